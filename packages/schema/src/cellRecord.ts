@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { cellId, type CellId, type LaneId, type StepId } from './ids.ts';
+import { MAX_TEXT_LENGTH } from './limits.ts';
+
+export const cellRecordSchema = z.strictObject({
+  id: z.string().startsWith('cell:'),
+  laneId: z.string().startsWith('lane:'),
+  stepId: z.string().startsWith('step:'),
+  text: z.string().max(MAX_TEXT_LENGTH),
+});
+export type CellRecord = z.infer<typeof cellRecordSchema> & { id: CellId; laneId: LaneId; stepId: StepId };
+
+export const CELL_TEXT_FIELDS = ['text'] as const;
+
+export function createCellRecord(laneId: LaneId, stepId: StepId, text = ''): CellRecord {
+  return { id: cellId(laneId, stepId), laneId, stepId, text };
+}

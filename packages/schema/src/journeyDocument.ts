@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { cellRecordSchema, type CellRecord } from './cellRecord.ts';
+import { journeyRecordSchema, type JourneyRecord } from './journeyRecord.ts';
+import { laneRecordSchema, type LaneRecord } from './laneRecord.ts';
+import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
+import { personaRecordSchema, type PersonaRecord } from './personaRecord.ts';
+import { phaseRecordSchema, type PhaseRecord } from './phaseRecord.ts';
+import { stepRecordSchema, type StepRecord } from './stepRecord.ts';
+
+/**
+ * The open JSON format: one journey with its records, each list in display order.
+ * It is what the export writes, what the import reads, what the REST API returns and what
+ * the evaluation and the analytics read; the Yjs document is only the live form of it.
+ */
+export const journeyDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  journey: journeyRecordSchema,
+  phases: z.array(phaseRecordSchema).max(500),
+  steps: z.array(stepRecordSchema).max(5_000),
+  lanes: z.array(laneRecordSchema).max(100),
+  cells: z.array(cellRecordSchema).max(500_000),
+  personas: z.array(personaRecordSchema).max(100),
+});
+
+export interface JourneyDocument {
+  schemaVersion: typeof CURRENT_SCHEMA_VERSION;
+  journey: JourneyRecord;
+  phases: PhaseRecord[];
+  steps: StepRecord[];
+  lanes: LaneRecord[];
+  cells: CellRecord[];
+  personas: PersonaRecord[];
+}
+
+export interface ValidationIssue {
+  /** A JSON path such as `steps[3].score`. */
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(document)' : out;
+}
+
+/** Checks what a per-record schema cannot: unique ids and references that point at records that exist. */
+function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  const lists = ['phases', 'steps', 'lanes', 'cells', 'personas'] as const;
+  for (const list of lists) {
+    doc[list].forEach((record, i) => {
+      if (seen.has(record.id)) issues.push({ path: `${list}[${i}].id`, message: `duplicate id ${record.id}` });
+      seen.add(record.id);
+    });
+  }
+  const phaseIds = new Set(doc.phases.map((p) => p.id));
+  const stepIds = new Set(doc.steps.map((s) => s.id));
+  const laneIds = new Set(doc.lanes.map((l) => l.id));
+  const personaIds = new Set<string>(doc.personas.map((p) => p.id));
+  doc.steps.forEach((step, i) => {
+    if (!phaseIds.has(step.phaseId)) {
+      issues.push({ path: `steps[${i}].phaseId`, message: `no phase with id ${step.phaseId}` });
+    }
+  });
+  doc.cells.forEach((cell, i) => {
+    if (!laneIds.has(cell.laneId)) issues.push({ path: `cells[${i}].laneId`, message: `no lane with id ${cell.laneId}` });
+    if (!stepIds.has(cell.stepId)) issues.push({ path: `cells[${i}].stepId`, message: `no step with id ${cell.stepId}` });
+    const expected = `cell:${cell.laneId.slice(5)}~${cell.stepId.slice(5)}`;
+    if (cell.id !== expected) issues.push({ path: `cells[${i}].id`, message: `must be ${expected}, derived from its lane and step` });
+  });
+  doc.journey.personaIds.forEach((id, i) => {
+    if (!personaIds.has(id)) issues.push({ path: `journey.personaIds[${i}]`, message: `no persona with id ${id}` });
+  });
+  return issues;
+}
+
+export type ValidationResult =
+  | { ok: true; document: JourneyDocument }
+  | { ok: false; issues: ValidationIssue[] };
+
+/** Validates a document of the current schema version, reporting every problem, not only the first. */
+export function validateJourneyDocument(input: unknown): ValidationResult {
+  const parsed = journeyDocumentSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
+  }
+  const document = parsed.data as JourneyDocument;
+  const issues = referenceIssues(document);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, document };
+}

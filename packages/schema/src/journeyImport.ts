@@ -1,0 +1,26 @@
+import { validateJourneyDocument, type JourneyDocument, type ValidationIssue } from './journeyDocument.ts';
+import { migrateToCurrent } from './migrations.ts';
+
+export type ImportResult =
+  | { ok: true; document: JourneyDocument; migrated: string[] }
+  | { ok: false; issues: ValidationIssue[] };
+
+/** Reads an exported journey of any schema version: migrate, then validate everything. */
+export function parseJourneyDocument(input: unknown): ImportResult {
+  const migrated = migrateToCurrent(input);
+  if (!migrated.ok) return { ok: false, issues: [{ path: migrated.path, message: migrated.message }] };
+  const validated = validateJourneyDocument(migrated.document);
+  if (!validated.ok) return validated;
+  return { ok: true, document: validated.document, migrated: migrated.applied };
+}
+
+/** Parses JSON text too, so a syntax error is reported the same way as a schema error. */
+export function parseJourneyJson(text: string): ImportResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '(document)', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  return parseJourneyDocument(value);
+}

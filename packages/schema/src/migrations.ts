@@ -1,0 +1,91 @@
+// The open JSON format's history. Each migration moves a document up one schema version and
+// has a namespaced id naming the record type it changes; the ids and versions are checked at
+// start-up (assertMigrationsValid) and every migration is exercised by a test.
+//
+// Version 1 was the draft format of the first prototype: a step's score was called
+// `satisfaction` and its waiting time was a bare `waitMinutes` number.
+
+type UnknownRecord = Record<string, unknown>;
+
+export interface Migration {
+  id: `klantreis.${string}/${number}`;
+  /** The schema version this migration reads; it writes fromVersion + 1. */
+  fromVersion: number;
+  description: string;
+  up(document: UnknownRecord): UnknownRecord;
+}
+
+function mapList(document: UnknownRecord, list: string, change: (record: UnknownRecord) => UnknownRecord): UnknownRecord {
+  const records = document[list];
+  if (!Array.isArray(records)) return document;
+  return { ...document, [list]: records.map((r) => (isRecord(r) ? change(r) : r)) };
+}
+
+export function isRecord(value: unknown): value is UnknownRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 'klantreis.step/2',
+    fromVersion: 1,
+    description: 'step.satisfaction becomes step.score',
+    up: (document) =>
+      mapList(document, 'steps', ({ satisfaction, ...step }) => ({ ...step, score: satisfaction ?? null })),
+  },
+  {
+    id: 'klantreis.step/3',
+    fromVersion: 2,
+    description: 'step.waitMinutes becomes step.wait {moment, minutes}',
+    up: (document) =>
+      mapList(document, 'steps', ({ waitMinutes, ...step }) => ({
+        ...step,
+        wait: typeof waitMinutes === 'number' && waitMinutes > 0 ? { moment: 'before', minutes: waitMinutes } : null,
+      })),
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = 3 as const;
+
+/** Refuses to start with a migration list whose ids repeat or whose versions do not step by one. */
+export function assertMigrationsValid(migrations: readonly Migration[] = MIGRATIONS): void {
+  const ids = new Set<string>();
+  migrations.forEach((migration, i) => {
+    if (ids.has(migration.id)) throw new Error(`migration ${migration.id} is listed twice`);
+    ids.add(migration.id);
+    if (migration.fromVersion !== i + 1) {
+      throw new Error(`migration ${migration.id} reads version ${migration.fromVersion}, expected ${i + 1}`);
+    }
+    if (!/^klantreis\.[a-z]+\/\d+$/.test(migration.id)) throw new Error(`migration id ${migration.id} is not namespaced`);
+  });
+  if (migrations.length + 1 !== CURRENT_SCHEMA_VERSION) {
+    throw new Error(`CURRENT_SCHEMA_VERSION is ${CURRENT_SCHEMA_VERSION} but the migrations lead to ${migrations.length + 1}`);
+  }
+}
+
+export type MigrationResult =
+  | { ok: true; document: UnknownRecord; applied: string[] }
+  | { ok: false; path: string; message: string };
+
+/** Brings a document of any earlier schema version up to the current one. */
+export function migrateToCurrent(input: unknown): MigrationResult {
+  if (!isRecord(input)) return { ok: false, path: '(document)', message: 'must be a JSON object' };
+  const version = input.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, path: 'schemaVersion', message: 'must be a whole number of at least 1' };
+  }
+  if (version > CURRENT_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      path: 'schemaVersion',
+      message: `version ${version} was written by a newer Klantreis; this one reads up to ${CURRENT_SCHEMA_VERSION}`,
+    };
+  }
+  let document: UnknownRecord = input;
+  const applied: string[] = [];
+  for (const migration of MIGRATIONS.slice(version - 1)) {
+    document = { ...migration.up(document), schemaVersion: migration.fromVersion + 1 };
+    applied.push(migration.id);
+  }
+  return { ok: true, document, applied };
+}

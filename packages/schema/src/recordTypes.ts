@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { CELL_TEXT_FIELDS, cellRecordSchema } from './cellRecord.ts';
+import type { RecordType } from './ids.ts';
+import { JOURNEY_TEXT_FIELDS, journeyRecordSchema } from './journeyRecord.ts';
+import { LANE_TEXT_FIELDS, laneRecordSchema } from './laneRecord.ts';
+import { PERSONA_TEXT_FIELDS, personaRecordSchema } from './personaRecord.ts';
+import { PHASE_TEXT_FIELDS, phaseRecordSchema } from './phaseRecord.ts';
+import { STEP_TEXT_FIELDS, stepRecordSchema } from './stepRecord.ts';
+
+/** One place that knows, per record type, its validator and which fields are collaborative text. */
+export const RECORD_DEFINITIONS: Record<RecordType, { schema: z.ZodObject; textFields: readonly string[] }> = {
+  journey: { schema: journeyRecordSchema, textFields: JOURNEY_TEXT_FIELDS },
+  phase: { schema: phaseRecordSchema, textFields: PHASE_TEXT_FIELDS },
+  step: { schema: stepRecordSchema, textFields: STEP_TEXT_FIELDS },
+  lane: { schema: laneRecordSchema, textFields: LANE_TEXT_FIELDS },
+  cell: { schema: cellRecordSchema, textFields: CELL_TEXT_FIELDS },
+  persona: { schema: personaRecordSchema, textFields: PERSONA_TEXT_FIELDS },
+};

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { CHANNELS } from './channels.ts';
+import { createId, randomKey, type PhaseId, type StepId } from './ids.ts';
+import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
+import { scoreSchema, type Score } from './score.ts';
+
+export const KANO_CATEGORIES = ['must-be', 'performance', 'attractive', 'indifferent', 'reverse'] as const;
+export type KanoCategory = (typeof KANO_CATEGORIES)[number];
+
+export const WAIT_MOMENTS = ['before', 'during', 'after'] as const;
+export const SERVICE_CONCEPT_ROLES = ['differentiator', 'sacrifice'] as const;
+
+export const touchpointSchema = z.strictObject({
+  id: z.string().min(1),
+  channel: z.enum(CHANNELS),
+  /** The channel's own name when `channel` is `custom`. */
+  customChannel: z.string().max(MAX_TITLE_LENGTH),
+  name: z.string().max(MAX_TITLE_LENGTH),
+  department: z.string().max(MAX_TITLE_LENGTH),
+  /** How much this touchpoint matters to the customer, 1–5, for the importance × performance map. */
+  importance: z.number().int().min(1).max(5).nullable(),
+});
+export type Touchpoint = z.infer<typeof touchpointSchema>;
+
+export const kanoElementSchema = z.strictObject({
+  id: z.string().min(1),
+  text: z.string().max(MAX_TITLE_LENGTH),
+  category: z.enum(KANO_CATEGORIES).nullable(),
+});
+export type KanoElement = z.infer<typeof kanoElementSchema>;
+
+export const waitSchema = z.strictObject({
+  /** Whether the customer waits before, during or after the step. */
+  moment: z.enum(WAIT_MOMENTS),
+  minutes: z.number().min(0).max(525_600),
+});
+export type Wait = z.infer<typeof waitSchema>;
+
+export const stepRecordSchema = z.strictObject({
+  id: z.string().startsWith('step:'),
+  phaseId: z.string().startsWith('phase:'),
+  index: z.string().min(1),
+  title: z.string().max(MAX_TITLE_LENGTH),
+  description: z.string().max(MAX_TEXT_LENGTH),
+  score: scoreSchema.nullable(),
+  /** What happens before first contact: the trigger that starts the journey. */
+  beforeFirstContact: z.boolean(),
+  wait: waitSchema.nullable(),
+  touchpoints: z.array(touchpointSchema).max(50),
+  kano: z.array(kanoElementSchema).max(50),
+  serviceConcept: z.enum(SERVICE_CONCEPT_ROLES).nullable(),
+  /** A moment-of-truth step: the phase's main need is met or not here. */
+  momentOfTruth: z.boolean(),
+});
+export type StepRecord = Omit<z.infer<typeof stepRecordSchema>, 'score'> & {
+  id: StepId;
+  phaseId: PhaseId;
+  score: Score | null;
+};
+
+export const STEP_TEXT_FIELDS = ['title', 'description'] as const;
+
+export function createStepRecord(fields: Partial<StepRecord> & { phaseId: PhaseId; index: string }): StepRecord {
+  return {
+    id: createId('step'),
+    title: '',
+    description: '',
+    score: null,
+    beforeFirstContact: false,
+    wait: null,
+    touchpoints: [],
+    kano: [],
+    serviceConcept: null,
+    momentOfTruth: false,
+    ...fields,
+  };
+}
+
+export function createTouchpoint(fields: Partial<Touchpoint> = {}): Touchpoint {
+  return { id: randomKey(10), channel: 'web', customChannel: '', name: '', department: '', importance: null, ...fields };
+}
+
+export function createKanoElement(fields: Partial<KanoElement> = {}): KanoElement {
+  return { id: randomKey(10), text: '', category: null, ...fields };
+}
