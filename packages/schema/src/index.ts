@@ -15,3 +15,4 @@ export * from './migrations.ts';
 export * from './journeyImport.ts';
 export * from './blankJourney.ts';
 export * from './jsonSchema.ts';
+export * from './typedIdSchema.ts';

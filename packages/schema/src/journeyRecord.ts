@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedIdSchema } from './typedIdSchema.ts';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 import { scoreSchema } from './score.ts';
 
@@ -15,7 +16,7 @@ export const journeyRecordSchema = z.strictObject({
   locale: z.enum(['nl', 'en']),
   owner: z.string().max(MAX_TITLE_LENGTH),
   status: z.enum(JOURNEY_STATUSES),
-  personaIds: z.array(z.string().startsWith('persona:')),
+  personaIds: z.array(typedIdSchema('persona')),
   /** The journey-level score entered by hand, until measured data replaces it. */
   journeyScore: scoreSchema.nullable(),
 });

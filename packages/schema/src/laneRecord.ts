@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedIdSchema } from './typedIdSchema.ts';
 import { createId, type LaneId } from './ids.ts';
 import { MAX_TITLE_LENGTH } from './limits.ts';
 
@@ -18,7 +19,7 @@ export const LANE_KINDS = [...DEFAULT_LANE_KINDS, 'custom'] as const;
 export type LaneKind = (typeof LANE_KINDS)[number];
 
 export const laneRecordSchema = z.strictObject({
-  id: z.string().startsWith('lane:'),
+  id: typedIdSchema('lane'),
   index: z.string().min(1),
   kind: z.enum(LANE_KINDS),
   /** Empty for a default lane that has not been renamed: the UI shows its name in the reader's language. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { typedIdSchema } from './typedIdSchema.ts';
 import { createId, type PersonaId } from './ids.ts';
 import { MAX_PICTURE_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 
 export const personaRecordSchema = z.strictObject({
-  id: z.string().startsWith('persona:'),
+  id: typedIdSchema('persona'),
   name: z.string().trim().min(1, 'a persona needs a name').max(MAX_TITLE_LENGTH),
   description: z.string().max(MAX_TEXT_LENGTH),
   goals: z.string().max(MAX_TEXT_LENGTH),

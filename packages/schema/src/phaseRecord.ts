@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { typedIdSchema } from './typedIdSchema.ts';
 import { createId, type PhaseId } from './ids.ts';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 
 export const phaseRecordSchema = z.strictObject({
-  id: z.string().startsWith('phase:'),
+  id: typedIdSchema('phase'),
   index: z.string().min(1),
   name: z.string().max(MAX_TITLE_LENGTH),
   /** The moment of truth: the customer's main need in this phase. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedIdSchema } from './typedIdSchema.ts';
 import { CHANNELS } from './channels.ts';
 import { createId, randomKey, type PhaseId, type StepId } from './ids.ts';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
@@ -37,8 +38,8 @@ export const waitSchema = z.strictObject({
 export type Wait = z.infer<typeof waitSchema>;
 
 export const stepRecordSchema = z.strictObject({
-  id: z.string().startsWith('step:'),
-  phaseId: z.string().startsWith('phase:'),
+  id: typedIdSchema('step'),
+  phaseId: typedIdSchema('phase'),
   index: z.string().min(1),
   title: z.string().max(MAX_TITLE_LENGTH),
   description: z.string().max(MAX_TEXT_LENGTH),

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { createBlankJourney } from './blankJourney.ts';
+import { cellId } from './ids.ts';
+import { validateJourneyDocument } from './journeyDocument.ts';
+import { parseJourneyJson } from './journeyImport.ts';
+import { journeyJsonSchema } from './jsonSchema.ts';
+import { createStepRecord } from './stepRecord.ts';
+import type { JourneyDocument } from './journeyDocument.ts';
+
+function journeyWithOneStep(): JourneyDocument {
+  const journey = createBlankJourney('Test', 'en');
+  const step = createStepRecord({ phaseId: journey.phases[0]!.id, index: 'a0', title: 'Park the car', score: 1 });
+  journey.steps.push(step);
+  journey.cells.push({ id: cellId(journey.lanes[0]!.id, step.id), laneId: journey.lanes[0]!.id, stepId: step.id, text: 'Drives in' });
+  return journey;
+}
+
+describe('validateJourneyDocument', () => {
+  it('accepts a blank journey and one with a step and a cell', () => {
+    expect(validateJourneyDocument(createBlankJourney('Blank')).ok).toBe(true);
+    expect(validateJourneyDocument(journeyWithOneStep()).ok).toBe(true);
+  });
+
+  it('names the field of a score outside −2..+2, an unknown channel and an oversized cell', () => {
+    const journey = journeyWithOneStep() as unknown as { steps: Record<string, unknown>[]; cells: { text: string }[] };
+    journey.steps[0]!.score = 3;
+    journey.steps[0]!.touchpoints = [{ id: 't1', channel: 'pigeon', customChannel: '', name: '', department: '', importance: null }];
+    journey.cells[0]!.text = 'x'.repeat(10_001);
+    const result = validateJourneyDocument(journey);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.issues.map((i) => i.path);
+    expect(paths).toContain('steps[0].score');
+    expect(paths).toContain('steps[0].touchpoints[0].channel');
+    expect(paths).toContain('cells[0].text');
+  });
+
+  it('reports broken references and duplicate ids', () => {
+    const journey = journeyWithOneStep();
+    journey.steps[0]!.phaseId = 'phase:missing';
+    journey.lanes.push({ ...journey.lanes[1]!, id: journey.lanes[0]!.id });
+    const result = validateJourneyDocument(journey);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toContainEqual({ path: 'steps[0].phaseId', message: 'no phase with id phase:missing' });
+    expect(result.issues.some((i) => i.path === 'lanes[9].id' && i.message.startsWith('duplicate id'))).toBe(true);
+  });
+
+  it('reports a syntax error in JSON text as an issue, not an exception', () => {
+    const result = parseJourneyJson('{"schemaVersion": 3,');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]!.message).toMatch(/^not valid JSON/);
+  });
+});
+
+describe('the published JSON Schema', () => {
+  const file = JSON.parse(readFileSync(new URL('../journey.schema.json', import.meta.url), 'utf8'));
+
+  it('is up to date with the validators (regenerate: node packages/schema/scripts/writeJsonSchema.ts)', () => {
+    expect(file).toEqual(journeyJsonSchema());
+  });
+
+  it('accepts what the app exports and rejects an out-of-range score', () => {
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(file);
+    const journey = journeyWithOneStep();
+    expect(validate(journey)).toBe(true);
+    journey.steps[0]!.score = -3 as never;
+    expect(validate(journey)).toBe(false);
+    expect(validate.errors?.some((e) => e.instancePath === '/steps/0/score')).toBe(true);
+  });
+});

@@ -1,0 +1,135 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { cellId, createBlankJourney, validateJourneyDocument, type PhaseId, type StepId } from '@klantreis/schema';
+import { metaOf, recordsOf } from './documentShape.ts';
+import { journeyFromDoc, writeJourneyToDoc } from './journeyBinding.ts';
+import { addPhase, addStep, deletePhase, moveStep, setCellText, updateRecord } from './journeyMutations.ts';
+import { RecordValidationError } from './recordBinding.ts';
+import { upgradeDocSchema } from './schemaUpgrade.ts';
+
+function docWithSteps(count: number) {
+  const doc = new Y.Doc();
+  writeJourneyToDoc(doc, createBlankJourney('Reis', 'nl'));
+  const phaseId = journeyFromDoc(doc).phases[0]!.id;
+  const stepIds = Array.from({ length: count }, (_, i) => addStep(doc, { phaseId, title: `Stap ${i + 1}` }));
+  return { doc, phaseId, stepIds };
+}
+
+/** Two replicas of one document that exchange updates only when `sync` is called. */
+function twoReplicas() {
+  const { doc: a, phaseId, stepIds } = docWithSteps(3);
+  const b = new Y.Doc();
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  const sync = () => {
+    const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+    const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+    Y.applyUpdate(b, fromA);
+    Y.applyUpdate(a, fromB);
+  };
+  return { a, b, sync, phaseId, stepIds };
+}
+
+describe('journey ↔ Yjs binding', () => {
+  it('round-trips a journey through the document unchanged and valid', () => {
+    const { doc } = docWithSteps(4);
+    const journey = journeyFromDoc(doc);
+    const copy = new Y.Doc();
+    writeJourneyToDoc(copy, journey);
+    expect(journeyFromDoc(copy)).toEqual(journey);
+    expect(validateJourneyDocument(journey).ok).toBe(true);
+    expect(metaOf(copy).get('schemaVersion')).toBe(journey.schemaVersion);
+  });
+
+  it('returns steps in phase order, then index order', () => {
+    const { doc, phaseId, stepIds } = docWithSteps(3);
+    const first = addPhase(doc, { name: 'Eerst', position: 0 });
+    moveStep(doc, stepIds[2]!, { phaseId: first, position: 0 });
+    moveStep(doc, stepIds[0]!, { phaseId, position: 99 });
+    expect(journeyFromDoc(doc).steps.map((s) => s.title)).toEqual(['Stap 3', 'Stap 2', 'Stap 1']);
+  });
+
+  it('refuses an invalid edit with the field named, and leaves the document unchanged', () => {
+    const { doc, stepIds } = docWithSteps(1);
+    const before = Y.encodeStateAsUpdate(doc);
+    expect(() => updateRecord(doc, stepIds[0]!, { score: 3 })).toThrow(RecordValidationError);
+    expect(() => updateRecord(doc, stepIds[0]!, { score: 3 })).toThrow(/score/);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+
+  it('deleting a phase deletes its steps and their cells', () => {
+    const { doc, phaseId, stepIds } = docWithSteps(2);
+    addPhase(doc, { name: 'Tweede' });
+    const laneId = journeyFromDoc(doc).lanes[0]!.id;
+    setCellText(doc, laneId, stepIds[0]!, 'tekst');
+    deletePhase(doc, phaseId);
+    expect(journeyFromDoc(doc).steps).toEqual([]);
+    expect(recordsOf(doc).has(cellId(laneId, stepIds[0]!))).toBe(false);
+  });
+});
+
+describe('concurrent editing', () => {
+  it('keeps both edits to different fields of one step', () => {
+    const { a, b, sync, stepIds } = twoReplicas();
+    updateRecord(a, stepIds[0]!, { score: -2 });
+    updateRecord(b, stepIds[0]!, { title: 'Nieuwe titel' });
+    sync();
+    const step = journeyFromDoc(a).steps.find((s) => s.id === stepIds[0]);
+    expect(step).toMatchObject({ score: -2, title: 'Nieuwe titel' });
+    expect(journeyFromDoc(b)).toEqual(journeyFromDoc(a));
+  });
+
+  it('merges typing in the same cell character by character', () => {
+    const { a, b, sync, stepIds } = twoReplicas();
+    const laneId = journeyFromDoc(a).lanes[2]!.id;
+    setCellText(a, laneId, stepIds[1]!, 'wachten');
+    sync();
+    setCellText(a, laneId, stepIds[1]!, 'lang wachten');
+    setCellText(b, laneId, stepIds[1]!, 'wachten!');
+    sync();
+    expect(journeyFromDoc(a).cells[0]!.text).toBe('lang wachten!');
+    expect(journeyFromDoc(b).cells[0]!.text).toBe('lang wachten!');
+  });
+
+  it('two people moving the same step end with one step', () => {
+    const { a, b, sync, phaseId, stepIds } = twoReplicas();
+    const other = addPhase(a, { name: 'Andere fase' });
+    sync();
+    moveStep(a, stepIds[0]!, { phaseId, position: 3 });
+    moveStep(b, stepIds[0]!, { phaseId: other as PhaseId, position: 0 });
+    sync();
+    const steps = journeyFromDoc(a).steps;
+    expect(steps.filter((s) => s.id === stepIds[0])).toHaveLength(1);
+    expect(steps).toHaveLength(3);
+    expect(journeyFromDoc(b)).toEqual(journeyFromDoc(a));
+  });
+
+  it('leaves out a step added to a phase that someone else deleted', () => {
+    const { a, b, sync } = twoReplicas();
+    const extra = addPhase(a, { name: 'Weg' });
+    sync();
+    deletePhase(a, extra);
+    addStep(b, { phaseId: extra, title: 'Wees' });
+    sync();
+    expect(journeyFromDoc(a).steps.map((s) => s.title)).not.toContain('Wees');
+    expect(validateJourneyDocument(journeyFromDoc(b)).ok).toBe(true);
+  });
+});
+
+describe('upgradeDocSchema', () => {
+  it('migrates a stored version-1 document with the import migrations', () => {
+    const { doc, stepIds } = docWithSteps(2);
+    const step = recordsOf(doc).get(stepIds[1] as StepId)!;
+    doc.transact(() => {
+      metaOf(doc).set('schemaVersion', 1);
+      step.delete('score');
+      step.delete('wait');
+      step.set('satisfaction', -1);
+      step.set('waitMinutes', 30);
+    });
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3']);
+    const upgraded = journeyFromDoc(doc, { validate: true });
+    expect(upgraded.steps[1]).toMatchObject({ score: -1, wait: { moment: 'before', minutes: 30 } });
+    expect(step.has('satisfaction')).toBe(false);
+    expect(upgradeDocSchema(doc)).toEqual([]);
+  });
+});

@@ -1,0 +1,21 @@
+// The wire contract between the editor and the collaboration server.
+
+/** Raised when a change to the document model would confuse an older client. */
+export const PROTOCOL_VERSION = 1;
+
+/** The query parameter on the websocket URL that carries the client's protocol version. */
+export const PROTOCOL_PARAMETER = 'protocol';
+
+export const COLLAB_PATH = '/collab';
+
+/** WebSocket close codes (4000–4999 are free for applications), named so both sides agree. */
+export const CLOSE_CODES = {
+  protocolOutdated: { code: 4426, reason: 'klantreis-protocol-outdated' },
+  journeyNotFound: { code: 4404, reason: 'klantreis-journey-not-found' },
+  loadFailed: { code: 4500, reason: 'klantreis-load-failed' },
+} as const;
+
+/** The Yjs document of a journey is named by the journey's id, so URLs and rooms agree. */
+export function documentNameForJourney(journeyId: string): string {
+  return journeyId;
+}

@@ -1,0 +1,85 @@
+import * as Y from 'yjs';
+import { RECORD_DEFINITIONS, formatPath, recordTypeOf, type RecordType } from '@klantreis/schema';
+import { recordsOf, type RecordMap } from './documentShape.ts';
+import { replaceText } from './textDiff.ts';
+
+type FieldValues = Record<string, unknown>;
+
+export class RecordValidationError extends Error {
+  readonly path: string;
+  constructor(recordId: string, path: string, reason: string) {
+    super(`${recordId}: ${path}: ${reason}`);
+    this.name = 'RecordValidationError';
+    this.path = path;
+  }
+}
+
+function textFieldsOf(id: string): readonly string[] {
+  const type = recordTypeOf(id);
+  return type ? RECORD_DEFINITIONS[type].textFields : [];
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Checks a whole record against its type's validator; the error names the first bad field. */
+export function assertValidRecord(type: RecordType, record: FieldValues): void {
+  const parsed = RECORD_DEFINITIONS[type].schema.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new RecordValidationError(String(record.id), formatPath(issue.path), issue.message);
+  }
+}
+
+function setField(map: RecordMap, field: string, value: unknown, isText: boolean): void {
+  if (isText && typeof value === 'string') {
+    const existing = map.get(field);
+    if (existing instanceof Y.Text) {
+      replaceText(existing, value);
+    } else {
+      map.set(field, new Y.Text(value));
+    }
+    return;
+  }
+  if (!sameValue(map.get(field), value)) map.set(field, value);
+}
+
+/** Writes a new record (or overwrites every field of an existing one). Call inside a transaction. */
+export function writeRecord(doc: Y.Doc, record: FieldValues & { id: string }): void {
+  const records = recordsOf(doc);
+  const textFields = textFieldsOf(record.id);
+  let map = records.get(record.id);
+  if (!map) {
+    map = new Y.Map<unknown>();
+    for (const [field, value] of Object.entries(record)) {
+      map.set(field, textFields.includes(field) && typeof value === 'string' ? new Y.Text(value) : value);
+    }
+    records.set(record.id, map);
+    return;
+  }
+  for (const [field, value] of Object.entries(record)) setField(map, field, value, textFields.includes(field));
+}
+
+export function readRecord(doc: Y.Doc, id: string): FieldValues | undefined {
+  const map = recordsOf(doc).get(id);
+  return map ? (map.toJSON() as FieldValues) : undefined;
+}
+
+/**
+ * Changes some fields of a record after validating the result, so an out-of-range score or an
+ * oversized cell never enters the document. Only fields whose value differs are written.
+ */
+export function patchRecord(doc: Y.Doc, id: string, patch: FieldValues, origin?: unknown): void {
+  const type = recordTypeOf(id);
+  const map = recordsOf(doc).get(id);
+  if (!type || !map) throw new RecordValidationError(id, 'id', 'no such record');
+  const next = { ...(map.toJSON() as FieldValues), ...patch, id };
+  assertValidRecord(type, next);
+  const textFields = textFieldsOf(id);
+  doc.transact(() => {
+    for (const [field, value] of Object.entries(patch)) {
+      if (field !== 'id') setField(map, field, value, textFields.includes(field));
+    }
+  }, origin);
+}
