@@ -1,0 +1,6 @@
+export * from './databaseSchema.ts';
+export * from './journeySummary.ts';
+export * from './journeyStore.ts';
+export * from './sqliteStore.ts';
+export * from './postgresStore.ts';
+export * from './openStore.ts';

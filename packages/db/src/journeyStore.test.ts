@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as Y from 'yjs';
+import { createBlankJourney } from '@klantreis/schema';
+import { journeyToUpdate } from '@klantreis/sync';
+import { createTestDatabase } from '../../../testing/testDatabase.ts';
+import type { JourneyStore } from './journeyStore.ts';
+import { openPostgresStore } from './postgresStore.ts';
+import { openSqliteStore } from './sqliteStore.ts';
+
+const postgresUrl = inject('postgresUrl');
+const backends: [string, () => Promise<JourneyStore>][] = [
+  ['SQLite', async () => openSqliteStore(join(mkdtempSync(join(tmpdir(), 'klantreis-db-')), 'test.sqlite'))],
+];
+if (postgresUrl) backends.push(['PostgreSQL', async () => openPostgresStore(await createTestDatabase(postgresUrl))]);
+
+describe.each(backends)('JourneyStore on %s', (_name, open) => {
+  let store: JourneyStore;
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  async function createJourney(title: string) {
+    const document = createBlankJourney(title);
+    const id = `jr_${Math.random().toString(36).slice(2)}`;
+    await store.createJourney({ id, document, state: journeyToUpdate(document) });
+    return { id, document };
+  }
+
+  it('creates, lists, searches and reads a journey', async () => {
+    const { id } = await createJourney('IKEA-bezoek 100%_ok');
+    await createJourney('Something else');
+    const found = await store.listJourneys({ search: 'ikea' });
+    expect(found.map((j) => j.id)).toContain(id);
+    expect(found.every((j) => j.title.toLowerCase().includes('ikea'))).toBe(true);
+    expect((await store.listJourneys({ search: '100%_' })).map((j) => j.id)).toEqual([id]);
+    expect((await store.listJourneys({ search: '%' })).length).toBe(1);
+    const row = await store.getJourney(id);
+    expect(JSON.parse(row!.snapshot).journey.title).toBe('IKEA-bezoek 100%_ok');
+    expect(row!.summary).toMatchObject({ phaseCount: 1, stepCount: 0, scores: [] });
+  });
+
+  it('stores every update and gives them back in order after the merged state', async () => {
+    const { id } = await createJourney('Updates');
+    const doc = new Y.Doc();
+    const stored = await store.loadDocument(id);
+    Y.applyUpdate(doc, stored!.state!);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 5; i++) doc.getMap('meta').set(`k${i}`, i);
+    for (const update of updates) await store.appendUpdate(id, update);
+    const loaded = await store.loadDocument(id);
+    expect(loaded!.updates).toHaveLength(5);
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, loaded!.state!);
+    for (const u of loaded!.updates) Y.applyUpdate(replay, u);
+    expect(replay.getMap('meta').toJSON()).toEqual(doc.getMap('meta').toJSON());
+
+    await store.compact(id, Y.encodeStateAsUpdate(replay), loaded!.lastSeq);
+    const compacted = await store.loadDocument(id);
+    expect(compacted!.updates).toHaveLength(0);
+    expect(await store.countUpdates(id)).toBe(0);
+    const again = new Y.Doc();
+    Y.applyUpdate(again, compacted!.state!);
+    expect(again.getMap('meta').toJSON()).toEqual(doc.getMap('meta').toJSON());
+  });
+
+  it('moves a journey to the trash, restores it and purges it', async () => {
+    const { id } = await createJourney('Trash me');
+    expect(await store.moveToTrash(id)).toBe(true);
+    expect((await store.listJourneys()).map((j) => j.id)).not.toContain(id);
+    expect((await store.listJourneys({ trash: true })).map((j) => j.id)).toContain(id);
+    expect(await store.restoreFromTrash(id)).toBe(true);
+    expect((await store.listJourneys()).map((j) => j.id)).toContain(id);
+    expect(await store.purge(id)).toBe(true);
+    expect(await store.getJourney(id)).toBeUndefined();
+    expect(await store.loadDocument(id)).toBeUndefined();
+    expect(await store.moveToTrash('jr_missing')).toBe(false);
+  });
+
+  it('saves a snapshot with its title and summary', async () => {
+    const { id, document } = await createJourney('Before');
+    await store.saveSnapshot(id, { ...document, journey: { ...document.journey, title: 'After' } });
+    const row = await store.getJourney(id);
+    expect(row!.title).toBe('After');
+    expect(row!.updatedAt).toBeGreaterThanOrEqual(row!.createdAt);
+  });
+});
+
+describe('SQLite settings', () => {
+  it('uses WAL and synchronous=FULL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klantreis-db-'));
+    const store = await openSqliteStore(join(dir, 'k.sqlite'));
+    const { sql } = await import('kysely');
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db);
+    expect(mode.rows[0]!.journal_mode).toBe('wal');
+    expect(sync.rows[0]!.synchronous).toBe(2);
+    await store.close();
+    rmSync(dir, { recursive: true });
+  });
+});

@@ -1,0 +1,185 @@
+import { type Kysely, sql } from 'kysely';
+import type { JourneyDocument } from '@klantreis/schema';
+import type { Database, Dialect } from './databaseSchema.ts';
+import { summarizeJourney, type JourneySummary } from './journeySummary.ts';
+
+export interface JourneyListItem {
+  id: string;
+  title: string;
+  templateId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+  summary: JourneySummary;
+}
+
+export interface StoredDocument {
+  /** The merged state, or null when only updates were stored so far. */
+  state: Uint8Array | null;
+  /** Updates stored after the merged state, oldest first. */
+  updates: Uint8Array[];
+  /** The sequence number of the last update, the point a compaction merges up to. */
+  lastSeq: number;
+}
+
+/**
+ * Writes one update row. SQLite's is synchronous on purpose: it commits in the same tick in
+ * which Hocuspocus hands us the update, before the update is broadcast, so nothing another
+ * client has seen can be lost by a kill -9.
+ */
+export type UpdateAppender = (journeyId: string, update: Uint8Array, at: number) => void | Promise<void>;
+
+type Row = Database['journeys'];
+
+function toListItem(row: Omit<Row, 'snapshot'>): JourneyListItem {
+  return {
+    id: row.id,
+    title: row.title,
+    templateId: row.template_id,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    deletedAt: row.deleted_at === null ? null : Number(row.deleted_at),
+    summary: JSON.parse(row.summary) as JourneySummary,
+  };
+}
+
+/** Journeys, their Yjs updates and their JSON snapshots, on SQLite or PostgreSQL alike. */
+export class JourneyStore {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  private readonly appendUpdateRow: UpdateAppender;
+  private readonly closeDatabase: () => Promise<void>;
+
+  constructor(options: { db: Kysely<Database>; dialect: Dialect; appendUpdate?: UpdateAppender; close?: () => Promise<void> }) {
+    this.db = options.db;
+    this.dialect = options.dialect;
+    this.appendUpdateRow =
+      options.appendUpdate ??
+      (async (journeyId, data, at) => {
+        await this.db.insertInto('journey_updates').values({ journey_id: journeyId, data, created_at: at }).execute();
+      });
+    this.closeDatabase = options.close ?? (() => this.db.destroy());
+  }
+
+  async createJourney(input: { id: string; templateId?: string | null; document: JourneyDocument; state: Uint8Array }): Promise<void> {
+    const now = Date.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('journeys')
+        .values({
+          id: input.id,
+          title: input.document.journey.title,
+          template_id: input.templateId ?? null,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          snapshot: JSON.stringify(input.document),
+          summary: JSON.stringify(summarizeJourney(input.document)),
+        })
+        .execute();
+      await trx.insertInto('journey_states').values({ journey_id: input.id, state: input.state, upto_seq: 0 }).execute();
+    });
+  }
+
+  async listJourneys(options: { trash?: boolean; search?: string } = {}): Promise<JourneyListItem[]> {
+    let query = this.db
+      .selectFrom('journeys')
+      .select(['id', 'title', 'template_id', 'created_at', 'updated_at', 'deleted_at', 'summary'])
+      .where('deleted_at', options.trash ? 'is not' : 'is', null);
+    const search = options.search?.trim();
+    if (search) {
+      const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where(sql<boolean>`lower(title) like ${pattern} escape '\\'`);
+    }
+    const rows = await query.orderBy('updated_at', 'desc').orderBy('id').execute();
+    return rows.map(toListItem);
+  }
+
+  /** The journey's row with its snapshot, also when it is in the trash. */
+  async getJourney(id: string): Promise<(JourneyListItem & { snapshot: string }) | undefined> {
+    const row = await this.db.selectFrom('journeys').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? { ...toListItem(row), snapshot: row.snapshot } : undefined;
+  }
+
+  async saveSnapshot(id: string, document: JourneyDocument): Promise<void> {
+    await this.db
+      .updateTable('journeys')
+      .set({
+        title: document.journey.title,
+        snapshot: JSON.stringify(document),
+        summary: JSON.stringify(summarizeJourney(document)),
+        updated_at: Date.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  appendUpdate(journeyId: string, update: Uint8Array): void | Promise<void> {
+    return this.appendUpdateRow(journeyId, update, Date.now());
+  }
+
+  async loadDocument(journeyId: string): Promise<StoredDocument | undefined> {
+    const exists = await this.db.selectFrom('journeys').select('id').where('id', '=', journeyId).executeTakeFirst();
+    if (!exists) return undefined;
+    const stateRow = await this.db.selectFrom('journey_states').selectAll().where('journey_id', '=', journeyId).executeTakeFirst();
+    const uptoSeq = stateRow ? Number(stateRow.upto_seq) : 0;
+    const updates = await this.db
+      .selectFrom('journey_updates')
+      .select(['seq', 'data'])
+      .where('journey_id', '=', journeyId)
+      .where('seq', '>', uptoSeq)
+      .orderBy('seq')
+      .execute();
+    return {
+      state: stateRow ? new Uint8Array(stateRow.state) : null,
+      updates: updates.map((u) => new Uint8Array(u.data)),
+      lastSeq: updates.length > 0 ? Number(updates.at(-1)!.seq) : uptoSeq,
+    };
+  }
+
+  /** Replaces the merged state and drops the updates it includes, in one transaction. */
+  async compact(journeyId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('journey_states')
+        .values({ journey_id: journeyId, state, upto_seq: uptoSeq })
+        .onConflict((oc) => oc.column('journey_id').doUpdateSet({ state, upto_seq: uptoSeq }))
+        .execute();
+      await trx.deleteFrom('journey_updates').where('journey_id', '=', journeyId).where('seq', '<=', uptoSeq).execute();
+    });
+  }
+
+  async countUpdates(journeyId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('journey_updates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('journey_id', '=', journeyId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Returns false when there is no such journey. */
+  async moveToTrash(id: string): Promise<boolean> {
+    const result = await this.db.updateTable('journeys').set({ deleted_at: Date.now() }).where('id', '=', id).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async restoreFromTrash(id: string): Promise<boolean> {
+    const result = await this.db.updateTable('journeys').set({ deleted_at: null }).where('id', '=', id).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Deletes a journey for good, with its updates and state. */
+  async purge(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('journey_updates').where('journey_id', '=', id).execute();
+      await trx.deleteFrom('journey_states').where('journey_id', '=', id).execute();
+      const result = await trx.deleteFrom('journeys').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.closeDatabase();
+  }
+}

@@ -1,0 +1,21 @@
+import type { JourneyDocument } from '@klantreis/schema';
+
+/** What the journeys list needs of a journey without parsing its whole snapshot. */
+export interface JourneySummary {
+  kind: 'journey' | 'experience';
+  locale: 'nl' | 'en';
+  phaseCount: number;
+  stepCount: number;
+  /** The designed scores in step order, null for unscored steps: the card's small curve. */
+  scores: (number | null)[];
+}
+
+export function summarizeJourney(document: JourneyDocument): JourneySummary {
+  return {
+    kind: document.journey.kind,
+    locale: document.journey.locale,
+    phaseCount: document.phases.length,
+    stepCount: document.steps.length,
+    scores: document.steps.map((s) => s.score),
+  };
+}

@@ -1,0 +1,20 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './databaseSchema.ts';
+import { JourneyStore } from './journeyStore.ts';
+import { migrateToLatest } from './migrator.ts';
+
+const INT8_OID = 20;
+
+/** The server store, chosen by DATABASE_URL: same queries and migrations as SQLite. */
+export async function openPostgresStore(connectionString: string): Promise<JourneyStore> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    // Epoch milliseconds are bigint columns; they fit a JavaScript number exactly.
+    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  return new JourneyStore({ db, dialect: 'postgres' });
+}
