@@ -30,7 +30,13 @@ export interface JourneyStatesTable {
   upto_seq: number;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  settings: SettingsTable;
   journeys: JourneysTable;
   journey_updates: JourneyUpdatesTable;
   journey_states: JourneyStatesTable;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Dialect } from './databaseSchema.ts';
 import { journeysMigration } from './migrations/001_journeys.ts';
+import { settingsMigration } from './migrations/002_settings.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -11,7 +12,7 @@ class ListedMigrations implements MigrationProvider {
     this.dialect = dialect;
   }
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '001_journeys': journeysMigration(this.dialect) };
+    return { '001_journeys': journeysMigration(this.dialect), '002_settings': settingsMigration };
   }
 }
 

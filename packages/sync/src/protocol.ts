@@ -19,3 +19,11 @@ export const CLOSE_CODES = {
 export function documentNameForJourney(journeyId: string): string {
   return journeyId;
 }
+
+/** The websocket URL of the collaboration server for an http(s) base URL. */
+export function collabUrl(baseUrl: string): string {
+  const url = new URL(COLLAB_PATH, baseUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.searchParams.set(PROTOCOL_PARAMETER, String(PROTOCOL_VERSION));
+  return url.toString();
+}

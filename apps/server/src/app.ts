@@ -1,0 +1,63 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assertMigrationsValid } from '@klantreis/schema';
+import type { JourneyStore } from '@klantreis/db';
+import { attachCollaboration, type Collaboration } from './collaboration/collabServer.ts';
+import { JourneyCreator } from './commands/journeyCreator.ts';
+import { JourneyDocuments } from './commands/journeyDocuments.ts';
+import { registerErrorHandler } from './httpErrors.ts';
+import { healthRoutes } from './routes/health/health.ts';
+import { journeyRoutes } from './routes/journeys/journeys.ts';
+import { templateRoutes } from './routes/templates/templates.ts';
+import { registerWebApp } from './routes/webApp.ts';
+
+export interface AppOptions {
+  store: JourneyStore;
+  webDist?: string;
+  logger?: boolean;
+}
+
+export interface KlantreisApp {
+  app: FastifyInstance;
+  collaboration: Collaboration;
+  creator: JourneyCreator;
+  documents: JourneyDocuments;
+  /** Stores pending work and closes the server; the store is the caller's to close. */
+  close(): Promise<void>;
+}
+
+/** The whole server in one process: REST API, OpenAPI docs, the web app and /collab. */
+export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
+  assertMigrationsValid();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const collaboration = attachCollaboration(app.server, options.store);
+  const creator = new JourneyCreator(options.store);
+  const documents = new JourneyDocuments(options.store, collaboration.hocuspocus);
+
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Klantreis API', description: 'Design, evaluate and measure customer journeys.', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(healthRoutes, { prefix: '/api/health', store: options.store });
+  await app.register(journeyRoutes, { prefix: '/api/journeys', store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus });
+  await app.register(templateRoutes, { prefix: '/api/templates' });
+  await registerWebApp(app, options.webDist);
+
+  return {
+    app,
+    collaboration,
+    creator,
+    documents,
+    async close() {
+      await collaboration.close();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer, type RawData } from 'ws';
+import type { JourneyStore } from '@klantreis/db';
+import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
+import { AccessExtension } from './accessExtension.ts';
+import { PersistenceExtension } from './persistenceExtension.ts';
+import { SchemaUpgradeExtension } from './schemaUpgradeExtension.ts';
+
+/** A websocket message larger than this closes the connection instead of reaching the document. */
+const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+export interface Collaboration {
+  hocuspocus: Hocuspocus;
+  persistence: PersistenceExtension;
+  /** Stores what is pending and closes every connection. */
+  close(): Promise<void>;
+}
+
+function toRequest(request: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(', '));
+  }
+  return new Request(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, { headers });
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** The Yjs documents of the journeys, served by Hocuspocus at /collab on the API's HTTP server. */
+export function attachCollaboration(server: Server, store: JourneyStore): Collaboration {
+  const persistence = new PersistenceExtension(store);
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    // The debounced store only refreshes the JSON snapshot: every update is already a row.
+    debounce: 1_000,
+    maxDebounce: 5_000,
+    extensions: [new AccessExtension(store), persistence, new SchemaUpgradeExtension()],
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== COLLAB_PATH) {
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (websocket) => {
+      // An older editor would write records this server no longer understands: refuse it by name.
+      if (url.searchParams.get(PROTOCOL_PARAMETER) !== String(PROTOCOL_VERSION)) {
+        websocket.close(CLOSE_CODES.protocolOutdated.code, CLOSE_CODES.protocolOutdated.reason);
+        return;
+      }
+      const connection = hocuspocus.handleConnection(websocket as unknown as WebSocket, toRequest(request));
+      websocket.on('message', (data) => {
+        try {
+          connection.handleMessage(toBytes(data));
+        } catch (error) {
+          console.warn(`collab: dropped a malformed message: ${(error as Error).message}`);
+          websocket.close(1003, 'malformed-message');
+        }
+      });
+      websocket.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() } as CloseEvent));
+      websocket.on('error', () => websocket.terminate());
+    });
+  });
+
+  return {
+    hocuspocus,
+    persistence,
+    async close() {
+      hocuspocus.flushPendingStores();
+      hocuspocus.closeConnections();
+      for (const client of sockets.clients) client.terminate();
+      await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
+      sockets.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { createBlankJourney, randomKey, validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
+import type { JourneyStore } from '@klantreis/db';
+import { journeyToUpdate } from '@klantreis/sync';
+import { buildTemplate, type TemplateId } from '@klantreis/templates';
+
+export function newJourneyId(): string {
+  return randomKey(16);
+}
+
+/** Creates journeys: blank, from a template, from an imported file, or as a copy. */
+export class JourneyCreator {
+  private readonly store: JourneyStore;
+
+  constructor(store: JourneyStore) {
+    this.store = store;
+  }
+
+  /** Stores a validated document as a new journey, its Yjs state and JSON snapshot in one transaction. */
+  async fromDocument(document: JourneyDocument, templateId: string | null = null): Promise<string> {
+    const checked = validateJourneyDocument(document);
+    if (!checked.ok) throw new Error(`refusing to store an invalid journey: ${checked.issues[0]!.path}: ${checked.issues[0]!.message}`);
+    const id = newJourneyId();
+    await this.store.createJourney({ id, templateId, document, state: journeyToUpdate(document) });
+    return id;
+  }
+
+  blank(title: string, locale: 'nl' | 'en'): Promise<string> {
+    return this.fromDocument(createBlankJourney(title, locale));
+  }
+
+  fromTemplate(templateId: TemplateId, locale: 'nl' | 'en', title?: string): Promise<string> {
+    const document = buildTemplate(templateId, locale);
+    if (title) document.journey.title = title;
+    return this.fromDocument(document, templateId);
+  }
+
+  duplicate(document: JourneyDocument, title: string): Promise<string> {
+    return this.fromDocument({ ...document, journey: { ...document.journey, title, status: 'draft' } });
+  }
+}

@@ -1,0 +1,35 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { RecordValidationError } from '@klantreis/sync';
+
+export class HttpError extends Error {
+  readonly statusCode: number;
+  readonly issues?: { path: string; message: string }[];
+  constructor(statusCode: number, message: string, issues?: { path: string; message: string }[]) {
+    super(message);
+    this.statusCode = statusCode;
+    this.issues = issues;
+  }
+}
+
+/** Every error leaves the API as `{error, issues?}`: a sentence and, where it helps, the fields. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.code(400).send({
+        error: 'the request is not valid',
+        issues: error.validation.map((v) => ({
+          path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+          message: v.message ?? 'invalid',
+        })),
+      });
+    }
+    if (error instanceof RecordValidationError) {
+      return reply.code(400).send({ error: error.message, issues: [{ path: error.path, message: error.message }] });
+    }
+    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message, issues: error.issues });
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message });
+  });
+}

@@ -1,0 +1,14 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { JourneyStore } from '@klantreis/db';
+
+export const healthRoutes: FastifyPluginAsyncZod<{ store: JourneyStore }> = async (app, { store }) => {
+  app.get(
+    '/',
+    { schema: { tags: ['health'], summary: 'Whether the server and its database answer', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } } },
+    async () => {
+      await store.listJourneys({ search: '\u0000' });
+      return { status: 'ok' as const, database: store.dialect };
+    },
+  );
+};

@@ -1,0 +1,199 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { journeyDocumentSchema, parseJourneyDocument, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
+import type { JourneyStore } from '@klantreis/db';
+import {
+  addPhase,
+  addStep,
+  deleteLane,
+  deletePhase,
+  deletePersona,
+  deleteStep,
+  moveLane,
+  movePhase,
+  moveStep,
+  readRecord,
+  RecordValidationError,
+  setCellText,
+  updateJourney,
+  updateRecord,
+} from '@klantreis/sync';
+import { isTemplateId } from '@klantreis/templates';
+import type { Hocuspocus } from '@hocuspocus/server';
+import type { JourneyCreator } from '../../commands/journeyCreator.ts';
+import { JourneyNotFoundError, type JourneyDocuments } from '../../commands/journeyDocuments.ts';
+import { HttpError } from '../../httpErrors.ts';
+import {
+  addPhaseBody,
+  addStepBody,
+  cellBody,
+  createBody,
+  createdResponse,
+  deleteQuery,
+  duplicateBody,
+  journeyIdParams,
+  listItem,
+  listQuery,
+  moveBody,
+  recordParams,
+  recordPatch,
+} from './schema.ts';
+
+export interface JourneyRoutesOptions {
+  store: JourneyStore;
+  creator: JourneyCreator;
+  documents: JourneyDocuments;
+  hocuspocus: Hocuspocus;
+}
+
+const openJourney = z.record(z.string(), z.unknown()).describe('A journey in the open JSON format (packages/schema/journey.schema.json)');
+
+export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, { store, creator, documents, hocuspocus }) => {
+  async function requireJourney(id: string) {
+    const row = await store.getJourney(id);
+    if (!row) throw new JourneyNotFoundError(id);
+    return row;
+  }
+
+  app.get('/', { schema: { tags: ['journeys'], summary: 'List journeys', querystring: listQuery, response: { 200: z.array(listItem) } } }, async (request) =>
+    store.listJourneys({ search: request.query.search, trash: request.query.trash === 'true' }),
+  );
+
+  app.post(
+    '/',
+    { schema: { tags: ['journeys'], summary: 'Create a journey, blank or from a template', body: createBody, response: { 201: createdResponse } } },
+    async (request, reply) => {
+      const { title, templateId, locale = 'nl' } = request.body;
+      if (templateId !== undefined && !isTemplateId(templateId)) {
+        throw new HttpError(400, `unknown template ${templateId}`, [{ path: 'body.templateId', message: 'no such template' }]);
+      }
+      const id = templateId ? await creator.fromTemplate(templateId, locale, title) : await creator.blank(title!, locale);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/import',
+    {
+      bodyLimit: 50 * 1024 * 1024,
+      schema: { tags: ['journeys'], summary: 'Import a journey in the open JSON format (older schema versions are migrated)', body: openJourney, response: { 201: createdResponse.extend({ migrated: z.array(z.string()) }) } },
+    },
+    async (request, reply) => {
+      const parsed = parseJourneyDocument(request.body);
+      if (!parsed.ok) throw new HttpError(400, `the journey is not valid: ${parsed.issues.length} problem(s)`, parsed.issues);
+      const id = await creator.fromDocument(parsed.document);
+      return reply.code(201).send({ id, migrated: parsed.migrated });
+    },
+  );
+
+  app.get('/:id', { schema: { tags: ['journeys'], summary: 'A journey in the open JSON format', params: journeyIdParams, response: { 200: journeyDocumentSchema } } }, async (request) =>
+    documents.read(request.params.id),
+  );
+
+  app.get('/:id/export', { schema: { tags: ['journeys'], summary: 'Download a journey as an open JSON file', params: journeyIdParams } }, async (request, reply) => {
+    const document = await documents.read(request.params.id);
+    const name = document.journey.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'journey';
+    return reply
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(name)}.klantreis.json"`)
+      .type('application/json')
+      .send(JSON.stringify(document, null, 2));
+  });
+
+  app.patch(
+    '/:id',
+    { schema: { tags: ['journeys'], summary: 'Change journey fields (title, description, owner, status, journeyScore, …)', params: journeyIdParams, body: recordPatch } },
+    async (request) => {
+      await documents.edit(request.params.id, (doc) => updateJourney(doc, request.body));
+      return documents.read(request.params.id);
+    },
+  );
+
+  app.delete(
+    '/:id',
+    { schema: { tags: ['journeys'], summary: 'Move a journey to the trash, or delete it for good with ?permanent=true', params: journeyIdParams, querystring: deleteQuery } },
+    async (request, reply) => {
+      const row = await requireJourney(request.params.id);
+      if (request.query.permanent === 'true') {
+        if (row.deletedAt === null) throw new HttpError(409, 'move the journey to the trash before deleting it for good');
+        await store.purge(row.id);
+      } else {
+        await store.moveToTrash(row.id);
+        hocuspocus.closeConnections(row.id);
+      }
+      return reply.code(204).send();
+    },
+  );
+
+  app.post('/:id/restore', { schema: { tags: ['journeys'], summary: 'Restore a journey from the trash', params: journeyIdParams } }, async (request, reply) => {
+    await requireJourney(request.params.id);
+    await store.restoreFromTrash(request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.post(
+    '/:id/duplicate',
+    { schema: { tags: ['journeys'], summary: 'Copy a journey', params: journeyIdParams, body: duplicateBody, response: { 201: createdResponse } } },
+    async (request, reply) => {
+      const document = await documents.read(request.params.id);
+      const suffix = document.journey.locale === 'nl' ? 'kopie' : 'copy';
+      const title = request.body?.title ?? `${document.journey.title} (${suffix})`.slice(0, 200);
+      return reply.code(201).send({ id: await creator.duplicate(document, title) });
+    },
+  );
+
+  app.post('/:id/phases', { schema: { tags: ['map'], summary: 'Add a phase', params: journeyIdParams, body: addPhaseBody, response: { 201: createdResponse } } }, async (request, reply) => {
+    const id = await documents.edit(request.params.id, (doc) => addPhase(doc, request.body));
+    return reply.code(201).send({ id });
+  });
+
+  app.post('/:id/steps', { schema: { tags: ['map'], summary: 'Add a step to a phase', params: journeyIdParams, body: addStepBody, response: { 201: createdResponse } } }, async (request, reply) => {
+    const { phaseId, ...fields } = request.body;
+    const id = await documents.edit(request.params.id, (doc) => addStep(doc, { ...fields, phaseId: phaseId as PhaseId }));
+    return reply.code(201).send({ id });
+  });
+
+  app.put('/:id/cells', { schema: { tags: ['map'], summary: 'Set the text of a lane × step cell', params: journeyIdParams, body: cellBody } }, async (request, reply) => {
+    const { laneId, stepId, text } = request.body;
+    await documents.edit(request.params.id, (doc) => setCellText(doc, laneId as LaneId, stepId as StepId, text));
+    return reply.code(204).send();
+  });
+
+  app.patch(
+    '/:id/records/:recordId',
+    { schema: { tags: ['map'], summary: 'Change fields of a phase, step, lane, cell or persona', params: recordParams, body: recordPatch } },
+    async (request) => {
+      const { id, recordId } = request.params;
+      return documents.edit(id, (doc) => {
+        updateRecord(doc, recordId, request.body);
+        return readRecord(doc, recordId)!;
+      });
+    },
+  );
+
+  app.post('/:id/records/:recordId/move', { schema: { tags: ['map'], summary: 'Move a phase, step or lane to a position', params: recordParams, body: moveBody } }, async (request, reply) => {
+    const { id, recordId } = request.params;
+    const { position, phaseId } = request.body;
+    await documents.edit(id, (doc) => {
+      if (recordId.startsWith('step:')) {
+        const current = readRecord(doc, recordId);
+        if (!current) throw new RecordValidationError(recordId, 'id', 'no such record');
+        moveStep(doc, recordId as StepId, { phaseId: (phaseId ?? current.phaseId) as PhaseId, position });
+      } else if (recordId.startsWith('phase:')) movePhase(doc, recordId as PhaseId, position);
+      else if (recordId.startsWith('lane:')) moveLane(doc, recordId as LaneId, position);
+      else throw new RecordValidationError(recordId, 'id', 'only phases, steps and lanes can be moved');
+    });
+    return reply.code(204).send();
+  });
+
+  app.delete('/:id/records/:recordId', { schema: { tags: ['map'], summary: 'Delete a phase, step, lane or persona', params: recordParams } }, async (request, reply) => {
+    const { id, recordId } = request.params;
+    await documents.edit(id, (doc) => {
+      if (recordId.startsWith('step:')) deleteStep(doc, recordId as StepId);
+      else if (recordId.startsWith('phase:')) deletePhase(doc, recordId as PhaseId);
+      else if (recordId.startsWith('lane:')) deleteLane(doc, recordId as LaneId);
+      else if (recordId.startsWith('persona:')) deletePersona(doc, recordId);
+      else throw new RecordValidationError(recordId, 'id', 'only phases, steps, lanes and personas can be deleted');
+    });
+    return reply.code(204).send();
+  });
+};

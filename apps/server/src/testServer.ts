@@ -1,0 +1,81 @@
+// build*() factories for the server tests and the browser tests: a real server on port 0
+// over a real store, SQLite in a temporary folder or a fresh PostgreSQL database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { openPostgresStore, openSqliteStore, type JourneyStore } from '@klantreis/db';
+import { collabUrl } from '@klantreis/sync';
+import { createTestDatabase } from '../../../testing/testDatabase.ts';
+import { buildApp, type KlantreisApp } from './app.ts';
+
+export type Backend = { kind: 'sqlite'; dir?: string } | { kind: 'postgres'; adminUrl: string; databaseUrl?: string };
+
+export interface TestServer {
+  url: string;
+  server: KlantreisApp;
+  store: JourneyStore;
+  backend: Backend;
+  /** Closes the server and the store; with `keepData` the SQLite folder survives for a restart. */
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export async function buildTestServer(backend: Backend = { kind: 'sqlite' }, options: { webDist?: string } = {}): Promise<TestServer> {
+  let resolved: Backend;
+  let store: JourneyStore;
+  if (backend.kind === 'sqlite') {
+    const dir = backend.dir ?? mkdtempSync(join(tmpdir(), 'klantreis-server-'));
+    resolved = { kind: 'sqlite', dir };
+    store = await openSqliteStore(join(dir, 'klantreis.sqlite'));
+  } else {
+    const databaseUrl = backend.databaseUrl ?? (await createTestDatabase(backend.adminUrl));
+    resolved = { ...backend, databaseUrl };
+    store = await openPostgresStore(databaseUrl);
+  }
+  const server = await buildApp({ store, webDist: options.webDist });
+  const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    server,
+    store,
+    backend: resolved,
+    async close({ keepData = false } = {}) {
+      await server.close();
+      await store.close();
+      if (!keepData && resolved.kind === 'sqlite' && resolved.dir) rmSync(resolved.dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A collaboration client as the editor runs it, resolved once the document is in sync. */
+export async function buildEditorClient(baseUrl: string, journeyId: string): Promise<{ doc: Y.Doc; provider: HocuspocusProvider }> {
+  const doc = new Y.Doc();
+  const provider = new HocuspocusProvider({ url: collabUrl(baseUrl), name: journeyId, document: doc, token: 'editor' });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`editor client did not sync ${journeyId}`)), 10_000);
+    provider.on('synced', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      clearTimeout(timer);
+      reject(new Error(`refused: ${reason}`));
+    });
+  });
+  return { doc, provider };
+}
+
+/** Waits until `check` passes, for changes that arrive over the network. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}

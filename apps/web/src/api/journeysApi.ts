@@ -1,0 +1,67 @@
+import type { JourneyDocument } from '@klantreis/schema';
+
+export interface JourneySummary {
+  kind: 'journey' | 'experience';
+  locale: 'nl' | 'en';
+  phaseCount: number;
+  stepCount: number;
+  scores: (number | null)[];
+}
+
+export interface JourneyListItem {
+  id: string;
+  title: string;
+  templateId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+  summary: JourneySummary;
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  description: string;
+  kind: 'journey' | 'experience';
+  stepCount: number;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly issues: { path: string; message: string }[];
+  constructor(status: number, message: string, issues: { path: string; message: string }[] = []) {
+    super(message);
+    this.status = status;
+    this.issues = issues;
+  }
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = init.body ? { 'content-type': 'application/json' } : undefined;
+  const response = await fetch(path, { ...init, headers });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
+    throw new ApiError(response.status, body.error ?? response.statusText, body.issues);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export const journeysApi = {
+  list: (options: { search?: string; trash?: boolean } = {}) => {
+    const query = new URLSearchParams();
+    if (options.search) query.set('search', options.search);
+    if (options.trash) query.set('trash', 'true');
+    return request<JourneyListItem[]>(`/api/journeys?${query}`);
+  },
+  templates: (locale: 'nl' | 'en') => request<TemplateSummary[]>(`/api/templates?locale=${locale}`),
+  create: (body: { title?: string; templateId?: string; locale: 'nl' | 'en' }) =>
+    request<{ id: string }>('/api/journeys', { method: 'POST', body: JSON.stringify(body) }),
+  import: (document: unknown) => request<{ id: string }>('/api/journeys/import', { method: 'POST', body: JSON.stringify(document) }),
+  get: (id: string) => request<JourneyDocument>(`/api/journeys/${encodeURIComponent(id)}`),
+  rename: (id: string, title: string) => request<JourneyDocument>(`/api/journeys/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify({ title }) }),
+  duplicate: (id: string) => request<{ id: string }>(`/api/journeys/${encodeURIComponent(id)}/duplicate`, { method: 'POST', body: '{}' }),
+  trash: (id: string) => request<void>(`/api/journeys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  restore: (id: string) => request<void>(`/api/journeys/${encodeURIComponent(id)}/restore`, { method: 'POST' }),
+  purge: (id: string) => request<void>(`/api/journeys/${encodeURIComponent(id)}?permanent=true`, { method: 'DELETE' }),
+  exportUrl: (id: string) => `/api/journeys/${encodeURIComponent(id)}/export`,
+};

@@ -1,0 +1,100 @@
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCORES, scoreColor, type StepId } from '@klantreis/schema';
+import { updateRecord } from '@klantreis/sync';
+import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { useEditorStore } from '../stores/editorStore.ts';
+import { curveModel, evenColumns } from './curveGeometry.ts';
+import { CURVE_HEIGHT, STEP_WIDTH, stepDisplayTitle, type MapColumn } from './mapLayout.ts';
+
+const PADDING = 22;
+
+/**
+ * The emotion curve across the step columns. Clicking a column sets that step's score at the
+ * clicked level; each point is a slider for the keyboard (arrows, Home/End, Delete clears).
+ */
+export const EmotionCurve = memo(function EmotionCurve({ columns, stepNumber }: { columns: MapColumn[]; stepNumber: Map<string, number> }) {
+  const { t } = useTranslation();
+  const edit = useJourneyEdit();
+  const selectedStepId = useEditorStore((s) => s.selectedStepId);
+  const width = columns.length * STEP_WIDTH;
+  const scores = columns.map((c) => (c.kind === 'step' ? c.step.score : null));
+  const model = curveModel({ scores, columnCenters: evenColumns(columns.length, STEP_WIDTH), height: CURVE_HEIGHT, padding: PADDING });
+
+  const setScore = (stepId: string, score: number | null) => edit((doc, origin) => updateRecord(doc, stepId as StepId, { score }, origin));
+
+  function onColumnClick(event: MouseEvent<SVGRectElement>, stepId: string) {
+    const svg = event.currentTarget.ownerSVGElement!;
+    const y = event.clientY - svg.getBoundingClientRect().top;
+    setScore(stepId, model.scoreAtY(y));
+  }
+
+  function onPointKey(event: KeyboardEvent<SVGGElement>, stepId: string, score: number | null) {
+    const next: Record<string, number | null> = {
+      ArrowUp: Math.min(2, (score ?? 0) + (score === null ? 0 : 1)),
+      ArrowRight: Math.min(2, (score ?? 0) + (score === null ? 0 : 1)),
+      ArrowDown: Math.max(-2, (score ?? 0) - (score === null ? 0 : 1)),
+      ArrowLeft: Math.max(-2, (score ?? 0) - (score === null ? 0 : 1)),
+      Home: -2,
+      End: 2,
+      Delete: null,
+      Backspace: null,
+    };
+    if (!(event.key in next)) return;
+    event.preventDefault();
+    setScore(stepId, next[event.key]!);
+  }
+
+  return (
+    <svg className="curve" width={width} height={CURVE_HEIGHT} role="group" aria-label={t('editor.curve')} data-testid="emotion-curve">
+      {SCORES.map((score) => (
+        <line key={score} x1={0} x2={width} y1={model.yForScore(score)} y2={model.yForScore(score)} className={score === 0 ? 'curve__zero' : 'curve__grid'} />
+      ))}
+      {columns.map((column, i) =>
+        column.kind === 'step' ? (
+          <rect
+            key={column.step.id}
+            x={i * STEP_WIDTH}
+            y={0}
+            width={STEP_WIDTH}
+            height={CURVE_HEIGHT}
+            className={column.step.id === selectedStepId ? 'curve__column curve__column--selected' : 'curve__column'}
+            onClick={(e) => onColumnClick(e, column.step.id)}
+            data-step-id={column.step.id}
+          />
+        ) : null,
+      )}
+      <path d={model.path} className="curve__line" />
+      {columns.map((column, i) => {
+        if (column.kind !== 'step') return null;
+        const { step } = column;
+        const x = i * STEP_WIDTH + STEP_WIDTH / 2;
+        const title = stepDisplayTitle(step, stepNumber.get(step.id), t('step.untitled'));
+        const valueText = step.score === null ? t('step.noScore') : `${step.score > 0 ? '+' : ''}${step.score} ${t(`scores.${step.score}`)}`;
+        return (
+          <g
+            key={step.id}
+            role="slider"
+            tabIndex={0}
+            aria-label={t('step.score') + ': ' + title}
+            aria-valuemin={-2}
+            aria-valuemax={2}
+            aria-valuenow={step.score ?? 0}
+            aria-valuetext={valueText}
+            className="curve__point"
+            data-step-id={step.id}
+            data-score={step.score ?? ''}
+            onKeyDown={(e) => onPointKey(e, step.id, step.score)}
+          >
+            <title>{t('step.scoreOf', { title, score: valueText })}</title>
+            {step.score === null ? (
+              <circle cx={x} cy={model.yForScore(0)} r={7} className="curve__unscored" />
+            ) : (
+              <circle cx={x} cy={model.yForScore(step.score)} r={9} fill={scoreColor(step.score)} className="curve__dot" />
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+});

@@ -1,0 +1,131 @@
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, horizontalListSortingStrategy, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
+import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
+import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { EmotionCurve } from './EmotionCurve.tsx';
+import { LaneRow } from './LaneRow.tsx';
+import { CURVE_HEIGHT, LABEL_WIDTH, STEP_WIDTH, laneDisplayName, mapLayout, stepMoveTarget } from './mapLayout.ts';
+import { EmptyPhaseColumn, PhaseHeader } from './PhaseHeader.tsx';
+import { StepHeader } from './StepHeader.tsx';
+import { SCORES } from '@klantreis/schema';
+
+/**
+ * The journey map: phases over step columns, the emotion curve, and the lanes. One CSS grid,
+ * every step one column of the same width, so everything in a column belongs to one step.
+ */
+export function JourneyMap({ journey }: { journey: JourneyDocument }) {
+  const { t } = useTranslation();
+  const edit = useJourneyEdit();
+  const layout = useMemo(() => mapLayout(journey), [journey]);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const stepIds = useMemo<string[]>(() => journey.steps.map((s) => s.id), [journey.steps]);
+
+  const moveBy = useCallback(
+    (stepId: string, delta: number) => {
+      const target = stepMoveTarget(journey, stepId, delta);
+      if (target) edit((doc, origin) => moveStep(doc, stepId as StepId, { phaseId: target.phaseId as PhaseId, position: target.position }, origin));
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-step-id="${stepId}"] .step-head__handle`)?.focus());
+    },
+    [journey, edit],
+  );
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    if (!over || active.id === over.id) return;
+    const stepId = String(active.id);
+    const overId = String(over.id);
+    if (overId.startsWith('phase-drop:')) {
+      const phaseId = overId.slice('phase-drop:'.length) as PhaseId;
+      edit((doc, origin) => moveStep(doc, stepId as StepId, { phaseId, position: 0 }, origin));
+      return;
+    }
+    // Where the step lands in the whole-map order, then which phase that place belongs to.
+    const from = stepIds.indexOf(stepId);
+    const to = stepIds.indexOf(overId);
+    const overStep = journey.steps[to];
+    if (from < 0 || !overStep) return;
+    const order = stepIds.filter((id) => id !== stepId);
+    order.splice(to, 0, stepId);
+    const phaseSteps = new Set<string>(journey.steps.filter((s) => s.phaseId === overStep.phaseId && s.id !== stepId).map((s) => s.id));
+    const position = order.slice(0, order.indexOf(stepId)).filter((id) => phaseSteps.has(id)).length;
+    edit((doc, origin) => moveStep(doc, stepId as StepId, { phaseId: overStep.phaseId as PhaseId, position }, origin));
+  }
+
+  const columnCount = layout.columns.length;
+  return (
+    <div className="map-scroll" data-testid="journey-map">
+      <div className="map" style={{ gridTemplateColumns: `${LABEL_WIDTH}px repeat(${columnCount}, ${STEP_WIDTH}px) ${STEP_WIDTH}px` }}>
+        <div className="map__corner lane-label">
+          <span className="map__corner-title">{t('editor.map')}</span>
+        </div>
+        {layout.phaseSpans.map((span, i) => (
+          <PhaseHeader key={span.phase.id} span={span} index={i} phaseCount={layout.phaseSpans.length} />
+        ))}
+        <div className="map__add-phase" style={{ gridColumn: columnCount + 2 }}>
+          <button type="button" onClick={() => edit((doc, origin) => addPhase(doc, {}, origin))}>
+            + {t('editor.addPhase')}
+          </button>
+        </div>
+
+        <div className="lane-label lane-label--steps" />
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+          <SortableContext items={stepIds} strategy={horizontalListSortingStrategy}>
+            {layout.columns.map((column, i) =>
+              column.kind === 'step' ? (
+                <StepHeader key={column.step.id} step={column.step} number={layout.stepNumber.get(column.step.id)!} column={i} onMoveBy={moveBy} />
+              ) : (
+                <EmptyPhaseColumn key={`empty-${column.phase.id}`} phaseId={column.phase.id} column={i} />
+              ),
+            )}
+          </SortableContext>
+        </DndContext>
+
+        <div className="lane-label lane-label--curve" style={{ height: CURVE_HEIGHT }}>
+          <span className="lane-label__title">{t('editor.curve')}</span>
+          <ol className="curve-axis" aria-hidden="true">
+            {[...SCORES].reverse().map((score) => (
+              <li key={score} style={{ top: `${((2 - score) / 4) * (CURVE_HEIGHT - 44) + 22}px` }}>
+                {score > 0 ? `+${score}` : score} {t(`scores.${score}`)}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div className="curve-cell" style={{ gridColumn: `2 / span ${columnCount}` }}>
+          <EmotionCurve columns={layout.columns} stepNumber={layout.stepNumber} />
+        </div>
+
+        {layout.visibleLanes.map((lane, i) => (
+          <LaneRow key={lane.id} lane={lane} index={i} laneCount={layout.visibleLanes.length} columns={layout.columns} cellText={layout.cellText} stepNumber={layout.stepNumber} />
+        ))}
+
+        <div className="lane-label lane-label--add">
+          <button type="button" onClick={() => edit((doc, origin) => addLane(doc, { kind: 'custom', name: t('lane.newName') }, origin))}>
+            + {t('editor.addLane')}
+          </button>
+          {layout.hiddenLanes.length > 0 && (
+            <details className="hidden-lanes">
+              <summary>{t('editor.hiddenLanes', { count: layout.hiddenLanes.length })}</summary>
+              <ul>
+                {layout.hiddenLanes.map((lane) => {
+                  const name = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
+                  return (
+                    <li key={lane.id}>
+                      <button type="button" onClick={() => edit((doc, origin) => updateRecord(doc, lane.id as LaneId, { hidden: false }, origin))}>
+                        {t('editor.showLane', { name })}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </details>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

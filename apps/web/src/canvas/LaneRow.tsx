@@ -1,0 +1,128 @@
+import { memo, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_TEXT_LENGTH, type LaneId, type LaneRecord, type StepId } from '@klantreis/schema';
+import { deleteLane, moveLane, setCellText, updateRecord } from '@klantreis/sync';
+import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { cellKey, laneDisplayName, stepDisplayTitle, type MapColumn } from './mapLayout.ts';
+
+export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { lane: LaneRecord; index: number; laneCount: number }) {
+  const { t } = useTranslation();
+  const edit = useJourneyEdit();
+  const name = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
+  return (
+    <div className="lane-label" data-lane-id={lane.id}>
+      <input
+        className="lane-label__name"
+        value={lane.name}
+        placeholder={t(`lane.kinds.${lane.kind}`)}
+        aria-label={`${t('lane.name')}: ${name}`}
+        maxLength={200}
+        onChange={(e) => edit((doc, origin) => updateRecord(doc, lane.id, { name: e.target.value }, origin))}
+      />
+      <div className="icon-buttons">
+        <button type="button" className="icon" aria-label={`${t('lane.moveUp')}: ${name}`} title={t('lane.moveUp')} disabled={index === 0} onClick={() => edit((doc, origin) => moveLane(doc, lane.id as LaneId, index - 1, origin))}>
+          ↑
+        </button>
+        <button type="button" className="icon" aria-label={`${t('lane.moveDown')}: ${name}`} title={t('lane.moveDown')} disabled={index === laneCount - 1} onClick={() => edit((doc, origin) => moveLane(doc, lane.id as LaneId, index + 1, origin))}>
+          ↓
+        </button>
+        <button type="button" className="icon" aria-label={`${t('lane.hide')}: ${name}`} title={t('lane.hide')} onClick={() => edit((doc, origin) => updateRecord(doc, lane.id, { hidden: true }, origin))}>
+          ◌
+        </button>
+        {lane.kind === 'custom' && (
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`${t('lane.delete')}: ${name}`}
+            title={t('lane.delete')}
+            onClick={() => confirm(t('lane.confirmDelete', { name })) && edit((doc, origin) => deleteLane(doc, lane.id as LaneId, origin))}
+          >
+            ×
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});
+
+/**
+ * One lane × step cell. It shows its text as a button until activated, then edits in a
+ * textarea; every keystroke is an edit of the document, so there is nothing to save.
+ */
+export const LaneCell = memo(function LaneCell({ laneId, stepId, text, laneName, stepTitle, column }: {
+  laneId: string;
+  stepId: string;
+  text: string;
+  laneName: string;
+  stepTitle: string;
+  column: number;
+}) {
+  const { t } = useTranslation();
+  const edit = useJourneyEdit();
+  const [editing, setEditing] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const label = t('lane.cell', { lane: laneName, step: stepTitle });
+
+  useEffect(() => {
+    if (editing) {
+      area.current?.focus();
+      area.current?.setSelectionRange(area.current.value.length, area.current.value.length);
+    }
+  }, [editing]);
+
+  return (
+    <div className="cell" style={{ gridColumn: column + 2 }} data-lane-id={laneId} data-step-id={stepId}>
+      {editing ? (
+        <textarea
+          ref={area}
+          className="cell__input"
+          value={text}
+          aria-label={label}
+          maxLength={MAX_TEXT_LENGTH}
+          onChange={(e) => edit((doc, origin) => setCellText(doc, laneId as LaneId, stepId as StepId, e.target.value, origin))}
+          onBlur={() => setEditing(false)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setEditing(false);
+          }}
+        />
+      ) : (
+        <button type="button" className={text ? 'cell__text' : 'cell__text cell__text--empty'} onClick={() => setEditing(true)}>
+          <span className="visually-hidden">{label}: </span>
+          {text || <span aria-hidden="true">{t('lane.cellEmpty')}</span>}
+        </button>
+      )}
+    </div>
+  );
+});
+
+export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, cellText, stepNumber }: {
+  lane: LaneRecord;
+  index: number;
+  laneCount: number;
+  columns: MapColumn[];
+  cellText: Map<string, string>;
+  stepNumber: Map<string, number>;
+}) {
+  const { t } = useTranslation();
+  const laneName = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
+  return (
+    <>
+      <LaneLabel lane={lane} index={index} laneCount={laneCount} />
+      {columns.map((column, i) =>
+        column.kind === 'step' ? (
+          <LaneCell
+            key={column.step.id}
+            laneId={lane.id}
+            stepId={column.step.id}
+            text={cellText.get(cellKey(lane.id, column.step.id)) ?? ''}
+            laneName={laneName}
+            stepTitle={stepDisplayTitle(column.step, stepNumber.get(column.step.id), t('step.untitled'))}
+            column={i}
+          />
+        ) : (
+          <div key={`empty-${column.phase.id}`} className="cell cell--empty" style={{ gridColumn: i + 2 }} />
+        ),
+      )}
+    </>
+  );
+});

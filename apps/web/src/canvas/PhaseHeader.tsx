@@ -1,0 +1,89 @@
+import { useDroppable } from '@dnd-kit/core';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PhaseId } from '@klantreis/schema';
+import { addStep, deletePhase, movePhase, updateRecord } from '@klantreis/sync';
+import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { useEditorStore } from '../stores/editorStore.ts';
+import type { PhaseSpan } from './mapLayout.ts';
+
+export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }: { span: PhaseSpan; index: number; phaseCount: number }) {
+  const { t } = useTranslation();
+  const edit = useJourneyEdit();
+  const selectStep = useEditorStore((s) => s.selectStep);
+  const { phase } = span;
+  const label = phase.name || t('phase.unnamed');
+
+  return (
+    <section
+      className="phase"
+      style={{ gridColumn: `${span.firstColumn + 2} / span ${span.span}` }}
+      aria-label={label}
+      data-phase-id={phase.id}
+    >
+      <div className="phase__top">
+        <input
+          className="phase__name"
+          value={phase.name}
+          placeholder={t('phase.unnamed')}
+          aria-label={t('phase.name')}
+          maxLength={200}
+          onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { name: e.target.value }, origin))}
+        />
+        <div className="icon-buttons">
+          <button
+            type="button"
+            className="icon"
+            aria-label={`${t('editor.addStep')}: ${label}`}
+            title={t('editor.addStep')}
+            onClick={() => {
+              const stepId = edit((doc, origin) => addStep(doc, { phaseId: phase.id as PhaseId }, origin));
+              if (stepId) selectStep(stepId);
+            }}
+          >
+            +
+          </button>
+          <button type="button" className="icon" aria-label={`${t('phase.moveLeft')}: ${label}`} title={t('phase.moveLeft')} disabled={index === 0} onClick={() => edit((doc, origin) => movePhase(doc, phase.id as PhaseId, index - 1, origin))}>
+            ←
+          </button>
+          <button type="button" className="icon" aria-label={`${t('phase.moveRight')}: ${label}`} title={t('phase.moveRight')} disabled={index === phaseCount - 1} onClick={() => edit((doc, origin) => movePhase(doc, phase.id as PhaseId, index + 1, origin))}>
+            →
+          </button>
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`${t('phase.delete')}: ${label}`}
+            title={t('phase.delete')}
+            disabled={phaseCount <= 1}
+            onClick={() => {
+              if (span.stepCount === 0 || confirm(t('phase.confirmDelete', { name: label, count: span.stepCount }))) {
+                edit((doc, origin) => deletePhase(doc, phase.id as PhaseId, origin));
+              }
+            }}
+          >
+            ×
+          </button>
+        </div>
+      </div>
+      <label className="phase__mot">
+        <span className="phase__mot-label">{t('phase.momentOfTruth')}</span>
+        <input
+          value={phase.momentOfTruth}
+          placeholder={t('phase.momentOfTruthPlaceholder')}
+          onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { momentOfTruth: e.target.value }, origin))}
+        />
+      </label>
+    </section>
+  );
+});
+
+/** The column of a phase without steps: a place to drop a step and to add the first one. */
+export function EmptyPhaseColumn({ phaseId, column }: { phaseId: string; column: number }) {
+  const { t } = useTranslation();
+  const { setNodeRef, isOver } = useDroppable({ id: `phase-drop:${phaseId}` });
+  return (
+    <div ref={setNodeRef} className={isOver ? 'step-head step-head--empty step-head--over' : 'step-head step-head--empty'} style={{ gridColumn: column + 2 }}>
+      {isOver ? t('phase.dropHere') : t('phase.empty')}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { memo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { scoreColor, type StepRecord } from '@klantreis/schema';
+import { useEditorStore } from '../stores/editorStore.ts';
+import { stepDisplayTitle } from './mapLayout.ts';
+import { formatMinutes } from './formatMinutes.ts';
+
+/** A step's column head: the post-it that is dragged, selected and moved by keyboard. */
+export const StepHeader = memo(function StepHeader({ step, number, column, onMoveBy }: {
+  step: StepRecord;
+  number: number;
+  column: number;
+  onMoveBy: (stepId: string, delta: number) => void;
+}) {
+  const { t } = useTranslation();
+  const selected = useEditorStore((s) => s.selectedStepId === step.id);
+  const selectStep = useEditorStore((s) => s.selectStep);
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: step.id });
+  const title = stepDisplayTitle(step, number, t('step.untitled'));
+  const dark = step.score === -2 || step.score === 2;
+
+  function onHandleKey(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      onMoveBy(step.id, event.key === 'ArrowLeft' ? -1 : 1);
+      return;
+    }
+    listeners?.onKeyDown?.(event);
+  }
+
+  return (
+    <div
+      ref={setNodeRef}
+      className={`step-head${selected ? ' step-head--selected' : ''}${isDragging ? ' step-head--dragging' : ''}`}
+      style={{ gridColumn: column + 2, transform: CSS.Translate.toString(transform), transition }}
+      data-step-id={step.id}
+      data-testid="step-head"
+    >
+      <div className="step-head__score" style={{ background: scoreColor(step.score) }} aria-hidden="true" />
+      <div className="step-head__row">
+        <button
+          type="button"
+          className="step-head__handle"
+          {...attributes}
+          {...listeners}
+          onKeyDown={onHandleKey}
+          aria-label={t('step.dragHandle', { title })}
+          aria-roledescription={undefined}
+          title={t('step.dragHandle', { title })}
+        >
+          ⠿
+        </button>
+        <button type="button" className="step-head__title" onClick={() => selectStep(step.id)} aria-label={t('step.open', { title })} aria-pressed={selected}>
+          <span className="step-head__number">{number}.</span> {title}
+        </button>
+      </div>
+      <div className="step-head__badges">
+        {step.beforeFirstContact && <span className="badge badge--trigger">{t('step.triggerBadge')}</span>}
+        {step.momentOfTruth && <span className="badge badge--mot">{t('step.motBadge')}</span>}
+        {step.wait && <span className="badge badge--wait">⏱ {t('step.waitBadge', { duration: formatMinutes(step.wait.minutes) })}</span>}
+        {step.serviceConcept === 'differentiator' && <span className="badge badge--diff">{t('step.differentiatorBadge')}</span>}
+        {step.serviceConcept === 'sacrifice' && <span className="badge badge--sacrifice">{t('step.sacrificeBadge')}</span>}
+        {step.touchpoints.map((tp) => (
+          <span key={tp.id} className="badge badge--channel">
+            {tp.channel === 'custom' ? tp.customChannel || t('channels.custom') : t(`channels.${tp.channel}`)}
+          </span>
+        ))}
+      </div>
+      {dark && <span className="visually-hidden">{t(`scores.${step.score}`)}</span>}
+    </div>
+  );
+});

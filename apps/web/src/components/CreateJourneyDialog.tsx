@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { journeysApi, type TemplateSummary } from '../api/journeysApi.ts';
+
+/** The dialog for a new journey: a title, a template or blank, and the language of the content. */
+export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated }: {
+  open: boolean;
+  initialTemplate: string;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [locale, setLocale] = useState<'nl' | 'en'>(i18n.language === 'en' ? 'en' : 'nl');
+  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const [templateId, setTemplateId] = useState(initialTemplate);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (open) {
+      setTemplateId(initialTemplate);
+      setTitle('');
+      setError(null);
+      dialog.current?.showModal();
+    } else dialog.current?.close();
+  }, [open, initialTemplate]);
+
+  useEffect(() => {
+    journeysApi.templates(locale).then(setTemplates, (e: Error) => setError(e.message));
+  }, [locale]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const chosenTitle = title.trim() || undefined;
+      const { id } = await journeysApi.create(
+        templateId ? { templateId, title: chosenTitle, locale } : { title: chosenTitle ?? t('create.defaultTitle'), locale },
+      );
+      onCreated(id);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const chosen = templates.find((tpl) => tpl.id === templateId);
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="create-title" onClose={onClose}>
+      <form onSubmit={submit} className="form">
+        <h2 id="create-title">{t('create.title')}</h2>
+        <label>
+          {t('create.template')}
+          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} name="template">
+            <option value="">{t('create.blank')}</option>
+            {templates.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {chosen && <p className="hint">{chosen.description}</p>}
+        <label>
+          {t('create.journeyTitle')}
+          <input name="title" value={title} placeholder={chosen?.title ?? t('create.defaultTitle')} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+        </label>
+        <label>
+          {t('create.contentLanguage')}
+          <select value={locale} onChange={(e) => setLocale(e.target.value as 'nl' | 'en')} name="locale">
+            <option value="nl">{t('app.languages.nl')}</option>
+            <option value="en">{t('app.languages.en')}</option>
+          </select>
+        </label>
+        {error && <p role="alert" className="error">{t('errors.generic', { error })}</p>}
+        <div className="form__actions">
+          <button type="button" onClick={onClose}>
+            {t('create.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('create.create')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,35 @@
+import { useSyncExternalStore } from 'react';
+
+// Two pages need no router library: the path is the state, history the store.
+export type Route = { page: 'journeys'; trash: boolean } | { page: 'editor'; journeyId: string };
+
+function parse(pathname: string, search: string): Route {
+  const editor = /^\/journeys\/([^/]+)\/?$/.exec(pathname);
+  if (editor) return { page: 'editor', journeyId: decodeURIComponent(editor[1]!) };
+  return { page: 'journeys', trash: new URLSearchParams(search).get('view') === 'trash' };
+}
+
+const listeners = new Set<() => void>();
+let current = parse(location.pathname, location.search);
+
+function update() {
+  current = parse(location.pathname, location.search);
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', update);
+
+export function navigate(path: string): void {
+  history.pushState(null, '', path);
+  update();
+}
+
+export function useRoute(): Route {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+}

@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, journeysApi, type JourneyListItem } from '../api/journeysApi.ts';
+import { CreateJourneyDialog } from '../components/CreateJourneyDialog.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { MiniCurve } from '../components/MiniCurve.tsx';
+import { relativeTime } from '../components/relativeTime.ts';
+import { navigate } from '../hooks/useRoute.ts';
+
+/** The journeys list: search, create (blank, template, import), rename, duplicate, trash. */
+export function JourneysScene({ trash }: { trash: boolean }) {
+  const { t } = useTranslation();
+  const [journeys, setJourneys] = useState<JourneyListItem[] | null>(null);
+  const [search, setSearch] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState<{ template: string } | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    journeysApi.list({ search, trash }).then(
+      (items) => {
+        setJourneys(items);
+        setError(null);
+      },
+      (e: Error) => setError(t('list.loadFailed', { error: e.message })),
+    );
+  }, [search, trash, t]);
+
+  useEffect(() => {
+    const timer = setTimeout(load, search ? 150 : 0);
+    return () => clearTimeout(timer);
+  }, [load, search]);
+
+  async function act(action: () => Promise<unknown>) {
+    try {
+      await action();
+      load();
+    } catch (e) {
+      setError(t('errors.generic', { error: (e as Error).message }));
+    }
+  }
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+      const { id } = await journeysApi.import(JSON.parse(await file.text()));
+      navigate(`/journeys/${id}`);
+    } catch (e) {
+      const issues = e instanceof ApiError ? e.issues.map((i) => `${i.path}: ${i.message}`) : [(e as Error).message];
+      setError(`${file.name}: ${t('create.importFailed')}\n${issues.join('\n')}`);
+    }
+  }
+
+  return (
+    <div className="page">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__tagline">{t('app.tagline')}</span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="journeys">
+        <div className="journeys__head">
+          <h1>{trash ? t('list.trash') : t('list.title')}</h1>
+          <div className="toolbar">
+            <label className="search">
+              <span className="visually-hidden">{t('list.search')}</span>
+              <input type="search" value={search} placeholder={t('list.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
+            </label>
+            {!trash && (
+              <>
+                <button type="button" className="primary" onClick={() => setCreating({ template: '' })}>
+                  {t('list.newBlank')}
+                </button>
+                <button type="button" onClick={() => setCreating({ template: 'ikea-visit' })}>
+                  {t('list.newFromTemplate')}
+                </button>
+                <label className="button">
+                  {t('create.import')}
+                  <input type="file" accept="application/json,.json" className="visually-hidden" onChange={importFile} />
+                </label>
+              </>
+            )}
+            <button type="button" onClick={() => navigate(trash ? '/' : '/?view=trash')}>
+              {trash ? t('list.showJourneys') : t('list.showTrash')}
+            </button>
+          </div>
+        </div>
+        {error && (
+          <p role="alert" className="error pre">
+            {error}
+          </p>
+        )}
+        {journeys && journeys.length === 0 && (
+          <p className="empty">{trash ? t('list.trashEmpty') : search ? t('list.noResults', { search }) : t('list.empty')}</p>
+        )}
+        <ul className="cards">
+          {journeys?.map((journey) => (
+            <li key={journey.id} className="card" data-journey-id={journey.id}>
+              {renaming === journey.id ? (
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    const title = new FormData(e.currentTarget).get('title')?.toString().trim();
+                    setRenaming(null);
+                    if (title) void act(() => journeysApi.rename(journey.id, title));
+                  }}
+                >
+                  <label>
+                    <span className="visually-hidden">{t('list.renamePrompt')}</span>
+                    <input name="title" defaultValue={journey.title} autoFocus maxLength={200} onBlur={(e) => e.currentTarget.form?.requestSubmit()} />
+                  </label>
+                </form>
+              ) : (
+                <h2 className="card__title">
+                  {trash ? journey.title : <a href={`/journeys/${journey.id}`} onClick={(e) => { e.preventDefault(); navigate(`/journeys/${journey.id}`); }}>{journey.title}</a>}
+                </h2>
+              )}
+              {journey.summary.kind === 'experience' && <span className="badge">{t('list.experienceMap')}</span>}
+              {journey.summary.stepCount > 0 ? (
+                <MiniCurve scores={journey.summary.scores} label={t('list.curveLabel', { title: journey.title })} />
+              ) : (
+                <p className="card__nosteps">{t('list.noSteps')}</p>
+              )}
+              <p className="card__meta">
+                {t('list.phases', { count: journey.summary.phaseCount })} · {t('list.steps', { count: journey.summary.stepCount })} ·{' '}
+                {t('list.updated', { when: relativeTime(t, journey.updatedAt) })}
+              </p>
+              <div className="card__actions">
+                {trash ? (
+                  <>
+                    <button type="button" onClick={() => act(() => journeysApi.restore(journey.id))}>
+                      {t('list.restore')}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => confirm(t('list.confirmDeleteForever', { title: journey.title })) && act(() => journeysApi.purge(journey.id))}
+                    >
+                      {t('list.deleteForever')}
+                    </button>
+                  </>
+                ) : (
+                  <>
+                    <button type="button" onClick={() => setRenaming(journey.id)} aria-label={`${t('list.rename')}: ${journey.title}`}>
+                      {t('list.rename')}
+                    </button>
+                    <button type="button" onClick={() => act(() => journeysApi.duplicate(journey.id))} aria-label={`${t('list.duplicate')}: ${journey.title}`}>
+                      {t('list.duplicate')}
+                    </button>
+                    <button type="button" className="danger" onClick={() => act(() => journeysApi.trash(journey.id))} aria-label={`${t('list.delete')}: ${journey.title}`}>
+                      {t('list.delete')}
+                    </button>
+                  </>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </main>
+      <CreateJourneyDialog
+        open={creating !== null}
+        initialTemplate={creating?.template ?? ''}
+        onClose={() => setCreating(null)}
+        onCreated={(id) => navigate(`/journeys/${id}`)}
+      />
+    </div>
+  );
+}
