@@ -1,0 +1,15 @@
+export * from './finding.ts';
+export * from './rememberedModel.ts';
+export * from './peakEnd.ts';
+export * from './serviceConcept.ts';
+export * from './pleasurePain.ts';
+export * from './kano.ts';
+export * from './kanoFindings.ts';
+export * from './momentsOfTruth.ts';
+export * from './touchpointVsJourney.ts';
+export * from './importancePerformance.ts';
+export * from './happiness.ts';
+export * from './axisScale.ts';
+export * from './orderedJourney.ts';
+export { MESSAGES, explainRememberedModel, formatScore, type MessageCatalog, type MessageParams } from './messages.ts';
+export * from './evaluateJourney.ts';
