@@ -179,6 +179,11 @@ export class JourneyStore {
     });
   }
 
+  /** A round trip to the database, for the health check. */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
   async getSetting(key: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
     return row?.value;

@@ -7,7 +7,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ store: JourneyStore }> = asyn
     '/',
     { schema: { tags: ['health'], summary: 'Whether the server and its database answer', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) } } },
     async () => {
-      await store.listJourneys({ search: '\u0000' });
+      await store.ping();
       return { status: 'ok' as const, database: store.dialect };
     },
   );
