@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['testing/globalSetup.ts'],
+    reporters: ['default', './testing/summaryReporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Two cores: the browser tests and the PostgreSQL tests each start servers of their own.
+    maxWorkers: 2,
   },
 });

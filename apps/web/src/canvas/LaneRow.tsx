@@ -88,7 +88,7 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, laneName,
       ) : (
         <button type="button" className={text ? 'cell__text' : 'cell__text cell__text--empty'} onClick={() => setEditing(true)}>
           <span className="visually-hidden">{label}: </span>
-          {text || <span aria-hidden="true">{t('lane.cellEmpty')}</span>}
+          {text || <span className="cell__placeholder" aria-hidden="true">{t('lane.cellEmpty')}</span>}
         </button>
       )}
     </div>

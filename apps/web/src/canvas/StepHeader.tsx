@@ -52,7 +52,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
         >
           ⠿
         </button>
-        <button type="button" className="step-head__title" onClick={() => selectStep(step.id)} aria-label={t('step.open', { title })} aria-pressed={selected}>
+        <button type="button" className="step-head__title" onClick={() => selectStep(step.id)} title={t('step.open', { title })} aria-pressed={selected}>
           <span className="step-head__number">{number}.</span> {title}
         </button>
       </div>

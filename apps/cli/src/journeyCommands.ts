@@ -1,0 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { openStore, type JourneyStore } from '@klantreis/db';
+import { parseJourneyJson } from '@klantreis/schema';
+import { journeyToUpdate } from '@klantreis/sync';
+import { listTemplates } from '@klantreis/templates';
+import { configFromEnv } from '@klantreis/server';
+import { randomKey } from '@klantreis/schema';
+import { CliError } from './cliError.ts';
+
+// The journey commands work on the same store as the server (the data folder or DATABASE_URL),
+// so they also work while the server is stopped, for scripts and backups.
+
+async function withStore<T>(work: (store: JourneyStore) => Promise<T>): Promise<T> {
+  const config = configFromEnv();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerJourneyCommands(program: Command): void {
+  program
+    .command('list')
+    .description('list the journeys (id, steps, title)')
+    .option('--json', 'print JSON')
+    .option('--trash', 'list the journeys in the trash')
+    .option('--search <text>', 'only journeys whose title contains this text')
+    .action(async (options: { json?: boolean; trash?: boolean; search?: string }) => {
+      const journeys = await withStore((store) => store.listJourneys({ trash: options.trash, search: options.search }));
+      if (options.json) {
+        console.log(JSON.stringify(journeys.map((j) => ({ id: j.id, title: j.title, steps: j.summary.stepCount, updatedAt: new Date(j.updatedAt).toISOString() })), null, 2));
+        return;
+      }
+      for (const j of journeys) console.log(`${j.id}  ${String(j.summary.stepCount).padStart(3)} steps  ${j.title}`);
+    });
+
+  program
+    .command('export <id>')
+    .description('print a journey in the open JSON format, or write it to a file')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action(async (id: string, options: { output?: string }) => {
+      const row = await withStore((store) => store.getJourney(id));
+      if (!row) throw new CliError(`no journey with id ${id} (see: klantreis list)`);
+      const text = `${JSON.stringify(JSON.parse(row.snapshot), null, 2)}\n`;
+      if (options.output) writeFileSync(options.output, text);
+      else process.stdout.write(text);
+    });
+
+  program
+    .command('import <file>')
+    .description('import a journey from an open JSON file (older schema versions are migrated)')
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new CliError(`${file}: ${(error as Error).message}`);
+      }
+      const parsed = parseJourneyJson(text);
+      if (!parsed.ok) {
+        throw new CliError([`${file}: not imported, ${parsed.issues.length} problem(s):`, ...parsed.issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n'));
+      }
+      const id = randomKey(16);
+      await withStore((store) => store.createJourney({ id, document: parsed.document, state: journeyToUpdate(parsed.document) }));
+      if (parsed.migrated.length > 0) console.error(`migrated: ${parsed.migrated.join(', ')}`);
+      console.log(id);
+    });
+
+  program
+    .command('templates')
+    .description('list the journey templates')
+    .option('--locale <nl|en>', 'language of the titles', 'nl')
+    .option('--json', 'print JSON')
+    .action((options: { locale: string; json?: boolean }) => {
+      if (options.locale !== 'nl' && options.locale !== 'en') throw new CliError(`--locale must be nl or en, got ${options.locale}`);
+      const templates = listTemplates(options.locale);
+      if (options.json) console.log(JSON.stringify(templates, null, 2));
+      else for (const t of templates) console.log(`${t.id.padEnd(32)} ${String(t.stepCount).padStart(2)} steps  ${t.title}`);
+    });
+}

@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
+import { webDist } from './fixtures/webDist.ts';
+
+const unavailable = browserUnavailable();
+const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+describe.skipIf(unavailable !== null)('accessibility (axe, WCAG 2 A/AA)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let journeyId: string;
+
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+    browser = await launchBrowser();
+    const response = await fetch(`${server.url}/api/journeys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId: 'pay-tv-onboarding', locale: 'nl' }),
+    });
+    journeyId = ((await response.json()) as { id: string }).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const locale of ['nl-NL', 'en-US'] as const) {
+    it(`finds no violation on the journeys list in ${locale}`, async () => {
+      const context = await newContext(browser, locale);
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.locator('.card').first().waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe(locale.slice(0, 2));
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    });
+
+    it(`finds no violation in the editor with a step open in ${locale}`, async () => {
+      const context = await newContext(browser, locale);
+      const page = await context.newPage();
+      const map = new JourneyMapPage(page, server.url);
+      await map.open(journeyId);
+      await page.locator('.step-head__title').first().click();
+      await page.locator('[data-testid="step-panel"]').waitFor();
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});
