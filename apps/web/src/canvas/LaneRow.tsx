@@ -11,13 +11,15 @@ export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { l
   const name = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
   return (
     <div className="lane-label" data-lane-id={lane.id}>
-      <input
+      {/* A two-line textarea, not an input, so long lane names wrap instead of being cut off. */}
+      <textarea
         className="lane-label__name"
+        rows={2}
         value={lane.name}
         placeholder={t(`lane.kinds.${lane.kind}`)}
         aria-label={`${t('lane.name')}: ${name}`}
         maxLength={200}
-        onChange={(e) => edit((doc, origin) => updateRecord(doc, lane.id, { name: e.target.value }, origin))}
+        onChange={(e) => edit((doc, origin) => updateRecord(doc, lane.id, { name: e.target.value.replace(/\n/g, ' ') }, origin))}
       />
       <div className="icon-buttons">
         <button type="button" className="icon" aria-label={`${t('lane.moveUp')}: ${name}`} title={t('lane.moveUp')} disabled={index === 0} onClick={() => edit((doc, origin) => moveLane(doc, lane.id as LaneId, index - 1, origin))}>

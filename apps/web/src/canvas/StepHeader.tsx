@@ -59,7 +59,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
       <div className="step-head__badges">
         {step.beforeFirstContact && <span className="badge badge--trigger">{t('step.triggerBadge')}</span>}
         {step.momentOfTruth && <span className="badge badge--mot">{t('step.motBadge')}</span>}
-        {step.wait && <span className="badge badge--wait">⏱ {t('step.waitBadge', { duration: formatMinutes(step.wait.minutes) })}</span>}
+        {step.wait && <span className="badge badge--wait">{t('step.waitBadge', { duration: formatMinutes(step.wait.minutes) })}</span>}
         {step.serviceConcept === 'differentiator' && <span className="badge badge--diff">{t('step.differentiatorBadge')}</span>}
         {step.serviceConcept === 'sacrifice' && <span className="badge badge--sacrifice">{t('step.sacrificeBadge')}</span>}
         {step.touchpoints.map((tp) => (
