@@ -16,3 +16,4 @@ export * from './journeyImport.ts';
 export * from './blankJourney.ts';
 export * from './jsonSchema.ts';
 export * from './typedIdSchema.ts';
+export * from './jsonSyntaxError.ts';

@@ -1,4 +1,5 @@
 import { validateJourneyDocument, type JourneyDocument, type ValidationIssue } from './journeyDocument.ts';
+import { findJsonSyntaxError } from './jsonSyntaxError.ts';
 import { migrateToCurrent } from './migrations.ts';
 
 export type ImportResult =
@@ -20,7 +21,9 @@ export function parseJourneyJson(text: string): ImportResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, issues: [{ path: '(document)', message: `not valid JSON: ${(error as Error).message}` }] };
+    const where = findJsonSyntaxError(text);
+    const message = where ? `not valid JSON: line ${where.line}, column ${where.column}: ${where.message}` : `not valid JSON: ${(error as Error).message}`;
+    return { ok: false, issues: [{ path: '(document)', message }] };
   }
   return parseJourneyDocument(value);
 }

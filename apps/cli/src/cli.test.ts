@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBlankJourney, validateJourneyDocument } from '@klantreis/schema';
+
+const BIN = fileURLToPath(new URL('../bin/klantreis.js', import.meta.url));
+const run = promisify(execFile);
+
+describe('the klantreis CLI', () => {
+  let dataDir: string;
+  const klantreis = (...args: string[]) => run(process.execPath, [BIN, ...args], { env: { ...process.env, KLANTREIS_DATA: dataDir, DATABASE_URL: '' } });
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'klantreis-cli-'));
+  });
+
+  it('lists the templates in both languages', async () => {
+    const nl = JSON.parse((await klantreis('templates', '--json', '--locale', 'nl')).stdout) as { id: string; title: string }[];
+    const en = JSON.parse((await klantreis('templates', '--json', '--locale', 'en')).stdout) as { id: string; title: string }[];
+    expect(nl.map((t) => t.id)).toContain('ikea-visit');
+    expect(nl).toHaveLength(7);
+    expect(en.find((t) => t.id === 'ikea-visit')!.title).toBe('IKEA store visit');
+    expect((await klantreis('templates')).stdout).toMatch(/ikea-visit\s+\d+ steps/);
+  });
+
+  it('imports a file, lists it and exports the same journey', async () => {
+    const file = join(dataDir, 'in.json');
+    const journey = createBlankJourney('Via de CLI', 'nl');
+    writeFileSync(file, JSON.stringify(journey));
+    const id = (await klantreis('import', file)).stdout.trim();
+    expect(id).toMatch(/^[0-9a-z]{16}$/);
+    const listed = JSON.parse((await klantreis('list', '--json')).stdout) as { id: string; title: string }[];
+    expect(listed).toEqual([expect.objectContaining({ id, title: 'Via de CLI', steps: 0 })]);
+    const exported = JSON.parse((await klantreis('export', id)).stdout);
+    expect(exported).toEqual(journey);
+    expect(validateJourneyDocument(exported).ok).toBe(true);
+    const out = join(dataDir, 'out.json');
+    await klantreis('export', id, '-o', out);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(journey);
+  });
+
+  it('refuses an invalid file naming the file, path and reason, and imports nothing', async () => {
+    const file = join(dataDir, 'bad.json');
+    const journey = createBlankJourney('Kapot') as unknown as { lanes: { kind: string }[] };
+    journey.lanes[1]!.kind = 'onzin';
+    writeFileSync(file, JSON.stringify(journey));
+    const failure = await klantreis('import', file).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain(`${file}: not imported`);
+    expect((failure as { stderr: string }).stderr).toContain('lanes[1].kind');
+    expect(JSON.parse((await klantreis('list', '--json')).stdout)).toEqual([]);
+  });
+
+  it('reports a JSON syntax error with its position', async () => {
+    const file = join(dataDir, 'broken.json');
+    writeFileSync(file, '{\n  "schemaVersion": 3,\n  "journey": \n}');
+    const failure = (await klantreis('import', file).catch((error: { stderr: string }) => error)) as { stderr: string };
+    expect(failure.stderr).toMatch(/not valid JSON: .*line 4/);
+  });
+
+  it('says which id is unknown', async () => {
+    const failure = (await klantreis('export', 'nope').catch((error: { stderr: string }) => error)) as { stderr: string };
+    expect(failure.stderr).toContain('no journey with id nope');
+  });
+});
