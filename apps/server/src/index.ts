@@ -1,3 +1,3 @@
 export { buildApp, type KlantreisApp } from './app.ts';
-export { startServer } from './main.ts';
+export { startServer } from './startServer.ts';
 export { configFromEnv, type ServerConfig } from './config.ts';

@@ -1,37 +1,11 @@
-// `npm start` / `klantreis serve`: the API, the collaboration server and the web app on one port.
-import { openStore } from '@klantreis/db';
-import { buildApp } from './app.ts';
-import { seedSampleJourneys } from './commands/sampleJourneys.ts';
-import { configFromEnv, type ServerConfig } from './config.ts';
+// `npm start`: the entry point. V8's compile cache is switched on before anything else is
+// loaded, so a restart does not compile Fastify, Hocuspocus and Kysely again (measured:
+// bench/editor/coldStart.ts).
+import { enableCompileCache } from 'node:module';
 
-export async function startServer(config: ServerConfig = configFromEnv()) {
-  const startedAt = performance.now();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const server = await buildApp({ store, webDist: config.webDist, logger: false });
-  if (config.seedSamples) {
-    const seeded = await seedSampleJourneys(store, server.creator, config.sampleLocale);
-    if (seeded > 0) console.info(`added ${seeded} sample journeys`);
-  }
-  const address = await server.app.listen({ port: config.port, host: config.host });
-  const where = config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/klantreis.sqlite`;
-  console.info(`Klantreis listens on ${address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')} (data: ${where}; ready in ${Math.round(performance.now() - startedAt)} ms)`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await server.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return { server, store, address };
-}
-
-if (import.meta.main) {
-  startServer().catch((error: unknown) => {
-    console.error(`Klantreis could not start: ${(error as Error).message}`);
-    process.exit(1);
-  });
-}
+enableCompileCache();
+const { startServer } = await import('./startServer.ts');
+startServer().catch((error: unknown) => {
+  console.error(`Klantreis could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

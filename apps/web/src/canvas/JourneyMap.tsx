@@ -1,13 +1,13 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { EmotionCurve } from './EmotionCurve.tsx';
 import { LaneRow } from './LaneRow.tsx';
-import { CURVE_HEIGHT, LABEL_WIDTH, STEP_WIDTH, laneDisplayName, mapLayout, stepMoveTarget } from './mapLayout.ts';
+import { CURVE_HEIGHT, LABEL_WIDTH, NO_TEXTS, STEP_WIDTH, laneDisplayName, laneTexts, mapColumns, stepDisplayTitle, stepMoveTarget, type LaneTexts } from './mapLayout.ts';
 import { EmptyPhaseColumn, PhaseHeader } from './PhaseHeader.tsx';
 import { StepHeader } from './StepHeader.tsx';
 import { SCORES } from '@klantreis/schema';
@@ -19,7 +19,17 @@ import { SCORES } from '@klantreis/schema';
 export function JourneyMap({ journey }: { journey: JourneyDocument }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
-  const layout = useMemo(() => mapLayout(journey), [journey]);
+  // Each piece is memoised on the lists it reads: a keystroke in a cell changes only `cells`.
+  const layout = useMemo(() => mapColumns(journey.phases, journey.steps), [journey.phases, journey.steps]);
+  const previousTexts = useRef(new Map<string, LaneTexts>());
+  const texts = useMemo(() => (previousTexts.current = laneTexts(journey.cells, previousTexts.current)), [journey.cells]);
+  const visibleLanes = useMemo(() => journey.lanes.filter((l) => !l.hidden), [journey.lanes]);
+  const hiddenLanes = useMemo(() => journey.lanes.filter((l) => l.hidden), [journey.lanes]);
+  const untitled = t('step.untitled');
+  const stepTitles = useMemo(
+    () => new Map(journey.steps.map((s) => [s.id, stepDisplayTitle(s, layout.stepNumber.get(s.id), untitled)])),
+    [journey.steps, layout.stepNumber, untitled],
+  );
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -99,19 +109,19 @@ export function JourneyMap({ journey }: { journey: JourneyDocument }) {
           <EmotionCurve columns={layout.columns} stepNumber={layout.stepNumber} />
         </div>
 
-        {layout.visibleLanes.map((lane, i) => (
-          <LaneRow key={lane.id} lane={lane} index={i} laneCount={layout.visibleLanes.length} columns={layout.columns} cellText={layout.cellText} stepNumber={layout.stepNumber} />
+        {visibleLanes.map((lane, i) => (
+          <LaneRow key={lane.id} lane={lane} index={i} laneCount={visibleLanes.length} columns={layout.columns} texts={texts.get(lane.id) ?? NO_TEXTS} stepTitles={stepTitles} />
         ))}
 
         <div className="lane-label lane-label--add">
           <button type="button" onClick={() => edit((doc, origin) => addLane(doc, { kind: 'custom', name: t('lane.newName') }, origin))}>
             + {t('editor.addLane')}
           </button>
-          {layout.hiddenLanes.length > 0 && (
+          {hiddenLanes.length > 0 && (
             <details className="hidden-lanes">
-              <summary>{t('editor.hiddenLanes', { count: layout.hiddenLanes.length })}</summary>
+              <summary>{t('editor.hiddenLanes', { count: hiddenLanes.length })}</summary>
               <ul>
-                {layout.hiddenLanes.map((lane) => {
+                {hiddenLanes.map((lane) => {
                   const name = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
                   return (
                     <li key={lane.id}>

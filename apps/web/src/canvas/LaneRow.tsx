@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_LENGTH, type LaneId, type LaneRecord, type StepId } from '@klantreis/schema';
 import { deleteLane, moveLane, setCellText, updateRecord } from '@klantreis/sync';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
-import { cellKey, laneDisplayName, stepDisplayTitle, type MapColumn } from './mapLayout.ts';
+import { laneDisplayName, type LaneTexts, type MapColumn } from './mapLayout.ts';
 
 export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { lane: LaneRecord; index: number; laneCount: number }) {
   const { t } = useTranslation();
@@ -51,19 +51,18 @@ export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { l
  * One lane × step cell. It shows its text as a button until activated, then edits in a
  * textarea; every keystroke is an edit of the document, so there is nothing to save.
  */
-export const LaneCell = memo(function LaneCell({ laneId, stepId, text, laneName, stepTitle, column }: {
+export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, emptyText, column }: {
   laneId: string;
   stepId: string;
   text: string;
-  laneName: string;
-  stepTitle: string;
+  /** "Pain points at Pay": passed in, so 2,400 cells do not each subscribe to the language. */
+  label: string;
+  emptyText: string;
   column: number;
 }) {
-  const { t } = useTranslation();
   const edit = useJourneyEdit();
   const [editing, setEditing] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
-  const label = t('lane.cell', { lane: laneName, step: stepTitle });
 
   useEffect(() => {
     if (editing) {
@@ -90,23 +89,26 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, laneName,
       ) : (
         <button type="button" className={text ? 'cell__text' : 'cell__text cell__text--empty'} onClick={() => setEditing(true)}>
           <span className="visually-hidden">{label}: </span>
-          {text || <span className="cell__placeholder" aria-hidden="true">{t('lane.cellEmpty')}</span>}
+          {text || <span className="cell__placeholder" aria-hidden="true">{emptyText}</span>}
         </button>
       )}
     </div>
   );
 });
 
-export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, cellText, stepNumber }: {
+export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, texts, stepTitles }: {
   lane: LaneRecord;
   index: number;
   laneCount: number;
   columns: MapColumn[];
-  cellText: Map<string, string>;
-  stepNumber: Map<string, number>;
+  texts: LaneTexts;
+  stepTitles: Map<string, string>;
 }) {
   const { t } = useTranslation();
   const laneName = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
+  const emptyText = t('lane.cellEmpty');
+  // One translation per lane, not per cell: i18next's t() was most of a keystroke's cost on a big map.
+  const labelTemplate = t('lane.cell', { lane: laneName, step: '\u0000' });
   return (
     <>
       <LaneLabel lane={lane} index={index} laneCount={laneCount} />
@@ -116,9 +118,9 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
             key={column.step.id}
             laneId={lane.id}
             stepId={column.step.id}
-            text={cellText.get(cellKey(lane.id, column.step.id)) ?? ''}
-            laneName={laneName}
-            stepTitle={stepDisplayTitle(column.step, stepNumber.get(column.step.id), t('step.untitled'))}
+            text={texts.textByStep.get(column.step.id) ?? ''}
+            label={labelTemplate.replace('\u0000', stepTitles.get(column.step.id) ?? '')}
+            emptyText={emptyText}
             column={i}
           />
         ) : (

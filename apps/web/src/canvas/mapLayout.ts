@@ -1,4 +1,4 @@
-import type { JourneyDocument, LaneRecord, PhaseRecord, StepRecord } from '@klantreis/schema';
+import type { CellRecord, JourneyDocument, LaneRecord, PhaseRecord, StepRecord } from '@klantreis/schema';
 
 // Where everything sits on the map, computed once per document change. Every column has the
 // same width, so the curve, the step headers and the lane cells line up by column number.
@@ -15,46 +15,60 @@ export interface PhaseSpan {
   stepCount: number;
 }
 
-export interface MapLayout {
+export interface MapColumns {
   columns: MapColumn[];
   phaseSpans: PhaseSpan[];
-  visibleLanes: LaneRecord[];
-  hiddenLanes: LaneRecord[];
-  /** Cell text by `${laneId}|${stepId}`. */
-  cellText: Map<string, string>;
   stepNumber: Map<string, number>;
 }
 
-export function cellKey(laneId: string, stepId: string): string {
-  return `${laneId}|${stepId}`;
-}
-
-export function mapLayout(journey: JourneyDocument): MapLayout {
+/** The columns depend on phases and steps only, so typing in a cell does not rebuild them. */
+export function mapColumns(phases: readonly PhaseRecord[], steps: readonly StepRecord[]): MapColumns {
   const columns: MapColumn[] = [];
   const phaseSpans: PhaseSpan[] = [];
   const stepsByPhase = new Map<string, StepRecord[]>();
-  for (const step of journey.steps) {
+  for (const step of steps) {
     const list = stepsByPhase.get(step.phaseId) ?? [];
     list.push(step);
     stepsByPhase.set(step.phaseId, list);
   }
-  for (const phase of journey.phases) {
-    const steps = stepsByPhase.get(phase.id) ?? [];
-    phaseSpans.push({ phase, firstColumn: columns.length, span: Math.max(1, steps.length), stepCount: steps.length });
-    if (steps.length === 0) columns.push({ kind: 'empty', phase });
-    for (const step of steps) columns.push({ kind: 'step', step, phase });
+  for (const phase of phases) {
+    const phaseSteps = stepsByPhase.get(phase.id) ?? [];
+    phaseSpans.push({ phase, firstColumn: columns.length, span: Math.max(1, phaseSteps.length), stepCount: phaseSteps.length });
+    if (phaseSteps.length === 0) columns.push({ kind: 'empty', phase });
+    for (const step of phaseSteps) columns.push({ kind: 'step', step, phase });
   }
-  const cellText = new Map<string, string>();
-  for (const cell of journey.cells) cellText.set(cellKey(cell.laneId, cell.stepId), cell.text);
-  return {
-    columns,
-    phaseSpans,
-    visibleLanes: journey.lanes.filter((l) => !l.hidden),
-    hiddenLanes: journey.lanes.filter((l) => l.hidden),
-    cellText,
-    stepNumber: new Map(journey.steps.map((s, i) => [s.id, i + 1])),
-  };
+  return { columns, phaseSpans, stepNumber: new Map(steps.map((s, i) => [s.id, i + 1])) };
 }
+
+/**
+ * Cell text per lane. A lane whose cells are all the same objects as last time keeps its old
+ * map, so only the lane someone types in renders again.
+ */
+export function laneTexts(cells: readonly CellRecord[], previous: Map<string, LaneTexts>): Map<string, LaneTexts> {
+  const grouped = new Map<string, CellRecord[]>();
+  for (const cell of cells) {
+    const list = grouped.get(cell.laneId) ?? [];
+    list.push(cell);
+    grouped.set(cell.laneId, list);
+  }
+  const out = new Map<string, LaneTexts>();
+  for (const [laneId, laneCells] of grouped) {
+    const old = previous.get(laneId);
+    if (old && old.cells.length === laneCells.length && old.cells.every((c, i) => c === laneCells[i])) {
+      out.set(laneId, old);
+    } else {
+      out.set(laneId, { cells: laneCells, textByStep: new Map(laneCells.map((c) => [c.stepId, c.text])) });
+    }
+  }
+  return out;
+}
+
+export interface LaneTexts {
+  cells: CellRecord[];
+  textByStep: Map<string, string>;
+}
+
+export const NO_TEXTS: LaneTexts = { cells: [], textByStep: new Map() };
 
 /**
  * Where a step lands when moved by `delta` columns in the whole-map order: past the edge of its

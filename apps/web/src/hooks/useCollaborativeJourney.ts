@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import type { JourneyDocument } from '@klantreis/schema';
 import { CLOSE_CODES, collabUrl, journeyFromDoc } from '@klantreis/sync';
+import { reconcileJourney } from './reconcileJourney.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 export type LoadProblem = 'not-found' | 'outdated' | null;
@@ -56,7 +57,7 @@ export function useCollaborativeJourney(journeyId: string) {
         if (dirty) {
           dirty = false;
           try {
-            cached = journeyFromDoc(doc);
+            cached = reconcileJourney(cached, journeyFromDoc(doc));
           } catch {
             cached = null; // not loaded yet: the document has no journey record
           }

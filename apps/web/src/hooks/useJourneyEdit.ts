@@ -12,22 +12,23 @@ export const JourneyDocContext = createContext<Y.Doc | null>(null);
  */
 export function useJourneyEdit() {
   const doc = useContext(JourneyDocContext);
-  const setRejectedEdit = useEditorStore((s) => s.setRejectedEdit);
   return useCallback(
     <T>(mutation: (doc: Y.Doc, origin: unknown) => T): T | undefined => {
       if (!doc) return undefined;
       try {
         const result = mutation(doc, LOCAL_ORIGIN);
-        setRejectedEdit(null);
+        // Read the store at call time: a subscription here would be one per cell on a big map.
+        const { rejectedEdit, setRejectedEdit } = useEditorStore.getState();
+        if (rejectedEdit) setRejectedEdit(null);
         return result;
       } catch (error) {
         if (error instanceof RecordValidationError) {
-          setRejectedEdit(error.message);
+          useEditorStore.getState().setRejectedEdit(error.message);
           return undefined;
         }
         throw error;
       }
     },
-    [doc, setRejectedEdit],
+    [doc],
   );
 }

@@ -1,0 +1,30 @@
+// The API, the collaboration server and the web app on one port (`npm start`, `klantreis serve`).
+import { openStore } from '@klantreis/db';
+import { buildApp } from './app.ts';
+import { seedSampleJourneys } from './commands/sampleJourneys.ts';
+import { configFromEnv, type ServerConfig } from './config.ts';
+
+export async function startServer(config: ServerConfig = configFromEnv()) {
+  const startedAt = performance.now();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const server = await buildApp({ store, webDist: config.webDist, logger: false });
+  if (config.seedSamples) {
+    const seeded = await seedSampleJourneys(store, server.creator, config.sampleLocale);
+    if (seeded > 0) console.info(`added ${seeded} sample journeys`);
+  }
+  const address = await server.app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/klantreis.sqlite`;
+  console.info(`Klantreis listens on ${address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')} (data: ${where}; ready in ${Math.round(performance.now() - startedAt)} ms)`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { server, store, address };
+}
