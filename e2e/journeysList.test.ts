@@ -70,9 +70,11 @@ describe.skipIf(unavailable !== null)('the journeys list and personas in Chromiu
 
     await page.getByRole('button', { name: /Personas/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Personas' });
-    const before = await dialog.locator('.persona').count();
+    const before = await dialog.locator('.persona').evaluateAll((els) => els.map((el) => el.getAttribute('data-persona-id')));
     await dialog.getByRole('button', { name: 'New persona' }).click();
-    const persona = dialog.locator('.persona').nth(before);
+    await expect.poll(() => dialog.locator('.persona').count()).toBe(before.length + 1);
+    const ids = await dialog.locator('.persona').evaluateAll((els) => els.map((el) => el.getAttribute('data-persona-id')));
+    const persona = dialog.locator(`.persona[data-persona-id="${ids.find((id) => !before.includes(id))}"]`);
     await persona.getByRole('textbox', { name: 'Name' }).fill('Fatima Ouali');
     await persona.getByRole('textbox', { name: 'Goals' }).fill('A quick lunch between two meetings');
     await expect.poll(async () => {
@@ -81,7 +83,7 @@ describe.skipIf(unavailable !== null)('the journeys list and personas in Chromiu
       return created ? { goals: created.goals, attached: journey.journey.personaIds.includes(created.id) } : null;
     }).toEqual({ goals: 'A quick lunch between two meetings', attached: true });
     await persona.getByRole('checkbox', { name: 'Attached to this journey' }).uncheck();
-    await expect.poll(async () => (await map.fetchJourney()).journey.personaIds.length).toBe(before);
+    await expect.poll(async () => (await map.fetchJourney()).journey.personaIds.length).toBe(before.length);
     await context.close();
   });
 });

@@ -105,7 +105,8 @@ export function PersonaDialog({ journey }: { journey: JourneyDocument }) {
       </div>
       {journey.personas.length === 0 && <p>{t('persona.none')}</p>}
       <ul className="personas">
-        {journey.personas.map((persona) => (
+        {/* By id, not by name: a persona must not jump away while someone types its name. */}
+        {[...journey.personas].sort((a, b) => (a.id < b.id ? -1 : 1)).map((persona) => (
           <PersonaEditor key={persona.id} persona={persona} attached={journey.journey.personaIds.includes(persona.id)} />
         ))}
       </ul>
