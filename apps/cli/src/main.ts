@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { startServer } from '@klantreis/server';
 import { CliError } from './cliError.ts';
+import { registerEvaluateCommand } from './evaluateCommand.ts';
 import { registerJourneyCommands } from './journeyCommands.ts';
 import { registerLogCommands } from './logCommands.ts';
 
@@ -16,6 +17,7 @@ program
   });
 
 registerJourneyCommands(program);
+registerEvaluateCommand(program);
 registerLogCommands(program);
 
 try {

@@ -8,6 +8,7 @@ import { attachCollaboration, type Collaboration } from './collaboration/collabS
 import { JourneyCreator } from './commands/journeyCreator.ts';
 import { JourneyDocuments } from './commands/journeyDocuments.ts';
 import { registerErrorHandler } from './httpErrors.ts';
+import { evaluationRoutes } from './routes/evaluation/evaluation.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { journeyRoutes } from './routes/journeys/journeys.ts';
 import { templateRoutes } from './routes/templates/templates.ts';
@@ -47,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(healthRoutes, { prefix: '/api/health', store: options.store });
   await app.register(journeyRoutes, { prefix: '/api/journeys', store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus });
+  await app.register(evaluationRoutes, { prefix: '/api/journeys', documents });
   await app.register(templateRoutes, { prefix: '/api/templates' });
   await registerWebApp(app, options.webDist);
 

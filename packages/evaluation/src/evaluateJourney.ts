@@ -2,6 +2,7 @@ import type { JourneyDocument } from '@klantreis/schema';
 import { RULE_IDS, SEVERITIES, type Finding, type Locale, type RuleId, type Severity } from './finding.ts';
 import { importancePerformance, type ImportancePerformance } from './importancePerformance.ts';
 import { kanoFindings } from './kanoFindings.ts';
+import { kanoSummary, type KanoElementSummary } from './kanoSummary.ts';
 import { explainRememberedModel } from './messages.ts';
 import { momentOfTruthFindings } from './momentsOfTruth.ts';
 import { orderJourney, type CurvePoint } from './orderedJourney.ts';
@@ -9,6 +10,7 @@ import { computePeakEnd, peakEndFindings, type PeakEnd } from './peakEnd.ts';
 import { pleasurePain } from './pleasurePain.ts';
 import { assertRememberedModel, DEFAULT_REMEMBERED_MODEL, type RememberedModel } from './rememberedModel.ts';
 import { serviceConceptFindings } from './serviceConcept.ts';
+import { evaluateToBe, type ToBe } from './toBeCurve.ts';
 import { touchpointVsJourney, type TouchpointVsJourney } from './touchpointVsJourney.ts';
 
 export interface EvaluationOptions {
@@ -29,6 +31,10 @@ export interface Evaluation {
   touchpointVsJourney: TouchpointVsJourney;
   /** The emotion curve: the scored steps in display order. */
   curve: CurvePoint[];
+  /** The to-be curve (target scores, the as-is score where a step has none) and its figures; null without any target. */
+  toBe: ToBe | null;
+  /** Better/Worse of every Kano element with questionnaire responses. */
+  kano: KanoElementSummary[];
 }
 
 const SEVERITY_RANK = new Map<Severity, number>(SEVERITIES.map((severity, i) => [severity, i]));
@@ -78,5 +84,7 @@ export function evaluateJourney(doc: JourneyDocument, options: EvaluationOptions
     importancePerformance: importance.result,
     touchpointVsJourney: touchpoints.summary,
     curve: journey.curve,
+    toBe: evaluateToBe(journey, model),
+    kano: kanoSummary(journey),
   };
 }

@@ -21,6 +21,8 @@ export interface StepSpec {
   title?: string;
   description?: string;
   score?: Score | null;
+  /** The to-be score. */
+  target?: Score | null;
   /** Minutes of waiting; null or absent for none. */
   wait?: number | null;
   /** A touchpoint per entry: a bare number is its importance. */
@@ -56,6 +58,7 @@ function buildStep(spec: StepSpec | Score | null, phaseId: StepRecord['phaseId']
     title: full.title ?? '',
     description: full.description ?? '',
     score: full.score ?? null,
+    targetScore: full.target ?? null,
     wait: full.wait === undefined || full.wait === null ? null : { moment: 'before', minutes: full.wait },
     touchpoints: (full.touchpoints ?? []).map((touchpoint) =>
       typeof touchpoint === 'number' || touchpoint === null ? createTouchpoint({ importance: touchpoint }) : createTouchpoint(touchpoint),

@@ -16,5 +16,6 @@ export function createBlankJourney(title: string, locale: 'nl' | 'en' = 'nl'): J
     lanes: DEFAULT_LANE_KINDS.map((kind, i) => createLaneRecord({ kind, index: laneIndices[i]! })),
     cells: [],
     personas: [],
+    actions: [],
   };
 }

@@ -9,6 +9,7 @@ export * from './stepRecord.ts';
 export * from './laneRecord.ts';
 export * from './cellRecord.ts';
 export * from './personaRecord.ts';
+export * from './actionRecord.ts';
 export * from './recordTypes.ts';
 export * from './journeyDocument.ts';
 export * from './migrations.ts';

@@ -6,7 +6,8 @@ import { cellId } from './ids.ts';
 import { validateJourneyDocument } from './journeyDocument.ts';
 import { parseJourneyJson } from './journeyImport.ts';
 import { journeyJsonSchema } from './jsonSchema.ts';
-import { createStepRecord } from './stepRecord.ts';
+import { createActionRecord } from './actionRecord.ts';
+import { createKanoElement, createStepRecord } from './stepRecord.ts';
 import type { JourneyDocument } from './journeyDocument.ts';
 
 function journeyWithOneStep(): JourneyDocument {
@@ -46,6 +47,35 @@ describe('validateJourneyDocument', () => {
     if (result.ok) return;
     expect(result.issues).toContainEqual({ path: 'steps[0].phaseId', message: 'no phase with id phase:missing' });
     expect(result.issues.some((i) => i.path === 'lanes[9].id' && i.message.startsWith('duplicate id'))).toBe(true);
+  });
+
+  it('checks improvement actions: their steps must exist, their due date must be a real day', () => {
+    const journey = journeyWithOneStep();
+    const stepId = journey.steps[0]!.id;
+    journey.actions.push(createActionRecord({ index: 'a0', title: 'Betere bewegwijzering', stepIds: [stepId], dueDate: '2025-02-28', sourceRule: 'peak-end.weak-end' }));
+    expect(validateJourneyDocument(journey).ok).toBe(true);
+
+    journey.actions.push(createActionRecord({ index: 'a1', stepIds: ['step:gone'], dueDate: '2025-02-30' }));
+    journey.actions.push({ ...journey.actions[0]!, index: 'a2', status: 'someday' as never });
+    const result = validateJourneyDocument(journey);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toContainEqual({ path: 'actions[1].dueDate', message: 'must be a date that exists' });
+    expect(result.issues.map((i) => i.path)).toContain('actions[2].status');
+    // The reference check runs once every record is valid on its own.
+    journey.actions.splice(1, 2, createActionRecord({ index: 'a1', stepIds: ['step:gone'] }));
+    expect(validateJourneyDocument(journey)).toEqual({ ok: false, issues: [{ path: 'actions[1].stepIds[0]', message: 'no step with id step:gone' }] });
+  });
+
+  it('accepts a target score and Kano responses on a step, and refuses a negative count', () => {
+    const journey = journeyWithOneStep();
+    journey.steps[0]!.targetScore = 2;
+    journey.steps[0]!.kano = [createKanoElement({ text: 'Gratis koffie', responses: { A: 3, O: 1, M: 0, I: 2, R: 0, Q: 1 }, category: 'attractive' })];
+    expect(validateJourneyDocument(journey).ok).toBe(true);
+    journey.steps[0]!.kano[0]!.responses!.M = -1;
+    journey.steps[0]!.targetScore = 3 as never;
+    const result = validateJourneyDocument(journey);
+    expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['steps[0].targetScore', 'steps[0].kano[0].responses.M']);
   });
 
   it('reports a syntax error in JSON text as an issue, not an exception', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionRecordSchema, type ActionRecord } from './actionRecord.ts';
 import { cellRecordSchema, type CellRecord } from './cellRecord.ts';
 import { journeyRecordSchema, type JourneyRecord } from './journeyRecord.ts';
 import { laneRecordSchema, type LaneRecord } from './laneRecord.ts';
@@ -20,6 +21,8 @@ export const journeyDocumentSchema = z.strictObject({
   lanes: z.array(laneRecordSchema).max(100),
   cells: z.array(cellRecordSchema).max(500_000),
   personas: z.array(personaRecordSchema).max(100),
+  /** Improvement actions, in display order. */
+  actions: z.array(actionRecordSchema).max(1_000),
 });
 
 export interface JourneyDocument {
@@ -30,6 +33,7 @@ export interface JourneyDocument {
   lanes: LaneRecord[];
   cells: CellRecord[];
   personas: PersonaRecord[];
+  actions: ActionRecord[];
 }
 
 export interface ValidationIssue {
@@ -51,7 +55,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
-  const lists = ['phases', 'steps', 'lanes', 'cells', 'personas'] as const;
+  const lists = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions'] as const;
   for (const list of lists) {
     doc[list].forEach((record, i) => {
       if (seen.has(record.id)) issues.push({ path: `${list}[${i}].id`, message: `duplicate id ${record.id}` });
@@ -72,6 +76,11 @@ function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
     if (!stepIds.has(cell.stepId)) issues.push({ path: `cells[${i}].stepId`, message: `no step with id ${cell.stepId}` });
     const expected = `cell:${cell.laneId.slice(5)}~${cell.stepId.slice(5)}`;
     if (cell.id !== expected) issues.push({ path: `cells[${i}].id`, message: `must be ${expected}, derived from its lane and step` });
+  });
+  doc.actions.forEach((action, i) => {
+    action.stepIds.forEach((stepId, j) => {
+      if (!stepIds.has(stepId)) issues.push({ path: `actions[${i}].stepIds[${j}]`, message: `no step with id ${stepId}` });
+    });
   });
   doc.journey.personaIds.forEach((id, i) => {
     if (!personaIds.has(id)) issues.push({ path: `journey.personaIds[${i}]`, message: `no persona with id ${id}` });

@@ -4,12 +4,27 @@ import { parseJourneyDocument } from './journeyImport.ts';
 import { assertMigrationsValid, CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateToCurrent, type Migration } from './migrations.ts';
 import { createStepRecord } from './stepRecord.ts';
 
-/** A journey as the version-1 draft format wrote it: `satisfaction` and `waitMinutes` on steps. */
+/**
+ * A journey as the version-1 draft format wrote it: `satisfaction` and `waitMinutes` on steps,
+ * Kano elements without a questionnaire, no target scores and no actions list.
+ */
 function versionOneJourney() {
-  const current = createBlankJourney('Oud formaat');
-  const { score: _score, wait: _wait, ...step } = createStepRecord({ phaseId: current.phases[0]!.id, index: 'a0', title: 'Bellen' });
-  const waitingStep = { ...step, id: 'step:waiting', index: 'a1', satisfaction: -1, waitMinutes: 12 };
-  return { ...current, schemaVersion: 1, steps: [{ ...step, satisfaction: 2, waitMinutes: 0 }, waitingStep] };
+  const { actions: _actions, ...current } = createBlankJourney('Oud formaat');
+  const { score: _score, wait: _wait, targetScore: _target, kano: _kano, ...step } = createStepRecord({
+    phaseId: current.phases[0]!.id,
+    index: 'a0',
+    title: 'Bellen',
+  });
+  const oldKano = [{ id: 'k1', text: 'Snel opgenomen', category: 'must-be' }];
+  const waitingStep = { ...step, id: 'step:waiting', index: 'a1', satisfaction: -1, waitMinutes: 12, kano: [] };
+  return { ...current, schemaVersion: 1, steps: [{ ...step, satisfaction: 2, waitMinutes: 0, kano: oldKano }, waitingStep] };
+}
+
+/** Applies the migrations up to (not including) the one at `index`. */
+function migratedUpTo(index: number): Record<string, unknown> {
+  let document: Record<string, unknown> = versionOneJourney();
+  for (const migration of MIGRATIONS.slice(0, index)) document = migration.up(document);
+  return document;
 }
 
 describe('migrations', () => {
@@ -38,11 +53,31 @@ describe('migrations', () => {
     expect(migrated.steps[1]).not.toHaveProperty('waitMinutes');
   });
 
+  it('klantreis.step/4 gives steps an empty target score and Kano elements an empty questionnaire', () => {
+    const migrated = MIGRATIONS[2]!.up(migratedUpTo(2)) as { steps: Record<string, unknown>[] };
+    expect(migrated.steps.map((step) => step.targetScore)).toEqual([null, null]);
+    expect(migrated.steps[0]!.kano).toEqual([
+      { id: 'k1', text: 'Snel opgenomen', category: 'must-be', functionalQuestion: '', dysfunctionalQuestion: '', responses: null },
+    ]);
+    // A target score already there (a hand-written file) is kept.
+    const withTarget = migratedUpTo(2) as { steps: Record<string, unknown>[] };
+    withTarget.steps[0]!.targetScore = 2;
+    expect((MIGRATIONS[2]!.up(withTarget) as { steps: Record<string, unknown>[] }).steps[0]!.targetScore).toBe(2);
+  });
+
+  it('klantreis.action/5 adds an empty list of improvement actions', () => {
+    const before = migratedUpTo(3);
+    expect(before).not.toHaveProperty('actions');
+    expect(MIGRATIONS[3]!.up(before).actions).toEqual([]);
+  });
+
   it('an import of a version-1 file migrates it into a valid current document', () => {
     const result = parseJourneyDocument(versionOneJourney());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.migrated).toEqual(['klantreis.step/2', 'klantreis.step/3']);
+    expect(result.migrated).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5']);
+    expect(result.document.actions).toEqual([]);
+    expect(result.document.steps[0]!.kano[0]!.responses).toBeNull();
     expect(result.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(result.document.steps.map((s) => s.score)).toEqual([2, -1]);
   });

@@ -3,7 +3,8 @@
 // start-up (assertMigrationsValid) and every migration is exercised by a test.
 //
 // Version 1 was the draft format of the first prototype: a step's score was called
-// `satisfaction` and its waiting time was a bare `waitMinutes` number.
+// `satisfaction` and its waiting time was a bare `waitMinutes` number. Version 4 brought the
+// to-be curve and the Kano questionnaire, version 5 the improvement actions.
 
 type UnknownRecord = Record<string, unknown>;
 
@@ -43,9 +44,32 @@ export const MIGRATIONS: readonly Migration[] = [
         wait: typeof waitMinutes === 'number' && waitMinutes > 0 ? { moment: 'before', minutes: waitMinutes } : null,
       })),
   },
+  {
+    id: 'klantreis.step/4',
+    fromVersion: 3,
+    description: 'steps get a targetScore (the to-be curve); Kano elements get their question pair and questionnaire responses',
+    up: (document) =>
+      mapList(document, 'steps', (step) => ({
+        ...step,
+        targetScore: step.targetScore ?? null,
+        kano: Array.isArray(step.kano)
+          ? step.kano.map((element: unknown) =>
+              isRecord(element)
+                ? { functionalQuestion: '', dysfunctionalQuestion: '', responses: null, ...element }
+                : element,
+            )
+          : step.kano,
+      })),
+  },
+  {
+    id: 'klantreis.action/5',
+    fromVersion: 4,
+    description: 'a journey gets a list of improvement actions, empty to begin with',
+    up: (document) => ({ ...document, actions: Array.isArray(document.actions) ? document.actions : [] }),
+  },
 ];
 
-export const CURRENT_SCHEMA_VERSION = 3 as const;
+export const CURRENT_SCHEMA_VERSION = 5 as const;
 
 /** Refuses to start with a migration list whose ids repeat or whose versions do not step by one. */
 export function assertMigrationsValid(migrations: readonly Migration[] = MIGRATIONS): void {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ACTION_TEXT_FIELDS, actionRecordSchema } from './actionRecord.ts';
 import { CELL_TEXT_FIELDS, cellRecordSchema } from './cellRecord.ts';
 import type { RecordType } from './ids.ts';
 import { JOURNEY_TEXT_FIELDS, journeyRecordSchema } from './journeyRecord.ts';
@@ -15,4 +16,5 @@ export const RECORD_DEFINITIONS: Record<RecordType, { schema: z.ZodObject; textF
   lane: { schema: laneRecordSchema, textFields: LANE_TEXT_FIELDS },
   cell: { schema: cellRecordSchema, textFields: CELL_TEXT_FIELDS },
   persona: { schema: personaRecordSchema, textFields: PERSONA_TEXT_FIELDS },
+  action: { schema: actionRecordSchema, textFields: ACTION_TEXT_FIELDS },
 };

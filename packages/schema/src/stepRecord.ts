@@ -23,10 +23,23 @@ export const touchpointSchema = z.strictObject({
 });
 export type Touchpoint = z.infer<typeof touchpointSchema>;
 
+/**
+ * How many questionnaire answers fell in each class of the Kano evaluation table: A attractive,
+ * O one-dimensional (performance), M must-be, I indifferent, R reverse, Q questionable.
+ */
+const kanoCount = z.number().int().min(0).max(10_000_000);
+export const kanoResponsesSchema = z.strictObject({ A: kanoCount, O: kanoCount, M: kanoCount, I: kanoCount, R: kanoCount, Q: kanoCount });
+export type KanoResponses = z.infer<typeof kanoResponsesSchema>;
+
 export const kanoElementSchema = z.strictObject({
   id: z.string().min(1),
   text: z.string().max(MAX_TITLE_LENGTH),
   category: z.enum(KANO_CATEGORIES).nullable(),
+  /** The questionnaire's pair: how do you feel when the element is there (functional), and when it is not. */
+  functionalQuestion: z.string().max(MAX_TEXT_LENGTH),
+  dysfunctionalQuestion: z.string().max(MAX_TEXT_LENGTH),
+  /** The classified answers of the last questionnaire import; null before any. */
+  responses: kanoResponsesSchema.nullable(),
 });
 export type KanoElement = z.infer<typeof kanoElementSchema>;
 
@@ -44,6 +57,8 @@ export const stepRecordSchema = z.strictObject({
   title: z.string().max(MAX_TITLE_LENGTH),
   description: z.string().max(MAX_TEXT_LENGTH),
   score: scoreSchema.nullable(),
+  /** The to-be curve: the score the team designs this step to reach; null when it should stay as it is. */
+  targetScore: scoreSchema.nullable(),
   /** What happens before first contact: the trigger that starts the journey. */
   beforeFirstContact: z.boolean(),
   wait: waitSchema.nullable(),
@@ -53,10 +68,11 @@ export const stepRecordSchema = z.strictObject({
   /** A moment-of-truth step: the phase's main need is met or not here. */
   momentOfTruth: z.boolean(),
 });
-export type StepRecord = Omit<z.infer<typeof stepRecordSchema>, 'score'> & {
+export type StepRecord = Omit<z.infer<typeof stepRecordSchema>, 'score' | 'targetScore'> & {
   id: StepId;
   phaseId: PhaseId;
   score: Score | null;
+  targetScore: Score | null;
 };
 
 export const STEP_TEXT_FIELDS = ['title', 'description'] as const;
@@ -67,6 +83,7 @@ export function createStepRecord(fields: Partial<StepRecord> & { phaseId: PhaseI
     title: '',
     description: '',
     score: null,
+    targetScore: null,
     beforeFirstContact: false,
     wait: null,
     touchpoints: [],
@@ -82,5 +99,5 @@ export function createTouchpoint(fields: Partial<Touchpoint> = {}): Touchpoint {
 }
 
 export function createKanoElement(fields: Partial<KanoElement> = {}): KanoElement {
-  return { id: randomKey(10), text: '', category: null, ...fields };
+  return { id: randomKey(10), text: '', category: null, functionalQuestion: '', dysfunctionalQuestion: '', responses: null, ...fields };
 }

@@ -5,3 +5,5 @@ export * from './recordBinding.ts';
 export * from './journeyBinding.ts';
 export * from './journeyMutations.ts';
 export * from './schemaUpgrade.ts';
+export * from './actionMutations.ts';
+export * from './kanoMutations.ts';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellId, createBlankJourney, validateJourneyDocument, type PhaseId, type StepId } from '@klantreis/schema';
 import { metaOf, recordsOf } from './documentShape.ts';
 import { journeyFromDoc, writeJourneyToDoc } from './journeyBinding.ts';
+import { addAction } from './actionMutations.ts';
 import { addPhase, addStep, deletePhase, moveStep, setCellText, updateRecord } from './journeyMutations.ts';
 import { RecordValidationError } from './recordBinding.ts';
 import { upgradeDocSchema } from './schemaUpgrade.ts';
@@ -123,13 +124,22 @@ describe('upgradeDocSchema', () => {
       metaOf(doc).set('schemaVersion', 1);
       step.delete('score');
       step.delete('wait');
+      step.delete('targetScore');
       step.set('satisfaction', -1);
       step.set('waitMinutes', 30);
     });
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5']);
     const upgraded = journeyFromDoc(doc, { validate: true });
-    expect(upgraded.steps[1]).toMatchObject({ score: -1, wait: { moment: 'before', minutes: 30 } });
+    expect(upgraded.steps[1]).toMatchObject({ score: -1, targetScore: null, wait: { moment: 'before', minutes: 30 } });
     expect(step.has('satisfaction')).toBe(false);
     expect(upgradeDocSchema(doc)).toEqual([]);
+  });
+
+  it('keeps the improvement actions of a version-4 document', () => {
+    const { doc, stepIds } = docWithSteps(1);
+    const actionId = addAction(doc, { title: 'Bel terug', stepIds: [stepIds[0]!] });
+    metaOf(doc).set('schemaVersion', 4);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.action/5']);
+    expect(journeyFromDoc(doc, { validate: true }).actions.map((a) => a.id)).toEqual([actionId]);
   });
 });

@@ -5,6 +5,7 @@ import {
   RECORD_DEFINITIONS,
   recordTypeOf,
   sortByIndex,
+  type ActionRecord,
   type CellRecord,
   type JourneyDocument,
   type JourneyRecord,
@@ -21,7 +22,7 @@ export function writeJourneyToDoc(doc: Y.Doc, journey: JourneyDocument, origin?:
   doc.transact(() => {
     metaOf(doc).set('schemaVersion', journey.schemaVersion);
     writeRecord(doc, journey.journey);
-    for (const list of [journey.phases, journey.steps, journey.lanes, journey.cells, journey.personas]) {
+    for (const list of [journey.phases, journey.steps, journey.lanes, journey.cells, journey.personas, journey.actions]) {
       for (const record of list) writeRecord(doc, record);
     }
   }, origin);
@@ -53,6 +54,7 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
   const lanes: LaneRecord[] = [];
   const cells: CellRecord[] = [];
   const personas: PersonaRecord[] = [];
+  const actions: ActionRecord[] = [];
   recordsOf(doc).forEach((map, id) => {
     const type = recordTypeOf(id);
     if (!type || !(map instanceof Y.Map)) return;
@@ -64,7 +66,8 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
     else if (type === 'step') steps.push(record as StepRecord);
     else if (type === 'lane') lanes.push(record as LaneRecord);
     else if (type === 'cell') cells.push(record as CellRecord);
-    else personas.push(record as PersonaRecord);
+    else if (type === 'persona') personas.push(record as PersonaRecord);
+    else actions.push(record as ActionRecord);
   });
   if (!journey) throw new Error(`the document has no ${JOURNEY_RECORD_ID} record`);
   const phaseIds = new Set<string>(phases.map((p) => p.id));
@@ -90,5 +93,10 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
     lanes: sortedLanes,
     cells: liveCells,
     personas: [...personas].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    // A deleted step stays in the action's record, so undoing the delete brings the link back;
+    // the open format only names steps that exist.
+    actions: sortByIndex(actions).map((action) =>
+      action.stepIds.every((id) => stepIds.has(id)) ? action : { ...action, stepIds: action.stepIds.filter((id) => stepIds.has(id)) },
+    ),
   };
 }

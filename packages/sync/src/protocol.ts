@@ -1,7 +1,11 @@
 // The wire contract between the editor and the collaboration server.
 
-/** Raised when a change to the document model would confuse an older client. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Raised when a change to the document model would confuse an older client. 2: steps carry a
+ * targetScore and Kano questionnaire fields, and action records exist; a version-1 editor
+ * validates steps strictly and would refuse every edit of a step with the new fields.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** The query parameter on the websocket URL that carries the client's protocol version. */
 export const PROTOCOL_PARAMETER = 'protocol';

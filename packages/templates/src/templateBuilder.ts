@@ -89,5 +89,6 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
     lanes,
     cells,
     personas,
+    actions: [],
   };
 }

@@ -1,7 +1,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
-import type { JourneyDocument } from '@klantreis/schema';
+import { CURRENT_SCHEMA_VERSION, parseJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
 
 export class JourneyNotFoundError extends Error {
@@ -31,7 +31,13 @@ export class JourneyDocuments {
     if (live) return journeyFromDoc(live, { validate: true });
     const row = await this.store.getJourney(id);
     if (!row) throw new JourneyNotFoundError(id);
-    return JSON.parse(row.snapshot) as JourneyDocument;
+    const snapshot = JSON.parse(row.snapshot) as JourneyDocument;
+    if (snapshot.schemaVersion === CURRENT_SCHEMA_VERSION) return snapshot;
+    // A snapshot stored by an older Klantreis, of a journey nobody has opened since: migrate it
+    // as an import would (the Yjs document is migrated when it is next loaded).
+    const migrated = parseJourneyDocument(snapshot);
+    if (!migrated.ok) throw new Error(`journey ${id}: stored snapshot cannot be migrated: ${migrated.issues[0]!.path}: ${migrated.issues[0]!.message}`);
+    return migrated.document;
   }
 
   /** Runs `change` on the journey's Yjs document; a validation error in it changes nothing. */
