@@ -3,8 +3,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertMigrationsValid } from '@klantreis/schema';
-import type { JourneyStore } from '@klantreis/db';
+import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { attachCollaboration, type Collaboration } from './collaboration/collabServer.ts';
+import { VersionExtension } from './collaboration/versionExtension.ts';
 import { JourneyCreator } from './commands/journeyCreator.ts';
 import { JourneyDocuments } from './commands/journeyDocuments.ts';
 import { registerErrorHandler } from './httpErrors.ts';
@@ -12,12 +13,15 @@ import { evaluationRoutes } from './routes/evaluation/evaluation.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { journeyRoutes } from './routes/journeys/journeys.ts';
 import { templateRoutes } from './routes/templates/templates.ts';
+import { versionRoutes } from './routes/versions/versions.ts';
 import { registerWebApp } from './routes/webApp.ts';
 
 export interface AppOptions {
   store: JourneyStore;
   webDist?: string;
   logger?: boolean;
+  /** How often at most an automatic version is taken while a journey is edited (default hourly). */
+  autoVersionIntervalMs?: number;
 }
 
 export interface KlantreisApp {
@@ -38,6 +42,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   registerErrorHandler(app);
 
   const collaboration = attachCollaboration(app.server, options.store);
+  const versions = new VersionStore(options.store.db);
+  collaboration.hocuspocus.configuration.extensions.push(new VersionExtension(versions, options.autoVersionIntervalMs));
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(options.store, collaboration.hocuspocus);
 
@@ -49,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   await app.register(healthRoutes, { prefix: '/api/health', store: options.store });
   await app.register(journeyRoutes, { prefix: '/api/journeys', store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus });
   await app.register(evaluationRoutes, { prefix: '/api/journeys', documents });
+  await app.register(versionRoutes, { prefix: '/api/journeys', versions, documents });
   await app.register(templateRoutes, { prefix: '/api/templates' });
   await registerWebApp(app, options.webDist);
 

@@ -21,7 +21,7 @@ export interface TestServer {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function buildTestServer(backend: Backend = { kind: 'sqlite' }, options: { webDist?: string } = {}): Promise<TestServer> {
+export async function buildTestServer(backend: Backend = { kind: 'sqlite' }, options: { webDist?: string; autoVersionIntervalMs?: number } = {}): Promise<TestServer> {
   let resolved: Backend;
   let store: JourneyStore;
   if (backend.kind === 'sqlite') {
@@ -33,7 +33,7 @@ export async function buildTestServer(backend: Backend = { kind: 'sqlite' }, opt
     resolved = { ...backend, databaseUrl };
     store = await openPostgresStore(databaseUrl);
   }
-  const server = await buildApp({ store, webDist: options.webDist });
+  const server = await buildApp({ store, webDist: options.webDist, autoVersionIntervalMs: options.autoVersionIntervalMs });
   const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

@@ -35,7 +35,42 @@ export interface SettingsTable {
   value: string;
 }
 
+/** A journey as it was at a moment: named by a person, or taken automatically while editing. */
+export interface JourneyVersionsTable {
+  id: string;
+  journey_id: string;
+  name: string;
+  kind: 'named' | 'auto';
+  author: string;
+  created_at: number;
+  /** The open JSON format: a version is read, compared and restored as records, never as Yjs bytes. */
+  snapshot: string;
+}
+
+export interface ApprovalRequestsTable {
+  id: string;
+  journey_id: string;
+  version_id: string;
+  requested_by: string;
+  /** JSON array of the names asked to decide. */
+  approvers: string;
+  message: string;
+  created_at: number;
+}
+
+export interface ApprovalDecisionsTable {
+  id: string;
+  request_id: string;
+  approver: string;
+  decision: 'approved' | 'changes-requested';
+  comment: string;
+  created_at: number;
+}
+
 export interface Database {
+  journey_versions: JourneyVersionsTable;
+  approval_requests: ApprovalRequestsTable;
+  approval_decisions: ApprovalDecisionsTable;
   settings: SettingsTable;
   journeys: JourneysTable;
   journey_updates: JourneyUpdatesTable;

@@ -4,3 +4,4 @@ export * from './journeyStore.ts';
 export * from './sqliteStore.ts';
 export * from './postgresStore.ts';
 export * from './openStore.ts';
+export * from './versionStore.ts';

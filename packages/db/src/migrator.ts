@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import type { Dialect } from './databaseSchema.ts';
 import { journeysMigration } from './migrations/001_journeys.ts';
 import { settingsMigration } from './migrations/002_settings.ts';
+import { versionsMigration } from './migrations/003_versions.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -12,7 +13,11 @@ class ListedMigrations implements MigrationProvider {
     this.dialect = dialect;
   }
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '001_journeys': journeysMigration(this.dialect), '002_settings': settingsMigration };
+    return {
+      '001_journeys': journeysMigration(this.dialect),
+      '002_settings': settingsMigration,
+      '003_versions': versionsMigration(this.dialect),
+    };
   }
 }
 

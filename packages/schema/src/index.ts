@@ -18,3 +18,4 @@ export * from './blankJourney.ts';
 export * from './jsonSchema.ts';
 export * from './typedIdSchema.ts';
 export * from './jsonSyntaxError.ts';
+export * from './journeyComparison.ts';

@@ -7,3 +7,4 @@ export * from './journeyMutations.ts';
 export * from './schemaUpgrade.ts';
 export * from './actionMutations.ts';
 export * from './kanoMutations.ts';
+export * from './journeyReplacement.ts';

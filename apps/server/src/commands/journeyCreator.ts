@@ -1,6 +1,7 @@
 import { createBlankJourney, randomKey, validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import type { JourneyStore } from '@klantreis/db';
-import { journeyToUpdate } from '@klantreis/sync';
+import * as Y from 'yjs';
+import { journeyFromDoc, writeJourneyToDoc } from '@klantreis/sync';
 import { buildTemplate, type TemplateId } from '@klantreis/templates';
 
 export function newJourneyId(): string {
@@ -20,7 +21,11 @@ export class JourneyCreator {
     const checked = validateJourneyDocument(document);
     if (!checked.ok) throw new Error(`refusing to store an invalid journey: ${checked.issues[0]!.path}: ${checked.issues[0]!.message}`);
     const id = newJourneyId();
-    await this.store.createJourney({ id, templateId, document, state: journeyToUpdate(document) });
+    const doc = new Y.Doc();
+    writeJourneyToDoc(doc, document);
+    // The snapshot is read back from the document, so it is in the same canonical order as
+    // every later snapshot: a version saved now compares equal to the map until it changes.
+    await this.store.createJourney({ id, templateId, document: journeyFromDoc(doc, { validate: true }), state: Y.encodeStateAsUpdate(doc) });
     return id;
   }
 

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
+import { journeyFromDoc } from '@klantreis/sync';
+import { buildEditorClient, buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
+
+const postgresUrl = inject('postgresUrl');
+const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
+if (postgresUrl) backends.push(['PostgreSQL', { kind: 'postgres', adminUrl: postgresUrl }]);
+
+describe.each(backends)('versions and approval on %s', (_name, backend) => {
+  let server: TestServer;
+  const api = async <T>(path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json().catch(() => null)) as T };
+  };
+  async function templateJourney(): Promise<{ id: string; journey: JourneyDocument }> {
+    const { body } = await api<{ id: string }>('/api/journeys', 'POST', { templateId: 'ikea-visit', locale: 'nl' });
+    return { id: body.id, journey: (await api<JourneyDocument>(`/api/journeys/${body.id}`)).body };
+  }
+
+  beforeAll(async () => {
+    // A long interval: only the test of automatic versions should see one.
+    server = await buildTestServer(backend, { autoVersionIntervalMs: 60 * 60 * 1000 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('saves a named version, compares it with the current map, and restores it for an open editor', async () => {
+    const { id, journey } = await templateJourney();
+    const saved = await api<{ id: string; name: string; kind: string }>(`/api/journeys/${id}/versions`, 'POST', { name: 'as-is', author: 'Anna' });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ name: 'as-is', kind: 'named' });
+
+    const editor = await buildEditorClient(server.url, id);
+    try {
+      const last = journey.steps.at(-1)!;
+      await api(`/api/journeys/${id}/records/${last.id}`, 'PATCH', { score: -2 });
+      const added = await api<{ id: string }>(`/api/journeys/${id}/steps`, 'POST', { phaseId: journey.phases[0]!.id, title: 'Nieuwe stap' });
+      await api(`/api/journeys/${id}/records/${journey.steps[0]!.id}`, 'DELETE');
+
+      const diff = (await api<JourneyComparison>(`/api/journeys/${id}/compare?from=${saved.body.id}&to=current`)).body;
+      expect(diff.stepsAdded.map((s) => s.id)).toEqual([added.body.id]);
+      expect(diff.stepsRemoved.map((s) => s.id)).toEqual([journey.steps[0]!.id]);
+      expect(diff.stepsChanged).toEqual([expect.objectContaining({ stepId: last.id, fields: ['score'] })]);
+      expect(diff.curves.before.at(-1)!.score).toBe(last.score);
+      expect(diff.curves.after.at(-1)!.score).toBe(-2);
+      expect(diff.unchanged).toBe(false);
+
+      const restored = await api<{ backupVersionId: string }>(`/api/journeys/${id}/versions/${saved.body.id}/restore`, 'POST', { author: 'Anna' });
+      expect(restored.status).toBe(200);
+      const now = (await api<JourneyDocument>(`/api/journeys/${id}`)).body;
+      expect(now).toEqual(journey);
+      await eventually(() => expect(journeyFromDoc(editor.doc)).toEqual(journey));
+      expect(new Set(journeyFromDoc(editor.doc).steps.map((s) => s.id)).size).toBe(journey.steps.length);
+
+      // The state before the restore is kept, so a restore can itself be undone.
+      const backup = (await api<JourneyComparison>(`/api/journeys/${id}/compare?from=${restored.body.backupVersionId}&to=current`)).body;
+      expect(backup.stepsRemoved.map((s) => s.id)).toEqual([added.body.id]);
+      const listed = (await api<{ id: string }[]>(`/api/journeys/${id}/versions`)).body.map((v) => v.id);
+      expect(listed).toEqual(expect.arrayContaining([saved.body.id, restored.body.backupVersionId]));
+    } finally {
+      editor.provider.destroy();
+    }
+  });
+
+  it('runs an approval round and tells whether the map changed since it was approved', async () => {
+    const { id, journey } = await templateJourney();
+    const version = (await api<{ id: string }>(`/api/journeys/${id}/versions`, 'POST', { name: 'to-be 2027' })).body;
+    const round = await api<{ id: string; state: string }>(`/api/journeys/${id}/approvals`, 'POST', { versionId: version.id, requestedBy: 'Anna', approvers: ['Bram', 'Carla'], message: 'Graag akkoord voor vrijdag' });
+    expect(round.body.state).toBe('pending');
+    const path = `/api/journeys/${id}/approvals/${round.body.id}/decisions`;
+
+    const stranger = await api<{ issues: { path: string }[] }>(path, 'POST', { approver: 'Dirk', decision: 'approved' });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.issues[0]!.path).toBe('body.approver');
+    const noReason = await api(path, 'POST', { approver: 'Bram', decision: 'changes-requested' });
+    expect(noReason.status).toBe(400);
+
+    expect((await api<{ state: string }>(path, 'POST', { approver: 'Bram', decision: 'changes-requested', comment: 'De wachttijd bij de kassa ontbreekt' })).body.state).toBe('changes-requested');
+    expect((await api<{ state: string }>(path, 'POST', { approver: 'Bram', decision: 'approved' })).body.state).toBe('pending');
+    expect((await api<{ state: string }>(path, 'POST', { approver: 'Carla', decision: 'approved' })).body.state).toBe('approved');
+
+    type Status = { approvedVersion: { versionId: string; name: string; changedSince: boolean } | null; requests: { decisions: unknown[] }[] };
+    const before = (await api<Status>(`/api/journeys/${id}/approval`)).body;
+    expect(before.approvedVersion).toMatchObject({ versionId: version.id, name: 'to-be 2027', changedSince: false });
+    expect(before.requests[0]!.decisions).toHaveLength(3);
+    await api(`/api/journeys/${id}/records/${journey.steps[2]!.id}`, 'PATCH', { title: 'Gewijzigd na akkoord' });
+    expect((await api<Status>(`/api/journeys/${id}/approval`)).body.approvedVersion!.changedSince).toBe(true);
+  });
+
+  it('answers 404 for an unknown version or approval request', async () => {
+    const { id } = await templateJourney();
+    expect((await api(`/api/journeys/${id}/versions/v_nope`)).status).toBe(404);
+    expect((await api(`/api/journeys/${id}/compare?from=v_nope`)).status).toBe(404);
+    expect((await api(`/api/journeys/${id}/approvals/ar_nope/decisions`, 'POST', { approver: 'A', decision: 'approved' })).status).toBe(404);
+  });
+});
+
+describe('automatic versions', () => {
+  it('are taken while a journey is edited, at most once an interval', async () => {
+    const server = await buildTestServer({ kind: 'sqlite' }, { autoVersionIntervalMs: 60 * 60 * 1000 });
+    try {
+      const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto' }) });
+      const { id } = (await created.json()) as { id: string };
+      const versions = async () => ((await (await fetch(`${server.url}/api/journeys/${id}/versions`)).json()) as { kind: string }[]).filter((v) => v.kind === 'auto');
+      expect(await versions()).toEqual([]);
+      await fetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto 1' }) });
+      await eventually(async () => expect(await versions()).toHaveLength(1));
+      await fetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto 2' }) });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await versions()).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});

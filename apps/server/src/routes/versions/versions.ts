@@ -1,0 +1,108 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { compareJourneys, parseJourneyDocument, type JourneyDocument } from '@klantreis/schema';
+import type { VersionStore } from '@klantreis/db';
+import { replaceJourneyContent } from '@klantreis/sync';
+import { latestApproved, requestState } from '../../commands/approvalStatus.ts';
+import type { JourneyDocuments } from '../../commands/journeyDocuments.ts';
+import { HttpError } from '../../httpErrors.ts';
+import { journeyIdParams } from '../journeys/schema.ts';
+import { approvalRequestBody, compareQuery, createVersionBody, decisionBody, requestParams, restoreBody, versionInfo, versionParams } from './schema.ts';
+
+export interface VersionRoutesOptions {
+  versions: VersionStore;
+  documents: JourneyDocuments;
+}
+
+/** Named and automatic versions, compare, restore, and approval rounds, under /api/journeys/:id. */
+export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async (app, { versions, documents }) => {
+  async function versionDocument(journeyId: string, versionId: string): Promise<JourneyDocument> {
+    if (versionId === 'current') return documents.read(journeyId);
+    const version = await versions.getVersion(journeyId, versionId);
+    if (!version) throw new HttpError(404, `journey ${journeyId} has no version ${versionId}`);
+    // A version stored by an older Klantreis is migrated like an imported file.
+    const parsed = parseJourneyDocument(version.document);
+    if (!parsed.ok) throw new HttpError(500, `version ${versionId} cannot be read: ${parsed.issues[0]!.path}: ${parsed.issues[0]!.message}`);
+    return parsed.document;
+  }
+
+  app.get('/:id/versions', { schema: { tags: ['versions'], summary: 'The versions of a journey, newest first', params: journeyIdParams, response: { 200: z.array(versionInfo) } } }, async (request) => {
+    await documents.read(request.params.id);
+    return versions.listVersions(request.params.id);
+  });
+
+  app.post(
+    '/:id/versions',
+    { schema: { tags: ['versions'], summary: 'Save the journey as it is now as a named version ("as-is", "to-be 2027")', params: journeyIdParams, body: createVersionBody, response: { 201: versionInfo } } },
+    async (request, reply) => {
+      const document = await documents.read(request.params.id);
+      const version = await versions.createVersion({ journeyId: request.params.id, name: request.body.name, kind: 'named', author: request.body.author, document });
+      return reply.code(201).send(version);
+    },
+  );
+
+  app.get('/:id/versions/:versionId', { schema: { tags: ['versions'], summary: 'A version in the open JSON format', params: versionParams } }, async (request) =>
+    versionDocument(request.params.id, request.params.versionId),
+  );
+
+  app.get('/:id/compare', { schema: { tags: ['versions'], summary: 'What changed between two versions (or a version and `current`)', params: journeyIdParams, querystring: compareQuery } }, async (request) => {
+    const [before, after] = await Promise.all([versionDocument(request.params.id, request.query.from), versionDocument(request.params.id, request.query.to)]);
+    return compareJourneys(before, after);
+  });
+
+  app.post(
+    '/:id/versions/:versionId/restore',
+    { schema: { tags: ['versions'], summary: 'Restore a version as the new current state; the state before is kept as a version', params: versionParams, body: restoreBody } },
+    async (request) => {
+      const { id, versionId } = request.params;
+      const target = await versionDocument(id, versionId);
+      const info = (await versions.listVersions(id)).find((v) => v.id === versionId)!;
+      const backup = await versions.createVersion({ journeyId: id, name: `${info.name} ←`, kind: 'named', author: request.body.author, document: await documents.read(id) });
+      await documents.edit(id, (doc) => replaceJourneyContent(doc, target));
+      return { restored: versionId, backupVersionId: backup.id };
+    },
+  );
+
+  app.post(
+    '/:id/approvals',
+    { schema: { tags: ['approval'], summary: 'Ask chosen people to approve a version', params: journeyIdParams, body: approvalRequestBody } },
+    async (request, reply) => {
+      await versionDocument(request.params.id, request.body.versionId);
+      const created = await versions.requestApproval({ journeyId: request.params.id, ...request.body });
+      return reply.code(201).send({ ...created, state: requestState(created) });
+    },
+  );
+
+  app.post(
+    '/:id/approvals/:requestId/decisions',
+    { schema: { tags: ['approval'], summary: 'Approve, or ask for changes with a comment', params: requestParams, body: decisionBody } },
+    async (request, reply) => {
+      const approval = (await versions.listApprovalRequests(request.params.id)).find((r) => r.id === request.params.requestId);
+      if (!approval) throw new HttpError(404, `no approval request ${request.params.requestId} on journey ${request.params.id}`);
+      if (!approval.approvers.includes(request.body.approver)) {
+        throw new HttpError(400, `${request.body.approver} was not asked to approve this version`, [{ path: 'body.approver', message: `must be one of: ${approval.approvers.join(', ')}` }]);
+      }
+      await versions.decide(approval.id, request.body);
+      const updated = (await versions.listApprovalRequests(request.params.id)).find((r) => r.id === approval.id)!;
+      return reply.code(201).send({ ...updated, state: requestState(updated) });
+    },
+  );
+
+  app.get('/:id/approval', { schema: { tags: ['approval'], summary: 'The approval rounds, the approved version, and whether the map changed since', params: journeyIdParams } }, async (request) => {
+    const current = await documents.read(request.params.id);
+    const requests = await versions.listApprovalRequests(request.params.id);
+    const approved = latestApproved(requests);
+    let approvedVersion: { versionId: string; name: string; approvedAt: number; changedSince: boolean } | null = null;
+    if (approved) {
+      const info = (await versions.listVersions(request.params.id)).find((v) => v.id === approved.versionId)!;
+      const approvedDocument = await versionDocument(request.params.id, approved.versionId);
+      approvedVersion = {
+        versionId: approved.versionId,
+        name: info.name,
+        approvedAt: Math.max(...approved.decisions.map((d) => d.createdAt)),
+        changedSince: !compareJourneys(approvedDocument, current).unchanged,
+      };
+    }
+    return { requests: requests.map((r) => ({ ...r, state: requestState(r) })), approvedVersion };
+  });
+};

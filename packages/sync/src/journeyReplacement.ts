@@ -1,0 +1,36 @@
+import type * as Y from 'yjs';
+import type { JourneyDocument } from '@klantreis/schema';
+import { metaOf, recordsOf } from './documentShape.ts';
+import { writeRecord } from './recordBinding.ts';
+
+type FieldRecord = Record<string, unknown> & { id: string };
+
+/**
+ * Makes the live document hold exactly the given records, as forward changes in one
+ * transaction: records that are not in the list are deleted, the others are written field by
+ * field (text by diff). Collaborators see a restore as ordinary edits, and undo still works.
+ */
+export function replaceRecords(doc: Y.Doc, records: readonly FieldRecord[], schemaVersion: number, origin?: unknown): void {
+  const map = recordsOf(doc);
+  doc.transact(() => {
+    const keep = new Set(records.map((r) => r.id));
+    for (const id of [...map.keys()]) if (!keep.has(id)) map.delete(id);
+    for (const record of records) {
+      const existing = map.get(record.id);
+      if (existing) for (const field of [...existing.keys()]) if (!(field in record)) existing.delete(field);
+      writeRecord(doc, record);
+    }
+    metaOf(doc).set('schemaVersion', schemaVersion);
+  }, origin);
+}
+
+/** Every record of a journey in the open format, the journey record first. */
+export function recordsOfJourney(journey: JourneyDocument): FieldRecord[] {
+  const lists = Object.values(journey).filter((value): value is FieldRecord[] => Array.isArray(value));
+  return [journey.journey as FieldRecord, ...lists.flat()];
+}
+
+/** Restores a journey (a version) as the new current state of the live document. */
+export function replaceJourneyContent(doc: Y.Doc, journey: JourneyDocument, origin?: unknown): void {
+  replaceRecords(doc, recordsOfJourney(journey), journey.schemaVersion, origin);
+}
