@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { CURRENT_SCHEMA_VERSION, isRecord, migrateToCurrent, recordTypeOf } from '@klantreis/schema';
-import { metaOf, recordsOf, schemaVersionOf } from './documentShape.ts';
-import { writeRecord } from './recordBinding.ts';
+import { recordsOf, schemaVersionOf } from './documentShape.ts';
+import { replaceRecords } from './journeyReplacement.ts';
 
 const LIST_OF_TYPE = { phase: 'phases', step: 'steps', lane: 'lanes', cell: 'cells', persona: 'personas', action: 'actions' } as const;
 
@@ -22,19 +22,8 @@ export function upgradeDocSchema(doc: Y.Doc, origin?: unknown): string[] {
   });
   const migrated = migrateToCurrent(raw);
   if (!migrated.ok) throw new Error(`cannot upgrade document: ${migrated.path}: ${migrated.message}`);
-  const records = recordsOf(doc);
-  doc.transact(() => {
-    const seen = new Set<string>();
-    const upgraded = [migrated.document.journey, ...Object.values(LIST_OF_TYPE).flatMap((list) => migrated.document[list] as unknown[])];
-    for (const record of upgraded) {
-      if (!isRecord(record) || typeof record.id !== 'string') continue;
-      seen.add(record.id);
-      const map = records.get(record.id);
-      if (map) for (const field of [...map.keys()]) if (!(field in record)) map.delete(field);
-      writeRecord(doc, record as Record<string, unknown> & { id: string });
-    }
-    for (const id of [...records.keys()]) if (!seen.has(id)) records.delete(id);
-    metaOf(doc).set('schemaVersion', CURRENT_SCHEMA_VERSION);
-  }, origin);
+  const upgraded = [migrated.document.journey, ...Object.values(LIST_OF_TYPE).flatMap((list) => migrated.document[list] as unknown[])];
+  const records = upgraded.filter((r): r is Record<string, unknown> & { id: string } => isRecord(r) && typeof r.id === 'string');
+  replaceRecords(doc, records, CURRENT_SCHEMA_VERSION, origin);
   return migrated.applied;
 }
