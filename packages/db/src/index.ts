@@ -1,5 +1,4 @@
 export * from './databaseSchema.ts';
-export * from './journeySummary.ts';
 export * from './journeyStore.ts';
 export * from './sqliteStore.ts';
 export * from './postgresStore.ts';

@@ -1,17 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { JourneyDocument } from '@klantreis/schema';
+import { summarizeJourney, type JourneyDocument, type JourneyListItem, type JourneySummary } from '@klantreis/schema';
 import type { Database, Dialect } from './databaseSchema.ts';
-import { summarizeJourney, type JourneySummary } from './journeySummary.ts';
-
-export interface JourneyListItem {
-  id: string;
-  title: string;
-  templateId: string | null;
-  createdAt: number;
-  updatedAt: number;
-  deletedAt: number | null;
-  summary: JourneySummary;
-}
 
 export interface StoredDocument {
   /** The merged state, or null when only updates were stored so far. */

@@ -19,3 +19,4 @@ export * from './jsonSchema.ts';
 export * from './typedIdSchema.ts';
 export * from './jsonSyntaxError.ts';
 export * from './journeyComparison.ts';
+export * from './journeySummary.ts';

@@ -1,22 +1,6 @@
-import type { JourneyDocument } from '@klantreis/schema';
+import type { JourneyDocument, JourneyListItem } from '@klantreis/schema';
 
-export interface JourneySummary {
-  kind: 'journey' | 'experience';
-  locale: 'nl' | 'en';
-  phaseCount: number;
-  stepCount: number;
-  scores: (number | null)[];
-}
-
-export interface JourneyListItem {
-  id: string;
-  title: string;
-  templateId: string | null;
-  createdAt: number;
-  updatedAt: number;
-  deletedAt: number | null;
-  summary: JourneySummary;
-}
+export type { JourneyListItem };
 
 export interface TemplateSummary {
   id: string;

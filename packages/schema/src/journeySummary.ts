@@ -1,4 +1,4 @@
-import type { JourneyDocument } from '@klantreis/schema';
+import type { JourneyDocument } from './journeyDocument.ts';
 
 /** What the journeys list needs of a journey without parsing its whole snapshot. */
 export interface JourneySummary {
@@ -18,4 +18,15 @@ export function summarizeJourney(document: JourneyDocument): JourneySummary {
     stepCount: document.steps.length,
     scores: document.steps.map((s) => s.score),
   };
+}
+
+/** A journey as the journeys list shows it: the API's list item, shared by server and web app. */
+export interface JourneyListItem {
+  id: string;
+  title: string;
+  templateId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+  summary: JourneySummary;
 }
