@@ -5,18 +5,28 @@ import { updateRecord } from '@klantreis/sync';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
 import { curveModel, evenColumns } from './curveGeometry.ts';
+import { CurveMarkers, type PeakEndSteps } from './CurveMarkers.tsx';
 import { CURVE_HEIGHT, STEP_WIDTH, stepDisplayTitle, type MapColumn } from './mapLayout.ts';
+import { ToBeCurve } from './ToBeCurve.tsx';
 
 const PADDING = 22;
 
 /**
  * The emotion curve across the step columns. Clicking a column sets that step's score at the
  * clicked level; each point is a slider for the keyboard (arrows, Home/End, Delete clears).
+ * The to-be curve is drawn dashed beside it, and the peak, trough and end are labelled.
  */
-export const EmotionCurve = memo(function EmotionCurve({ columns, stepNumber }: { columns: MapColumn[]; stepNumber: Map<string, number> }) {
+export const EmotionCurve = memo(function EmotionCurve({
+  columns,
+  stepNumber,
+  peakStepId = null,
+  troughStepId = null,
+  endStepId = null,
+}: { columns: MapColumn[]; stepNumber: Map<string, number> } & Partial<PeakEndSteps>) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
   const selectedStepId = useEditorStore((s) => s.selectedStepId);
+  const highlighted = useEditorStore((s) => s.highlightedStepIds);
   const width = columns.length * STEP_WIDTH;
   const scores = columns.map((c) => (c.kind === 'step' ? c.step.score : null));
   const model = curveModel({ scores, columnCenters: evenColumns(columns.length, STEP_WIDTH), height: CURVE_HEIGHT, padding: PADDING });
@@ -58,13 +68,15 @@ export const EmotionCurve = memo(function EmotionCurve({ columns, stepNumber }: 
             y={0}
             width={STEP_WIDTH}
             height={CURVE_HEIGHT}
-            className={column.step.id === selectedStepId ? 'curve__column curve__column--selected' : 'curve__column'}
+            className={`curve__column${column.step.id === selectedStepId ? ' curve__column--selected' : ''}${highlighted.includes(column.step.id) ? ' curve__column--highlighted' : ''}`}
             onClick={(e) => onColumnClick(e, column.step.id)}
             data-step-id={column.step.id}
           />
         ) : null,
       )}
+      <ToBeCurve columns={columns} height={CURVE_HEIGHT} padding={PADDING} />
       <path d={model.path} className="curve__line" />
+      <CurveMarkers columns={columns} model={model} steps={{ peakStepId, troughStepId, endStepId }} />
       {columns.map((column, i) => {
         if (column.kind !== 'step') return null;
         const { step } = column;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import type { PeakEndSteps } from './CurveMarkers.tsx';
 import { EmotionCurve } from './EmotionCurve.tsx';
 import { LaneRow } from './LaneRow.tsx';
 import { CURVE_HEIGHT, LABEL_WIDTH, NO_TEXTS, STEP_WIDTH, laneDisplayName, laneTexts, mapColumns, stepDisplayTitle, stepMoveTarget, type LaneTexts } from './mapLayout.ts';
@@ -16,7 +17,7 @@ import { SCORES } from '@klantreis/schema';
  * The journey map: phases over step columns, the emotion curve, and the lanes. One CSS grid,
  * every step one column of the same width, so everything in a column belongs to one step.
  */
-export function JourneyMap({ journey }: { journey: JourneyDocument }) {
+export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument; peakEndSteps?: PeakEndSteps }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
   // Each piece is memoised on the lists it reads: a keystroke in a cell changes only `cells`.
@@ -106,7 +107,7 @@ export function JourneyMap({ journey }: { journey: JourneyDocument }) {
           </ol>
         </div>
         <div className="curve-cell" style={{ gridColumn: `2 / span ${columnCount}` }}>
-          <EmotionCurve columns={layout.columns} stepNumber={layout.stepNumber} />
+          <EmotionCurve columns={layout.columns} stepNumber={layout.stepNumber} {...peakEndSteps} />
         </div>
 
         {visibleLanes.map((lane, i) => (

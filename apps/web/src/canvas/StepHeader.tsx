@@ -16,6 +16,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
 }) {
   const { t } = useTranslation();
   const selected = useEditorStore((s) => s.selectedStepId === step.id);
+  const highlighted = useEditorStore((s) => s.highlightedStepIds.includes(step.id));
   const selectStep = useEditorStore((s) => s.selectStep);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: step.id });
   const title = stepDisplayTitle(step, number, t('step.untitled'));
@@ -33,9 +34,10 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
   return (
     <div
       ref={setNodeRef}
-      className={`step-head${selected ? ' step-head--selected' : ''}${isDragging ? ' step-head--dragging' : ''}`}
+      className={`step-head${selected ? ' step-head--selected' : ''}${highlighted ? ' step-head--highlighted' : ''}${isDragging ? ' step-head--dragging' : ''}`}
       style={{ gridColumn: column + 2, transform: CSS.Translate.toString(transform), transition }}
       data-step-id={step.id}
+      data-highlighted={highlighted}
       data-testid="step-head"
     >
       <div className="step-head__score" style={{ background: scoreColor(step.score) }} aria-hidden="true" />

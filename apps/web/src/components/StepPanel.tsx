@@ -1,16 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import {
   CHANNELS,
-  KANO_CATEGORIES,
   MAX_TEXT_LENGTH,
   MAX_TITLE_LENGTH,
   SCORES,
   WAIT_MOMENTS,
-  createKanoElement,
   createTouchpoint,
   scoreColor,
   type JourneyDocument,
-  type KanoElement,
   type PhaseId,
   type StepId,
   type StepRecord,
@@ -19,6 +16,9 @@ import {
 import { deleteStep, moveStep, updateRecord } from '@klantreis/sync';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
+import { KanoElementsFieldset } from './step/KanoElementsFieldset.tsx';
+import { StepActions } from './step/StepActions.tsx';
+import { TargetScoreFieldset } from './step/TargetScoreFieldset.tsx';
 
 /** Everything about one step that does not fit on its post-it: the side panel. */
 export function StepPanel({ journey, step }: { journey: JourneyDocument; step: StepRecord }) {
@@ -28,11 +28,10 @@ export function StepPanel({ journey, step }: { journey: JourneyDocument; step: S
   const update = (patch: Partial<StepRecord>) => edit((doc, origin) => updateRecord(doc, step.id, patch, origin));
   const updateTouchpoint = (id: string, patch: Partial<Touchpoint>) =>
     update({ touchpoints: step.touchpoints.map((tp) => (tp.id === id ? { ...tp, ...patch } : tp)) });
-  const updateKano = (id: string, patch: Partial<KanoElement>) => update({ kano: step.kano.map((k) => (k.id === id ? { ...k, ...patch } : k)) });
   const number = journey.steps.indexOf(step) + 1;
 
   return (
-    <aside className="panel" aria-labelledby="step-panel-title" data-testid="step-panel">
+    <section className="step-panel" aria-labelledby="step-panel-title" data-testid="step-panel">
       <div className="panel__head">
         <h2 id="step-panel-title">
           {t('step.details')} · {number}
@@ -64,6 +63,8 @@ export function StepPanel({ journey, step }: { journey: JourneyDocument; step: S
             {t('step.clearScore')}
           </button>
         </fieldset>
+
+        <TargetScoreFieldset step={step} onChange={(targetScore) => update({ targetScore })} />
 
         <label>
           {t('step.phase')}
@@ -186,34 +187,9 @@ export function StepPanel({ journey, step }: { journey: JourneyDocument; step: S
           </button>
         </fieldset>
 
-        <fieldset>
-          <legend>{t('step.kano')}</legend>
-          {step.kano.map((element, i) => (
-            <div key={element.id} className="row subform" data-testid="kano-element">
-              <label>
-                {t('step.kanoText')}
-                <input value={element.text} maxLength={MAX_TITLE_LENGTH} onChange={(e) => updateKano(element.id, { text: e.target.value })} />
-              </label>
-              <label>
-                {t('step.kanoCategory')}
-                <select value={element.category ?? ''} onChange={(e) => updateKano(element.id, { category: e.target.value === '' ? null : (e.target.value as KanoElement['category']) })}>
-                  <option value="">{t('step.kanoNone')}</option>
-                  {KANO_CATEGORIES.map((category) => (
-                    <option key={category} value={category}>
-                      {t(`kano.${category}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="button" className="link danger" onClick={() => update({ kano: step.kano.filter((k) => k.id !== element.id) })} aria-label={`${t('step.remove')}: ${t('step.kanoText')} ${i + 1}`}>
-                {t('step.remove')}
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => update({ kano: [...step.kano, createKanoElement()] })}>
-            + {t('step.addKano')}
-          </button>
-        </fieldset>
+        <KanoElementsFieldset step={step} onChange={(kano) => update({ kano })} />
+
+        <StepActions journey={journey} step={step} title={step.title.trim() || `${t('step.untitled')} ${number}`} />
 
         <button
           type="button"
@@ -228,6 +204,6 @@ export function StepPanel({ journey, step }: { journey: JourneyDocument; step: S
           {t('step.delete')}
         </button>
       </div>
-    </aside>
+    </section>
   );
 }

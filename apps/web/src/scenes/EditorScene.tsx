@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_TITLE_LENGTH, SCORES } from '@klantreis/schema';
+import { MAX_TITLE_LENGTH, SCORES, type JourneyDocument } from '@klantreis/schema';
 import { updateJourney } from '@klantreis/sync';
 import { journeysApi } from '../api/journeysApi.ts';
 import { JourneyMap } from '../canvas/JourneyMap.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PersonaAvatar } from '../components/PersonaAvatar.tsx';
 import { PersonaDialog } from '../components/PersonaDialog.tsx';
-import { StepPanel } from '../components/StepPanel.tsx';
+import { SidePanel } from '../components/SidePanel.tsx';
 import { useCollaborativeJourney } from '../hooks/useCollaborativeJourney.ts';
+import { useEvaluation } from '../hooks/useEvaluation.ts';
 import { JourneyDocContext, useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { navigate } from '../hooks/useRoute.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
@@ -32,7 +33,6 @@ function BackLink() {
 export function EditorScene({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
   const { doc, journey, status, problem } = useCollaborativeJourney(journeyId);
-  const selectedStepId = useEditorStore((s) => s.selectedStepId);
   const selectStep = useEditorStore((s) => s.selectStep);
 
   useEffect(() => () => selectStep(null), [selectStep]);
@@ -59,7 +59,6 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
     );
   }
 
-  const selectedStep = journey?.steps.find((s) => s.id === selectedStepId);
   return (
     <JourneyDocContext.Provider value={doc}>
       <div className="page page--editor">
@@ -93,12 +92,31 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
         <RejectedEdit />
         <main id="main" className="editor">
           <h1 className="visually-hidden">{journey?.journey.title ?? t('editor.loading')}</h1>
-          {journey ? <JourneyMap journey={journey} /> : <p className="message">{t('editor.loading')}</p>}
-          {journey && selectedStep && <StepPanel journey={journey} step={selectedStep} />}
+          {journey ? <EvaluatedEditor journey={journey} /> : <p className="message">{t('editor.loading')}</p>}
         </main>
         {journey && <PersonaDialog journey={journey} />}
       </div>
     </JourneyDocContext.Provider>
+  );
+}
+
+/** The map and the side panel, sharing one evaluation of the journey as it is now. */
+function EvaluatedEditor({ journey }: { journey: JourneyDocument }) {
+  const { t } = useTranslation();
+  const evaluation = useEvaluation(journey);
+  const panelOpen = useEditorStore((s) => s.panelOpen);
+  const { peakStepId, troughStepId, endStepId } = evaluation.peakEnd;
+  return (
+    <>
+      <JourneyMap journey={journey} peakEndSteps={{ peakStepId, troughStepId, endStepId }} />
+      {panelOpen ? (
+        <SidePanel journey={journey} evaluation={evaluation} />
+      ) : (
+        <button type="button" className="panel-toggle" onClick={() => useEditorStore.getState().setPanelOpen(true)} data-testid="show-panel">
+          ⟨ {t('panel.show')}
+        </button>
+      )}
+    </>
   );
 }
 
