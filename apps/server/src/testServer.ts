@@ -21,7 +21,15 @@ export interface TestServer {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function buildTestServer(backend: Backend = { kind: 'sqlite' }, options: { webDist?: string; autoVersionIntervalMs?: number } = {}): Promise<TestServer> {
+export async function buildTestServer(
+  backend: Backend = { kind: 'sqlite' },
+  options: {
+    webDist?: string;
+    autoVersionIntervalMs?: number;
+    /** A fixed port, to restart a server where its editors expect it; 0 (any free port) by default. */
+    port?: number;
+  } = {},
+): Promise<TestServer> {
   let resolved: Backend;
   let store: JourneyStore;
   if (backend.kind === 'sqlite') {
@@ -34,7 +42,7 @@ export async function buildTestServer(backend: Backend = { kind: 'sqlite' }, opt
     store = await openPostgresStore(databaseUrl);
   }
   const server = await buildApp({ store, webDist: options.webDist, autoVersionIntervalMs: options.autoVersionIntervalMs });
-  const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url,
     server,

@@ -70,6 +70,28 @@ describe.each(backends)('JourneyStore on %s', (_name, open) => {
     expect(again.getMap('meta').toJSON()).toEqual(doc.getMap('meta').toJSON());
   });
 
+  it('stores a batch of updates of several journeys in one go, and compaction keeps the later ones', async () => {
+    const first = await createJourney('Batch one');
+    const second = await createJourney('Batch two');
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 4; i++) doc.getMap('meta').set(`k${i}`, i);
+    await store.appendUpdates([
+      { journeyId: first.id, update: updates[0]! },
+      { journeyId: second.id, update: updates[1]! },
+      { journeyId: first.id, update: updates[2]! },
+    ]);
+    await store.appendUpdates([]);
+    const loaded = await store.loadDocument(first.id);
+    expect(loaded!.updates).toEqual([updates[0], updates[2]]);
+    expect((await store.loadDocument(second.id))!.updates).toEqual([updates[1]]);
+
+    await store.appendUpdates([{ journeyId: first.id, update: updates[3]! }]);
+    await store.compact(first.id, Y.mergeUpdates([loaded!.state!, ...loaded!.updates]), loaded!.lastSeq);
+    expect((await store.loadDocument(first.id))!.updates).toEqual([updates[3]]);
+  });
+
   it('moves a journey to the trash, restores it and purges it', async () => {
     const { id } = await createJourney('Trash me');
     expect(await store.moveToTrash(id)).toBe(true);

@@ -18,6 +18,22 @@ export interface StoredDocument {
  */
 export type UpdateAppender = (journeyId: string, update: Uint8Array, at: number) => void | Promise<void>;
 
+/** One Yjs update to store as a row. */
+export interface UpdateRow {
+  journeyId: string;
+  update: Uint8Array;
+}
+
+/**
+ * Writes several update rows in one transaction: one commit (one fsync on SQLite with
+ * synchronous=FULL) for every update that arrived in the same turn of the event loop.
+ * SQLite's is synchronous, like `UpdateAppender`.
+ */
+export type UpdateBatchAppender = (rows: readonly UpdateRow[], at: number) => void | Promise<void>;
+
+/** Replaces the merged state and drops the updates up to `uptoSeq`, in one transaction. */
+export type StateCompactor = (journeyId: string, state: Uint8Array, uptoSeq: number) => void | Promise<void>;
+
 type Row = Database['journeys'];
 
 function toListItem(row: Omit<Row, 'snapshot'>): JourneyListItem {
@@ -37,15 +53,46 @@ export class JourneyStore {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
   private readonly appendUpdateRow: UpdateAppender;
+  private readonly appendUpdateRows: UpdateBatchAppender;
+  private readonly compactState: StateCompactor;
   private readonly closeDatabase: () => Promise<void>;
 
-  constructor(options: { db: Kysely<Database>; dialect: Dialect; appendUpdate?: UpdateAppender; close?: () => Promise<void> }) {
+  constructor(options: {
+    db: Kysely<Database>;
+    dialect: Dialect;
+    appendUpdate?: UpdateAppender;
+    appendUpdates?: UpdateBatchAppender;
+    compact?: StateCompactor;
+    close?: () => Promise<void>;
+  }) {
     this.db = options.db;
     this.dialect = options.dialect;
     this.appendUpdateRow =
       options.appendUpdate ??
       (async (journeyId, data, at) => {
         await this.db.insertInto('journey_updates').values({ journey_id: journeyId, data, created_at: at }).execute();
+      });
+    this.appendUpdateRows =
+      options.appendUpdates ??
+      (async (rows, at) => {
+        if (rows.length === 0) return;
+        // One statement is one transaction: all rows are stored, or none.
+        await this.db
+          .insertInto('journey_updates')
+          .values(rows.map((row) => ({ journey_id: row.journeyId, data: row.update, created_at: at })))
+          .execute();
+      });
+    this.compactState =
+      options.compact ??
+      (async (journeyId, state, uptoSeq) => {
+        await this.db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('journey_states')
+            .values({ journey_id: journeyId, state, upto_seq: uptoSeq })
+            .onConflict((oc) => oc.column('journey_id').doUpdateSet({ state, upto_seq: uptoSeq }))
+            .execute();
+          await trx.deleteFrom('journey_updates').where('journey_id', '=', journeyId).where('seq', '<=', uptoSeq).execute();
+        });
       });
     this.closeDatabase = options.close ?? (() => this.db.destroy());
   }
@@ -107,6 +154,11 @@ export class JourneyStore {
     return this.appendUpdateRow(journeyId, update, Date.now());
   }
 
+  /** Stores several update rows, of one or more journeys, in one transaction. */
+  appendUpdates(rows: readonly UpdateRow[]): void | Promise<void> {
+    return this.appendUpdateRows(rows, Date.now());
+  }
+
   async loadDocument(journeyId: string): Promise<StoredDocument | undefined> {
     const exists = await this.db.selectFrom('journeys').select('id').where('id', '=', journeyId).executeTakeFirst();
     if (!exists) return undefined;
@@ -128,14 +180,7 @@ export class JourneyStore {
 
   /** Replaces the merged state and drops the updates it includes, in one transaction. */
   async compact(journeyId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('journey_states')
-        .values({ journey_id: journeyId, state, upto_seq: uptoSeq })
-        .onConflict((oc) => oc.column('journey_id').doUpdateSet({ state, upto_seq: uptoSeq }))
-        .execute();
-      await trx.deleteFrom('journey_updates').where('journey_id', '=', journeyId).where('seq', '<=', uptoSeq).execute();
-    });
+    await this.compactState(journeyId, state, uptoSeq);
   }
 
   async countUpdates(journeyId: string): Promise<number> {

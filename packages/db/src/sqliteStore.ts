@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './databaseSchema.ts';
-import { JourneyStore } from './journeyStore.ts';
+import { JourneyStore, type UpdateRow } from './journeyStore.ts';
 import { migrateToLatest } from './migrator.ts';
 
 /** The embedded default: one SQLite file, WAL, and FULL sync so a power cut loses no commit. */
@@ -17,11 +17,30 @@ export async function openSqliteStore(file: string): Promise<JourneyStore> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   const insertUpdate = sqlite.prepare('insert into journey_updates (journey_id, data, created_at) values (?, ?, ?)');
+  const insertUpdates = sqlite.transaction((rows: readonly UpdateRow[], at: number) => {
+    for (const row of rows) insertUpdate.run(row.journeyId, row.update, at);
+  });
+  const upsertState = sqlite.prepare(
+    'insert into journey_states (journey_id, state, upto_seq) values (?, ?, ?) on conflict (journey_id) do update set state = excluded.state, upto_seq = excluded.upto_seq',
+  );
+  const deleteMergedUpdates = sqlite.prepare('delete from journey_updates where journey_id = ? and seq <= ?');
+  // Synchronous like the inserts: a Kysely transaction spans several awaits on this same
+  // connection, and an update row inserted in between would commit (or not) with it.
+  const compactState = sqlite.transaction((journeyId: string, state: Uint8Array, uptoSeq: number) => {
+    upsertState.run(journeyId, state, uptoSeq);
+    deleteMergedUpdates.run(journeyId, uptoSeq);
+  });
   return new JourneyStore({
     db,
     dialect: 'sqlite',
     appendUpdate: (journeyId, update, at) => {
       insertUpdate.run(journeyId, update, at);
+    },
+    appendUpdates: (rows, at) => {
+      if (rows.length > 0) insertUpdates(rows, at);
+    },
+    compact: (journeyId, state, uptoSeq) => {
+      compactState(journeyId, state, uptoSeq);
     },
     close: async () => {
       await db.destroy();

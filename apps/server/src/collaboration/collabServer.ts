@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus } from '@hocuspocus/server';
+import { Hocuspocus, type Document, type onStoreDocumentPayload } from '@hocuspocus/server';
 import { WebSocketServer, type RawData } from 'ws';
 import type { JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
@@ -32,6 +32,11 @@ function toBytes(data: RawData): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
+function finalStorePayload(hocuspocus: Hocuspocus, document: Document): onStoreDocumentPayload {
+  const origin = { source: 'local' as const };
+  return { instance: hocuspocus, clientsCount: 0, document, documentName: document.name, lastContext: {}, lastTransactionOrigin: origin };
+}
+
 /** The Yjs documents of the journeys, served by Hocuspocus at /collab on the API's HTTP server. */
 export function attachCollaboration(server: Server, store: JourneyStore): Collaboration {
   const persistence = new PersistenceExtension(store);
@@ -40,6 +45,10 @@ export function attachCollaboration(server: Server, store: JourneyStore): Collab
     // The debounced store only refreshes the JSON snapshot: every update is already a row.
     debounce: 1_000,
     maxDebounce: 5_000,
+    // Broadcasts wait for the next turn of the event loop (0), never go out at once (false):
+    // a change made on the server is stored by an update listener that runs after
+    // Hocuspocus's own, and must be committed before anyone receives it.
+    flushDelay: 0,
     extensions: [new AccessExtension(store), persistence, new SchemaUpgradeExtension()],
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -74,10 +83,20 @@ export function attachCollaboration(server: Server, store: JourneyStore): Collab
     hocuspocus,
     persistence,
     async close() {
-      hocuspocus.flushPendingStores();
-      hocuspocus.closeConnections();
+      // No more messages: then every update that was accepted is stored, then each document
+      // gets its final snapshot before it is unloaded. Clients reconnect to the next server
+      // and resend whatever it lacks.
       for (const client of sockets.clients) client.terminate();
-      await Promise.all([...hocuspocus.documents.values()].map((document) => hocuspocus.unloadDocument(document)));
+      hocuspocus.closeConnections();
+      await persistence.drain();
+      // A message that passed beforeHandleMessage is applied a few microtasks later.
+      await new Promise((resolve) => setImmediate(resolve));
+      await persistence.drain();
+      for (const document of [...hocuspocus.documents.values()]) {
+        await hocuspocus.storeDocumentHooks(document, finalStorePayload(hocuspocus, document), true);
+        await hocuspocus.unloadDocument(document);
+      }
+      await persistence.drain();
       sockets.close();
     },
   };

@@ -1,7 +1,19 @@
-import type { Extension, onChangePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
-import * as Y from 'yjs';
+import {
+  isTransactionOrigin,
+  type beforeHandleMessagePayload,
+  type Document,
+  type Extension,
+  type onLoadDocumentPayload,
+  type onStoreDocumentPayload,
+} from '@hocuspocus/server';
+import type * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
-import { journeyFromDoc } from '@klantreis/sync';
+import { CLOSE_CODES, journeyFromDoc } from '@klantreis/sync';
+import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
+import { REFUSALS, RefusalError } from './refusals.ts';
+import { applyStoredDocument, compactStoredUpdates } from './storedDocument.ts';
+import { documentUpdateOf } from './syncMessage.ts';
+import { UpdateWriter } from './updateWriter.ts';
 
 /** Merge the update rows into the stored state once there are this many. */
 const COMPACT_AFTER_UPDATES = 300;
@@ -14,60 +26,123 @@ export class DocumentLoadError extends Error {
   }
 }
 
+/** A Yjs update that changes nothing: no structs, no deletions. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
 /**
- * Loads a journey's Yjs document from its stored state and updates, stores every update as
- * it arrives, and keeps the JSON snapshot (what the API reads) and the compaction going.
+ * Loads a journey's Yjs document from its stored state and update rows, and stores every
+ * change as a row before anyone can see it:
+ *
+ * - an update from an editor is checked against the schema and committed in
+ *   `beforeHandleMessage`, before Hocuspocus applies it, so before it is acknowledged to the
+ *   sender or broadcast to the others; a kill -9 at any moment loses nothing anyone has seen;
+ * - a change made on the server (a REST write, a migration) is committed from the document's
+ *   update listener, before Hocuspocus broadcasts it on its next turn (on SQLite; PostgreSQL
+ *   commits asynchronously, see `UpdateWriter.writeNow`).
+ *
  * Hocuspocus's own debounced save lost every edit of the last seconds in a kill -9 test, so
- * the debounced hook here only refreshes derived data: the update rows are the truth.
+ * the debounced `onStoreDocument` only refreshes derived data: the JSON snapshot and the
+ * compaction. The update rows are the truth.
  */
 export class PersistenceExtension implements Extension {
   private readonly store: JourneyStore;
+  private readonly writer: UpdateWriter;
+  private readonly validators = new WeakMap<Y.Doc, IncomingUpdateValidator>();
   private readonly updatesSinceCompaction = new Map<string, number>();
 
   constructor(store: JourneyStore) {
     this.store = store;
+    this.writer = new UpdateWriter(store);
   }
 
-  async onLoadDocument({ documentName }: onLoadDocumentPayload): Promise<Y.Doc> {
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    // A document unloaded a moment ago may still have rows on their way to PostgreSQL.
+    await this.writer.drain();
     const stored = await this.store.loadDocument(documentName);
-    if (!stored) throw new DocumentLoadError(`no journey ${documentName}`, 'klantreis-journey-not-found');
+    if (!stored) throw new DocumentLoadError(`no journey ${documentName}`, CLOSE_CODES.journeyNotFound.reason);
     // A document that fails to load is refused: Hocuspocus would otherwise serve an empty one
-    // and the first edit would be stored on top of nothing.
-    const loaded = new Y.Doc();
+    // and the first edit would be stored on top of nothing. Nothing is written while loading.
     try {
-      if (stored.state) Y.applyUpdate(loaded, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(loaded, update);
-      journeyFromDoc(loaded);
+      applyStoredDocument(document, stored);
     } catch (error) {
-      throw new DocumentLoadError(`journey ${documentName} cannot be loaded: ${(error as Error).message}`, 'klantreis-load-failed');
+      throw new DocumentLoadError(`journey ${documentName} cannot be loaded: ${(error as Error).message}`, CLOSE_CODES.loadFailed.reason);
     }
     this.updatesSinceCompaction.set(documentName, stored.updates.length);
-    return loaded;
+    this.validators.set(document, new IncomingUpdateValidator(document));
+    // Registered after the load, so the stored state is not written back as a new row.
+    document.on('update', (update: Uint8Array, origin: unknown) => this.afterChange(document, update, origin));
   }
 
-  async onChange({ documentName, update }: onChangePayload): Promise<void> {
-    await this.store.appendUpdate(documentName, update);
-    this.updatesSinceCompaction.set(documentName, (this.updatesSinceCompaction.get(documentName) ?? 0) + 1);
+  /** Checks and stores an editor's update before Hocuspocus applies it; throwing closes the connection. */
+  async beforeHandleMessage({ update: frame, document, documentName, connection }: beforeHandleMessagePayload): Promise<void> {
+    let update: Uint8Array | null;
+    try {
+      update = documentUpdateOf(frame);
+    } catch (error) {
+      throw this.refuse(connection.webSocket, new RefusalError(REFUSALS.updateRefused, (error as Error).message));
+    }
+    if (update === null || isEmptyUpdate(update)) return;
+    const validator = this.validators.get(document);
+    if (!validator) throw new RefusalError(REFUSALS.storeFailed, `journey ${documentName} is not loaded`);
+    const verdict = validator.check(update);
+    if (!verdict.accepted) {
+      console.warn(`collab: refused an update to ${documentName}: ${verdict.reason}`);
+      throw this.refuse(connection.webSocket, new RefusalError(REFUSALS.updateRefused, verdict.reason));
+    }
+    try {
+      await this.writer.write(documentName, update);
+    } catch (error) {
+      // The shadow holds the update, the live document never will.
+      validator.discardShadow();
+      console.error(`collab: could not store an update to ${documentName}: ${(error as Error).message}`);
+      throw this.refuse(connection.webSocket, new RefusalError(REFUSALS.storeFailed, (error as Error).message));
+    }
+    this.countUpdate(documentName);
   }
 
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
+    // A REST write answers once this has run: its row must be committed by then.
+    await this.writer.drain();
     await this.store.saveSnapshot(documentName, journeyFromDoc(document, { validate: true }));
     if ((this.updatesSinceCompaction.get(documentName) ?? 0) >= COMPACT_AFTER_UPDATES) await this.compact(documentName);
   }
 
-  /**
-   * Merges the stored rows (not the live document, which may hold updates not yet written)
-   * into one state, so a compaction can never drop an update.
-   */
   async compact(documentName: string): Promise<void> {
-    const stored = await this.store.loadDocument(documentName);
-    if (!stored || stored.updates.length === 0) return;
-    const merged = Y.mergeUpdates(stored.state ? [stored.state, ...stored.updates] : stored.updates);
-    await this.store.compact(documentName, merged, stored.lastSeq);
+    await compactStoredUpdates(this.store, documentName);
     this.updatesSinceCompaction.set(documentName, 0);
+  }
+
+  /** Waits until every update handed to the store is committed. */
+  async drain(): Promise<void> {
+    await this.writer.drain();
   }
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
     this.updatesSinceCompaction.delete(documentName);
+  }
+
+  private afterChange(document: Document, update: Uint8Array, origin: unknown): void {
+    this.validators.get(document)?.mirror(update);
+    // An editor's update was stored by beforeHandleMessage before it was applied.
+    if (isTransactionOrigin(origin) && origin.source === 'connection') return;
+    this.writer.writeNow(document.name, update, (error) => {
+      console.error(`collab: could not store a server-side change to ${document.name}: ${(error as Error).message}`);
+    });
+    this.countUpdate(document.name);
+  }
+
+  private countUpdate(documentName: string): void {
+    this.updatesSinceCompaction.set(documentName, (this.updatesSinceCompaction.get(documentName) ?? 0) + 1);
+  }
+
+  /**
+   * Closes the whole websocket with the named code: Hocuspocus on its own only detaches the
+   * document, which leaves the editor connected but deaf, with no reason to show.
+   */
+  private refuse(socket: { close(code?: number, reason?: string): void }, refusal: RefusalError): RefusalError {
+    socket.close(refusal.code, refusal.reason);
+    return refusal;
   }
 }

@@ -1,0 +1,131 @@
+import * as Y from 'yjs';
+import { JOURNEY_RECORD_ID } from '@klantreis/schema';
+import { metaOf, recordsOf } from '@klantreis/sync';
+import { metaProblem, recordProblem } from './recordRules.ts';
+
+export type Verdict = { accepted: true } | { accepted: false; reason: string };
+
+const VALIDATION = Symbol('validation');
+
+/**
+ * Decides whether an update from a client may enter a journey's document. A Yjs update
+ * cannot be taken back once applied (an undo is a new change, and the bad one would still be
+ * stored and sent), so it is first applied to a shadow copy of the live document; only the
+ * records it touched are read back and checked, which keeps the check cheap.
+ *
+ * The shadow is the live document plus the updates accepted but not yet applied to it (they
+ * are being stored). It follows the live document through `mirror`; after a refusal, whose
+ * update is now in the shadow, it is dropped and copied afresh from the live document.
+ */
+export class IncomingUpdateValidator {
+  private readonly live: Y.Doc;
+  private shadow: Y.Doc | null = null;
+
+  constructor(live: Y.Doc) {
+    this.live = live;
+  }
+
+  check(update: Uint8Array): Verdict {
+    const shadow = this.shadowDoc();
+    const applied: { transaction?: Y.Transaction } = {};
+    const capture = (tr: Y.Transaction) => {
+      if (tr.origin === VALIDATION) applied.transaction = tr;
+    };
+    shadow.on('afterTransaction', capture);
+    try {
+      Y.applyUpdate(shadow, update, VALIDATION);
+    } catch (error) {
+      this.discardShadow();
+      return { accepted: false, reason: `the update cannot be read: ${(error as Error).message}` };
+    } finally {
+      shadow.off('afterTransaction', capture);
+    }
+    const problem = applied.transaction ? this.problemIn(shadow, applied.transaction) : null;
+    if (problem === null) return { accepted: true };
+    this.discardShadow();
+    return { accepted: false, reason: problem };
+  }
+
+  /** Every change of the live document, whatever its origin, reaches the shadow too. */
+  mirror(update: Uint8Array): void {
+    if (!this.shadow) return;
+    try {
+      Y.applyUpdate(this.shadow, update);
+    } catch {
+      this.discardShadow();
+    }
+  }
+
+  /** Called when an accepted update could not be stored and so never reaches the live document. */
+  discardShadow(): void {
+    this.shadow?.destroy();
+    this.shadow = null;
+  }
+
+  private shadowDoc(): Y.Doc {
+    if (!this.shadow) {
+      this.shadow = new Y.Doc();
+      // Define the roots first: a root an update creates is a plain AbstractType, replaced by
+      // a new Y.Map object on the first getMap, and the changes would point at the old one.
+      recordsOf(this.shadow);
+      metaOf(this.shadow);
+      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.live));
+    }
+    return this.shadow;
+  }
+
+  private problemIn(shadow: Y.Doc, transaction: Y.Transaction): string | null {
+    const records = recordsOf(shadow);
+    const meta = metaOf(shadow);
+    const touched = new Set<string>();
+    for (const [changed, keys] of transaction.changed) {
+      const type: object = changed;
+      if (type === meta) {
+        const problem = metaProblem(meta);
+        if (problem) return problem;
+      } else if (type === records) {
+        for (const key of keys) {
+          if (key === null) return 'records: only keyed records are allowed';
+          touched.add(key);
+        }
+      } else {
+        const id = recordIdOf(changed, records);
+        if (id === null) return 'the update writes outside the journey records';
+        touched.add(id);
+      }
+    }
+    // An editor that comes back online sends its new edits before the offline ones they build
+    // on (those follow in its answer to the server's state vector). Until they arrive, an
+    // edited field can be without a value: its old value is deleted, the new one waits for
+    // its predecessor. Only then may a field be missing; a record without some field is no
+    // worse than a deleted one, which any editor may do.
+    const waiting = shadow.store.pendingStructs !== null || shadow.store.pendingDs !== null;
+    for (const id of touched) {
+      const value = records.get(id);
+      if (value === undefined) {
+        // Without its journey record the document cannot be read, nor loaded again.
+        if (id === JOURNEY_RECORD_ID) return `${id} cannot be deleted`;
+        continue;
+      }
+      const problem = recordProblem(id, value, { tolerateMissingFields: waiting });
+      if (problem === null) continue;
+      // A record stored out of schema by an older version may still be edited; a record
+      // that fitted, or did not exist, cannot be made not to fit.
+      const before = recordsOf(this.live).get(id);
+      if (before === undefined || recordProblem(id, before) === null) return problem;
+    }
+    return null;
+  }
+}
+
+/** The id of the record a nested type (a record's map, or a text inside it) belongs to. */
+function recordIdOf(type: { _item: Y.Item | null }, records: object): string | null {
+  let item = type._item;
+  while (item !== null) {
+    const parent = item.parent;
+    if (parent === records) return item.parentSub;
+    if (!(parent instanceof Y.AbstractType)) return null;
+    item = parent._item;
+  }
+  return null;
+}

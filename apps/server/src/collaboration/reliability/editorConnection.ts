@@ -1,0 +1,87 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { collabUrl } from '@klantreis/sync';
+
+/** An editor as the web app runs it (a HocuspocusProvider over its own websocket), in Node. */
+export interface EditorConnection {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  /** Resolves when the provider is in sync with the server (again). */
+  synced(timeoutMs?: number): Promise<void>;
+  /** Drops the connection, as a lost network would; edits keep going into `doc`. */
+  goOffline(): void;
+  /** Reconnects; the provider then syncs whatever either side missed. */
+  goOnline(): Promise<void>;
+  close(): void;
+}
+
+export interface EditorOptions {
+  /** A fixed Yjs client id, for runs replayed from a seed. */
+  clientId?: number;
+  /** Reconnect quickly after a server restart (the provider's default waits a second or more). */
+  reconnectDelayMs?: number;
+  /** Called with the reason when the server refuses the document. */
+  onRefused?: (reason: string) => void;
+}
+
+export function connectEditor(baseUrl: string, journeyId: string, options: EditorOptions = {}): EditorConnection {
+  const doc = new Y.Doc();
+  if (options.clientId !== undefined) doc.clientID = options.clientId;
+  const delay = options.reconnectDelayMs ?? 100;
+  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(baseUrl), delay, minDelay: delay, maxDelay: delay * 4, factor: 1.5 });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: 'editor' });
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => options.onRefused?.(reason));
+  provider.attach();
+  return {
+    doc,
+    provider,
+    socket,
+    synced(timeoutMs = 10_000) {
+      if (provider.isSynced && !provider.hasUnsyncedChanges) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!provider.isSynced || provider.hasUnsyncedChanges) return;
+          done();
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          done();
+          const state = `synced ${provider.isSynced}, unsynced changes ${provider.unsyncedChanges}, authenticated ${provider.isAuthenticated}, socket ${socket.status}`;
+          reject(new Error(`editor of ${journeyId} did not sync within ${timeoutMs} ms (${state})`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          provider.off('synced', check);
+          provider.off('unsyncedChanges', check);
+        };
+        provider.on('synced', check);
+        provider.on('unsyncedChanges', check);
+      });
+    },
+    goOffline() {
+      socket.disconnect();
+    },
+    async goOnline() {
+      // The provider closes its socket asynchronously; connecting before the close event
+      // arrives lets that stale event tear down the new socket (HocuspocusProviderWebsocket
+      // does not check which socket closed), and the editor stays offline.
+      if (socket.status !== WebSocketStatus.Disconnected) {
+        await new Promise<void>((resolve) => {
+          const onStatus = ({ status }: { status: WebSocketStatus }) => {
+            if (status !== WebSocketStatus.Disconnected) return;
+            socket.off('status', onStatus);
+            resolve();
+          };
+          socket.on('status', onStatus);
+        });
+      }
+      await socket.connect();
+    },
+    close() {
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import * as Y from 'yjs';
+import { cellId, createBlankJourney, type JourneyDocument, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
+import {
+  addLane,
+  addPhase,
+  addStep,
+  deleteLane,
+  deletePhase,
+  deleteStep,
+  moveLane,
+  movePhase,
+  moveStep,
+  RecordValidationError,
+  recordsOf,
+  setCellText,
+  updateRecord,
+} from '@klantreis/sync';
+import type { SeededRandom } from './seededRandom.ts';
+
+// Random edits of a journey, made the way the editor makes them: through the validated
+// mutations of @klantreis/sync. Comments are not in the document model yet; when they are,
+// they belong in EDIT_WEIGHTS too (add, edit, resolve, delete).
+
+const EDIT_WEIGHTS = {
+  addPhase: 3,
+  renamePhase: 3,
+  movePhase: 2,
+  deletePhase: 1,
+  addStep: 10,
+  editStepTitle: 8,
+  editStepFields: 5,
+  moveStep: 6,
+  deleteStep: 4,
+  addLane: 2,
+  renameLane: 2,
+  moveLane: 2,
+  deleteLane: 1,
+  editCell: 12,
+} as const;
+
+export type EditKind = keyof typeof EDIT_WEIGHTS;
+
+/** Keeps a document small enough that 1,000 edits stay fast: the mutations scan every record. */
+const LIMITS = { phases: 6, steps: 40, lanes: 12 };
+
+const WORDS = ['wacht', 'belt', 'app', 'loket', 'formulier', 'klaar', 'mail', 'x', 'ja', 'nee', 'é', '✓'];
+
+/** A blank journey whose ids come from the seed, so a replay builds the same document. */
+export function seededBlankJourney(random: SeededRandom): JourneyDocument {
+  const blank = createBlankJourney('Fuzz', 'nl');
+  return {
+    ...blank,
+    phases: blank.phases.map((phase) => ({ ...phase, id: `phase:${random.key()}` as PhaseId })),
+    lanes: blank.lanes.map((lane) => ({ ...lane, id: `lane:${random.key()}` as LaneId })),
+  };
+}
+
+function idsOf(doc: Y.Doc, prefix: string): string[] {
+  const ids: string[] = [];
+  for (const id of recordsOf(doc).keys()) if (id.startsWith(prefix)) ids.push(id);
+  return ids.sort();
+}
+
+function textOf(doc: Y.Doc, id: string, field: string): string {
+  const value = recordsOf(doc).get(id)?.get(field);
+  return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
+}
+
+/** Inserts a word or deletes a stretch somewhere in `text`, as typing would. */
+function editedText(random: SeededRandom, text: string, maxLength: number): string {
+  if (text.length > 0 && (text.length > maxLength * 0.6 || random.chance(0.35))) {
+    const start = random.int(text.length);
+    return text.slice(0, start) + text.slice(start + 1 + random.int(Math.min(8, text.length - start)));
+  }
+  const at = random.int(text.length + 1);
+  const word = random.pick(WORDS);
+  return text.slice(0, at) + (at > 0 ? ' ' : '') + word + text.slice(at);
+}
+
+/**
+ * Makes one random edit of `doc`. Returns the kind of edit, or null when the edit was not
+ * possible in this state (the mutations refuse it, e.g. deleting the last phase).
+ */
+export function randomEdit(doc: Y.Doc, random: SeededRandom): EditKind | null {
+  const phases = idsOf(doc, 'phase:') as PhaseId[];
+  const steps = idsOf(doc, 'step:') as StepId[];
+  const lanes = idsOf(doc, 'lane:') as LaneId[];
+  let kind: EditKind = random.weighted(EDIT_WEIGHTS);
+  if (kind === 'addStep' && steps.length >= LIMITS.steps) kind = 'deleteStep';
+  if (kind === 'addPhase' && phases.length >= LIMITS.phases) kind = 'deletePhase';
+  if (kind === 'addLane' && lanes.length >= LIMITS.lanes) kind = 'deleteLane';
+  // Two people deleting the last two phases (or lanes) at once leave none.
+  if (phases.length === 0) kind = 'addPhase';
+  else if (lanes.length === 0) kind = 'addLane';
+  try {
+    switch (kind) {
+      case 'addPhase':
+        addPhase(doc, { id: `phase:${random.key()}` as PhaseId, name: random.pick(WORDS), position: random.int(phases.length + 1) });
+        return kind;
+      case 'renamePhase': {
+        const id = random.pick(phases);
+        updateRecord(doc, id, { name: editedText(random, textOf(doc, id, 'name'), 150) });
+        return kind;
+      }
+      case 'movePhase':
+        movePhase(doc, random.pick(phases), random.int(phases.length));
+        return kind;
+      case 'deletePhase':
+        deletePhase(doc, random.pick(phases));
+        return kind;
+      case 'addStep':
+        addStep(doc, {
+          id: `step:${random.key()}` as StepId,
+          phaseId: random.pick(phases),
+          title: random.pick(WORDS),
+          position: random.int(steps.length + 1),
+        });
+        return kind;
+      case 'editStepTitle': {
+        if (steps.length === 0) return null;
+        const id = random.pick(steps);
+        updateRecord(doc, id, { title: editedText(random, textOf(doc, id, 'title'), 150) });
+        return kind;
+      }
+      case 'editStepFields': {
+        if (steps.length === 0) return null;
+        const id = random.pick(steps);
+        const choice = random.int(4);
+        if (choice === 0) updateRecord(doc, id, { score: random.chance(0.2) ? null : random.int(5) - 2 });
+        else if (choice === 1) updateRecord(doc, id, { wait: random.chance(0.3) ? null : { moment: 'before', minutes: random.int(120) } });
+        else if (choice === 2) updateRecord(doc, id, { momentOfTruth: random.chance(0.5) });
+        else updateRecord(doc, id, { description: editedText(random, textOf(doc, id, 'description'), 400) });
+        return kind;
+      }
+      case 'moveStep':
+        if (steps.length === 0) return null;
+        moveStep(doc, random.pick(steps), { phaseId: random.pick(phases), position: random.int(steps.length) });
+        return kind;
+      case 'deleteStep':
+        if (steps.length === 0) return null;
+        deleteStep(doc, random.pick(steps));
+        return kind;
+      case 'addLane':
+        addLane(doc, { id: `lane:${random.key()}` as LaneId, kind: 'custom', name: random.pick(WORDS), position: random.int(lanes.length + 1) });
+        return kind;
+      case 'renameLane': {
+        const id = random.pick(lanes);
+        updateRecord(doc, id, { name: editedText(random, textOf(doc, id, 'name'), 150) });
+        return kind;
+      }
+      case 'moveLane':
+        moveLane(doc, random.pick(lanes), random.int(lanes.length));
+        return kind;
+      case 'deleteLane':
+        if (lanes.length <= 2) return null;
+        deleteLane(doc, random.pick(lanes));
+        return kind;
+      case 'editCell': {
+        if (steps.length === 0) return null;
+        const laneId = random.pick(lanes);
+        const stepId = random.pick(steps);
+        setCellText(doc, laneId, stepId, editedText(random, textOf(doc, cellId(laneId, stepId), 'text'), 400));
+        return kind;
+      }
+    }
+  } catch (error) {
+    if (error instanceof RecordValidationError) return null;
+    throw error;
+  }
+}
