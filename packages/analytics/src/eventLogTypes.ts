@@ -1,0 +1,85 @@
+import type { DateFormat } from './timestampParser.ts';
+
+export type LogFormat = 'csv' | 'jsonl' | 'xes' | 'parquet';
+
+/** Which source column (CSV, JSONL, Parquet) or attribute key (XES) feeds each normalized field. */
+export interface ColumnMapping {
+  caseId: string;
+  activity: string;
+  timestamp: string;
+  channel?: string;
+  resource?: string;
+  segment?: string;
+}
+
+export type DecimalMark = '.' | ',';
+
+/** What the reader found out about the file, whether it was detected or given in the options. */
+export interface DetectedDialect {
+  delimiter: string | null;
+  decimalMark: DecimalMark;
+  encoding: string;
+  dateFormat: DateFormat | null;
+}
+
+/**
+ * One event as every reader produces it. `timestampMicros` is microseconds since the epoch, in UTC
+ * when the source names an offset and as written otherwise. `attributesJson` holds the remaining
+ * fields as a JSON object text, or null when there are none.
+ */
+export interface NormalizedEvent {
+  line: number;
+  caseId: string;
+  activity: string;
+  timestampMicros: number;
+  channel: string | null;
+  resource: string | null;
+  segment: string | null;
+  attributesJson: string | null;
+}
+
+/** A rejected line: `field` is the source column or attribute, or null when the whole line is at fault. */
+export interface RejectedLine {
+  line: number;
+  field: string | null;
+  reason: string;
+}
+
+export interface ReadProgress {
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface ReadLogOptions {
+  format?: LogFormat;
+  /** Column names to use instead of the guessed ones; any field left out is still guessed. */
+  mapping?: Partial<ColumnMapping>;
+  delimiter?: string;
+  decimalMark?: DecimalMark;
+  encoding?: string;
+  dateFormat?: DateFormat;
+  /** Longer lines are rejected without being held in memory. */
+  maxLineChars?: number;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/** What a reader reports once it has looked at the file. */
+export interface ReadSummary {
+  format: LogFormat;
+  columns: string[];
+  mapping: ColumnMapping;
+  detected: DetectedDialect;
+}
+
+/**
+ * Where readers deliver their events. Readers call `checkpoint` between input chunks so that the
+ * sink can flush to DuckDB and hold the reader back meanwhile; they stop reading once `done` is true.
+ */
+export interface EventSink {
+  accept(event: NormalizedEvent): void;
+  reject(rejection: RejectedLine): void;
+  checkpoint(): Promise<void>;
+  readonly done: boolean;
+}
+
+export const DEFAULT_MAX_LINE_CHARS = 1024 * 1024;

@@ -1,0 +1,125 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { NormalizedEvent } from './eventLogTypes.ts';
+import { EncodedRows, encodeEventRow, MAX_ROW_BYTES, ROW_DELIMITER, ROW_QUOTE } from './eventRowEncoding.ts';
+import { sqlString } from './sqlText.ts';
+
+/**
+ * The normalized event columns, as an empty SELECT: the schema of every Parquet part, and the
+ * part written for a log without events so that `read_parquet` still finds one. `ts` is UTC when
+ * the source gave an offset. `file_order` orders events as the source lists them (a running count,
+ * or the source line when worker threads read the file): only its order means anything.
+ */
+export const EMPTY_EVENTS_SELECT = `SELECT
+  NULL::VARCHAR AS case_id, NULL::VARCHAR AS activity, NULL::TIMESTAMP AS ts, NULL::BIGINT AS file_order,
+  NULL::VARCHAR AS channel, NULL::VARCHAR AS resource, NULL::VARCHAR AS segment, NULL::VARCHAR AS attributes
+  LIMIT 0`;
+
+/** The SQL relation over a folder of event parts. */
+export function eventPartsRelation(directory: string): string {
+  return `read_parquet(${sqlString(join(directory, '*.parquet'))})`;
+}
+
+export function partPath(directory: string, index: number): string {
+  return join(directory, `part-${String(index).padStart(5, '0')}.parquet`);
+}
+
+const SEGMENT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Writes events as Parquet parts in a folder: each segment of rows goes through a temporary CSV
+ * read by DuckDB's own CSV reader (on 1M events 0.59 s, against 0.85 s for the data-chunk appender
+ * and 1.17 s for the row appender) straight into a zstd Parquet part, on DuckDB's threads while the
+ * reader parses the next segment. No table holds the whole log: an in-memory table of 10M events
+ * outgrew a 1 GB memory limit and slowed the import threefold.
+ */
+export class EventPartsWriter {
+  private readonly connection: DuckDBConnection;
+  private readonly directory: string;
+  private readonly rows = new EncodedRows();
+  private count = 0;
+  private segments = 0;
+  private loading: Promise<unknown> | null = null;
+
+  /** `directory` must exist and is the caller's to remove; the writer only adds parts to it. */
+  constructor(connection: DuckDBConnection, directory: string) {
+    this.connection = connection;
+    this.directory = directory;
+  }
+
+  get events(): number {
+    return this.count;
+  }
+
+  /** Adds an event in file order; false when it is too large to load, so the caller can reject it. */
+  add(event: NormalizedEvent): boolean {
+    const row = encodeEventRow(event, this.count);
+    if (row === null) return false;
+    this.rows.append(row);
+    this.count++;
+    return true;
+  }
+
+  /** Adds rows encoded elsewhere (by the parallel reader's workers), in file order. */
+  addEncoded(chunks: readonly Buffer[], events: number): void {
+    for (const chunk of chunks) this.rows.appendEncoded(chunk);
+    this.count += events;
+  }
+
+  async flushIfFull(): Promise<void> {
+    if (this.rows.bytes >= SEGMENT_BYTES) await this.flush();
+  }
+
+  /** Writes what is buffered and waits for every part; returns the number of events written. */
+  async finish(): Promise<number> {
+    await this.flush();
+    await this.waitForLoad();
+    if (this.segments === 0) {
+      await this.connection.run(`COPY (${EMPTY_EVENTS_SELECT}) TO ${sqlString(partPath(this.directory, 0))} (FORMAT parquet)`);
+    }
+    return this.count;
+  }
+
+  /** Stops without writing the rest; the caller removes the folder. */
+  async abandon(): Promise<void> {
+    this.rows.take();
+    await this.waitForLoad();
+  }
+
+  private async flush(): Promise<void> {
+    const chunks = this.rows.take();
+    if (chunks.length === 0) return;
+    // One load at a time keeps memory at about two segments however large the file.
+    await this.waitForLoad();
+    const index = this.segments++;
+    const path = join(this.directory, `segment-${index}.csv`);
+    await writeFile(path, chunks);
+    // Settled into a value so that a failure waits for `waitForLoad` instead of being unhandled.
+    this.loading = this.load(path, partPath(this.directory, index)).then(
+      () => null,
+      (error: unknown) => ({ failed: error }),
+    );
+  }
+
+  private async waitForLoad(): Promise<void> {
+    if (this.loading === null) return;
+    const outcome = await this.loading;
+    this.loading = null;
+    if (outcome !== null && typeof outcome === 'object' && 'failed' in outcome) throw outcome.failed;
+  }
+
+  private async load(path: string, part: string): Promise<void> {
+    await this.connection.run(`
+      COPY (
+        SELECT case_id, activity, make_timestamp(ts_us) AS ts, file_order, channel, resource, segment, attributes
+        FROM read_csv(${sqlString(path)},
+        header = false, auto_detect = false, delim = ${sqlString(ROW_DELIMITER)}, quote = ${sqlString(ROW_QUOTE)},
+        escape = ${sqlString(ROW_QUOTE)}, new_line = '\\n', allow_quoted_nulls = false, strict_mode = true,
+        max_line_size = ${MAX_ROW_BYTES},
+        columns = {'case_id': 'VARCHAR', 'activity': 'VARCHAR', 'ts_us': 'BIGINT', 'file_order': 'BIGINT',
+                   'channel': 'VARCHAR', 'resource': 'VARCHAR', 'segment': 'VARCHAR', 'attributes': 'VARCHAR'})
+      ) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION zstd)`);
+    await rm(path, { force: true });
+  }
+}

@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import type { ReadProgress } from './eventLogTypes.ts';
+
+const CHUNK_BYTES = 1024 * 1024;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+export async function readFileHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function isGzip(head: Uint8Array): boolean {
+  return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+
+export interface TextChunkOptions {
+  encoding: string;
+  gunzip?: boolean;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+/**
+ * Streams a file as decoded text. Progress counts bytes of the file itself (compressed bytes for
+ * gzip), because that is what the caller can compare with the file size. UTF-8 is decoded fatally
+ * so that a Windows-1252 file that slipped past detection fails loudly instead of filling the log
+ * with U+FFFD; the caller turns that into an error that names the line.
+ */
+export async function* readTextChunks(file: string, options: TextChunkOptions): AsyncGenerator<string> {
+  const totalBytes = (await stat(file)).size;
+  const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  let bytesRead = 0;
+  source.on('data', (chunk) => {
+    bytesRead += chunk.length;
+  });
+  let stream: Readable = source;
+  if (options.gunzip === true) {
+    const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
+    source.on('error', (error) => gunzip.destroy(error));
+    stream = source.pipe(gunzip);
+  }
+  const decoder = new TextDecoder(options.encoding, { fatal: options.encoding === 'utf-8' });
+  try {
+    for await (const chunk of stream) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk as Buffer, { stream: true });
+      } catch (error) {
+        // Hand over the valid lines before the bad byte, so that the reader names the right line.
+        const valid = (chunk as Buffer).subarray(0, firstInvalidUtf8Byte(chunk as Buffer));
+        yield new TextDecoder('utf-8').decode(valid);
+        throw error;
+      }
+      options.onProgress?.({ bytesRead, totalBytes });
+      if (text.length > 0) yield text;
+    }
+    const tail = decoder.decode();
+    if (tail.length > 0) yield tail;
+  } finally {
+    // Early exit (a preview that has seen enough, a refused import) must not leave the file open.
+    source.destroy();
+    stream.destroy();
+  }
+}
+
+/** The offset of the first byte that does not belong to a valid UTF-8 sequence, or the length. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index];
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return index;
+    for (let next = 1; next < length; next++) {
+      if (index + next >= bytes.length) return index;
+      if ((bytes[index + next] & 0xc0) !== 0x80) return index;
+    }
+    index += length;
+  }
+  return bytes.length;
+}

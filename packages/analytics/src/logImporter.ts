@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
+import type { ColumnMapping, DetectedDialect, LogFormat, RejectedLine } from './eventLogTypes.ts';
+import { loadEventLog, type EventTable, type LoadLogOptions } from './logLoader.ts';
+import { LogImportError } from './logImportError.ts';
+import { eventPartsRelation } from './eventPartsWriter.ts';
+
+export type DuplicatePolicy = 'reuse' | 'refuse' | 'replace';
+
+export interface ImportLogOptions extends LoadLogOptions {
+  /** The folder that keeps imported logs: a folder `<id>/` of Parquet parts beside its `<id>.json` manifest. */
+  storeDir: string;
+  /**
+   * What to do when a file with the same content was imported before: `reuse` (the default)
+   * returns that import untouched, `refuse` throws, `replace` imports again with these options.
+   */
+  onDuplicate?: DuplicatePolicy;
+}
+
+/** The manifest of an import, as stored beside its Parquet file. */
+export interface ImportedLog {
+  id: string;
+  /** The source file as it was given. */
+  file: string;
+  /** SHA-256 of the file's bytes: the same content is the same import whatever its name. */
+  contentHash: string;
+  /** The folder of Parquet parts holding the normalized events. */
+  parquetDirectory: string;
+  importedAt: string;
+  format: LogFormat;
+  columns: string[];
+  mapping: ColumnMapping;
+  detected: DetectedDialect;
+  events: number;
+  rejected: RejectedLine[];
+  rejectedCount: number;
+  /** True when this import was found in the store instead of being made now. */
+  reused: boolean;
+}
+
+export async function hashFileContent(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function manifestPath(storeDir: string, id: string): string {
+  return join(storeDir, `${id}.json`);
+}
+
+/** The earlier import of this content, or null. Only a complete import has a manifest. */
+export async function findImportedLog(storeDir: string, contentHash: string): Promise<ImportedLog | null> {
+  try {
+    const manifest = JSON.parse(await readFile(manifestPath(storeDir, contentHash.slice(0, 16)), 'utf8')) as ImportedLog;
+    return manifest.contentHash === contentHash ? { ...manifest, reused: true } : null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * Imports an event log into the store as Parquet. Nothing becomes visible until it is complete:
+ * the parts are written into `<id>.partial/` and the manifest under a temporary name, then both
+ * are renamed, so an import that fails or is refused leaves the store as it was.
+ */
+export async function importLog(file: string, options: ImportLogOptions): Promise<ImportedLog> {
+  const storeDir = resolve(options.storeDir);
+  const contentHash = await hashFileContent(file);
+  const id = contentHash.slice(0, 16);
+  const policy = options.onDuplicate ?? 'reuse';
+  if (policy !== 'replace') {
+    const earlier = await findImportedLog(storeDir, contentHash);
+    if (earlier !== null && policy === 'reuse') return earlier;
+    if (earlier !== null) {
+      throw new LogImportError({
+        file,
+        line: null,
+        field: null,
+        reason: `already imported on ${earlier.importedAt} from ${earlier.file} (content hash ${id})`,
+      });
+    }
+  }
+  const parquetDirectory = join(storeDir, id);
+  const partial = `${parquetDirectory}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  const log = await loadEventLog(file, { ...options, partsDirectory: partial });
+  const manifest: ImportedLog = {
+    id,
+    file,
+    contentHash,
+    parquetDirectory,
+    importedAt: new Date().toISOString(),
+    format: log.summary.format,
+    columns: log.summary.columns,
+    mapping: log.summary.mapping,
+    detected: log.summary.detected,
+    events: log.events,
+    rejected: log.rejected,
+    rejectedCount: log.rejectedCount,
+    reused: false,
+  };
+  log.close();
+  try {
+    // A replaced import is moved aside first: rename cannot replace a non-empty folder.
+    const replaced = `${parquetDirectory}.replaced`;
+    await rm(replaced, { recursive: true, force: true });
+    await rename(parquetDirectory, replaced).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await rename(partial, parquetDirectory);
+    const partialManifest = `${manifestPath(storeDir, id)}.partial`;
+    await writeFile(partialManifest, JSON.stringify(manifest, null, 2));
+    await rename(partialManifest, manifestPath(storeDir, id));
+    await rm(replaced, { recursive: true, force: true });
+    return manifest;
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
+}
+
+export interface OpenedLog extends EventTable {
+  close(): void;
+}
+
+/** Opens an imported log for queries: a view over its Parquet parts in a fresh in-memory DuckDB. */
+export async function openImportedLog(imported: Pick<ImportedLog, 'parquetDirectory'>, options?: AnalyticsDatabaseOptions): Promise<OpenedLog> {
+  const database = await openAnalyticsDatabase(options);
+  try {
+    await database.connection.run(`CREATE VIEW events AS SELECT * FROM ${eventPartsRelation(imported.parquetDirectory)}`);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  return { connection: database.connection, relation: 'events', close: database.close };
+}
