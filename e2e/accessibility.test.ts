@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { EvaluationPanel } from './fixtures/evaluationPanel.ts';
 import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { webDist } from './fixtures/webDist.ts';
 
@@ -28,6 +29,16 @@ describe.skipIf(unavailable !== null)('accessibility (axe, WCAG 2 A/AA)', () => 
       body: JSON.stringify({ templateId: 'pay-tv-onboarding', locale: 'nl' }),
     });
     journeyId = ((await response.json()) as { id: string }).id;
+    // Questionnaire answers for every Kano element, so the Better/Worse chart and table render.
+    const journey = (await (await fetch(`${server.url}/api/journeys/${journeyId}`)).json()) as { steps: { kano: { id: string }[] }[] };
+    const pairs = [['like', 'neutral'], ['like', 'dislike'], ['neutral', 'dislike'], ['neutral', 'neutral']];
+    const rows = journey.steps.flatMap((step) => step.kano).flatMap((element, e) => pairs.map(([f, d], r) => `r${r + e},${element.id},${f},${d}`));
+    const imported = await fetch(`${server.url}/api/journeys/${journeyId}/kano`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: ['respondent,element,functional,dysfunctional', ...rows].join('\n'),
+    });
+    expect(imported.status).toBe(200);
   });
   afterAll(async () => {
     await browser?.close();
@@ -52,6 +63,26 @@ describe.skipIf(unavailable !== null)('accessibility (axe, WCAG 2 A/AA)', () => 
       await map.open(journeyId);
       await page.locator('.step-head__title').first().click();
       await page.locator('[data-testid="step-panel"]').waitFor();
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    });
+
+    it(`finds no violation in the evaluation panel and the actions in ${locale}`, async () => {
+      const context = await newContext(browser, locale);
+      const page = await context.newPage();
+      const map = new JourneyMapPage(page, server.url);
+      const panel = new EvaluationPanel(page);
+      await map.open(journeyId);
+      await page.locator('[data-testid="kano-chart"]').waitFor();
+      await page.locator('[data-testid="importance-map"]').waitFor();
+      await page.locator('[data-testid="finding"] .finding__main').first().click();
+      await panel.chooseModel(/^(Weighted|Gewogen)$/);
+      await panel.pasteKanoCsv('respondent,element,functional,dysfunctional\nr1,nothing,like,maybe');
+      await panel.kanoProblems().first().waitFor();
+      expect(await violations(page)).toEqual([]);
+
+      await page.locator('[data-testid="finding"]').first().getByRole('button', { name: /^\+ (Create action|Actie maken)$/ }).click();
+      await panel.actions().first().waitFor();
       expect(await violations(page)).toEqual([]);
       await context.close();
     });

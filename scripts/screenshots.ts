@@ -27,6 +27,11 @@ try {
     await page.locator('.step-head__title').nth(4).click();
     await page.locator('[data-testid="step-panel"]').waitFor();
     await page.screenshot({ path: `${outDir}/editor-step-${lang}.png`, fullPage: false });
+    await page.locator('[data-testid="tab-evaluation"]').click();
+    await page.locator('[data-testid="finding"] .finding__main').first().click();
+    await page.screenshot({ path: `${outDir}/evaluation-${lang}.png` });
+    await page.locator('[data-testid="importance-map"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${outDir}/evaluation-charts-${lang}.png` });
     await context.close();
   }
   console.log(`screenshots in ${outDir}`);

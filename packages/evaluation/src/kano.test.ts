@@ -53,6 +53,7 @@ describe('parseKanoAnswer', () => {
       ['Verwacht', 'must-be'],
       ['neutral', 'neutral'],
       ['NEUTRAAL', 'neutral'],
+      ['Dat maakt me niet uit', 'neutral'],
       ['live-with', 'live-with'],
       ['live_with', 'live-with'],
       ['I can live with it.', 'live-with'],

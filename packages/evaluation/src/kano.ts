@@ -24,7 +24,7 @@ export const KANO_TABLE: Readonly<Record<KanoAnswer, Readonly<Record<KanoAnswer,
 const ANSWER_WORDS: Record<KanoAnswer, readonly string[]> = {
   like: ['like', 'i like it', 'i like it that way', 'leuk', 'prettig', 'fijn', 'dat vind ik leuk', 'dat vind ik prettig', 'ik vind het leuk', 'ik vind het prettig'],
   'must-be': ['must be', 'must have', 'i expect it', 'it must be that way', 'expected', 'vanzelfsprekend', 'verwacht', 'dat verwacht ik', 'ik verwacht het', 'dat is vanzelfsprekend', 'moet zo zijn', 'dat moet zo zijn', 'noodzakelijk'],
-  neutral: ['neutral', 'i am neutral', "i'm neutral", 'i do not care', "i don't care", 'neutraal', 'maakt niet uit', 'het maakt me niet uit', 'ik ben neutraal'],
+  neutral: ['neutral', 'i am neutral', "i'm neutral", 'i do not care', "i don't care", 'neutraal', 'maakt niet uit', 'het maakt me niet uit', 'dat maakt me niet uit', 'maakt me niet uit', 'ik ben neutraal'],
   'live-with': ['live with', 'i can live with it', 'can live with it', 'tolerate', 'i can tolerate it', 'kan ermee leven', 'ik kan ermee leven', 'kan er mee leven', 'ik kan er mee leven', 'accepteer', 'ik accepteer het', 'accepteren', 'acceptabel'],
   dislike: ['dislike', 'i dislike it', 'i dislike it that way', 'niet leuk', 'vervelend', 'dat vind ik niet leuk', 'dat vind ik vervelend', 'ik vind het niet leuk', 'ik vind het vervelend', 'onprettig'],
 };

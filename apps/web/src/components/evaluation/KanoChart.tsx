@@ -59,7 +59,8 @@ export function KanoChart({ elements, labels }: { elements: KanoElementSummary[]
         </text>
       ))}
       {plotted.map(({ element, number }, i) => {
-        const label = t('kanoChart.point', {
+        // The number drawn on the point starts its name, so what is seen is what is announced.
+        const label = `${number}. ` + t('kanoChart.point', {
           element: element.text || t('kanoChart.unnamed'),
           step: labels.get(element.stepId) ?? element.stepId,
           better: decimalText(element.better, locale),
@@ -69,19 +70,21 @@ export function KanoChart({ elements, labels }: { elements: KanoElementSummary[]
         const cx = x(-element.worse!) + offsets[i]!;
         const cy = y(element.better!);
         return (
-          <g
-            key={`${element.stepId}-${element.elementId}`}
-            role="button"
-            tabIndex={0}
-            aria-label={label}
-            className={`chart__point chart__point--kano chart__point--${element.category ?? 'none'}`}
-            data-element-id={element.elementId}
-            onClick={() => showSteps([element.stepId])}
-            onKeyDown={pressOnKey(() => showSteps([element.stepId]))}
-          >
-            <title>{label}</title>
-            <circle cx={cx} cy={cy} r={9} />
-            <text x={cx} y={cy + 4} textAnchor="middle" className="chart__point-number">
+          <g key={`${element.stepId}-${element.elementId}`}>
+            <g
+              role="button"
+              tabIndex={0}
+              aria-label={label}
+              className={`chart__point chart__point--kano chart__point--${element.category ?? 'none'}`}
+              data-element-id={element.elementId}
+              onClick={() => showSteps([element.stepId])}
+              onKeyDown={pressOnKey(() => showSteps([element.stepId]))}
+            >
+              <title>{label}</title>
+              <circle cx={cx} cy={cy} r={9} />
+            </g>
+            {/* Outside the button: its text would otherwise be read twice, once from the title. */}
+            <text x={cx} y={cy + 4} textAnchor="middle" className="chart__point-number" aria-hidden="true">
               {number}
             </text>
           </g>
