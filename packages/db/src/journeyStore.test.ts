@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,7 +8,7 @@ import { journeyToUpdate } from '@klantreis/sync';
 import { createTestDatabase } from '../../../testing/testDatabase.ts';
 import type { JourneyStore } from './journeyStore.ts';
 import { openPostgresStore } from './postgresStore.ts';
-import { openSqliteStore } from './sqliteStore.ts';
+import { openSqliteStore, sqliteIntegrityCheck } from './sqliteStore.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, () => Promise<JourneyStore>][] = [
@@ -111,6 +111,30 @@ describe.each(backends)('JourneyStore on %s', (_name, open) => {
     const row = await store.getJourney(id);
     expect(row!.title).toBe('After');
     expect(row!.updatedAt).toBeGreaterThanOrEqual(row!.createdAt);
+  });
+});
+
+describe('SQLite integrity check', () => {
+  it('answers ok for a sound file and names the damage in a broken one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klantreis-integrity-'));
+    const file = join(dir, 'check.sqlite');
+    const store = await openSqliteStore(file);
+    await store.close();
+    expect(sqliteIntegrityCheck(file)).toBe('ok');
+    // Overwrite the second page (the first table's root) with garbage.
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0x5a, pageSize, pageSize * 2);
+    writeFileSync(file, bytes);
+    // SQLite either lists the damage or refuses to read the file at all.
+    let verdict: string;
+    try {
+      verdict = sqliteIntegrityCheck(file);
+    } catch (error) {
+      verdict = (error as Error).message;
+    }
+    expect(verdict).not.toBe('ok');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -47,3 +47,17 @@ export async function openSqliteStore(file: string): Promise<JourneyStore> {
     },
   });
 }
+
+/**
+ * SQLite's own check of a database file ("ok" when sound), opened on its own connection as
+ * a restarted server would open it, so a crash's write-ahead log is recovered first.
+ */
+export function sqliteIntegrityCheck(file: string): string {
+  const sqlite = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check).join('; ');
+  } finally {
+    sqlite.close();
+  }
+}

@@ -3,7 +3,8 @@ import { JOURNEY_RECORD_ID } from '@klantreis/schema';
 import { metaOf, recordsOf } from '@klantreis/sync';
 import { metaProblem, recordProblem } from './recordRules.ts';
 
-export type Verdict = { accepted: true } | { accepted: false; reason: string };
+/** `changed` is false for an update the document already holds entirely (a reconnecting editor's sync). */
+export type Verdict = { accepted: true; changed: boolean } | { accepted: false; reason: string };
 
 const VALIDATION = Symbol('validation');
 
@@ -20,6 +21,8 @@ const VALIDATION = Symbol('validation');
 export class IncomingUpdateValidator {
   private readonly live: Y.Doc;
   private shadow: Y.Doc | null = null;
+  /** Counts the shadows dropped, so a caller can tell whether one was dropped meanwhile. */
+  generation = 0;
 
   constructor(live: Y.Doc) {
     this.live = live;
@@ -32,6 +35,8 @@ export class IncomingUpdateValidator {
       if (tr.origin === VALIDATION) applied.transaction = tr;
     };
     shadow.on('afterTransaction', capture);
+    // Yjs adds to its pending structs in place but replaces their merged update.
+    const pendingBefore = [shadow.store.pendingStructs?.update, shadow.store.pendingDs];
     try {
       Y.applyUpdate(shadow, update, VALIDATION);
     } catch (error) {
@@ -40,8 +45,17 @@ export class IncomingUpdateValidator {
     } finally {
       shadow.off('afterTransaction', capture);
     }
-    const problem = applied.transaction ? this.problemIn(shadow, applied.transaction) : null;
-    if (problem === null) return { accepted: true };
+    const transaction = applied.transaction;
+    const problem = transaction ? this.problemIn(shadow, transaction) : null;
+    if (problem === null) {
+      const changed =
+        transaction !== undefined &&
+        (transaction.deleteSet.clients.size > 0 ||
+          !sameStateVector(transaction.beforeState, transaction.afterState) ||
+          shadow.store.pendingStructs?.update !== pendingBefore[0] ||
+          shadow.store.pendingDs !== pendingBefore[1]);
+      return { accepted: true, changed };
+    }
     this.discardShadow();
     return { accepted: false, reason: problem };
   }
@@ -60,6 +74,7 @@ export class IncomingUpdateValidator {
   discardShadow(): void {
     this.shadow?.destroy();
     this.shadow = null;
+    this.generation++;
   }
 
   private shadowDoc(): Y.Doc {
@@ -116,6 +131,12 @@ export class IncomingUpdateValidator {
     }
     return null;
   }
+}
+
+function sameStateVector(a: Map<number, number>, b: Map<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [client, clock] of a) if (b.get(client) !== clock) return false;
+  return true;
 }
 
 /** The id of the record a nested type (a record's map, or a text inside it) belongs to. */

@@ -86,10 +86,17 @@ export class PersistenceExtension implements Extension {
     if (update === null || isEmptyUpdate(update)) return;
     const validator = this.validators.get(document);
     if (!validator) throw new RefusalError(REFUSALS.storeFailed, `journey ${documentName} is not loaded`);
+    const generation = validator.generation;
     const verdict = validator.check(update);
     if (!verdict.accepted) {
       console.warn(`collab: refused an update to ${documentName}: ${verdict.reason}`);
       throw this.refuse(connection.webSocket, new RefusalError(REFUSALS.updateRefused, verdict.reason));
+    }
+    if (!verdict.changed) {
+      // Nothing new: a reconnecting editor's sync, say. What it repeats may be an update
+      // still being stored; if that store fails (the shadow is dropped then), store this one.
+      await this.writer.drain();
+      if (validator.generation === generation) return;
     }
     try {
       await this.writer.write(documentName, update);

@@ -16,12 +16,15 @@ export function recordProblem(id: string, value: unknown, options: { tolerateMis
   const parsed = definition.schema.safeParse(record);
   if (!parsed.success) {
     // Two people typing into one field at once can merge two texts that each fit into one
-    // that does not. That is nobody's fault, and refusing it would make the editor resend
-    // it forever; the limit is the editor's to keep.
+    // that does not, up to twice the limit. That is nobody's fault, and refusing it would
+    // make the editor resend it forever. Beyond twice the limit it is no accident.
     const field = (i: { path: readonly PropertyKey[] }) => (i.path.length === 1 ? String(i.path[0]) : null);
     const issue = parsed.error.issues.find((i) => {
       const name = field(i);
-      if (i.code === 'too_big' && name !== null && definition.textFields.includes(name)) return false;
+      if (i.code === 'too_big' && name !== null && definition.textFields.includes(name)) {
+        const text = record[name];
+        if (typeof text === 'string' && text.length <= 2 * Number(i.maximum)) return false;
+      }
       if (options.tolerateMissingFields && name !== null && !(name in record)) return false;
       return true;
     });

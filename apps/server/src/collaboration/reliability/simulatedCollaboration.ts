@@ -69,6 +69,8 @@ interface Editor {
   doc: Y.Doc;
   online: boolean;
   connection: number;
+  /** Updates made while offline, sent first thing on reconnecting, as the provider does. */
+  outbox: Uint8Array[];
 }
 
 const FROM_SERVER = Symbol('from the server');
@@ -110,11 +112,11 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
   const editors: Editor[] = Array.from({ length: clientCount }, (_, index) => {
     const doc = new Y.Doc();
     doc.clientID = 1 + random.int(2 ** 30);
-    const editor: Editor = { doc, online: false, connection: 0 };
+    const editor: Editor = { doc, online: false, connection: 0, outbox: [] };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_SERVER && editor.online) {
-        send({ toServer: true, client: index, connection: editor.connection, kind: 'update', payload: update });
-      }
+      if (origin === FROM_SERVER) return;
+      if (editor.online) send({ toServer: true, client: index, connection: editor.connection, kind: 'update', payload: update });
+      else editor.outbox.push(update);
     });
     return editor;
   });
@@ -144,7 +146,10 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
     const editor = editors[index]!;
     editor.online = true;
     editor.connection = ++connectionCounter;
-    // The sync handshake both ways: each side sends its state vector, the other answers
+    // The provider first sends what it queued while offline: updates that may build on
+    // others lost with the old connection, so the server holds them as pending.
+    for (const update of editor.outbox.splice(0)) send({ toServer: true, client: index, connection: editor.connection, kind: 'update', payload: update });
+    // Then the sync handshake both ways: each side sends its state vector, the other answers
     // with what it lacks.
     const stateVector = (payload: Uint8Array, toServer: boolean): Envelope => ({ toServer, client: index, connection: editor.connection, kind: 'stateVector', payload });
     send(stateVector(Y.encodeStateVector(editor.doc), true));
@@ -169,13 +174,16 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
       send({ ...envelope, toServer: false, kind: 'update', payload: Y.encodeStateAsUpdate(server.doc, envelope.payload) });
       return;
     }
-    const verdict = options.shuffleWithinConnections ? { accepted: true as const } : server.validator.check(envelope.payload);
+    const verdict = options.shuffleWithinConnections ? { accepted: true as const, changed: true } : server.validator.check(envelope.payload);
     if (!verdict.accepted) {
       result.refusals.push(verdict.reason);
       return;
     }
-    await store.appendUpdate(journeyId, envelope.payload);
-    result.storedRows++;
+    // As the server does: an update that brings nothing new is not stored.
+    if (verdict.changed) {
+      await store.appendUpdate(journeyId, envelope.payload);
+      result.storedRows++;
+    }
     Y.applyUpdate(server.doc, envelope.payload, envelope.client);
     if (++rowsSinceCompaction >= compactEvery) {
       await compactStoredUpdates(store, journeyId);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createBlankJourney, MAX_TEXT_LENGTH, type PhaseId } from '@klantreis/schema';
+import { addStep, journeyFromDoc, recordsOf, updateRecord, writeJourneyToDoc } from '@klantreis/sync';
+import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
+
+/** A server document and an editor that has it, and the update of one edit of the editor. */
+function serverAndEditor() {
+  const server = new Y.Doc();
+  writeJourneyToDoc(server, createBlankJourney('Reis', 'nl'));
+  const editor = new Y.Doc();
+  Y.applyUpdate(editor, Y.encodeStateAsUpdate(server));
+  const updateOf = (edit: (doc: Y.Doc) => void) => {
+    const before = Y.encodeStateVector(editor);
+    edit(editor);
+    return Y.encodeStateAsUpdate(editor, before);
+  };
+  const phaseId = journeyFromDoc(server).phases[0]!.id as PhaseId;
+  return { server, editor, updateOf, phaseId };
+}
+
+describe('IncomingUpdateValidator', () => {
+  it('accepts an honest edit, also as the very first update it sees', () => {
+    // The shadow's roots must exist before the state is copied in, or the first check after
+    // every new shadow compares against a replaced root object and refuses everything.
+    const { server, updateOf, phaseId } = serverAndEditor();
+    const validator = new IncomingUpdateValidator(server);
+    expect(validator.check(updateOf((doc) => addStep(doc, { phaseId, title: 'Een' })))).toEqual({ accepted: true, changed: true });
+  });
+
+  it('says when an update brings nothing new', () => {
+    const { server, editor, phaseId } = serverAndEditor();
+    addStep(editor, { phaseId, title: 'Een' });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(editor));
+    const validator = new IncomingUpdateValidator(server);
+    expect(validator.check(Y.encodeStateAsUpdate(editor))).toEqual({ accepted: true, changed: false });
+  });
+
+  it('counts an update as new while it waits for one it builds on, also when others already wait', () => {
+    // An editor back online sends its queued edits before the one they build on (lost with
+    // the old connection). Yjs adds each to its pending structs in place: each must still
+    // count as new, or it is not stored.
+    const { server, updateOf, phaseId } = serverAndEditor();
+    const validator = new IncomingUpdateValidator(server);
+    const lost = updateOf((doc) => addStep(doc, { phaseId, title: 'Verloren' }));
+    const queued = [1, 2, 3].map((n) => updateOf((doc) => addStep(doc, { phaseId, title: `Offline ${n}` })));
+    for (const update of queued) expect(validator.check(update)).toEqual({ accepted: true, changed: true });
+    expect(validator.check(lost)).toEqual({ accepted: true, changed: true });
+    expect(validator.check(queued[1]!)).toEqual({ accepted: true, changed: false });
+  });
+
+  it('refuses a record out of schema, and checks the next update against the document without it', () => {
+    const { server, updateOf, phaseId } = serverAndEditor();
+    const validator = new IncomingUpdateValidator(server);
+    const stepId = addStep(server, { phaseId, title: 'Een' });
+    const bad = updateOf((doc) => {
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      recordsOf(doc).get(stepId)!.set('score', 7);
+    });
+    expect(validator.check(bad)).toMatchObject({ accepted: false, reason: expect.stringContaining('score') });
+    expect(validator.generation).toBe(1);
+    // An honest edit of another field of the same step is judged on the live document, where
+    // the score is still valid (the refused update is gone with the old shadow).
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(fresh);
+    updateRecord(fresh, stepId, { title: 'Een, bewerkt' });
+    expect(validator.check(Y.encodeStateAsUpdate(fresh, before))).toMatchObject({ accepted: true });
+  });
+
+  it('tolerates two texts typed at once that merge past the limit, but not past twice the limit', () => {
+    const { server, editor, phaseId } = serverAndEditor();
+    const stepId = addStep(server, { phaseId, title: '' });
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(server));
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(server));
+    const validator = new IncomingUpdateValidator(server);
+    const typed = (doc: Y.Doc, length: number) => {
+      const before = Y.encodeStateVector(doc);
+      updateRecord(doc, stepId, { description: 'x'.repeat(length) });
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    const first = typed(editor, MAX_TEXT_LENGTH - 10);
+    expect(validator.check(first)).toMatchObject({ accepted: true });
+    Y.applyUpdate(server, first);
+    expect(validator.check(typed(other, MAX_TEXT_LENGTH - 10))).toMatchObject({ accepted: true });
+
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(server));
+    const before = Y.encodeStateVector(attacker);
+    (recordsOf(attacker).get(stepId)!.get('description') as Y.Text).insert(0, 'y'.repeat(2 * MAX_TEXT_LENGTH));
+    expect(validator.check(Y.encodeStateAsUpdate(attacker, before))).toMatchObject({ accepted: false });
+  });
+});

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
+
+/** The real server (`node apps/server/src/main.ts`) as a child process, to be killed for real. */
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. */
+  kill9(): Promise<void>;
+  /** SIGTERM: the graceful shutdown. */
+  stop(): Promise<void>;
+  /** What the server printed, for a failure message. */
+  output(): string;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function startServerProcess(dataDir: string, options: { timeoutMs?: number; execArgv?: string[] } = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), MAIN], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      KLANTREIS_DATA: dataDir,
+      KLANTREIS_SAMPLES: 'off',
+      KLANTREIS_WEB_DIST: `${dataDir}/no-web-app`,
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start within ${options.timeoutMs ?? 15_000} ms:\n${output}`));
+    }, options.timeoutMs ?? 15_000);
+    const onData = () => {
+      const match = /listens on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      resolve(Number(match[1]));
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code ?? signal}) before it listened:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited(child);
+    },
+    output: () => output,
+  };
+}
