@@ -41,9 +41,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const collaboration = attachCollaboration(app.server, options.store);
   const versions = new VersionStore(options.store.db);
-  collaboration.hocuspocus.configuration.extensions.push(new VersionExtension(versions, options.autoVersionIntervalMs));
+  const collaboration = attachCollaboration(app.server, options.store, [new VersionExtension(versions, options.autoVersionIntervalMs)]);
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(options.store, collaboration.hocuspocus);
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, type Document, type onStoreDocumentPayload } from '@hocuspocus/server';
+import { Hocuspocus, type Extension, type Document, type onStoreDocumentPayload } from '@hocuspocus/server';
 import { WebSocketServer, type RawData } from 'ws';
 import type { JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
@@ -38,7 +38,8 @@ function finalStorePayload(hocuspocus: Hocuspocus, document: Document): onStoreD
 }
 
 /** The Yjs documents of the journeys, served by Hocuspocus at /collab on the API's HTTP server. */
-export function attachCollaboration(server: Server, store: JourneyStore): Collaboration {
+/** `extensions` are further concerns (automatic versions, …) run after access and persistence. */
+export function attachCollaboration(server: Server, store: JourneyStore, extensions: Extension[] = []): Collaboration {
   const persistence = new PersistenceExtension(store);
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -49,7 +50,7 @@ export function attachCollaboration(server: Server, store: JourneyStore): Collab
     // a change made on the server is stored by an update listener that runs after
     // Hocuspocus's own, and must be committed before anyone receives it.
     flushDelay: 0,
-    extensions: [new AccessExtension(store), persistence, new SchemaUpgradeExtension()],
+    extensions: [new AccessExtension(store), persistence, new SchemaUpgradeExtension(), ...extensions],
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
