@@ -5,9 +5,19 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './databaseSchema.ts';
 import { JourneyStore, type UpdateRow } from './journeyStore.ts';
 import { migrateToLatest } from './migrator.ts';
+import { SqliteUpdateThread } from './sqliteUpdateThread.ts';
+
+export interface SqliteStoreOptions {
+  /**
+   * Commit batches of update rows (`appendUpdates`) on a worker thread, so their fsync does
+   * not hold up the caller's thread. On by default for a file; an in-memory database has
+   * no file a second connection could open.
+   */
+  updateThread?: boolean;
+}
 
 /** The embedded default: one SQLite file, WAL, and FULL sync so a power cut loses no commit. */
-export async function openSqliteStore(file: string): Promise<JourneyStore> {
+export async function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Promise<JourneyStore> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
@@ -30,6 +40,7 @@ export async function openSqliteStore(file: string): Promise<JourneyStore> {
     upsertState.run(journeyId, state, uptoSeq);
     deleteMergedUpdates.run(journeyId, uptoSeq);
   });
+  const updateThread = file !== ':memory:' && (options.updateThread ?? true) ? new SqliteUpdateThread(file) : null;
   return new JourneyStore({
     db,
     dialect: 'sqlite',
@@ -37,12 +48,16 @@ export async function openSqliteStore(file: string): Promise<JourneyStore> {
       insertUpdate.run(journeyId, update, at);
     },
     appendUpdates: (rows, at) => {
-      if (rows.length > 0) insertUpdates(rows, at);
+      if (rows.length === 0) return undefined;
+      if (updateThread) return updateThread.append(rows, at);
+      insertUpdates(rows, at);
+      return undefined;
     },
     compact: (journeyId, state, uptoSeq) => {
       compactState(journeyId, state, uptoSeq);
     },
     close: async () => {
+      await updateThread?.close();
       await db.destroy();
     },
   });

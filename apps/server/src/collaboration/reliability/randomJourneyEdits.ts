@@ -55,10 +55,17 @@ export function seededBlankJourney(random: SeededRandom): JourneyDocument {
   };
 }
 
-function idsOf(doc: Y.Doc, prefix: string): string[] {
-  const ids: string[] = [];
-  for (const id of recordsOf(doc).keys()) if (id.startsWith(prefix)) ids.push(id);
-  return ids.sort();
+/** The phase, step and lane ids, sorted so a seed picks the same record on every run. One pass. */
+function idsOf(doc: Y.Doc): { phases: PhaseId[]; steps: StepId[]; lanes: LaneId[] } {
+  const phases: PhaseId[] = [];
+  const steps: StepId[] = [];
+  const lanes: LaneId[] = [];
+  for (const id of recordsOf(doc).keys()) {
+    if (id.startsWith('step:')) steps.push(id as StepId);
+    else if (id.startsWith('phase:')) phases.push(id as PhaseId);
+    else if (id.startsWith('lane:')) lanes.push(id as LaneId);
+  }
+  return { phases: phases.sort(), steps: steps.sort(), lanes: lanes.sort() };
 }
 
 function textOf(doc: Y.Doc, id: string, field: string): string {
@@ -82,9 +89,7 @@ function editedText(random: SeededRandom, text: string, maxLength: number): stri
  * possible in this state (the mutations refuse it, e.g. deleting the last phase).
  */
 export function randomEdit(doc: Y.Doc, random: SeededRandom): EditKind | null {
-  const phases = idsOf(doc, 'phase:') as PhaseId[];
-  const steps = idsOf(doc, 'step:') as StepId[];
-  const lanes = idsOf(doc, 'lane:') as LaneId[];
+  const { phases, steps, lanes } = idsOf(doc);
   let kind: EditKind = random.weighted(EDIT_WEIGHTS);
   if (kind === 'addStep' && steps.length >= LIMITS.steps) kind = 'deleteStep';
   if (kind === 'addPhase' && phases.length >= LIMITS.phases) kind = 'deletePhase';

@@ -80,7 +80,7 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
   const clientCount = options.clients ?? 5;
   const disconnectRate = options.disconnectRate ?? 0.02;
   const restartRate = options.restartRate ?? 0.002;
-  const compactEvery = options.compactEvery ?? 60;
+  const compactEvery = options.compactEvery ?? 150;
   const journeyId = `fuzz-${options.seed}-${random.key(6)}`;
   const journey = seededBlankJourney(random);
   await store.createJourney({ id: journeyId, document: journey, state: journeyToUpdate(journey) });
