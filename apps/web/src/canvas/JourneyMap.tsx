@@ -4,6 +4,8 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
+import { LiveCursors } from '../components/presence/LiveCursors.tsx';
+import { useFollow } from '../hooks/useFollow.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import type { PeakEndSteps } from './CurveMarkers.tsx';
 import { EmotionCurve } from './EmotionCurve.tsx';
@@ -36,6 +38,9 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const stepIds = useMemo<string[]>(() => journey.steps.map((s) => s.id), [journey.steps]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<HTMLDivElement>(null);
+  useFollow(scrollRef);
 
   const moveBy = useCallback(
     (stepId: string, delta: number) => {
@@ -69,8 +74,9 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
 
   const columnCount = layout.columns.length;
   return (
-    <div className="map-scroll" data-testid="journey-map">
-      <div className="map" style={{ gridTemplateColumns: `${LABEL_WIDTH}px repeat(${columnCount}, ${STEP_WIDTH}px) ${STEP_WIDTH}px` }}>
+    <div className="map-scroll" data-testid="journey-map" ref={scrollRef}>
+      <div className="map" ref={mapRef} style={{ gridTemplateColumns: `${LABEL_WIDTH}px repeat(${columnCount}, ${STEP_WIDTH}px) ${STEP_WIDTH}px` }}>
+        <LiveCursors mapRef={mapRef} />
         <div className="map__corner lane-label">
           <span className="map__corner-title">{t('editor.map')}</span>
         </div>

@@ -3,6 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scoreColor, type StepRecord } from '@klantreis/schema';
+import { PeerSelection } from '../components/presence/PeerSelection.tsx';
 import { useEditorStore } from '../stores/editorStore.ts';
 import { stepDisplayTitle } from './mapLayout.ts';
 import { formatMinutes } from './formatMinutes.ts';
@@ -71,6 +72,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
         ))}
       </div>
       {dark && <span className="visually-hidden">{t(`scores.${step.score}`)}</span>}
+      <PeerSelection stepId={step.id} />
     </div>
   );
 });

@@ -6,14 +6,15 @@ import { useEditorStore, type SideTab } from '../stores/editorStore.ts';
 import { ActionsList } from './actions/ActionsList.tsx';
 import { EvaluationPanel } from './evaluation/EvaluationPanel.tsx';
 import { StepPanel } from './StepPanel.tsx';
+import { VersionsPanel } from './versions/VersionsPanel.tsx';
 
-const TABS: readonly SideTab[] = ['evaluation', 'step', 'actions'];
+const TABS: readonly SideTab[] = ['evaluation', 'step', 'actions', 'versions'];
 
 /**
  * The right side of the editor: the evaluation, the selected step's details and the
  * improvement actions, one at a time in tabs, so the map keeps its width.
  */
-export function SidePanel({ journey, evaluation }: { journey: JourneyDocument; evaluation: Evaluation }) {
+export function SidePanel({ journeyId, journey, evaluation }: { journeyId: string; journey: JourneyDocument; evaluation: Evaluation }) {
   const { t } = useTranslation();
   const tab = useEditorStore((s) => s.sideTab);
   const setSideTab = useEditorStore((s) => s.setSideTab);
@@ -69,6 +70,7 @@ export function SidePanel({ journey, evaluation }: { journey: JourneyDocument; e
         {tab === 'evaluation' && <EvaluationPanel journey={journey} evaluation={evaluation} />}
         {tab === 'step' && (selectedStep ? <StepPanel journey={journey} step={selectedStep} /> : <p className="hint">{t('panel.noStep')}</p>)}
         {tab === 'actions' && <ActionsList journey={journey} />}
+        {tab === 'versions' && <VersionsPanel journeyId={journeyId} />}
       </div>
     </aside>
   );

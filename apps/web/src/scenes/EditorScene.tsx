@@ -4,14 +4,22 @@ import { MAX_TITLE_LENGTH, SCORES, type JourneyDocument } from '@klantreis/schem
 import { updateJourney } from '@klantreis/sync';
 import { journeysApi } from '../api/journeysApi.ts';
 import { JourneyMap } from '../canvas/JourneyMap.tsx';
+import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PersonaAvatar } from '../components/PersonaAvatar.tsx';
 import { PersonaDialog } from '../components/PersonaDialog.tsx';
+import { FollowBanner, ParticipantList } from '../components/presence/ParticipantList.tsx';
+import { ParticipantNamePrompt } from '../components/presence/ParticipantNamePrompt.tsx';
 import { SidePanel } from '../components/SidePanel.tsx';
+import { UndoButtons } from '../components/UndoButtons.tsx';
+import { ApprovalBadge } from '../components/versions/ApprovalBadge.tsx';
+import { AwarenessContext } from '../hooks/awareness.ts';
 import { useCollaborativeJourney } from '../hooks/useCollaborativeJourney.ts';
 import { useEvaluation } from '../hooks/useEvaluation.ts';
 import { JourneyDocContext, useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { usePresence } from '../hooks/usePresence.ts';
 import { navigate } from '../hooks/useRoute.ts';
+import { useVersionsSync } from '../hooks/useVersionsSync.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
 
 function BackLink() {
@@ -32,7 +40,9 @@ function BackLink() {
 
 export function EditorScene({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
-  const { doc, journey, status, problem } = useCollaborativeJourney(journeyId);
+  const { doc, awareness, journey, status, unsyncedChanges, problem } = useCollaborativeJourney(journeyId);
+  usePresence(awareness);
+  useVersionsSync(journeyId, doc, awareness);
   const selectStep = useEditorStore((s) => s.selectStep);
 
   useEffect(() => () => selectStep(null), [selectStep]);
@@ -61,14 +71,16 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
 
   return (
     <JourneyDocContext.Provider value={doc}>
+      <AwarenessContext.Provider value={awareness}>
       <div className="page page--editor">
         <header className="topbar">
           <BackLink />
           {journey && <JourneyTitle title={journey.journey.title} />}
-          <span className={`status status--${status}`} role="status" data-testid="connection-status" data-status={status}>
-            {t(`editor.status.${status}`)}
-          </span>
+          <ConnectionStatus status={status} unsyncedChanges={unsyncedChanges} />
+          <UndoButtons doc={doc} />
+          <ApprovalBadge />
           <div className="topbar__spacer" />
+          <ParticipantList />
           {journey && (
             <>
               <button type="button" className="personas-button" onClick={() => useEditorStore.getState().setPersonasOpen(true)}>
@@ -89,19 +101,22 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
           )}
           <LanguageSwitch />
         </header>
+        <ParticipantNamePrompt />
         <RejectedEdit />
+        <FollowBanner />
         <main id="main" className="editor">
           <h1 className="visually-hidden">{journey?.journey.title ?? t('editor.loading')}</h1>
-          {journey ? <EvaluatedEditor journey={journey} /> : <p className="message">{t('editor.loading')}</p>}
+          {journey ? <EvaluatedEditor journeyId={journeyId} journey={journey} /> : <p className="message">{t('editor.loading')}</p>}
         </main>
         {journey && <PersonaDialog journey={journey} />}
       </div>
+      </AwarenessContext.Provider>
     </JourneyDocContext.Provider>
   );
 }
 
 /** The map and the side panel, sharing one evaluation of the journey as it is now. */
-function EvaluatedEditor({ journey }: { journey: JourneyDocument }) {
+function EvaluatedEditor({ journeyId, journey }: { journeyId: string; journey: JourneyDocument }) {
   const { t } = useTranslation();
   const evaluation = useEvaluation(journey);
   const panelOpen = useEditorStore((s) => s.panelOpen);
@@ -110,7 +125,7 @@ function EvaluatedEditor({ journey }: { journey: JourneyDocument }) {
     <>
       <JourneyMap journey={journey} peakEndSteps={{ peakStepId, troughStepId, endStepId }} />
       {panelOpen ? (
-        <SidePanel journey={journey} evaluation={evaluation} />
+        <SidePanel journeyId={journeyId} journey={journey} evaluation={evaluation} />
       ) : (
         <button type="button" className="panel-toggle" onClick={() => useEditorStore.getState().setPanelOpen(true)} data-testid="show-panel">
           ⟨ {t('panel.show')}

@@ -1,0 +1,57 @@
+import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
+import { ApiError } from './journeysApi.ts';
+
+export interface VersionInfo {
+  id: string;
+  journeyId: string;
+  name: string;
+  kind: 'named' | 'auto';
+  author: string;
+  createdAt: number;
+}
+
+export type Decision = 'approved' | 'changes-requested';
+
+export interface ApprovalRequest {
+  id: string;
+  versionId: string;
+  requestedBy: string;
+  approvers: string[];
+  message: string;
+  createdAt: number;
+  decisions: { approver: string; decision: Decision; comment: string; createdAt: number }[];
+  state: 'pending' | Decision;
+}
+
+export interface ApprovalStatus {
+  requests: ApprovalRequest[];
+  approvedVersion: { versionId: string; name: string; approvedAt: number; changedSince: boolean } | null;
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(path, { ...init, headers: init.body ? { 'content-type': 'application/json' } : undefined });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
+    throw new ApiError(response.status, body.error ?? response.statusText, body.issues);
+  }
+  return (await response.json()) as T;
+}
+
+const base = (journeyId: string) => `/api/journeys/${encodeURIComponent(journeyId)}`;
+const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+
+/** Versions, compare, restore and approval rounds (apps/server/src/routes/versions). */
+export const versionsApi = {
+  list: (journeyId: string) => request<VersionInfo[]>(`${base(journeyId)}/versions`),
+  save: (journeyId: string, body: { name: string; author: string }) => request<VersionInfo>(`${base(journeyId)}/versions`, post(body)),
+  open: (journeyId: string, versionId: string) => request<JourneyDocument>(`${base(journeyId)}/versions/${encodeURIComponent(versionId)}`),
+  compare: (journeyId: string, from: string, to: string) =>
+    request<JourneyComparison>(`${base(journeyId)}/compare?${new URLSearchParams({ from, to })}`),
+  restore: (journeyId: string, versionId: string, author: string) =>
+    request<{ restored: string; backupVersionId: string }>(`${base(journeyId)}/versions/${encodeURIComponent(versionId)}/restore`, post({ author })),
+  requestApproval: (journeyId: string, body: { versionId: string; requestedBy: string; approvers: string[]; message: string }) =>
+    request<ApprovalRequest>(`${base(journeyId)}/approvals`, post(body)),
+  decide: (journeyId: string, requestId: string, body: { approver: string; decision: Decision; comment: string }) =>
+    request<ApprovalRequest>(`${base(journeyId)}/approvals/${encodeURIComponent(requestId)}/decisions`, post(body)),
+  approval: (journeyId: string) => request<ApprovalStatus>(`${base(journeyId)}/approval`),
+};

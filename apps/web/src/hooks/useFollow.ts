@@ -1,0 +1,47 @@
+import { useEffect, type RefObject } from 'react';
+import { throttle } from '../components/presence/throttle.ts';
+import { useEditorStore } from '../stores/editorStore.ts';
+import { usePresenceStore } from '../stores/presenceStore.ts';
+import { publish, remoteStates, useAwareness } from './awareness.ts';
+
+const VIEWPORT_INTERVAL_MS = 100;
+
+/**
+ * Publishes where this person has scrolled the map, and, while they follow someone, scrolls
+ * along with that person and selects what they select: the big screen shows the facilitator's view.
+ */
+export function useFollow(scrollRef: RefObject<HTMLDivElement | null>): void {
+  const awareness = useAwareness();
+  const following = usePresenceStore((s) => s.followingClientId);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!awareness || !scroller) return undefined;
+    const send = throttle(() => publish(awareness, 'viewport', { left: Math.round(scroller.scrollLeft), top: Math.round(scroller.scrollTop) }), VIEWPORT_INTERVAL_MS);
+    send.call();
+    const onScroll = () => send.call();
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      send.cancel();
+      scroller.removeEventListener('scroll', onScroll);
+    };
+  }, [awareness, scrollRef]);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!awareness || !scroller || following === null) return undefined;
+    const onChange = () => {
+      const state = remoteStates(awareness).find(([clientId]) => clientId === following)?.[1];
+      if (!state) return;
+      if (state.viewport && (state.viewport.left !== Math.round(scroller.scrollLeft) || state.viewport.top !== Math.round(scroller.scrollTop))) {
+        scroller.scrollTo({ left: state.viewport.left, top: state.viewport.top });
+      }
+      const selection = state.selection ?? null;
+      const editor = useEditorStore.getState();
+      if (selection !== editor.selectedStepId) editor.selectStep(selection);
+    };
+    onChange();
+    awareness.on('change', onChange);
+    return () => awareness.off('change', onChange);
+  }, [awareness, scrollRef, following]);
+}

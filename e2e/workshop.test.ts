@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { buildTestServer, eventually, type TestServer } from '../apps/server/src/testServer.ts';
+import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { webDist } from './fixtures/webDist.ts';
+import { WorkshopPage } from './fixtures/workshopPage.ts';
+
+const unavailable = browserUnavailable();
+
+// Two browser contexts are two people: separate storage, separate names, one map.
+describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newJourney(): Promise<string> {
+    const response = await fetch(`${server.url}/api/journeys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }),
+    });
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  async function person(journeyId: string, name: string, locale: 'en-US' | 'nl-NL' = 'en-US'): Promise<WorkshopPage> {
+    const context = await newContext(browser, locale);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    const person = new WorkshopPage(page, server.url);
+    await person.join(journeyId, name);
+    return person;
+  }
+
+  async function closeAll(): Promise<void> {
+    for (const context of contexts.splice(0)) await context.close();
+  }
+
+  it('shows who is in the map, their selection and pointer, and follows a person', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram', 'nl-NL');
+    await anna.peer('Bram').waitFor();
+    await bram.peer('Anna').waitFor();
+
+    const parking = await anna.stepId('Parking');
+    await bram.selectStep('Parking');
+    await expect.poll(() => anna.peerSelectionOn(parking).getAttribute('data-names')).toBe('Bram');
+    await bram.pointAtStep('Parking');
+    await anna.liveCursor('Bram').waitFor();
+
+    // Anna puts Bram on the big screen: her view follows his selection and his scrolling.
+    await anna.peer('Bram').click();
+    await anna.page.locator('[data-testid="follow-banner"]').waitFor();
+    const entering = await anna.stepId('Entering, Mila to Småland');
+    await bram.selectStep('Entering, Mila to Småland');
+    await expect.poll(() => anna.selectedStepIds()).toEqual([entering]);
+    await bram.page.locator('.map-scroll').evaluate((el) => el.scrollTo({ left: 400 }));
+    await expect.poll(() => anna.page.locator('.map-scroll').evaluate((el) => el.scrollLeft)).toBe(400);
+    await anna.page.getByRole('button', { name: 'Stop following', exact: true }).click();
+    await anna.page.locator('[data-testid="follow-banner"]').waitFor({ state: 'detached' });
+
+    await bram.page.context().close();
+    await anna.peer('Bram').waitFor({ state: 'detached', timeout: 40_000 });
+    await closeAll();
+  }, 60_000);
+
+  it('keeps both edits when two people change one step at the same time', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram');
+    const parking = await anna.stepId('Parking');
+    await anna.selectStep('Parking');
+    await Promise.all([
+      anna.page.locator('[data-testid="step-panel"] textarea').first().fill('Anna’s description'),
+      bram.keyboardScore('Parking', ['End']),
+    ]);
+    for (const page of [anna, bram]) {
+      await expect.poll(() => page.scoreOf(parking)).toBe('2');
+    }
+    await bram.selectStep('Parking');
+    await expect.poll(() => bram.page.locator('[data-testid="step-panel"] textarea').first().inputValue()).toBe('Anna’s description');
+    await eventually(async () => {
+      const step = (await anna.fetchJourney()).steps.find((s) => s.id === parking)!;
+      expect([step.description, step.score]).toEqual(['Anna’s description', 2]);
+    });
+    await closeAll();
+  });
+
+  it('undoes only one’s own change: the other person’s edit stays', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram');
+    const parking = await anna.stepId('Parking');
+    const before = await anna.scoreOf(parking);
+    await anna.keyboardScore('Parking', ['Home']);
+    await bram.fillCell(/Customer actions/, 'Parking', 'Bram wrote this');
+    await anna.page.locator('.cell', { hasText: 'Bram wrote this' }).waitFor();
+    await expect.poll(() => bram.scoreOf(parking)).toBe('-2');
+
+    await anna.undoByKeyboard();
+    for (const page of [anna, bram]) {
+      await expect.poll(() => page.scoreOf(parking)).toBe(before);
+      await page.page.locator('.cell', { hasText: 'Bram wrote this' }).waitFor();
+    }
+    // Bram has nothing of Anna's to undo: his undo takes back his own cell text only.
+    await bram.page.locator('[data-testid="undo"]').click();
+    await anna.page.locator('.cell', { hasText: 'Bram wrote this' }).waitFor({ state: 'detached' });
+    expect(await anna.scoreOf(parking)).toBe(before);
+    // Redo by the button brings Anna's change back.
+    await anna.page.locator('[data-testid="redo"]').click();
+    await expect.poll(() => bram.scoreOf(parking)).toBe('-2');
+    await closeAll();
+  });
+
+  it('saves a version, compares it with the map now and restores it for everyone', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram', 'nl-NL');
+    const parking = await anna.stepId('Parking');
+    const before = await anna.scoreOf(parking);
+    await anna.saveVersion('as-is');
+    await bram.keyboardScore('Parking', ['End']);
+    await expect.poll(() => anna.scoreOf(parking)).toBe('2');
+
+    const dialog = await anna.compareWithNow('as-is');
+    await expect.poll(() => dialog.locator('[data-testid="compare-changed"]').innerText()).toMatch(/1 step changed[\s\S]*Parking: score/);
+    expect(await dialog.locator('[data-testid="compare-curves"] figure').count()).toBe(2);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await anna.restoreVersion('as-is');
+    await expect.poll(() => bram.scoreOf(parking)).toBe(before);
+    // The map as it was before the restore is kept as a version, and Bram sees it at once.
+    await bram.openSideTab('versions');
+    await bram.version('as-is ←').waitFor();
+    await closeAll();
+  });
+
+  it('runs an approval round: changes asked, then approved, and the top bar says when the map changed since', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram');
+    await anna.saveVersion('to-be 2027');
+    await anna.requestApproval('to-be 2027', ['Bram'], 'Please look at the checkout');
+    await expect.poll(() => anna.approvalRound().getAttribute('data-state')).toBe('pending');
+
+    await bram.openSideTab('versions');
+    await bram.decide('changes', 'Add the exit');
+    await expect.poll(() => anna.approvalRound().getAttribute('data-state')).toBe('changes-requested');
+    await anna.approvalRound().getByText('Add the exit').waitFor();
+    await bram.decide('approve');
+    await expect.poll(() => anna.approvalRound().getAttribute('data-state')).toBe('approved');
+    await expect.poll(() => anna.approvalBadge().innerText()).toBe('Approved: to-be 2027');
+
+    await anna.keyboardScore('Parking', ['Home']);
+    await expect.poll(() => anna.approvalBadge().getAttribute('data-changed'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => bram.approvalBadge().innerText(), { timeout: 10_000 }).toBe('Approved: to-be 2027 · changed since');
+    await closeAll();
+  });
+
+  it('keeps editing offline and merges both people’s edits when back online', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram');
+    const parking = await anna.stepId('Parking');
+    const context = bram.page.context();
+
+    await context.setOffline(true);
+    await expect.poll(() => bram.connectionStatus().getAttribute('data-status')).toBe('disconnected');
+    await bram.fillCell(/Pain points/, 'Parking', 'Written on the train');
+    await expect.poll(() => bram.connectionStatus().getAttribute('data-unsynced')).toBe('true');
+    expect(await bram.connectionStatus().innerText()).toMatch(/Offline.*changes? not yet sent/);
+    await anna.keyboardScore('Parking', ['End']);
+    await anna.page.waitForTimeout(300);
+    expect(await anna.page.locator('.cell', { hasText: 'Written on the train' }).count()).toBe(0);
+
+    await context.setOffline(false);
+    await expect.poll(() => bram.connectionStatus().getAttribute('data-status'), { timeout: 15_000 }).toBe('connected');
+    await anna.page.locator('.cell', { hasText: 'Written on the train' }).waitFor();
+    await expect.poll(() => bram.scoreOf(parking)).toBe('2');
+    await eventually(async () => {
+      const journey = await anna.fetchJourney();
+      expect(journey.cells.some((c) => c.stepId === parking && c.text === 'Written on the train')).toBe(true);
+      expect(journey.steps.find((s) => s.id === parking)!.score).toBe(2);
+    });
+    await closeAll();
+  }, 60_000);
+});

@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { webDist } from './fixtures/webDist.ts';
+import { WorkshopPage } from './fixtures/workshopPage.ts';
+
+const unavailable = browserUnavailable();
+const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+describe.skipIf(unavailable !== null)('accessibility of the workshop panels (axe, WCAG 2 A/AA)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const locale of ['nl-NL', 'en-US'] as const) {
+    it(`finds no violation in presence, versions, compare and approval in ${locale}`, async () => {
+      const response = await fetch(`${server.url}/api/journeys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ templateId: 'ikea-visit', locale: locale.slice(0, 2) }),
+      });
+      const { id } = (await response.json()) as { id: string };
+      const other = new WorkshopPage(await (await newContext(browser, locale)).newPage(), server.url);
+      const page = await (await newContext(browser, locale)).newPage();
+      const me = new WorkshopPage(page, server.url);
+
+      await me.open(id);
+      await page.locator('[data-testid="participant-name-form"]').waitFor();
+      expect(await violations(page)).toEqual([]); // the name prompt
+
+      await page.locator('input[name="participant-name"]').fill('Anna');
+      await page.locator('[data-testid="participant-name-form"]').getByRole('button').click();
+      await other.join(id, 'Bram');
+      const [firstTitle] = await other.stepTitles();
+      await other.selectStep(firstTitle!);
+      await other.pointAtStep(firstTitle!);
+      await me.liveCursor('Bram').waitFor();
+      await me.peer('Bram').click();
+      await page.locator('[data-testid="follow-banner"]').waitFor();
+      expect(await violations(page)).toEqual([]); // participants, cursor, selection, following
+
+      await me.page.locator('[data-testid="follow-banner"]').getByRole('button').click();
+      await me.saveVersion('as-is');
+      await me.requestApproval('as-is', ['Anna'], 'Look at the end');
+      await me.approvalRound().locator('[data-testid="decision-form"]').waitFor();
+      await me.version('as-is').getByRole('button', { name: /^(Request approval|Goedkeuring vragen)/ }).click();
+      await page.locator('[data-testid="approval-request-form"]').waitFor();
+      expect(await violations(page)).toEqual([]); // versions, approval request and decision
+
+      await me.compareWithNow('as-is');
+      expect(await violations(page)).toEqual([]); // the compare dialog
+      await other.page.context().close();
+      await page.context().close();
+    }, 60_000);
+  }
+});
