@@ -17,5 +17,6 @@ export function createBlankJourney(title: string, locale: 'nl' | 'en' = 'nl'): J
     cells: [],
     personas: [],
     actions: [],
+    indicators: [],
   };
 }

@@ -1,6 +1,6 @@
 // Every record is keyed by a typed id: the prefix names the record type, so a bare id
 // read from a Yjs map, a URL or an import file always says what it points at.
-export const RECORD_TYPES = ['journey', 'phase', 'step', 'lane', 'cell', 'persona', 'action'] as const;
+export const RECORD_TYPES = ['journey', 'phase', 'step', 'lane', 'cell', 'persona', 'action', 'indicator'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type RecordId<T extends RecordType> = `${T}:${string}`;
 
@@ -11,6 +11,7 @@ export type LaneId = RecordId<'lane'>;
 export type CellId = RecordId<'cell'>;
 export type PersonaId = RecordId<'persona'>;
 export type ActionId = RecordId<'action'>;
+export type IndicatorId = RecordId<'indicator'>;
 
 /** The one journey record of a document always has this id. */
 export const JOURNEY_RECORD_ID = 'journey:root' as const;

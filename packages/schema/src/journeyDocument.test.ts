@@ -7,6 +7,7 @@ import { validateJourneyDocument } from './journeyDocument.ts';
 import { parseJourneyJson } from './journeyImport.ts';
 import { journeyJsonSchema } from './jsonSchema.ts';
 import { createActionRecord } from './actionRecord.ts';
+import { createIndicatorRecord } from './indicatorRecord.ts';
 import { createKanoElement, createStepRecord } from './stepRecord.ts';
 import type { JourneyDocument } from './journeyDocument.ts';
 
@@ -76,6 +77,24 @@ describe('validateJourneyDocument', () => {
     journey.steps[0]!.targetScore = 3 as never;
     const result = validateJourneyDocument(journey);
     expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['steps[0].targetScore', 'steps[0].kano[0].responses.M']);
+  });
+
+  it('checks activity patterns on steps and XLA indicators: their step must exist, the metric must be known', () => {
+    const journey = journeyWithOneStep();
+    const stepId = journey.steps[0]!.id;
+    journey.steps[0]!.activityPatterns = ['register request', 'W_Completeren*'];
+    journey.steps[0]!.journeyEnd = true;
+    journey.indicators.push(createIndicatorRecord({ index: 'a0', name: 'Wachttijd', kind: 'O', metric: 'wait-p90', stepId, direction: 'at-most', target: 30, margin: 5 }));
+    expect(validateJourneyDocument(journey).ok).toBe(true);
+
+    journey.steps[0]!.activityPatterns = [' padded '];
+    journey.indicators.push({ ...createIndicatorRecord({ index: 'a1' }), metric: 'nps' as never, period: 'day' as never });
+    const invalid = validateJourneyDocument(journey);
+    expect(invalid.ok ? [] : invalid.issues.map((i) => i.path)).toEqual(['steps[0].activityPatterns[0]', 'indicators[1].metric', 'indicators[1].period']);
+
+    journey.steps[0]!.activityPatterns = [];
+    journey.indicators.splice(1, 1, createIndicatorRecord({ index: 'a1', metric: 'drop-off-rate', stepId: 'step:gone' }));
+    expect(validateJourneyDocument(journey)).toEqual({ ok: false, issues: [{ path: 'indicators[1].stepId', message: 'no step with id step:gone' }] });
   });
 
   it('reports a syntax error in JSON text as an issue, not an exception', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionRecordSchema, type ActionRecord } from './actionRecord.ts';
 import { cellRecordSchema, type CellRecord } from './cellRecord.ts';
+import { indicatorRecordSchema, type IndicatorRecord } from './indicatorRecord.ts';
 import { journeyRecordSchema, type JourneyRecord } from './journeyRecord.ts';
 import { laneRecordSchema, type LaneRecord } from './laneRecord.ts';
 import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
@@ -23,6 +24,8 @@ export const journeyDocumentSchema = z.strictObject({
   personas: z.array(personaRecordSchema).max(100),
   /** Improvement actions, in display order. */
   actions: z.array(actionRecordSchema).max(1_000),
+  /** The experience indicators of the journey's XLA, in display order. */
+  indicators: z.array(indicatorRecordSchema).max(200),
 });
 
 export interface JourneyDocument {
@@ -34,6 +37,7 @@ export interface JourneyDocument {
   cells: CellRecord[];
   personas: PersonaRecord[];
   actions: ActionRecord[];
+  indicators: IndicatorRecord[];
 }
 
 export interface ValidationIssue {
@@ -55,7 +59,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
-  const lists = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions'] as const;
+  const lists = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions', 'indicators'] as const;
   for (const list of lists) {
     doc[list].forEach((record, i) => {
       if (seen.has(record.id)) issues.push({ path: `${list}[${i}].id`, message: `duplicate id ${record.id}` });
@@ -81,6 +85,9 @@ function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
     action.stepIds.forEach((stepId, j) => {
       if (!stepIds.has(stepId)) issues.push({ path: `actions[${i}].stepIds[${j}]`, message: `no step with id ${stepId}` });
     });
+  });
+  doc.indicators.forEach((indicator, i) => {
+    if (indicator.stepId !== null && !stepIds.has(indicator.stepId)) issues.push({ path: `indicators[${i}].stepId`, message: `no step with id ${indicator.stepId}` });
   });
   doc.journey.personaIds.forEach((id, i) => {
     if (!personaIds.has(id)) issues.push({ path: `journey.personaIds[${i}]`, message: `no persona with id ${id}` });

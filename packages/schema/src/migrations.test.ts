@@ -9,8 +9,8 @@ import { createStepRecord } from './stepRecord.ts';
  * Kano elements without a questionnaire, no target scores and no actions list.
  */
 function versionOneJourney() {
-  const { actions: _actions, ...current } = createBlankJourney('Oud formaat');
-  const { score: _score, wait: _wait, targetScore: _target, kano: _kano, ...step } = createStepRecord({
+  const { actions: _actions, indicators: _indicators, ...current } = createBlankJourney('Oud formaat');
+  const { score: _score, wait: _wait, targetScore: _target, kano: _kano, activityPatterns: _patterns, journeyEnd: _end, ...step } = createStepRecord({
     phaseId: current.phases[0]!.id,
     index: 'a0',
     title: 'Bellen',
@@ -71,12 +71,34 @@ describe('migrations', () => {
     expect(MIGRATIONS[3]!.up(before).actions).toEqual([]);
   });
 
+  it('klantreis.step/6 gives steps no mapped activities and no journey end, keeping any already there', () => {
+    const before = migratedUpTo(4) as { steps: Record<string, unknown>[] };
+    expect(before.steps[0]).not.toHaveProperty('activityPatterns');
+    const migrated = MIGRATIONS[4]!.up(before) as { steps: Record<string, unknown>[] };
+    expect(migrated.steps.map((step) => [step.activityPatterns, step.journeyEnd])).toEqual([
+      [[], false],
+      [[], false],
+    ]);
+    const handWritten = migratedUpTo(4) as { steps: Record<string, unknown>[] };
+    handWritten.steps[1]!.activityPatterns = ['W_Completeren*'];
+    handWritten.steps[1]!.journeyEnd = true;
+    expect((MIGRATIONS[4]!.up(handWritten) as { steps: Record<string, unknown>[] }).steps[1]).toMatchObject({ activityPatterns: ['W_Completeren*'], journeyEnd: true });
+  });
+
+  it('klantreis.indicator/7 adds an empty list of XLA indicators', () => {
+    const before = migratedUpTo(5);
+    expect(before).not.toHaveProperty('indicators');
+    expect(MIGRATIONS[5]!.up(before).indicators).toEqual([]);
+  });
+
   it('an import of a version-1 file migrates it into a valid current document', () => {
     const result = parseJourneyDocument(versionOneJourney());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.migrated).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5']);
+    expect(result.migrated).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7']);
     expect(result.document.actions).toEqual([]);
+    expect(result.document.indicators).toEqual([]);
+    expect(result.document.steps.map((s) => s.activityPatterns)).toEqual([[], []]);
     expect(result.document.steps[0]!.kano[0]!.responses).toBeNull();
     expect(result.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(result.document.steps.map((s) => s.score)).toEqual([2, -1]);

@@ -4,7 +4,8 @@
 //
 // Version 1 was the draft format of the first prototype: a step's score was called
 // `satisfaction` and its waiting time was a bare `waitMinutes` number. Version 4 brought the
-// to-be curve and the Kano questionnaire, version 5 the improvement actions.
+// to-be curve and the Kano questionnaire, version 5 the improvement actions, version 6 the
+// mapping of event-log activities to steps, version 7 the XLA indicators.
 
 type UnknownRecord = Record<string, unknown>;
 
@@ -67,9 +68,26 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'a journey gets a list of improvement actions, empty to begin with',
     up: (document) => ({ ...document, actions: Array.isArray(document.actions) ? document.actions : [] }),
   },
+  {
+    id: 'klantreis.step/6',
+    fromVersion: 5,
+    description: 'steps get the event-log activities mapped to them (none yet) and whether they end the journey (no)',
+    up: (document) =>
+      mapList(document, 'steps', (step) => ({
+        ...step,
+        activityPatterns: Array.isArray(step.activityPatterns) ? step.activityPatterns : [],
+        journeyEnd: typeof step.journeyEnd === 'boolean' ? step.journeyEnd : false,
+      })),
+  },
+  {
+    id: 'klantreis.indicator/7',
+    fromVersion: 6,
+    description: 'a journey gets a list of XLA experience indicators, empty to begin with',
+    up: (document) => ({ ...document, indicators: Array.isArray(document.indicators) ? document.indicators : [] }),
+  },
 ];
 
-export const CURRENT_SCHEMA_VERSION = 5 as const;
+export const CURRENT_SCHEMA_VERSION = 7 as const;
 
 /** Refuses to start with a migration list whose ids repeat or whose versions do not step by one. */
 export function assertMigrationsValid(migrations: readonly Migration[] = MIGRATIONS): void {

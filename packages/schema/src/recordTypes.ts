@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ACTION_TEXT_FIELDS, actionRecordSchema } from './actionRecord.ts';
 import { CELL_TEXT_FIELDS, cellRecordSchema } from './cellRecord.ts';
+import { INDICATOR_TEXT_FIELDS, indicatorRecordSchema } from './indicatorRecord.ts';
 import type { RecordType } from './ids.ts';
 import { JOURNEY_TEXT_FIELDS, journeyRecordSchema } from './journeyRecord.ts';
 import { LANE_TEXT_FIELDS, laneRecordSchema } from './laneRecord.ts';
@@ -17,4 +18,5 @@ export const RECORD_DEFINITIONS: Record<RecordType, { schema: z.ZodObject; textF
   cell: { schema: cellRecordSchema, textFields: CELL_TEXT_FIELDS },
   persona: { schema: personaRecordSchema, textFields: PERSONA_TEXT_FIELDS },
   action: { schema: actionRecordSchema, textFields: ACTION_TEXT_FIELDS },
+  indicator: { schema: indicatorRecordSchema, textFields: INDICATOR_TEXT_FIELDS },
 };

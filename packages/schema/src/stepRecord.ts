@@ -43,6 +43,12 @@ export const kanoElementSchema = z.strictObject({
 });
 export type KanoElement = z.infer<typeof kanoElementSchema>;
 
+export const MAX_ACTIVITY_PATTERNS = 100;
+export const activityPatternSchema = z
+  .string()
+  .max(MAX_TITLE_LENGTH)
+  .refine((pattern) => pattern.trim() === pattern && pattern.length > 0, 'must be an activity name or pattern without leading or trailing spaces');
+
 export const waitSchema = z.strictObject({
   /** Whether the customer waits before, during or after the step. */
   moment: z.enum(WAIT_MOMENTS),
@@ -67,6 +73,13 @@ export const stepRecordSchema = z.strictObject({
   serviceConcept: z.enum(SERVICE_CONCEPT_ROLES).nullable(),
   /** A moment-of-truth step: the phase's main need is met or not here. */
   momentOfTruth: z.boolean(),
+  /**
+   * The event-log activities that belong to this step: exact names, or glob patterns such as
+   * `W_Completeren*` (`*` any text, `?` one character). Measured figures per step come from these.
+   */
+  activityPatterns: z.array(activityPatternSchema).max(MAX_ACTIVITY_PATTERNS),
+  /** A case that reaches this step has completed the journey; without any, the last mapped step counts as the end. */
+  journeyEnd: z.boolean(),
 });
 export type StepRecord = Omit<z.infer<typeof stepRecordSchema>, 'score' | 'targetScore'> & {
   id: StepId;
@@ -90,6 +103,8 @@ export function createStepRecord(fields: Partial<StepRecord> & { phaseId: PhaseI
     kano: [],
     serviceConcept: null,
     momentOfTruth: false,
+    activityPatterns: [],
+    journeyEnd: false,
     ...fields,
   };
 }

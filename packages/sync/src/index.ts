@@ -8,3 +8,4 @@ export * from './schemaUpgrade.ts';
 export * from './actionMutations.ts';
 export * from './kanoMutations.ts';
 export * from './journeyReplacement.ts';
+export * from './indicatorMutations.ts';

@@ -128,7 +128,7 @@ describe('upgradeDocSchema', () => {
       step.set('satisfaction', -1);
       step.set('waitMinutes', 30);
     });
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7']);
     const upgraded = journeyFromDoc(doc, { validate: true });
     expect(upgraded.steps[1]).toMatchObject({ score: -1, targetScore: null, wait: { moment: 'before', minutes: 30 } });
     expect(step.has('satisfaction')).toBe(false);
@@ -139,7 +139,25 @@ describe('upgradeDocSchema', () => {
     const { doc, stepIds } = docWithSteps(1);
     const actionId = addAction(doc, { title: 'Bel terug', stepIds: [stepIds[0]!] });
     metaOf(doc).set('schemaVersion', 4);
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.action/5']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7']);
     expect(journeyFromDoc(doc, { validate: true }).actions.map((a) => a.id)).toEqual([actionId]);
+  });
+
+  it('gives the steps of a version-5 document an empty activity mapping', () => {
+    const { doc, stepIds } = docWithSteps(2);
+    const step = recordsOf(doc).get(stepIds[0] as StepId)!;
+    doc.transact(() => {
+      metaOf(doc).set('schemaVersion', 5);
+      step.delete('activityPatterns');
+      step.delete('journeyEnd');
+    });
+    expect(journeyFromDoc(doc, { validate: true }).steps.map((s) => s.id)).toEqual([stepIds[1]]);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/6', 'klantreis.indicator/7']);
+    const upgraded = journeyFromDoc(doc, { validate: true });
+    expect(upgraded.steps.map((s) => [s.activityPatterns, s.journeyEnd])).toEqual([
+      [[], false],
+      [[], false],
+    ]);
+    expect(upgraded.indicators).toEqual([]);
   });
 });

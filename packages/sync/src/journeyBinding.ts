@@ -7,6 +7,7 @@ import {
   sortByIndex,
   type ActionRecord,
   type CellRecord,
+  type IndicatorRecord,
   type JourneyDocument,
   type JourneyRecord,
   type LaneRecord,
@@ -22,7 +23,7 @@ export function writeJourneyToDoc(doc: Y.Doc, journey: JourneyDocument, origin?:
   doc.transact(() => {
     metaOf(doc).set('schemaVersion', journey.schemaVersion);
     writeRecord(doc, journey.journey);
-    for (const list of [journey.phases, journey.steps, journey.lanes, journey.cells, journey.personas, journey.actions]) {
+    for (const list of [journey.phases, journey.steps, journey.lanes, journey.cells, journey.personas, journey.actions, journey.indicators]) {
       for (const record of list) writeRecord(doc, record);
     }
   }, origin);
@@ -55,6 +56,7 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
   const cells: CellRecord[] = [];
   const personas: PersonaRecord[] = [];
   const actions: ActionRecord[] = [];
+  const indicators: IndicatorRecord[] = [];
   recordsOf(doc).forEach((map, id) => {
     const type = recordTypeOf(id);
     if (!type || !(map instanceof Y.Map)) return;
@@ -67,7 +69,8 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
     else if (type === 'lane') lanes.push(record as LaneRecord);
     else if (type === 'cell') cells.push(record as CellRecord);
     else if (type === 'persona') personas.push(record as PersonaRecord);
-    else actions.push(record as ActionRecord);
+    else if (type === 'action') actions.push(record as ActionRecord);
+    else indicators.push(record as IndicatorRecord);
   });
   if (!journey) throw new Error(`the document has no ${JOURNEY_RECORD_ID} record`);
   const phaseIds = new Set<string>(phases.map((p) => p.id));
@@ -97,6 +100,10 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
     // the open format only names steps that exist.
     actions: sortByIndex(actions).map((action) =>
       action.stepIds.every((id) => stepIds.has(id)) ? action : { ...action, stepIds: action.stepIds.filter((id) => stepIds.has(id)) },
+    ),
+    // Likewise an indicator keeps the id of a deleted step, and reads as concerning no step.
+    indicators: sortByIndex(indicators).map((indicator) =>
+      indicator.stepId === null || stepIds.has(indicator.stepId) ? indicator : { ...indicator, stepId: null },
     ),
   };
 }

@@ -4,8 +4,9 @@
  * Raised when a change to the document model would confuse an older client. 2: steps carry a
  * targetScore and Kano questionnaire fields, and action records exist; a version-1 editor
  * validates steps strictly and would refuse every edit of a step with the new fields.
+ * 3: steps carry activityPatterns and journeyEnd, and indicator records exist (schema 7).
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The query parameter on the websocket URL that carries the client's protocol version. */
 export const PROTOCOL_PARAMETER = 'protocol';

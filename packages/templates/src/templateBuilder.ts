@@ -90,5 +90,6 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
     cells,
     personas,
     actions: [],
+    indicators: [],
   };
 }

@@ -1,0 +1,50 @@
+import type * as Y from 'yjs';
+import { createIndicatorRecord, indexForPosition, type IndicatorId, type IndicatorRecord } from '@klantreis/schema';
+import { recordsOf } from './documentShape.ts';
+import { assertValidRecord, patchRecord, readRecord, RecordValidationError, writeRecord } from './recordBinding.ts';
+
+// XLA indicators are records of their own (`indicator:…`), ordered by a fractional index, so two
+// people adding an indicator at once both keep theirs.
+
+export function indicatorsOf(doc: Y.Doc): IndicatorRecord[] {
+  const out: IndicatorRecord[] = [];
+  recordsOf(doc).forEach((map, id) => {
+    if (id.startsWith('indicator:')) out.push(map.toJSON() as IndicatorRecord);
+  });
+  return out;
+}
+
+function requireIndicator(doc: Y.Doc, indicatorId: string): void {
+  if (!indicatorId.startsWith('indicator:') || !readRecord(doc, indicatorId)) throw new RecordValidationError(indicatorId, 'id', 'no such indicator');
+}
+
+function assertStepExists(doc: Y.Doc, indicatorId: string, stepId: string | null | undefined): void {
+  if (stepId === null || stepId === undefined) return;
+  if (!stepId.startsWith('step:') || !readRecord(doc, stepId)) throw new RecordValidationError(indicatorId, 'stepId', `no step with id ${stepId}`);
+}
+
+/** Adds an indicator at a position in the list (the end by default) and returns its id. */
+export function addIndicator(
+  doc: Y.Doc,
+  fields: Partial<Omit<IndicatorRecord, 'id' | 'index'>> & { position?: number },
+  origin?: unknown,
+): IndicatorId {
+  const { position = Number.MAX_SAFE_INTEGER, ...rest } = fields;
+  const indicator = createIndicatorRecord({ ...rest, index: indexForPosition(indicatorsOf(doc), position) });
+  assertValidRecord('indicator', indicator);
+  assertStepExists(doc, indicator.id, indicator.stepId);
+  doc.transact(() => writeRecord(doc, indicator), origin);
+  return indicator.id;
+}
+
+/** Changes fields of an indicator; a step that does not exist is refused. */
+export function updateIndicator(doc: Y.Doc, indicatorId: IndicatorId, patch: Partial<Omit<IndicatorRecord, 'id'>>, origin?: unknown): void {
+  requireIndicator(doc, indicatorId);
+  assertStepExists(doc, indicatorId, patch.stepId);
+  patchRecord(doc, indicatorId, patch, origin);
+}
+
+export function deleteIndicator(doc: Y.Doc, indicatorId: IndicatorId, origin?: unknown): void {
+  requireIndicator(doc, indicatorId);
+  doc.transact(() => recordsOf(doc).delete(indicatorId), origin);
+}
