@@ -4,6 +4,7 @@ import { CliError } from './cliError.ts';
 import { registerEvaluateCommand } from './evaluateCommand.ts';
 import { registerJourneyCommands } from './journeyCommands.ts';
 import { registerLogCommands } from './logCommands.ts';
+import { registerMeasurementCommands } from './measurementCommands.ts';
 
 const program = new Command('klantreis')
   .description('Klantreis: design, evaluate and measure customer journeys.\nData: KLANTREIS_DATA (default ./data) or DATABASE_URL for PostgreSQL.')
@@ -19,13 +20,14 @@ program
 registerJourneyCommands(program);
 registerEvaluateCommand(program);
 registerLogCommands(program);
+registerMeasurementCommands(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CliError) {
     console.error(error.message);
-    process.exit(1);
+    process.exit(error.exitCode);
   }
   throw error;
 }

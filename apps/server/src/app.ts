@@ -7,11 +7,14 @@ import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { attachCollaboration, type Collaboration } from './collaboration/collabServer.ts';
 import { VersionExtension } from './collaboration/versionExtension.ts';
 import { JourneyCreator } from './commands/journeyCreator.ts';
+import { JourneyAnalytics } from './commands/journeyAnalytics.ts';
 import { JourneyDocuments } from './commands/journeyDocuments.ts';
+import { UploadArea } from './commands/uploadArea.ts';
 import { registerErrorHandler } from './httpErrors.ts';
 import { evaluationRoutes } from './routes/evaluation/evaluation.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { journeyRoutes } from './routes/journeys/journeys.ts';
+import { measurementRoutes } from './routes/measurement/measurement.ts';
 import { templateRoutes } from './routes/templates/templates.ts';
 import { versionRoutes } from './routes/versions/versions.ts';
 import { registerWebApp } from './routes/webApp.ts';
@@ -22,6 +25,10 @@ export interface AppOptions {
   logger?: boolean;
   /** How often at most an automatic version is taken while a journey is edited (default hourly). */
   autoVersionIntervalMs?: number;
+  /** The folder of imported event logs and survey answers (Parquet), one subfolder per journey. */
+  analyticsDir: string;
+  /** The largest file one upload may be (default 2 GiB). */
+  maxUploadBytes?: number;
 }
 
 export interface KlantreisApp {
@@ -29,6 +36,7 @@ export interface KlantreisApp {
   collaboration: Collaboration;
   creator: JourneyCreator;
   documents: JourneyDocuments;
+  analytics: JourneyAnalytics;
   /** Stores pending work and closes the server; the store is the caller's to close. */
   close(): Promise<void>;
 }
@@ -45,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const collaboration = attachCollaboration(app.server, options.store, [new VersionExtension(versions, options.autoVersionIntervalMs)]);
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(options.store, collaboration.hocuspocus);
+  const analytics = new JourneyAnalytics(options.store, options.analyticsDir);
+  const uploads = new UploadArea(analytics, { maxBytes: options.maxUploadBytes ?? 2 * 1024 ** 3 });
 
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Klantreis API', description: 'Design, evaluate and measure customer journeys.', version: '0.1.0' } },
@@ -52,7 +62,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(healthRoutes, { prefix: '/api/health', store: options.store });
-  await app.register(journeyRoutes, { prefix: '/api/journeys', store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus });
+  await app.register(journeyRoutes, { prefix: '/api/journeys', store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });
+  await app.register(measurementRoutes, { prefix: '/api/journeys', analytics, uploads, documents });
   await app.register(evaluationRoutes, { prefix: '/api/journeys', documents });
   await app.register(versionRoutes, { prefix: '/api/journeys', versions, documents });
   await app.register(templateRoutes, { prefix: '/api/templates' });
@@ -63,9 +74,11 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     collaboration,
     creator,
     documents,
+    analytics,
     async close() {
       await collaboration.close();
       await app.close();
+      await uploads.close();
     },
   };
 }

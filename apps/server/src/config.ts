@@ -13,6 +13,8 @@ export interface ServerConfig {
   seedSamples: boolean;
   /** The built web app; without it the server serves the API only. */
   webDist?: string;
+  /** The largest event log or survey file one upload may be (KLANTREIS_MAX_UPLOAD_MB, default 2048). */
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -22,6 +24,13 @@ function parsePort(value: string | undefined, fallback: number): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError(`PORT must be a number from 0 to 65535, got "${value}"`);
   return port;
+}
+
+function parseMegabytes(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const megabytes = Number(value);
+  if (!Number.isInteger(megabytes) || megabytes < 1) throw new ConfigError(`KLANTREIS_MAX_UPLOAD_MB must be a whole number of megabytes, got "${value}"`);
+  return megabytes;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -37,5 +46,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sampleLocale,
     seedSamples: env.KLANTREIS_SAMPLES !== 'off',
     webDist: resolve(env.KLANTREIS_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+    maxUploadBytes: parseMegabytes(env.KLANTREIS_MAX_UPLOAD_MB, 2048) * 1024 * 1024,
   };
 }

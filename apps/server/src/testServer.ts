@@ -32,16 +32,20 @@ export async function buildTestServer(
 ): Promise<TestServer> {
   let resolved: Backend;
   let store: JourneyStore;
+  // Imported data lives in the data folder, beside the SQLite file; with PostgreSQL in a folder of its own.
+  let analyticsDir: string;
   if (backend.kind === 'sqlite') {
     const dir = backend.dir ?? mkdtempSync(join(tmpdir(), 'klantreis-server-'));
     resolved = { kind: 'sqlite', dir };
     store = await openSqliteStore(join(dir, 'klantreis.sqlite'));
+    analyticsDir = join(dir, 'analytics');
   } else {
     const databaseUrl = backend.databaseUrl ?? (await createTestDatabase(backend.adminUrl));
     resolved = { ...backend, databaseUrl };
     store = await openPostgresStore(databaseUrl);
+    analyticsDir = mkdtempSync(join(tmpdir(), 'klantreis-analytics-'));
   }
-  const server = await buildApp({ store, webDist: options.webDist, autoVersionIntervalMs: options.autoVersionIntervalMs });
+  const server = await buildApp({ store, webDist: options.webDist, autoVersionIntervalMs: options.autoVersionIntervalMs, analyticsDir });
   const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url,
@@ -52,6 +56,7 @@ export async function buildTestServer(
       await server.close();
       await store.close();
       if (!keepData && resolved.kind === 'sqlite' && resolved.dir) rmSync(resolved.dir, { recursive: true, force: true });
+      if (!keepData && resolved.kind === 'postgres') rmSync(analyticsDir, { recursive: true, force: true });
     },
   };
 }

@@ -67,7 +67,28 @@ export interface ApprovalDecisionsTable {
   created_at: number;
 }
 
+/** An event log or survey imported for a journey; its rows are Parquet in the data folder. */
+export interface AnalyticsImportsTable {
+  id: string;
+  journey_id: string;
+  kind: 'events' | 'survey';
+  file_name: string;
+  /** SHA-256 of the file: the same content imported twice for one journey is refused. */
+  content_hash: string;
+  /** Events or answers kept. */
+  row_count: number;
+  rejected_count: number;
+  case_count: number | null;
+  /** ISO 8601, the first and last timestamp in the data. */
+  first_at: string | null;
+  last_at: string | null;
+  /** JSON: the column mapping and what was detected (delimiter, decimal mark, encoding, date format, scale). */
+  details: string;
+  created_at: number;
+}
+
 export interface Database {
+  analytics_imports: AnalyticsImportsTable;
   journey_versions: JourneyVersionsTable;
   approval_requests: ApprovalRequestsTable;
   approval_decisions: ApprovalDecisionsTable;

@@ -4,3 +4,4 @@ export * from './sqliteStore.ts';
 export * from './postgresStore.ts';
 export * from './openStore.ts';
 export * from './versionStore.ts';
+export * from './analyticsImportStore.ts';

@@ -30,7 +30,9 @@ export function addIndicator(
   origin?: unknown,
 ): IndicatorId {
   const { position = Number.MAX_SAFE_INTEGER, ...rest } = fields;
-  const indicator = createIndicatorRecord({ ...rest, index: indexForPosition(indicatorsOf(doc), position) });
+  // A field given as undefined (an optional field of a request body) keeps its default.
+  const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Partial<IndicatorRecord>;
+  const indicator = createIndicatorRecord({ ...given, index: indexForPosition(indicatorsOf(doc), position) });
   assertValidRecord('indicator', indicator);
   assertStepExists(doc, indicator.id, indicator.stepId);
   doc.transact(() => writeRecord(doc, indicator), origin);

@@ -20,6 +20,7 @@ import {
 } from '@klantreis/sync';
 import { isTemplateId } from '@klantreis/templates';
 import type { Hocuspocus } from '@hocuspocus/server';
+import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import type { JourneyCreator } from '../../commands/journeyCreator.ts';
 import { JourneyNotFoundError, type JourneyDocuments } from '../../commands/journeyDocuments.ts';
 import { HttpError } from '../../httpErrors.ts';
@@ -44,11 +45,12 @@ export interface JourneyRoutesOptions {
   creator: JourneyCreator;
   documents: JourneyDocuments;
   hocuspocus: Hocuspocus;
+  analytics: JourneyAnalytics;
 }
 
 const openJourney = z.record(z.string(), z.unknown()).describe('A journey in the open JSON format (packages/schema/journey.schema.json)');
 
-export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, { store, creator, documents, hocuspocus }) => {
+export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, { store, creator, documents, hocuspocus, analytics }) => {
   async function requireJourney(id: string) {
     const row = await store.getJourney(id);
     if (!row) throw new JourneyNotFoundError(id);
@@ -116,6 +118,8 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       if (request.query.permanent === 'true') {
         if (row.deletedAt === null) throw new HttpError(409, 'move the journey to the trash before deleting it for good');
         await store.purge(row.id);
+        // Its import rows went with it (foreign key); its Parquet files go now.
+        await analytics.removeJourney(row.id);
       } else {
         await store.moveToTrash(row.id);
         hocuspocus.closeConnections(row.id);

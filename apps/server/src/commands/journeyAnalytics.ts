@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  buildJourneyIndex,
+  commitStagedImport,
+  discardStagedImport,
+  evaluateXla,
+  JourneyAnalysis,
+  journeyMetrics,
+  readJourneyIndex,
+  stageEventLog,
+  stageSurvey,
+  stepResolverFor,
+  type AnalyticsDatabaseOptions,
+  type JourneyIndex,
+  type JourneyMetrics,
+  type LoadLogOptions,
+  type MetricsPeriod,
+  type ReadProgress,
+  type StagedImport,
+  type SurveyReadOptions,
+  type XlaEvaluation,
+} from '@klantreis/analytics';
+import { AnalyticsImportStore, type AnalyticsImport, type AnalyticsImportKind, type JourneyStore } from '@klantreis/db';
+import type { JourneyDocument } from '@klantreis/schema';
+
+export type EventLogImportOptions = Omit<LoadLogOptions, 'partsDirectory' | 'onRejected' | 'onProgress' | 'database'>;
+export type SurveyImportOptions = Omit<SurveyReadOptions, 'resolveStep'>;
+
+/** An import refused as a whole: the same content was imported before for this journey. */
+export class DuplicateImportError extends Error {
+  readonly earlier: AnalyticsImport;
+  constructor(earlier: AnalyticsImport) {
+    super(`this file was imported before, on ${new Date(earlier.createdAt).toISOString()} as ${earlier.fileName} (import ${earlier.id}); nothing was imported`);
+    this.name = 'DuplicateImportError';
+    this.earlier = earlier;
+  }
+}
+
+export interface JourneyMeasurement {
+  metrics: JourneyMetrics;
+  xla: XlaEvaluation;
+  imports: AnalyticsImport[];
+}
+
+/**
+ * A journey's measured data: imports (event logs, survey answers) as Parquet under
+ * `<analyticsDir>/<journey>/<kind>/<import>/`, recorded in the database; the journey index
+ * (journeyIndex.ts) beside them, rebuilt when the set of event imports changes; and the metrics
+ * and XLA status computed from both and the journey's current activity mapping.
+ */
+export class JourneyAnalytics {
+  readonly analyticsDir: string;
+  readonly imports: AnalyticsImportStore;
+  private readonly database: AnalyticsDatabaseOptions;
+  /** Per journey, the end of the queue of work on its index. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(store: JourneyStore, analyticsDir: string, database: AnalyticsDatabaseOptions = {}) {
+    this.analyticsDir = analyticsDir;
+    this.imports = new AnalyticsImportStore(store.db);
+    this.database = database;
+  }
+
+  journeyDirectory(journeyId: string): string {
+    return join(this.analyticsDir, encodeURIComponent(journeyId));
+  }
+
+  importDirectory(journeyId: string, kind: AnalyticsImportKind, importId: string): string {
+    return join(this.journeyDirectory(journeyId), kind, importId);
+  }
+
+  /** A fresh staging folder inside the journey's folder, so that committing is a rename. */
+  stagingDirectory(journeyId: string): string {
+    return join(this.journeyDirectory(journeyId), 'staging', randomUUID());
+  }
+
+  async findDuplicate(journeyId: string, kind: AnalyticsImportKind, contentHash: string): Promise<AnalyticsImport | undefined> {
+    return this.imports.findByContent(journeyId, kind, contentHash);
+  }
+
+  stageEventLog(journeyId: string, file: string, options: EventLogImportOptions, onProgress?: (progress: ReadProgress) => void): Promise<StagedImport> {
+    return stageEventLog(file, { ...options, directory: this.stagingDirectory(journeyId), onProgress, database: this.database });
+  }
+
+  stageSurvey(journeyId: string, file: string, document: JourneyDocument, options: SurveyImportOptions): Promise<StagedImport> {
+    return stageSurvey(file, { ...options, resolveStep: stepResolverFor(document.steps), directory: this.stagingDirectory(journeyId), database: this.database });
+  }
+
+  /** Keeps a staged import: its folder moves into place and a row records it. A duplicate is refused and discarded. */
+  async commit(journeyId: string, staged: StagedImport, source: { fileName: string; contentHash: string }): Promise<AnalyticsImport> {
+    const earlier = await this.findDuplicate(journeyId, staged.kind, source.contentHash);
+    if (earlier) {
+      await discardStagedImport(staged);
+      throw new DuplicateImportError(earlier);
+    }
+    const details =
+      staged.kind === 'events'
+        ? { format: staged.summary.format, columns: staged.summary.columns, mapping: staged.summary.mapping, detected: staged.summary.detected, activities: staged.activities.length }
+        : { columns: staged.summary.columns, mapping: staged.summary.mapping, detected: staged.summary.detected, journeyResponses: staged.journeyResponses, stepResponses: staged.stepResponses };
+    const record = await this.imports.add({
+      journeyId,
+      kind: staged.kind,
+      fileName: source.fileName,
+      contentHash: source.contentHash,
+      rows: staged.kind === 'events' ? staged.events : staged.responses,
+      rejected: staged.rejectedCount,
+      cases: staged.kind === 'events' ? staged.cases : null,
+      firstAt: staged.firstTimestamp,
+      lastAt: staged.lastTimestamp,
+      details,
+    });
+    try {
+      await commitStagedImport(staged, this.importDirectory(journeyId, staged.kind, record.id));
+    } catch (error) {
+      await this.imports.delete(journeyId, record.id);
+      await discardStagedImport(staged);
+      throw error;
+    }
+    return record;
+  }
+
+  async deleteImport(journeyId: string, importId: string): Promise<boolean> {
+    const record = await this.imports.get(journeyId, importId);
+    if (!record) return false;
+    await this.imports.delete(journeyId, importId);
+    await rm(this.importDirectory(journeyId, record.kind, record.id), { recursive: true, force: true });
+    return true;
+  }
+
+  /** Removes every file of a journey; its rows go with the journey's own (foreign key cascade). */
+  async removeJourney(journeyId: string): Promise<void> {
+    await rm(this.journeyDirectory(journeyId), { recursive: true, force: true });
+  }
+
+  /**
+   * Runs `work` with the journey index of these event imports, built first when they changed.
+   * Work on one journey runs one at a time, so an index is never rebuilt while it is being read.
+   */
+  private async withIndex<T>(journeyId: string, eventImports: readonly AnalyticsImport[], work: (index: JourneyIndex) => Promise<T>): Promise<T> {
+    const directories = eventImports.map((record) => this.importDirectory(journeyId, 'events', record.id));
+    const directory = join(this.journeyDirectory(journeyId), 'index');
+    const previous = this.queues.get(journeyId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const index = (await readJourneyIndex(directory, directories)) ?? (await buildJourneyIndex(directories, directory, this.database));
+      return work(index);
+    });
+    // The queue goes on after a failure; the caller gets the failure.
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(journeyId, settled);
+    try {
+      return await next;
+    } finally {
+      if (this.queues.get(journeyId) === settled) this.queues.delete(journeyId);
+    }
+  }
+
+  /** Every step and journey metric and the XLA status, from the imports and the journey as it is now. */
+  async measure(journeyId: string, document: JourneyDocument, options: { period?: MetricsPeriod; variantLimit?: number } = {}): Promise<JourneyMeasurement> {
+    const imports = await this.imports.list(journeyId);
+    const surveys = imports.filter((i) => i.kind === 'survey').map((i) => this.importDirectory(journeyId, 'survey', i.id));
+    return this.withIndex(journeyId, imports.filter((i) => i.kind === 'events'), async (index) => {
+      const analysis = await JourneyAnalysis.open(index, surveys, document.steps, this.database);
+      try {
+        const metrics = await journeyMetrics(analysis, options);
+        const xla = await evaluateXla(analysis, document.indicators);
+        return { metrics, xla, imports };
+      } finally {
+        analysis.close();
+      }
+    });
+  }
+}
