@@ -196,4 +196,72 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     });
     await closeAll();
   }, 60_000);
+
+  it('comments on a step with an @mention, replies, resolves, and counts open threads on the map', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram de Vries', 'nl-NL');
+    await anna.peer('Bram de Vries').waitFor();
+    const parking = await anna.stepId('Parking');
+    await anna.selectStep('Parking');
+    await anna.openSideTab('comments');
+    const composer = anna.page.locator('[data-testid="comments-panel"] > [data-testid="comment-composer"]');
+    await composer.locator('textarea').pressSequentially('Is this right, @vr');
+    await composer.locator('[data-testid="mention-suggestions"]').getByRole('button', { name: '@Bram de Vries' }).click();
+    await composer.locator('textarea').pressSequentially('?');
+    await composer.getByRole('button', { name: 'Post' }).click();
+    await anna.page.locator('[data-testid="comment"] mark.mention', { hasText: '@Bram de Vries' }).waitFor();
+
+    const badge = bram.stepHead('Parking').locator('[data-testid="comment-count"]');
+    await expect.poll(() => badge.innerText()).toMatch(/1 opmerking/);
+    await badge.click();
+    const thread = bram.page.locator('[data-testid="comment-thread"]').first();
+    expect(await thread.locator('mark.mention').innerText()).toBe('@Bram de Vries');
+    await thread.getByRole('button', { name: 'Antwoorden' }).click();
+    await thread.locator('textarea').fill('Ja, klopt');
+    await thread.getByRole('button', { name: 'Plaatsen' }).click();
+    await anna.page.locator('[data-testid="comment"]', { hasText: 'Ja, klopt' }).waitFor();
+
+    await anna.page.locator('[data-testid="comment-thread"]').first().getByRole('button', { name: 'Resolve' }).click();
+    await badge.waitFor({ state: 'detached' });
+    await eventually(async () => {
+      const comments = (await anna.fetchJourney()).comments;
+      expect(comments.map((c) => [c.author, c.stepId, c.resolved, c.mentions])).toEqual([
+        ['Anna', parking, true, ['Bram de Vries']],
+        ['Bram de Vries', parking, false, []],
+      ]);
+    });
+    await closeAll();
+  });
+
+  it('shares a timer, collects quick captures in an inbox the facilitator places, and counts dot votes', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram');
+    const parking = await anna.stepId('Parking');
+
+    await anna.openSideTab('workshop');
+    await anna.page.locator('input[name="timer-minutes"]').fill('5');
+    await anna.page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => bram.page.locator('[data-testid="timer-badge"]').getAttribute('data-running')).toBe('true');
+    expect(await bram.page.locator('[data-testid="timer-badge"]').innerText()).toMatch(/[45]:\d\d/);
+
+    await bram.openSideTab('workshop');
+    await bram.page.getByRole('radio', { name: 'pain point' }).check();
+    await bram.page.locator('textarea[name="capture-text"]').fill('Queue at the entrance');
+    await bram.page.getByRole('button', { name: 'Add to the inbox' }).click();
+    const item = anna.page.locator('[data-testid="inbox-item"]', { hasText: 'Queue at the entrance' });
+    await item.locator('select[name="place-step"]').selectOption(parking);
+    await item.getByRole('button', { name: 'Place as pain point' }).click();
+    await bram.page.locator('.cell', { hasText: 'Queue at the entrance' }).waitFor();
+    await expect.poll(() => bram.page.locator('[data-testid="inbox-item"]').count()).toBe(0);
+
+    await bram.page.getByRole('checkbox', { name: 'Vote on the map' }).check();
+    const painCell = bram.page.locator('.cell', { hasText: 'Queue at the entrance' });
+    await painCell.locator('[data-testid="add-dot"]').click();
+    await painCell.locator('[data-testid="add-dot"]').click();
+    await expect.poll(() => anna.page.locator('.cell', { hasText: 'Queue at the entrance' }).locator('[data-testid="cell-votes"]').getAttribute('data-total')).toBe('2');
+    expect(await bram.page.locator('[data-testid="dots-left"]').innerText()).toBe('You have 3 dots left.');
+    await closeAll();
+  });
 });

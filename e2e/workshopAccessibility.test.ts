@@ -28,7 +28,7 @@ describe.skipIf(unavailable !== null)('accessibility of the workshop panels (axe
   });
 
   for (const locale of ['nl-NL', 'en-US'] as const) {
-    it(`finds no violation in presence, versions, compare and approval in ${locale}`, async () => {
+    it(`finds no violation in presence, versions, compare, approval, comments and the workshop helpers in ${locale}`, async () => {
       const response = await fetch(`${server.url}/api/journeys`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -62,8 +62,31 @@ describe.skipIf(unavailable !== null)('accessibility of the workshop panels (axe
       await page.locator('[data-testid="approval-request-form"]').waitFor();
       expect(await violations(page)).toEqual([]); // versions, approval request and decision
 
-      await me.compareWithNow('as-is');
+      const compare = await me.compareWithNow('as-is');
       expect(await violations(page)).toEqual([]); // the compare dialog
+      await compare.getByRole('button').first().click();
+
+      await me.selectStep(firstTitle!);
+      await me.openSideTab('comments');
+      const composer = page.locator('[data-testid="comments-panel"] > [data-testid="comment-composer"]');
+      await composer.locator('textarea').pressSequentially('@Br');
+      await composer.locator('[data-testid="mention-suggestions"] button').first().click();
+      await composer.getByRole('button', { name: /^(Post|Plaatsen)$/ }).click();
+      await page.locator('mark.mention').waitFor();
+      await page.locator('[data-testid="comment-thread"]').getByRole('button', { name: /^(Reply|Antwoorden)$/ }).click();
+      await composer.locator('textarea').pressSequentially('@');
+      expect(await violations(page)).toEqual([]); // comments, mention suggestions, reply, the count on the step
+
+      await me.openSideTab('workshop');
+      await page.locator('textarea[name="capture-text"]').fill('Lange rij');
+      await page.locator('[data-testid="quick-capture"] button[type="submit"]').click();
+      await page.locator('[data-testid="inbox-item"]').waitFor();
+      await page.locator('[data-testid="workshop-timer"] button.primary').click();
+      await page.locator('[data-testid="timer-badge"]').waitFor();
+      await page.locator('input[name="dot-voting"]').check();
+      await page.locator('[data-testid="add-dot"]').first().click();
+      await page.locator('.cell-votes__count').first().waitFor();
+      expect(await violations(page)).toEqual([]); // timer, quick capture, inbox, dot voting on the cells
       await other.page.context().close();
       await page.context().close();
     }, 60_000);

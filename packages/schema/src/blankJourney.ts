@@ -18,5 +18,8 @@ export function createBlankJourney(title: string, locale: 'nl' | 'en' = 'nl'): J
     personas: [],
     actions: [],
     indicators: [],
+    comments: [],
+    captures: [],
+    votes: [],
   };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { actionRecordSchema, type ActionRecord } from './actionRecord.ts';
+import { captureRecordSchema, type CaptureRecord } from './captureRecord.ts';
 import { cellRecordSchema, type CellRecord } from './cellRecord.ts';
+import { commentRecordSchema, type CommentRecord } from './commentRecord.ts';
 import { indicatorRecordSchema, type IndicatorRecord } from './indicatorRecord.ts';
 import { journeyRecordSchema, type JourneyRecord } from './journeyRecord.ts';
 import { laneRecordSchema, type LaneRecord } from './laneRecord.ts';
@@ -8,6 +10,7 @@ import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
 import { personaRecordSchema, type PersonaRecord } from './personaRecord.ts';
 import { phaseRecordSchema, type PhaseRecord } from './phaseRecord.ts';
 import { stepRecordSchema, type StepRecord } from './stepRecord.ts';
+import { voteRecordSchema, voteId, type VoteRecord } from './voteRecord.ts';
 
 /**
  * The open JSON format: one journey with its records, each list in display order.
@@ -26,6 +29,12 @@ export const journeyDocumentSchema = z.strictObject({
   actions: z.array(actionRecordSchema).max(1_000),
   /** The experience indicators of the journey's XLA, in display order. */
   indicators: z.array(indicatorRecordSchema).max(200),
+  /** Comments on steps and cells, oldest first. */
+  comments: z.array(commentRecordSchema).max(50_000),
+  /** The workshop's quick-capture inbox, oldest first. */
+  captures: z.array(captureRecordSchema).max(5_000),
+  /** Dot votes, one per participant and cell. */
+  votes: z.array(voteRecordSchema).max(50_000),
 });
 
 export interface JourneyDocument {
@@ -38,6 +47,9 @@ export interface JourneyDocument {
   personas: PersonaRecord[];
   actions: ActionRecord[];
   indicators: IndicatorRecord[];
+  comments: CommentRecord[];
+  captures: CaptureRecord[];
+  votes: VoteRecord[];
 }
 
 export interface ValidationIssue {
@@ -59,7 +71,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
-  const lists = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions', 'indicators'] as const;
+  const lists = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions', 'indicators', 'comments', 'captures', 'votes'] as const;
   for (const list of lists) {
     doc[list].forEach((record, i) => {
       if (seen.has(record.id)) issues.push({ path: `${list}[${i}].id`, message: `duplicate id ${record.id}` });
@@ -88,6 +100,23 @@ function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
   });
   doc.indicators.forEach((indicator, i) => {
     if (indicator.stepId !== null && !stepIds.has(indicator.stepId)) issues.push({ path: `indicators[${i}].stepId`, message: `no step with id ${indicator.stepId}` });
+  });
+  const comments = new Map(doc.comments.map((c) => [c.id as string, c]));
+  doc.comments.forEach((comment, i) => {
+    if (!stepIds.has(comment.stepId)) issues.push({ path: `comments[${i}].stepId`, message: `no step with id ${comment.stepId}` });
+    const targetStep = comment.targetId.startsWith('cell:') ? `step:${comment.targetId.slice(comment.targetId.indexOf('~') + 1)}` : comment.targetId;
+    if (targetStep !== comment.stepId) issues.push({ path: `comments[${i}].targetId`, message: `must be ${comment.stepId} or one of its cells` });
+    if (comment.parentId !== null) {
+      const parent = comments.get(comment.parentId);
+      if (!parent) issues.push({ path: `comments[${i}].parentId`, message: `no comment with id ${comment.parentId}` });
+      else if (parent.parentId !== null) issues.push({ path: `comments[${i}].parentId`, message: 'must be the first comment of a thread' });
+    }
+  });
+  doc.votes.forEach((vote, i) => {
+    if (!laneIds.has(vote.laneId)) issues.push({ path: `votes[${i}].laneId`, message: `no lane with id ${vote.laneId}` });
+    if (!stepIds.has(vote.stepId)) issues.push({ path: `votes[${i}].stepId`, message: `no step with id ${vote.stepId}` });
+    const expected = voteId(vote.voterKey, vote.laneId, vote.stepId);
+    if (vote.id !== expected) issues.push({ path: `votes[${i}].id`, message: `must be ${expected}, derived from its voter, lane and step` });
   });
   doc.journey.personaIds.forEach((id, i) => {
     if (!personaIds.has(id)) issues.push({ path: `journey.personaIds[${i}]`, message: `no persona with id ${id}` });

@@ -9,7 +9,7 @@ import { createStepRecord } from './stepRecord.ts';
  * Kano elements without a questionnaire, no target scores and no actions list.
  */
 function versionOneJourney() {
-  const { actions: _actions, indicators: _indicators, ...current } = createBlankJourney('Oud formaat');
+  const { actions: _actions, indicators: _indicators, comments: _comments, captures: _captures, votes: _votes, ...current } = createBlankJourney('Oud formaat');
   const { score: _score, wait: _wait, targetScore: _target, kano: _kano, activityPatterns: _patterns, journeyEnd: _end, ...step } = createStepRecord({
     phaseId: current.phases[0]!.id,
     index: 'a0',
@@ -91,13 +91,26 @@ describe('migrations', () => {
     expect(MIGRATIONS[5]!.up(before).indicators).toEqual([]);
   });
 
+  it('klantreis.comment/8, klantreis.capture/9 and klantreis.vote/10 add empty lists of comments, inbox items and votes, keeping any already there', () => {
+    const before = migratedUpTo(6);
+    for (const list of ['comments', 'captures', 'votes']) expect(before).not.toHaveProperty(list);
+    const afterComments = MIGRATIONS[6]!.up(before);
+    expect(afterComments.comments).toEqual([]);
+    const afterCaptures = MIGRATIONS[7]!.up(afterComments);
+    expect(afterCaptures.captures).toEqual([]);
+    expect(MIGRATIONS[8]!.up(afterCaptures).votes).toEqual([]);
+    const kept = [{ id: 'comment:kept' }];
+    expect(MIGRATIONS[6]!.up({ ...before, comments: kept }).comments).toBe(kept);
+  });
+
   it('an import of a version-1 file migrates it into a valid current document', () => {
     const result = parseJourneyDocument(versionOneJourney());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.migrated).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7']);
+    expect(result.migrated).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
     expect(result.document.actions).toEqual([]);
     expect(result.document.indicators).toEqual([]);
+    expect([result.document.comments, result.document.captures, result.document.votes]).toEqual([[], [], []]);
     expect(result.document.steps.map((s) => s.activityPatterns)).toEqual([[], []]);
     expect(result.document.steps[0]!.kano[0]!.responses).toBeNull();
     expect(result.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);

@@ -5,7 +5,8 @@
 // Version 1 was the draft format of the first prototype: a step's score was called
 // `satisfaction` and its waiting time was a bare `waitMinutes` number. Version 4 brought the
 // to-be curve and the Kano questionnaire, version 5 the improvement actions, version 6 the
-// mapping of event-log activities to steps, version 7 the XLA indicators.
+// mapping of event-log activities to steps, version 7 the XLA indicators, versions 8 to 10 the
+// workshop's comments, quick-capture inbox and dot votes.
 
 type UnknownRecord = Record<string, unknown>;
 
@@ -85,9 +86,27 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'a journey gets a list of XLA experience indicators, empty to begin with',
     up: (document) => ({ ...document, indicators: Array.isArray(document.indicators) ? document.indicators : [] }),
   },
+  {
+    id: 'klantreis.comment/8',
+    fromVersion: 7,
+    description: 'a journey gets comments on its steps and cells, none to begin with',
+    up: (document) => ({ ...document, comments: Array.isArray(document.comments) ? document.comments : [] }),
+  },
+  {
+    id: 'klantreis.capture/9',
+    fromVersion: 8,
+    description: 'a journey gets a quick-capture inbox for workshops, empty to begin with',
+    up: (document) => ({ ...document, captures: Array.isArray(document.captures) ? document.captures : [] }),
+  },
+  {
+    id: 'klantreis.vote/10',
+    fromVersion: 9,
+    description: 'a journey gets dot votes on its cells, none to begin with',
+    up: (document) => ({ ...document, votes: Array.isArray(document.votes) ? document.votes : [] }),
+  },
 ];
 
-export const CURRENT_SCHEMA_VERSION = 7 as const;
+export const CURRENT_SCHEMA_VERSION = 10 as const;
 
 /** Refuses to start with a migration list whose ids repeat or whose versions do not step by one. */
 export function assertMigrationsValid(migrations: readonly Migration[] = MIGRATIONS): void {

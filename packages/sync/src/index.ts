@@ -9,3 +9,5 @@ export * from './actionMutations.ts';
 export * from './kanoMutations.ts';
 export * from './journeyReplacement.ts';
 export * from './indicatorMutations.ts';
+export * from './commentMutations.ts';
+export * from './workshopMutations.ts';

@@ -128,7 +128,7 @@ describe('upgradeDocSchema', () => {
       step.set('satisfaction', -1);
       step.set('waitMinutes', 30);
     });
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
     const upgraded = journeyFromDoc(doc, { validate: true });
     expect(upgraded.steps[1]).toMatchObject({ score: -1, targetScore: null, wait: { moment: 'before', minutes: 30 } });
     expect(step.has('satisfaction')).toBe(false);
@@ -139,7 +139,7 @@ describe('upgradeDocSchema', () => {
     const { doc, stepIds } = docWithSteps(1);
     const actionId = addAction(doc, { title: 'Bel terug', stepIds: [stepIds[0]!] });
     metaOf(doc).set('schemaVersion', 4);
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
     expect(journeyFromDoc(doc, { validate: true }).actions.map((a) => a.id)).toEqual([actionId]);
   });
 
@@ -152,12 +152,22 @@ describe('upgradeDocSchema', () => {
       step.delete('journeyEnd');
     });
     expect(journeyFromDoc(doc, { validate: true }).steps.map((s) => s.id)).toEqual([stepIds[1]]);
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/6', 'klantreis.indicator/7']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
     const upgraded = journeyFromDoc(doc, { validate: true });
     expect(upgraded.steps.map((s) => [s.activityPatterns, s.journeyEnd])).toEqual([
       [[], false],
       [[], false],
     ]);
     expect(upgraded.indicators).toEqual([]);
+  });
+
+  it('upgrades a version-7 document to the workshop records and keeps everything in it', () => {
+    const { doc, stepIds } = docWithSteps(1);
+    metaOf(doc).set('schemaVersion', 7);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
+    const upgraded = journeyFromDoc(doc, { validate: true });
+    expect(upgraded.steps.map((s) => s.id)).toEqual(stepIds);
+    expect([upgraded.comments, upgraded.captures, upgraded.votes]).toEqual([[], [], []]);
+    expect(metaOf(doc).get('schemaVersion')).toBe(10);
   });
 });

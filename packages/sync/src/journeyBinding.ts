@@ -6,7 +6,9 @@ import {
   recordTypeOf,
   sortByIndex,
   type ActionRecord,
+  type CaptureRecord,
   type CellRecord,
+  type CommentRecord,
   type IndicatorRecord,
   type JourneyDocument,
   type JourneyRecord,
@@ -14,6 +16,7 @@ import {
   type PersonaRecord,
   type PhaseRecord,
   type StepRecord,
+  type VoteRecord,
 } from '@klantreis/schema';
 import { metaOf, recordsOf } from './documentShape.ts';
 import { writeRecord } from './recordBinding.ts';
@@ -43,6 +46,20 @@ export interface ReadOptions {
   validate?: boolean;
 }
 
+function byCreation(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Comments, oldest first, without those whose step is gone (deleted, perhaps concurrently)
+ * and without replies whose thread was deleted.
+ */
+function liveComments(comments: CommentRecord[], stepIds: ReadonlySet<string>): CommentRecord[] {
+  const onLiveSteps = comments.filter((c) => stepIds.has(c.stepId));
+  const threads = new Set<string>(onLiveSteps.filter((c) => c.parentId === null).map((c) => c.id));
+  return onLiveSteps.filter((c) => c.parentId === null || threads.has(c.parentId)).sort(byCreation);
+}
+
 /**
  * Reads the document as the open JSON format, lists in display order. Records orphaned by
  * concurrent edits (a step added to a phase someone else deleted) are left out, so the result
@@ -57,6 +74,9 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
   const personas: PersonaRecord[] = [];
   const actions: ActionRecord[] = [];
   const indicators: IndicatorRecord[] = [];
+  const comments: CommentRecord[] = [];
+  const captures: CaptureRecord[] = [];
+  const votes: VoteRecord[] = [];
   recordsOf(doc).forEach((map, id) => {
     const type = recordTypeOf(id);
     if (!type || !(map instanceof Y.Map)) return;
@@ -70,7 +90,10 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
     else if (type === 'cell') cells.push(record as CellRecord);
     else if (type === 'persona') personas.push(record as PersonaRecord);
     else if (type === 'action') actions.push(record as ActionRecord);
-    else indicators.push(record as IndicatorRecord);
+    else if (type === 'indicator') indicators.push(record as IndicatorRecord);
+    else if (type === 'comment') comments.push(record as CommentRecord);
+    else if (type === 'capture') captures.push(record as CaptureRecord);
+    else votes.push(record as VoteRecord);
   });
   if (!journey) throw new Error(`the document has no ${JOURNEY_RECORD_ID} record`);
   const phaseIds = new Set<string>(phases.map((p) => p.id));
@@ -105,5 +128,8 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
     indicators: sortByIndex(indicators).map((indicator) =>
       indicator.stepId === null || stepIds.has(indicator.stepId) ? indicator : { ...indicator, stepId: null },
     ),
+    comments: liveComments(comments, stepIds),
+    captures: captures.sort(byCreation),
+    votes: votes.filter((v) => laneIds.has(v.laneId) && stepIds.has(v.stepId)).sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
 }

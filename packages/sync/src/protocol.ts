@@ -5,8 +5,10 @@
  * targetScore and Kano questionnaire fields, and action records exist; a version-1 editor
  * validates steps strictly and would refuse every edit of a step with the new fields.
  * 3: steps carry activityPatterns and journeyEnd, and indicator records exist (schema 7).
+ * 4: comment, capture and vote records exist (schema 10); an older editor would write schema 7
+ * into `meta`, which the server refuses.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** The query parameter on the websocket URL that carries the client's protocol version. */
 export const PROTOCOL_PARAMETER = 'protocol';

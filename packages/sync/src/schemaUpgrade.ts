@@ -3,7 +3,18 @@ import { CURRENT_SCHEMA_VERSION, isRecord, migrateToCurrent, recordTypeOf } from
 import { recordsOf, schemaVersionOf } from './documentShape.ts';
 import { replaceRecords } from './journeyReplacement.ts';
 
-const LIST_OF_TYPE = { phase: 'phases', step: 'steps', lane: 'lanes', cell: 'cells', persona: 'personas', action: 'actions', indicator: 'indicators' } as const;
+const LIST_OF_TYPE = {
+  phase: 'phases',
+  step: 'steps',
+  lane: 'lanes',
+  cell: 'cells',
+  persona: 'personas',
+  action: 'actions',
+  indicator: 'indicators',
+  comment: 'comments',
+  capture: 'captures',
+  vote: 'votes',
+} as const;
 
 /**
  * Brings a stored document written by an older Klantreis up to the current schema version,
@@ -13,7 +24,7 @@ const LIST_OF_TYPE = { phase: 'phases', step: 'steps', lane: 'lanes', cell: 'cel
 export function upgradeDocSchema(doc: Y.Doc, origin?: unknown): string[] {
   const version = schemaVersionOf(doc) ?? 1;
   if (version === CURRENT_SCHEMA_VERSION) return [];
-  const raw: Record<string, unknown> = { schemaVersion: version, phases: [], steps: [], lanes: [], cells: [], personas: [], actions: [], indicators: [] };
+  const raw: Record<string, unknown> = { schemaVersion: version, phases: [], steps: [], lanes: [], cells: [], personas: [], actions: [], indicators: [], comments: [], captures: [], votes: [] };
   recordsOf(doc).forEach((map, id) => {
     const type = recordTypeOf(id);
     if (!type) return;

@@ -91,5 +91,8 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
     personas,
     actions: [],
     indicators: [],
+    comments: [],
+    captures: [],
+    votes: [],
   };
 }

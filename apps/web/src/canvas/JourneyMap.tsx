@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
 import { LiveCursors } from '../components/presence/LiveCursors.tsx';
+import { openThreadsByStep, votesByLane } from '../components/workshop/mapCounts.ts';
 import { useFollow } from '../hooks/useFollow.ts';
+import { usePresenceStore } from '../stores/presenceStore.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import type { PeakEndSteps } from './CurveMarkers.tsx';
 import { EmotionCurve } from './EmotionCurve.tsx';
@@ -39,6 +41,9 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
   );
   const stepIds = useMemo<string[]>(() => journey.steps.map((s) => s.id), [journey.steps]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const openComments = useMemo(() => openThreadsByStep(journey.comments), [journey.comments]);
+  const myKey = usePresenceStore((s) => s.participant.key);
+  const votes = useMemo(() => votesByLane(journey.votes, myKey), [journey.votes, myKey]);
   const mapRef = useRef<HTMLDivElement>(null);
   useFollow(scrollRef);
 
@@ -94,7 +99,7 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
           <SortableContext items={stepIds} strategy={horizontalListSortingStrategy}>
             {layout.columns.map((column, i) =>
               column.kind === 'step' ? (
-                <StepHeader key={column.step.id} step={column.step} number={layout.stepNumber.get(column.step.id)!} column={i} onMoveBy={moveBy} />
+                <StepHeader key={column.step.id} step={column.step} number={layout.stepNumber.get(column.step.id)!} column={i} onMoveBy={moveBy} openComments={openComments.get(column.step.id)} />
               ) : (
                 <EmptyPhaseColumn key={`empty-${column.phase.id}`} phaseId={column.phase.id} column={i} />
               ),
@@ -117,7 +122,7 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
         </div>
 
         {visibleLanes.map((lane, i) => (
-          <LaneRow key={lane.id} lane={lane} index={i} laneCount={visibleLanes.length} columns={layout.columns} texts={texts.get(lane.id) ?? NO_TEXTS} stepTitles={stepTitles} />
+          <LaneRow key={lane.id} lane={lane} index={i} laneCount={visibleLanes.length} columns={layout.columns} texts={texts.get(lane.id) ?? NO_TEXTS} stepTitles={stepTitles} votes={votes.get(lane.id)} />
         ))}
 
         <div className="lane-label lane-label--add">

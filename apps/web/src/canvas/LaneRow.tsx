@@ -2,6 +2,8 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_LENGTH, type LaneId, type LaneRecord, type StepId } from '@klantreis/schema';
 import { deleteLane, moveLane, setCellText, updateRecord } from '@klantreis/sync';
+import { CellVotes } from '../components/workshop/CellVotes.tsx';
+import type { CellVoteCounts } from '../components/workshop/mapCounts.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { laneDisplayName, type LaneTexts, type MapColumn } from './mapLayout.ts';
 
@@ -51,7 +53,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { l
  * One lane × step cell. It shows its text as a button until activated, then edits in a
  * textarea; every keystroke is an edit of the document, so there is nothing to save.
  */
-export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, emptyText, column }: {
+export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, emptyText, column, votable = false, dots = 0, myDots = 0 }: {
   laneId: string;
   stepId: string;
   text: string;
@@ -59,6 +61,10 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, em
   label: string;
   emptyText: string;
   column: number;
+  /** Pain points and opportunities take dot votes. */
+  votable?: boolean;
+  dots?: number;
+  myDots?: number;
 }) {
   const edit = useJourneyEdit();
   const [editing, setEditing] = useState(false);
@@ -92,19 +98,22 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, em
           {text || <span className="cell__placeholder" aria-hidden="true">{emptyText}</span>}
         </button>
       )}
+      {votable && <CellVotes laneId={laneId} stepId={stepId} total={dots} mine={myDots} label={label} />}
     </div>
   );
 });
 
-export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, texts, stepTitles }: {
+export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, texts, stepTitles, votes }: {
   lane: LaneRecord;
   index: number;
   laneCount: number;
   columns: MapColumn[];
   texts: LaneTexts;
   stepTitles: Map<string, string>;
+  votes?: CellVoteCounts;
 }) {
   const { t } = useTranslation();
+  const votable = lane.kind === 'pain-points' || lane.kind === 'opportunities';
   const laneName = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
   const emptyText = t('lane.cellEmpty');
   // One translation per lane, not per cell: i18next's t() was most of a keystroke's cost on a big map.
@@ -122,6 +131,9 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
             label={labelTemplate.replace('\u0000', stepTitles.get(column.step.id) ?? '')}
             emptyText={emptyText}
             column={i}
+            votable={votable}
+            dots={votes?.get(column.step.id)?.total}
+            myDots={votes?.get(column.step.id)?.mine}
           />
         ) : (
           <div key={`empty-${column.phase.id}`} className="cell cell--empty" style={{ gridColumn: i + 2 }} />

@@ -9,11 +9,13 @@ import { stepDisplayTitle } from './mapLayout.ts';
 import { formatMinutes } from './formatMinutes.ts';
 
 /** A step's column head: the post-it that is dragged, selected and moved by keyboard. */
-export const StepHeader = memo(function StepHeader({ step, number, column, onMoveBy }: {
+export const StepHeader = memo(function StepHeader({ step, number, column, onMoveBy, openComments = 0 }: {
   step: StepRecord;
   number: number;
   column: number;
   onMoveBy: (stepId: string, delta: number) => void;
+  /** Unresolved comment threads on the step and its cells. */
+  openComments?: number;
 }) {
   const { t } = useTranslation();
   const selected = useEditorStore((s) => s.selectedStepId === step.id);
@@ -60,6 +62,20 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
         </button>
       </div>
       <div className="step-head__badges">
+        {openComments > 0 && (
+          <button
+            type="button"
+            className="badge badge--comments"
+            onClick={() => {
+              selectStep(step.id);
+              useEditorStore.getState().setSideTab('comments');
+            }}
+            data-testid="comment-count"
+          >
+            <span aria-hidden="true">💬 </span>
+            {t('comments.count', { count: openComments, title })}
+          </button>
+        )}
         {step.beforeFirstContact && <span className="badge badge--trigger">{t('step.triggerBadge')}</span>}
         {step.momentOfTruth && <span className="badge badge--mot">{t('step.motBadge')}</span>}
         {step.wait && <span className="badge badge--wait">{t('step.waitBadge', { duration: formatMinutes(step.wait.minutes) })}</span>}

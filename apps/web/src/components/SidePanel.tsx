@@ -6,9 +6,11 @@ import { useEditorStore, type SideTab } from '../stores/editorStore.ts';
 import { ActionsList } from './actions/ActionsList.tsx';
 import { EvaluationPanel } from './evaluation/EvaluationPanel.tsx';
 import { StepPanel } from './StepPanel.tsx';
+import { CommentsPanel } from './comments/CommentsPanel.tsx';
 import { VersionsPanel } from './versions/VersionsPanel.tsx';
+import { WorkshopPanel } from './workshop/WorkshopPanel.tsx';
 
-const TABS: readonly SideTab[] = ['evaluation', 'step', 'actions', 'versions'];
+const TABS: readonly SideTab[] = ['evaluation', 'step', 'actions', 'comments', 'workshop', 'versions'];
 
 /**
  * The right side of the editor: the evaluation, the selected step's details and the
@@ -23,6 +25,7 @@ export function SidePanel({ journeyId, journey, evaluation }: { journeyId: strin
   const tabRefs = useRef(new Map<SideTab, HTMLButtonElement>());
   const selectedStep = journey.steps.find((s) => s.id === selectedStepId);
   const critical = evaluation.findings.filter((f) => f.severity === 'critical').length;
+  const openThreads = journey.comments.filter((c) => c.parentId === null && !c.resolved && c.stepId === selectedStepId).length;
 
   // The WAI-ARIA tabs pattern: arrow keys move between the tabs, Home and End jump.
   function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
@@ -59,6 +62,8 @@ export function SidePanel({ journeyId, journey, evaluation }: { journeyId: strin
               {t(`panel.${id}`)}
               {id === 'evaluation' && critical > 0 && <span className="tabs__count tabs__count--critical">{critical}</span>}
               {id === 'actions' && journey.actions.length > 0 && <span className="tabs__count">{journey.actions.length}</span>}
+              {id === 'comments' && openThreads > 0 && <span className="tabs__count">{openThreads}</span>}
+              {id === 'workshop' && journey.captures.length > 0 && <span className="tabs__count">{journey.captures.length}</span>}
             </button>
           ))}
         </div>
@@ -71,6 +76,8 @@ export function SidePanel({ journeyId, journey, evaluation }: { journeyId: strin
         {tab === 'step' && (selectedStep ? <StepPanel journey={journey} step={selectedStep} /> : <p className="hint">{t('panel.noStep')}</p>)}
         {tab === 'actions' && <ActionsList journey={journey} />}
         {tab === 'versions' && <VersionsPanel journeyId={journeyId} />}
+        {tab === 'comments' && (selectedStep ? <CommentsPanel key={selectedStep.id} journey={journey} step={selectedStep} /> : <p className="hint">{t('comments.noStep')}</p>)}
+        {tab === 'workshop' && <WorkshopPanel journey={journey} />}
       </div>
     </aside>
   );

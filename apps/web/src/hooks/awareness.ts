@@ -22,6 +22,17 @@ export interface AwarenessFields {
   viewport?: { left: number; top: number } | null;
   /** Bumped after saving a version or deciding on an approval, so the others refetch at once. */
   versionsRevision?: number;
+  /** The workshop timer as this client last saw it; everyone mirrors the newest one. */
+  timer?: WorkshopTimerState | null;
+}
+
+/** A shared countdown: running since `startedAt` with `remainingMs` left then, or paused with `remainingMs` left. */
+export interface WorkshopTimerState {
+  durationMs: number;
+  remainingMs: number;
+  startedAt: number | null;
+  /** When someone last started, paused or reset it; the newest state wins. */
+  updatedAt: number;
 }
 
 /** Other clients' states, without this tab's own. */

@@ -20,7 +20,7 @@ export function useEvaluation(journey: JourneyDocument): Evaluation {
   const model = useEditorStore((s) => s.rememberedModel);
   const { schemaVersion, journey: record, phases, steps } = journey;
   return useMemo(
-    () => evaluateJourney({ schemaVersion, journey: record, phases, steps, lanes: [], cells: [], personas: [], actions: [], indicators: [] }, { locale, model }),
+    () => evaluateJourney({ schemaVersion, journey: record, phases, steps, lanes: [], cells: [], personas: [], actions: [], indicators: [], comments: [], captures: [], votes: [] }, { locale, model }),
     [schemaVersion, record, phases, steps, locale, model],
   );
 }

@@ -13,6 +13,7 @@ import { ParticipantNamePrompt } from '../components/presence/ParticipantNamePro
 import { SidePanel } from '../components/SidePanel.tsx';
 import { UndoButtons } from '../components/UndoButtons.tsx';
 import { ApprovalBadge } from '../components/versions/ApprovalBadge.tsx';
+import { TimerBadge } from '../components/workshop/WorkshopTimer.tsx';
 import { AwarenessContext } from '../hooks/awareness.ts';
 import { useCollaborativeJourney } from '../hooks/useCollaborativeJourney.ts';
 import { useEvaluation } from '../hooks/useEvaluation.ts';
@@ -79,6 +80,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
           <ConnectionStatus status={status} unsyncedChanges={unsyncedChanges} />
           <UndoButtons doc={doc} />
           <ApprovalBadge />
+          <TimerBadge />
           <div className="topbar__spacer" />
           <ParticipantList />
           {journey && (

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { RememberedModel } from '@klantreis/evaluation';
 
 /** The three views of the side panel beside the map. */
-export type SideTab = 'evaluation' | 'step' | 'actions' | 'versions';
+export type SideTab = 'evaluation' | 'step' | 'actions' | 'versions' | 'comments' | 'workshop';
 
 const NO_STEPS: readonly string[] = [];
 

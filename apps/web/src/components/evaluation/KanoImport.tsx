@@ -8,13 +8,16 @@ import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { decimalText } from './formatNumbers.ts';
 
 /** The parts of a document the CSV import does not read. */
-const EMPTY_LISTS: Pick<JourneyDocument, 'schemaVersion' | 'lanes' | 'cells' | 'personas' | 'actions' | 'indicators'> = {
+const EMPTY_LISTS: Pick<JourneyDocument, 'schemaVersion' | 'lanes' | 'cells' | 'personas' | 'actions' | 'indicators' | 'comments' | 'captures' | 'votes'> = {
   schemaVersion: CURRENT_SCHEMA_VERSION,
   lanes: [],
   cells: [],
   personas: [],
   actions: [],
   indicators: [],
+  comments: [],
+  captures: [],
+  votes: [],
 };
 
 /**
