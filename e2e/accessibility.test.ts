@@ -85,6 +85,6 @@ describe.skipIf(unavailable !== null)('accessibility (axe, WCAG 2 A/AA)', () => 
       await panel.actions().first().waitFor();
       expect(await violations(page)).toEqual([]);
       await context.close();
-    });
+    }, 60_000); // axe twice over a full editor: beside the two-person workshop tests it has taken over 30 s
   }
 });

@@ -72,7 +72,6 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
             }}
             data-testid="comment-count"
           >
-            <span aria-hidden="true">💬 </span>
             {t('comments.count', { count: openComments, title })}
           </button>
         )}

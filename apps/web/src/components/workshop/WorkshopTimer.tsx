@@ -41,8 +41,8 @@ export function TimerBadge() {
   const { timer, remaining, running } = useWorkshopTimer();
   if (!timer || remaining === null || timer.durationMs === 0) return null;
   return (
-    <span className={`timer-badge${remaining === 0 ? ' timer-badge--done' : ''}`} role="timer" aria-label={t('workshop.timer')} data-testid="timer-badge" data-running={running}>
-      ⏱ {remaining === 0 ? t('workshop.timeUp') : formatCountdown(remaining)}
+    <span className={`timer-badge${remaining === 0 ? ' timer-badge--done' : ''}`} role="timer" data-testid="timer-badge" data-running={running}>
+      {t('workshop.timer')} {remaining === 0 ? t('workshop.timeUp') : formatCountdown(remaining)}
     </span>
   );
 }
