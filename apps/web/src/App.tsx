@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRoute } from './hooks/useRoute.ts';
+import { DashboardScene } from './scenes/DashboardScene.tsx';
 import { EditorScene } from './scenes/EditorScene.tsx';
 import { JourneysScene } from './scenes/JourneysScene.tsx';
 
@@ -11,7 +12,13 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      {route.page === 'editor' ? <EditorScene key={route.journeyId} journeyId={route.journeyId} /> : <JourneysScene trash={route.trash} />}
+      {route.page === 'editor' ? (
+        <EditorScene key={route.journeyId} journeyId={route.journeyId} />
+      ) : route.page === 'dashboard' ? (
+        <DashboardScene key={route.journeyId} journeyId={route.journeyId} />
+      ) : (
+        <JourneysScene trash={route.trash} />
+      )}
     </>
   );
 }

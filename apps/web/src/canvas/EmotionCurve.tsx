@@ -7,6 +7,7 @@ import { useEditorStore } from '../stores/editorStore.ts';
 import { curveModel, evenColumns } from './curveGeometry.ts';
 import { CurveMarkers, type PeakEndSteps } from './CurveMarkers.tsx';
 import { CURVE_HEIGHT, STEP_WIDTH, stepDisplayTitle, type MapColumn } from './mapLayout.ts';
+import { MeasuredCurve } from './MeasuredCurve.tsx';
 import { ToBeCurve } from './ToBeCurve.tsx';
 
 const PADDING = 22;
@@ -75,6 +76,7 @@ export const EmotionCurve = memo(function EmotionCurve({
         ) : null,
       )}
       <ToBeCurve columns={columns} height={CURVE_HEIGHT} padding={PADDING} />
+      <MeasuredCurve columns={columns} height={CURVE_HEIGHT} padding={PADDING} />
       <path d={model.path} className="curve__line" />
       <CurveMarkers columns={columns} model={model} steps={{ peakStepId, troughStepId, endStepId }} />
       {columns.map((column, i) => {

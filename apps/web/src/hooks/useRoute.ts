@@ -1,11 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
-// Two pages need no router library: the path is the state, history the store.
-export type Route = { page: 'journeys'; trash: boolean } | { page: 'editor'; journeyId: string };
+// Three pages need no router library: the path is the state, history the store.
+export type Route = { page: 'journeys'; trash: boolean } | { page: 'editor'; journeyId: string } | { page: 'dashboard'; journeyId: string };
 
 function parse(pathname: string, search: string): Route {
   const editor = /^\/journeys\/([^/]+)\/?$/.exec(pathname);
   if (editor) return { page: 'editor', journeyId: decodeURIComponent(editor[1]!) };
+  const dashboard = /^\/journeys\/([^/]+)\/dashboard\/?$/.exec(pathname);
+  if (dashboard) return { page: 'dashboard', journeyId: decodeURIComponent(dashboard[1]!) };
   return { page: 'journeys', trash: new URLSearchParams(search).get('view') === 'trash' };
 }
 

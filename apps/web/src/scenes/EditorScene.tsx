@@ -17,6 +17,7 @@ import { TimerBadge } from '../components/workshop/WorkshopTimer.tsx';
 import { AwarenessContext } from '../hooks/awareness.ts';
 import { useCollaborativeJourney } from '../hooks/useCollaborativeJourney.ts';
 import { useEvaluation } from '../hooks/useEvaluation.ts';
+import { MeasurementContext, useMeasurement } from '../hooks/useMeasurement.ts';
 import { JourneyDocContext, useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { usePresence } from '../hooks/usePresence.ts';
 import { navigate } from '../hooks/useRoute.ts';
@@ -96,6 +97,17 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
                 {t('editor.personas')}
               </button>
               <JourneyScore score={journey.journey.journeyScore} />
+              <a
+                className="button"
+                href={`/journeys/${encodeURIComponent(journeyId)}/dashboard`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/journeys/${encodeURIComponent(journeyId)}/dashboard`);
+                }}
+                data-testid="open-dashboard"
+              >
+                {t('measurement.openDashboard')}
+              </a>
               <a className="button" href={journeysApi.exportUrl(journeyId)} download>
                 {t('editor.exportJson')}
               </a>
@@ -121,11 +133,15 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
 function EvaluatedEditor({ journeyId, journey }: { journeyId: string; journey: JourneyDocument }) {
   const { t } = useTranslation();
   const evaluation = useEvaluation(journey);
+  // The measured curve and figures on the map come from the imported data, when there is any.
+  const { measurement } = useMeasurement(journeyId, journey, 'month');
   const panelOpen = useEditorStore((s) => s.panelOpen);
   const { peakStepId, troughStepId, endStepId } = evaluation.peakEnd;
   return (
     <>
-      <JourneyMap journey={journey} peakEndSteps={{ peakStepId, troughStepId, endStepId }} />
+      <MeasurementContext.Provider value={measurement}>
+        <JourneyMap journey={journey} peakEndSteps={{ peakStepId, troughStepId, endStepId }} />
+      </MeasurementContext.Provider>
       {panelOpen ? (
         <SidePanel journeyId={journeyId} journey={journey} evaluation={evaluation} />
       ) : (

@@ -1,0 +1,117 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { JourneyDocument } from '@klantreis/schema';
+import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { DashboardPage } from './fixtures/dashboardPage.ts';
+import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
+import { webDist } from './fixtures/webDist.ts';
+
+const unavailable = browserUnavailable();
+const RUNNING_EXAMPLE = fileURLToPath(new URL('../../shared/data/eventlogs/running-example.csv', import.meta.url));
+const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+const STEPS = ['Aanvraag', 'Onderzoek', 'Controle', 'Besluit', 'Uitbetaling', 'Afwijzing'];
+
+describe.skipIf(unavailable !== null)('measurement in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const scratch = mkdtempSync(join(tmpdir(), 'klantreis-e2e-measure-'));
+  const survey = join(scratch, 'enquete.csv');
+  writeFileSync(survey, 'klant;stap;score;schaal\n1;Aanvraag;5;csat\n2;Aanvraag;4;csat\n3;Besluit;1;csat\n4;klantreis;3;0-10\n');
+
+  /** A journey with the steps of the running example, none of them mapped yet, and designed scores. */
+  async function journeyWithSteps(locale: 'nl' | 'en'): Promise<{ id: string; stepIds: string[] }> {
+    const post = (path: string, body: unknown) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const { id } = (await (await post('/api/journeys', { title: `Compensatie (${locale})`, locale })).json()) as { id: string };
+    const journey = (await (await fetch(`${server.url}/api/journeys/${id}`)).json()) as JourneyDocument;
+    const stepIds: string[] = [];
+    for (const title of STEPS) {
+      const { id: stepId } = (await (await post(`/api/journeys/${id}/steps`, { phaseId: journey.phases[0]!.id, title, score: title === 'Besluit' ? 1 : 0 })).json()) as { id: string };
+      stepIds.push(stepId);
+    }
+    return { id, stepIds };
+  }
+
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const locale of ['nl-NL', 'en-US'] as const) {
+    it(`imports the running example, maps its activities to steps and shows the figures on the dashboard and the map, in ${locale}`, async () => {
+      const { id, stepIds } = await journeyWithSteps(locale === 'nl-NL' ? 'nl' : 'en');
+      const context = await newContext(browser, locale);
+      const page = await context.newPage();
+      const dashboard = new DashboardPage(page, server.url);
+      await dashboard.open(id);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale.slice(0, 2));
+      await page.getByRole('heading', { level: 1, name: locale === 'nl-NL' ? /^Meting: Compensatie/ : /^Measurement: Compensatie/ }).waitFor();
+
+      await dashboard.upload('events', RUNNING_EXAMPLE);
+      const summary = dashboard.dialog().locator('[data-testid="import-summary"]');
+      expect(await summary.textContent()).toBe(locale === 'nl-NL' ? '42 events van 6 cases worden geïmporteerd.' : '42 events of 6 cases will be imported.');
+      // What was detected is shown as the choice "Detect (,)".
+      expect(await dashboard.dialog().locator('[data-testid="import-delimiter"] option').first().textContent()).toMatch(/\(,\)$/);
+      expect(await violations(page)).toEqual([]);
+      await dashboard.commit();
+      await expect.poll(() => dashboard.importedFiles().allTextContents()).toEqual(['running-example.csv']);
+
+      // Map by choosing steps for activities, and by a pattern for the two kinds of examination.
+      await dashboard.coverage().waitFor();
+      await dashboard.mapActivity('register request', 'Aanvraag');
+      await dashboard.addPattern(stepIds[1]!, 'examine*');
+      await dashboard.mapActivity('check ticket', 'Controle');
+      await dashboard.mapActivity('decide', 'Besluit');
+      await dashboard.mapActivity('pay compensation', 'Uitbetaling');
+      await dashboard.mapActivity('reject request', 'Afwijzing');
+      // reinitiate request stays unmapped: 3 of 42 events.
+      await expect.poll(() => dashboard.coverage().textContent()).toMatch(locale === 'nl-NL' ? /^92,9% van de events/ : /^92\.9% of the events/);
+      await page.locator('[data-testid="funnel-chart"]').waitFor();
+      await expect.poll(() => dashboard.figure('cases')).toBe('6');
+      // Without a marked end step the last mapped step (Afwijzing) ends the journey: 3 of 6 cases.
+      expect(await dashboard.figure('completion')).toBe(locale === 'nl-NL' ? '50,0%' : '50.0%');
+      // A paid and a rejected request both end the journey: marked as ends, every case completes.
+      for (const end of [stepIds[4]!, stepIds[5]!]) await page.locator(`[data-testid="activity-mapping"] .step-patterns[data-step-id="${end}"] input[type="checkbox"]`).check();
+      await expect.poll(() => dashboard.figure('completion')).toBe(locale === 'nl-NL' ? '100,0%' : '100.0%');
+      expect(await page.locator('[data-testid="step-flow"] tbody tr').count()).toBeGreaterThan(5);
+
+      await dashboard.upload('survey', survey);
+      await dashboard.commit();
+      await page.locator('[data-testid="satisfaction"] .tile').first().waitFor();
+      expect(await violations(page)).toEqual([]);
+
+      // The map: the measured curve beside the designed one, with drop-off and waits per step.
+      await page.locator('[data-testid="imports"]').waitFor();
+      const map = new JourneyMapPage(page, server.url);
+      await map.open(id);
+      const measured = page.locator('[data-testid="measured-curve"]');
+      await measured.waitFor();
+      // Aanvraag measured at CSAT 4.5 → +1.5 against a designed 0: a gap of 1.5 is marked.
+      const first = measured.locator(`[data-step-id="${stepIds[0]}"]`);
+      await expect.poll(() => first.getAttribute('data-measured')).toBe('1.5');
+      expect(await first.locator('[data-gap="score"]').count()).toBe(1);
+      expect(await first.getAttribute('aria-label')).toMatch(locale === 'nl-NL' ? /Gemeten score van Aanvraag: \+1,5 uit 2 antwoorden/ : /Measured score of Aanvraag: \+1\.5 from 2 answers/);
+      // Besluit measured at CSAT 1 → −2 against a designed +1.
+      expect(await measured.locator(`[data-step-id="${stepIds[3]}"]`).getAttribute('data-measured')).toBe('-2');
+      expect(await violations(page)).toEqual([]);
+      await page.locator('[data-testid="open-dashboard"]').click();
+      await page.locator('[data-testid="dashboard"]').waitFor();
+      await context.close();
+    }, 90_000);
+  }
+});
