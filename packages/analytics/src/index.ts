@@ -81,3 +81,4 @@ export {
   type StagedSurvey,
   type SurveyPreviewRow,
 } from './stagedImport.ts';
+export { eventPartsRelation } from './eventPartsWriter.ts';

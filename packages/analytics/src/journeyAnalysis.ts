@@ -22,9 +22,9 @@ export interface ActivityCount {
  * to the journey index (each case's events in order, see journeyIndex.ts) as list operations, into
  * one temporary table with a row per case that every metric reads:
  *
- *   journey_cases  case_id, segment, first_t and last_t (µs), first_step and last_step, events;
+ *   journey_cases  segment, first_t and last_t (µs), first_step and last_step, events;
  *                  its visits (consecutive events at one step are one visit) as parallel lists:
- *                  path (the steps), visit_start, visit_end (µs), visit_events;
+ *                  path (the steps), visit_start, visit_end (µs);
  *                  repeat_steps, completed, reached_first
  *   responses      the survey answers about the journey or one of its current steps
  *
@@ -102,39 +102,33 @@ export class JourneyAnalysis {
     const m = `[${codeToStep.join(', ')}]::INTEGER[]`;
     const ends = JourneyAnalysis.stepList(this.endSteps);
     const first = this.firstStep ?? -1;
-    // Parallel lists of plain values: lists of structs took twice as long on 10M events.
+    // Parallel lists of plain values: lists of structs took twice as long on 10M events. When
+    // every activity is mapped, nothing needs filtering out.
+    const everyActivityMapped = codeToStep.every((step) => step !== 'NULL');
+    const mappedSql = everyActivityMapped
+      ? `SELECT case_id, segment, list_transform(acts, lambda a: (${m})[a + 1]) AS ms, ts AS mt, repeated FROM ${indexCasesRelation(index)}`
+      : `SELECT case_id, segment, list_filter(s, lambda x: x IS NOT NULL) AS ms, list_filter(ts, lambda t, i: s[i] IS NOT NULL) AS mt, repeated
+         FROM (SELECT case_id, segment, ts, repeated, list_transform(acts, lambda a: (${m})[a + 1]) AS s FROM ${indexCasesRelation(index)})`;
     await connection.run(`
       CREATE TEMP TABLE journey_cases AS
-      WITH stepped AS (
-        SELECT case_id, segment, acts, ts, list_transform(acts, lambda a: (${m})[a + 1]) AS s
-        FROM ${indexCasesRelation(index)}
-      ),
-      mapped AS (
-        SELECT case_id, segment,
-          list_filter(s, lambda x: x IS NOT NULL) AS ms,
-          list_filter(ts, lambda t, i: s[i] IS NOT NULL) AS mt,
-          list_sort(list_filter(acts, lambda a, i: s[i] IS NOT NULL)) AS sorted_acts
-        FROM stepped
-      ),
+      WITH mapped AS (${mappedSql}),
       visited AS (
-        SELECT case_id, segment, ms, mt, sorted_acts,
+        SELECT case_id, segment, ms, mt, repeated,
           list_filter(ms, lambda x, i: i = 1 OR x <> ms[i - 1]) AS path,
           list_filter(mt, lambda t, i: i = 1 OR ms[i] <> ms[i - 1]) AS visit_start,
-          list_filter(mt, lambda t, i: i = len(ms) OR ms[i] <> ms[i + 1]) AS visit_end,
-          list_filter(range(1, len(ms) + 1), lambda i: i = 1 OR ms[i] <> ms[i - 1]) AS visit_first
+          list_filter(mt, lambda t, i: i = len(ms) OR ms[i] <> ms[i + 1]) AS visit_end
         FROM mapped WHERE len(ms) > 0
       ),
       sorted AS (SELECT *, list_sort(path) AS sorted_path FROM visited)
       SELECT
-        case_id, segment,
+        segment,
         mt[1] AS first_t, mt[len(mt)] AS last_t, ms[1] AS first_step, ms[len(ms)] AS last_step, len(ms) AS events,
         path, visit_start, visit_end,
-        list_transform(visit_first, lambda first, k: coalesce(visit_first[k + 1], len(ms) + 1) - first) AS visit_events,
-        -- A repeat contact at a step: the case comes back to it, or one of its activities happens twice.
-        -- Sorted lists make both a comparison of neighbours.
+        -- A repeat contact at a step: the case comes back to it (neighbours in the sorted path), or
+        -- one of its activities happens twice (the index lists those per case).
         list_distinct(list_concat(
           list_filter(sorted_path, lambda x, i: i > 1 AND x = sorted_path[i - 1]),
-          list_transform(list_filter(sorted_acts, lambda a, i: i > 1 AND a = sorted_acts[i - 1]), lambda a: (${m})[a + 1])
+          list_filter(list_transform(repeated, lambda a: (${m})[a + 1]), lambda x: x IS NOT NULL)
         )) AS repeat_steps,
         list_has_any(path, ${ends}) AS completed,
         list_contains(path, ${first}) AS reached_first

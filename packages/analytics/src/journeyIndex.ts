@@ -20,6 +20,7 @@ export interface IndexedActivity {
 }
 
 export interface JourneyIndex {
+  version: number;
   /** The folder holding the `cases-*.parquet` buckets and `index.json`. */
   directory: string;
   /** The event-part folders it was built from, in import order: a different list needs a new index. */
@@ -38,7 +39,10 @@ export function indexCasesRelation(index: Pick<JourneyIndex, 'directory'>): stri
   return `read_parquet(${sqlString(join(index.directory, 'cases-*.parquet'))})`;
 }
 
-/** The index in `directory`, or null when there is none (or it was built from other imports). */
+/** Raised when the layout of the index files changes: an index of another version is built again. */
+export const INDEX_VERSION = 2;
+
+/** The index in `directory`, or null when there is none (or it was built from other imports, or by another version). */
 export async function readJourneyIndex(directory: string, eventDirectories?: readonly string[]): Promise<JourneyIndex | null> {
   let index: JourneyIndex;
   try {
@@ -47,6 +51,7 @@ export async function readJourneyIndex(directory: string, eventDirectories?: rea
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  if (index.version !== INDEX_VERSION) return null;
   if (eventDirectories !== undefined && JSON.stringify(index.eventDirectories) !== JSON.stringify(eventDirectories)) return null;
   return { ...index, directory };
 }
@@ -84,16 +89,24 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
     const [{ events }] = (await connection.runAndReadAll('SELECT sum(events) AS events FROM activity_codes')).getRowObjectsJS();
     const buckets = Math.max(1, Math.ceil(Number(events ?? 0) / EVENTS_PER_BUCKET));
     for (let bucket = 0; bucket < buckets; bucket++) {
+      // `repeated`: the activities that occur more than once in the case, which does not depend on
+      // the mapping either, so the repeat contacts need no sort of every case's events later.
       await connection.run(`
         COPY (
-          SELECT
-            case_id,
-            arg_min(segment, {'t': ts, 's': source, 'o': file_order}) AS segment,
-            list(code ORDER BY ts, source, file_order) AS acts,
-            list(epoch_us(ts) ORDER BY ts, source, file_order) AS ts
-          FROM events JOIN activity_codes USING (activity)
-          WHERE hash(case_id) % ${buckets} = ${bucket}
-          GROUP BY case_id
+          WITH sequences AS (
+            SELECT
+              case_id,
+              arg_min(segment, {'t': ts, 's': source, 'o': file_order}) AS segment,
+              list(code ORDER BY ts, source, file_order) AS acts,
+              list(epoch_us(ts) ORDER BY ts, source, file_order) AS ts
+            FROM events JOIN activity_codes USING (activity)
+            WHERE hash(case_id) % ${buckets} = ${bucket}
+            GROUP BY case_id
+          ),
+          sorted AS (SELECT *, list_sort(acts) AS sorted_acts FROM sequences)
+          SELECT case_id, segment, acts, ts,
+            list_distinct(list_filter(sorted_acts, lambda a, i: i > 1 AND a = sorted_acts[i - 1])) AS repeated
+          FROM sorted
         ) TO ${sqlString(join(partial, `cases-${String(bucket).padStart(4, '0')}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
     }
     const activities = (await connection.runAndReadAll('SELECT activity, code, events FROM activity_codes ORDER BY code')).getRowObjectsJS().map((row) => ({
@@ -103,6 +116,7 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
     }));
     const [totals] = (await connection.runAndReadAll(`SELECT count(*) AS cases FROM ${indexCasesRelation({ directory: partial })}`)).getRowObjectsJS();
     const index: JourneyIndex = {
+      version: INDEX_VERSION,
       directory,
       eventDirectories: [...eventDirectories],
       activities,

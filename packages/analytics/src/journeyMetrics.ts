@@ -181,7 +181,8 @@ export async function journeyMetrics(analysis: JourneyAnalysis, options: Pick<Jo
   const cases = num(journey.cases);
   const completed = num(journey.completed);
 
-  // Reach, conversion and repeats count each case once per step; events and time in the step per visit.
+  // Reach, conversion and repeats count each case once per step; time in the step per visit. A
+  // step's events are those of its activities, counted in the index already.
   const perStep = new Map<number, Row>();
   for (const row of await analysis.query(`
     SELECT step, count(*) AS reach, count(*) FILTER (WHERE reached_first) AS with_first
@@ -189,10 +190,10 @@ export async function journeyMetrics(analysis: JourneyAnalysis, options: Pick<Jo
     perStep.set(num(row.step), { ...row });
   }
   for (const row of await analysis.query(`
-    SELECT step, sum(events) AS events, count(*) AS visits, quantile_cont((visit_end - visit_start) / 1e6, [0.5, 0.9]) AS in_step
-    FROM (SELECT unnest(path) AS step, unnest(visit_start) AS visit_start, unnest(visit_end) AS visit_end, unnest(visit_events) AS events FROM journey_cases)
+    SELECT step, count(*) AS visits, quantile_cont((visit_end - visit_start) / 1e6, [0.5, 0.9]) AS in_step
+    FROM (SELECT unnest(path) AS step, unnest(visit_start) AS visit_start, unnest(visit_end) AS visit_end FROM journey_cases)
     GROUP BY step`)) {
-    Object.assign(perStep.get(num(row.step)) ?? {}, { events: row.events, visits: row.visits, in_step: row.in_step });
+    Object.assign(perStep.get(num(row.step)) ?? {}, { visits: row.visits, in_step: row.in_step });
   }
   for (const row of await analysis.query(`
     SELECT step, count(*) AS repeat_cases FROM (SELECT unnest(repeat_steps) AS step FROM journey_cases) GROUP BY step`)) {
@@ -253,7 +254,7 @@ export async function journeyMetrics(analysis: JourneyAnalysis, options: Pick<Jo
     return {
       stepId: step.id,
       activities: analysis.activities.filter((a) => a.stepId === step.id).map((a) => a.activity),
-      events: num(row?.events ?? 0),
+      events: analysis.activities.filter((a) => a.stepId === step.id).reduce((sum, a) => sum + a.events, 0),
       reach,
       reachShare: ratio(reach, cases),
       conversion: ratio(num(row?.with_first ?? 0), firstReach),
