@@ -3,12 +3,10 @@ import type { StepMetrics } from '@klantreis/analytics';
 import { useUiLocale } from '../hooks/useEvaluation.ts';
 import { useMeasurementContext } from '../hooks/useMeasurement.ts';
 import { axisText, durationText, percentText } from '../components/measurement/formatMeasures.ts';
+import { designGaps } from '../components/measurement/designGaps.ts';
 import { curveModel, evenColumns } from './curveGeometry.ts';
 import { STEP_WIDTH, stepDisplayTitle, type MapColumn } from './mapLayout.ts';
 import './measuredCurve.css';
-
-/** A measured score this far from the designed one (or further) is a gap worth a marker. */
-export const SCORE_GAP = 1;
 
 /**
  * The measured curve beside the designed one: each step at the mean survey score of its answers
@@ -44,21 +42,22 @@ export function MeasuredCurve({ columns, height, padding }: { columns: MapColumn
         const name = stepDisplayTitle(column.step, i + 1, untitled);
         const x = i * STEP_WIDTH + STEP_WIDTH / 2;
         const score = step.survey.axisMean;
-        const scoreGap = step.scoreGap !== null && Math.abs(step.scoreGap) >= SCORE_GAP;
+        const gaps = designGaps(column.step, step);
+        const scoreGap = gaps.scoreGapMarked;
         const parts = [
           score === null ? null : t('measurement.curve.point', { step: name, score: axisText(score, locale), count: step.survey.n }),
           step.activities.length === 0 ? null : t('measurement.curve.dropOff', { share: percentText(step.dropOffShare, locale) }),
           step.wait.measured.p90Seconds === null ? null : t('measurement.curve.wait', { wait: durationText(step.wait.measured.p90Seconds, locale) }),
-          scoreGap ? t('measurement.curve.gapScore', { step: name, measured: axisText(score, locale), designed: axisText(step.designedScore, locale) }) : null,
-          step.wait.exceeded
-            ? t('measurement.curve.gapWait', { step: name, measured: durationText(step.wait.measured.p90Seconds, locale), designed: durationText((step.wait.designedMinutes ?? 0) * 60, locale) })
+          scoreGap ? t('measurement.curve.gapScore', { step: name, measured: axisText(score, locale), designed: axisText(gaps.designedScore, locale) }) : null,
+          gaps.waitExceeded
+            ? t('measurement.curve.gapWait', { step: name, measured: durationText(step.wait.measured.p90Seconds, locale), designed: durationText((gaps.designedMinutes ?? 0) * 60, locale) })
             : null,
         ].filter((part): part is string => part !== null);
         return (
           <g key={column.step.id} role="img" aria-label={parts.join('; ')} data-step-id={column.step.id} data-measured={score ?? ''} className="measured-curve__step">
             <title>{parts.join('\n')}</title>
-            {scoreGap && step.designedScore !== null && score !== null && (
-              <line x1={x + 14} x2={x + 14} y1={model.yForScore(step.designedScore)} y2={model.yForScore(score)} className="measured-curve__gap" data-gap="score" />
+            {scoreGap && gaps.designedScore !== null && score !== null && (
+              <line x1={x + 14} x2={x + 14} y1={model.yForScore(gaps.designedScore)} y2={model.yForScore(score)} className="measured-curve__gap" data-gap="score" />
             )}
             {score !== null && <rect x={x - 6} y={model.yForScore(score) - 6} width={12} height={12} transform={`rotate(45 ${x} ${model.yForScore(score)})`} className={`measured-curve__point${scoreGap ? ' measured-curve__point--gap' : ''}`} />}
             {step.activities.length > 0 && (
@@ -67,7 +66,7 @@ export function MeasuredCurve({ columns, height, padding }: { columns: MapColumn
                 {step.wait.measured.p90Seconds !== null ? ` · ${durationText(step.wait.measured.p90Seconds, locale)}` : ''}
               </text>
             )}
-            {step.wait.exceeded && (
+            {gaps.waitExceeded && (
               <g transform={`translate(${x + 22} 4)`} className="measured-curve__wait-gap" data-gap="wait">
                 <circle r={9} cx={8} cy={8} />
                 <text x={8} y={12.5} textAnchor="middle">

@@ -4,7 +4,7 @@ import { measurementApi, type Measurement, type MetricsPeriod } from '../api/mea
 
 /**
  * The measured figures of the open journey. They depend on the imports and on what the map says
- * (the activity mapping, end steps, designed waits and scores, the XLA indicators), so they are
+ * (the activity mapping, end steps, which wait each step designs, the XLA indicators), so they are
  * fetched again, after a short pause, whenever one of those changes, or when `revision` moves
  * (after an import). Typing in a lane cell does not refetch.
  */
@@ -17,7 +17,9 @@ export function useMeasurement(journeyId: string, journey: JourneyDocument | nul
       journey === null
         ? null
         : JSON.stringify([
-            journey.steps.map((s) => [s.id, s.activityPatterns, s.journeyEnd, s.wait, s.score, s.title, s.touchpoints.map((tp) => tp.name)]),
+            // Designed scores and wait minutes are compared in the browser (designGaps.ts); the
+            // wait's moment decides which wait is measured, so it is part of the key.
+            journey.steps.map((s) => [s.id, s.activityPatterns, s.journeyEnd, s.wait?.moment ?? null]),
             journey.indicators,
           ]),
     [journey?.steps, journey?.indicators],

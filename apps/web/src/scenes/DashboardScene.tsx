@@ -138,7 +138,7 @@ function DashboardBody({
         <>
           <FunnelChart metrics={metrics} names={names} />
           <TrendChart metrics={metrics} />
-          <StepMetricsTable metrics={metrics} names={names} />
+          <StepMetricsTable journey={journey} metrics={metrics} names={names} />
           <VariantsChart metrics={metrics} names={names} />
           <StepFlowTable metrics={metrics} names={names} />
           <SegmentsTable metrics={metrics} />
