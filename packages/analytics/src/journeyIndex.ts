@@ -1,4 +1,5 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import { journeyEventsSql } from './journeySources.ts';
@@ -63,13 +64,22 @@ export async function readJourneyIndex(directory: string, eventDirectories?: rea
  * the order in which the source system wrote them. A case's segment is that of its first event.
  */
 export async function buildJourneyIndex(eventDirectories: readonly string[], directory: string, options: AnalyticsDatabaseOptions = {}): Promise<JourneyIndex> {
-  const partial = `${directory}.partial`;
-  await rm(partial, { recursive: true, force: true });
+  // A folder of its own per build: the server and the CLI may build the same index at once.
+  const partial = `${directory}.partial-${randomUUID()}`;
   await mkdir(partial, { recursive: true });
   try {
     const index = await writeIndexFiles(eventDirectories, directory, partial, options);
     await rm(directory, { recursive: true, force: true });
-    await rename(partial, directory);
+    try {
+      await rename(partial, directory);
+    } catch (error) {
+      // Another build of the same imports got there first: theirs is as good as ours.
+      const code = (error as NodeJS.ErrnoException).code;
+      const theirs = code === 'ENOTEMPTY' || code === 'EEXIST' ? await readJourneyIndex(directory, eventDirectories) : null;
+      if (theirs === null) throw error;
+      await rm(partial, { recursive: true, force: true });
+      return theirs;
+    }
     return index;
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
