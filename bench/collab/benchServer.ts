@@ -8,6 +8,10 @@ import { configFromEnv } from '../../apps/server/src/config.ts';
 export interface ServerReport {
   rssMb: number;
   heapUsedMb: number;
+  /** What V8 has committed for its heap, used or not. */
+  heapTotalMb: number;
+  /** Memory outside the JavaScript heap: buffers, and the update thread's isolate is in RSS only. */
+  externalMb: number;
   documents: number;
   connections: number;
   loopDelayP99Ms: number;
@@ -35,6 +39,8 @@ process.on('message', (request: ServerRequest) => {
   const report: ServerReport = {
     rssMb: toMb(memory.rss),
     heapUsedMb: toMb(memory.heapUsed),
+    heapTotalMb: toMb(memory.heapTotal),
+    externalMb: toMb(memory.external),
     documents: hocuspocus.getDocumentsCount(),
     connections: hocuspocus.getConnectionsCount(),
     loopDelayP99Ms: Math.round((loopDelay.percentile(99) / 1e6) * 10) / 10,

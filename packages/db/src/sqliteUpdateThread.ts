@@ -16,7 +16,12 @@ export class SqliteUpdateThread {
   private closing: Promise<void> | null = null;
 
   constructor(file: string) {
-    this.worker = new Worker(new URL('./sqliteUpdateWorker.ts', import.meta.url), { workerData: { file } });
+    this.worker = new Worker(new URL('./sqliteUpdateWorker.ts', import.meta.url), {
+      workerData: { file },
+      // It holds nothing but the batch at hand: a small young generation keeps the memory it
+      // takes under load (and keeps afterwards) small.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
     this.worker.on('message', ({ id, error }: { id: number; error?: string }) => {
       const waiting = this.pending.get(id);
       this.pending.delete(id);

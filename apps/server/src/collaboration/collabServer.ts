@@ -97,7 +97,7 @@ export function attachCollaboration(server: Server, store: JourneyStore, extensi
         await hocuspocus.storeDocumentHooks(document, finalStorePayload(hocuspocus, document), true);
         await hocuspocus.unloadDocument(document);
       }
-      await persistence.drain();
+      await persistence.close();
       sockets.close();
     },
   };

@@ -13,6 +13,7 @@ import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
 import { REFUSALS, RefusalError } from './refusals.ts';
 import { applyStoredDocument, compactStoredUpdates } from './storedDocument.ts';
 import { documentUpdateOf } from './syncMessage.ts';
+import { UpdateMerger } from './updateMerger.ts';
 import { UpdateWriter } from './updateWriter.ts';
 
 /** Merge the update rows into the stored state once there are this many. */
@@ -43,14 +44,17 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  *   commits asynchronously, see `UpdateWriter.writeNow`).
  *
  * Hocuspocus's own debounced save lost every edit of the last seconds in a kill -9 test, so
- * the debounced `onStoreDocument` only refreshes derived data: the JSON snapshot and the
- * compaction. The update rows are the truth.
+ * the debounced `onStoreDocument` only refreshes derived data, the JSON snapshot; the rows
+ * are merged as they accumulate (`compact`). The update rows are the truth.
  */
 export class PersistenceExtension implements Extension {
   private readonly store: JourneyStore;
   private readonly writer: UpdateWriter;
+  private readonly merger = new UpdateMerger();
   private readonly validators = new WeakMap<Y.Doc, IncomingUpdateValidator>();
   private readonly updatesSinceCompaction = new Map<string, number>();
+  /** The compaction running per document; it never rejects (failures are logged). */
+  private readonly compactions = new Map<string, Promise<void>>();
 
   constructor(store: JourneyStore) {
     this.store = store;
@@ -113,17 +117,28 @@ export class PersistenceExtension implements Extension {
     // A REST write answers once this has run: its row must be committed by then.
     await this.writer.drain();
     await this.store.saveSnapshot(documentName, journeyFromDoc(document, { validate: true }));
-    if ((this.updatesSinceCompaction.get(documentName) ?? 0) >= COMPACT_AFTER_UPDATES) await this.compact(documentName);
   }
 
+  /**
+   * Merges the stored rows of a journey into its state, the merge on a worker thread. Runs
+   * every few hundred updates as they are stored, not from the debounced store: under steady
+   * editing that fires only every `maxDebounce`, with thousands of rows to merge.
+   */
   async compact(documentName: string): Promise<void> {
-    await compactStoredUpdates(this.store, documentName);
-    this.updatesSinceCompaction.set(documentName, 0);
+    const merged = await compactStoredUpdates(this.store, documentName, (updates) => this.merger.merge(updates));
+    this.updatesSinceCompaction.set(documentName, Math.max(0, (this.updatesSinceCompaction.get(documentName) ?? 0) - merged));
   }
 
-  /** Waits until every update handed to the store is committed. */
+  /** Waits until every update handed to the store is committed, and any compaction is done. */
   async drain(): Promise<void> {
     await this.writer.drain();
+    await Promise.all(this.compactions.values());
+  }
+
+  /** After the last document is unloaded: stops the merge thread. */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.merger.close();
   }
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
@@ -141,7 +156,13 @@ export class PersistenceExtension implements Extension {
   }
 
   private countUpdate(documentName: string): void {
-    this.updatesSinceCompaction.set(documentName, (this.updatesSinceCompaction.get(documentName) ?? 0) + 1);
+    const count = (this.updatesSinceCompaction.get(documentName) ?? 0) + 1;
+    this.updatesSinceCompaction.set(documentName, count);
+    if (count < COMPACT_AFTER_UPDATES || this.compactions.has(documentName)) return;
+    const running = this.compact(documentName)
+      .catch((error: unknown) => console.error(`collab: could not compact ${documentName}: ${(error as Error).message}`))
+      .finally(() => this.compactions.delete(documentName));
+    this.compactions.set(documentName, running);
   }
 
   /**

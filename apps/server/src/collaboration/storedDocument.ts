@@ -14,14 +14,17 @@ export function applyStoredDocument(doc: Y.Doc, stored: StoredDocument, origin?:
   journeyFromDoc(doc);
 }
 
+export type UpdateMerge = (updates: readonly Uint8Array[]) => Uint8Array | Promise<Uint8Array>;
+
 /**
  * Merges the stored rows (not a live document, which may hold updates not yet written) into
- * one state, so a compaction can never drop an update. Returns the number of rows merged.
+ * one state, so a compaction can never drop an update. Rows stored meanwhile come after
+ * `lastSeq` and stay. Returns the number of rows merged.
  */
-export async function compactStoredUpdates(store: JourneyStore, journeyId: string): Promise<number> {
+export async function compactStoredUpdates(store: JourneyStore, journeyId: string, merge: UpdateMerge = (updates) => Y.mergeUpdates([...updates])): Promise<number> {
   const stored = await store.loadDocument(journeyId);
   if (!stored || stored.updates.length === 0) return 0;
-  const merged = Y.mergeUpdates(stored.state ? [stored.state, ...stored.updates] : stored.updates);
+  const merged = await merge(stored.state ? [stored.state, ...stored.updates] : stored.updates);
   await store.compact(journeyId, merged, stored.lastSeq);
   return stored.updates.length;
 }
