@@ -17,6 +17,12 @@ import { EmptyPhaseColumn, PhaseHeader } from './PhaseHeader.tsx';
 import { StepHeader } from './StepHeader.tsx';
 import { SCORES } from '@klantreis/schema';
 
+
+// Module constants: dnd-kit rebuilds its context (and so every sortable step head) when the
+// sensor options are new objects, which inline literals are on every render.
+const POINTER_SENSOR_OPTIONS = { activationConstraint: { distance: 6 } };
+const KEYBOARD_SENSOR_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 /**
  * The journey map: phases over step columns, the emotion curve, and the lanes. One CSS grid,
  * every step one column of the same width, so everything in a column belongs to one step.
@@ -36,8 +42,8 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
     [journey.steps, layout.stepNumber, untitled],
   );
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_SENSOR_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_SENSOR_OPTIONS),
   );
   const stepIds = useMemo<string[]>(() => journey.steps.map((s) => s.id), [journey.steps]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -47,14 +53,22 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
   const mapRef = useRef<HTMLDivElement>(null);
   useFollow(scrollRef);
 
+  // The latest journey through a ref: a callback that changed with every keystroke would make
+  // all 200 step heads of a big map render again while someone types in one cell.
+  const journeyNow = useRef(journey);
+  journeyNow.current = journey;
   const moveBy = useCallback(
     (stepId: string, delta: number) => {
-      const target = stepMoveTarget(journey, stepId, delta);
+      const target = stepMoveTarget(journeyNow.current, stepId, delta);
       if (target) edit((doc, origin) => moveStep(doc, stepId as StepId, { phaseId: target.phaseId as PhaseId, position: target.position }, origin));
       requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-step-id="${stepId}"] .step-head__handle`)?.focus());
     },
-    [journey, edit],
+    [edit],
   );
+
+  const onDragEndRef = useRef(onDragEnd);
+  onDragEndRef.current = onDragEnd;
+  const onDragEndNow = useCallback((event: DragEndEvent) => onDragEndRef.current(event), []);
 
   function onDragEnd({ active, over }: DragEndEvent) {
     if (!over || active.id === over.id) return;
@@ -95,7 +109,7 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
         </div>
 
         <div className="lane-label lane-label--steps" />
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEndNow}>
           <SortableContext items={stepIds} strategy={horizontalListSortingStrategy}>
             {layout.columns.map((column, i) =>
               column.kind === 'step' ? (
