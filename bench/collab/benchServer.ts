@@ -1,12 +1,15 @@
 // The real server (startServer, as `npm start` runs it) in a child process that answers the
 // load bench's questions over IPC: its memory after a full garbage collection, its event
 // loop delay, how many documents it holds. Started by load.ts with --expose-gc.
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../../apps/server/src/startServer.ts';
 import { configFromEnv } from '../../apps/server/src/config.ts';
 
 export interface ServerReport {
   rssMb: number;
+  /** Resident memory of the process's own (anonymous) pages, without mapped files such as the program's code. */
+  rssAnonMb: number;
   heapUsedMb: number;
   /** What V8 has committed for its heap, used or not. */
   heapTotalMb: number;
@@ -21,6 +24,16 @@ export interface ServerReport {
 export type ServerRequest = { type: 'report'; id: number; gc: boolean; resetLoopDelay?: boolean };
 
 const toMb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** RssAnon from /proc/self/status (Linux), in bytes; 0 elsewhere. */
+function anonymousResidentBytes(): number {
+  try {
+    const match = /RssAnon:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
 
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
@@ -38,6 +51,7 @@ process.on('message', (request: ServerRequest) => {
   const memory = process.memoryUsage();
   const report: ServerReport = {
     rssMb: toMb(memory.rss),
+    rssAnonMb: toMb(anonymousResidentBytes()),
     heapUsedMb: toMb(memory.heapUsed),
     heapTotalMb: toMb(memory.heapTotal),
     externalMb: toMb(memory.external),

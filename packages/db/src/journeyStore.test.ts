@@ -114,6 +114,28 @@ describe.each(backends)('JourneyStore on %s', (_name, open) => {
   });
 });
 
+describe('SQLite update thread', () => {
+  it('commits batches on its own connection, stops when idle and starts again for the next batch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klantreis-thread-'));
+    const store = await openSqliteStore(join(dir, 'thread.sqlite'), { updateThreadIdleMs: 50 });
+    const document = createBlankJourney('Draad');
+    await store.createJourney({ id: 'jr_thread', document, state: journeyToUpdate(document) });
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 3; i++) doc.getMap('meta').set(`k${i}`, i);
+    await store.appendUpdates([{ journeyId: 'jr_thread', update: updates[0]! }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await Promise.all([
+      store.appendUpdates([{ journeyId: 'jr_thread', update: updates[1]! }]),
+      store.appendUpdates([{ journeyId: 'jr_thread', update: updates[2]! }]),
+    ]);
+    expect((await store.loadDocument('jr_thread'))!.updates).toEqual(updates);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('SQLite integrity check', () => {
   it('answers ok for a sound file and names the damage in a broken one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'klantreis-integrity-'));

@@ -14,6 +14,8 @@ export interface SqliteStoreOptions {
    * no file a second connection could open.
    */
   updateThread?: boolean;
+  /** How long the update thread may idle before it stops (10 s); a test shortens it. */
+  updateThreadIdleMs?: number;
 }
 
 /** The embedded default: one SQLite file, WAL, and FULL sync so a power cut loses no commit. */
@@ -40,7 +42,7 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
     upsertState.run(journeyId, state, uptoSeq);
     deleteMergedUpdates.run(journeyId, uptoSeq);
   });
-  const updateThread = file !== ':memory:' && (options.updateThread ?? true) ? new SqliteUpdateThread(file) : null;
+  const updateThread = file !== ':memory:' && (options.updateThread ?? true) ? new SqliteUpdateThread(file, options.updateThreadIdleMs) : null;
   return new JourneyStore({
     db,
     dialect: 'sqlite',

@@ -62,7 +62,7 @@ describe.each(backends)('convergence fuzz through the real server on %s', (_name
     await server.close();
   });
 
-  it.each(serverSeeds)('seed %i: 5 editors × 300 edits with disconnects converge, also after a restart', async (seed) => {
+  it.each(serverSeeds)('seed %i: 5 editors × 300 edits with disconnects converge, also after a restart', { timeout: 90_000 }, async (seed) => {
     const created = await fetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -12,7 +12,7 @@ export interface EditorConnection {
   /** Drops the connection, as a lost network would; edits keep going into `doc`. */
   goOffline(): void;
   /** Reconnects; the provider then syncs whatever either side missed. */
-  goOnline(): Promise<void>;
+  goOnline(timeoutMs?: number): Promise<void>;
   close(): void;
 }
 
@@ -23,6 +23,16 @@ export interface EditorOptions {
   reconnectDelayMs?: number;
   /** Called with the reason when the server refuses the document. */
   onRefused?: (reason: string) => void;
+}
+
+/** Rejects with `what` if `promise` takes longer than `ms`, so a stuck step names itself. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function connectEditor(baseUrl: string, journeyId: string, options: EditorOptions = {}): EditorConnection {
@@ -62,21 +72,25 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
     goOffline() {
       socket.disconnect();
     },
-    async goOnline() {
+    async goOnline(timeoutMs = 15_000) {
       // The provider closes its socket asynchronously; connecting before the close event
       // arrives lets that stale event tear down the new socket (HocuspocusProviderWebsocket
       // does not check which socket closed), and the editor stays offline.
       if (socket.status !== WebSocketStatus.Disconnected) {
-        await new Promise<void>((resolve) => {
-          const onStatus = ({ status }: { status: WebSocketStatus }) => {
-            if (status !== WebSocketStatus.Disconnected) return;
-            socket.off('status', onStatus);
-            resolve();
-          };
-          socket.on('status', onStatus);
-        });
+        await within(
+          new Promise<void>((resolve) => {
+            const onStatus = ({ status }: { status: WebSocketStatus }) => {
+              if (status !== WebSocketStatus.Disconnected) return;
+              socket.off('status', onStatus);
+              resolve();
+            };
+            socket.on('status', onStatus);
+          }),
+          timeoutMs,
+          `the old socket of an editor of ${journeyId} did not close (status ${socket.status})`,
+        );
       }
-      await socket.connect();
+      await within(socket.connect(), timeoutMs, `an editor of ${journeyId} could not reconnect (status ${socket.status})`);
     },
     close() {
       provider.destroy();
