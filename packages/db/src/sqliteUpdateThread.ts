@@ -88,6 +88,7 @@ export class SqliteUpdateThread {
   private stopWhenIdle(): void {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
+      // Nothing waits for an idle stop; a failure to stop leaves only a thread behind.
       if (this.pending.size === 0) this.stop().catch(() => {});
     }, this.idleMs);
     // A timer that must not keep the process alive.

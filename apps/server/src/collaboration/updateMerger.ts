@@ -62,6 +62,7 @@ export class UpdateMerger {
       if (this.pending.size > 0 || !this.worker) return;
       const worker = this.worker;
       this.worker = null;
+      // Nothing waits for an idle stop; a failure to stop leaves only a thread behind.
       worker.terminate().catch(() => {});
     }, IDLE_MS);
     // A timer that must not keep the process alive.

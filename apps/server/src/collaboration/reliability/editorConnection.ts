@@ -75,8 +75,10 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
     async goOnline(timeoutMs = 15_000) {
       // The provider closes its socket asynchronously; connecting before the close event
       // arrives lets that stale event tear down the new socket (HocuspocusProviderWebsocket
-      // does not check which socket closed), and the editor stays offline.
-      if (socket.status !== WebSocketStatus.Disconnected) {
+      // does not check which socket closed), and the editor stays offline. Without a socket
+      // (disconnected between two reconnect attempts) no close event will come: the status
+      // stays "connecting" for good, so there is nothing to wait for.
+      if (socket.status !== WebSocketStatus.Disconnected && socket.webSocket !== null) {
         await within(
           new Promise<void>((resolve) => {
             const onStatus = ({ status }: { status: WebSocketStatus }) => {
