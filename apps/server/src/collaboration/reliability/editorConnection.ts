@@ -79,18 +79,27 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
       // (disconnected between two reconnect attempts) no close event will come: the status
       // stays "connecting" for good, so there is nothing to wait for.
       if (socket.status !== WebSocketStatus.Disconnected && socket.webSocket !== null) {
-        await within(
-          new Promise<void>((resolve) => {
-            const onStatus = ({ status }: { status: WebSocketStatus }) => {
-              if (status !== WebSocketStatus.Disconnected) return;
-              socket.off('status', onStatus);
-              resolve();
-            };
-            socket.on('status', onStatus);
-          }),
-          timeoutMs,
-          `the old socket of an editor of ${journeyId} did not close (status ${socket.status})`,
-        );
+        const closed = new Promise<void>((resolve) => {
+          const onStatus = ({ status }: { status: WebSocketStatus }) => {
+            if (status !== WebSocketStatus.Disconnected) return;
+            socket.off('status', onStatus);
+            resolve();
+          };
+          socket.on('status', onStatus);
+        });
+        try {
+          await within(closed, 3_000, `the old socket of an editor of ${journeyId} did not close (status ${socket.status})`);
+        } catch (error) {
+          // A reconnect attempt already under way when the editor went offline can open a new
+          // socket after the close was asked for: that editor is simply online again.
+          if (socket.status !== WebSocketStatus.Connected) throw error;
+        }
+      }
+      if (socket.status === WebSocketStatus.Connected) {
+        // connect() returns early on a live socket without wanting to reconnect again, which a
+        // later server restart needs.
+        socket.shouldConnect = true;
+        return;
       }
       await within(socket.connect(), timeoutMs, `an editor of ${journeyId} could not reconnect (status ${socket.status})`);
     },
