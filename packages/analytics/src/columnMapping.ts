@@ -1,4 +1,5 @@
 import type { ColumnMapping } from './eventLogTypes.ts';
+import { chooseColumns } from './headerGuess.ts';
 
 type MappedField = keyof ColumnMapping;
 
@@ -31,10 +32,6 @@ export const FIELD_LABELS: Record<MappedField, string> = {
   segment: 'segment',
 };
 
-function normalizeHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_\-/]+/g, ' ');
-}
-
 export type MappingResult =
   | { ok: true; mapping: ColumnMapping }
   | { ok: false; field: MappedField; reason: string };
@@ -44,47 +41,14 @@ export type MappingResult =
  * only; an override naming a column that does not exist is an error, never silently ignored.
  */
 export function resolveColumnMapping(columns: readonly string[], override: Partial<ColumnMapping> = {}): MappingResult {
-  const taken = new Set<string>();
-  const chosen: Partial<Record<MappedField, string>> = {};
-  for (const field of FIELDS) {
-    const wanted = override[field];
-    if (wanted === undefined) continue;
-    if (!columns.includes(wanted)) {
-      return { ok: false, field, reason: `no column "${wanted}" for the ${FIELD_LABELS[field]}; columns are ${listColumns(columns)}` };
-    }
-    chosen[field] = wanted;
-    taken.add(wanted);
-  }
-  const normalized = columns.map(normalizeHeader);
-  for (const field of FIELDS) {
-    if (chosen[field] !== undefined) continue;
-    for (const name of HEADER_NAMES[field]) {
-      const index = normalized.findIndex((header, i) => header === name && !taken.has(columns[i]));
-      if (index >= 0) {
-        chosen[field] = columns[index];
-        taken.add(columns[index]);
-        break;
-      }
-    }
-  }
-  for (const field of REQUIRED_FIELDS) {
-    if (chosen[field] === undefined) {
-      return {
-        ok: false,
-        field,
-        reason: `no column for the ${FIELD_LABELS[field]}; columns are ${listColumns(columns)}; name it in the column mapping`,
-      };
-    }
-  }
+  const choice = chooseColumns(columns, { fields: FIELDS, required: REQUIRED_FIELDS, headerNames: HEADER_NAMES, labels: FIELD_LABELS }, override);
+  if (!choice.ok) return choice;
+  const { chosen } = choice;
   const mapping: ColumnMapping = { caseId: chosen.caseId ?? '', activity: chosen.activity ?? '', timestamp: chosen.timestamp ?? '' };
   if (chosen.channel !== undefined) mapping.channel = chosen.channel;
   if (chosen.resource !== undefined) mapping.resource = chosen.resource;
   if (chosen.segment !== undefined) mapping.segment = chosen.segment;
   return { ok: true, mapping };
-}
-
-function listColumns(columns: readonly string[]): string {
-  return columns.length === 0 ? '(none)' : columns.map((column) => `"${column}"`).join(', ');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { chooseColumns } from './headerGuess.ts';
 import type { SurveyMapping } from './surveyTypes.ts';
 
 type SurveyField = keyof SurveyMapping;
@@ -25,10 +26,6 @@ export const SURVEY_FIELD_LABELS: Record<SurveyField, string> = {
   lostMinutes: 'lost minutes',
 };
 
-function normalizeHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_\-/]+/g, ' ');
-}
-
 export type SurveyMappingResult = { ok: true; mapping: SurveyMapping } | { ok: false; field: SurveyField; reason: string };
 
 /**
@@ -36,30 +33,10 @@ export type SurveyMappingResult = { ok: true; mapping: SurveyMapping } | { ok: f
  * and an override naming a column the file does not have is an error.
  */
 export function resolveSurveyMapping(columns: readonly string[], override: Partial<SurveyMapping> = {}): SurveyMappingResult {
-  const taken = new Set<string>();
-  const chosen: Partial<Record<SurveyField, string>> = {};
-  for (const field of FIELDS) {
-    const wanted = override[field];
-    if (wanted === undefined) continue;
-    if (!columns.includes(wanted)) return { ok: false, field, reason: `no column "${wanted}" for the ${SURVEY_FIELD_LABELS[field]}; columns are ${listColumns(columns)}` };
-    chosen[field] = wanted;
-    taken.add(wanted);
-  }
-  const normalized = columns.map(normalizeHeader);
-  for (const field of FIELDS) {
-    if (chosen[field] !== undefined) continue;
-    for (const name of HEADER_NAMES[field]) {
-      const index = normalized.findIndex((header, i) => header === name && !taken.has(columns[i]));
-      if (index >= 0) {
-        chosen[field] = columns[index];
-        taken.add(columns[index]);
-        break;
-      }
-    }
-  }
-  if (chosen.score === undefined) {
-    return { ok: false, field: 'score', reason: `no column for the score; columns are ${listColumns(columns)}; name it in the column mapping` };
-  }
+  const choice = chooseColumns(columns, { fields: FIELDS, required: ['score'], headerNames: HEADER_NAMES, labels: SURVEY_FIELD_LABELS }, override);
+  if (!choice.ok) return choice;
+  const { chosen } = choice;
+  if (chosen.score === undefined) return { ok: false, field: 'score', reason: 'no column for the score' };
   const mapping: SurveyMapping = { score: chosen.score };
   for (const field of FIELDS) {
     const column = chosen[field];
@@ -68,6 +45,3 @@ export function resolveSurveyMapping(columns: readonly string[], override: Parti
   return { ok: true, mapping };
 }
 
-function listColumns(columns: readonly string[]): string {
-  return columns.length === 0 ? '(none)' : columns.map((column) => `"${column}"`).join(', ');
-}
