@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import {
-  DATE_FORMATS,
   loadEventLog,
   logDfg,
   logStats,
@@ -14,6 +13,7 @@ import {
   type LogFormat,
   type LogStats,
 } from '@klantreis/analytics';
+import { addCsvDialectOptions } from './csvDialectOptions.ts';
 
 interface LogCommandOptions {
   json?: boolean;
@@ -32,20 +32,11 @@ interface LogCommandOptions {
 }
 
 /** `tab` and `\t` on a command line both mean a tab: a literal tab is hard to type in a shell. */
-function parseDelimiter(value: string): string {
-  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (delimiter.length !== 1) throw new Error(`a delimiter is one character, got ${JSON.stringify(value)}`);
-  return delimiter;
-}
 
 function addLogOptions(command: Command): Command {
-  return command
+  return addCsvDialectOptions(command)
     .option('--json', 'print JSON instead of a table')
     .addOption(new Option('--format <format>', 'the file format (detected when left out)').choices(['csv', 'jsonl', 'xes', 'parquet']))
-    .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (detected when left out)', parseDelimiter)
-    .addOption(new Option('--decimal <mark>', 'decimal mark of numbers in CSV attributes').choices(['.', ',']))
-    .option('--encoding <name>', 'text encoding, e.g. utf-8 or windows-1252 (detected when left out)')
-    .addOption(new Option('--date-format <format>', 'timestamp format (detected when left out)').choices(DATE_FORMATS))
     .option('--case <column>', 'column with the case id')
     .option('--activity <column>', 'column with the activity')
     .option('--timestamp <column>', 'column with the timestamp')

@@ -1,7 +1,6 @@
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import {
-  DATE_FORMATS,
   discardStagedImport,
   hashFileContent,
   LogImportError,
@@ -21,6 +20,7 @@ import { openStore, type JourneyStore } from '@klantreis/db';
 import { parseJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import { configFromEnv, DuplicateImportError, JourneyAnalytics } from '@klantreis/server';
 import { CliError } from './cliError.ts';
+import { addCsvDialectOptions } from './csvDialectOptions.ts';
 import { formatDuration } from './logCommands.ts';
 import { ProgressBar } from './progressBar.ts';
 
@@ -59,18 +59,9 @@ interface SurveyOptions extends DialectOptions {
   lostMinutes?: string;
 }
 
-function parseDelimiter(value: string): string {
-  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (delimiter.length !== 1) throw new CliError(`a delimiter is one character, got ${JSON.stringify(value)}`);
-  return delimiter;
-}
 
 function addDialectOptions(command: Command): Command {
-  return command
-    .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (detected when left out)', parseDelimiter)
-    .addOption(new Option('--decimal <mark>', 'decimal mark of numbers').choices(['.', ',']))
-    .option('--encoding <name>', 'text encoding, e.g. utf-8 or windows-1252 (detected when left out)')
-    .addOption(new Option('--date-format <format>', 'timestamp format (detected when left out)').choices(DATE_FORMATS))
+  return addCsvDialectOptions(command)
     .option('--skip-rejected', 'import the good rows when some are rejected, instead of refusing the file')
     .option('--progress', 'show progress on standard error even when it is not a terminal')
     .option('--json', 'print the import as JSON');
