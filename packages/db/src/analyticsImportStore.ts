@@ -47,7 +47,15 @@ export class AnalyticsImportStore {
   }
 
   async add(input: NewAnalyticsImport): Promise<AnalyticsImport> {
-    const created: AnalyticsImport = { ...input, id: `imp_${randomKey(12)}`, createdAt: Date.now() };
+    // Import order decides how events of equal time are read, so two imports within one
+    // millisecond must still get distinct, increasing times (the id is random, no tie-breaker).
+    const latest = await this.db
+      .selectFrom('analytics_imports')
+      .select((eb) => eb.fn.max('created_at').as('latest'))
+      .where('journey_id', '=', input.journeyId)
+      .executeTakeFirst();
+    const after = latest?.latest === null || latest?.latest === undefined ? 0 : Number(latest.latest) + 1;
+    const created: AnalyticsImport = { ...input, id: `imp_${randomKey(12)}`, createdAt: Math.max(Date.now(), after) };
     await this.db
       .insertInto('analytics_imports')
       .values({
