@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
 
-const LISTS = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions'] as const;
+const LISTS = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions', 'comments', 'captures', 'votes'] as const;
 
 /** Ids that occur more than once in a journey, across all its lists. */
 export function duplicateIds(journey: JourneyDocument): string[] {

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
-import { cellId, createBlankJourney, type JourneyDocument, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
+import { cellId, createBlankJourney, type CommentId, type JourneyDocument, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
 import {
+  addComment,
   addLane,
   addPhase,
   addStep,
+  deleteComment,
   deleteLane,
   deletePhase,
   deleteStep,
@@ -13,13 +15,14 @@ import {
   RecordValidationError,
   recordsOf,
   setCellText,
+  setThreadResolved,
   updateRecord,
 } from '@klantreis/sync';
 import type { SeededRandom } from './seededRandom.ts';
 
 // Random edits of a journey, made the way the editor makes them: through the validated
-// mutations of @klantreis/sync. Comments are not in the document model yet; when they are,
-// they belong in EDIT_WEIGHTS too (add, edit, resolve, delete).
+// mutations of @klantreis/sync, comments included (threads and replies on steps and cells,
+// text edits, resolve and reopen, deletes of a reply or of a whole thread).
 
 const EDIT_WEIGHTS = {
   addPhase: 3,
@@ -36,12 +39,16 @@ const EDIT_WEIGHTS = {
   moveLane: 2,
   deleteLane: 1,
   editCell: 12,
+  addComment: 4,
+  editComment: 2,
+  resolveThread: 2,
+  deleteComment: 1,
 } as const;
 
 export type EditKind = keyof typeof EDIT_WEIGHTS;
 
 /** Keeps a document small enough that 1,000 edits stay fast: the mutations scan every record. */
-const LIMITS = { phases: 6, steps: 40, lanes: 12 };
+const LIMITS = { phases: 6, steps: 40, lanes: 12, comments: 60 };
 
 const WORDS = ['wacht', 'belt', 'app', 'loket', 'formulier', 'klaar', 'mail', 'x', 'ja', 'nee', 'é', '✓'];
 
@@ -55,18 +62,27 @@ export function seededBlankJourney(random: SeededRandom): JourneyDocument {
   };
 }
 
-/** The phase, step and lane ids, sorted so a seed picks the same record on every run. One pass. */
-function idsOf(doc: Y.Doc): { phases: PhaseId[]; steps: StepId[]; lanes: LaneId[] } {
-  const phases: PhaseId[] = [];
-  const steps: StepId[] = [];
-  const lanes: LaneId[] = [];
-  for (const id of recordsOf(doc).keys()) {
-    if (id.startsWith('step:')) steps.push(id as StepId);
-    else if (id.startsWith('phase:')) phases.push(id as PhaseId);
-    else if (id.startsWith('lane:')) lanes.push(id as LaneId);
-  }
-  return { phases: phases.sort(), steps: steps.sort(), lanes: lanes.sort() };
+interface RecordIds {
+  phases: PhaseId[];
+  steps: StepId[];
+  lanes: LaneId[];
+  comments: CommentId[];
 }
+
+/** The phase, step, lane and comment ids, sorted so a seed picks the same record on every run. One pass. */
+function idsOf(doc: Y.Doc): RecordIds {
+  const ids: RecordIds = { phases: [], steps: [], lanes: [], comments: [] };
+  for (const id of recordsOf(doc).keys()) {
+    if (id.startsWith('step:')) ids.steps.push(id as StepId);
+    else if (id.startsWith('phase:')) ids.phases.push(id as PhaseId);
+    else if (id.startsWith('lane:')) ids.lanes.push(id as LaneId);
+    else if (id.startsWith('comment:')) ids.comments.push(id as CommentId);
+  }
+  for (const list of Object.values(ids)) list.sort();
+  return ids;
+}
+
+const AUTHORS = ['Anouk', 'Bram', 'Chantal', 'Dirk', 'Eva'];
 
 function textOf(doc: Y.Doc, id: string, field: string): string {
   const value = recordsOf(doc).get(id)?.get(field);
@@ -89,11 +105,12 @@ function editedText(random: SeededRandom, text: string, maxLength: number): stri
  * possible in this state (the mutations refuse it, e.g. deleting the last phase).
  */
 export function randomEdit(doc: Y.Doc, random: SeededRandom): EditKind | null {
-  const { phases, steps, lanes } = idsOf(doc);
+  const { phases, steps, lanes, comments } = idsOf(doc);
   let kind: EditKind = random.weighted(EDIT_WEIGHTS);
   if (kind === 'addStep' && steps.length >= LIMITS.steps) kind = 'deleteStep';
   if (kind === 'addPhase' && phases.length >= LIMITS.phases) kind = 'deletePhase';
   if (kind === 'addLane' && lanes.length >= LIMITS.lanes) kind = 'deleteLane';
+  if (kind === 'addComment' && comments.length >= LIMITS.comments) kind = 'deleteComment';
   // Two people deleting the last two phases (or lanes) at once leave none.
   if (phases.length === 0) kind = 'addPhase';
   else if (lanes.length === 0) kind = 'addLane';
@@ -167,6 +184,37 @@ export function randomEdit(doc: Y.Doc, random: SeededRandom): EditKind | null {
         setCellText(doc, laneId, stepId, editedText(random, textOf(doc, cellId(laneId, stepId), 'text'), 400));
         return kind;
       }
+      case 'addComment': {
+        if (steps.length === 0) return null;
+        const stepId = random.pick(steps);
+        const replyTo = comments.length > 0 && random.chance(0.4) ? random.pick(comments) : null;
+        const author = random.pick(AUTHORS);
+        const mentions = random.chance(0.3) ? [random.pick(AUTHORS)] : [];
+        addComment(doc, {
+          id: `comment:${random.key()}` as CommentId,
+          targetId: random.chance(0.5) ? stepId : cellId(random.pick(lanes), stepId),
+          parentId: replyTo,
+          author,
+          text: `${mentions.map((name) => `@${name} `).join('')}${random.pick(WORDS)}`,
+          mentions,
+          createdAt: 1_800_000_000_000 + random.int(1_000_000),
+        });
+        return kind;
+      }
+      case 'editComment': {
+        if (comments.length === 0) return null;
+        const id = random.pick(comments);
+        updateRecord(doc, id, { text: editedText(random, textOf(doc, id, 'text'), 400) });
+        return kind;
+      }
+      case 'resolveThread':
+        if (comments.length === 0) return null;
+        setThreadResolved(doc, random.pick(comments), random.chance(0.7));
+        return kind;
+      case 'deleteComment':
+        if (comments.length === 0) return null;
+        deleteComment(doc, random.pick(comments));
+        return kind;
     }
   } catch (error) {
     if (error instanceof RecordValidationError) return null;
