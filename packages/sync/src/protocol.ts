@@ -20,7 +20,19 @@ export const CLOSE_CODES = {
   protocolOutdated: { code: 4426, reason: 'klantreis-protocol-outdated' },
   journeyNotFound: { code: 4404, reason: 'klantreis-journey-not-found' },
   loadFailed: { code: 4500, reason: 'klantreis-load-failed' },
+  /**
+   * The editor sent an update that cannot be read or does not fit the journey schema. It was
+   * not stored or applied, and sending it again gets the same answer: the editor stops.
+   */
+  updateRefused: { code: 4422, reason: 'klantreis-update-refused' },
+  /**
+   * The update could not be stored, so it was not applied. Nothing is wrong with it: the editor
+   * keeps it and sends it again when it reconnects.
+   */
+  storeFailed: { code: 4503, reason: 'klantreis-store-failed' },
 } as const;
+
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
 /** The Yjs document of a journey is named by the journey's id, so URLs and rooms agree. */
 export function documentNameForJourney(journeyId: string): string {

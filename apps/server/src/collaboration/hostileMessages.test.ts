@@ -6,9 +6,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { OutgoingMessage } from '@hocuspocus/server';
 import { JOURNEY_RECORD_ID, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
-import { addStep, collabUrl, journeyFromDoc, metaOf, recordsOf, updateRecord } from '@klantreis/sync';
+import { addStep, CLOSE_CODES, collabUrl, journeyFromDoc, metaOf, recordsOf, updateRecord } from '@klantreis/sync';
 import { buildTestServer, eventually, type Backend, type TestServer } from '../testServer.ts';
-import { REFUSALS } from './refusals.ts';
 import { connectEditor, type EditorConnection } from './reliability/editorConnection.ts';
 
 const postgresUrl = inject('postgresUrl');
@@ -90,7 +89,7 @@ describe.each(backends)('hostile websocket messages on %s', (_name, backend) => 
       await attacker.synced();
       const closed = closeCodeOf(attacker);
       change(attacker.doc, ids);
-      expect(await closed).toBe(REFUSALS.updateRefused.code);
+      expect(await closed).toBe(CLOSE_CODES.updateRefused.code);
     } finally {
       attacker.close();
     }
@@ -108,7 +107,7 @@ describe.each(backends)('hostile websocket messages on %s', (_name, backend) => 
       const closed = closeCodeOf(attacker);
       const garbage = new Uint8Array(Buffer.from('not a yjs update'));
       attacker.socket.send(new OutgoingMessage(journeyId).createSyncMessage().writeUpdate(garbage).toUint8Array());
-      expect(await closed).toBe(REFUSALS.updateRefused.code);
+      expect(await closed).toBe(CLOSE_CODES.updateRefused.code);
     } finally {
       attacker.close();
     }

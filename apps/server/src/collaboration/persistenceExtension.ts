@@ -10,7 +10,7 @@ import type * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, journeyFromDoc } from '@klantreis/sync';
 import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
-import { REFUSALS, RefusalError } from './refusals.ts';
+import { RefusalError } from './refusals.ts';
 import { applyStoredDocument, compactStoredUpdates } from './storedDocument.ts';
 import { documentUpdateOf } from './syncMessage.ts';
 import { UpdateMerger } from './updateMerger.ts';
@@ -85,16 +85,16 @@ export class PersistenceExtension implements Extension {
     try {
       update = documentUpdateOf(frame);
     } catch (error) {
-      throw this.refuse(connection.webSocket, new RefusalError(REFUSALS.updateRefused, (error as Error).message));
+      throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.updateRefused, (error as Error).message));
     }
     if (update === null || isEmptyUpdate(update)) return;
     const validator = this.validators.get(document);
-    if (!validator) throw new RefusalError(REFUSALS.storeFailed, `journey ${documentName} is not loaded`);
+    if (!validator) throw new RefusalError(CLOSE_CODES.storeFailed, `journey ${documentName} is not loaded`);
     const generation = validator.generation;
     const verdict = validator.check(update);
     if (!verdict.accepted) {
       console.warn(`collab: refused an update to ${documentName}: ${verdict.reason}`);
-      throw this.refuse(connection.webSocket, new RefusalError(REFUSALS.updateRefused, verdict.reason));
+      throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.updateRefused, verdict.reason));
     }
     if (!verdict.changed) {
       // Nothing new: a reconnecting editor's sync, say. What it repeats may be an update
@@ -108,7 +108,7 @@ export class PersistenceExtension implements Extension {
       // The shadow holds the update, the live document never will.
       validator.discardShadow();
       console.error(`collab: could not store an update to ${documentName}: ${(error as Error).message}`);
-      throw this.refuse(connection.webSocket, new RefusalError(REFUSALS.storeFailed, (error as Error).message));
+      throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.storeFailed, (error as Error).message));
     }
     this.countUpdate(documentName);
   }
