@@ -1,11 +1,12 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { HocuspocusProvider, type onCloseParameters } from '@hocuspocus/provider';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { JOURNEY_RECORD_ID, type JourneyDocument } from '@klantreis/schema';
 import { CLOSE_CODES, collabUrl, journeyFromDoc, recordsOf } from '@klantreis/sync';
 import type { Awareness } from './awareness.ts';
 import { reconcileJourney } from './reconcileJourney.ts';
+import { saveProblemOf, storeRetryDelay, type SaveProblem } from './saveProblem.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 export type LoadProblem = 'not-found' | 'outdated' | null;
@@ -19,10 +20,51 @@ function localStoreName(journeyId: string): string {
 }
 
 /**
+ * Empties the browser's copy of a journey (the y-indexeddb database). Deleting the database
+ * instead would wait until every other tab with this journey open had closed it.
+ */
+function emptyLocalStore(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let missing = false;
+    const request = indexedDB.open(name);
+    // No copy at all: creating an empty database would leave y-indexeddb without its stores.
+    request.onupgradeneeded = () => {
+      missing = true;
+      request.transaction!.abort();
+    };
+    request.onerror = () => (missing ? resolve() : reject(request.error));
+    request.onsuccess = () => {
+      const db = request.result;
+      const stores = [...db.objectStoreNames];
+      if (stores.length === 0) {
+        db.close();
+        resolve();
+        return;
+      }
+      const transaction = db.transaction(stores, 'readwrite');
+      for (const store of stores) transaction.objectStore(store).clear();
+      transaction.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      transaction.onabort = () => {
+        db.close();
+        reject(transaction.error);
+      };
+    };
+  });
+}
+
+/**
  * Connects to the journey's Yjs document and exposes it as the open JSON format, recomputed
  * lazily after each change so React renders from plain objects. The document is also kept in
  * IndexedDB: an editor that loses the connection keeps working, and its edits merge when the
  * server is back; the number of edits the server has not yet confirmed is exposed.
+ *
+ * When the server refuses an update (`saveProblem` 'refused') the editor stops reconnecting:
+ * it would only send the same update again. `reloadFromServer` then forgets the browser's copy,
+ * which holds that update, and reloads the page from the server's copy. When the server fails
+ * to store an update ('store-failed') the editor keeps it and sends it again, later each time.
  */
 export function useCollaborativeJourney(journeyId: string) {
   const doc = useMemo(() => new Y.Doc(), [journeyId]);
@@ -30,14 +72,20 @@ export function useCollaborativeJourney(journeyId: string) {
   const [unsyncedChanges, setUnsyncedChanges] = useState(0);
   const [synced, setSynced] = useState(false);
   const [problem, setProblem] = useState<LoadProblem>(null);
+  const [saveProblem, setSaveProblem] = useState<SaveProblem>(null);
   const [awareness, setAwareness] = useState<Awareness | null>(null);
+  const localCopy = useRef<IndexeddbPersistence | null>(null);
 
   useEffect(() => {
     const local = new IndexeddbPersistence(localStoreName(journeyId), doc);
+    localCopy.current = local;
     // A copy from an earlier visit shows the map at once, even before (or without) the server.
     local.on('synced', () => {
       if (recordsOf(doc).has(JOURNEY_RECORD_ID)) setSynced(true);
     });
+    let refused = false;
+    let failedStores = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const provider = new HocuspocusProvider({
       url: collabUrl(location.origin),
       name: journeyId,
@@ -45,7 +93,14 @@ export function useCollaborativeJourney(journeyId: string) {
       token: 'editor',
       onStatus: ({ status: next }) => setStatus(next as ConnectionStatus),
       onSynced: () => setSynced(true),
-      onUnsyncedChanges: ({ number }) => setUnsyncedChanges(number),
+      onUnsyncedChanges: ({ number }) => {
+        setUnsyncedChanges(number);
+        // The server confirmed everything sent, so the updates a failed store held back too.
+        if (number === 0 && failedStores > 0) {
+          failedStores = 0;
+          setSaveProblem(null);
+        }
+      },
       onAuthenticationFailed: ({ reason }) => {
         if (reason === CLOSE_CODES.journeyNotFound.reason) setProblem('not-found');
       },
@@ -53,15 +108,35 @@ export function useCollaborativeJourney(journeyId: string) {
         if (event.code === CLOSE_CODES.protocolOutdated.code) setProblem('outdated');
       },
     });
+    // The provider's own reconnect comes a second after any close. After a refusal it would
+    // send the same update to be refused again; after a failed store it waits longer each time,
+    // as the server's storage may need a while. (Here and not in the `onClose` option, which
+    // the provider calls twice per close: once from its socket, once from itself.)
+    provider.on('close', ({ event }: onCloseParameters) => {
+      const named = saveProblemOf(event.code);
+      if (!named) return;
+      provider.disconnect();
+      clearTimeout(retry);
+      if (named === 'refused') refused = true;
+      else retry = setTimeout(() => void provider.connect(), storeRetryDelay(++failedStores));
+      setSaveProblem(named);
+    });
     setAwareness(provider.awareness);
     // The browser knows at once when the network is gone; the socket would only notice at its
     // next missed heartbeat, and the edits of the seconds between would look sent.
-    const onOffline = () => provider.disconnect();
-    const onOnline = () => void provider.connect();
+    const onOffline = () => {
+      clearTimeout(retry);
+      provider.disconnect();
+    };
+    const onOnline = () => {
+      clearTimeout(retry);
+      if (!refused) void provider.connect();
+    };
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
     if (!navigator.onLine) provider.disconnect();
     return () => {
+      clearTimeout(retry);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       setAwareness(null);
@@ -96,6 +171,16 @@ export function useCollaborativeJourney(journeyId: string) {
     };
   }, [doc]);
 
+  /**
+   * After a refusal: forgets this browser's copy of the journey, so the refused update is never
+   * sent again, and loads the page anew from the server's copy, which has every accepted edit.
+   */
+  const reloadFromServer = useCallback(async () => {
+    await localCopy.current?.destroy(); // this page writes nothing more into its copy
+    await emptyLocalStore(localStoreName(journeyId)).catch((error: unknown) => console.error('klantreis: could not empty the offline copy', error));
+    location.reload();
+  }, [journeyId]);
+
   const journey = useSyncExternalStore(snapshotStore.subscribe, snapshotStore.getSnapshot);
-  return { doc, awareness, journey: synced ? journey : null, status, unsyncedChanges, problem };
+  return { doc, awareness, journey: synced ? journey : null, status, unsyncedChanges, problem, saveProblem, reloadFromServer };
 }

@@ -63,6 +63,12 @@ export const en = {
       disconnected: 'Offline: you keep working on this device',
       unsynced_one: '{{count}} change not yet sent',
       unsynced_other: '{{count}} changes not yet sent',
+      refused: 'Change refused · saving stopped',
+      storeFailed: 'Saving failed · retrying',
+    },
+    saveRefused: {
+      message: 'The server refused your last change, so this map is no longer being saved. Reload it from the server’s copy to go on: that has every change the server confirmed.',
+      reload: 'Reload from the server',
     },
     titleLabel: 'Journey title',
     exportJson: 'Export JSON',

@@ -64,6 +64,12 @@ export const nl: Messages = {
       disconnected: 'Offline: je werkt door op dit apparaat',
       unsynced_one: '{{count}} wijziging nog niet verstuurd',
       unsynced_other: '{{count}} wijzigingen nog niet verstuurd',
+      refused: 'Wijziging geweigerd · opslaan gestopt',
+      storeFailed: 'Opslaan mislukt · probeert opnieuw',
+    },
+    saveRefused: {
+      message: 'De server heeft je laatste wijziging geweigerd, dus deze kaart wordt niet meer opgeslagen. Laad de kaart opnieuw van de server om verder te werken: daar staat elke wijziging die de server heeft bevestigd.',
+      reload: 'Opnieuw laden van de server',
     },
     titleLabel: 'Titel van de klantreis',
     exportJson: 'JSON exporteren',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JourneyDocument } from '@klantreis/schema';
 import type { ImportKind, Measurement, MetricsPeriod } from '../api/measurementApi.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { SaveRefusedBanner } from '../components/SaveRefusedBanner.tsx';
 import { stepNames } from '../components/evaluation/stepNames.ts';
 import { ActivityMapping } from '../components/measurement/ActivityMapping.tsx';
 import { FunnelChart } from '../components/measurement/FunnelChart.tsx';
@@ -29,7 +30,7 @@ import { navigate } from '../hooks/useRoute.ts';
  */
 export function DashboardScene({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
-  const { doc, journey, problem } = useCollaborativeJourney(journeyId);
+  const { doc, journey, problem, saveProblem, reloadFromServer } = useCollaborativeJourney(journeyId);
   const [period, setPeriod] = useState<MetricsPeriod>('month');
   const [revision, setRevision] = useState(0);
   const [importing, setImporting] = useState<ImportKind | null>(null);
@@ -68,7 +69,8 @@ export function DashboardScene({ journeyId }: { journeyId: string }) {
           </label>
           <LanguageSwitch />
         </header>
-        <main id="main" className="dashboard" data-testid="dashboard">
+        {saveProblem === 'refused' && <SaveRefusedBanner onReload={reloadFromServer} />}
+        <main id="main" className="dashboard" data-testid="dashboard" inert={saveProblem === 'refused'}>
           <h1>{t('measurement.title', { title: journey?.journey.title ?? '' })}</h1>
           {problem && (
             <p role="alert" className="error">

@@ -8,6 +8,7 @@ import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PersonaAvatar } from '../components/PersonaAvatar.tsx';
 import { PersonaDialog } from '../components/PersonaDialog.tsx';
+import { SaveRefusedBanner } from '../components/SaveRefusedBanner.tsx';
 import { FollowBanner, ParticipantList } from '../components/presence/ParticipantList.tsx';
 import { ParticipantNamePrompt } from '../components/presence/ParticipantNamePrompt.tsx';
 import { SidePanel } from '../components/SidePanel.tsx';
@@ -42,7 +43,7 @@ function BackLink() {
 
 export function EditorScene({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
-  const { doc, awareness, journey, status, unsyncedChanges, problem } = useCollaborativeJourney(journeyId);
+  const { doc, awareness, journey, status, unsyncedChanges, problem, saveProblem, reloadFromServer } = useCollaborativeJourney(journeyId);
   usePresence(awareness);
   useVersionsSync(journeyId, doc, awareness);
   const selectStep = useEditorStore((s) => s.selectStep);
@@ -78,7 +79,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
         <header className="topbar">
           <BackLink />
           {journey && <JourneyTitle title={journey.journey.title} />}
-          <ConnectionStatus status={status} unsyncedChanges={unsyncedChanges} />
+          <ConnectionStatus status={status} unsyncedChanges={unsyncedChanges} saveProblem={saveProblem} />
           <UndoButtons doc={doc} />
           <ApprovalBadge />
           <TimerBadge />
@@ -115,10 +116,12 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
           )}
           <LanguageSwitch />
         </header>
+        {saveProblem === 'refused' && <SaveRefusedBanner onReload={reloadFromServer} />}
         <ParticipantNamePrompt />
         <RejectedEdit />
         <FollowBanner />
-        <main id="main" className="editor">
+        {/* Inert once saving has stopped: an edit now would be lost with the reload. */}
+        <main id="main" className="editor" inert={saveProblem === 'refused'}>
           <h1 className="visually-hidden">{journey?.journey.title ?? t('editor.loading')}</h1>
           {journey ? <EvaluatedEditor journeyId={journeyId} journey={journey} /> : <p className="message">{t('editor.loading')}</p>}
         </main>
