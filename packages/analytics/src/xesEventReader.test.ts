@@ -7,6 +7,7 @@ import { logStats } from './logQueries.ts';
 import { formatMicrosAsIso } from './timestampParser.ts';
 import { makeScratchDirectory } from './testSupport.ts';
 import { readXesEvents } from './xesEventReader.ts';
+import { SAMPLE_XES } from './xesTestDocuments.ts';
 
 let scratch: Awaited<ReturnType<typeof makeScratchDirectory>>;
 beforeAll(async () => {
@@ -14,37 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => scratch.remove());
 
-const XES = `<?xml version="1.0" encoding="UTF-8" ?>
-<log xes.version="1.0" xmlns="http://www.xes-standard.org/">
-  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>
-  <global scope="event"><string key="concept:name" value="UNKNOWN"/></global>
-  <string key="concept:name" value="the log's own name"/>
-  <trace>
-    <string key="concept:name" value="case-1"/>
-    <string key="segment" value="particulier"/>
-    <event>
-      <string key="concept:name" value="Aanvraag &amp; intake"/>
-      <string key="lifecycle:transition" value="complete"/>
-      <string key="org:resource" value="Ann"/>
-      <int key="attempt" value="2"/>
-      <boolean key="urgent" value="true"/>
-      <date key="time:timestamp" value="2024-01-05T09:00:00.000+01:00"/>
-      <string key="note" value="with meta"><string key="meta" value="nested, skipped"/></string>
-    </event>
-    <event>
-      <string key="concept:name" value="Besluit"/>
-      <date key="time:timestamp" value="2024-01-06T10:30:00Z"/>
-    </event>
-  </trace>
-  <trace>
-    <event>
-      <string key="concept:name" value="Aanvraag &amp; intake"/>
-      <date key="time:timestamp" value="2024-01-07T08:00:00Z"/>
-    </event>
-    <string key="concept:name" value="case-2"/>
-  </trace>
-</log>
-`;
+const XES = SAMPLE_XES;
 
 async function readXes(content: string | Uint8Array, name = 'log.xes'): Promise<{ events: NormalizedEvent[]; rejected: RejectedLine[] }> {
   const file = await scratch.write(name, content);

@@ -1,12 +1,10 @@
 import { SaxesParser } from 'saxes';
-import type { ColumnMapping, EventSink, ReadLogOptions, ReadSummary } from './eventLogTypes.ts';
+import type { ColumnMapping, EventSink, NormalizedEvent, ReadLogOptions, ReadProgress, ReadSummary, RejectedLine } from './eventLogTypes.ts';
 import { isGzip, readFileHead, readTextChunks } from './logFileSource.ts';
-import { LogImportError, quoteValue } from './logImportError.ts';
-import { parseTimestamp } from './timestampParser.ts';
-
-/** IEEE 1849 attribute elements; `list` and `container` carry children but no value of their own. */
-const ATTRIBUTE_ELEMENTS = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
-const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+import { LogImportError } from './logImportError.ts';
+import type { DateFormat } from './timestampParser.ts';
+import { XesEventBuilder } from './xesEventBuilder.ts';
+import { XesTextScanner } from './xesTextScanner.ts';
 
 const DEFAULT_XES_MAPPING: ColumnMapping = {
   caseId: 'concept:name',
@@ -15,137 +13,122 @@ const DEFAULT_XES_MAPPING: ColumnMapping = {
   resource: 'org:resource',
 };
 
-function attributeJson(element: string, value: string): string {
-  if ((element === 'int' || element === 'float') && JSON_NUMBER.test(value)) return value;
-  if (element === 'boolean' && (value === 'true' || value === 'false')) return value;
-  return JSON.stringify(value);
-}
-
-/** Monomorphic on purpose: one is made per event, 262,200 times for BPIC 2012. */
-class OpenEvent {
-  readonly line: number;
-  activity: string | null = null;
-  timestamp: string | null = null;
-  channel: string | null = null;
-  resource: string | null = null;
-  segment: string | null = null;
-  attributesJson = '';
-
-  constructor(line: number) {
-    this.line = line;
-  }
+/** The text of an XES document. `chunks` reads it from the start each time it is called. */
+export interface XesSource {
+  file: string;
+  gunzip: boolean;
+  chunks(): AsyncIterable<string>;
 }
 
 /**
- * Streams XES (plain or gzip) through saxes: one event in memory at a time, plus the events of the
- * current trace while its case id is still unknown. Event attributes not mapped to a field are kept
- * (`lifecycle:transition` among them). Trace attributes other than the case id are not copied onto
- * every event (that doubled the import time of BPIC 2012); map one to channel, resource or segment
- * to keep it. Nested (meta-)attributes are skipped.
+ * `fast`: the XES scanner, and saxes from the start of the document when the scanner gives up;
+ * `saxes`: saxes alone.
+ */
+export type XesParserChoice = 'fast' | 'saxes';
+
+export interface XesReadResult {
+  /** The attribute keys kept as event attributes. */
+  attributeKeys: string[];
+  /** The parser whose reading counts: `saxes` also when the fast scanner gave up. */
+  parsedBy: XesParserChoice;
+}
+
+/**
+ * Streams XES (plain or gzip): one chunk of text in memory at a time, plus the events of the
+ * current trace while its case id is still unknown. See XesEventBuilder for what becomes an event.
  */
 export async function readXesEvents(file: string, options: ReadLogOptions, sink: EventSink): Promise<ReadSummary> {
   const mapping: ColumnMapping = { ...DEFAULT_XES_MAPPING, ...options.mapping };
-  const { activity: activityKey, timestamp: timestampKey, channel: channelKey, resource: resourceKey, segment: segmentKey } = mapping;
   const dateFormat = options.dateFormat ?? 'yyyy-mm-dd';
   const gunzip = isGzip(await readFileHead(file, 2));
-  // Keys repeat on every event: quote each once.
-  const quotedKeys = new Map<string, string>();
-  const quoteKey = (key: string): string => {
-    let quoted = quotedKeys.get(key);
-    if (quoted === undefined) {
-      quoted = JSON.stringify(key);
-      quotedKeys.set(key, quoted);
-    }
-    return quoted;
+  const onProgress = forwardOnly(options.onProgress);
+  const source: XesSource = { file, gunzip, chunks: () => readTextChunks(file, { encoding: 'utf-8', gunzip, onProgress }) };
+  const { attributeKeys } = await readXesSource(source, mapping, dateFormat, sink);
+  return {
+    format: 'xes',
+    columns: attributeKeys,
+    mapping,
+    detected: { delimiter: null, decimalMark: '.', encoding: 'utf-8', dateFormat },
   };
+}
 
+/** Progress that never goes back, though the document may be read twice. */
+function forwardOnly(onProgress: ((progress: ReadProgress) => void) | undefined): ((progress: ReadProgress) => void) | undefined {
+  if (onProgress === undefined) return undefined;
+  let furthest = -1;
+  return (progress) => {
+    if (progress.bytesRead <= furthest) return;
+    furthest = progress.bytesRead;
+    onProgress(progress);
+  };
+}
+
+/**
+ * Reads an XES document into `sink`. The fast scanner reads it first; if it gives up (on anything
+ * it does not handle, and on anything malformed), saxes reads the document again from the start
+ * and delivers only what the scanner had not: the sink sees exactly what saxes alone would have
+ * given it, including its `invalid XML` error with line and column.
+ */
+export async function readXesSource(
+  source: XesSource,
+  mapping: ColumnMapping,
+  dateFormat: DateFormat,
+  sink: EventSink,
+  parser: XesParserChoice = 'fast',
+): Promise<XesReadResult> {
+  if (parser === 'saxes') {
+    const builder = new XesEventBuilder(mapping, dateFormat, sink);
+    await parseWithSaxes(source, builder, sink);
+    return { attributeKeys: builder.attributeKeys, parsedBy: 'saxes' };
+  }
+  const counted = new CountingSink(sink);
+  const fastBuilder = new XesEventBuilder(mapping, dateFormat, counted);
+  if (await scanFast(source, fastBuilder, counted)) return { attributeKeys: fastBuilder.attributeKeys, parsedBy: 'fast' };
+  const resumed = new ResumingSink(sink, counted.delivered);
+  const builder = new XesEventBuilder(mapping, dateFormat, resumed);
+  await parseWithSaxes(source, builder, resumed);
+  return { attributeKeys: builder.attributeKeys, parsedBy: 'saxes' };
+}
+
+/** The chunks, then null in place of a read error (invalid UTF-8, a broken gzip stream). */
+async function* chunksOrReadFailure(chunks: AsyncIterable<string>): AsyncGenerator<string | null> {
+  try {
+    yield* chunks;
+  } catch {
+    yield null;
+  }
+}
+
+/** True when the scanner read the whole document (or as much as the sink wanted); false when saxes must read it. */
+async function scanFast(source: XesSource, builder: XesEventBuilder, sink: EventSink): Promise<boolean> {
+  const scanner = new XesTextScanner(builder);
+  for await (const text of chunksOrReadFailure(source.chunks())) {
+    // On a read error saxes reads up to it again: it reports the error with its line, or an XML
+    // error before it, as it always did.
+    if (text === null) return false;
+    if (!scanner.write(text)) return false;
+    await sink.checkpoint();
+    // saxes would have gone on into the tag cut off at the end of the chunk, which might be malformed.
+    if (sink.done) return !scanner.holdsPartialToken;
+  }
+  return scanner.end();
+}
+
+async function parseWithSaxes(source: XesSource, builder: XesEventBuilder, sink: EventSink): Promise<void> {
+  const { file, gunzip } = source;
   const parser = new SaxesParser({ position: true });
-  let inTrace = false;
-  let traceLine = 0;
-  let traceValues = new Map<string, string>();
-  let waitingEvents: OpenEvent[] = [];
-  let event: OpenEvent | null = null;
-  let attributeDepth = 0;
-
-  const traceValue = (key: string | undefined): string | null => (key === undefined ? null : (traceValues.get(key) ?? null));
-
-  const emit = (open: OpenEvent, caseId: string): void => {
-    const activity = open.activity?.trim() ?? '';
-    if (activity === '') return sink.reject({ line: open.line, field: activityKey, reason: 'event has no activity' });
-    if (open.timestamp === null) return sink.reject({ line: open.line, field: timestampKey, reason: 'event has no timestamp' });
-    const timestampMicros = parseTimestamp(open.timestamp.trim(), dateFormat);
-    if (timestampMicros === null) {
-      return sink.reject({ line: open.line, field: timestampKey, reason: `bad date ${quoteValue(open.timestamp)} (expected ${dateFormat})` });
-    }
-    sink.accept({
-      line: open.line,
-      caseId,
-      activity,
-      timestampMicros,
-      channel: open.channel ?? traceValue(channelKey),
-      resource: open.resource ?? traceValue(resourceKey),
-      segment: open.segment ?? traceValue(segmentKey),
-      attributesJson: open.attributesJson.length === 0 ? null : `{${open.attributesJson.slice(1)}}`,
-    });
-  };
-
-  const closeTrace = (): void => {
-    const caseId = traceValues.get(mapping.caseId)?.trim() ?? '';
-    for (const waiting of waitingEvents) {
-      if (caseId === '') sink.reject({ line: waiting.line, field: mapping.caseId, reason: `the trace at line ${traceLine} has no case id` });
-      else emit(waiting, caseId);
-    }
-    waitingEvents = [];
-    inTrace = false;
-  };
-
   parser.on('opentag', (tag) => {
-    const name = tag.name;
-    if (ATTRIBUTE_ELEMENTS.has(name)) {
-      attributeDepth++;
-      if (attributeDepth !== 1 || !inTrace) return;
-      const key = tag.attributes.key;
-      const value = tag.attributes.value;
-      if (typeof key !== 'string' || typeof value !== 'string') return;
-      if (event === null) traceValues.set(key, value);
-      else if (key === activityKey) event.activity = value;
-      else if (key === timestampKey) event.timestamp = value;
-      else if (key === resourceKey) event.resource = value;
-      else if (key === channelKey) event.channel = value;
-      else if (key === segmentKey) event.segment = value;
-      else event.attributesJson += `,${quoteKey(key)}:${attributeJson(name, value)}`;
-    } else if (name === 'event' && attributeDepth === 0) {
-      if (!inTrace) sink.reject({ line: parser.line, field: null, reason: 'event outside a trace' });
-      event = new OpenEvent(parser.line);
-    } else if (name === 'trace') {
-      inTrace = true;
-      traceLine = parser.line;
-      traceValues = new Map();
-    }
+    const { key, value } = tag.attributes;
+    builder.startElement(tag.name, typeof key === 'string' ? key : undefined, typeof value === 'string' ? value : undefined, parser.line);
   });
-  parser.on('closetag', (tag) => {
-    const name = tag.name;
-    if (ATTRIBUTE_ELEMENTS.has(name)) {
-      attributeDepth--;
-    } else if (name === 'event' && event !== null && attributeDepth === 0) {
-      if (inTrace) {
-        const caseId = traceValues.get(mapping.caseId)?.trim();
-        // The case id usually precedes the events; when it does not, the trace's events wait for it.
-        if (caseId !== undefined && caseId !== '' && waitingEvents.length === 0) emit(event, caseId);
-        else waitingEvents.push(event);
-      }
-      event = null;
-    } else if (name === 'trace') {
-      closeTrace();
-    }
-  });
+  parser.on('closetag', (tag) => builder.endElement(tag.name));
   parser.on('error', (error: Error) => {
     const reason = error.message.replace(/^\d+:\d+: /, '');
     throw new LogImportError({ file, line: parser.line, field: null, reason: `invalid XML: ${reason} (column ${parser.column})` });
   });
 
   try {
-    for await (const text of readTextChunks(file, { encoding: 'utf-8', gunzip, onProgress: options.onProgress })) {
+    for await (const text of source.chunks()) {
       parser.write(text);
       await sink.checkpoint();
       if (sink.done) break;
@@ -159,10 +142,63 @@ export async function readXesEvents(file: string, options: ReadLogOptions, sink:
         : `cannot read ${gunzip ? 'the gzip stream' : 'the file'}: ${(error as Error).message}`;
     throw new LogImportError({ file, line: parser.line, field: null, reason });
   }
-  return {
-    format: 'xes',
-    columns: [...quotedKeys.keys()],
-    mapping,
-    detected: { delimiter: null, decimalMark: '.', encoding: 'utf-8', dateFormat },
-  };
+}
+
+/** Counts what the fast scanner delivers, so that a saxes re-read after it gives up does not deliver it twice. */
+class CountingSink implements EventSink {
+  private readonly sink: EventSink;
+  delivered = 0;
+
+  constructor(sink: EventSink) {
+    this.sink = sink;
+  }
+
+  accept(event: NormalizedEvent): void {
+    this.delivered++;
+    this.sink.accept(event);
+  }
+
+  reject(rejection: RejectedLine): void {
+    this.delivered++;
+    this.sink.reject(rejection);
+  }
+
+  checkpoint(): Promise<void> {
+    return this.sink.checkpoint();
+  }
+
+  get done(): boolean {
+    return this.sink.done;
+  }
+}
+
+/** Passes on what comes after the first `skip` events and rejections: a re-read resuming where the fast scanner stopped. */
+class ResumingSink implements EventSink {
+  private readonly sink: EventSink;
+  private readonly skip: number;
+  private skipped = 0;
+
+  constructor(sink: EventSink, skip: number) {
+    this.sink = sink;
+    this.skip = skip;
+  }
+
+  accept(event: NormalizedEvent): void {
+    if (this.skipped < this.skip) this.skipped++;
+    else this.sink.accept(event);
+  }
+
+  reject(rejection: RejectedLine): void {
+    if (this.skipped < this.skip) this.skipped++;
+    else this.sink.reject(rejection);
+  }
+
+  checkpoint(): Promise<void> {
+    return this.sink.checkpoint();
+  }
+
+  /** The sink may be done with what the scanner delivered; the re-read stops only once it has caught up. */
+  get done(): boolean {
+    return this.skipped >= this.skip && this.sink.done;
+  }
 }
