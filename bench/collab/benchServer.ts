@@ -17,6 +17,8 @@ export interface ServerReport {
   externalMb: number;
   documents: number;
   connections: number;
+  /** How often the server has given memory back after its documents closed (IdleMemoryRelease). */
+  memoryReleases: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
 }
@@ -57,6 +59,7 @@ process.on('message', (request: ServerRequest) => {
     externalMb: toMb(memory.external),
     documents: hocuspocus.getDocumentsCount(),
     connections: hocuspocus.getConnectionsCount(),
+    memoryReleases: server.memoryRelease.releases,
     loopDelayP99Ms: Math.round((loopDelay.percentile(99) / 1e6) * 10) / 10,
     loopDelayMaxMs: Math.round((loopDelay.max / 1e6) * 10) / 10,
   };

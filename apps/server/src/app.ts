@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { assertMigrationsValid } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { attachCollaboration, type Collaboration } from './collaboration/collabServer.ts';
+import { IdleMemoryRelease } from './collaboration/idleMemoryRelease.ts';
 import { VersionExtension } from './collaboration/versionExtension.ts';
 import { JourneyCreator } from './commands/journeyCreator.ts';
 import { JourneyAnalytics } from './commands/journeyAnalytics.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   analyticsDir: string;
   /** The largest file one upload may be (default 2 GiB). */
   maxUploadBytes?: number;
+  /** Quiet time after the last document closes before memory is given back (default 20 s). */
+  idleMemoryReleaseMs?: number;
 }
 
 export interface KlantreisApp {
@@ -37,6 +40,7 @@ export interface KlantreisApp {
   creator: JourneyCreator;
   documents: JourneyDocuments;
   analytics: JourneyAnalytics;
+  memoryRelease: IdleMemoryRelease;
   /** Stores pending work and closes the server; the store is the caller's to close. */
   close(): Promise<void>;
 }
@@ -50,7 +54,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   registerErrorHandler(app);
 
   const versions = new VersionStore(options.store.db);
-  const collaboration = attachCollaboration(app.server, options.store, [new VersionExtension(versions, options.autoVersionIntervalMs)]);
+  const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
+  const collaboration = attachCollaboration(app.server, options.store, [new VersionExtension(versions, options.autoVersionIntervalMs), memoryRelease]);
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(options.store, collaboration.hocuspocus);
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);
@@ -68,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   await app.register(versionRoutes, { prefix: '/api/journeys', versions, documents });
   await app.register(templateRoutes, { prefix: '/api/templates' });
   await registerWebApp(app, options.webDist);
+  memoryRelease.releaseWhenIdle(collaboration.hocuspocus);
 
   return {
     app,
@@ -75,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     creator,
     documents,
     analytics,
+    memoryRelease,
     async close() {
       await collaboration.close();
       await app.close();

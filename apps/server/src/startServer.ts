@@ -25,7 +25,9 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
     await store.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // `on`, not `once`: a second signal (Ctrl-C reaches `npm start`'s launcher and the server
+  // both) must not kill the process while it stores what is pending.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return { server, store, address };
 }

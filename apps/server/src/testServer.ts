@@ -28,6 +28,7 @@ export async function buildTestServer(
     autoVersionIntervalMs?: number;
     /** A fixed port, to restart a server where its editors expect it; 0 (any free port) by default. */
     port?: number;
+    idleMemoryReleaseMs?: number;
   } = {},
 ): Promise<TestServer> {
   let resolved: Backend;
@@ -45,7 +46,13 @@ export async function buildTestServer(
     store = await openPostgresStore(databaseUrl);
     analyticsDir = mkdtempSync(join(tmpdir(), 'klantreis-analytics-'));
   }
-  const server = await buildApp({ store, webDist: options.webDist, autoVersionIntervalMs: options.autoVersionIntervalMs, analyticsDir });
+  const server = await buildApp({
+    store,
+    webDist: options.webDist,
+    autoVersionIntervalMs: options.autoVersionIntervalMs,
+    idleMemoryReleaseMs: options.idleMemoryReleaseMs,
+    analyticsDir,
+  });
   const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url,

@@ -41,7 +41,7 @@ describe('convergence fuzz in memory, with the server check and the store', () =
     // The run did what it says: edits of every kind, lost connections, server restarts.
     expect(result.edits).toBeGreaterThan(900);
     expect(result.disconnects + result.restarts).toBeGreaterThan(0);
-    for (const kind of ['addStep', 'editCell', 'moveStep', 'addComment', 'editComment', 'resolveThread', 'deleteComment']) {
+    for (const kind of ['addStep', 'editCell', 'moveStep', 'addComment', 'editComment', 'resolveThread', 'deleteComment'] as const) {
       expect(result.editsByKind[kind], kind).toBeGreaterThan(0);
     }
   });

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
+const ENTRIES = {
+  main: fileURLToPath(new URL('../../main.ts', import.meta.url)),
+  /** What `npm start` runs: main.ts in a child process with the server's malloc settings. */
+  launch: fileURLToPath(new URL('../../launch.ts', import.meta.url)),
+};
 
 /** The real server (`node apps/server/src/main.ts`) as a child process, to be killed for real. */
 export interface ServerProcess {
@@ -13,6 +17,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** What the server printed, for a failure message. */
   output(): string;
+  /** The exit code, once it has exited. */
+  exitCode(): number | null;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -20,10 +26,14 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startServerProcess(dataDir: string, options: { timeoutMs?: number; execArgv?: string[] } = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), MAIN], {
+export async function startServerProcess(
+  dataDir: string,
+  options: { timeoutMs?: number; execArgv?: string[]; entry?: keyof typeof ENTRIES; env?: NodeJS.ProcessEnv } = {},
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), ENTRIES[options.entry ?? 'main']], {
     env: {
       ...process.env,
+      ...options.env,
       PORT: '0',
       HOST: '127.0.0.1',
       KLANTREIS_DATA: dataDir,
@@ -66,5 +76,6 @@ export async function startServerProcess(dataDir: string, options: { timeoutMs?:
       await exited(child);
     },
     output: () => output,
+    exitCode: () => child.exitCode,
   };
 }
