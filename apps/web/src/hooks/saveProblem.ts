@@ -6,15 +6,20 @@ import { CLOSE_CODES } from '@klantreis/sync';
  *
  * - `refused` (4422): the server refused an update that is malformed or out of schema. It was
  *   neither stored nor applied, and sending it again gets the same answer, so the editor stops
- *   reconnecting until the map is reloaded from the server's copy.
+ *   reconnecting until the map is reloaded from the server's copy. A message over the server's
+ *   size limit (1009, from the websocket layer) or one it cannot decode (1003) is refused the
+ *   same way and would be sent again just the same.
  * - `store-failed` (4503): the server could not store an update, so it did not apply it. Nothing
  *   is wrong with the update: the editor keeps it and sends it again, waiting longer each time.
  */
 export type SaveProblem = 'refused' | 'store-failed' | null;
 
 /** The save problem a close code names; null for every other close (the provider reconnects). */
+const MESSAGE_TOO_BIG = 1009;
+const UNSUPPORTED_DATA = 1003;
+
 export function saveProblemOf(closeCode: number): SaveProblem {
-  if (closeCode === CLOSE_CODES.updateRefused.code) return 'refused';
+  if (closeCode === CLOSE_CODES.updateRefused.code || closeCode === MESSAGE_TOO_BIG || closeCode === UNSUPPORTED_DATA) return 'refused';
   if (closeCode === CLOSE_CODES.storeFailed.code) return 'store-failed';
   return null;
 }
