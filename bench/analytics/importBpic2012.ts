@@ -4,7 +4,7 @@
  * Goal: import + stats ≤ 1.5 s.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importLog, logStats, openImportedLog } from '@klantreis/analytics';
@@ -12,6 +12,9 @@ import { importLog, logStats, openImportedLog } from '@klantreis/analytics';
 const file = fileURLToPath(new URL('../../../shared/data/eventlogs/bpic2012.xes.gz', import.meta.url));
 const runs = Number(process.argv[2] ?? 3);
 const totals: number[] = [];
+// The machine is shared: figures mean little without the load they were measured under.
+const loadAverage = (): string => loadavg().map((load) => load.toFixed(2)).join(', ');
+console.log(`load average before: ${loadAverage()}`);
 
 for (let run = 1; run <= runs; run++) {
   const storeDir = await mkdtemp(join(tmpdir(), 'klantreis-bench-bpic-'));
@@ -40,4 +43,4 @@ for (let run = 1; run <= runs; run++) {
   }
 }
 totals.sort((a, b) => a - b);
-console.log(`best ${(totals[0] / 1000).toFixed(2)} s, median ${(totals[Math.floor(totals.length / 2)] / 1000).toFixed(2)} s (goal ≤ 1.5 s)`);
+console.log(`best ${(totals[0] / 1000).toFixed(2)} s, median ${(totals[Math.floor(totals.length / 2)] / 1000).toFixed(2)} s (goal ≤ 1.5 s); load average after: ${loadAverage()}`);

@@ -3,7 +3,7 @@ import { quoteValue } from './logImportError.ts';
 import { parseTimestamp, type DateFormat } from './timestampParser.ts';
 
 /** IEEE 1849 attribute elements; `list` and `container` carry children but no value of their own. */
-export const ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
+const ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function attributeJson(element: string, value: string): string {
@@ -61,10 +61,7 @@ export class XesEventBuilder {
     return [...this.keyPrefixes.keys()];
   }
 
-  /**
-   * An element opened. `line` is the line its start tag ends on; it is only read for `trace` and
-   * `event`, so a caller that knows the element is an attribute element may pass 0.
-   */
+  /** An element opened; `line` is the line its start tag ends on (rejections of events name it). */
   startElement(name: string, key: string | undefined, value: string | undefined, line: number): void {
     if (ATTRIBUTE_ELEMENTS.has(name)) {
       this.attributeDepth++;
