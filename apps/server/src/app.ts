@@ -57,7 +57,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
   const collaboration = attachCollaboration(app.server, options.store, [new VersionExtension(versions, options.autoVersionIntervalMs), memoryRelease]);
   const creator = new JourneyCreator(options.store);
-  const documents = new JourneyDocuments(options.store, collaboration.hocuspocus);
+  const documents = new JourneyDocuments(options.store, collaboration.hocuspocus, collaboration.persistence);
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);
   const uploads = new UploadArea(analytics, { maxBytes: options.maxUploadBytes ?? 2 * 1024 ** 3 });
 

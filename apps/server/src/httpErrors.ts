@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { RecordValidationError } from '@klantreis/sync';
+import { DocumentLoadError } from './collaboration/persistenceExtension.ts';
 
 export class HttpError extends Error {
   readonly statusCode: number;
@@ -28,6 +29,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(400).send({ error: error.message, issues: [{ path: error.path, message: error.message }] });
     }
     if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message, issues: error.issues });
+    if (error instanceof DocumentLoadError) {
+      // The stored journey cannot be read back into a document: say so, rather than "internal error".
+      request.log.error(error);
+      return reply.code(503).send({ error: error.message });
+    }
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error(error);
     return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message });

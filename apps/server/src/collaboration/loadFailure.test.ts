@@ -104,7 +104,8 @@ describe.each(backends)('a journey whose stored document cannot be loaded, on %s
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Overschreven' }),
     });
-    expect(write.status).toBeGreaterThanOrEqual(500);
+    expect(write.status).toBe(503);
+    expect(((await write.json()) as { error: string }).error).toMatch(new RegExp(`^journey ${id} cannot be loaded: `));
 
     expect(await storedBytes(id)).toEqual(before);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);

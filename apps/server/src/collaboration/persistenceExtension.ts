@@ -6,7 +6,7 @@ import {
   type onLoadDocumentPayload,
   type onStoreDocumentPayload,
 } from '@hocuspocus/server';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, journeyFromDoc } from '@klantreis/sync';
 import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
@@ -39,9 +39,12 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * - an update from an editor is checked against the schema and committed in
  *   `beforeHandleMessage`, before Hocuspocus applies it, so before it is acknowledged to the
  *   sender or broadcast to the others; a kill -9 at any moment loses nothing anyone has seen;
- * - a change made on the server (a REST write, a migration) is committed from the document's
- *   update listener, before Hocuspocus broadcasts it on its next turn (on SQLite; PostgreSQL
- *   commits asynchronously, see `UpdateWriter.writeNow`).
+ * - a REST write is made on a draft of the document (JourneyDocuments.edit) and its update
+ *   committed by `storeThenApply` before it is applied to the live document: a store that
+ *   fails changes nothing and the request fails, on SQLite and PostgreSQL alike;
+ * - a migration at load is committed from the document's update listener before Hocuspocus
+ *   broadcasts it on its next turn (on SQLite; PostgreSQL commits asynchronously, see
+ *   `UpdateWriter.writeNow`; nobody has the document yet, and a lost migration runs again).
  *
  * Hocuspocus's own debounced save lost every edit of the last seconds in a kill -9 test, so
  * the debounced `onStoreDocument` only refreshes derived data, the JSON snapshot; the rows
@@ -53,6 +56,8 @@ export class PersistenceExtension implements Extension {
   private readonly merger = new UpdateMerger();
   private readonly validators = new WeakMap<Y.Doc, IncomingUpdateValidator>();
   private readonly updatesSinceCompaction = new Map<string, number>();
+  /** The origins of changes `storeThenApply` has stored already: the update listener skips them. */
+  private readonly storedOrigins = new WeakSet<object>();
   /** The compaction running per document; it never rejects (failures are logged). */
   private readonly compactions = new Map<string, Promise<void>>();
 
@@ -113,6 +118,19 @@ export class PersistenceExtension implements Extension {
     this.countUpdate(documentName);
   }
 
+  /**
+   * Commits a change made on the server, then applies it to the live document, which
+   * broadcasts it. Rejects, with nothing applied, when the row cannot be stored.
+   */
+  async storeThenApply(document: Document, update: Uint8Array): Promise<void> {
+    if (isEmptyUpdate(update)) return;
+    await this.writer.write(document.name, update);
+    const origin = { source: 'local' as const, context: { storedBeforeApply: true } };
+    this.storedOrigins.add(origin);
+    Y.applyUpdate(document, update, origin);
+    this.countUpdate(document.name);
+  }
+
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
     // A REST write answers once this has run: its row must be committed by then.
     await this.writer.drain();
@@ -147,8 +165,10 @@ export class PersistenceExtension implements Extension {
 
   private afterChange(document: Document, update: Uint8Array, origin: unknown): void {
     this.validators.get(document)?.mirror(update);
-    // An editor's update was stored by beforeHandleMessage before it was applied.
+    // An editor's update was stored by beforeHandleMessage before it was applied, a REST
+    // write's by storeThenApply.
     if (isTransactionOrigin(origin) && origin.source === 'connection') return;
+    if (typeof origin === 'object' && origin !== null && this.storedOrigins.has(origin)) return;
     this.writer.writeNow(document.name, update, (error) => {
       console.error(`collab: could not store a server-side change to ${document.name}: ${(error as Error).message}`);
     });

@@ -1,5 +1,7 @@
 // An editor's update is stored before anyone sees it: not acknowledged to the sender, not
 // broadcast to the others, not even in the server's document until its row is committed.
+// A REST write likewise: not answered, not broadcast, not in the document until then; and
+// when its row cannot be stored, the request fails and nothing changes.
 // PostgreSQL lets a test hold the commit back (a table lock) and watch; on SQLite the same
 // order is what the kill -9 test relies on (killNine.test.ts).
 import pg from 'pg';
@@ -61,5 +63,61 @@ describe.skipIf(!postgresUrl)('the order of store and broadcast, on PostgreSQL',
     await writer.synced();
     await eventually(() => expect(journeyFromDoc(observer.doc).steps[0]!.title).toBe('Vastgehouden'));
     expect(await server.store.countUpdates(journeyId)).toBe(rowsBefore + 1);
+  });
+
+  function patchTitle(title: string): Promise<Response> {
+    return fetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+  }
+
+  const liveTitle = () => journeyFromDoc(server.server.collaboration.hocuspocus.documents.get(journeyId)!).journey.title;
+
+  it('holds a REST write back from the editors, and its answer, until its row is committed', async () => {
+    const rowsBefore = await server.store.countUpdates(journeyId);
+    const blocker = new pg.Client({ connectionString: (server.backend as { databaseUrl: string }).databaseUrl });
+    await blocker.connect();
+    let answer: Promise<Response>;
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table journey_updates in exclusive mode');
+      let answered = false;
+      answer = patchTitle('Via de API');
+      void answer.then(() => (answered = true));
+      await sleep(500);
+      expect(answered).toBe(false);
+      expect(journeyFromDoc(observer.doc).journey.title).toBe('Volgorde');
+      expect(liveTitle()).toBe('Volgorde');
+    } finally {
+      await blocker.query('rollback');
+      await blocker.end();
+    }
+    expect((await answer).status).toBe(200);
+    await eventually(() => expect(journeyFromDoc(observer.doc).journey.title).toBe('Via de API'));
+    expect(await server.store.countUpdates(journeyId)).toBe(rowsBefore + 1);
+  });
+
+  it('fails a REST write whose row cannot be stored, and changes nothing', async () => {
+    const admin = new pg.Client({ connectionString: (server.backend as { databaseUrl: string }).databaseUrl });
+    await admin.connect();
+    const titleBefore = liveTitle();
+    const rowsBefore = await server.store.countUpdates(journeyId);
+    try {
+      await admin.query(`create function refuse_update_rows() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`);
+      await admin.query('create trigger refuse_update_rows before insert on journey_updates for each row execute function refuse_update_rows()');
+      const answer = await patchTitle('Nooit opgeslagen');
+      expect(answer.status).toBeGreaterThanOrEqual(500);
+      await sleep(300);
+      expect(liveTitle()).toBe(titleBefore);
+      expect(journeyFromDoc(observer.doc).journey.title).toBe(titleBefore);
+    } finally {
+      await admin.query('drop trigger if exists refuse_update_rows on journey_updates');
+      await admin.query('drop function if exists refuse_update_rows()');
+      await admin.end();
+    }
+    expect(await server.store.countUpdates(journeyId)).toBe(rowsBefore);
+    // The next write goes through, and the refused one never turns up.
+    expect((await patchTitle('Daarna wel')).status).toBe(200);
+    await eventually(() => expect(journeyFromDoc(observer.doc).journey.title).toBe('Daarna wel'));
+    const read = (await (await fetch(`${server.url}/api/journeys/${journeyId}`)).json()) as { journey: { title: string } };
+    expect(read.journey.title).toBe('Daarna wel');
   });
 });

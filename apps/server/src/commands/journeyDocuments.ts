@@ -1,8 +1,9 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
 import { CURRENT_SCHEMA_VERSION, parseJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
+import type { PersistenceExtension } from '../collaboration/persistenceExtension.ts';
 
 export class JourneyNotFoundError extends Error {
   readonly statusCode = 404;
@@ -15,15 +16,20 @@ export class JourneyNotFoundError extends Error {
 /**
  * Reads and writes journeys for the REST API. Reads take the live document when someone is
  * editing it (its snapshot may be a second behind) and the stored JSON snapshot otherwise;
- * writes always go through the Yjs document, so open editors see them at once.
+ * writes always go through the Yjs document, so open editors see them at once, and each is
+ * stored before anyone sees it.
  */
 export class JourneyDocuments {
   private readonly store: JourneyStore;
   private readonly hocuspocus: Hocuspocus;
+  private readonly persistence: PersistenceExtension;
+  /** The edit running per journey: edits of one journey take turns (see `draftChange`). */
+  private readonly editing = new Map<string, Promise<unknown>>();
 
-  constructor(store: JourneyStore, hocuspocus: Hocuspocus) {
+  constructor(store: JourneyStore, hocuspocus: Hocuspocus, persistence: PersistenceExtension) {
     this.store = store;
     this.hocuspocus = hocuspocus;
+    this.persistence = persistence;
   }
 
   async read(id: string): Promise<JourneyDocument> {
@@ -40,25 +46,52 @@ export class JourneyDocuments {
     return migrated.document;
   }
 
-  /** Runs `change` on the journey's Yjs document; a validation error in it changes nothing. */
+  /**
+   * Runs `change` on a draft of the journey's Yjs document, stores the update it made, and only
+   * then applies it to the live document, which sends it to the editors. A validation error in
+   * `change`, or a store that fails, changes nothing and rejects.
+   */
   async edit<T>(id: string, change: (doc: Y.Doc) => T): Promise<T> {
     const row = await this.store.getJourney(id);
     if (!row || row.deletedAt !== null) throw new JourneyNotFoundError(id);
+    const previous = this.editing.get(id) ?? Promise.resolve();
+    const turn = previous.catch(() => {}).then(() => this.editNow(id, change));
+    this.editing.set(id, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.editing.get(id) === turn) this.editing.delete(id);
+    }
+  }
+
+  private async editNow<T>(id: string, change: (doc: Y.Doc) => T): Promise<T> {
     const connection = await this.hocuspocus.openDirectConnection(id);
     try {
-      let result: T | undefined;
-      let failure: unknown;
-      await connection.transact((doc) => {
-        try {
-          result = change(doc);
-        } catch (error) {
-          failure = error;
-        }
-      });
-      if (failure) throw failure;
-      return result as T;
+      const live = connection.document!;
+      const { update, result } = draftChange(live, change);
+      if (update) await this.persistence.storeThenApply(live, update);
+      return result;
     } finally {
       await connection.disconnect();
     }
+  }
+}
+
+/**
+ * Makes `change` on a copy of `live` and returns the update it made, merged into one. The copy
+ * writes as the live document's own client: edits of a journey take turns, so no two drafts
+ * use the same clock, and a REST write does not add a client to the document's state vector.
+ */
+function draftChange<T>(live: Y.Doc, change: (doc: Y.Doc) => T): { update: Uint8Array | null; result: T } {
+  const draft = new Y.Doc({ gc: live.gc });
+  draft.clientID = live.clientID;
+  Y.applyUpdate(draft, Y.encodeStateAsUpdate(live));
+  const updates: Uint8Array[] = [];
+  draft.on('update', (update: Uint8Array) => updates.push(update));
+  try {
+    const result = change(draft);
+    return { update: updates.length === 0 ? null : Y.mergeUpdates(updates), result };
+  } finally {
+    draft.destroy();
   }
 }
