@@ -31,9 +31,16 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     return ((await response.json()) as { id: string }).id;
   }
 
-  async function person(journeyId: string, name: string, locale: 'en-US' | 'nl-NL' = 'en-US'): Promise<WorkshopPage> {
+  /** `clockSkewMs`: how far this person's laptop clock is off (Date.now in the page). */
+  async function person(journeyId: string, name: string, locale: 'en-US' | 'nl-NL' = 'en-US', clockSkewMs = 0): Promise<WorkshopPage> {
     const context = await newContext(browser, locale);
     contexts.push(context);
+    if (clockSkewMs !== 0) {
+      await context.addInitScript((skew: number) => {
+        const realNow = Date.now.bind(Date);
+        Date.now = () => realNow() + skew;
+      }, clockSkewMs);
+    }
     const page = await context.newPage();
     page.on('pageerror', (error) => {
       throw error;
@@ -237,7 +244,8 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
   it('shares a timer, collects quick captures in an inbox the facilitator places, and counts dot votes', async () => {
     const journeyId = await newJourney();
     const anna = await person(journeyId, 'Anna');
-    const bram = await person(journeyId, 'Bram');
+    // Bram's laptop runs 3 minutes fast: the timer must still show him what it shows Anna.
+    const bram = await person(journeyId, 'Bram', 'en-US', 3 * 60_000);
     const parking = await anna.stepId('Parking');
 
     await anna.openSideTab('workshop');

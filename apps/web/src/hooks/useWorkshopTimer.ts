@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { publish, useAwareness, type AwarenessFields, type WorkshopTimerState } from './awareness.ts';
+import { serverNow, syncServerClock } from './serverClock.ts';
 
 // The timer lives in awareness, not in the document: it is a moment of the workshop, not part
 // of the map. Every participant mirrors the newest state they have seen, so the timer goes on
-// when the person who started it closes their laptop.
+// when the person who started it closes their laptop. Its moments are in server time
+// (serverClock.ts), so laptops whose clocks disagree show the same time left.
 
-export function remainingMs(timer: WorkshopTimerState, now = Date.now()): number {
+export function remainingMs(timer: WorkshopTimerState, now = serverNow()): number {
   return timer.startedAt === null ? timer.remainingMs : Math.max(0, timer.remainingMs - (now - timer.startedAt));
 }
 
@@ -18,7 +20,11 @@ function newest(states: Iterable<AwarenessFields>): WorkshopTimerState | null {
 export function useWorkshopTimer() {
   const awareness = useAwareness();
   const [timer, setTimer] = useState<WorkshopTimerState | null>(null);
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(serverNow);
+
+  useEffect(() => {
+    void syncServerClock().then(() => setNow(serverNow()));
+  }, []);
 
   useEffect(() => {
     if (!awareness) return undefined;
@@ -36,7 +42,7 @@ export function useWorkshopTimer() {
   const running = timer !== null && timer.startedAt !== null && remainingMs(timer, now) > 0;
   useEffect(() => {
     if (!running) return undefined;
-    const tick = setInterval(() => setNow(Date.now()), 250);
+    const tick = setInterval(() => setNow(serverNow()), 250);
     return () => clearInterval(tick);
   }, [running]);
 
@@ -47,7 +53,7 @@ export function useWorkshopTimer() {
 
   const start = useCallback(
     (durationMs: number) => {
-      const at = Date.now();
+      const at = serverNow();
       const left = timer && timer.durationMs === durationMs && remainingMs(timer, at) > 0 ? remainingMs(timer, at) : durationMs;
       set({ durationMs, remainingMs: left, startedAt: at, updatedAt: at });
     },
@@ -55,11 +61,11 @@ export function useWorkshopTimer() {
   );
   const pause = useCallback(() => {
     if (!timer) return;
-    const at = Date.now();
+    const at = serverNow();
     set({ ...timer, remainingMs: remainingMs(timer, at), startedAt: null, updatedAt: at });
   }, [timer, set]);
   const reset = useCallback(() => {
-    const at = Date.now();
+    const at = serverNow();
     set({ durationMs: timer?.durationMs ?? 0, remainingMs: timer?.durationMs ?? 0, startedAt: null, updatedAt: at });
   }, [timer, set]);
 

@@ -36,7 +36,11 @@ describe.each(backends)('journeys API on %s', (_name, backend) => {
 
   it('answers the health check with its database', async () => {
     const response = await api('/api/health');
-    expect(await response.json()).toEqual({ status: 'ok', database: backend.kind });
+    const before = Date.now();
+    expect(await response.json()).toEqual({ status: 'ok', database: backend.kind, time: expect.any(Number) });
+    const { time } = (await (await fetch(`${server.url}/api/health`)).json()) as { time: number };
+    expect(time).toBeGreaterThanOrEqual(before);
+    expect(time).toBeLessThanOrEqual(Date.now());
   });
 
   it('serves the OpenAPI description', async () => {
