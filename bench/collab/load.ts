@@ -24,7 +24,7 @@ import * as Y from 'yjs';
 import type { LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addStep, journeyFromDoc, recordsOf, setCellText, updateRecord } from '@klantreis/sync';
 import { connectEditor, type EditorConnection } from '../../apps/server/src/collaboration/reliability/editorConnection.ts';
-import { withServerMallocEnv } from '../../apps/server/src/mallocSettings.ts';
+import { serverAllocator } from '../../apps/server/src/mallocSettings.ts';
 import type { ServerReport, ServerRequest } from './benchServer.ts';
 
 /** The absolute time in milliseconds with sub-millisecond precision, comparable across threads. */
@@ -121,10 +121,12 @@ interface BenchServer {
 }
 
 async function startBenchServer(dataDir: string): Promise<BenchServer> {
+  // The server's allocator as `npm start` chooses it (launch.ts).
+  const { allocator, env } = serverAllocator(process.env);
+  console.log(`server allocator: ${allocator}${env.LD_PRELOAD ? ` (${env.LD_PRELOAD}, MALLOC_CONF=${env.MALLOC_CONF})` : ''}`);
   const child: ChildProcess = fork(fileURLToPath(new URL('./benchServer.ts', import.meta.url)), {
     execArgv: ['--expose-gc', ...(process.env.KLANTREIS_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KLANTREIS_BENCH_PROFILE}`] : [])],
-    // The server's environment as `npm start` gives it (launch.ts).
-    env: { ...withServerMallocEnv(process.env), PORT: '0', HOST: '127.0.0.1', KLANTREIS_DATA: dataDir, KLANTREIS_SAMPLES: 'off', KLANTREIS_WEB_DIST: join(dataDir, 'none'), DATABASE_URL: '' },
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', KLANTREIS_DATA: dataDir, KLANTREIS_SAMPLES: 'off', KLANTREIS_WEB_DIST: join(dataDir, 'none'), DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const address = await new Promise<string>((resolve, reject) => {

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './collaboration/reliability/serverProcess.ts';
+import { serverAllocator } from './mallocSettings.ts';
 
-/** The server process `npm start`'s launcher started, and its environment (Linux /proc). */
-function launchedServer(launcherPid: number): { pid: number; env: Map<string, string> } {
+// CI installs Debian's libjemalloc2 (.ci/run): there the launcher must preload it.
+const expectJemalloc = process.env.CI === 'true' || serverAllocator({}).allocator === 'jemalloc';
+
+/** The server process `npm start`'s launcher started, its environment and its loaded libraries (Linux /proc). */
+function launchedServer(launcherPid: number): { pid: number; env: Map<string, string>; libraries: string } {
   const children = readFileSync(`/proc/${launcherPid}/task/${launcherPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
   expect(children).toHaveLength(1);
   const pid = Number(children[0]);
@@ -15,7 +19,7 @@ function launchedServer(launcherPid: number): { pid: number; env: Map<string, st
       .filter(Boolean)
       .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)] as [string, string]),
   );
-  return { pid, env };
+  return { pid, env, libraries: readFileSync(`/proc/${pid}/maps`, 'utf8') };
 }
 
 function isRunning(pid: number): boolean {
@@ -37,25 +41,33 @@ describe('npm start (launch.ts)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('runs the server with the malloc settings, and a SIGTERM stops both with exit code 0', async () => {
+  const unset = (names: string[]): NodeJS.ProcessEnv => Object.fromEntries(names.map((name) => [name, undefined]));
+  const ALLOCATOR_VARIABLES = ['LD_PRELOAD', 'MALLOC_CONF', 'MALLOC_ARENA_MAX', 'MALLOC_TRIM_THRESHOLD_', 'MALLOC_MMAP_THRESHOLD_', 'KLANTREIS_ALLOCATOR'];
+
+  it('runs the server on jemalloc (when installed; always in CI), and a SIGTERM stops both with exit code 0', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'klantreis-launch-'));
-    const env = { ...process.env };
-    for (const name of ['MALLOC_ARENA_MAX', 'MALLOC_TRIM_THRESHOLD_', 'MALLOC_MMAP_THRESHOLD_']) env[name] = undefined;
-    launcher = await startServerProcess(dataDir, { entry: 'launch', env });
+    launcher = await startServerProcess(dataDir, { entry: 'launch', env: unset(ALLOCATOR_VARIABLES) });
     const server = launchedServer(launcher.pid);
-    expect(server.env.get('MALLOC_ARENA_MAX')).toBe('2');
-    expect(server.env.get('MALLOC_TRIM_THRESHOLD_')).toBe('131072');
-    expect(server.env.get('MALLOC_MMAP_THRESHOLD_')).toBe('131072');
+    if (expectJemalloc) {
+      expect(server.env.get('MALLOC_CONF')).toBe('background_thread:true');
+      expect(server.libraries).toMatch(/libjemalloc\.so\.2/);
+    } else {
+      expect(server.env.get('MALLOC_ARENA_MAX')).toBe('2');
+    }
     expect((await fetch(`${launcher.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${launcher.url}/api/journeys`)).status).toBe(200);
 
     await launcher.stop();
     expect(launcher.exitCode()).toBe(0);
     expect(isRunning(server.pid)).toBe(false);
   });
 
-  it('leaves a setting the environment already has as it is', async () => {
+  it('tunes glibc malloc when asked to, leaving a setting the environment already has as it is', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'klantreis-launch-'));
-    launcher = await startServerProcess(dataDir, { entry: 'launch', env: { MALLOC_ARENA_MAX: '4' } });
-    expect(launchedServer(launcher.pid).env.get('MALLOC_ARENA_MAX')).toBe('4');
+    launcher = await startServerProcess(dataDir, { entry: 'launch', env: { ...unset(ALLOCATOR_VARIABLES), KLANTREIS_ALLOCATOR: 'glibc', MALLOC_ARENA_MAX: '4' } });
+    const server = launchedServer(launcher.pid);
+    expect(server.env.get('MALLOC_ARENA_MAX')).toBe('4');
+    expect(server.env.get('MALLOC_TRIM_THRESHOLD_')).toBe('131072');
+    expect(server.libraries).not.toMatch(/libjemalloc/);
   });
 });

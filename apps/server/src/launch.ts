@@ -1,12 +1,14 @@
-// `npm start`: runs the server (main.ts) in a child process whose environment carries the
-// malloc settings of mallocSettings.ts, which glibc only reads at process start. Signals are
-// passed on, and the launcher exits with the server's exit code.
+// `npm start`: runs the server (main.ts) in a child process whose environment chooses its
+// memory allocator (mallocSettings.ts: jemalloc when installed, else tuned glibc malloc), which
+// is fixed at process start. Signals are passed on, and the launcher exits with the server's
+// exit code.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { withServerMallocEnv } from './mallocSettings.ts';
+import { serverAllocator } from './mallocSettings.ts';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-const server = spawn(process.execPath, [...process.execArgv, main, ...process.argv.slice(2)], { stdio: 'inherit', env: withServerMallocEnv(process.env) });
+const { env } = serverAllocator(process.env);
+const server = spawn(process.execPath, [...process.execArgv, main, ...process.argv.slice(2)], { stdio: 'inherit', env });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   // Ctrl-C reaches both processes; the server stops once however often it is told to.
