@@ -35,24 +35,25 @@ const METRIC_SQL: Record<IndicatorMetric, MetricSql> = {
     step === null
       ? null
       : `SELECT ${period(caseStart)} AS period, 100 * avg((NOT completed AND last_step = ${step})::INTEGER) AS value, count(*) AS n
-         FROM journey_cases WHERE list_contains(path, ${step}) GROUP BY ALL`,
+         FROM journey_cases WHERE list_contains(steps, ${step}) GROUP BY ALL`,
   'wait-p90': ({ step, period, wait }) => {
     if (step === null) return null;
-    const visits = `SELECT unnest(path) AS step, unnest(visit_start) AS visit_start, unnest(visit_end) AS visit_end,
-                           unnest(list_concat([NULL::BIGINT], visit_end[1:len(visit_end) - 1])) AS previous_end,
-                           unnest(list_concat(visit_start[2:], [NULL::BIGINT])) AS next_start
-                    FROM journey_cases`;
-    const gap = { before: 'visit_start - previous_end', during: 'visit_end - visit_start', after: 'next_start - visit_end' }[wait];
-    return `SELECT ${period('make_timestamp(visit_start)')} AS period, quantile_cont((${gap}) / 6e7, 0.9) AS value, count(${gap}) AS n
-            FROM (${visits}) WHERE step = ${step} AND (${gap}) IS NOT NULL GROUP BY ALL`;
+    // Before: the moves into the step, counted when the customer arrives; during: the visits; after: the moves out.
+    const { visits, where, gap, arrival } = {
+      before: { visits: 'journey_visits', where: `next_step = ${step}`, gap: 'next_start - visit_end', arrival: 'next_start' },
+      during: { visits: 'journey_visits_with_start', where: `step = ${step}`, gap: 'visit_end - visit_start', arrival: 'visit_start' },
+      after: { visits: 'journey_visits_with_start', where: `step = ${step} AND next_step IS NOT NULL`, gap: 'next_start - visit_end', arrival: 'visit_start' },
+    }[wait];
+    return `SELECT ${period(`make_timestamp(${arrival})`)} AS period, quantile_cont(${gap}, 0.9) / 6e7 AS value, count(*) AS n
+            FROM ${visits} WHERE ${where} GROUP BY ALL`;
   },
-  'duration-median': ({ period }) => `SELECT ${period(caseStart)} AS period, quantile_cont((last_t - first_t) / 6e7, 0.5) AS value, count(*) AS n FROM journey_cases GROUP BY ALL`,
-  'duration-p90': ({ period }) => `SELECT ${period(caseStart)} AS period, quantile_cont((last_t - first_t) / 6e7, 0.9) AS value, count(*) AS n FROM journey_cases GROUP BY ALL`,
+  'duration-median': ({ period }) => `SELECT ${period(caseStart)} AS period, quantile_cont(last_t - first_t, 0.5) / 6e7 AS value, count(*) AS n FROM journey_cases GROUP BY ALL`,
+  'duration-p90': ({ period }) => `SELECT ${period(caseStart)} AS period, quantile_cont(last_t - first_t, 0.9) / 6e7 AS value, count(*) AS n FROM journey_cases GROUP BY ALL`,
   'repeat-contact-rate': ({ step, period }) =>
     step === null
       ? `SELECT ${period(caseStart)} AS period, 100 * avg((len(repeat_steps) > 0)::INTEGER) AS value, count(*) AS n FROM journey_cases GROUP BY ALL`
       : `SELECT ${period(caseStart)} AS period, 100 * avg(list_contains(repeat_steps, ${step})::INTEGER) AS value, count(*) AS n
-         FROM journey_cases WHERE list_contains(path, ${step}) GROUP BY ALL`,
+         FROM journey_cases WHERE list_contains(steps, ${step}) GROUP BY ALL`,
   'contacts-per-case': ({ period }) => `SELECT ${period(caseStart)} AS period, avg(events) AS value, count(*) AS n FROM journey_cases GROUP BY ALL`,
 };
 
@@ -70,10 +71,11 @@ export async function indicatorValues(analysis: JourneyAnalysis, indicator: Indi
   if (step === -1) return null;
   const wait = step === null ? 'before' : (analysis.steps[step].wait?.moment ?? 'before');
   const build = METRIC_SQL[indicator.metric];
-  const perPeriod = build({ step, wait, period: (timestamp) => `strftime(date_trunc('${indicator.period satisfies IndicatorPeriod}', ${timestamp}), '%Y-%m-%d')` });
+  const perPeriod = build({ step, wait, period: (timestamp) => `date_trunc('${indicator.period satisfies IndicatorPeriod}', ${timestamp})` });
   const overall = build({ step, wait, period: () => 'NULL' });
   if (perPeriod === null || overall === null) return null;
-  const series = (await analysis.query(`${perPeriod} ORDER BY period`))
+  // Each period's first day is written as a date once per group, not per row.
+  const series = (await analysis.query(`SELECT strftime(period, '%Y-%m-%d') AS period, * EXCLUDE (period) FROM (${perPeriod}) ORDER BY period`))
     .map((row) => ({ period: String(row.period), value: valueOf(indicator.metric, row), n: Number(row.n ?? 0) }))
     .filter((point) => point.n > 0);
   const [all] = await analysis.query(overall);

@@ -3,6 +3,7 @@ import { activityMatcher, type StepRecord } from '@klantreis/schema';
 import { openAnalyticsDatabase, type AnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import { indexCasesRelation, type JourneyIndex } from './journeyIndex.ts';
 import { journeyResponsesSql } from './journeySources.ts';
+import { journeyTablesKey, loadJourneyTables, saveJourneyTables } from './journeyTablesCache.ts';
 import { sqlString } from './sqlText.ts';
 
 /** What the analysis reads of a step: its mapping and what the design says about it. */
@@ -19,17 +20,34 @@ export interface ActivityCount {
 
 /*
  * A journey's measured data in one DuckDB session. The mapping of activities to steps is applied
- * to the journey index (each case's events in order, see journeyIndex.ts) as list operations, into
- * one temporary table with a row per case that every metric reads:
+ * to the journey index (each case's events in order, see journeyIndex.ts) into two temporary
+ * tables that every metric reads:
  *
- *   journey_cases  segment, first_t and last_t (µs), first_step and last_step, events;
- *                  its visits (consecutive events at one step are one visit) as parallel lists:
- *                  path (the steps), visit_start, visit_end (µs);
- *                  repeat_steps, completed, reached_first
- *   responses      the survey answers about the journey or one of its current steps
+ *   journey_cases   a row per case: segment, first_t and last_t (µs), first_step and last_step,
+ *                   events; path (its visits' steps: consecutive events at one step are one
+ *                   visit), steps (each step it reached, once), repeat_steps, completed,
+ *                   reached_first
+ *   journey_visits  a row per visit, in the order of the cases' events: step, visit_end (µs),
+ *                   the case's next visit (next_step and next_start, NULL after the last) and
+ *                   case_start; journey_visits_with_start adds visit_start
+ *   responses       the survey answers about the journey or one of its current steps
  *
  * Steps are numbered by their position in the journey. Only cases with a mapped event take part.
+ * With a cache folder, the first two are kept per mapping (journeyTablesCache.ts).
  */
+
+/**
+ * A visit starts where the previous visit of its case ended: its start is the previous row's
+ * next_start, or, for a case's first visit, the case's start (the previous row then belongs to
+ * another case and has no next visit). This takes the rows in the order they were written, which
+ * DuckDB keeps for a single table read through a window with an empty OVER clause; that window
+ * runs on one thread, so only the queries that need a visit's start read this view.
+ */
+const VISIT_STARTS_VIEW = `
+  CREATE TEMP VIEW journey_visits_with_start AS
+  SELECT step, coalesce(lag(next_start) OVER (), case_start) AS visit_start, visit_end, next_step, next_start
+  FROM journey_visits`;
+
 export class JourneyAnalysis {
   readonly steps: readonly AnalysedStep[];
   readonly activities: ActivityCount[];
@@ -39,10 +57,16 @@ export class JourneyAnalysis {
   readonly endSteps: number[];
   readonly totalEvents: number;
   readonly totalCases: number;
+  /** journey_cases and journey_visits were read from the cache rather than built. */
+  fromCache = false;
   private readonly database: AnalyticsDatabase;
+  private readonly index: JourneyIndex;
+  /** The name of this mapping's tables in a cache folder. */
+  private tablesKey = '';
 
   private constructor(database: AnalyticsDatabase, index: JourneyIndex, steps: readonly AnalysedStep[]) {
     this.database = database;
+    this.index = index;
     this.steps = steps;
     const matcher = activityMatcher(steps);
     this.activities = index.activities
@@ -65,16 +89,37 @@ export class JourneyAnalysis {
     return this.mappedSteps[0] ?? null;
   }
 
-  static async open(index: JourneyIndex, surveyDirectories: readonly string[], steps: readonly AnalysedStep[], options: AnalyticsDatabaseOptions = {}): Promise<JourneyAnalysis> {
+  /**
+   * With a `cacheDirectory`, the mapped tables are read from it when this mapping of this index
+   * was stored before (`saveToCache`), and built otherwise.
+   */
+  static async open(
+    index: JourneyIndex,
+    surveyDirectories: readonly string[],
+    steps: readonly AnalysedStep[],
+    options: AnalyticsDatabaseOptions = {},
+    cacheDirectory?: string,
+  ): Promise<JourneyAnalysis> {
     const database = await openAnalyticsDatabase(options);
     const analysis = new JourneyAnalysis(database, index, steps);
     try {
-      await analysis.build(index, surveyDirectories);
+      const statements = analysis.mappedTablesSql();
+      analysis.tablesKey = journeyTablesKey(index, statements);
+      analysis.fromCache = cacheDirectory !== undefined && (await loadJourneyTables(analysis.connection, cacheDirectory, analysis.tablesKey));
+      if (!analysis.fromCache) for (const statement of statements) await analysis.connection.run(statement);
+      await analysis.connection.run(VISIT_STARTS_VIEW);
+      await analysis.buildResponses(surveyDirectories);
       return analysis;
     } catch (error) {
       database.close();
       throw error;
     }
+  }
+
+  /** Stores the mapped tables in the cache folder, for the next `open` with the same mapping and index. */
+  async saveToCache(cacheDirectory: string): Promise<void> {
+    if (this.fromCache) return;
+    await saveJourneyTables(this.connection, cacheDirectory, this.tablesKey);
   }
 
   close(): void {
@@ -85,54 +130,67 @@ export class JourneyAnalysis {
     return rows(this.connection, sql);
   }
 
-  /** A SQL list literal of step numbers, for list_has_any and IN. */
-  static stepList(steps: readonly number[]): string {
-    return `[${steps.join(', ')}]::INTEGER[]`;
-  }
-
-  private async build(index: JourneyIndex, surveyDirectories: readonly string[]): Promise<void> {
-    const connection = this.connection;
+  /** The statements that build journey_cases and journey_visits: what the cache is keyed by. */
+  private mappedTablesSql(): string[] {
+    const index = this.index;
     const stepIndex = new Map<string, number>(this.steps.map((step, i) => [step.id, i]));
     const matcher = activityMatcher(this.steps);
-    // Activity code → step number (NULL: unmapped), looked up as m[code + 1] in the lists.
+    // Activity code → step number (NULL: unmapped), looked up as step_of_activity[code + 1] in the
+    // lists. A session variable is bound as one constant; a list literal inside a lambda is built
+    // again for every element (5 s on 10M events with 300 activities).
     const codeToStep = index.activities.map((activity) => {
       const stepId = matcher.stepFor(activity.activity);
       return stepId === null ? 'NULL' : String(stepIndex.get(stepId));
     });
-    const m = `[${codeToStep.join(', ')}]::INTEGER[]`;
-    const ends = JourneyAnalysis.stepList(this.endSteps);
-    const first = this.firstStep ?? -1;
+    const stepOf = (code: string) => `getvariable('step_of_activity')[${code} + 1]`;
     // Parallel lists of plain values: lists of structs took twice as long on 10M events. When
     // every activity is mapped, nothing needs filtering out.
     const everyActivityMapped = codeToStep.every((step) => step !== 'NULL');
-    const mappedSql = everyActivityMapped
-      ? `SELECT case_id, segment, list_transform(acts, lambda a: (${m})[a + 1]) AS ms, ts AS mt, repeated FROM ${indexCasesRelation(index)}`
-      : `SELECT case_id, segment, list_filter(s, lambda x: x IS NOT NULL) AS ms, list_filter(ts, lambda t, i: s[i] IS NOT NULL) AS mt, repeated
-         FROM (SELECT case_id, segment, ts, repeated, list_transform(acts, lambda a: (${m})[a + 1]) AS s FROM ${indexCasesRelation(index)})`;
-    await connection.run(`
+    const mappedCases = `
+      CREATE TEMP VIEW mapped_cases AS ${
+        everyActivityMapped
+          ? `SELECT segment, list_transform(acts, lambda a: ${stepOf('a')}) AS ms, ts AS mt, repeated FROM ${indexCasesRelation(index)}`
+          : `SELECT * FROM (
+               SELECT segment, list_filter(s, lambda x: x IS NOT NULL) AS ms, list_filter(ts, lambda t, i: s[i] IS NOT NULL) AS mt, repeated
+               FROM (SELECT segment, ts, repeated, list_transform(acts, lambda a: ${stepOf('a')}) AS s FROM ${indexCasesRelation(index)})
+             ) WHERE len(ms) > 0`
+      }`;
+    const completed = this.endSteps.map((step) => `list_contains(path, ${step})`).join(' OR ') || 'false';
+    const journeyCases = `
       CREATE TEMP TABLE journey_cases AS
-      WITH mapped AS (${mappedSql}),
-      visited AS (
-        SELECT case_id, segment, ms, mt, repeated,
-          list_filter(ms, lambda x, i: i = 1 OR x <> ms[i - 1]) AS path,
-          list_filter(mt, lambda t, i: i = 1 OR ms[i] <> ms[i - 1]) AS visit_start,
-          list_filter(mt, lambda t, i: i = len(ms) OR ms[i] <> ms[i + 1]) AS visit_end
-        FROM mapped WHERE len(ms) > 0
-      ),
-      sorted AS (SELECT *, list_sort(path) AS sorted_path FROM visited)
+      WITH visited AS (SELECT *, list_filter(ms, lambda x, i: i = 1 OR x <> ms[i - 1]) AS path FROM mapped_cases)
       SELECT
         segment,
-        mt[1] AS first_t, mt[len(mt)] AS last_t, ms[1] AS first_step, ms[len(ms)] AS last_step, len(ms) AS events,
-        path, visit_start, visit_end,
-        -- A repeat contact at a step: the case comes back to it (neighbours in the sorted path), or
-        -- one of its activities happens twice (the index lists those per case).
+        mt[1] AS first_t, mt[-1] AS last_t, ms[1] AS first_step, ms[-1] AS last_step, len(ms) AS events,
+        path,
+        list_filter(path, lambda x, i: list_position(path, x) = i) AS steps,
+        -- A repeat contact at a step: the case comes back to it (a visit after the first), or one
+        -- of its activities happens twice (the index lists those per case).
         list_distinct(list_concat(
-          list_filter(sorted_path, lambda x, i: i > 1 AND x = sorted_path[i - 1]),
-          list_filter(list_transform(repeated, lambda a: (${m})[a + 1]), lambda x: x IS NOT NULL)
+          list_filter(path, lambda x, i: list_position(path, x) < i),
+          list_filter(list_transform(repeated, lambda a: ${stepOf('a')}), lambda x: x IS NOT NULL)
         )) AS repeat_steps,
-        list_has_any(path, ${ends}) AS completed,
-        list_contains(path, ${first}) AS reached_first
-      FROM sorted`);
+        ${completed} AS completed,
+        list_contains(path, ${this.firstStep ?? -1}) AS reached_first
+      FROM visited`;
+    // Every visit as a row, from the last event of the visit: that event's time is the visit's
+    // end, the next event's the start of the case's next visit. The rows keep the order of the
+    // cases' events (a single source, unnest and WHERE keep it), which journey_visits_with_start
+    // relies on.
+    const journeyVisits = `
+      CREATE TEMP TABLE journey_visits AS
+      WITH events AS (
+        SELECT unnest(ms) AS step, unnest(list_append(ms[2:], NULL)) AS next_step,
+               unnest(mt) AS t, unnest(list_append(mt[2:], NULL)) AS next_t, mt[1] AS case_start
+        FROM mapped_cases
+      )
+      SELECT step, t AS visit_end, next_step, next_t AS next_start, case_start
+      FROM events WHERE step IS DISTINCT FROM next_step`;
+    return [`SET VARIABLE step_of_activity = [${codeToStep.join(', ')}]::INTEGER[]`, mappedCases, journeyCases, journeyVisits];
+  }
+
+  private async buildResponses(surveyDirectories: readonly string[]): Promise<void> {
+    const connection = this.connection;
     const stepIds = this.steps.map((step, i) => `(${sqlString(step.id)}, ${i})`).join(', ');
     await connection.run(
       this.steps.length === 0

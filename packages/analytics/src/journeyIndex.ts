@@ -36,6 +36,11 @@ const MANIFEST = 'index.json';
 /** Cases are written in buckets by hash of their id: a bucket's lists must fit in DuckDB's memory at once. */
 const EVENTS_PER_BUCKET = 2_000_000;
 
+export interface JourneyIndexOptions extends AnalyticsDatabaseOptions {
+  /** Smaller buckets than the default, for tests that need several files. */
+  eventsPerBucket?: number;
+}
+
 export function indexCasesRelation(index: Pick<JourneyIndex, 'directory'>): string {
   return `read_parquet(${sqlString(join(index.directory, 'cases-*.parquet'))})`;
 }
@@ -63,7 +68,7 @@ export async function readJourneyIndex(directory: string, eventDirectories?: rea
  * Events order by time, then import, then file order: two events logged in the same second keep
  * the order in which the source system wrote them. A case's segment is that of its first event.
  */
-export async function buildJourneyIndex(eventDirectories: readonly string[], directory: string, options: AnalyticsDatabaseOptions = {}): Promise<JourneyIndex> {
+export async function buildJourneyIndex(eventDirectories: readonly string[], directory: string, options: JourneyIndexOptions = {}): Promise<JourneyIndex> {
   // A folder of its own per build: the server and the CLI may build the same index at once.
   const partial = `${directory}.partial-${randomUUID()}`;
   await mkdir(partial, { recursive: true });
@@ -87,7 +92,7 @@ export async function buildJourneyIndex(eventDirectories: readonly string[], dir
   }
 }
 
-async function writeIndexFiles(eventDirectories: readonly string[], directory: string, partial: string, options: AnalyticsDatabaseOptions): Promise<JourneyIndex> {
+async function writeIndexFiles(eventDirectories: readonly string[], directory: string, partial: string, options: JourneyIndexOptions): Promise<JourneyIndex> {
   const database = await openAnalyticsDatabase(options);
   try {
     const connection = database.connection;
@@ -97,7 +102,7 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
       SELECT activity, CAST(row_number() OVER (ORDER BY activity) - 1 AS INTEGER) AS code, events
       FROM (SELECT activity, count(*) AS events FROM events GROUP BY activity)`);
     const [{ events }] = (await connection.runAndReadAll('SELECT sum(events) AS events FROM activity_codes')).getRowObjectsJS();
-    const buckets = Math.max(1, Math.ceil(Number(events ?? 0) / EVENTS_PER_BUCKET));
+    const buckets = Math.max(1, Math.ceil(Number(events ?? 0) / (options.eventsPerBucket ?? EVENTS_PER_BUCKET)));
     for (let bucket = 0; bucket < buckets; bucket++) {
       // `repeated`: the activities that occur more than once in the case, which does not depend on
       // the mapping either, so the repeat contacts need no sort of every case's events later.

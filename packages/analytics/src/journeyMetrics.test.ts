@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIndicatorRecord, createStepRecord, type StepRecord } from '@klantreis/schema';
@@ -23,8 +23,8 @@ interface CsvEvent {
   millis: number;
 }
 
-async function readRunningExample(): Promise<CsvEvent[]> {
-  const text = await readFile(join(SHARED_EVENT_LOGS, 'running-example.csv'), 'utf8');
+async function readRunningExample(file = join(SHARED_EVENT_LOGS, 'running-example.csv')): Promise<CsvEvent[]> {
+  const text = await readFile(file, 'utf8');
   const [header, ...lines] = text.trim().split(/\r?\n/);
   const columns = header.split(',');
   const at = (name: string) => columns.indexOf(name);
@@ -338,5 +338,73 @@ describe('XLA indicators', () => {
     } finally {
       analysis.close();
     }
+  });
+});
+
+describe('journey metrics on a log read in parallel', () => {
+  it('pair each visit\'s start and end and find the moves between visits as a plain pass does', async () => {
+    // 3,000 cases in several index files, read by four threads: a visit's start comes from the
+    // row before it (journeyAnalysis.ts), which holds only while the rows keep their order.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const lines = [',concept:name,time:timestamp,case:concept:name'];
+    for (let c = 0; c < 3000; c++) {
+      let time = Date.UTC(2024, 0, 1) + Math.floor(random() * 300) * 86_400_000;
+      const length = 1 + Math.floor(random() * 12);
+      for (let e = 0; e < length; e++) {
+        // Equal times now and then: the file order decides.
+        time += random() < 0.2 ? 0 : Math.floor(random() * 7200) * 1000;
+        const activity = ['register', 'examine casually', 'examine thoroughly', 'check', 'pay', 'note'][Math.floor(random() * 6)];
+        lines.push(`${lines.length - 1},${activity},${new Date(time).toISOString().replace('T', ' ').replace('.000Z', '+00:00')},case ${c}`);
+      }
+    }
+    const file = await scratch.write('parallel.csv', `${lines.join('\n')}\n`);
+    const bigSteps = [
+      ['Aanvraag', ['register']],
+      ['Onderzoek', ['examine*']],
+      ['Controle', ['check']],
+      ['Betaling', ['pay']],
+    ].map(([title, activityPatterns], i) =>
+      createStepRecord({ phaseId: 'phase:p', index: `a${i}`, title: title as string, activityPatterns: activityPatterns as string[], journeyEnd: i === 3 }),
+    );
+    const staged = await stageEventLog(file, { directory: scratch.path('parallel-events') });
+    const bigIndex = await buildJourneyIndex([staged.directory], scratch.path('parallel-index'), { eventsPerBucket: 4000 });
+    expect((await readdir(bigIndex.directory)).filter((name) => name.endsWith('.parquet')).length).toBeGreaterThan(4);
+    const analysis = await JourneyAnalysis.open(bigIndex, [], bigSteps, { threads: 4 });
+    let measured: JourneyMetrics;
+    try {
+      measured = await journeyMetrics(analysis, { variantLimit: 1000 });
+    } finally {
+      analysis.close();
+    }
+
+    const cases = [...referenceCases(await readRunningExample(file), bigSteps).values()];
+    expect(measured.cases).toBe(cases.length);
+    const close = (actual: number | null, expected: number | null) => (expected === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(expected, 6));
+    bigSteps.forEach((step, i) => {
+      const inStep: number[] = [];
+      const fromPrevious: number[] = [];
+      const toNext: number[] = [];
+      for (const { visits } of cases) {
+        visits.forEach((visit, k) => {
+          const next = visits[k + 1];
+          if (visit.step === i) inStep.push((visit.end - visit.start) / 1000);
+          if (next !== undefined && visit.step === i) toNext.push((next.start - visit.end) / 1000);
+          if (next !== undefined && next.step === i) fromPrevious.push((next.start - visit.end) / 1000);
+        });
+      }
+      const m = measured.steps[i];
+      expect(m.reach, step.title).toBe(cases.filter((c) => c.visits.some((v) => v.step === i)).length);
+      for (const [spread, values] of [[m.timeInStep, inStep], [m.timeFromPrevious, fromPrevious], [m.timeToNext, toNext]] as const) {
+        expect(spread.n, step.title).toBe(values.length);
+        close(spread.medianSeconds, quantile(values, 0.5));
+        close(spread.p90Seconds, quantile(values, 0.9));
+      }
+    });
+    const paths = new Set(cases.map(({ visits }) => visits.map((v) => v.step).join('>')));
+    expect(measured.variantCount).toBe(paths.size);
   });
 });
