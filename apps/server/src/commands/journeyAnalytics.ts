@@ -48,7 +48,8 @@ export interface JourneyMeasurement {
  * A journey's measured data: imports (event logs, survey answers) as Parquet under
  * `<analyticsDir>/<journey>/<kind>/<import>/`, recorded in the database; the journey index
  * (journeyIndex.ts) beside them, rebuilt when the set of event imports changes; and the metrics
- * and XLA status computed from both and the journey's current activity mapping.
+ * and XLA status computed from both and the journey's current activity mapping, with the tables
+ * of the last mapping kept in `metrics-cache/` (journeyTablesCache.ts).
  */
 export class JourneyAnalytics {
   readonly analyticsDir: string;
@@ -131,14 +132,22 @@ export class JourneyAnalytics {
 
   /** Removes every file of a journey; its rows go with the journey's own (foreign key cascade). */
   async removeJourney(journeyId: string): Promise<void> {
+    // Not while the metrics cache is being written into it.
+    await this.queues.get(journeyId);
     await rm(this.journeyDirectory(journeyId), { recursive: true, force: true });
   }
 
   /**
    * Runs `work` with the journey index of these event imports, built first when they changed.
    * Work on one journey runs one at a time, so an index is never rebuilt while it is being read.
+   * What `work` leaves to finish after its answer (`afterwards`) holds up the next work on the
+   * journey, not the caller.
    */
-  private async withIndex<T>(journeyId: string, eventImports: readonly AnalyticsImport[], work: (index: JourneyIndex) => Promise<T>): Promise<T> {
+  private async withIndex<T>(
+    journeyId: string,
+    eventImports: readonly AnalyticsImport[],
+    work: (index: JourneyIndex) => Promise<{ answer: T; afterwards?: Promise<void> }>,
+  ): Promise<T> {
     const directories = eventImports.map((record) => this.importDirectory(journeyId, 'events', record.id));
     const directory = join(this.journeyDirectory(journeyId), 'index');
     const previous = this.queues.get(journeyId) ?? Promise.resolve();
@@ -147,30 +156,37 @@ export class JourneyAnalytics {
       return work(index);
     });
     // The queue goes on after a failure; the caller gets the failure.
-    const settled = next.then(
+    const settled = next.then((done) => done.afterwards).then(
       () => undefined,
       () => undefined,
     );
     this.queues.set(journeyId, settled);
-    try {
-      return await next;
-    } finally {
+    void settled.then(() => {
       if (this.queues.get(journeyId) === settled) this.queues.delete(journeyId);
-    }
+    });
+    return (await next).answer;
   }
 
   /** Every step and journey metric and the XLA status, from the imports and the journey as it is now. */
   async measure(journeyId: string, document: JourneyDocument, options: { period?: MetricsPeriod; variantLimit?: number } = {}): Promise<JourneyMeasurement> {
     const imports = await this.imports.list(journeyId);
     const surveys = imports.filter((i) => i.kind === 'survey').map((i) => this.importDirectory(journeyId, 'survey', i.id));
+    const cache = join(this.journeyDirectory(journeyId), 'metrics-cache');
     return this.withIndex(journeyId, imports.filter((i) => i.kind === 'events'), async (index) => {
-      const analysis = await JourneyAnalysis.open(index, surveys, document.steps, this.database);
+      const analysis = await JourneyAnalysis.open(index, surveys, document.steps, this.database, cache);
       try {
         const metrics = await journeyMetrics(analysis, options);
         const xla = await evaluateXla(analysis, document.indicators);
-        return { metrics, xla, imports };
-      } finally {
+        // A new mapping's tables are kept for the next opening of the dashboard once this answer
+        // is on its way. The cache is only a shortcut: when writing fails, the next opening builds them.
+        const afterwards = analysis
+          .saveToCache(cache)
+          .catch(() => undefined)
+          .finally(() => analysis.close());
+        return { answer: { metrics, xla, imports }, afterwards };
+      } catch (error) {
         analysis.close();
+        throw error;
       }
     });
   }

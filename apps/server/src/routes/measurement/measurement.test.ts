@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -183,6 +183,9 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
       });
       expect(metrics.steps[i]!.conversion).toBeCloseTo(reached.filter((path) => startedAtFirst.includes(path)).length / startedAtFirst.length, 12);
     });
+    // The mapped tables were kept after the answer; the next opening reads them and measures the same.
+    expect((await measure(id)).metrics).toEqual(metrics);
+    expect(readdirSync(join(server.server.analytics.journeyDirectory(id), 'metrics-cache'))).toHaveLength(1);
   });
 
   it('imports survey answers: refuses a file with bad rows naming line and field, keeps the good rows when asked, on the −2..+2 axis', async () => {
