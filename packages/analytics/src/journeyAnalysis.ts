@@ -158,21 +158,26 @@ export class JourneyAnalysis {
     const completed = this.endSteps.map((step) => `list_contains(path, ${step})`).join(' OR ') || 'false';
     const journeyCases = `
       CREATE TEMP TABLE journey_cases AS
-      WITH visited AS (SELECT *, list_filter(ms, lambda x, i: i = 1 OR x <> ms[i - 1]) AS path FROM mapped_cases)
+      WITH visited AS (SELECT *, list_filter(ms, lambda x, i: i = 1 OR x <> ms[i - 1]) AS path FROM mapped_cases),
+      reached AS (
+        SELECT *, list_filter(path, lambda x, i: list_position(path, x) = i) AS steps, list_reverse(path) AS reversed_path,
+               list_transform(repeated, lambda a: ${stepOf('a')}) AS repeated_steps
+        FROM visited
+      )
       SELECT
         segment,
         mt[1] AS first_t, mt[-1] AS last_t, ms[1] AS first_step, ms[-1] AS last_step, len(ms) AS events,
-        path,
-        list_filter(path, lambda x, i: list_position(path, x) = i) AS steps,
-        -- A repeat contact at a step: the case comes back to it (a visit after the first), or one
-        -- of its activities happens twice (the index lists those per case).
-        list_distinct(list_concat(
-          list_filter(path, lambda x, i: list_position(path, x) < i),
-          list_filter(list_transform(repeated, lambda a: ${stepOf('a')}), lambda x: x IS NOT NULL)
-        )) AS repeat_steps,
+        path, steps,
+        -- A repeat contact at a step: the case comes back to it (its first visit seen from the
+        -- front and from the back are not the same), or one of its activities happens twice (the
+        -- index lists those per case).
+        list_filter(steps, lambda x:
+          list_position(path, x) + list_position(reversed_path, x) <> len(path) + 1
+          OR list_contains(repeated_steps, x)
+        ) AS repeat_steps,
         ${completed} AS completed,
         list_contains(path, ${this.firstStep ?? -1}) AS reached_first
-      FROM visited`;
+      FROM reached`;
     // Every visit as a row, from the last event of the visit: that event's time is the visit's
     // end, the next event's the start of the case's next visit. The rows keep the order of the
     // cases' events (a single source, unnest and WHERE keep it), which journey_visits_with_start
