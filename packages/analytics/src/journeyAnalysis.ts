@@ -143,11 +143,12 @@ export class JourneyAnalysis {
       return stepId === null ? 'NULL' : String(stepIndex.get(stepId));
     });
     const stepOf = (code: string) => `getvariable('step_of_activity')[${code} + 1]`;
-    // Parallel lists of plain values: lists of structs took twice as long on 10M events. When
-    // every activity is mapped, nothing needs filtering out.
+    // Each case's mapped events as parallel lists of plain values (lists of structs took twice as
+    // long on 10M events), kept while the two tables are made from them (reading and mapping the
+    // index twice took longer). When every activity is mapped, nothing needs filtering out.
     const everyActivityMapped = codeToStep.every((step) => step !== 'NULL');
     const mappedCases = `
-      CREATE TEMP VIEW mapped_cases AS ${
+      CREATE TEMP TABLE mapped_cases AS ${
         everyActivityMapped
           ? `SELECT segment, list_transform(acts, lambda a: ${stepOf('a')}) AS ms, ts AS mt, repeated FROM ${indexCasesRelation(index)}`
           : `SELECT * FROM (
@@ -191,7 +192,7 @@ export class JourneyAnalysis {
       )
       SELECT step, t AS visit_end, next_step, next_t AS next_start, case_start
       FROM events WHERE step IS DISTINCT FROM next_step`;
-    return [`SET VARIABLE step_of_activity = [${codeToStep.join(', ')}]::INTEGER[]`, mappedCases, journeyCases, journeyVisits];
+    return [`SET VARIABLE step_of_activity = [${codeToStep.join(', ')}]::INTEGER[]`, mappedCases, journeyCases, journeyVisits, 'DROP TABLE mapped_cases'];
   }
 
   private async buildResponses(surveyDirectories: readonly string[]): Promise<void> {
