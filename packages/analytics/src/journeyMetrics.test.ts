@@ -373,12 +373,22 @@ describe('journey metrics on a log read in parallel', () => {
     const staged = await stageEventLog(file, { directory: scratch.path('parallel-events') });
     const bigIndex = await buildJourneyIndex([staged.directory], scratch.path('parallel-index'), { eventsPerBucket: 4000 });
     expect((await readdir(bigIndex.directory)).filter((name) => name.endsWith('.parquet')).length).toBeGreaterThan(4);
-    const analysis = await JourneyAnalysis.open(bigIndex, [], bigSteps, { threads: 4 });
+    // Measured twice: built, then read back from the metrics cache, in the same order.
+    const cache = scratch.path('parallel-cache');
+    const analysis = await JourneyAnalysis.open(bigIndex, [], bigSteps, { threads: 4 }, cache);
     let measured: JourneyMetrics;
     try {
       measured = await journeyMetrics(analysis, { variantLimit: 1000 });
+      await analysis.saveToCache(cache);
     } finally {
       analysis.close();
+    }
+    const cached = await JourneyAnalysis.open(bigIndex, [], bigSteps, { threads: 4 }, cache);
+    try {
+      expect(cached.fromCache).toBe(true);
+      expect(await journeyMetrics(cached, { variantLimit: 1000 })).toEqual(measured);
+    } finally {
+      cached.close();
     }
 
     const cases = [...referenceCases(await readRunningExample(file), bigSteps).values()];
