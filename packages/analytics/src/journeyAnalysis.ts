@@ -103,6 +103,8 @@ export class JourneyAnalysis {
     const database = await openAnalyticsDatabase(options);
     const analysis = new JourneyAnalysis(database, index, steps);
     try {
+      // DuckDB's default, stated because journey_visits_with_start depends on it.
+      await analysis.connection.run('SET preserve_insertion_order = true');
       const statements = analysis.mappedTablesSql();
       analysis.tablesKey = journeyTablesKey(index, statements);
       analysis.fromCache = cacheDirectory !== undefined && (await loadJourneyTables(analysis.connection, cacheDirectory, analysis.tablesKey));
