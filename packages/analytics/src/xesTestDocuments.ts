@@ -166,6 +166,11 @@ export const MALFORMED_DOCUMENTS: Record<string, { xes: string; line: number }> 
   'a character reference to no character': { xes: xesLog(`<trace>\n<string key="concept:name" value="c&#0;"/></trace>`), line: 4 },
   // saxes reads an entity up to the next `;`, here to the end of the document.
   'an entity without a semicolon': { xes: xesLog(`<trace>\n<string key="concept:name" value="A &amp B"/></trace>`), line: 6 },
+  // Attributes the reader does not use are checked all the same.
+  'an undefined entity in another attribute': { xes: xesLog(`<trace flag="&foo;">\n</trace>`), line: 3 },
+  'a reference to no character in another attribute': { xes: xesLog(`<trace flag="&#0;">\n</trace>`), line: 3 },
+  'a reference beyond Unicode in another attribute': { xes: xesLog(`<trace flag="&#99999999;">\n</trace>`), line: 3 },
+  'a reference to a surrogate in another attribute': { xes: xesLog(`<trace flag="&#xD800;">\n</trace>`), line: 3 },
   'a < in an attribute value': { xes: xesLog(`<trace>\n<string key="concept:name" value="a<b"/></trace>`), line: 4 },
   'a duplicate attribute': { xes: xesLog(`<trace>\n\n<string key="concept:name" key="x" value="c1"/></trace>`), line: 5 },
   'text before the root': { xes: `${DECLARATION}\ntext <log/>`, line: 2 },

@@ -270,11 +270,14 @@ export class XesTextScanner {
         const attributeName = attribute[1];
         if (names.includes(attributeName)) return 'gave-up';
         names.push(attributeName);
-        if (attributeName !== 'key' && attributeName !== 'value') continue;
-        const decoded = decodeAttributeValue(attribute[2] ?? attribute[3]);
+        const raw = attribute[2] ?? attribute[3];
+        const isKeyOrValue = attributeName === 'key' || attributeName === 'value';
+        // Every value's references must be valid XML (`&foo;`, `&#0;` are not), used or not.
+        if (!isKeyOrValue && !raw.includes('&')) continue;
+        const decoded = decodeAttributeValue(raw);
         if (decoded === null) return 'gave-up';
         if (attributeName === 'key') key = decoded;
-        else value = decoded;
+        else if (attributeName === 'value') value = decoded;
       }
     }
     this.builder.startElement(name, key, value, this.lineAt(end));
