@@ -23,7 +23,7 @@ export class JourneyDocuments {
   private readonly store: JourneyStore;
   private readonly hocuspocus: Hocuspocus;
   private readonly persistence: PersistenceExtension;
-  /** The edit running per journey: edits of one journey take turns (see `draftChange`). */
+  /** The edit running per journey: edits of one journey take turns, in the order they came. */
   private readonly editing = new Map<string, Promise<unknown>>();
 
   constructor(store: JourneyStore, hocuspocus: Hocuspocus, persistence: PersistenceExtension) {
@@ -65,6 +65,9 @@ export class JourneyDocuments {
   }
 
   private async editNow<T>(id: string, change: (doc: Y.Doc) => T): Promise<T> {
+    // Trashed while this edit waited its turn?
+    const row = await this.store.getJourney(id);
+    if (!row || row.deletedAt !== null) throw new JourneyNotFoundError(id);
     const connection = await this.hocuspocus.openDirectConnection(id);
     try {
       const live = connection.document!;
@@ -79,12 +82,14 @@ export class JourneyDocuments {
 
 /**
  * Makes `change` on a copy of `live` and returns the update it made, merged into one. The copy
- * writes as the live document's own client: edits of a journey take turns, so no two drafts
- * use the same clock, and a REST write does not add a client to the document's state vector.
+ * writes as a client of its own (a new random id, as every Y.Doc gets): a draft writing as the
+ * live document's client made Yjs give the live document a new id on apply anyway, and after a
+ * store that failed without being sure (a connection lost during COMMIT) the next draft would
+ * have reused the same ids for different content. So each REST write adds a client to the
+ * state vector, a few bytes.
  */
 function draftChange<T>(live: Y.Doc, change: (doc: Y.Doc) => T): { update: Uint8Array | null; result: T } {
   const draft = new Y.Doc({ gc: live.gc });
-  draft.clientID = live.clientID;
   Y.applyUpdate(draft, Y.encodeStateAsUpdate(live));
   const updates: Uint8Array[] = [];
   draft.on('update', (update: Uint8Array) => updates.push(update));

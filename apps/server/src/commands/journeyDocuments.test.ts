@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { journeyFromDoc } from '@klantreis/sync';
+import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
+
+describe('REST writes through a draft of the live document', () => {
+  let server: TestServer | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  it('each write comes from a client of its own, and the live document keeps its id', async () => {
+    server = await buildTestServer();
+    const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Concept' }) });
+    const { id } = (await created.json()) as { id: string };
+    const editor = await buildEditorClient(server.url, id);
+    try {
+      const live = server.server.collaboration.hocuspocus.documents.get(id)!;
+      const liveClient = live.clientID;
+      const clientsBefore = Y.decodeStateVector(Y.encodeStateVector(live)).size;
+      for (const title of ['Een', 'Twee', 'Drie']) {
+        const answer = await fetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+        expect(answer.status).toBe(200);
+      }
+      expect(live.clientID).toBe(liveClient);
+      expect(Y.decodeStateVector(Y.encodeStateVector(live)).size).toBe(clientsBefore + 3);
+      await eventually(() => expect(journeyFromDoc(editor.doc).journey.title).toBe('Drie'));
+    } finally {
+      editor.provider.destroy();
+    }
+  });
+
+  it('refuses a write to a journey trashed while the write waited its turn', async () => {
+    server = await buildTestServer();
+    const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Weg' }) });
+    const { id } = (await created.json()) as { id: string };
+    const { documents, store } = { documents: server.server.documents, store: server.store };
+    // The first edit, holding the journey's turn, sends the journey to the trash; the second
+    // was accepted before that and waits.
+    let trashed: Promise<boolean> | null = null;
+    const first = documents.edit(id, () => {
+      trashed = store.moveToTrash(id);
+    });
+    const second = documents.edit(id, () => 'changed');
+    await first;
+    expect(await trashed).toBe(true);
+    await expect(second).rejects.toThrow(/no journey/);
+  });
+});
