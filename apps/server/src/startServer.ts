@@ -17,17 +17,20 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
   const where = config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/klantreis.sqlite`;
   console.info(`Klantreis listens on ${address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')} (data: ${where}; ready in ${Math.round(performance.now() - startedAt)} ms)`);
 
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+    if (stoppingSince !== null) {
+      // The same signal twice at once (Ctrl-C reaches `npm start`'s launcher and the server) is
+      // one request; asked again later, while a shutdown hangs, the server stops at once.
+      if (performance.now() - stoppingSince < 1_000) return;
+      console.error('Klantreis: stopping without waiting for the shutdown to finish');
+      process.exit(1);
+    }
+    stoppingSince = performance.now();
     await server.close();
     await store.close();
     process.exit(0);
   };
-  // `on`, not `once`: a second signal (Ctrl-C reaches `npm start`'s launcher and the server
-  // both) must not kill the process while it stores what is pending.
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
   return { server, store, address };
 }
