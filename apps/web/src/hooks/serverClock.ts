@@ -18,7 +18,7 @@ export function clockOffset(sentAt: number, receivedAt: number, serverTime: numb
 
 const SAMPLES = 3;
 
-/** Measures the offset once per page (three requests, the one with the shortest round trip counts); a failure leaves the local clock. */
+/** Measures the offset once per page (three requests, the one with the shortest round trip counts); without any answer the local clock stays, until the next call. */
 export function syncServerClock(): Promise<void> {
   measuring ??= (async () => {
     let best: { roundTrip: number; offset: number } | null = null;
@@ -36,6 +36,8 @@ export function syncServerClock(): Promise<void> {
       }
     }
     if (best) offsetMs = best.offset;
+    // Not one answer (offline): measure again next time, e.g. when the editor reconnects.
+    else measuring = null;
   })();
   return measuring;
 }

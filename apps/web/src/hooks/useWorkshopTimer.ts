@@ -23,7 +23,11 @@ export function useWorkshopTimer() {
   const [now, setNow] = useState(serverNow);
 
   useEffect(() => {
-    void syncServerClock().then(() => setNow(serverNow()));
+    const sync = () => void syncServerClock().then(() => setNow(serverNow()));
+    sync();
+    // A page opened offline measures once it is back online.
+    window.addEventListener('online', sync);
+    return () => window.removeEventListener('online', sync);
   }, []);
 
   useEffect(() => {
