@@ -6,7 +6,6 @@ import type { JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
 import { AccessExtension } from './accessExtension.ts';
 import { PersistenceExtension } from './persistenceExtension.ts';
-import { SchemaUpgradeExtension } from './schemaUpgradeExtension.ts';
 
 /** A websocket message larger than this closes the connection instead of reaching the document. */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -50,7 +49,7 @@ export function attachCollaboration(server: Server, store: JourneyStore, extensi
     // a change made on the server is stored by an update listener that runs after
     // Hocuspocus's own, and must be committed before anyone receives it.
     flushDelay: 0,
-    extensions: [new AccessExtension(store), persistence, new SchemaUpgradeExtension(), ...extensions],
+    extensions: [new AccessExtension(store), persistence, ...extensions],
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 

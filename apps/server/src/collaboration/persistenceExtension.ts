@@ -8,7 +8,7 @@ import {
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
-import { CLOSE_CODES, journeyFromDoc } from '@klantreis/sync';
+import { CLOSE_CODES, journeyFromDoc, upgradeDocSchema } from '@klantreis/sync';
 import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
 import { RefusalError } from './refusals.ts';
 import { applyStoredDocument, compactStoredUpdates } from './storedDocument.ts';
@@ -42,9 +42,8 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * - a REST write is made on a draft of the document (JourneyDocuments.edit) and its update
  *   committed by `storeThenApply` before it is applied to the live document: a store that
  *   fails changes nothing and the request fails, on SQLite and PostgreSQL alike;
- * - a migration at load is committed from the document's update listener before Hocuspocus
- *   broadcasts it on its next turn (on SQLite; PostgreSQL commits asynchronously, see
- *   `UpdateWriter.writeNow`; nobody has the document yet, and a lost migration runs again).
+ * - a migration at load (a document stored by an older Klantreis) is committed before the load
+ *   completes, so before anyone has the document (`storeMigration`).
  *
  * Hocuspocus's own debounced save lost every edit of the last seconds in a kill -9 test, so
  * the debounced `onStoreDocument` only refreshes derived data, the JSON snapshot; the rows
@@ -78,10 +77,37 @@ export class PersistenceExtension implements Extension {
     } catch (error) {
       throw new DocumentLoadError(`journey ${documentName} cannot be loaded: ${(error as Error).message}`, CLOSE_CODES.loadFailed.reason);
     }
+    await this.storeMigration(document, documentName);
     this.updatesSinceCompaction.set(documentName, stored.updates.length);
     this.validators.set(document, new IncomingUpdateValidator(document));
     // Registered after the load, so the stored state is not written back as a new row.
     document.on('update', (update: Uint8Array, origin: unknown) => this.afterChange(document, update, origin));
+  }
+
+  /**
+   * Migrates a document stored by an older Klantreis, and stores the migration before anyone
+   * has the document: a migration that cannot be stored refuses the load, as on both backends
+   * a row every later edit builds on must be there.
+   */
+  private async storeMigration(document: Document, documentName: string): Promise<void> {
+    const updates: Uint8Array[] = [];
+    const collect = (update: Uint8Array) => updates.push(update);
+    document.on('update', collect);
+    let applied: string[];
+    try {
+      applied = upgradeDocSchema(document);
+    } catch (error) {
+      throw new DocumentLoadError(`journey ${documentName} cannot be migrated: ${(error as Error).message}`, CLOSE_CODES.loadFailed.reason);
+    } finally {
+      document.off('update', collect);
+    }
+    if (updates.length === 0) return;
+    try {
+      await this.writer.write(documentName, Y.mergeUpdates(updates));
+    } catch (error) {
+      throw new DocumentLoadError(`journey ${documentName}: its migration could not be stored: ${(error as Error).message}`, CLOSE_CODES.loadFailed.reason);
+    }
+    console.info(`journey ${documentName}: applied migrations ${applied.join(', ')}`);
   }
 
   /** Checks and stores an editor's update before Hocuspocus applies it; throwing closes the connection. */
