@@ -31,8 +31,6 @@ interface LogCommandOptions {
   skipRejected?: boolean;
 }
 
-/** `tab` and `\t` on a command line both mean a tab: a literal tab is hard to type in a shell. */
-
 function addLogOptions(command: Command): Command {
   return addCsvDialectOptions(command)
     .option('--json', 'print JSON instead of a table')

@@ -59,7 +59,6 @@ interface SurveyOptions extends DialectOptions {
   lostMinutes?: string;
 }
 
-
 function addDialectOptions(command: Command): Command {
   return addCsvDialectOptions(command)
     .option('--skip-rejected', 'import the good rows when some are rejected, instead of refusing the file')

@@ -20,7 +20,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** A JSON request to the API; an error answer becomes an ApiError with its message and fields. */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = init.body ? { 'content-type': 'application/json' } : undefined;
   const response = await fetch(path, { ...init, headers });
   if (!response.ok) {

@@ -1,5 +1,5 @@
 import type { IndicatorEvaluation, JourneyMetrics, MetricsPeriod, XlaEvaluation } from '@klantreis/analytics';
-import { ApiError } from './journeysApi.ts';
+import { ApiError, request } from './journeysApi.ts';
 
 // The measurement API as the dashboard uses it. Types come from @klantreis/analytics as types
 // only: the browser never loads the analytics code (it runs DuckDB on the server).
@@ -74,16 +74,6 @@ export interface Measurement {
   metrics: JourneyMetrics;
   xla: XlaEvaluation;
   imports: ImportRecord[];
-}
-
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = init.body ? { 'content-type': 'application/json' } : undefined;
-  const response = await fetch(path, { ...init, headers });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
-    throw new ApiError(response.status, body.error ?? response.statusText, body.issues);
-  }
-  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 const base = (journeyId: string) => `/api/journeys/${encodeURIComponent(journeyId)}`;

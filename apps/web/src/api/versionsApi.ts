@@ -1,5 +1,5 @@
 import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
-import { ApiError } from './journeysApi.ts';
+import { request } from './journeysApi.ts';
 
 export interface VersionInfo {
   id: string;
@@ -26,15 +26,6 @@ export interface ApprovalRequest {
 export interface ApprovalStatus {
   requests: ApprovalRequest[];
   approvedVersion: { versionId: string; name: string; approvedAt: number; changedSince: boolean } | null;
-}
-
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, { ...init, headers: init.body ? { 'content-type': 'application/json' } : undefined });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
-    throw new ApiError(response.status, body.error ?? response.statusText, body.issues);
-  }
-  return (await response.json()) as T;
 }
 
 const base = (journeyId: string) => `/api/journeys/${encodeURIComponent(journeyId)}`;
