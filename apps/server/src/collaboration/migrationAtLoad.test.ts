@@ -2,13 +2,13 @@
 // before anyone has the document; when it cannot be stored, the load is refused and nothing
 // changes (before, on PostgreSQL, the migration was stored after the fact and a failure only
 // logged, so later edits could build on a row that was never written).
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { CURRENT_SCHEMA_VERSION } from '@klantreis/schema';
 import { CLOSE_CODES, metaOf } from '@klantreis/sync';
 import { buildTestServer, eventually, type Backend, type TestServer } from '../testServer.ts';
 import { connectEditor } from './reliability/editorConnection.ts';
+import { refuseUpdateRows } from './reliability/postgresUpdateRows.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -30,6 +30,18 @@ async function olderJourney(server: TestServer): Promise<string> {
   return id;
 }
 
+/** Opens the journey as an editor: it is at the current schema, and the migration is one stored row more. */
+async function expectMigratedOnOpen(server: TestServer, id: string, rowsBefore: number): Promise<void> {
+  const editor = connectEditor(server.url, id);
+  try {
+    await editor.synced();
+    expect(metaOf(editor.doc).get('schemaVersion')).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await server.store.countUpdates(id)).toBe(rowsBefore + 1);
+  } finally {
+    editor.close();
+  }
+}
+
 describe.each(backends)('migration at load on %s', (_name, backend) => {
   let server: TestServer;
   beforeAll(async () => {
@@ -41,15 +53,7 @@ describe.each(backends)('migration at load on %s', (_name, backend) => {
 
   it('migrates the document and stores the migration before the editor has it', async () => {
     const id = await olderJourney(server);
-    const rowsBefore = await server.store.countUpdates(id);
-    const editor = connectEditor(server.url, id);
-    try {
-      await editor.synced();
-      expect(metaOf(editor.doc).get('schemaVersion')).toBe(CURRENT_SCHEMA_VERSION);
-      expect(await server.store.countUpdates(id)).toBe(rowsBefore + 1);
-    } finally {
-      editor.close();
-    }
+    await expectMigratedOnOpen(server, id, await server.store.countUpdates(id));
   });
 });
 
@@ -65,11 +69,8 @@ describe.skipIf(!postgresUrl)('a migration that cannot be stored, on PostgreSQL'
   it('refuses the load when the migration cannot be stored, and changes nothing', async () => {
     const id = await olderJourney(server);
     const rowsBefore = await server.store.countUpdates(id);
-    const admin = new pg.Client({ connectionString: (server.backend as { databaseUrl: string }).databaseUrl });
-    await admin.connect();
+    const allowUpdateRows = await refuseUpdateRows((server.backend as { databaseUrl: string }).databaseUrl);
     try {
-      await admin.query(`create function refuse_migration_rows() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`);
-      await admin.query('create trigger refuse_migration_rows before insert on journey_updates for each row execute function refuse_migration_rows()');
       const refusals: string[] = [];
       const editor = connectEditor(server.url, id, { onRefused: (reason) => refusals.push(reason) });
       try {
@@ -79,19 +80,10 @@ describe.skipIf(!postgresUrl)('a migration that cannot be stored, on PostgreSQL'
         editor.close();
       }
     } finally {
-      await admin.query('drop trigger if exists refuse_migration_rows on journey_updates');
-      await admin.query('drop function if exists refuse_migration_rows()');
-      await admin.end();
+      await allowUpdateRows();
     }
     expect(await server.store.countUpdates(id)).toBe(rowsBefore);
     // Once rows can be stored again, the next editor gets the migrated document.
-    const editor = connectEditor(server.url, id);
-    try {
-      await editor.synced();
-      expect(metaOf(editor.doc).get('schemaVersion')).toBe(CURRENT_SCHEMA_VERSION);
-      expect(await server.store.countUpdates(id)).toBe(rowsBefore + 1);
-    } finally {
-      editor.close();
-    }
+    await expectMigratedOnOpen(server, id, rowsBefore);
   });
 });

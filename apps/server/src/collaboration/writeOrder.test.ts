@@ -4,13 +4,13 @@
 // when its row cannot be stored, the request fails and nothing changes.
 // PostgreSQL lets a test hold the commit back (a table lock) and watch; on SQLite the same
 // order is what the kill -9 test relies on (killNine.test.ts).
-import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PhaseId } from '@klantreis/schema';
 import { addStep, journeyFromDoc, updateRecord } from '@klantreis/sync';
 import { buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { connectEditor, type EditorConnection } from './reliability/editorConnection.ts';
+import { holdUpdateRows, refuseUpdateRows } from './reliability/postgresUpdateRows.ts';
 
 const postgresUrl = inject('postgresUrl');
 
@@ -45,25 +45,24 @@ describe.skipIf(!postgresUrl)('the order of store and broadcast, on PostgreSQL',
     await eventually(() => expect(journeyFromDoc(observer.doc).steps).toHaveLength(1));
     const rowsBefore = await server.store.countUpdates(journeyId);
 
-    const blocker = new pg.Client({ connectionString: (server.backend as { databaseUrl: string }).databaseUrl });
-    await blocker.connect();
+    const release = await holdUpdateRows(databaseUrl());
     try {
-      // EXCLUSIVE blocks inserts, not reads.
-      await blocker.query('begin');
-      await blocker.query('lock table journey_updates in exclusive mode');
       updateRecord(writer.doc, stepId, { title: 'Vastgehouden' });
       await sleep(500);
       expect(writer.provider.hasUnsyncedChanges).toBe(true);
       expect(journeyFromDoc(observer.doc).steps[0]!.title).toBe('Eerst');
       expect(journeyFromDoc(server.server.collaboration.hocuspocus.documents.get(journeyId)!).steps[0]!.title).toBe('Eerst');
     } finally {
-      await blocker.query('rollback');
-      await blocker.end();
+      await release();
     }
     await writer.synced();
     await eventually(() => expect(journeyFromDoc(observer.doc).steps[0]!.title).toBe('Vastgehouden'));
     expect(await server.store.countUpdates(journeyId)).toBe(rowsBefore + 1);
   });
+
+  function databaseUrl(): string {
+    return (server.backend as { databaseUrl: string }).databaseUrl;
+  }
 
   function patchTitle(title: string): Promise<Response> {
     return fetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
@@ -73,12 +72,9 @@ describe.skipIf(!postgresUrl)('the order of store and broadcast, on PostgreSQL',
 
   it('holds a REST write back from the editors, and its answer, until its row is committed', async () => {
     const rowsBefore = await server.store.countUpdates(journeyId);
-    const blocker = new pg.Client({ connectionString: (server.backend as { databaseUrl: string }).databaseUrl });
-    await blocker.connect();
+    const release = await holdUpdateRows(databaseUrl());
     let answer: Promise<Response>;
     try {
-      await blocker.query('begin');
-      await blocker.query('lock table journey_updates in exclusive mode');
       let answered = false;
       answer = patchTitle('Via de API');
       void answer.then(() => (answered = true));
@@ -87,8 +83,7 @@ describe.skipIf(!postgresUrl)('the order of store and broadcast, on PostgreSQL',
       expect(journeyFromDoc(observer.doc).journey.title).toBe('Volgorde');
       expect(liveTitle()).toBe('Volgorde');
     } finally {
-      await blocker.query('rollback');
-      await blocker.end();
+      await release();
     }
     expect((await answer).status).toBe(200);
     await eventually(() => expect(journeyFromDoc(observer.doc).journey.title).toBe('Via de API'));
@@ -96,22 +91,17 @@ describe.skipIf(!postgresUrl)('the order of store and broadcast, on PostgreSQL',
   });
 
   it('fails a REST write whose row cannot be stored, and changes nothing', async () => {
-    const admin = new pg.Client({ connectionString: (server.backend as { databaseUrl: string }).databaseUrl });
-    await admin.connect();
     const titleBefore = liveTitle();
     const rowsBefore = await server.store.countUpdates(journeyId);
+    const allowUpdateRows = await refuseUpdateRows(databaseUrl());
     try {
-      await admin.query(`create function refuse_update_rows() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`);
-      await admin.query('create trigger refuse_update_rows before insert on journey_updates for each row execute function refuse_update_rows()');
       const answer = await patchTitle('Nooit opgeslagen');
       expect(answer.status).toBeGreaterThanOrEqual(500);
       await sleep(300);
       expect(liveTitle()).toBe(titleBefore);
       expect(journeyFromDoc(observer.doc).journey.title).toBe(titleBefore);
     } finally {
-      await admin.query('drop trigger if exists refuse_update_rows on journey_updates');
-      await admin.query('drop function if exists refuse_update_rows()');
-      await admin.end();
+      await allowUpdateRows();
     }
     expect(await server.store.countUpdates(journeyId)).toBe(rowsBefore);
     // The next write goes through, and the refused one never turns up.
