@@ -191,11 +191,13 @@ export class PersistenceExtension implements Extension {
 
   private afterChange(document: Document, update: Uint8Array, origin: unknown): void {
     this.validators.get(document)?.mirror(update);
-    // An editor's update was stored by beforeHandleMessage before it was applied, a REST
-    // write's by storeThenApply.
+    // Every change is stored before it is applied: an editor's by beforeHandleMessage, a REST
+    // write's by storeThenApply, a migration's by storeMigration (before this listener exists).
     if (isTransactionOrigin(origin) && origin.source === 'connection') return;
     if (typeof origin === 'object' && origin !== null && this.storedOrigins.has(origin)) return;
-    this.writer.writeNow(document.name, update, (error) => {
+    // Anything else that changed a live document is stored all the same, after the fact, and said.
+    console.warn(`collab: a change to ${document.name} reached the document before it was stored`);
+    this.writer.write(document.name, update).catch((error: unknown) => {
       console.error(`collab: could not store a server-side change to ${document.name}: ${(error as Error).message}`);
     });
     this.countUpdate(document.name);

@@ -47,28 +47,6 @@ export class UpdateWriter {
   }
 
   /**
-   * Stores a row of a change made on the server itself (a REST write, a migration), which is
-   * already in the document. On SQLite the single-row insert commits on this thread before
-   * returning, so before Hocuspocus broadcasts the change on its next turn; SQLite orders it
-   * with the batches of the update thread. On PostgreSQL it joins the queue, as a second
-   * insert in flight could commit out of `seq` order; the broadcast may then come first.
-   */
-  writeNow(journeyId: string, update: Uint8Array, failed: (error: unknown) => void): void {
-    if (this.store.dialect === 'sqlite') {
-      try {
-        // Synchronous on SQLite (openSqliteStore); were it not, its failure still gets reported.
-        const written = this.store.appendUpdate(journeyId, update);
-        if (written instanceof Promise) written.catch(failed);
-      } catch (error) {
-        failed(error);
-      }
-      return;
-    }
-    this.queue.push(queuedRow({ journeyId, update }, () => {}, failed));
-    this.flush();
-  }
-
-  /**
    * Waits until every row queued so far is stored (or has failed); rows queued meanwhile
    * are not waited for, so a busy server cannot keep a drain going forever.
    */
