@@ -1,25 +1,14 @@
+import type { ApprovalDecision, ApprovalRequest as StoredApprovalRequest, VersionInfo } from '@klantreis/db';
 import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
 import { request } from './journeysApi.ts';
 
-export interface VersionInfo {
-  id: string;
-  journeyId: string;
-  name: string;
-  kind: 'named' | 'auto';
-  author: string;
-  createdAt: number;
-}
+// The rows as the server stores them (types only: nothing of @klantreis/db reaches the bundle).
+export type { VersionInfo };
 
-export type Decision = 'approved' | 'changes-requested';
+export type Decision = ApprovalDecision['decision'];
 
-export interface ApprovalRequest {
-  id: string;
-  versionId: string;
-  requestedBy: string;
-  approvers: string[];
-  message: string;
-  createdAt: number;
-  decisions: { approver: string; decision: Decision; comment: string; createdAt: number }[];
+/** An approval round with its state, as the API answers it. */
+export interface ApprovalRequest extends StoredApprovalRequest {
   state: 'pending' | Decision;
 }
 
