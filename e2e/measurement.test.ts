@@ -2,7 +2,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { JourneyDocument } from '@klantreis/schema';
@@ -11,9 +10,10 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { DashboardPage } from './fixtures/dashboardPage.ts';
 import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { SHARED_EVENT_LOGS } from '../testing/sharedData.ts';
 
 const unavailable = browserUnavailable();
-const RUNNING_EXAMPLE = fileURLToPath(new URL('../../shared/data/eventlogs/running-example.csv', import.meta.url));
+const RUNNING_EXAMPLE = `${SHARED_EVENT_LOGS}running-example.csv`;
 const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function violations(page: Page) {

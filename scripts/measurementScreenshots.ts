@@ -5,15 +5,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { JourneyDocument } from '@klantreis/schema';
 import { buildTestServer } from '../apps/server/src/testServer.ts';
 import { launchBrowser } from '../e2e/fixtures/browser.ts';
 import { webDist } from '../e2e/fixtures/webDist.ts';
+import { SHARED_EVENT_LOGS } from '../testing/sharedData.ts';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
 mkdirSync(outDir, { recursive: true });
-const RECEIPT = fileURLToPath(new URL('../../shared/data/eventlogs/receipt.csv', import.meta.url));
+const RECEIPT = `${SHARED_EVENT_LOGS}receipt.csv`;
 
 const STEPS = [
   { title: 'Aanvraag ontvangen', activityPatterns: ['Confirmation of receipt'], score: 1, wait: null },

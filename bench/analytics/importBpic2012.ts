@@ -6,10 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { importLog, logStats, openImportedLog } from '@klantreis/analytics';
+import { SHARED_EVENT_LOGS } from '../../testing/sharedData.ts';
 
-const file = fileURLToPath(new URL('../../../shared/data/eventlogs/bpic2012.xes.gz', import.meta.url));
+const file = `${SHARED_EVENT_LOGS}bpic2012.xes.gz`;
 const runs = Number(process.argv[2] ?? 3);
 const totals: number[] = [];
 // The machine is shared: figures mean little without the load they were measured under.

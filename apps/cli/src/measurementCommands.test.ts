@@ -7,9 +7,10 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toAxis } from '@klantreis/evaluation';
 import { createBlankJourney, createStepRecord } from '@klantreis/schema';
+import { SHARED_EVENT_LOGS } from '../../../testing/sharedData.ts';
 
 const BIN = fileURLToPath(new URL('../bin/klantreis.js', import.meta.url));
-const RUNNING_EXAMPLE = fileURLToPath(new URL('../../../../shared/data/eventlogs/running-example.csv', import.meta.url));
+const RUNNING_EXAMPLE = `${SHARED_EVENT_LOGS}running-example.csv`;
 const run = promisify(execFile);
 
 describe('klantreis import-log, import-survey and metrics', () => {

@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHARED_EVENT_LOGS } from '../../../testing/sharedData.ts';
 
 /** The real logs beside the checkout (shared/data/eventlogs), read-only. */
-export const SHARED_EVENT_LOGS = fileURLToPath(new URL('../../../../shared/data/eventlogs/', import.meta.url));
+export { SHARED_EVENT_LOGS };
 
 /** A scratch folder for one test file's fixtures; `remove` in afterAll. */
 export async function makeScratchDirectory(): Promise<{ path: (name: string) => string; write: (name: string, content: string | Uint8Array) => Promise<string>; remove: () => Promise<void> }> {

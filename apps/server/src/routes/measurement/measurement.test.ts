@@ -2,18 +2,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDfg } from '@klantreis/analytics';
 import { toAxis } from '@klantreis/evaluation';
 import type { JourneyDocument } from '@klantreis/schema';
 import { buildTestServer, type Backend, type TestServer } from '../../testServer.ts';
+import { SHARED_EVENT_LOGS } from '../../../../../testing/sharedData.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
 if (postgresUrl) backends.push(['PostgreSQL', { kind: 'postgres', adminUrl: postgresUrl }]);
 
-const LOGS = fileURLToPath(new URL('../../../../../../shared/data/eventlogs/', import.meta.url));
+const LOGS = SHARED_EVENT_LOGS;
 const RUNNING_EXAMPLE = join(LOGS, 'running-example.csv');
 const RECEIPT = join(LOGS, 'receipt.csv');
 
