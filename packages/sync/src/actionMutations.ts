@@ -1,18 +1,14 @@
 import type * as Y from 'yjs';
 import { createActionRecord, indexForPosition, type ActionId, type ActionRecord } from '@klantreis/schema';
 import { recordsOf } from './documentShape.ts';
-import { assertValidRecord, patchRecord, readRecord, RecordValidationError, writeRecord } from './recordBinding.ts';
+import { assertValidRecord, patchRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
 
 // Improvement actions are records of their own (`action:…`), ordered by a fractional index
 // like steps, so two people adding an action at once both keep theirs. Change one with
 // updateRecord; these add, move and delete them.
 
 export function actionsOf(doc: Y.Doc): ActionRecord[] {
-  const out: ActionRecord[] = [];
-  recordsOf(doc).forEach((map, id) => {
-    if (id.startsWith('action:')) out.push(map.toJSON() as ActionRecord);
-  });
-  return out;
+  return readRecords<ActionRecord>(doc, 'action:');
 }
 
 function requireAction(doc: Y.Doc, actionId: string): void {

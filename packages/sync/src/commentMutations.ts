@@ -1,17 +1,13 @@
 import type * as Y from 'yjs';
 import { createCommentRecord, type CellId, type CommentId, type CommentRecord, type StepId } from '@klantreis/schema';
 import { recordsOf } from './documentShape.ts';
-import { assertValidRecord, patchRecord, readRecord, RecordValidationError, writeRecord } from './recordBinding.ts';
+import { assertValidRecord, patchRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
 
 // Comments are records of their own (`comment:…`). A thread is its first comment and the
 // replies that point at it; resolving and reopening act on the first comment.
 
 export function commentsOf(doc: Y.Doc): CommentRecord[] {
-  const out: CommentRecord[] = [];
-  recordsOf(doc).forEach((map, id) => {
-    if (id.startsWith('comment:')) out.push(map.toJSON() as CommentRecord);
-  });
-  return out;
+  return readRecords<CommentRecord>(doc, 'comment:');
 }
 
 function requireComment(doc: Y.Doc, commentId: string): CommentRecord {

@@ -11,3 +11,4 @@ export * from './journeyReplacement.ts';
 export * from './indicatorMutations.ts';
 export * from './commentMutations.ts';
 export * from './workshopMutations.ts';
+export * from './derivedTexts.ts';

@@ -1,17 +1,13 @@
 import type * as Y from 'yjs';
 import { createIndicatorRecord, indexForPosition, type IndicatorId, type IndicatorRecord } from '@klantreis/schema';
 import { recordsOf } from './documentShape.ts';
-import { assertValidRecord, patchRecord, readRecord, RecordValidationError, writeRecord } from './recordBinding.ts';
+import { assertValidRecord, patchRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
 
 // XLA indicators are records of their own (`indicator:…`), ordered by a fractional index, so two
 // people adding an indicator at once both keep theirs.
 
 export function indicatorsOf(doc: Y.Doc): IndicatorRecord[] {
-  const out: IndicatorRecord[] = [];
-  recordsOf(doc).forEach((map, id) => {
-    if (id.startsWith('indicator:')) out.push(map.toJSON() as IndicatorRecord);
-  });
-  return out;
+  return readRecords<IndicatorRecord>(doc, 'indicator:');
 }
 
 function requireIndicator(doc: Y.Doc, indicatorId: string): void {

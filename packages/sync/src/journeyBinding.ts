@@ -18,6 +18,7 @@ import {
   type StepRecord,
   type VoteRecord,
 } from '@klantreis/schema';
+import { recordFields } from './derivedTexts.ts';
 import { metaOf, recordsOf } from './documentShape.ts';
 import { writeRecord } from './recordBinding.ts';
 
@@ -80,7 +81,7 @@ export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDo
   recordsOf(doc).forEach((map, id) => {
     const type = recordTypeOf(id);
     if (!type || !(map instanceof Y.Map)) return;
-    const record = map.toJSON();
+    const record = recordFields(doc, id, map);
     if (record.id !== id) return;
     if (options.validate && !RECORD_DEFINITIONS[type].schema.safeParse(record).success) return;
     if (type === 'journey') journey = record as JourneyRecord;

@@ -17,21 +17,13 @@ import {
   type StepRecord,
 } from '@klantreis/schema';
 import { recordsOf } from './documentShape.ts';
-import { assertValidRecord, patchRecord, readRecord, RecordValidationError, writeRecord } from './recordBinding.ts';
+import { assertValidRecord, patchRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
 
 // Every edit of a journey, from the editor, the REST API or a test, goes through these
 // functions, so validation and ordering rules live in one place. Each runs in one Yjs
 // transaction with the caller's origin (the editor's undo manager tracks its own origin).
 
 type Fields = Record<string, unknown>;
-
-function recordsOfType<T>(doc: Y.Doc, prefix: string): T[] {
-  const out: T[] = [];
-  recordsOf(doc).forEach((map, id) => {
-    if (id.startsWith(prefix)) out.push(map.toJSON() as T);
-  });
-  return out;
-}
 
 function requireRecord<T>(doc: Y.Doc, id: string): T {
   const record = readRecord(doc, id);
@@ -40,15 +32,15 @@ function requireRecord<T>(doc: Y.Doc, id: string): T {
 }
 
 export function phasesOf(doc: Y.Doc): PhaseRecord[] {
-  return recordsOfType<PhaseRecord>(doc, 'phase:');
+  return readRecords<PhaseRecord>(doc, 'phase:');
 }
 
 export function stepsInPhase(doc: Y.Doc, phaseId: string, exceptId?: string): StepRecord[] {
-  return recordsOfType<StepRecord>(doc, 'step:').filter((s) => s.phaseId === phaseId && s.id !== exceptId);
+  return readRecords<StepRecord>(doc, 'step:').filter((s) => s.phaseId === phaseId && s.id !== exceptId);
 }
 
 export function lanesOf(doc: Y.Doc): LaneRecord[] {
-  return recordsOfType<LaneRecord>(doc, 'lane:');
+  return readRecords<LaneRecord>(doc, 'lane:');
 }
 
 function insertNew(doc: Y.Doc, type: 'phase' | 'step' | 'lane' | 'persona', record: Fields & { id: string }, origin: unknown) {
@@ -135,12 +127,15 @@ export function deleteLane(doc: Y.Doc, laneId: LaneId, origin?: unknown): void {
   requireRecord(doc, laneId);
   doc.transact(() => {
     const records = recordsOf(doc);
-    for (const step of recordsOfType<StepRecord>(doc, 'step:')) records.delete(cellId(laneId, step.id));
+    for (const step of readRecords<StepRecord>(doc, 'step:')) records.delete(cellId(laneId, step.id));
     records.delete(laneId);
   }, origin);
 }
 
-/** A cell record is created on its first text; its id is derived, so concurrent creation converges. */
+/**
+ * A cell record is created on its first text. Its id is derived, so two people may create it at
+ * once; its text is a root-level Y.Text (derivedTexts.ts), so both people's letters are kept.
+ */
 export function setCellText(doc: Y.Doc, laneId: LaneId, stepId: StepId, text: string, origin?: unknown): void {
   requireRecord(doc, laneId);
   requireRecord(doc, stepId);

@@ -7,8 +7,10 @@
  * 3: steps carry activityPatterns and journeyEnd, and indicator records exist (schema 7).
  * 4: comment, capture and vote records exist (schema 10); an older editor would write schema 7
  * into `meta`, which the server refuses.
+ * 5: a cell's text is a root-level Y.Text (derivedTexts.ts); an older editor would write it
+ * into the cell's map, where a concurrent creation of the cell dropped one person's text.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** The query parameter on the websocket URL that carries the client's protocol version. */
 export const PROTOCOL_PARAMETER = 'protocol';

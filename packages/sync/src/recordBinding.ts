@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { RECORD_DEFINITIONS, formatPath, recordTypeOf, type RecordType } from '@klantreis/schema';
+import { derivedTextOf, isDerivedTextField, recordFields } from './derivedTexts.ts';
 import { recordsOf, type RecordMap } from './documentShape.ts';
 import { replaceText } from './textDiff.ts';
 
@@ -32,8 +33,12 @@ export function assertValidRecord(type: RecordType, record: FieldValues): void {
   }
 }
 
-function setField(map: RecordMap, field: string, value: unknown, isText: boolean): void {
+function setField(doc: Y.Doc, id: string, map: RecordMap, field: string, value: unknown, isText: boolean): void {
   if (isText && typeof value === 'string') {
+    if (isDerivedTextField(id, field)) {
+      replaceText(derivedTextOf(doc, id, field), value);
+      return;
+    }
     const existing = map.get(field);
     if (existing instanceof Y.Text) {
       replaceText(existing, value);
@@ -53,17 +58,28 @@ export function writeRecord(doc: Y.Doc, record: FieldValues & { id: string }): v
   if (!map) {
     map = new Y.Map<unknown>();
     for (const [field, value] of Object.entries(record)) {
-      map.set(field, textFields.includes(field) && typeof value === 'string' ? new Y.Text(value) : value);
+      const isText = textFields.includes(field) && typeof value === 'string';
+      if (isText && isDerivedTextField(record.id, field)) replaceText(derivedTextOf(doc, record.id, field), value as string);
+      else map.set(field, isText ? new Y.Text(value as string) : value);
     }
     records.set(record.id, map);
     return;
   }
-  for (const [field, value] of Object.entries(record)) setField(map, field, value, textFields.includes(field));
+  for (const [field, value] of Object.entries(record)) setField(doc, record.id, map, field, value, textFields.includes(field));
 }
 
 export function readRecord(doc: Y.Doc, id: string): FieldValues | undefined {
   const map = recordsOf(doc).get(id);
-  return map ? (map.toJSON() as FieldValues) : undefined;
+  return map ? recordFields(doc, id, map) : undefined;
+}
+
+/** Every record whose id starts with `prefix` (`'step:'`), as plain values, in no particular order. */
+export function readRecords<T>(doc: Y.Doc, prefix: string): T[] {
+  const out: T[] = [];
+  recordsOf(doc).forEach((map, id) => {
+    if (id.startsWith(prefix)) out.push(recordFields(doc, id, map) as T);
+  });
+  return out;
 }
 
 /**
@@ -74,12 +90,12 @@ export function patchRecord(doc: Y.Doc, id: string, patch: FieldValues, origin?:
   const type = recordTypeOf(id);
   const map = recordsOf(doc).get(id);
   if (!type || !map) throw new RecordValidationError(id, 'id', 'no such record');
-  const next = { ...(map.toJSON() as FieldValues), ...patch, id };
+  const next = { ...recordFields(doc, id, map), ...patch, id };
   assertValidRecord(type, next);
   const textFields = textFieldsOf(id);
   doc.transact(() => {
     for (const [field, value] of Object.entries(patch)) {
-      if (field !== 'id') setField(map, field, value, textFields.includes(field));
+      if (field !== 'id') setField(doc, id, map, field, value, textFields.includes(field));
     }
   }, origin);
 }

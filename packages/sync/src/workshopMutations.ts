@@ -14,24 +14,16 @@ import {
 } from '@klantreis/schema';
 import { recordsOf } from './documentShape.ts';
 import { addStep, setCellText } from './journeyMutations.ts';
-import { assertValidRecord, readRecord, RecordValidationError, writeRecord } from './recordBinding.ts';
+import { assertValidRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
 
 // The workshop helpers that live in the document: the quick-capture inbox and dot voting.
 
-function recordsWithPrefix<T>(doc: Y.Doc, prefix: string): T[] {
-  const out: T[] = [];
-  recordsOf(doc).forEach((map, id) => {
-    if (id.startsWith(prefix)) out.push(map.toJSON() as T);
-  });
-  return out;
-}
-
 export function capturesOf(doc: Y.Doc): CaptureRecord[] {
-  return recordsWithPrefix<CaptureRecord>(doc, 'capture:');
+  return readRecords<CaptureRecord>(doc, 'capture:');
 }
 
 export function votesOf(doc: Y.Doc): VoteRecord[] {
-  return recordsWithPrefix<VoteRecord>(doc, 'vote:');
+  return readRecords<VoteRecord>(doc, 'vote:');
 }
 
 function requireCapture(doc: Y.Doc, captureId: string): CaptureRecord {

@@ -40,7 +40,7 @@ const OUT_OF_SCHEMA: [string, (doc: Y.Doc, ids: { stepId: StepId; laneId: LaneId
   [
     'a cell whose id is not derived from its lane and step',
     (doc, { stepId, laneId }) =>
-      recordsOf(doc).set('cell:wrong', new Y.Map<unknown>([['id', 'cell:wrong'], ['laneId', laneId], ['stepId', stepId], ['text', new Y.Text('x')]])),
+      recordsOf(doc).set('cell:wrong', new Y.Map<unknown>([['id', 'cell:wrong'], ['laneId', laneId], ['stepId', stepId]])),
   ],
   ['the deletion of the journey record', (doc) => recordsOf(doc).delete(JOURNEY_RECORD_ID)],
   ['a field deleted from a step', (doc, { stepId }) => recordsOf(doc).get(stepId)!.delete('title')],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBlankJourney, MAX_TEXT_LENGTH, type PhaseId } from '@klantreis/schema';
-import { addStep, journeyFromDoc, recordsOf, updateRecord, writeJourneyToDoc } from '@klantreis/sync';
+import { cellId, createBlankJourney, MAX_TEXT_LENGTH, type LaneId, type PhaseId } from '@klantreis/schema';
+import { addStep, journeyFromDoc, recordsOf, setCellText, updateRecord, writeJourneyToDoc } from '@klantreis/sync';
 import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
 
 /** A server document and an editor that has it, and the update of one edit of the editor. */
@@ -90,5 +90,43 @@ describe('IncomingUpdateValidator', () => {
     const before = Y.encodeStateVector(attacker);
     (recordsOf(attacker).get(stepId)!.get('description') as Y.Text).insert(0, 'y'.repeat(2 * MAX_TEXT_LENGTH));
     expect(validator.check(Y.encodeStateAsUpdate(attacker, before))).toMatchObject({ accepted: false });
+  });
+});
+
+describe('IncomingUpdateValidator and the root-level texts of derived records', () => {
+  function withCell() {
+    const parts = serverAndEditor();
+    const journey = journeyFromDoc(parts.server);
+    const stepId = addStep(parts.server, { phaseId: parts.phaseId, title: 'Een' });
+    Y.applyUpdate(parts.editor, Y.encodeStateAsUpdate(parts.server));
+    const laneId = journey.lanes[0]!.id as LaneId;
+    return { ...parts, laneId, stepId, id: cellId(laneId, stepId) };
+  }
+
+  it('accepts typing into a new cell, whose text is a root of its own', () => {
+    const { server, updateOf, laneId, stepId } = withCell();
+    const validator = new IncomingUpdateValidator(server);
+    expect(validator.check(updateOf((doc) => setCellText(doc, laneId, stepId, 'Belt de klantenservice')))).toEqual({ accepted: true, changed: true });
+    expect(validator.check(updateOf((doc) => setCellText(doc, laneId, stepId, 'Belt twee keer de klantenservice')))).toEqual({ accepted: true, changed: true });
+  });
+
+  it.each<[string, (doc: Y.Doc, id: string) => void, string]>([
+    ['a root-level type that is no derived text', (doc) => doc.getText('notes').insert(0, 'x'), 'outside the journey records'],
+    ['a root text named after a record type without derived ids', (doc) => doc.getText('step:abc#title').insert(0, 'x'), 'outside the journey records'],
+    ['a cell text with formatting', (doc, id) => doc.getText(`${id}#text`).insert(0, 'x', { bold: true }), 'plain text'],
+    ['a cell text with an embedded object', (doc, id) => doc.getText(`${id}#text`).insertEmbed(0, { image: 'x' }), 'plain text'],
+    ['a cell text with map entries', (doc, id) => doc.getMap(`${id}#text`).set('evil', 1), 'no keys'],
+    ['a cell text far over the limit', (doc, id) => doc.getText(`${id}#text`).insert(0, 'x'.repeat(2 * MAX_TEXT_LENGTH + 1)), 'longer than'],
+  ])('refuses %s', (_name, edit, reason) => {
+    const { server, updateOf, id } = withCell();
+    const validator = new IncomingUpdateValidator(server);
+    expect(validator.check(updateOf((doc) => edit(doc, id)))).toMatchObject({ accepted: false, reason: expect.stringContaining(reason) });
+  });
+
+  it('refuses a cell whose text is in its map, as an editor before protocol 5 writes it', () => {
+    const { server, updateOf, laneId, stepId, id } = withCell();
+    const validator = new IncomingUpdateValidator(server);
+    const old = updateOf((doc) => recordsOf(doc).set(id, new Y.Map<unknown>([['id', id], ['laneId', laneId], ['stepId', stepId], ['text', new Y.Text('x')]])));
+    expect(validator.check(old)).toMatchObject({ accepted: false, reason: expect.stringContaining('root-level text') });
   });
 });

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { JOURNEY_RECORD_ID } from '@klantreis/schema';
-import { metaOf, recordsOf } from '@klantreis/sync';
-import { metaProblem, recordProblem } from './recordRules.ts';
+import { derivedTextOwner, metaOf, recordsOf } from '@klantreis/sync';
+import { derivedTextProblem, metaProblem, recordProblem } from './recordRules.ts';
 
 /** `changed` is false for an update the document already holds entirely (a reconnecting editor's sync). */
 export type Verdict = { accepted: true; changed: boolean } | { accepted: false; reason: string };
@@ -92,9 +92,12 @@ export class IncomingUpdateValidator {
   private problemIn(shadow: Y.Doc, transaction: Y.Transaction): string | null {
     const records = recordsOf(shadow);
     const meta = metaOf(shadow);
+    const roots = rootNamesOf(shadow);
     const touched = new Set<string>();
+    const texts: { id: string; field: string; keys: Set<string | null> }[] = [];
     for (const [changed, keys] of transaction.changed) {
       const type: object = changed;
+      const rootName = roots.get(type);
       if (type === meta) {
         const problem = metaProblem(meta);
         if (problem) return problem;
@@ -103,11 +106,23 @@ export class IncomingUpdateValidator {
           if (key === null) return 'records: only keyed records are allowed';
           touched.add(key);
         }
+      } else if (rootName !== undefined) {
+        // A root-level type of its own: only a derived record's text may be one.
+        const owner = derivedTextOwner(rootName);
+        if (owner === null) return `the update writes outside the journey records (${rootName.slice(0, 80)})`;
+        texts.push({ ...owner, keys });
+        touched.add(owner.id);
       } else {
         const id = recordIdOf(changed, records);
         if (id === null) return 'the update writes outside the journey records';
         touched.add(id);
       }
+    }
+    // Checked after the loop: reading a root that the update created turns the untyped root
+    // into a Y.Text, and the changes above point at the untyped one.
+    for (const { id, field, keys } of texts) {
+      const problem = derivedTextProblem(shadow, id, field, keys);
+      if (problem) return problem;
     }
     // An editor that comes back online sends its new edits before the offline ones they build
     // on (those follow in its answer to the server's state vector). Until they arrive, an
@@ -122,15 +137,22 @@ export class IncomingUpdateValidator {
         if (id === JOURNEY_RECORD_ID) return `${id} cannot be deleted`;
         continue;
       }
-      const problem = recordProblem(id, value, { tolerateMissingFields: waiting });
+      const problem = recordProblem(shadow, id, value, { tolerateMissingFields: waiting });
       if (problem === null) continue;
       // A record stored out of schema by an older version may still be edited; a record
       // that fitted, or did not exist, cannot be made not to fit.
       const before = recordsOf(this.live).get(id);
-      if (before === undefined || recordProblem(id, before) === null) return problem;
+      if (before === undefined || recordProblem(this.live, id, before) === null) return problem;
     }
     return null;
   }
+}
+
+/** The root-level types of a document by object, to name the roots a transaction changed. */
+function rootNamesOf(doc: Y.Doc): Map<object, string> {
+  const names = new Map<object, string>();
+  for (const [name, type] of doc.share) names.set(type, name);
+  return names;
 }
 
 function sameStateVector(a: Map<number, number>, b: Map<number, number>): boolean {

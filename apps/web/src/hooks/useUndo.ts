@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
-import { recordsOf } from '@klantreis/sync';
 import { LOCAL_ORIGIN } from './useCollaborativeJourney.ts';
 
 // Edits within this time of each other are one undo step: a burst of typing, a drag.
@@ -22,7 +21,9 @@ export function isTextEntry(target: EventTarget | null): boolean {
  * text field, where the browser's own text undo applies.
  */
 export function useUndo(doc: Y.Doc) {
-  const manager = useMemo(() => new Y.UndoManager(recordsOf(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: CAPTURE_TIMEOUT_MS }), [doc]);
+  // The whole document is the scope: a cell's text is a root-level type of its own
+  // (derivedTexts.ts in @klantreis/sync), created on the cell's first edit.
+  const manager = useMemo(() => new Y.UndoManager(doc, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: CAPTURE_TIMEOUT_MS }), [doc]);
   const [stacks, setStacks] = useState({ canUndo: false, canRedo: false });
 
   useEffect(() => {

@@ -12,6 +12,7 @@ import {
   moveLane,
   movePhase,
   moveStep,
+  readRecord,
   RecordValidationError,
   recordsOf,
   setCellText,
@@ -85,8 +86,8 @@ function idsOf(doc: Y.Doc): RecordIds {
 const AUTHORS = ['Anouk', 'Bram', 'Chantal', 'Dirk', 'Eva'];
 
 function textOf(doc: Y.Doc, id: string, field: string): string {
-  const value = recordsOf(doc).get(id)?.get(field);
-  return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
+  const value = readRecord(doc, id)?.[field];
+  return typeof value === 'string' ? value : '';
 }
 
 /** Inserts a word or deletes a stretch somewhere in `text`, as typing would. */
