@@ -51,7 +51,8 @@ if (!isMainThread) {
           const status = result.problems.length === 0 && result.refusals.length === 0 ? 'ok' : 'FAILED';
           console.log(
             `seed ${result.seed}: ${status} in ${(result.ms / 1000).toFixed(1)} s — ${result.edits} edits, ${result.deliveries} deliveries, ` +
-              `${result.disconnects} disconnects, ${result.restarts} restarts, ${result.compactions} compactions, ${result.steps} steps at the end`,
+              `${result.disconnects} disconnects, ${result.restarts} restarts, ${result.compactions} compactions, ${result.steps} steps at the end, ` +
+              `${result.typedTogether.rounds} rounds of typing into one new cell at once (${result.typedTogether.letters} letters, ${result.typedTogether.lost} lost)`,
           );
           for (const problem of [...result.refusals.map((r) => `refused: ${r}`), ...result.problems]) console.log(`  ${problem}`);
         });
@@ -66,6 +67,10 @@ if (!isMainThread) {
   console.log(
     `\n${results.length} seeds, ${sum((r) => r.edits)} edits, ${sum((r) => r.deliveries)} deliveries, ${sum((r) => r.disconnects)} disconnects, ` +
       `${sum((r) => r.restarts)} server restarts, ${sum((r) => r.compactions)} compactions in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  console.log(
+    `typing into one new cell at once: ${sum((r) => r.typedTogether.rounds)} rounds, ${sum((r) => r.typedTogether.letters)} letters typed, ` +
+      `${sum((r) => r.typedTogether.lost)} lost characters`,
   );
   console.log(failed.length === 0 ? 'all converged: identical JSON on every editor, the server and the store; no duplicate ids' : `FAILED seeds: ${failed.map((r) => r.seed).join(', ')}`);
   process.exitCode = failed.length === 0 ? 0 : 1;

@@ -1,6 +1,8 @@
 // Convergence fuzz (issue 5): five editors making random adds, edits, deletes and reorders
 // of phases, steps, lanes and cells, with 2% random disconnects and random delivery order,
-// must end with the same journey on every editor and in the store, with no id twice.
+// must end with the same journey on every editor and in the store, with no id twice. Now and
+// then several editors type into the same empty cell at once (issue 9.1): every letter typed
+// must survive, not only the replicas agree.
 //
 // Two parts, because 100 seeds × 1,000 edits through a websocket server take minutes and a
 // socket's delivery order cannot be chosen:
@@ -44,6 +46,10 @@ describe('convergence fuzz in memory, with the server check and the store', () =
     for (const kind of ['addStep', 'editCell', 'moveStep', 'addComment', 'editComment', 'resolveThread', 'deleteComment'] as const) {
       expect(result.editsByKind[kind], kind).toBeGreaterThan(0);
     }
+    // Several editors typed into the same new cell at once, and no letter was lost (issue 9.1).
+    expect(result.typedTogether.rounds).toBeGreaterThan(0);
+    expect(result.typedTogether.letters).toBeGreaterThan(0);
+    expect(result.typedTogether.lost).toBe(0);
   });
 
   it.each(seeds(10, 1001))('seed %i: also converges when a connection delivers out of order', async (seed) => {

@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
-import { journeyFromDoc, journeyToUpdate } from '@klantreis/sync';
+import { createLaneRecord, indexForPosition, type LaneId, type StepId } from '@klantreis/schema';
+import { journeyFromDoc, journeyToUpdate, recordsOf } from '@klantreis/sync';
 import { IncomingUpdateValidator } from '../incomingUpdateValidator.ts';
 import { applyStoredDocument, compactStoredUpdates } from '../storedDocument.ts';
 import { convergenceProblems } from './convergenceChecks.ts';
 import { randomEdit, seededBlankJourney, type EditKind } from './randomJourneyEdits.ts';
 import { SeededRandom } from './seededRandom.ts';
+import { TypingWitness } from './typingTogether.ts';
 
 // Convergence fuzz on an in-memory network: editors and a server as Y.Docs, with messages
 // delivered in random order, dropped at random disconnects, and a server that restarts from
@@ -37,6 +39,8 @@ export interface FuzzOptions {
   compactEvery?: number;
   /** Deliver a connection's messages out of order too; the server's check is left out. */
   shuffleWithinConnections?: boolean;
+  /** The chance per edit that several editors start typing into the same empty cell at once. */
+  typeTogetherRate?: number;
 }
 
 export interface FuzzResult {
@@ -53,6 +57,8 @@ export interface FuzzResult {
   refusals: string[];
   /** Empty when every editor, the server and a reload from the store read the same journey. */
   problems: string[];
+  /** Rounds in which several editors typed into the same new cell at once, and their letters. */
+  typedTogether: { rounds: number; letters: number; lost: number };
   steps: number;
 }
 
@@ -81,8 +87,13 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
   const disconnectRate = options.disconnectRate ?? 0.02;
   const restartRate = options.restartRate ?? 0.002;
   const compactEvery = options.compactEvery ?? 150;
+  const typeTogetherRate = options.typeTogetherRate ?? 0.004;
   const journeyId = `fuzz-${options.seed}-${random.key(6)}`;
-  const journey = seededBlankJourney(random);
+  const blank = seededBlankJourney(random);
+  const witness = new TypingWitness(`lane:${random.key()}` as LaneId);
+  const witnessLane = createLaneRecord({ id: witness.laneId, name: 'Samen typen', index: indexForPosition(blank.lanes, blank.lanes.length) });
+  const journey = { ...blank, lanes: [...blank.lanes, witnessLane] };
+  const reservedLanes = new Set<string>([witness.laneId]);
   await store.createJourney({ id: journeyId, document: journey, state: journeyToUpdate(journey) });
 
   const result: FuzzResult = {
@@ -97,6 +108,7 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
     storedRows: 0,
     refusals: [],
     problems: [],
+    typedTogether: { rounds: 0, letters: 0, lost: 0 },
     steps: 0,
   };
   // One queue per editor and direction; a message of an older connection is dropped on delivery.
@@ -208,6 +220,29 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
     result.restarts++;
   }
 
+  /**
+   * Two or more editors type a word each into the same cell of the witness lane, a letter per
+   * turn, with a few deliveries between turns: the first letters cross on the wire, so each
+   * of them creates the cell.
+   */
+  async function typeTogether(): Promise<void> {
+    const first = random.int(clientCount);
+    const steps = [...recordsOf(editors[first]!.doc).keys()].filter((id) => id.startsWith('step:')).sort() as StepId[];
+    if (steps.length === 0) return;
+    const stepId = random.pick(steps);
+    const typists = [first, ...Array.from({ length: clientCount }, (_, i) => i).filter((i) => i !== first && random.chance(0.5))];
+    if (typists.length < 2) typists.push((first + 1) % clientCount);
+    const words = typists.map((editor) => witness.wordFor(editor, random));
+    result.typedTogether.rounds++;
+    for (let at = 0; at < Math.max(...words.map((word) => word.length)); at++) {
+      typists.forEach((editor, i) => {
+        const letter = words[i]![at];
+        if (letter !== undefined && witness.type(editors[editor]!.doc, editor, stepId, letter)) result.edits++;
+      });
+      for (let n = at === 0 ? 0 : random.int(4); n > 0 && pending(); n--) await deliverRandom();
+    }
+  }
+
   for (let index = 0; index < clientCount; index++) connect(index);
   while (result.edits + result.skippedEdits < options.operations) {
     // An edit sends one update that the server sends on to four editors: about six
@@ -216,8 +251,12 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
       await deliverRandom();
       continue;
     }
+    if (random.chance(typeTogetherRate)) {
+      await typeTogether();
+      continue;
+    }
     const editor = random.int(clientCount);
-    const kind = randomEdit(editors[editor]!.doc, random);
+    const kind = randomEdit(editors[editor]!.doc, random, reservedLanes);
     if (kind === null) result.skippedEdits++;
     else {
       result.edits++;
@@ -243,6 +282,13 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
     ...editors.map((editor, index) => ({ name: `editor ${index + 1}`, doc: editor.doc })),
     { name: 'the document reloaded from the store', doc: reloaded },
   ]);
+  // Replicas that agree are not enough: every letter typed into a cell at once must be there.
+  for (const [name, doc] of [['the server', server.doc], ['the document reloaded from the store', reloaded]] as const) {
+    const typed = witness.check(doc);
+    result.typedTogether.letters = typed.typed;
+    result.typedTogether.lost = Math.max(result.typedTogether.lost, typed.lost);
+    result.problems.push(...typed.problems.map((problem) => `${name}: ${problem}`));
+  }
   result.steps = journeyFromDoc(reloaded).steps.length;
   for (const editor of editors) editor.doc.destroy();
   server.doc.destroy();
