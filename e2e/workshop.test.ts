@@ -105,6 +105,39 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     await closeAll();
   });
 
+  it('keeps every letter when two people start typing into the same empty cell at once (issue 9.1)', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram', 'nl-NL');
+    const journey = await anna.fetchJourney();
+    const filled = new Set(journey.cells.filter((cell) => cell.text !== '').map((cell) => `${cell.laneId} ${cell.stepId}`));
+    const emptyCells = journey.lanes
+      .filter((lane) => !lane.hidden)
+      .flatMap((lane) => journey.steps.map((step) => ({ laneId: lane.id, stepId: step.id })))
+      .filter(({ laneId, stepId }) => !filled.has(`${laneId} ${stepId}`))
+      .slice(0, 3);
+    const isSubsequence = (needle: string, text: string) => {
+      let at = 0;
+      for (const character of text) if (character === needle[at]) at++;
+      return at === needle.length;
+    };
+    // Three tries: the loss came in 4 of 6 tries by hand.
+    for (const { laneId, stepId } of emptyCells) {
+      const [annaField, bramField] = [await anna.openCell(laneId, stepId), await bram.openCell(laneId, stepId)];
+      await Promise.all([annaField.pressSequentially('Anna zegt ja.', { delay: 25 }), bramField.pressSequentially('Bob zegt nee.', { delay: 25 })]);
+      await eventually(async () => {
+        const text = (await anna.fetchJourney()).cells.find((cell) => cell.laneId === laneId && cell.stepId === stepId)?.text ?? '';
+        expect(text).toHaveLength(26);
+        expect([isSubsequence('Anna zegt ja.', text), isSubsequence('Bob zegt nee.', text)], text).toEqual([true, true]);
+        expect(await annaField.inputValue()).toBe(text);
+        expect(await bramField.inputValue()).toBe(text);
+      }, 10_000);
+      await annaField.press('Escape');
+      await bramField.press('Escape');
+    }
+    await closeAll();
+  });
+
   it('undoes only one’s own change: the other person’s edit stays', async () => {
     const journeyId = await newJourney();
     const anna = await person(journeyId, 'Anna');
