@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { cellId, createBlankJourney, type LaneId, type StepId } from '@klantreis/schema';
 import { journeyFromDoc, journeyToUpdate } from './journeyBinding.ts';
 import { addStep, setCellText } from './journeyMutations.ts';
-import { readRecord } from './recordBinding.ts';
+import { deleteRecord, readRecord } from './recordBinding.ts';
 
 // Issue 9.1: two people who start typing into the same empty cell at the same moment both
 // create its record. When the record was a Y.Map holding a Y.Text, Y.Map's last-writer-wins
@@ -70,6 +70,32 @@ describe('concurrent creation of a record with a derived id', () => {
       expect(isSubsequence(annaText, text), text).toBe(true);
       expect(isSubsequence(bobText, text), text).toBe(true);
     }
+  });
+});
+
+describe('a derived record whose text arrives before its map', () => {
+  it('keeps that text when this editor creates the record meanwhile', () => {
+    const { anna, bob, laneId, stepId } = twoEditorsOfOneJourney();
+    const eva = new Y.Doc();
+    Y.applyUpdate(eva, Y.encodeStateAsUpdate(anna));
+    const id = cellId(laneId, stepId);
+    // Bob makes the cell (empty); Anna gets it, deletes it, and writes it anew with a letter.
+    setCellText(bob, laneId, stepId, '');
+    Y.applyUpdate(anna, Y.encodeStateAsUpdate(bob));
+    const updates: Uint8Array[] = [];
+    anna.on('update', (update: Uint8Array) => updates.push(update));
+    anna.transact(() => deleteRecord(anna, id));
+    setCellText(anna, laneId, stepId, 'a');
+    // Eva gets Anna's changes before Bob's: the letter (it builds on nothing) is there, the
+    // map waits for Bob's, which it replaced. Eva sees an empty cell and types into it.
+    for (const update of updates) Y.applyUpdate(eva, update);
+    expect(readRecord(eva, id)).toBeUndefined();
+    setCellText(eva, laneId, stepId, 'e');
+    for (const doc of [anna, bob]) sync(doc, eva);
+    sync(anna, bob);
+    const text = readRecord(eva, id)!.text as string;
+    expect([...text].sort().join('')).toBe('ae');
+    expect(readRecord(anna, id)!.text).toBe(text);
   });
 });
 

@@ -12,9 +12,11 @@ import { RECORD_DEFINITIONS, recordTypeOf } from '@klantreis/schema';
 // letters merge. The record's map keeps its other fields (for a cell, the lane and step its id
 // is made of, equal on both sides, so the map that wins the key loses nothing).
 //
-// A root-level type cannot be deleted. Deleting a derived record deletes its map; its text
-// stays, so an undo of the deletion brings the text back with the map, and a record created
-// again later overwrites it (writeRecord writes every text field).
+// A root-level type cannot be deleted. Deleting a derived record (recordBinding.deleteRecord)
+// deletes its map and empties its texts; an undo brings both back. Text in a root whose record
+// this editor does not have is therefore someone's typing whose record has not arrived yet
+// (its map waits for an update it builds on), or letters typed while someone deleted the
+// record: creating the record here keeps that text and adds to it (writeRecord).
 
 const SEPARATOR = '#';
 

@@ -17,7 +17,7 @@ import {
   type StepRecord,
 } from '@klantreis/schema';
 import { recordsOf } from './documentShape.ts';
-import { assertValidRecord, patchRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
+import { assertValidRecord, deleteRecord, patchRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
 
 // Every edit of a journey, from the editor, the REST API or a test, goes through these
 // functions, so validation and ordering rules live in one place. Each runs in one Yjs
@@ -101,7 +101,7 @@ export function moveStep(doc: Y.Doc, stepId: StepId, target: { phaseId: PhaseId;
 
 function deleteStepInTransaction(doc: Y.Doc, stepId: string): void {
   const records = recordsOf(doc);
-  for (const lane of lanesOf(doc)) records.delete(cellId(lane.id, stepId as StepId));
+  for (const lane of lanesOf(doc)) deleteRecord(doc, cellId(lane.id, stepId as StepId));
   records.delete(stepId);
 }
 
@@ -127,7 +127,7 @@ export function deleteLane(doc: Y.Doc, laneId: LaneId, origin?: unknown): void {
   requireRecord(doc, laneId);
   doc.transact(() => {
     const records = recordsOf(doc);
-    for (const step of readRecords<StepRecord>(doc, 'step:')) records.delete(cellId(laneId, step.id));
+    for (const step of readRecords<StepRecord>(doc, 'step:')) deleteRecord(doc, cellId(laneId, step.id));
     records.delete(laneId);
   }, origin);
 }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { recordTypeOf, type JourneyDocument, type RecordType } from '@klantreis/schema';
 import { metaOf, recordsOf } from './documentShape.ts';
-import { writeRecord } from './recordBinding.ts';
+import { deleteRecord, writeRecord } from './recordBinding.ts';
 
 type FieldRecord = Record<string, unknown> & { id: string };
 
@@ -22,7 +22,7 @@ export function replaceRecords(
   const untouched = (id: string) => untouchedTypes.has(recordTypeOf(id)!);
   doc.transact(() => {
     const keep = new Set(records.map((r) => r.id));
-    for (const id of [...map.keys()]) if (!keep.has(id) && !untouched(id)) map.delete(id);
+    for (const id of [...map.keys()]) if (!keep.has(id) && !untouched(id)) deleteRecord(doc, id);
     for (const record of records) {
       if (untouched(record.id)) continue;
       const existing = map.get(record.id);

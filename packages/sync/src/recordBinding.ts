@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { RECORD_DEFINITIONS, formatPath, recordTypeOf, type RecordType } from '@klantreis/schema';
-import { derivedTextOf, isDerivedTextField, recordFields } from './derivedTexts.ts';
+import { derivedTextOf, hasDerivedTexts, isDerivedTextField, recordFields } from './derivedTexts.ts';
 import { recordsOf, type RecordMap } from './documentShape.ts';
 import { replaceText } from './textDiff.ts';
 
@@ -59,13 +59,32 @@ export function writeRecord(doc: Y.Doc, record: FieldValues & { id: string }): v
     map = new Y.Map<unknown>();
     for (const [field, value] of Object.entries(record)) {
       const isText = textFields.includes(field) && typeof value === 'string';
-      if (isText && isDerivedTextField(record.id, field)) replaceText(derivedTextOf(doc, record.id, field), value as string);
-      else map.set(field, isText ? new Y.Text(value as string) : value);
+      if (isText && isDerivedTextField(record.id, field)) {
+        // Text already there belongs to a creation of this record that has not fully arrived
+        // here (its map waits for an update it builds on) or was typed while someone deleted
+        // the record: someone's accepted letters, so they are kept (deleteRecord empties the
+        // text, so nothing older lingers).
+        const text = derivedTextOf(doc, record.id, field);
+        if ((value as string).length > 0) text.insert(text.length, value as string);
+      } else map.set(field, isText ? new Y.Text(value as string) : value);
     }
     records.set(record.id, map);
     return;
   }
   for (const [field, value] of Object.entries(record)) setField(doc, record.id, map, field, value, textFields.includes(field));
+}
+
+/**
+ * Deletes a record; a derived record's root-level texts are emptied, as they stay when the
+ * record's map goes. Call inside a transaction.
+ */
+export function deleteRecord(doc: Y.Doc, id: string): void {
+  recordsOf(doc).delete(id);
+  if (!hasDerivedTexts(id)) return;
+  for (const field of textFieldsOf(id)) {
+    const text = derivedTextOf(doc, id, field);
+    if (text.length > 0) text.delete(0, text.length);
+  }
 }
 
 export function readRecord(doc: Y.Doc, id: string): FieldValues | undefined {

@@ -14,7 +14,7 @@ import {
 } from '@klantreis/schema';
 import { recordsOf } from './documentShape.ts';
 import { addStep, setCellText } from './journeyMutations.ts';
-import { assertValidRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
+import { assertValidRecord, deleteRecord, readRecord, readRecords, RecordValidationError, writeRecord } from './recordBinding.ts';
 
 // The workshop helpers that live in the document: the quick-capture inbox and dot voting.
 
@@ -80,7 +80,7 @@ export function castDot(doc: Y.Doc, voter: { key: string; name: string }, laneId
   const dots = current + delta;
   if (dots < 0) return;
   doc.transact(() => {
-    if (dots === 0) recordsOf(doc).delete(id);
+    if (dots === 0) deleteRecord(doc, id);
     else {
       const vote: VoteRecord = { id, laneId, stepId, voterKey: voter.key, voter: voter.name, dots };
       assertValidRecord('vote', vote);

@@ -43,7 +43,7 @@ describe.each(backends)('two people typing into one empty cell at once, on %s', 
       await Promise.all([anna.synced(), bob.synced()]);
       const start = journeyFromDoc(anna.doc);
       const laneId = start.lanes[0]!.id as LaneId;
-      const witness = new TypingWitness(laneId);
+      const witness = new TypingWitness(laneId, start.phases[0]!.id);
       // A fresh step per round, so every round starts with an empty cell that both create.
       const stepIds: StepId[] = [];
       for (let round = 0; round < rounds; round++) stepIds.push(addStep(anna.doc, { phaseId: start.phases[0]!.id, title: `Ronde ${round + 1}` }));

@@ -72,16 +72,15 @@ interface RecordIds {
 
 /**
  * The phase, step, lane and comment ids, sorted so a seed picks the same record on every run.
- * One pass. `reservedLanes` are left out: another part of the fuzz writes them.
+ * One pass. `reserved` ids are left out: another part of the fuzz writes them.
  */
-function idsOf(doc: Y.Doc, reservedLanes: ReadonlySet<string>): RecordIds {
+function idsOf(doc: Y.Doc, reserved: ReadonlySet<string>): RecordIds {
   const ids: RecordIds = { phases: [], steps: [], lanes: [], comments: [] };
   for (const id of recordsOf(doc).keys()) {
+    if (reserved.has(id)) continue;
     if (id.startsWith('step:')) ids.steps.push(id as StepId);
     else if (id.startsWith('phase:')) ids.phases.push(id as PhaseId);
-    else if (id.startsWith('lane:')) {
-      if (!reservedLanes.has(id)) ids.lanes.push(id as LaneId);
-    }
+    else if (id.startsWith('lane:')) ids.lanes.push(id as LaneId);
     else if (id.startsWith('comment:')) ids.comments.push(id as CommentId);
   }
   for (const list of Object.values(ids)) list.sort();
@@ -110,8 +109,8 @@ function editedText(random: SeededRandom, text: string, maxLength: number): stri
  * Makes one random edit of `doc`. Returns the kind of edit, or null when the edit was not
  * possible in this state (the mutations refuse it, e.g. deleting the last phase).
  */
-export function randomEdit(doc: Y.Doc, random: SeededRandom, reservedLanes: ReadonlySet<string> = new Set()): EditKind | null {
-  const { phases, steps, lanes, comments } = idsOf(doc, reservedLanes);
+export function randomEdit(doc: Y.Doc, random: SeededRandom, reserved: ReadonlySet<string> = new Set()): EditKind | null {
+  const { phases, steps, lanes, comments } = idsOf(doc, reserved);
   let kind: EditKind = random.weighted(EDIT_WEIGHTS);
   if (kind === 'addStep' && steps.length >= LIMITS.steps) kind = 'deleteStep';
   if (kind === 'addPhase' && phases.length >= LIMITS.phases) kind = 'deletePhase';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
-import { createLaneRecord, indexForPosition, type LaneId, type StepId } from '@klantreis/schema';
-import { journeyFromDoc, journeyToUpdate, recordsOf } from '@klantreis/sync';
+import { createLaneRecord, createPhaseRecord, indexForPosition, type LaneId, type PhaseId } from '@klantreis/schema';
+import { journeyFromDoc, journeyToUpdate } from '@klantreis/sync';
 import { IncomingUpdateValidator } from '../incomingUpdateValidator.ts';
 import { applyStoredDocument, compactStoredUpdates } from '../storedDocument.ts';
 import { convergenceProblems } from './convergenceChecks.ts';
@@ -90,10 +90,12 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
   const typeTogetherRate = options.typeTogetherRate ?? 0.004;
   const journeyId = `fuzz-${options.seed}-${random.key(6)}`;
   const blank = seededBlankJourney(random);
-  const witness = new TypingWitness(`lane:${random.key()}` as LaneId);
-  const witnessLane = createLaneRecord({ id: witness.laneId, name: 'Samen typen', index: indexForPosition(blank.lanes, blank.lanes.length) });
-  const journey = { ...blank, lanes: [...blank.lanes, witnessLane] };
-  const reservedLanes = new Set<string>([witness.laneId]);
+  const witness = new TypingWitness(`lane:${random.key()}` as LaneId, `phase:${random.key()}` as PhaseId);
+  const journey = {
+    ...blank,
+    phases: [...blank.phases, createPhaseRecord({ id: witness.phaseId, name: 'Samen typen', index: indexForPosition(blank.phases, blank.phases.length) })],
+    lanes: [...blank.lanes, createLaneRecord({ id: witness.laneId, name: 'Samen typen', index: indexForPosition(blank.lanes, blank.lanes.length) })],
+  };
   await store.createJourney({ id: journeyId, document: journey, state: journeyToUpdate(journey) });
 
   const result: FuzzResult = {
@@ -221,15 +223,14 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
   }
 
   /**
-   * Two or more editors type a word each into the same cell of the witness lane, a letter per
-   * turn, with a few deliveries between turns: the first letters cross on the wire, so each
-   * of them creates the cell.
+   * Two or more editors type a word each into the empty cell of a new step, a letter per turn,
+   * with a few deliveries between turns: the first letters cross on the wire, so each of them
+   * creates the cell. The step reaches everyone online first.
    */
   async function typeTogether(): Promise<void> {
     const first = random.int(clientCount);
-    const steps = [...recordsOf(editors[first]!.doc).keys()].filter((id) => id.startsWith('step:')).sort() as StepId[];
-    if (steps.length === 0) return;
-    const stepId = random.pick(steps);
+    const stepId = witness.addStep(editors[first]!.doc, random);
+    while (pending()) await deliverRandom();
     const typists = [first, ...Array.from({ length: clientCount }, (_, i) => i).filter((i) => i !== first && random.chance(0.5))];
     if (typists.length < 2) typists.push((first + 1) % clientCount);
     const words = typists.map((editor) => witness.wordFor(editor, random));
@@ -256,7 +257,7 @@ export async function runSimulatedFuzz(store: JourneyStore, options: FuzzOptions
       continue;
     }
     const editor = random.int(clientCount);
-    const kind = randomEdit(editors[editor]!.doc, random, reservedLanes);
+    const kind = randomEdit(editors[editor]!.doc, random, witness.reserved);
     if (kind === null) result.skippedEdits++;
     else {
       result.edits++;

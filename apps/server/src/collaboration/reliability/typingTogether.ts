@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { cellId, type LaneId, type StepId } from '@klantreis/schema';
-import { derivedTextOf, readRecord, RecordValidationError, setCellText } from '@klantreis/sync';
+import { cellId, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
+import { addStep, derivedTextOf, readRecord, RecordValidationError, setCellText } from '@klantreis/sync';
 import type { SeededRandom } from './seededRandom.ts';
 
 // Several editors typing into the same empty cell at the same moment, letter by letter: each
@@ -8,10 +8,9 @@ import type { SeededRandom } from './seededRandom.ts';
 // that every letter anyone typed survives, not only that the replicas agree (they did agree
 // when one person's whole text was dropped, issue 9.1).
 //
-// The cells are on a lane of their own that the random edits never touch, so nothing may
-// delete a typed letter: a step deleted meanwhile takes the cell's record with it, but not
-// its root-level text, which is what is checked. Each editor types letters of its own
-// alphabet, so "each editor's letters in its order" is a strict check.
+// Each round types into the cell of a new step, in a phase and on a lane of their own, which
+// the random edits never touch (`reserved`), so nothing may delete a typed letter. Each editor
+// types letters of its own alphabet, so "each editor's letters in its order" is a strict check.
 
 const ALPHABETS = ['abcdefghij', 'KLMNOPQRST', '0123456789', 'áéíóúàèìòù', 'αβγδεζηθικ'];
 
@@ -25,11 +24,23 @@ export interface TypingResult {
 
 export class TypingWitness {
   readonly laneId: LaneId;
+  readonly phaseId: PhaseId;
+  /** The lane, the phase and the steps of these rounds: random edits leave them alone. */
+  readonly reserved: Set<string>;
   /** Cell id → editor → the letters that editor typed there, in order. */
   private readonly typed = new Map<string, Map<number, string>>();
 
-  constructor(laneId: LaneId) {
+  constructor(laneId: LaneId, phaseId: PhaseId) {
     this.laneId = laneId;
+    this.phaseId = phaseId;
+    this.reserved = new Set([laneId, phaseId]);
+  }
+
+  /** Adds the step of a new round in `doc`: its cell on the witness lane is empty. */
+  addStep(doc: Y.Doc, random: SeededRandom): StepId {
+    const stepId = addStep(doc, { id: `step:${random.key()}` as StepId, phaseId: this.phaseId, title: 'Samen typen' });
+    this.reserved.add(stepId);
+    return stepId;
   }
 
   /** A word for one editor to type in one round: 3–10 letters of its alphabet. */
@@ -63,9 +74,7 @@ export class TypingWitness {
   check(doc: Y.Doc): TypingResult {
     const result: TypingResult = { typed: 0, lost: 0, problems: [] };
     for (const [id, byEditor] of this.typed) {
-      // The cell's text; when a deleted step took the cell's record along, its root-level text.
-      const shown = readRecord(doc, id)?.text;
-      const text = typeof shown === 'string' ? shown : derivedTextOf(doc, id, 'text').toString();
+      const text = derivedTextOf(doc, id, 'text').toString();
       let expected = 0;
       for (const [editor, letters] of byEditor) {
         expected += letters.length;
