@@ -110,3 +110,16 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
     },
   };
 }
+
+/** The journey's document as the server has it now, read by an editor that then leaves. */
+export async function readDocumentFromServer(baseUrl: string, journeyId: string): Promise<Y.Doc> {
+  const reader = connectEditor(baseUrl, journeyId);
+  try {
+    await reader.synced();
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(reader.doc));
+    return copy;
+  } finally {
+    reader.close();
+  }
+}
