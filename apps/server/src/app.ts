@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertMigrationsValid } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
-import { attachCollaboration, type Collaboration } from './collaboration/collabServer.ts';
+import { attachCollaboration, isValidHost, type Collaboration } from './collaboration/collabServer.ts';
 import { IdleMemoryRelease } from './collaboration/idleMemoryRelease.ts';
 import { VersionExtension } from './collaboration/versionExtension.ts';
 import { JourneyCreator } from './commands/journeyCreator.ts';
@@ -52,6 +52,11 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // A request whose Host cannot be a host is answered before any route sees it (the
+  // collaboration socket checks the same, collabServer.ts).
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isValidHost(request.headers.host)) await reply.code(400).send({ error: 'the Host header is missing or malformed' });
+  });
 
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });

@@ -17,13 +17,49 @@ export interface Collaboration {
   close(): Promise<void>;
 }
 
-function toRequest(request: IncomingMessage): Request {
+/**
+ * The request as Hocuspocus wants it. The URL's host is fixed: the Host header is the client's
+ * to choose (`a b` made `new Request` throw), and nothing here reads it from the URL.
+ */
+function toRequest(request: IncomingMessage, path: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
-    if (typeof value === 'string') headers.set(name, value);
-    else if (Array.isArray(value)) headers.set(name, value.join(', '));
+    try {
+      if (typeof value === 'string') headers.set(name, value);
+      else if (Array.isArray(value)) headers.set(name, value.join(', '));
+    } catch {
+      // A header value that fetch's Headers refuses: Hocuspocus reads none of them.
+    }
   }
-  return new Request(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, { headers });
+  return new Request(`http://localhost${path}`, { headers });
+}
+
+/** Answers a request that cannot become a collaboration socket, and closes it. */
+function refuseUpgrade(socket: Duplex, status: 400 | 404, reason: string): void {
+  console.warn(`collab: refused an upgrade (${status}): ${reason}`);
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
+}
+
+/** A Host header as RFC 9110 allows it: a name or an IPv4 or bracketed IPv6 address, and a port. */
+export function isValidHost(host: string | undefined): boolean {
+  return host !== undefined && /^(?:[A-Za-z0-9._~-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host);
+}
+
+/** The path and query of a request for the collaboration socket, or why it is not one. */
+function collabTarget(request: IncomingMessage): { path: string; protocol: string | null } | { refusal: string; status: 400 | 404 } {
+  if (!isValidHost(request.headers.host)) return { refusal: 'the Host header is missing or malformed', status: 400 };
+  const raw = request.url ?? '';
+  if (!raw.startsWith('/') || raw.startsWith('//')) return { refusal: 'the path must start with a single /', status: 400 };
+  let url: URL;
+  try {
+    url = new URL(raw, 'http://localhost');
+  } catch {
+    return { refusal: 'the path cannot be read', status: 400 };
+  }
+  if (url.pathname !== COLLAB_PATH) return { refusal: `no websocket at ${url.pathname.slice(0, 80)}`, status: 404 };
+  if (request.headers.upgrade?.toLowerCase() !== 'websocket') return { refusal: 'not a websocket upgrade', status: 400 };
+  return { path: url.pathname + url.search, protocol: url.searchParams.get(PROTOCOL_PARAMETER) };
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -54,29 +90,36 @@ export function attachCollaboration(server: Server, store: JourneyStore, extensi
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== COLLAB_PATH) {
-      socket.destroy();
-      return;
-    }
-    sockets.handleUpgrade(request, socket, head, (websocket) => {
-      // An older editor would write records this server no longer understands: refuse it by name.
-      if (url.searchParams.get(PROTOCOL_PARAMETER) !== String(PROTOCOL_VERSION)) {
-        websocket.close(CLOSE_CODES.protocolOutdated.code, CLOSE_CODES.protocolOutdated.reason);
+    // A client that goes away mid-handshake must not become an unhandled 'error' event.
+    socket.on('error', () => socket.destroy());
+    try {
+      const target = collabTarget(request);
+      if ('refusal' in target) {
+        refuseUpgrade(socket, target.status, target.refusal);
         return;
       }
-      const connection = hocuspocus.handleConnection(websocket as unknown as WebSocket, toRequest(request));
-      websocket.on('message', (data) => {
-        try {
-          connection.handleMessage(toBytes(data));
-        } catch (error) {
-          console.warn(`collab: dropped a malformed message: ${(error as Error).message}`);
-          websocket.close(1003, 'malformed-message');
+      sockets.handleUpgrade(request, socket, head, (websocket) => {
+        // An older editor would write records this server no longer understands: refuse it by name.
+        if (target.protocol !== String(PROTOCOL_VERSION)) {
+          console.warn(`collab: refused an editor of protocol ${String(target.protocol).slice(0, 20)}: ${CLOSE_CODES.protocolOutdated.reason}`);
+          websocket.close(CLOSE_CODES.protocolOutdated.code, CLOSE_CODES.protocolOutdated.reason);
+          return;
         }
+        const connection = hocuspocus.handleConnection(websocket as unknown as WebSocket, toRequest(request, target.path));
+        websocket.on('message', (data) => {
+          try {
+            connection.handleMessage(toBytes(data));
+          } catch (error) {
+            console.warn(`collab: dropped a malformed message: ${(error as Error).message}`);
+            websocket.close(1003, 'malformed-message');
+          }
+        });
+        websocket.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() } as CloseEvent));
+        websocket.on('error', () => websocket.terminate());
       });
-      websocket.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() } as CloseEvent));
-      websocket.on('error', () => websocket.terminate());
-    });
+    } catch (error) {
+      refuseUpgrade(socket, 400, (error as Error).message);
+    }
   });
 
   return {
