@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { buildTestServer, eventually, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
+import { connectEditor } from '../apps/server/src/collaboration/reliability/editorConnection.ts';
 
 const unavailable = browserUnavailable();
 
@@ -134,6 +136,35 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
       }, 10_000);
       await annaField.press('Escape');
       await bramField.press('Escape');
+    }
+    await closeAll();
+  });
+
+  it('keeps the map on screen when a client that is not our editor publishes a broken presence (issue 9.3)', async () => {
+    const journeyId = await newJourney();
+    const anna = await person(journeyId, 'Anna');
+    const errors: string[] = [];
+    anna.page.on('pageerror', (error) => errors.push(error.message));
+    const hostile = connectEditor(server.url, journeyId);
+    try {
+      await hostile.synced();
+      const broken = [
+        { user: { key: 'evil', name: {}, color: '#000000', initials: 'EV' } },
+        { user: { key: 'evil', color: '#000000', initials: 'EV' } },
+        { user: { key: 'evil', name: 'Evil', color: '#000000', initials: { x: 1 } }, cursor: { x: 'a', y: null } },
+        { user: { key: 'evil', name: 'Evil', color: '#000000', initials: 'EV' }, timer: { durationMs: 'soon', remainingMs: [], startedAt: {}, updatedAt: 9e15 } },
+      ];
+      for (const state of broken) {
+        hostile.provider.awareness!.setLocalState(state);
+        await sleep(400);
+        await anna.stepHead('Parking').waitFor({ timeout: 2_000 });
+      }
+      expect(errors).toEqual([]);
+      // A well-formed participant still appears.
+      hostile.provider.awareness!.setLocalState({ user: { key: 'evil', name: 'Eva', color: '#1a5fb4', initials: 'EV' } });
+      await anna.peer('Eva').waitFor();
+    } finally {
+      hostile.close();
     }
     await closeAll();
   });

@@ -25,3 +25,4 @@ export * from './jsonSyntaxError.ts';
 export * from './journeyComparison.ts';
 export * from './journeySummary.ts';
 export * from './activityMatching.ts';
+export * from './awarenessState.ts';

@@ -5,6 +5,7 @@ import { WebSocketServer, type RawData } from 'ws';
 import type { JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
 import { AccessExtension } from './accessExtension.ts';
+import { AwarenessExtension } from './awarenessExtension.ts';
 import { PersistenceExtension } from './persistenceExtension.ts';
 
 /** A websocket message larger than this closes the connection instead of reaching the document. */
@@ -85,7 +86,7 @@ export function attachCollaboration(server: Server, store: JourneyStore, extensi
     // a change made on the server is stored by an update listener that runs after
     // Hocuspocus's own, and must be committed before anyone receives it.
     flushDelay: 0,
-    extensions: [new AccessExtension(store), persistence, ...extensions],
+    extensions: [new AccessExtension(store), new AwarenessExtension(), persistence, ...extensions],
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 

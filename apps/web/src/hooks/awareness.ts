@@ -1,5 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import { createContext, useContext } from 'react';
+import { awarenessStateProblem, type AwarenessState, type WorkshopTimerState } from '@klantreis/schema';
 
 // Awareness carries everything about the people in a map that is not the map itself:
 // who they are, what they selected, where their pointer and their view are. It is never
@@ -13,31 +14,21 @@ export function useAwareness(): Awareness | null {
 }
 
 /** The fields one client publishes; every one optional, as an older client may lack some. */
-export interface AwarenessFields {
-  user?: { key: string; name: string; color: string; initials: string };
-  selection?: string | null;
-  /** The pointer over the map, in the map's own coordinates (so scrolling does not move it). */
-  cursor?: { x: number; y: number } | null;
-  /** The map's scroll position, for those who follow this person. */
-  viewport?: { left: number; top: number } | null;
-  /** Bumped after saving a version or deciding on an approval, so the others refetch at once. */
-  versionsRevision?: number;
-  /** The workshop timer as this client last saw it; everyone mirrors the newest one. */
-  timer?: WorkshopTimerState | null;
-}
+export type AwarenessFields = AwarenessState;
+export type { WorkshopTimerState };
 
-/** A shared countdown: running since `startedAt` with `remainingMs` left then, or paused with `remainingMs` left. */
-export interface WorkshopTimerState {
-  durationMs: number;
-  remainingMs: number;
-  startedAt: number | null;
-  /** When someone last started, paused or reset it; the newest state wins. */
-  updatedAt: number;
+/**
+ * Every client's state that fits what an editor publishes, this tab's own included. The server
+ * drops states that do not fit; this is the second line, so that an older or hostile server
+ * cannot blank the map either.
+ */
+export function validStates(awareness: Awareness): [number, AwarenessFields][] {
+  return [...awareness.getStates().entries()].filter(([, state]) => awarenessStateProblem(state) === null) as [number, AwarenessFields][];
 }
 
 /** Other clients' states, without this tab's own. */
 export function remoteStates(awareness: Awareness): [number, AwarenessFields][] {
-  return [...awareness.getStates().entries()].filter(([clientId]) => clientId !== awareness.clientID) as [number, AwarenessFields][];
+  return validStates(awareness).filter(([clientId]) => clientId !== awareness.clientID);
 }
 
 export function publish<K extends keyof AwarenessFields>(awareness: Awareness, field: K, value: AwarenessFields[K]): void {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { publish, useAwareness, type AwarenessFields, type WorkshopTimerState } from './awareness.ts';
+import { publish, useAwareness, validStates, type AwarenessFields, type WorkshopTimerState } from './awareness.ts';
 import { serverNow, syncServerClock } from './serverClock.ts';
 
 // The timer lives in awareness, not in the document: it is a moment of the workshop, not part
@@ -33,7 +33,7 @@ export function useWorkshopTimer() {
   useEffect(() => {
     if (!awareness) return undefined;
     const onChange = () => {
-      const latest = newest(awareness.getStates().values() as Iterable<AwarenessFields>);
+      const latest = newest(validStates(awareness).map(([, state]) => state));
       const own = (awareness.getLocalState() as AwarenessFields | null)?.timer;
       if (latest && latest.updatedAt !== own?.updatedAt) publish(awareness, 'timer', latest);
       setTimer(latest);
