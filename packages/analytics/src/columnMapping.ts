@@ -32,6 +32,15 @@ export const FIELD_LABELS: Record<MappedField, string> = {
   segment: 'segment',
 };
 
+/**
+ * The fields a caller named, without those it left undefined: spread over defaults, an
+ * undefined key would replace the default (an XES upload checked with an empty mapping lost
+ * its case id, issue 9.4).
+ */
+export function givenFields<T extends object>(fields: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(fields ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 export type MappingResult =
   | { ok: true; mapping: ColumnMapping }
   | { ok: false; field: MappedField; reason: string };

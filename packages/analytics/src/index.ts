@@ -1,6 +1,6 @@
 export * from './eventLogTypes.ts';
 export { DATE_FORMATS, isDateFormat, parseTimestamp, detectDateFormat, type DateFormat } from './timestampParser.ts';
-export { resolveColumnMapping } from './columnMapping.ts';
+export { givenFields, resolveColumnMapping } from './columnMapping.ts';
 export { LogImportError } from './logImportError.ts';
 export { openAnalyticsDatabase, type AnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 export { detectLogFormat } from './logFormatDetection.ts';

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { givenFields } from './columnMapping.ts';
 import type { ColumnMapping, EventSink, NormalizedEvent, ReadLogOptions, ReadProgress, ReadSummary, RejectedLine } from './eventLogTypes.ts';
 import { isGzip, readFileHead, readTextChunks } from './logFileSource.ts';
 import { LogImportError } from './logImportError.ts';
@@ -38,7 +39,7 @@ export interface XesReadResult {
  * current trace while its case id is still unknown. See XesEventBuilder for what becomes an event.
  */
 export async function readXesEvents(file: string, options: ReadLogOptions, sink: EventSink): Promise<ReadSummary> {
-  const mapping: ColumnMapping = { ...DEFAULT_XES_MAPPING, ...options.mapping };
+  const mapping: ColumnMapping = { ...DEFAULT_XES_MAPPING, ...givenFields(options.mapping) };
   const dateFormat = options.dateFormat ?? 'yyyy-mm-dd';
   const gunzip = isGzip(await readFileHead(file, 2));
   const onProgress = forwardOnly(options.onProgress);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { givenFields } from '@klantreis/analytics';
 import type { AnalyticsImportKind } from '@klantreis/db';
 import type { IndicatorId, StepId } from '@klantreis/schema';
 import { addIndicator, deleteIndicator, updateIndicator } from '@klantreis/sync';
@@ -40,10 +41,10 @@ function optionsFor(kind: AnalyticsImportKind, body: ReadOptions): { events?: Ev
   const { mapping = {}, scale, format, ...dialect } = body;
   if (kind === 'events') {
     const { caseId, activity, timestamp, channel, resource, segment } = mapping;
-    return { events: { ...dialect, format, mapping: { caseId, activity, timestamp, channel, resource, segment } } };
+    return { events: { ...dialect, format, mapping: givenFields({ caseId, activity, timestamp, channel, resource, segment }) } };
   }
   const { score, caseId, step, scale: scaleColumn, comment, timestamp, lostMinutes } = mapping;
-  return { survey: { ...dialect, scale, mapping: { score, caseId, step, scale: scaleColumn, comment, timestamp, lostMinutes } } };
+  return { survey: { ...dialect, scale, mapping: givenFields({ score, caseId, step, scale: scaleColumn, comment, timestamp, lostMinutes }) } };
 }
 
 /**

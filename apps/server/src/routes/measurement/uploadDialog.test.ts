@@ -1,0 +1,112 @@
+// Issue 9.4: an XES file through the upload dialog answered 500 (the one-call /imports worked):
+// the check passed mapping keys that were undefined, which replaced the XES defaults. Every
+// format goes through upload → check → preview → commit here exactly as ImportDialog.tsx calls
+// it (a check with no options first), and the counts are the published ones.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAnalyticsDatabase } from '@klantreis/analytics';
+import { SHARED_EVENT_LOGS } from '../../../../../testing/sharedData.ts';
+import { buildTestServer, type TestServer } from '../../testServer.ts';
+
+interface Upload {
+  id: string;
+  state: string;
+  problem?: unknown;
+  staged?: { events: number; cases: number; rejectedCount: number };
+}
+
+describe('an event log through the upload dialog', () => {
+  let server: TestServer;
+  let files: string;
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' });
+    files = mkdtempSync(join(tmpdir(), 'klantreis-dialog-'));
+    writeFileSync(join(files, 'bpic2012.xes'), gunzipSync(readFileSync(join(SHARED_EVENT_LOGS, 'bpic2012.xes.gz'))));
+    const duckdb = await openAnalyticsDatabase();
+    try {
+      await duckdb.connection.run(
+        `COPY (SELECT * FROM read_csv('${join(SHARED_EVENT_LOGS, 'running-example.csv')}')) TO '${join(files, 'running-example.parquet')}' (FORMAT parquet)`,
+      );
+    } finally {
+      duckdb.close();
+    }
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+
+  it.each([
+    ['running-example.csv', join('shared', 'running-example.csv'), 42, 6],
+    ['running-example.parquet', join('made', 'running-example.parquet'), 42, 6],
+    ['bpic2012.xes.gz', join('shared', 'bpic2012.xes.gz'), 262_200, 13_087],
+    ['bpic2012.xes', join('made', 'bpic2012.xes'), 262_200, 13_087],
+  ])('%s: upload, check with no options, preview and commit', { timeout: 60_000 }, async (fileName, where, events, cases) => {
+    const path = where.startsWith('shared') ? join(SHARED_EVENT_LOGS, fileName) : join(files, fileName);
+    const created = await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: fileName }) });
+    const { id } = (await created.json()) as { id: string };
+    const sent = await api(`/api/journeys/${id}/uploads?kind=events&fileName=${encodeURIComponent(fileName)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: readFileSync(path),
+    });
+    expect(sent.status).toBe(201);
+    const upload = (await sent.json()) as Upload;
+
+    const check = await api(`/api/journeys/${id}/uploads/${upload.id}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(check.status, await check.clone().text()).toBe(202);
+    let preview: Upload;
+    for (;;) {
+      const polled = await api(`/api/journeys/${id}/uploads/${upload.id}`);
+      expect(polled.status, await polled.clone().text()).toBe(200);
+      preview = (await polled.json()) as Upload;
+      if (preview.state !== 'checking') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(preview.state, JSON.stringify(preview.problem)).toBe('checked');
+    expect(preview.staged).toMatchObject({ events, cases, rejectedCount: 0 });
+
+    const committed = await api(`/api/journeys/${id}/uploads/${upload.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(committed.status, await committed.clone().text()).toBe(201);
+    expect(await committed.json()).toMatchObject({ rows: events, cases });
+    const metrics = await api(`/api/journeys/${id}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(((await metrics.json()) as { metrics: { coverage: { events: number } } }).metrics.coverage.events).toBe(events);
+  });
+});
+
+describe('an XES file whose chosen case id attribute no trace has', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers the preview with the rejected traces, never a 500', { timeout: 60_000 }, async () => {
+    const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+    const { id } = (await (await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' })).json()) as { id: string };
+    const xes = '<?xml version="1.0"?><log xes.version="1.0"><trace><string key="concept:name" value="c1"/><event><string key="concept:name" value="a"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/></event></trace></log>';
+    const upload = (await (await api(`/api/journeys/${id}/uploads?kind=events&fileName=klein.xes`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: xes })).json()) as Upload;
+    const check = await api(`/api/journeys/${id}/uploads/${upload.id}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mapping: { caseId: 'case:nergens' } }) });
+    expect(check.status, await check.clone().text()).toBeLessThan(500);
+    for (;;) {
+      const polled = await api(`/api/journeys/${id}/uploads/${upload.id}`);
+      expect(polled.status, await polled.clone().text()).toBe(200);
+      const preview = (await polled.json()) as Upload;
+      if (preview.state === 'checking') {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      expect(['checked', 'failed']).toContain(preview.state);
+      break;
+    }
+    expect((await api(`/api/journeys/${id}/uploads/${upload.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBeLessThan(500);
+  });
+});
