@@ -98,6 +98,18 @@ describe.each(backends)('versions and approval on %s', (_name, backend) => {
     expect((await api(`/api/journeys/${id}/versions/v_nope`)).status).toBe(404);
     expect((await api(`/api/journeys/${id}/compare?from=v_nope`)).status).toBe(404);
     expect((await api(`/api/journeys/${id}/approvals/ar_nope/decisions`, 'POST', { approver: 'A', decision: 'approved' })).status).toBe(404);
+    expect((await api(`/api/journeys/${id}/versions/v_nope/restore`, 'POST', { author: 'Anna' })).status).toBe(404);
+  });
+
+  it('refuses to restore or approve `current`, which is no saved version, with a reason (issue 9.7)', async () => {
+    const { id } = await templateJourney();
+    const restore = await api<{ error: string; issues: { path: string }[] }>(`/api/journeys/${id}/versions/current/restore`, 'POST', { author: 'Anna' });
+    expect(restore.status).toBe(400);
+    expect(restore.body.error).toContain('save it as a version first');
+    expect(restore.body.issues[0]!.path).toBe('params.versionId');
+    const approval = await api<{ error: string; issues: { path: string }[] }>(`/api/journeys/${id}/approvals`, 'POST', { versionId: 'current', approvers: ['Anna'], requestedBy: 'Bram' });
+    expect(approval.status).toBe(400);
+    expect(approval.body.issues[0]!.path).toBe('body.versionId');
   });
 });
 

@@ -26,6 +26,17 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     return parsed.document;
   }
 
+  /** A saved version's info; `current` is the journey as it is now, which has none. */
+  async function savedVersion(journeyId: string, versionId: string, field: string) {
+    if (versionId === 'current') {
+      throw new HttpError(400, '`current` is the journey as it is now, not a saved version: save it as a version first', [{ path: field, message: 'must be the id of a saved version' }]);
+    }
+    await versionDocument(journeyId, versionId);
+    const info = (await versions.listVersions(journeyId)).find((v) => v.id === versionId);
+    if (!info) throw new HttpError(404, `journey ${journeyId} has no version ${versionId}`);
+    return info;
+  }
+
   app.get('/:id/versions', { schema: { tags: ['versions'], summary: 'The versions of a journey, newest first', params: journeyIdParams, response: { 200: z.array(versionInfo) } } }, async (request) => {
     await documents.read(request.params.id);
     return versions.listVersions(request.params.id);
@@ -55,8 +66,8 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     { schema: { tags: ['versions'], summary: 'Restore a version as the new current state; the state before is kept as a version', params: versionParams, body: restoreBody } },
     async (request) => {
       const { id, versionId } = request.params;
+      const info = await savedVersion(id, versionId, 'params.versionId');
       const target = await versionDocument(id, versionId);
-      const info = (await versions.listVersions(id)).find((v) => v.id === versionId)!;
       const backup = await versions.createVersion({ journeyId: id, name: `${info.name} ←`, kind: 'named', author: request.body.author, document: await documents.read(id) });
       await documents.edit(id, (doc) => replaceJourneyContent(doc, target));
       return { restored: versionId, backupVersionId: backup.id };
@@ -67,7 +78,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     '/:id/approvals',
     { schema: { tags: ['approval'], summary: 'Ask chosen people to approve a version', params: journeyIdParams, body: approvalRequestBody } },
     async (request, reply) => {
-      await versionDocument(request.params.id, request.body.versionId);
+      await savedVersion(request.params.id, request.body.versionId, 'body.versionId');
       const created = await versions.requestApproval({ journeyId: request.params.id, ...request.body });
       return reply.code(201).send({ ...created, state: requestState(created) });
     },
@@ -94,7 +105,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     const approved = latestApproved(requests);
     let approvedVersion: { versionId: string; name: string; approvedAt: number; changedSince: boolean } | null = null;
     if (approved) {
-      const info = (await versions.listVersions(request.params.id)).find((v) => v.id === approved.versionId)!;
+      const info = await savedVersion(request.params.id, approved.versionId, 'versionId');
       const approvedDocument = await versionDocument(request.params.id, approved.versionId);
       approvedVersion = {
         versionId: approved.versionId,
