@@ -4,7 +4,7 @@ import { openStore, type JourneyStore } from '@klantreis/db';
 import { parseJourneyJson } from '@klantreis/schema';
 import { journeyToUpdate } from '@klantreis/sync';
 import { listTemplates } from '@klantreis/templates';
-import { configFromEnv } from '@klantreis/server';
+import { configFromEnv, journeyFromStore } from '@klantreis/server';
 import { randomKey } from '@klantreis/schema';
 import { CliError } from './cliError.ts';
 
@@ -29,12 +29,21 @@ export function registerJourneyCommands(program: Command): void {
     .option('--trash', 'list the journeys in the trash')
     .option('--search <text>', 'only journeys whose title contains this text')
     .action(async (options: { json?: boolean; trash?: boolean; search?: string }) => {
-      const journeys = await withStore((store) => store.listJourneys({ trash: options.trash, search: options.search }));
+      // Title and steps from the stored updates, not the snapshot, which a server killed a
+      // moment after an edit leaves behind (issue 9.6). The search goes by the stored title.
+      const journeys = await withStore(async (store) =>
+        Promise.all(
+          (await store.listJourneys({ trash: options.trash, search: options.search })).map(async (j) => {
+            const current = await journeyFromStore(store, j.id);
+            return { id: j.id, title: current?.journey.title ?? j.title, steps: current?.steps.length ?? j.summary.stepCount, updatedAt: new Date(j.updatedAt).toISOString() };
+          }),
+        ),
+      );
       if (options.json) {
-        console.log(JSON.stringify(journeys.map((j) => ({ id: j.id, title: j.title, steps: j.summary.stepCount, updatedAt: new Date(j.updatedAt).toISOString() })), null, 2));
+        console.log(JSON.stringify(journeys, null, 2));
         return;
       }
-      for (const j of journeys) console.log(`${j.id}  ${String(j.summary.stepCount).padStart(3)} steps  ${j.title}`);
+      for (const j of journeys) console.log(`${j.id}  ${String(j.steps).padStart(3)} steps  ${j.title}`);
     });
 
   program
@@ -42,9 +51,13 @@ export function registerJourneyCommands(program: Command): void {
     .description('print a journey in the open JSON format, or write it to a file')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (id: string, options: { output?: string }) => {
-      const row = await withStore((store) => store.getJourney(id));
-      if (!row) throw new CliError(`no journey with id ${id} (see: klantreis list)`);
-      const text = `${JSON.stringify(JSON.parse(row.snapshot), null, 2)}\n`;
+      // From the stored updates: the snapshot may lack the last edits before a crash.
+      const journey = await withStore(async (store) => {
+        const row = await store.getJourney(id);
+        return row ? ((await journeyFromStore(store, id)) ?? (JSON.parse(row.snapshot) as unknown)) : undefined;
+      });
+      if (!journey) throw new CliError(`no journey with id ${id} (see: klantreis list)`);
+      const text = `${JSON.stringify(journey, null, 2)}\n`;
       if (options.output) writeFileSync(options.output, text);
       else process.stdout.write(text);
     });

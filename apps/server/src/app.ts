@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertMigrationsValid } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
+import { markCleanStop, recoverSnapshotsAfterCrash } from './commands/snapshotRecovery.ts';
 import { attachCollaboration, isValidHost, type Collaboration } from './collaboration/collabServer.ts';
 import { IdleMemoryRelease } from './collaboration/idleMemoryRelease.ts';
 import { VersionExtension } from './collaboration/versionExtension.ts';
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     if (!isValidHost(request.headers.host)) await reply.code(400).send({ error: 'the Host header is missing or malformed' });
   });
 
+  await recoverSnapshotsAfterCrash(options.store);
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
   const collaboration = attachCollaboration(app.server, options.store, [new VersionExtension(versions, options.autoVersionIntervalMs), memoryRelease]);
@@ -91,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       await collaboration.close();
       await app.close();
       await uploads.close();
+      await markCleanStop(options.store);
     },
   };
 }
