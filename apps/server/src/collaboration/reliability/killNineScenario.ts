@@ -2,8 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
 import { sqliteIntegrityCheck } from '@klantreis/db';
+import type { JourneyDocument } from '@klantreis/schema';
+import { journeyFromDoc } from '@klantreis/sync';
+import { firstDifference } from './convergenceChecks.ts';
 import { connectEditor, type EditorConnection } from './editorConnection.ts';
 import { randomEdit } from './randomJourneyEdits.ts';
 import { SeededRandom } from './seededRandom.ts';
@@ -33,7 +37,7 @@ export interface KillNineCycle {
   edits: number;
   /** Times a writer had all its edits acknowledged; each such state was checked after the restart. */
   acknowledgements: number;
-  /** Acknowledged or broadcast states found incomplete after the restart: must be empty. */
+  /** Acknowledged or broadcast states found incomplete after the restart, and REST reads that lacked something: must be empty. */
   lost: string[];
   integrity: string;
   restartMs: number;
@@ -56,12 +60,21 @@ async function createJourney(server: ServerProcess): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-/** Reads the journey back from a restarted server and lists every witnessed state it lacks. */
+/**
+ * Reads the journey back from a restarted server and lists every witnessed state it lacks, and
+ * a REST read (taken first, from the snapshot, as nobody has the journey open) that differs
+ * from the document.
+ */
 async function lostAfterRestart(server: ServerProcess, journeyId: string, witnesses: Witnesses): Promise<string[]> {
+  const restRead = (await (await fetch(`${server.url}/api/journeys/${journeyId}`)).json()) as JourneyDocument;
   const reader = connectEditor(server.url, journeyId);
   try {
     await reader.synced();
     const lost: string[] = [];
+    const document = journeyFromDoc(reader.doc, { validate: true });
+    if (!isDeepStrictEqual(restRead, document)) {
+      lost.push(`REST read: ${restRead.steps.length} steps where the document has ${document.steps.length} (${firstDifference(document, restRead)})`);
+    }
     witnesses.acknowledged.forEach((seen, writer) => {
       if (seen && !containsSnapshot(reader.doc, seen)) lost.push(`writer ${writer + 1}: acknowledged edits missing (${missingFrom(reader.doc, seen)})`);
     });
