@@ -2,7 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assertMigrationsValid } from '@klantreis/schema';
+import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX_JSON_DEPTH } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { markCleanStop, recoverSnapshotsAfterCrash } from './commands/snapshotRecovery.ts';
 import { attachCollaboration, isValidHost, type Collaboration } from './collaboration/collabServer.ts';
@@ -12,7 +12,7 @@ import { JourneyCreator } from './commands/journeyCreator.ts';
 import { JourneyAnalytics } from './commands/journeyAnalytics.ts';
 import { JourneyDocuments } from './commands/journeyDocuments.ts';
 import { UploadArea } from './commands/uploadArea.ts';
-import { registerErrorHandler } from './httpErrors.ts';
+import { HttpError, registerErrorHandler } from './httpErrors.ts';
 import { evaluationRoutes } from './routes/evaluation/evaluation.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { journeyRoutes } from './routes/journeys/journeys.ts';
@@ -53,6 +53,22 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // JSON bodies: a syntax error names its line and column (V8's message no longer does), and a
+  // text nested deeper than any journey is refused before JSON.parse builds it.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(new HttpError(400, 'the body is empty: send a JSON value', [{ path: 'body', message: 'must be JSON' }]));
+    const tooDeep = findJsonNestingTooDeep(text, MAX_JSON_DEPTH);
+    if (tooDeep) return done(new HttpError(400, `the body is not valid JSON: line ${tooDeep.line}, column ${tooDeep.column}: ${tooDeep.message}`, [{ path: 'body', message: tooDeep.message }]));
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      const where = findJsonSyntaxError(text);
+      const message = where ? `line ${where.line}, column ${where.column}: ${where.message}` : (error as Error).message;
+      done(new HttpError(400, `the body is not valid JSON: ${message}`, [{ path: 'body', message }]));
+    }
+  });
   // A request whose Host cannot be a host is answered before any route sees it (the
   // collaboration socket checks the same, collabServer.ts).
   app.addHook('onRequest', async (request, reply) => {

@@ -1,5 +1,5 @@
 import { validateJourneyDocument, type JourneyDocument, type ValidationIssue } from './journeyDocument.ts';
-import { findJsonSyntaxError } from './jsonSyntaxError.ts';
+import { findJsonNestingTooDeep, findJsonSyntaxError } from './jsonSyntaxError.ts';
 import { migrateToCurrent } from './migrations.ts';
 
 export type ImportResult =
@@ -15,8 +15,13 @@ export function parseJourneyDocument(input: unknown): ImportResult {
   return { ok: true, document: validated.document, migrated: migrated.applied };
 }
 
+/** Deeper than any journey file nests (about 6): more is an attack or a mistake, refused before parsing. */
+export const MAX_JSON_DEPTH = 64;
+
 /** Parses JSON text too, so a syntax error is reported the same way as a schema error. */
 export function parseJourneyJson(text: string): ImportResult {
+  const tooDeep = findJsonNestingTooDeep(text, MAX_JSON_DEPTH);
+  if (tooDeep) return { ok: false, issues: [{ path: '(document)', message: `not valid JSON: line ${tooDeep.line}, column ${tooDeep.column}: ${tooDeep.message}` }] };
   let value: unknown;
   try {
     value = JSON.parse(text);
