@@ -7,6 +7,7 @@ import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '
 import { AccessExtension } from './accessExtension.ts';
 import { AwarenessExtension } from './awarenessExtension.ts';
 import { PersistenceExtension } from './persistenceExtension.ts';
+import { malformedFrameReason } from './syncMessage.ts';
 
 /** A websocket message larger than this closes the connection instead of reaching the document. */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -108,8 +109,15 @@ export function attachCollaboration(server: Server, store: JourneyStore, extensi
         }
         const connection = hocuspocus.handleConnection(websocket as unknown as WebSocket, toRequest(request, target.path));
         websocket.on('message', (data) => {
+          const frame = toBytes(data);
+          const malformed = malformedFrameReason(frame);
+          if (malformed !== null) {
+            console.warn(`collab: dropped a malformed message: ${malformed}`);
+            websocket.close(1003, 'malformed-message');
+            return;
+          }
           try {
-            connection.handleMessage(toBytes(data));
+            connection.handleMessage(frame);
           } catch (error) {
             console.warn(`collab: dropped a malformed message: ${(error as Error).message}`);
             websocket.close(1003, 'malformed-message');

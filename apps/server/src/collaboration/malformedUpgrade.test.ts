@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
 import { startServerProcess, type ServerProcess } from './reliability/serverProcess.ts';
 
@@ -72,6 +73,36 @@ describe('malformed requests to the real server process', () => {
     expect(server.exitCode(), server.output()).toBeNull();
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
+  });
+
+  it('logs one line per malformed websocket frame or refused update, without a stack trace', async () => {
+    const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' });
+    const { id } = (await created.json()) as { id: string };
+    const address = (bytes: number[]) => new Uint8Array([id.length, ...Buffer.from(id), ...bytes]);
+    const frames = [
+      new Uint8Array([1, 2, 3]),
+      new Uint8Array([200, 200, 200, 200]),
+      address([0, 2, 5, 1, 2]), // a sync update that ends early
+      address([0, 9]), // an unknown sync type
+      address([42]), // an unknown message type
+    ];
+    const before = server.output().split('\n').length;
+    for (let i = 0; i < 40; i++) {
+      await new Promise<void>((resolve) => {
+        const socket = new WebSocket(`${server.url.replace('http', 'ws')}${collab}`);
+        socket.on('open', () => socket.send(frames[i % frames.length]!));
+        socket.on('close', () => resolve());
+        socket.on('error', () => resolve());
+        setTimeout(() => {
+          socket.terminate();
+          resolve();
+        }, 2_000);
+      });
+    }
+    const lines = server.output().split('\n').slice(before - 1).filter((line) => line.trim() !== '');
+    expect(lines.length, lines.join('\n')).toBeLessThanOrEqual(40);
+    expect(lines.filter((line) => /^\s+at /.test(line)), lines.join('\n')).toEqual([]);
+    expect(server.exitCode()).toBeNull();
   });
 
   it('logs one line per refused upgrade, without a stack trace', async () => {

@@ -124,7 +124,6 @@ export class PersistenceExtension implements Extension {
     const generation = validator.generation;
     const verdict = validator.check(update);
     if (!verdict.accepted) {
-      console.warn(`collab: refused an update to ${documentName}: ${verdict.reason}`);
       throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.updateRefused, verdict.reason));
     }
     if (!verdict.changed) {
