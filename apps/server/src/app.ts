@@ -31,6 +31,8 @@ export interface AppOptions {
   analyticsDir: string;
   /** The largest file one upload may be (default 2 GiB). */
   maxUploadBytes?: number;
+  /** The disk all open uploads may hold together; four uploads' worth when not given. */
+  maxOpenUploadBytes?: number;
   /** Quiet time after the last document closes before memory is given back (default 20 s). */
   idleMemoryReleaseMs?: number;
 }
@@ -82,7 +84,11 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(options.store, collaboration.hocuspocus, collaboration.persistence);
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);
-  const uploads = new UploadArea(analytics, { maxBytes: options.maxUploadBytes ?? 2 * 1024 ** 3 });
+  const uploads = new UploadArea(analytics, { maxBytes: options.maxUploadBytes ?? 2 * 1024 ** 3, maxOpenBytes: options.maxOpenUploadBytes });
+  // What imports and uploads interrupted by a crash left; nothing runs yet that could own it.
+  await uploads.sweepLeftovers();
+  const swept = await analytics.sweepInterruptedImports();
+  if (swept > 0) console.info(`removed ${swept} folders of imports a stop interrupted`);
 
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Klantreis API', description: 'Design, evaluate and measure customer journeys.', version: '0.1.0' } },

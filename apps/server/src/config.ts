@@ -15,6 +15,8 @@ export interface ServerConfig {
   webDist?: string;
   /** The largest event log or survey file one upload may be (KLANTREIS_MAX_UPLOAD_MB, default 2048). */
   maxUploadBytes: number;
+  /** The disk all open (not yet imported or discarded) uploads may hold together (KLANTREIS_MAX_OPEN_UPLOADS_MB, default 8192). */
+  maxOpenUploadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -26,10 +28,10 @@ function parsePort(value: string | undefined, fallback: number): number {
   return port;
 }
 
-function parseMegabytes(value: string | undefined, fallback: number): number {
+function parseMegabytes(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const megabytes = Number(value);
-  if (!Number.isInteger(megabytes) || megabytes < 1) throw new ConfigError(`KLANTREIS_MAX_UPLOAD_MB must be a whole number of megabytes, got "${value}"`);
+  if (!Number.isInteger(megabytes) || megabytes < 1) throw new ConfigError(`${name} must be a whole number of megabytes, got "${value}"`);
   return megabytes;
 }
 
@@ -46,6 +48,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sampleLocale,
     seedSamples: env.KLANTREIS_SAMPLES !== 'off',
     webDist: resolve(env.KLANTREIS_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
-    maxUploadBytes: parseMegabytes(env.KLANTREIS_MAX_UPLOAD_MB, 2048) * 1024 * 1024,
+    maxUploadBytes: parseMegabytes('KLANTREIS_MAX_UPLOAD_MB', env.KLANTREIS_MAX_UPLOAD_MB, 2048) * 1024 * 1024,
+    maxOpenUploadBytes: parseMegabytes('KLANTREIS_MAX_OPEN_UPLOADS_MB', env.KLANTREIS_MAX_OPEN_UPLOADS_MB, 8192) * 1024 * 1024,
   };
 }

@@ -8,7 +8,7 @@ import { configFromEnv, type ServerConfig } from './config.ts';
 export async function startServer(config: ServerConfig = configFromEnv()) {
   const startedAt = performance.now();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const server = await buildApp({ store, webDist: config.webDist, logger: false, analyticsDir: join(config.dataDir, 'analytics'), maxUploadBytes: config.maxUploadBytes });
+  const server = await buildApp({ store, webDist: config.webDist, logger: false, analyticsDir: join(config.dataDir, 'analytics'), maxUploadBytes: config.maxUploadBytes, maxOpenUploadBytes: config.maxOpenUploadBytes });
   if (config.seedSamples) {
     const seeded = await seedSampleJourneys(store, server.creator, config.sampleLocale);
     if (seeded > 0) console.info(`added ${seeded} sample journeys`);

@@ -29,6 +29,8 @@ export async function buildTestServer(
     /** A fixed port, to restart a server where its editors expect it; 0 (any free port) by default. */
     port?: number;
     idleMemoryReleaseMs?: number;
+    maxUploadBytes?: number;
+    maxOpenUploadBytes?: number;
   } = {},
 ): Promise<TestServer> {
   let resolved: Backend;
@@ -51,6 +53,8 @@ export async function buildTestServer(
     webDist: options.webDist,
     autoVersionIntervalMs: options.autoVersionIntervalMs,
     idleMemoryReleaseMs: options.idleMemoryReleaseMs,
+    maxUploadBytes: options.maxUploadBytes,
+    maxOpenUploadBytes: options.maxOpenUploadBytes,
     analyticsDir,
   });
   const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });

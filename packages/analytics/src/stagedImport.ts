@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import type { RejectedLine, ReadSummary } from './eventLogTypes.ts';
@@ -144,10 +144,23 @@ export async function stageSurvey(
   };
 }
 
-/** Moves a staged folder to its place in the store. The target must not exist: an import is never overwritten. */
+/**
+ * Moves a staged folder to its place in the store, durably: the rename is fsync'd in both
+ * parent folders before this returns. The target must not exist: an import is never overwritten.
+ */
 export async function commitStagedImport(staged: Pick<StagedImport, 'directory'>, target: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   await rename(staged.directory, target);
+  for (const folder of new Set([dirname(target), dirname(staged.directory)])) await syncFolder(folder);
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function discardStagedImport(staged: Pick<StagedImport, 'directory'>): Promise<void> {

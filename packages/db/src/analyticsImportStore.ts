@@ -46,7 +46,12 @@ export class AnalyticsImportStore {
     this.db = db;
   }
 
-  async add(input: NewAnalyticsImport): Promise<AnalyticsImport> {
+  /** An id for an import about to be added (its files are put in place under it first). */
+  static newId(): string {
+    return `imp_${randomKey(12)}`;
+  }
+
+  async add(input: NewAnalyticsImport & { id?: string }): Promise<AnalyticsImport> {
     // Import order decides how events of equal time are read, so two imports within one
     // millisecond must still get distinct, increasing times (the id is random, no tie-breaker).
     const latest = await this.db
@@ -55,7 +60,7 @@ export class AnalyticsImportStore {
       .where('journey_id', '=', input.journeyId)
       .executeTakeFirst();
     const after = latest?.latest === null || latest?.latest === undefined ? 0 : Number(latest.latest) + 1;
-    const created: AnalyticsImport = { ...input, id: `imp_${randomKey(12)}`, createdAt: Math.max(Date.now(), after) };
+    const created: AnalyticsImport = { ...input, id: input.id ?? AnalyticsImportStore.newId(), createdAt: Math.max(Date.now(), after) };
     await this.db
       .insertInto('analytics_imports')
       .values({

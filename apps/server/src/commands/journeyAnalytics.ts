@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   buildJourneyIndex,
@@ -100,26 +100,65 @@ export class JourneyAnalytics {
       staged.kind === 'events'
         ? { format: staged.summary.format, columns: staged.summary.columns, mapping: staged.summary.mapping, detected: staged.summary.detected, activities: staged.activities.length }
         : { columns: staged.summary.columns, mapping: staged.summary.mapping, detected: staged.summary.detected, journeyResponses: staged.journeyResponses, stepResponses: staged.stepResponses };
-    const record = await this.imports.add({
-      journeyId,
-      kind: staged.kind,
-      fileName: source.fileName,
-      contentHash: source.contentHash,
-      rows: staged.kind === 'events' ? staged.events : staged.responses,
-      rejected: staged.rejectedCount,
-      cases: staged.kind === 'events' ? staged.cases : null,
-      firstAt: staged.firstTimestamp,
-      lastAt: staged.lastTimestamp,
-      details,
-    });
+    // Files first, then the row: a crash in between leaves a folder no row names, which
+    // nothing reads and the next start removes (sweepInterruptedImports). The other order left
+    // a row whose folder was missing, and the journey's metrics failed until it was deleted.
+    const id = AnalyticsImportStore.newId();
+    const target = this.importDirectory(journeyId, staged.kind, id);
     try {
-      await commitStagedImport(staged, this.importDirectory(journeyId, staged.kind, record.id));
+      await commitStagedImport(staged, target);
     } catch (error) {
-      await this.imports.delete(journeyId, record.id);
       await discardStagedImport(staged);
       throw error;
     }
+    let record: AnalyticsImport;
+    try {
+      record = await this.imports.add({
+        id,
+        journeyId,
+        kind: staged.kind,
+        fileName: source.fileName,
+        contentHash: source.contentHash,
+        rows: staged.kind === 'events' ? staged.events : staged.responses,
+        rejected: staged.rejectedCount,
+        cases: staged.kind === 'events' ? staged.cases : null,
+        firstAt: staged.firstTimestamp,
+        lastAt: staged.lastTimestamp,
+        details,
+      });
+    } catch (error) {
+      await rm(target, { recursive: true, force: true });
+      throw error;
+    }
     return record;
+  }
+
+  /**
+   * At start-up: removes what interrupted imports left (staging folders, and import folders no
+   * row names: a crash between moving the files and writing the row). Returns how many.
+   */
+  async sweepInterruptedImports(): Promise<number> {
+    let removed = 0;
+    let journeys: string[];
+    try {
+      journeys = await readdir(this.analyticsDir);
+    } catch {
+      return 0; // no analytics folder yet
+    }
+    for (const folder of journeys) {
+      const journeyId = decodeURIComponent(folder);
+      const known = new Set((await this.imports.list(journeyId)).map((record) => record.id));
+      for (const part of ['staging', 'events', 'survey']) {
+        const parent = join(this.analyticsDir, folder, part);
+        const entries = await readdir(parent).catch(() => [] as string[]);
+        for (const entry of entries) {
+          if (part !== 'staging' && known.has(entry)) continue;
+          await rm(join(parent, entry), { recursive: true, force: true });
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 
   async deleteImport(journeyId: string, importId: string): Promise<boolean> {

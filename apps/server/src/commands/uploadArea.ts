@@ -77,10 +77,23 @@ export class UploadArea {
   /** Checks running in the background, by upload; `settled` and `close` wait for them. */
   private readonly running = new Map<string, Promise<void>>();
 
-  constructor(analytics: JourneyAnalytics, options: { maxBytes: number }) {
+  /** The disk that all open uploads together may hold: each is kept until committed or discarded. */
+  private readonly maxOpenBytes: number;
+  /** Bytes of uploads still arriving. */
+  private arriving = 0;
+
+  constructor(analytics: JourneyAnalytics, options: { maxBytes: number; maxOpenBytes?: number }) {
     this.analytics = analytics;
     this.directory = join(analytics.analyticsDir, 'uploads');
     this.maxBytes = options.maxBytes;
+    this.maxOpenBytes = options.maxOpenBytes ?? 4 * options.maxBytes;
+  }
+
+  /** The bytes open uploads hold on disk now (committed ones are removed). */
+  private openBytes(): number {
+    let total = this.arriving;
+    for (const upload of this.uploads.values()) if (upload.state !== 'committed') total += upload.bytes;
+    return total;
   }
 
   /** Streams the body to a temporary file, hashing it on the way; too large a body is cut off and removed. */
@@ -92,10 +105,21 @@ export class UploadArea {
     const hash = createHash('sha256');
     let bytes = 0;
     const maxBytes = this.maxBytes;
+    const area = this;
+    let refusal: HttpError | null = null;
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         bytes += chunk.length;
+        area.arriving += chunk.length;
         if (bytes > maxBytes) return done(new HttpError(413, `${fileName} is larger than ${maxBytes} bytes, the most one upload may be`));
+        // Over the cap the rest of the body is read and dropped, not written: a client still
+        // sending gets its answer (a socket closed on it leaves it waiting), and an upload
+        // that fits is at most maxBytes.
+        if (refusal !== null) return done();
+        if (area.openBytes() > area.maxOpenBytes) {
+          refusal = new HttpError(507, `${fileName} does not fit: open uploads may hold ${Math.round(area.maxOpenBytes / 1024 ** 2)} MB together; import or discard one first`);
+          return done();
+        }
         hash.update(chunk);
         done(null, chunk);
       },
@@ -105,6 +129,12 @@ export class UploadArea {
     } catch (error) {
       await rm(path, { force: true });
       throw error;
+    } finally {
+      this.arriving -= bytes;
+    }
+    if (refusal !== null) {
+      await rm(path, { force: true });
+      throw refusal;
     }
     if (bytes === 0) {
       await rm(path, { force: true });
@@ -202,6 +232,11 @@ export class UploadArea {
     this.uploads.delete(id);
     if (upload.staged) await discardStagedImport(upload.staged);
     await rm(upload.path, { force: true });
+  }
+
+  /** At start-up: the files of uploads a crashed process left. Uploads live in one process only. */
+  async sweepLeftovers(): Promise<void> {
+    await rm(this.directory, { recursive: true, force: true });
   }
 
   /** Waits for running checks and removes every upload of this process. */

@@ -25,6 +25,8 @@ export const measurementEn = {
     kinds: { events: 'Event log', survey: 'Survey answers' },
   },
   importDialog: {
+    uploadTooLarge: '{{file}} is larger than the server accepts for one upload.',
+    uploadsFull: '{{file}} does not fit: the uploads waiting to be imported fill the space the server keeps for them. Import or cancel one first.',
     titleEvents: 'Import an event log',
     titleSurvey: 'Import survey answers',
     helpEvents: 'CSV (also Dutch Excel exports: semicolons, decimal commas, Windows-1252), JSON Lines, XES, XES.gz or Parquet. Every row is checked before anything is kept.',

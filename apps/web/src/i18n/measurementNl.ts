@@ -26,6 +26,8 @@ export const measurementNl: Messages['measurement'] = {
     kinds: { events: 'Eventlog', survey: 'Enquêteantwoorden' },
   },
   importDialog: {
+    uploadTooLarge: '{{file}} is groter dan de server voor één upload toestaat.',
+    uploadsFull: '{{file}} past niet: de uploads die nog geïmporteerd moeten worden vullen de ruimte die de server ervoor houdt. Importeer of annuleer er eerst een.',
     titleEvents: 'Eventlog importeren',
     titleSurvey: 'Enquêteantwoorden importeren',
     helpEvents: 'CSV (ook Nederlandse Excel-exports: puntkomma’s, decimale komma’s, Windows-1252), JSON Lines, XES, XES.gz of Parquet. Elke regel wordt gecontroleerd voordat er iets wordt bewaard.',

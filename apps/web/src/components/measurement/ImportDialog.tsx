@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/journeysApi.ts';
 import { measurementApi, type CheckOptions, type ImportKind, type ImportRecord, type RejectedLine, type Upload } from '../../api/measurementApi.ts';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
 import { numberText } from './formatMeasures.ts';
@@ -62,7 +63,10 @@ export function ImportDialog({ journeyId, kind, onClose, onImported }: { journey
       );
       await check(upload, {});
     } catch (e) {
-      setPhase({ kind: 'error', message: (e as Error).message });
+      // Refusals of the file's size, in the user's language; the server's own words otherwise.
+      const status = e instanceof ApiError ? e.status : 0;
+      const message = status === 413 ? t('measurement.importDialog.uploadTooLarge', { file: file.name }) : status === 507 ? t('measurement.importDialog.uploadsFull', { file: file.name }) : (e as Error).message;
+      setPhase({ kind: 'error', message });
     }
   }
 
