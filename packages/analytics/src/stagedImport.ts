@@ -1,4 +1,5 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { LogImportError } from './logImportError.ts';
 import { dirname } from 'node:path';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import type { RejectedLine, ReadSummary } from './eventLogTypes.ts';
@@ -57,6 +58,10 @@ export type StagedImport = StagedEventLog | StagedSurvey;
 const SAMPLE_ROWS = 20;
 
 /** Reads an event log into `directory` (created), keeping the good rows and reporting the rejected ones. */
+/** Events outside these years are taken for damaged data, not history or plans. */
+const FIRST_PLAUSIBLE_YEAR = 1900;
+const LAST_PLAUSIBLE_YEAR = 2200;
+
 export async function stageEventLog(file: string, options: Omit<LoadLogOptions, 'partsDirectory' | 'onRejected'> & { directory: string }): Promise<StagedEventLog> {
   await rm(options.directory, { recursive: true, force: true });
   const log = await loadEventLog(file, { ...options, onRejected: 'skip', partsDirectory: options.directory });
@@ -68,6 +73,20 @@ export async function stageEventLog(file: string, options: Omit<LoadLogOptions, 
       SELECT count(DISTINCT case_id) AS cases, epoch_us(min(ts)) AS first, epoch_us(max(ts)) AS last FROM events`);
     const activities = await log.connection.runAndReadAll('SELECT activity, count(*) AS events FROM events GROUP BY activity ORDER BY events DESC, activity');
     const [total] = totals.getRowObjectsJS();
+    // A damaged file (a Parquet column of another unit, a corrupt page) can hold times like
+    // the year -157869, which every figure would then span: refused, naming the first such row.
+    const outside = await log.connection.runAndReadAll(`
+      SELECT file_order, CAST(ts AS VARCHAR) AS ts FROM events
+      WHERE ts < TIMESTAMP '${FIRST_PLAUSIBLE_YEAR}-01-01' OR ts >= TIMESTAMP '${LAST_PLAUSIBLE_YEAR + 1}-01-01' ORDER BY file_order LIMIT 1`);
+    const [implausible] = outside.getRowObjectsJS();
+    if (implausible) {
+      throw new LogImportError({
+        file,
+        line: null,
+        field: 'timestamp',
+        reason: `row ${Number(implausible.file_order) + 1} happened at ${String(implausible.ts)}, outside ${FIRST_PLAUSIBLE_YEAR}–${LAST_PLAUSIBLE_YEAR}: the timestamps are damaged or in another unit`,
+      });
+    }
     const staged: StagedEventLog = {
       kind: 'events',
       directory: options.directory,

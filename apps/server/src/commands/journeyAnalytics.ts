@@ -24,6 +24,7 @@ import {
 } from '@klantreis/analytics';
 import { AnalyticsImportStore, type AnalyticsImport, type AnalyticsImportKind, type JourneyStore } from '@klantreis/db';
 import type { JourneyDocument } from '@klantreis/schema';
+import { HttpError } from '../httpErrors.ts';
 
 export type EventLogImportOptions = Omit<LoadLogOptions, 'partsDirectory' | 'onRejected' | 'onProgress' | 'database'>;
 export type SurveyImportOptions = Omit<SurveyReadOptions, 'resolveStep'>;
@@ -91,6 +92,11 @@ export class JourneyAnalytics {
 
   /** Keeps a staged import: its folder moves into place and a row records it. A duplicate is refused and discarded. */
   async commit(journeyId: string, staged: StagedImport, source: { fileName: string; contentHash: string }): Promise<AnalyticsImport> {
+    const rows = staged.kind === 'events' ? staged.events : staged.responses;
+    if (rows === 0) {
+      await discardStagedImport(staged);
+      throw new HttpError(400, `${source.fileName}: nothing to import: no row was accepted (${staged.rejectedCount} rejected)`, [{ path: 'file', message: 'has no rows to import' }]);
+    }
     const earlier = await this.findDuplicate(journeyId, staged.kind, source.contentHash);
     if (earlier) {
       await discardStagedImport(staged);

@@ -110,3 +110,51 @@ describe('an XES file whose chosen case id attribute no trace has', () => {
     expect((await api(`/api/journeys/${id}/uploads/${upload.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBeLessThan(500);
   });
 });
+
+describe('files with nothing sound to import (issue 9.7)', () => {
+  let server: TestServer;
+  let files: string;
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' });
+    files = mkdtempSync(join(tmpdir(), 'klantreis-unsound-'));
+    const duckdb = await openAnalyticsDatabase();
+    try {
+      await duckdb.connection.run(
+        `COPY (SELECT 'c' || i AS "case:concept:name", 'stap' AS "concept:name", CASE WHEN i = 3 THEN TIMESTAMP '0001-01-01 00:00:00' ELSE TIMESTAMP '2024-01-01 10:00:00' + INTERVAL (i) MINUTE END AS "time:timestamp" FROM range(5) t(i)) TO '${join(files, 'kapot.parquet')}' (FORMAT parquet)`,
+      );
+    } finally {
+      duckdb.close();
+    }
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  async function uploadAndCheck(fileName: string, body: BodyInit): Promise<{ id: string; upload: Upload & { problem: { message: string } | null } }> {
+    const { id } = (await (await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' })).json()) as { id: string };
+    const sent = (await (await api(`/api/journeys/${id}/uploads?kind=events&fileName=${fileName}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body })).json()) as Upload;
+    expect((await api(`/api/journeys/${id}/uploads/${sent.id}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(202);
+    for (;;) {
+      const upload = (await (await api(`/api/journeys/${id}/uploads/${sent.id}`)).json()) as Upload & { problem: { message: string } | null };
+      if (upload.state !== 'checking') return { id, upload };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('refuses Parquet with an impossible time, naming the file, the field and the row', async () => {
+    const { upload } = await uploadAndCheck('kapot.parquet', readFileSync(join(files, 'kapot.parquet')));
+    expect(upload.state).toBe('failed');
+    expect(upload.problem!.message).toBe('kapot.parquet: field "timestamp": row 4 happened at 0001-01-01 00:00:00, outside 1900–2200: the timestamps are damaged or in another unit');
+    expect(upload.problem!.message).not.toContain(tmpdir());
+  });
+
+  it('refuses to commit a file of which no row was accepted', async () => {
+    const { id, upload } = await uploadAndCheck('leeg.csv', 'case:concept:name,concept:name,time:timestamp\nc1,stap,geen datum\n');
+    const committed = await api(`/api/journeys/${id}/uploads/${upload.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(committed.status).toBe(400);
+    expect(((await committed.json()) as { error: string }).error).toBe('leeg.csv: nothing to import: no row was accepted (1 rejected)');
+    expect(((await (await api(`/api/journeys/${id}/imports`)).json()) as unknown[]).length).toBe(0);
+  });
+});
