@@ -16,6 +16,10 @@ export class HttpError extends Error {
 /** Every error leaves the API as `{error, issues?}`: a sentence and, where it helps, the fields. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // A request refused before its body was read to the end (an upload too large, a full
+    // disk) keeps a connection nobody reads: close it with the answer, or it holds the
+    // server's shutdown until the client gives up on it.
+    if (!request.raw.complete) reply.header('connection', 'close');
     if (hasZodFastifySchemaValidationErrors(error)) {
       return reply.code(400).send({
         error: 'the request is not valid',
@@ -33,6 +37,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // The stored journey cannot be read back into a document: say so, rather than "internal error".
       request.log.error(error);
       return reply.code(503).send({ error: error.message });
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+      request.log.error(error);
+      return reply.code(507).send({ error: "the server's disk is full: nothing was changed; ask the administrator to free space" });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error(error);

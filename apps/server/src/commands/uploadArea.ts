@@ -59,14 +59,28 @@ export function describeProblem(fileName: string, error: unknown): UploadProblem
   if (error instanceof LogImportError) {
     const where = error.line === null ? fileName : `${fileName}:${error.line}`;
     return {
-      message: error.field === null ? `${where}: ${error.reason}` : `${where}: field "${error.field}": ${error.reason}`,
+      message: error.field === null ? `${where}: ${withoutServerPaths(error.reason)}` : `${where}: field "${error.field}": ${withoutServerPaths(error.reason)}`,
       line: error.line,
       field: error.field,
       rejected: error.rejected,
       rejectedCount: error.rejectedCount,
     };
   }
-  return { message: `${fileName}: ${(error as Error).message}`, line: null, field: null, rejected: [], rejectedCount: 0 };
+  return { message: `${fileName}: ${readableReason(error)}`, line: null, field: null, rejected: [], rejectedCount: 0 };
+}
+
+/**
+ * An error's message for the person who sent the file: a full disk said as such, and no path
+ * of the server's (a DuckDB or file-system message names the temporary files it read).
+ */
+export function readableReason(error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code === 'ENOSPC') return "the server's disk is full";
+  return withoutServerPaths((error as Error).message);
+}
+
+/** Replaces each absolute path in a message by its last part: `/srv/data/uploads/x-log.csv` → `x-log.csv`. */
+export function withoutServerPaths(message: string): string {
+  return message.replace(/(?<![\w.:/])\/(?:[^\s"'`/]+\/)+([^\s"'`/]*)/g, (_path, last: string) => last);
 }
 
 export class UploadArea {
