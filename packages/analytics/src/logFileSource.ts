@@ -22,6 +22,16 @@ export function isGzip(head: Uint8Array): boolean {
   return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
 
+/**
+ * A gzip file that unpacks to more than this many times its size is refused as it streams (a
+ * 1 MB file of 1 GiB cost 12–28 s of CPU before it was refused). Real XES.gz logs unpack about
+ * 20 times (BPIC 2012: 3.3 MB to 74 MB); the first 64 MB are never refused.
+ */
+export const MAX_GZIP_RATIO = 200;
+const GZIP_RATIO_FREE_BYTES = 64 * 1024 * 1024;
+
+export class GzipBombError extends Error {}
+
 export interface TextChunkOptions {
   encoding: string;
   gunzip?: boolean;
@@ -48,8 +58,13 @@ export async function* readTextChunks(file: string, options: TextChunkOptions): 
     stream = source.pipe(gunzip);
   }
   const decoder = new TextDecoder(options.encoding, { fatal: options.encoding === 'utf-8' });
+  let unpacked = 0;
   try {
     for await (const chunk of stream) {
+      unpacked += (chunk as Buffer).length;
+      if (options.gunzip === true && unpacked > GZIP_RATIO_FREE_BYTES && unpacked > MAX_GZIP_RATIO * Math.max(bytesRead, 1)) {
+        throw new GzipBombError(`it unpacks to more than ${MAX_GZIP_RATIO} times its size (${Math.round(unpacked / 1024 ** 2)} MB from ${Math.max(1, Math.round(bytesRead / 1024 ** 2))} MB so far): refused as damaged or a zip bomb`);
+      }
       let text: string;
       try {
         text = decoder.decode(chunk as Buffer, { stream: true });

@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { givenFields } from './columnMapping.ts';
 import type { ColumnMapping, EventSink, NormalizedEvent, ReadLogOptions, ReadProgress, ReadSummary, RejectedLine } from './eventLogTypes.ts';
-import { isGzip, readFileHead, readTextChunks } from './logFileSource.ts';
+import { GzipBombError, isGzip, readFileHead, readTextChunks } from './logFileSource.ts';
 import { LogImportError } from './logImportError.ts';
 import type { DateFormat } from './timestampParser.ts';
 import { XesEventBuilder } from './xesEventBuilder.ts';
@@ -44,7 +44,13 @@ export async function readXesEvents(file: string, options: ReadLogOptions, sink:
   const gunzip = isGzip(await readFileHead(file, 2));
   const onProgress = forwardOnly(options.onProgress);
   const source: XesSource = { file, gunzip, chunks: () => readTextChunks(file, { encoding: 'utf-8', gunzip, onProgress }) };
-  const { attributeKeys } = await readXesSource(source, mapping, dateFormat, sink);
+  let attributeKeys: string[];
+  try {
+    ({ attributeKeys } = await readXesSource(source, mapping, dateFormat, sink));
+  } catch (error) {
+    if (error instanceof GzipBombError) throw new LogImportError({ file, line: null, field: null, reason: error.message });
+    throw error;
+  }
   return {
     format: 'xes',
     columns: attributeKeys,
@@ -95,7 +101,9 @@ export async function readXesSource(
 async function* chunksOrReadFailure(chunks: AsyncIterable<string>): AsyncGenerator<string | null> {
   try {
     yield* chunks;
-  } catch {
+  } catch (error) {
+    // Reading a zip bomb again with saxes would only cost the same again.
+    if (error instanceof GzipBombError) throw error;
     yield null;
   }
 }
@@ -136,7 +144,7 @@ async function parseWithSaxes(source: XesSource, builder: XesEventBuilder, sink:
     }
     if (!sink.done) parser.close();
   } catch (error) {
-    if (error instanceof LogImportError) throw error;
+    if (error instanceof LogImportError || error instanceof GzipBombError) throw error;
     const reason =
       (error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
         ? 'not valid UTF-8'

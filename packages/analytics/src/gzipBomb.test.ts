@@ -1,0 +1,26 @@
+// Issue 9.7: a 1 MB gzip file that unpacks to 1 GiB cost 12–28 s of CPU before it was refused.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readXesEvents } from './xesEventReader.ts';
+import type { EventSink } from './eventLogTypes.ts';
+
+describe('a gzip file that unpacks to far more than its size', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'klantreis-bomb-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('is refused while it streams, naming the file, long before 1 GiB is unpacked', async () => {
+    // 16 gzip members of 64 MiB of spaces each: 1 GiB from about 1 MB.
+    const member = gzipSync(Buffer.alloc(64 * 1024 * 1024, ' '), { level: 9 });
+    const file = join(folder, 'bom.xes.gz');
+    writeFileSync(file, Buffer.concat([gzipSync('<?xml version="1.0"?><log xes.version="1.0">'), ...Array.from({ length: 16 }, () => member)]));
+    const sink: EventSink = { done: false, accept: () => {}, reject: () => {}, checkpoint: async () => {} };
+    const started = performance.now();
+    const error = await readXesEvents(file, {}, sink).then(() => null, (e: unknown) => e as Error);
+    const seconds = (performance.now() - started) / 1000;
+    expect(error?.message).toMatch(/bom\.xes\.gz: it unpacks to more than 200 times its size \(\d+ MB from 1 MB so far\): refused as damaged or a zip bomb/);
+    expect(seconds, `${seconds.toFixed(1)} s`).toBeLessThan(8);
+  });
+});
