@@ -55,7 +55,7 @@ try {
       body: JSON.stringify({ activityPatterns: step.activityPatterns, journeyEnd: step.journeyEnd ?? false, score: step.score, wait: step.wait, touchpoints: [] }),
     });
   }
-  const send = (kind: string, fileName: string, body: Uint8Array | string) =>
+  const send = (kind: string, fileName: string, body: Uint8Array<ArrayBuffer> | string) =>
     api(`/api/journeys/${id}/imports?kind=${kind}&fileName=${fileName}&skipRejected=true`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body });
   console.log('events', (await send('events', 'receipt.csv', readFileSync(RECEIPT))).status);
   console.log('survey', (await send('survey', 'enquete-2011.csv', surveyCsv())).status);

@@ -31,6 +31,14 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
     await store.close();
     process.exit(0);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+  // A signal handler cannot wait for the shutdown: a shutdown that fails is said in one line and
+  // ends the process with 1, where it was an unhandled rejection's stack trace.
+  const stopOnSignal = () => {
+    stop().catch((error: unknown) => {
+      console.error(`Klantreis: the shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stopOnSignal);
   return { server, store, address };
 }

@@ -38,13 +38,14 @@ describe('REST writes through a draft of the live document', () => {
     const { documents, store } = { documents: server.server.documents, store: server.store };
     // The first edit, holding the journey's turn, sends the journey to the trash; the second
     // was accepted before that and waits.
-    let trashed: Promise<boolean> | null = null;
+    // Held in an object: TypeScript does not see a closure assign a local, and would read it as null.
+    const trash: { moved: Promise<boolean> | null } = { moved: null };
     const first = documents.edit(id, () => {
-      trashed = store.moveToTrash(id);
+      trash.moved = store.moveToTrash(id);
     });
     const second = documents.edit(id, () => 'changed');
     await first;
-    expect(await trashed).toBe(true);
+    expect(await trash.moved).toBe(true);
     await expect(second).rejects.toThrow(/no journey/);
   });
 });

@@ -30,6 +30,7 @@ export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated 
     journeysApi.templates(locale).then(setTemplates, (e: Error) => setError(e.message));
   }, [locale]);
 
+  // Shows its own errors and never rejects, so the event handlers that call it may `void` it.
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
@@ -46,7 +47,7 @@ export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated 
   const chosen = templates.find((tpl) => tpl.id === templateId);
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="create-title" onClose={onClose}>
-      <form onSubmit={submit} className="form">
+      <form onSubmit={(event) => void submit(event)} className="form">
         <h2 id="create-title">{t('create.title')}</h2>
         <label>
           {t('create.template')}

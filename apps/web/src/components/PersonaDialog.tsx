@@ -25,6 +25,7 @@ function PersonaEditor({ persona, attached }: { persona: PersonaRecord; attached
   const [pictureError, setPictureError] = useState(false);
   const update = (patch: Partial<PersonaRecord>) => edit((doc, origin) => updateRecord(doc, persona.id, patch, origin));
 
+  // Shows its own errors and never rejects, so the event handlers that call it may `void` it.
   async function onPicture(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
@@ -56,7 +57,7 @@ function PersonaEditor({ persona, attached }: { persona: PersonaRecord; attached
         <div className="row">
           <label>
             {t('persona.picture')}
-            <input type="file" accept="image/png,image/jpeg,image/webp,image/gif" onChange={onPicture} />
+            <input type="file" accept="image/png,image/jpeg,image/webp,image/gif" onChange={(event) => void onPicture(event)} />
           </label>
           {persona.picture && (
             <button type="button" onClick={() => update({ picture: null })}>

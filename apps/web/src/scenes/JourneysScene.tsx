@@ -31,6 +31,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
     return () => clearTimeout(timer);
   }, [load, search]);
 
+  // Shows its own errors and never rejects, so the event handlers that call it may `void` it.
   async function act(action: () => Promise<unknown>) {
     try {
       await action();
@@ -40,6 +41,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
     }
   }
 
+  // Shows its own errors and never rejects, so the event handlers that call it may `void` it.
   async function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
@@ -80,7 +82,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
                 </button>
                 <label className="button">
                   {t('create.import')}
-                  <input type="file" accept="application/json,.json" className="visually-hidden" onChange={importFile} />
+                  <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(event) => void importFile(event)} />
                 </label>
               </>
             )}
@@ -132,13 +134,15 @@ export function JourneysScene({ trash }: { trash: boolean }) {
               <div className="card__actions">
                 {trash ? (
                   <>
-                    <button type="button" onClick={() => act(() => journeysApi.restore(journey.id))}>
+                    <button type="button" onClick={() => void act(() => journeysApi.restore(journey.id))}>
                       {t('list.restore')}
                     </button>
                     <button
                       type="button"
                       className="danger"
-                      onClick={() => confirm(t('list.confirmDeleteForever', { title: journey.title })) && act(() => journeysApi.purge(journey.id))}
+                      onClick={() => {
+                        if (confirm(t('list.confirmDeleteForever', { title: journey.title }))) void act(() => journeysApi.purge(journey.id));
+                      }}
                     >
                       {t('list.deleteForever')}
                     </button>
@@ -148,10 +152,10 @@ export function JourneysScene({ trash }: { trash: boolean }) {
                     <button type="button" onClick={() => setRenaming(journey.id)} aria-label={`${t('list.rename')}: ${journey.title}`}>
                       {t('list.rename')}
                     </button>
-                    <button type="button" onClick={() => act(() => journeysApi.duplicate(journey.id))} aria-label={`${t('list.duplicate')}: ${journey.title}`}>
+                    <button type="button" onClick={() => void act(() => journeysApi.duplicate(journey.id))} aria-label={`${t('list.duplicate')}: ${journey.title}`}>
                       {t('list.duplicate')}
                     </button>
-                    <button type="button" className="danger" onClick={() => act(() => journeysApi.trash(journey.id))} aria-label={`${t('list.delete')}: ${journey.title}`}>
+                    <button type="button" className="danger" onClick={() => void act(() => journeysApi.trash(journey.id))} aria-label={`${t('list.delete')}: ${journey.title}`}>
                       {t('list.delete')}
                     </button>
                   </>

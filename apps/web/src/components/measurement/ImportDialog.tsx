@@ -53,6 +53,7 @@ export function ImportDialog({ journeyId, kind, onClose, onImported }: { journey
     }
   }
 
+  // Shows its own errors and never rejects, so the event handlers that call it may `void` it.
   async function choose(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
@@ -96,7 +97,7 @@ export function ImportDialog({ journeyId, kind, onClose, onImported }: { journey
       {phase.kind === 'choose' && (
         <label className="file-field">
           {t('measurement.importDialog.file')}
-          <input type="file" onChange={choose} data-testid="import-file" accept={kind === 'events' ? '.csv,.tsv,.txt,.jsonl,.ndjson,.xes,.gz,.xml,.parquet' : '.csv,.tsv,.txt'} />
+          <input type="file" onChange={(event) => void choose(event)} data-testid="import-file" accept={kind === 'events' ? '.csv,.tsv,.txt,.jsonl,.ndjson,.xes,.gz,.xml,.parquet' : '.csv,.tsv,.txt'} />
         </label>
       )}
       {phase.kind === 'uploading' && <Progress label={t('measurement.importDialog.uploading', { file: phase.fileName, percent: phase.percent })} percent={phase.percent} />}
