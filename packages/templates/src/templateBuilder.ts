@@ -29,12 +29,14 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
     }),
   );
 
+  // Each index list is made for the list it orders (the phases' records are made from the
+  // definition's phases, the steps counted over all of them), so every position below is in range.
   const laneIndices = indicesBetween(null, null, DEFAULT_LANE_KINDS.length);
-  const lanes = DEFAULT_LANE_KINDS.map((kind, i) => createLaneRecord({ kind, index: laneIndices[i] }));
+  const lanes = DEFAULT_LANE_KINDS.map((kind, i) => createLaneRecord({ kind, index: laneIndices[i]! }));
 
   const phaseIndices = indicesBetween(null, null, definition.phases.length);
   const phases = definition.phases.map((phase, i) =>
-    createPhaseRecord({ index: phaseIndices[i], name: text(phase.name), momentOfTruth: text(phase.momentOfTruth) }),
+    createPhaseRecord({ index: phaseIndices[i]!, name: text(phase.name), momentOfTruth: text(phase.momentOfTruth) }),
   );
 
   // One index sequence over the whole journey rather than per phase: steps stay in time order
@@ -46,8 +48,8 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
   definition.phases.forEach((phase, phasePosition) => {
     for (const step of phase.steps) {
       const record = createStepRecord({
-        phaseId: phases[phasePosition].id,
-        index: stepIndices[steps.length],
+        phaseId: phases[phasePosition]!.id,
+        index: stepIndices[steps.length]!,
         title: text(step.title),
         description: text(step.description),
         score: step.score,
