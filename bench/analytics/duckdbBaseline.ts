@@ -46,7 +46,8 @@ try {
            histogram(first_activity) AS start_activities, histogram(last_activity) AS end_activities,
            (SELECT count(*) FROM events) AS events, (SELECT count(DISTINCT activity) FROM events) AS activities
     FROM traces`);
-  const row = stats.getRowObjectsJson()[0];
+  const [row] = stats.getRowObjectsJson();
+  if (!row) throw new Error('the stats query returned no row');
   console.log(`stats: ${seconds(started)} s`, { cases: row.cases, events: row.events, activities: row.activities, variants: row.variants });
 
   started = performance.now();

@@ -80,12 +80,14 @@ try {
       segment[i] = Math.floor(random() * SEGMENTS.length);
     }
     for (let step = 0; step < eventsPerCase; step++) {
+      // i stays below size, the typed arrays' own length, and the activities and segments they
+      // hold were drawn within their lists: every index here is in range.
       for (let i = 0; i < size; i++) {
         const channel = CHANNELS[Math.floor(random() * CHANNELS.length)];
         const cost = (random() * 100).toFixed(2);
-        text += `K${blockStart + i},${ACTIVITIES[activity[i]]},${isoSeconds(time[i])},${channel},A${Math.floor(random() * 500)},${SEGMENTS[segment[i]]},${cost}\n`;
-        activity[i] = nextActivity(activity[i]);
-        time[i] += Math.floor(60 + random() * 86_400) * 1000;
+        text += `K${blockStart + i},${ACTIVITIES[activity[i]!]},${isoSeconds(time[i]!)},${channel},A${Math.floor(random() * 500)},${SEGMENTS[segment[i]!]},${cost}\n`;
+        activity[i] = nextActivity(activity[i]!);
+        time[i]! += Math.floor(60 + random() * 86_400) * 1000;
       }
       await flush(false);
     }

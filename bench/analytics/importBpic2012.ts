@@ -43,4 +43,7 @@ for (let run = 1; run <= runs; run++) {
   }
 }
 totals.sort((a, b) => a - b);
-console.log(`best ${(totals[0] / 1000).toFixed(2)} s, median ${(totals[Math.floor(totals.length / 2)] / 1000).toFixed(2)} s (goal ≤ 1.5 s); load average after: ${loadAverage()}`);
+const [best] = totals;
+const median = totals[Math.floor(totals.length / 2)];
+if (best === undefined || median === undefined) throw new Error('no run finished');
+console.log(`best ${(best / 1000).toFixed(2)} s, median ${(median / 1000).toFixed(2)} s (goal ≤ 1.5 s); load average after: ${loadAverage()}`);

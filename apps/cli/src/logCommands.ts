@@ -79,9 +79,9 @@ async function withLog<T>(command: Command, file: string, options: LogCommandOpt
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   }
   try {
+    const [first] = log.rejected;
     if (log.rejectedCount > 0) {
-      const first = log.rejected[0];
-      process.stderr.write(`skipped ${log.rejectedCount} rejected line(s); the first: line ${first.line}: ${first.reason}\n`);
+      process.stderr.write(`skipped ${log.rejectedCount} rejected line(s)${first ? `; the first: line ${first.line}: ${first.reason}` : ''}\n`);
     }
     return await analyse(log);
   } finally {
@@ -90,10 +90,13 @@ async function withLog<T>(command: Command, file: string, options: LogCommandOpt
 }
 
 function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows
-    .map((row) => row.map((cell, column) => (rightAligned.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
-    .join('\n');
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
+  const aligned = (cell: string, column: number) => {
+    const width = widths[column] ?? 0;
+    return rightAligned.has(column) ? cell.padStart(width) : cell.padEnd(width);
+  };
+  return rows.map((row) => row.map(aligned).join('  ').trimEnd()).join('\n');
 }
 
 export function formatDuration(seconds: number): string {

@@ -50,6 +50,7 @@ interface Measurement {
 /** A log's events as a plain reading of the CSV gives them: no quotes in these files, so a split will do. */
 function readCsvEvents(file: string, columns: { caseId: string; activity: string; timestamp: string }) {
   const [header, ...lines] = readFileSync(file, 'utf8').trim().split(/\r?\n/);
+  if (header === undefined) throw new Error(`${file} has no header line`);
   const names = header.split(',');
   const at = (name: string) => names.indexOf(name);
   return lines.map((line, i) => {
