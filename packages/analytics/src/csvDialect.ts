@@ -30,9 +30,8 @@ export function detectDelimiter(lines: readonly string[]): string {
   let bestScore = -1;
   for (const candidate of DELIMITER_CANDIDATES) {
     const counts = sample.map((line) => splitCsvRecord(line, candidate)?.length ?? 0).filter((count) => count > 0);
-    if (counts.length === 0) continue;
-    const headerCount = counts[0];
-    if (headerCount < 2) continue;
+    const [headerCount] = counts;
+    if (headerCount === undefined || headerCount < 2) continue;
     const consistent = counts.filter((count) => count === headerCount).length / counts.length;
     const score = consistent * 1000 + headerCount;
     if (score > bestScore) {

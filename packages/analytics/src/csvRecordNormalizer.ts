@@ -9,10 +9,16 @@ function columnIndex(columns: readonly string[], name: string | undefined): numb
   return name === undefined ? -1 : columns.indexOf(name);
 }
 
+/** A mapped column's position: the plan's mapping was resolved against these columns, so it is there. */
+function mappedColumnIndex(columns: readonly string[], name: string): number {
+  const index = columns.indexOf(name);
+  if (index < 0) throw new Error(`the CSV read plan maps no column "${name}"; columns are ${columns.join(', ')}`);
+  return index;
+}
+
 function optionalValue(fields: readonly string[], index: number): string | null {
-  if (index < 0) return null;
-  const value = fields[index].trim();
-  return value.length === 0 ? null : value;
+  const value = index < 0 ? undefined : fields[index]?.trim();
+  return value === undefined || value.length === 0 ? null : value;
 }
 
 /**
@@ -25,9 +31,9 @@ export function createCsvRecordHandlers(
   skipFirstRecord: boolean,
 ): CsvRecordHandlers {
   const { columns, mapping, dateFormat } = plan;
-  const caseIndex = columns.indexOf(mapping.caseId);
-  const activityIndex = columns.indexOf(mapping.activity);
-  const timestampIndex = columns.indexOf(mapping.timestamp);
+  const caseIndex = mappedColumnIndex(columns, mapping.caseId);
+  const activityIndex = mappedColumnIndex(columns, mapping.activity);
+  const timestampIndex = mappedColumnIndex(columns, mapping.timestamp);
   const channelIndex = columnIndex(columns, mapping.channel);
   const resourceIndex = columnIndex(columns, mapping.resource);
   const segmentIndex = columnIndex(columns, mapping.segment);
@@ -44,8 +50,8 @@ export function createCsvRecordHandlers(
         return;
       }
       if (fields.length !== expectedFields) {
-        if (fields.length === 1 && fields[0].trim() === '') return;
-        const missing = fields.length < expectedFields ? columns[fields.length] : null;
+        if (fields.length === 1 && fields[0]?.trim() === '') return;
+        const missing = fields.length < expectedFields ? (columns[fields.length] ?? null) : null;
         sink.reject({
           line,
           field: missing,
@@ -53,11 +59,12 @@ export function createCsvRecordHandlers(
         });
         return;
       }
-      const caseId = fields[caseIndex].trim();
+      // The record has a field per column (above) and the mapped columns exist: in range.
+      const caseId = fields[caseIndex]!.trim();
       if (caseId.length === 0) return sink.reject({ line, field: mapping.caseId, reason: 'empty case id' });
-      const activity = fields[activityIndex].trim();
+      const activity = fields[activityIndex]!.trim();
       if (activity.length === 0) return sink.reject({ line, field: mapping.activity, reason: 'empty activity' });
-      const timestampText = fields[timestampIndex].trim();
+      const timestampText = fields[timestampIndex]!.trim();
       if (timestampText.length === 0) return sink.reject({ line, field: mapping.timestamp, reason: 'empty timestamp' });
       const timestampMicros = dateFormat === null ? null : parseTimestamp(timestampText, dateFormat);
       if (timestampMicros === null) {

@@ -14,8 +14,10 @@ export function parseDfg(text: string): DfgFile {
   const lines = text.split(/\r?\n/);
   let position = 0;
   const next = (what: string): string => {
-    if (position >= lines.length) throw new SyntaxError(`.dfg line ${position + 1}: expected ${what}, found the end`);
-    return lines[position++];
+    const line = lines[position];
+    if (line === undefined) throw new SyntaxError(`.dfg line ${position + 1}: expected ${what}, found the end`);
+    position++;
+    return line;
   };
   const count = (what: string): number => {
     const line = next(what);
@@ -44,7 +46,7 @@ export function parseDfg(text: string): DfgFile {
   const endActivities = readCounts('end activities');
   const edges: DfgFile['edges'] = [];
   while (position < lines.length) {
-    const line = lines[position++].trim();
+    const line = lines[position++]!.trim();
     if (line === '') continue;
     const match = /^(\d+)>(\d+)x(\d+)$/.exec(line);
     if (match === null) throw new SyntaxError(`.dfg line ${position}: expected from>to x count, found ${JSON.stringify(line)}`);

@@ -34,8 +34,9 @@ export class AttributeColumns {
 
   toJson(fields: readonly string[]): string | null {
     let json = '';
+    // A loop over indexes' own length; keys has the same length (both are filled together).
     for (let i = 0; i < this.indexes.length; i++) {
-      const value = fields[this.indexes[i]];
+      const value = fields[this.indexes[i]!];
       if (value === undefined || value.length === 0) continue;
       json += `${json.length === 0 ? '{' : ','}${this.keys[i]}:${attributeValueJson(value, this.decimalMark)}`;
     }

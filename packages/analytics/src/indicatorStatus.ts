@@ -22,8 +22,9 @@ export function indicatorStatus(value: number | null, target: number, direction:
 /** The direction of the last move between two periods; a change smaller than a thousandth of the target or 0.001 is steady. */
 export function indicatorTrend(series: readonly PeriodValue[], direction: IndicatorDirection, target: number): IndicatorTrend | null {
   const known = series.filter((point): point is PeriodValue & { value: number } => point.value !== null);
-  if (known.length < 2) return null;
-  const change = known[known.length - 1].value - known[known.length - 2].value;
+  const [before, last] = known.slice(-2);
+  if (before === undefined || last === undefined) return null;
+  const change = last.value - before.value;
   if (Math.abs(change) < Math.max(0.001, Math.abs(target) / 1000)) return 'steady';
   return (change > 0) === (direction === 'at-least') ? 'improving' : 'worsening';
 }

@@ -72,7 +72,7 @@ function valueOf(metric: IndicatorMetric, row: Row): number | null {
 export async function indicatorValues(analysis: JourneyAnalysis, indicator: IndicatorQuery): Promise<{ overall: PeriodValue; series: PeriodValue[] } | null> {
   const step = indicator.stepId === null ? null : analysis.steps.findIndex((s) => s.id === indicator.stepId);
   if (step === -1) return null;
-  const wait = step === null ? 'before' : (analysis.steps[step].wait?.moment ?? 'before');
+  const wait = step === null ? 'before' : (analysis.steps[step]?.wait?.moment ?? 'before');
   const sql = METRIC_SQL[indicator.metric]({
     step,
     wait,

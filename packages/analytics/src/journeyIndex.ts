@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { aggregateRow } from './aggregateRow.ts';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import { journeyEventsSql } from './journeySources.ts';
 import { sqlString } from './sqlText.ts';
@@ -101,7 +102,7 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
       CREATE TEMP TABLE activity_codes AS
       SELECT activity, CAST(row_number() OVER (ORDER BY activity) - 1 AS INTEGER) AS code, events
       FROM (SELECT activity, count(*) AS events FROM events GROUP BY activity)`);
-    const [{ events }] = (await connection.runAndReadAll('SELECT sum(events) AS events FROM activity_codes')).getRowObjectsJS();
+    const { events } = aggregateRow((await connection.runAndReadAll('SELECT sum(events) AS events FROM activity_codes')).getRowObjectsJS(), 'the events of the index');
     const buckets = Math.max(1, Math.ceil(Number(events ?? 0) / (options.eventsPerBucket ?? EVENTS_PER_BUCKET)));
     for (let bucket = 0; bucket < buckets; bucket++) {
       // `repeated`: the activities that occur more than once in the case, which does not depend on
@@ -129,7 +130,7 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
       code: Number(row.code),
       events: Number(row.events),
     }));
-    const [totals] = (await connection.runAndReadAll(`SELECT count(*) AS cases FROM ${indexCasesRelation({ directory: partial })}`)).getRowObjectsJS();
+    const totals = aggregateRow((await connection.runAndReadAll(`SELECT count(*) AS cases FROM ${indexCasesRelation({ directory: partial })}`)).getRowObjectsJS(), 'the cases of the index');
     const index: JourneyIndex = {
       version: INDEX_VERSION,
       directory,

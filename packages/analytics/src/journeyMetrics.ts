@@ -1,5 +1,6 @@
 import { touchpointVsJourneyAlert, type MeasureScale, type TouchpointVsJourneyResult } from '@klantreis/evaluation';
 import type { WAIT_MOMENTS } from '@klantreis/schema';
+import { aggregateRow } from './aggregateRow.ts';
 import { JourneyAnalysis, type ActivityCount, type AnalysedStep, type Row } from './journeyAnalysis.ts';
 import type { AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import type { JourneyIndex } from './journeyIndex.ts';
@@ -173,16 +174,26 @@ export async function computeJourneyMetrics(
 const SECONDS_SPREAD = (microseconds: string): string => `list_transform(quantile_cont(${microseconds}, [0.5, 0.9]), lambda q: q / 1e6)`;
 const DURATION = 'last_t - first_t';
 
+/** The tables number the steps by their position in the analysed steps they were built from. */
+function stepIdAt(steps: readonly AnalysedStep[], index: unknown): string {
+  const step = steps[Number(index)];
+  if (step === undefined) throw new Error(`step number ${String(index)} is not one of the journey's ${steps.length} analysed steps`);
+  return step.id;
+}
+
 export async function journeyMetrics(analysis: JourneyAnalysis, options: Pick<JourneyMetricsOptions, 'period' | 'variantLimit'> = {}): Promise<JourneyMetrics> {
   const period = options.period ?? 'month';
   const variantLimit = options.variantLimit ?? 10;
   const { steps } = analysis;
-  const stepId = (index: unknown): string => steps[Number(index)].id;
+  const stepId = (index: unknown): string => stepIdAt(steps, index);
 
-  const [journey] = await analysis.query(`
+  const journey = aggregateRow(
+    await analysis.query(`
     SELECT count(*) AS cases, count(*) FILTER (WHERE completed) AS completed,
            ${SECONDS_SPREAD(DURATION)} AS duration, avg(events) AS contacts
-    FROM journey_cases`);
+    FROM journey_cases`),
+    'the journey\'s cases',
+  );
   const cases = num(journey.cases);
   const completed = num(journey.completed);
 
@@ -324,7 +335,7 @@ export async function journeyMetrics(analysis: JourneyAnalysis, options: Pick<Jo
     completionRate: ratio(completed, cases),
     duration: spread(journey.cases, journey.duration),
     contactsPerCase: numOrNull(journey.contacts),
-    endStepIds: analysis.endSteps.map((index) => steps[index].id),
+    endStepIds: analysis.endSteps.map(stepId),
     steps: stepMetrics,
     variantCount,
     variants,
@@ -351,10 +362,11 @@ async function topStepVariants(analysis: JourneyAnalysis, limit: number, cases: 
     WITH variants AS (SELECT path, count(*) AS cases, min(first_t) AS first_started FROM journey_cases GROUP BY path)
     SELECT path, cases, (SELECT count(*) FROM variants) AS variant_count
     FROM variants ORDER BY cases DESC, first_started, path LIMIT ${limit}`);
+  const [first] = found;
   return {
-    variantCount: found.length === 0 ? 0 : num(found[0].variant_count),
+    variantCount: first === undefined ? 0 : num(first.variant_count),
     variants: found.map((row) => ({
-      stepIds: (row.path as unknown[]).map((index) => analysis.steps[Number(index)].id),
+      stepIds: (row.path as unknown[]).map((index) => stepIdAt(analysis.steps, index)),
       cases: num(row.cases),
       share: cases === 0 ? 0 : num(row.cases) / cases,
     })),

@@ -89,13 +89,14 @@ export async function* readTextChunks(file: string, options: TextChunkOptions): 
 /** The offset of the first byte that does not belong to a valid UTF-8 sequence, or the length. */
 export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   let index = 0;
+  // Every byte read below is checked against the length first.
   while (index < bytes.length) {
-    const lead = bytes[index];
+    const lead = bytes[index]!;
     const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     if (length === 0) return index;
     for (let next = 1; next < length; next++) {
       if (index + next >= bytes.length) return index;
-      if ((bytes[index + next] & 0xc0) !== 0x80) return index;
+      if ((bytes[index + next]! & 0xc0) !== 0x80) return index;
     }
     index += length;
   }

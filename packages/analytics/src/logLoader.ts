@@ -110,13 +110,14 @@ class LoadingSink implements EncodedEventSink {
 }
 
 export function refusalError(file: string, rejections: RejectionLog): LogImportError {
-  const first = rejections.lines[0];
+  const [first] = rejections.lines;
   const count = rejections.count;
+  const rejected = `${count} line${count === 1 ? '' : 's'} rejected, nothing imported`;
   return new LogImportError({
     file,
-    line: first.line,
-    field: first.field,
-    reason: `${first.reason}; ${count} line${count === 1 ? '' : 's'} rejected, nothing imported`,
+    line: first?.line ?? null,
+    field: first?.field ?? null,
+    reason: first ? `${first.reason}; ${rejected}` : rejected,
     rejected: rejections.lines,
     rejectedCount: count,
   });

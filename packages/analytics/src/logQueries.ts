@@ -1,3 +1,4 @@
+import { aggregateRow } from './aggregateRow.ts';
 import type { EventTable } from './logLoader.ts';
 
 /*
@@ -178,8 +179,8 @@ function nullableText(value: unknown): string | null {
 }
 
 export async function logStats(log: EventTable): Promise<LogStats> {
-  const [traces] = await queryRows(log, statsSql(log.relation));
-  const [totals] = await queryRows(log, eventTotalsSql(log.relation));
+  const traces = aggregateRow(await queryRows(log, statsSql(log.relation)), 'the log\'s cases');
+  const totals = aggregateRow(await queryRows(log, eventTotalsSql(log.relation)), 'the log\'s events');
   return {
     cases: Number(traces.cases),
     events: Number(totals.events),

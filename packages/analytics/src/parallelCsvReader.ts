@@ -55,6 +55,7 @@ class ChunkWorkers {
   parse(task: CsvChunkTask): PendingChunk {
     const result = new Promise<CsvChunkResult>((resolve, reject) => this.waiting.set(task.index, { resolve, reject }));
     const worker = this.workers[this.next++ % this.workers.length];
+    if (worker === undefined) throw new Error('the CSV reader has no worker threads');
     worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
     // Settled here too, so that a chunk failing while an earlier one is awaited is not unhandled.
     result.catch(() => undefined);
@@ -137,7 +138,8 @@ export async function readCsvEventsInParallel(
       pieces.push(bytes);
       pendingBytes += bytes.length;
       if (pendingBytes < chunkBytes) continue;
-      const buffer = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+      // One piece is used as it is (no copy); its presence is what the length says.
+      const buffer = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
       const cut = scanner.scan(buffer);
       if (cut > 0) {
         const newlines = scanner.newlinesToCut;

@@ -1,4 +1,5 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { aggregateRow } from './aggregateRow.ts';
 import { LogImportError } from './logImportError.ts';
 import { dirname } from 'node:path';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
@@ -72,7 +73,7 @@ export async function stageEventLog(file: string, options: Omit<LoadLogOptions, 
     const totals = await log.connection.runAndReadAll(`
       SELECT count(DISTINCT case_id) AS cases, epoch_us(min(ts)) AS first, epoch_us(max(ts)) AS last FROM events`);
     const activities = await log.connection.runAndReadAll('SELECT activity, count(*) AS events FROM events GROUP BY activity ORDER BY events DESC, activity');
-    const [total] = totals.getRowObjectsJS();
+    const total = aggregateRow(totals.getRowObjectsJS(), 'the staged events');
     // A damaged file (a Parquet column of another unit, a corrupt page) can hold times like
     // the year -157869, which every figure would then span: refused, naming the first such row.
     const outside = await log.connection.runAndReadAll(`

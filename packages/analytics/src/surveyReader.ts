@@ -104,9 +104,8 @@ export async function readSurveyResponses(file: string, options: SurveyReadOptio
   const timestampIndex = index(mapping.timestamp);
   const lostIndex = index(mapping.lostMinutes);
   const text = (fields: readonly string[], at: number): string | null => {
-    if (at < 0) return null;
-    const value = fields[at].trim();
-    return value === '' ? null : value;
+    const value = at < 0 ? undefined : fields[at]?.trim();
+    return value === undefined || value === '' ? null : value;
   };
   let header = true;
   const records = new CsvRecordReader(plan.delimiter, DEFAULT_MAX_LINE_CHARS, {
@@ -117,8 +116,8 @@ export async function readSurveyResponses(file: string, options: SurveyReadOptio
         return;
       }
       if (fields.length !== columns.length) {
-        if (fields.length === 1 && fields[0].trim() === '') return;
-        sink.reject({ line, field: fields.length < columns.length ? columns[fields.length] : null, reason: `expected ${columns.length} fields, found ${fields.length}` });
+        if (fields.length === 1 && fields[0]?.trim() === '') return;
+        sink.reject({ line, field: fields.length < columns.length ? (columns[fields.length] ?? null) : null, reason: `expected ${columns.length} fields, found ${fields.length}` });
         return;
       }
       let scale = plan.scale;

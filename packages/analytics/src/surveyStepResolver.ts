@@ -37,12 +37,14 @@ export function stepResolverFor(steps: readonly ResolvableStep[]): StepResolver 
     const id = byId.get(text);
     if (id !== undefined) return { kind: 'step', stepId: id };
     if (JOURNEY_WORDS.has(key(text))) return { kind: 'journey' };
-    const matches = byName.get(key(text));
-    if (matches === undefined) return { kind: 'unknown', reason: `no step or touchpoint is called ${JSON.stringify(text)}` };
+    const matches = byName.get(key(text)) ?? new Set<number>();
     if (matches.size > 1) {
       const numbers = [...matches].map((index) => index + 1).join(' and ');
       return { kind: 'unknown', reason: `${JSON.stringify(text)} names more than one step (steps ${numbers}); use the step id` };
     }
-    return { kind: 'step', stepId: steps[[...matches][0]].id };
+    const [position] = matches;
+    const step = position === undefined ? undefined : steps[position];
+    if (step === undefined) return { kind: 'unknown', reason: `no step or touchpoint is called ${JSON.stringify(text)}` };
+    return { kind: 'step', stepId: step.id };
   };
 }

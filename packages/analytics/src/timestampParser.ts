@@ -77,7 +77,8 @@ function readDate(text: string, layout: DateLayout): boolean {
     day = layout.order === 'dmy' ? first : second;
     month = layout.order === 'dmy' ? second : first;
   }
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return false;
+  // The month is checked to be 1–12 before its length is read.
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false;
   parsedYear = year;
   parsedMonth = month;

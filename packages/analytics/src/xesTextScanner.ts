@@ -254,7 +254,9 @@ export class XesTextScanner {
     START_TAG.lastIndex = start;
     const tag = START_TAG.exec(this.text);
     if (tag === null) return this.unmatchedTag(start);
-    const name = tag[1];
+    // START_TAG's three groups take part in every match (the attributes and the slash may be
+    // empty), as does ATTRIBUTE's name, and one of its two quoted values.
+    const name = tag[1]!;
     if (this.openElements.length === 0) {
       if (this.sawRoot) return 'gave-up'; // a second root element
       this.sawRoot = true;
@@ -262,15 +264,15 @@ export class XesTextScanner {
     const end = START_TAG.lastIndex;
     let key: string | undefined;
     let value: string | undefined;
-    const attributes = tag[2];
+    const attributes = tag[2]!;
     if (attributes.length > 0) {
       const names: string[] = [];
       ATTRIBUTE.lastIndex = 0;
       for (let attribute = ATTRIBUTE.exec(attributes); attribute !== null; attribute = ATTRIBUTE.exec(attributes)) {
-        const attributeName = attribute[1];
+        const attributeName = attribute[1]!;
         if (names.includes(attributeName)) return 'gave-up';
         names.push(attributeName);
-        const raw = attribute[2] ?? attribute[3];
+        const raw = (attribute[2] ?? attribute[3])!;
         const isKeyOrValue = attributeName === 'key' || attributeName === 'value';
         // Every value's references must be valid XML (`&foo;`, `&#0;` are not), used or not.
         if (!isKeyOrValue && !raw.includes('&')) continue;
@@ -288,7 +290,7 @@ export class XesTextScanner {
 
   private scanEndTag(start: number): MarkupEnd {
     const open = this.openElements;
-    const expected = open.length === 0 ? '' : open[open.length - 1];
+    const expected = open.at(-1) ?? '';
     const nameEnd = start + 2 + expected.length;
     // The usual case, `</name>` closing the open element, needs no regular expression.
     if (expected !== '' && this.text.charCodeAt(nameEnd) === GREATER_THAN && this.text.startsWith(expected, start + 2)) {
@@ -299,8 +301,8 @@ export class XesTextScanner {
     END_TAG.lastIndex = start;
     const tag = END_TAG.exec(this.text);
     if (tag === null) return this.unmatchedTag(start);
-    const name = tag[1];
-    if (this.openElements.length === 0 || this.openElements[this.openElements.length - 1] !== name) return 'gave-up';
+    const name = tag[1]!; // END_TAG's one group takes part in every match
+    if (this.openElements.at(-1) !== name) return 'gave-up';
     this.openElements.pop();
     this.builder.endElement(name);
     return END_TAG.lastIndex;
