@@ -59,7 +59,7 @@ describe('readCsvEvents on Dutch exports', () => {
     expect(summary.detected.encoding).toBe('windows-1252');
     expect(summary.detected.dateFormat).toBe('dd/mm/yyyy');
     expect(events.map((event) => event.activity)).toEqual(['Aanvraag geëvalueerd', 'Betaald € 10']);
-    expect(formatMicrosAsIso(events[0].timestampMicros)).toBe('2024-02-05T00:00:00.000000Z');
+    expect(events.map((event) => formatMicrosAsIso(event.timestampMicros))).toEqual(['2024-02-05T00:00:00.000000Z', '2024-02-06T10:00:00.000000Z']);
   });
 
   it('reads tab-separated files with yyyy/mm/dd dates', async () => {
@@ -82,7 +82,7 @@ describe('readCsvEvents on Dutch exports', () => {
 
   it('converts offsets to UTC', async () => {
     const { events } = await readCsv('case,activity,timestamp\n1,a,2011-10-11 13:45:40.276000+02:00\n');
-    expect(formatMicrosAsIso(events[0].timestampMicros)).toBe('2011-10-11T11:45:40.276000Z');
+    expect(events.map((event) => formatMicrosAsIso(event.timestampMicros))).toEqual(['2011-10-11T11:45:40.276000Z']);
   });
 
   it('follows the options over what it would detect', async () => {
@@ -93,13 +93,12 @@ describe('readCsvEvents on Dutch exports', () => {
     });
     expect(rejected).toEqual([]);
     expect(summary.mapping).toEqual({ caseId: 'a', activity: 'b', timestamp: 'when', resource: 'who' });
-    expect(formatMicrosAsIso(events[0].timestampMicros)).toBe('2024-01-02T00:00:00.000000Z');
-    expect(events[0].resource).toBe('ann');
+    expect(events.map((event) => [formatMicrosAsIso(event.timestampMicros), event.resource])).toEqual([['2024-01-02T00:00:00.000000Z', 'ann']]);
   });
 
   it('names an unnamed index column instead of losing it', async () => {
     const { summary, events } = await readCsv(',case,activity,timestamp\n0,1,a,2024-01-01\n');
     expect(summary.columns).toEqual(['column1', 'case', 'activity', 'timestamp']);
-    expect(events[0].attributesJson).toBe('{"column1":0}');
+    expect(events[0]?.attributesJson).toBe('{"column1":0}');
   });
 });

@@ -25,12 +25,16 @@ interface CsvEvent {
 
 async function readRunningExample(file = join(SHARED_EVENT_LOGS, 'running-example.csv')): Promise<CsvEvent[]> {
   const text = await readFile(file, 'utf8');
-  const [header, ...lines] = text.trim().split(/\r?\n/);
+  const [header = '', ...lines] = text.trim().split(/\r?\n/);
   const columns = header.split(',');
-  const at = (name: string) => columns.indexOf(name);
   return lines.map((line, i) => {
     const fields = line.split(',');
-    return { line: i + 2, caseId: fields[at('case:concept:name')], activity: fields[at('concept:name')], millis: Date.parse(fields[at('time:timestamp')].replace(' ', 'T')) };
+    const field = (name: string): string => {
+      const value = fields[columns.indexOf(name)];
+      if (value === undefined) throw new Error(`${file} line ${i + 2}: no ${name}`);
+      return value;
+    };
+    return { line: i + 2, caseId: field('case:concept:name'), activity: field('concept:name'), millis: Date.parse(field('time:timestamp').replace(' ', 'T')) };
   });
 }
 
@@ -40,7 +44,15 @@ function quantile(values: readonly number[], q: number): number | null {
   const position = (sorted.length - 1) * q;
   const low = Math.floor(position);
   const high = Math.ceil(position);
-  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+  // Both lie between 0 and the last position, as q lies between 0 and 1.
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}
+
+/** The item at a position the test expects to be there: the metrics and the reference number steps alike. */
+function itemAt<T>(list: readonly T[], position: number): T {
+  const item = list[position];
+  if (item === undefined) throw new Error(`no item ${position} in a list of ${list.length}`);
+  return item;
 }
 
 interface Visit {
@@ -50,7 +62,7 @@ interface Visit {
 }
 
 /** The reference: cases as lists of visits, from the CSV and the steps' names (exact names and `prefix*`). */
-function referenceCases(events: readonly CsvEvent[], steps: readonly StepRecord[]): Map<string, { visits: Visit[]; activities: { step: number; activity: string }[] }> {
+function referenceCases(events: readonly CsvEvent[], steps: readonly StepRecord[]): Map<string, { visits: [Visit, ...Visit[]]; activities: { step: number; activity: string }[] }> {
   const stepOf = (activity: string): number => {
     const exact = steps.findIndex((step) => step.activityPatterns.includes(activity));
     if (exact >= 0) return exact;
@@ -58,7 +70,7 @@ function referenceCases(events: readonly CsvEvent[], steps: readonly StepRecord[
   };
   const byCase = new Map<string, CsvEvent[]>();
   for (const event of events) byCase.set(event.caseId, [...(byCase.get(event.caseId) ?? []), event]);
-  const cases = new Map<string, { visits: Visit[]; activities: { step: number; activity: string }[] }>();
+  const cases = new Map<string, { visits: [Visit, ...Visit[]]; activities: { step: number; activity: string }[] }>();
   for (const [caseId, list] of byCase) {
     const ordered = [...list].sort((a, b) => a.millis - b.millis || a.line - b.line);
     const visits: Visit[] = [];
@@ -71,7 +83,8 @@ function referenceCases(events: readonly CsvEvent[], steps: readonly StepRecord[
       if (last && last.step === step) last.end = event.millis;
       else visits.push({ step, start: event.millis, end: event.millis });
     }
-    if (visits.length > 0) cases.set(caseId, { visits, activities });
+    const [first, ...later] = visits;
+    if (first !== undefined) cases.set(caseId, { visits: [first, ...later], activities });
   }
   return cases;
 }
@@ -135,12 +148,12 @@ describe('journey metrics on the running example', () => {
     expect(metrics.coverage).toMatchObject({ events: events.length, mappedEvents: mapped, cases: 6 });
     expect(metrics.coverage.share).toBeCloseTo(mapped / events.length, 12);
     expect(metrics.coverage.activities.find((a) => a.activity === 'decide')).toEqual({ activity: 'decide', events: 9, stepId: null });
-    expect(metrics.steps[1].activities.sort()).toEqual(['examine casually', 'examine thoroughly']);
+    expect(itemAt(metrics.steps, 1).activities.sort()).toEqual(['examine casually', 'examine thoroughly']);
   });
 
   it('gives reach, conversion, drop-off and completion as a plain pass over the CSV does', () => {
     const cases = [...referenceCases(events, steps).values()];
-    const completed = cases.filter((c) => c.visits.some((v) => steps[v.step].journeyEnd));
+    const completed = cases.filter((c) => c.visits.some((v) => itemAt(steps, v.step).journeyEnd));
     expect(metrics.cases).toBe(cases.length);
     expect(metrics.completed).toBe(completed.length);
     expect(metrics.completionRate).toBeCloseTo(completed.length / cases.length, 12);
@@ -149,12 +162,12 @@ describe('journey metrics on the running example', () => {
       const reached = cases.filter((c) => c.visits.some((v) => v.step === i));
       const droppedHere = cases.filter((c) => !completed.includes(c) && c.visits.at(-1)!.step === i);
       const withFirst = reached.filter((c) => firstReach.includes(c));
-      expect(metrics.steps[i], step.title).toMatchObject({ reach: reached.length, dropOff: droppedHere.length });
-      expect(metrics.steps[i].conversion).toBeCloseTo(withFirst.length / firstReach.length, 12);
+      expect(itemAt(metrics.steps, i), step.title).toMatchObject({ reach: reached.length, dropOff: droppedHere.length });
+      expect(itemAt(metrics.steps, i).conversion).toBeCloseTo(withFirst.length / firstReach.length, 12);
     });
     // The rejected requests never reach the end step: every one of them drops off at the rejection.
-    expect(metrics.steps[5].dropOff).toBe(3);
-    expect(metrics.steps[4].isEnd).toBe(true);
+    expect(itemAt(metrics.steps, 5).dropOff).toBe(3);
+    expect(itemAt(metrics.steps, 4).isEnd).toBe(true);
   });
 
   it('measures waits between steps and time in a step in seconds, median and p90', () => {
@@ -172,7 +185,7 @@ describe('journey metrics on the running example', () => {
           if (next.step === i) fromPrevious.push((next.start - visit.end) / 1000);
         });
       }
-      const m = metrics.steps[i];
+      const m = itemAt(metrics.steps, i);
       const close = (actual: number | null, expected: number | null) => (expected === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(expected, 6));
       expect(m.timeToNext.n, step.title).toBe(toNext.length);
       close(m.timeToNext.medianSeconds, quantile(toNext, 0.5));
@@ -184,8 +197,8 @@ describe('journey metrics on the running example', () => {
       close(m.timeInStep.p90Seconds, quantile(inStep, 0.9));
     });
     // The designed wait of "Controle" is an hour before it; what customers waited is days.
-    expect(metrics.steps[2].wait).toMatchObject({ moment: 'before', designedMinutes: 60, exceeded: true });
-    expect(metrics.steps[2].wait.measured).toEqual(metrics.steps[2].timeFromPrevious);
+    expect(itemAt(metrics.steps, 2).wait).toMatchObject({ moment: 'before', designedMinutes: 60, exceeded: true });
+    expect(itemAt(metrics.steps, 2).wait.measured).toEqual(itemAt(metrics.steps, 2).timeFromPrevious);
   });
 
   it('counts repeat contacts: a step visited again, or one of its activities twice', () => {
@@ -195,9 +208,9 @@ describe('journey metrics on the running example', () => {
         const here = activities.filter((a) => a.step === i).map((a) => a.activity);
         return visits.filter((v) => v.step === i).length > 1 || new Set(here).size < here.length;
       });
-      expect(metrics.steps[i].repeatCases, step.title).toBe(repeated.length);
+      expect(itemAt(metrics.steps, i).repeatCases, step.title).toBe(repeated.length);
     });
-    expect(metrics.steps[1].repeatCases).toBeGreaterThan(0);
+    expect(itemAt(metrics.steps, 1).repeatCases).toBeGreaterThan(0);
   });
 
   it('finds the real paths and the directly-follows graph of steps', () => {
@@ -205,12 +218,13 @@ describe('journey metrics on the running example', () => {
     const paths = new Map<string, number>();
     const edges = new Map<string, number[]>();
     for (const { visits } of cases) {
-      const key = visits.map((v) => steps[v.step].id).join('>');
+      const key = visits.map((v) => itemAt(steps, v.step).id).join('>');
       paths.set(key, (paths.get(key) ?? 0) + 1);
-      for (let k = 1; k < visits.length; k++) {
-        const edge = `${steps[visits[k - 1].step].id}>${steps[visits[k].step].id}`;
-        edges.set(edge, [...(edges.get(edge) ?? []), (visits[k].start - visits[k - 1].end) / 1000]);
-      }
+      visits.slice(1).forEach((visit, k) => {
+        const previous = visits[k]!; // the visit before visits[k + 1], which is this one
+        const edge = `${itemAt(steps, previous.step).id}>${itemAt(steps, visit.step).id}`;
+        edges.set(edge, [...(edges.get(edge) ?? []), (visit.start - previous.end) / 1000]);
+      });
     }
     expect(metrics.variantCount).toBe(paths.size);
     expect(metrics.variants.reduce((sum, v) => sum + v.cases, 0)).toBe(cases.length);
@@ -243,7 +257,7 @@ describe('journey metrics on the running example', () => {
 describe('survey answers in the journey metrics', () => {
   it('map each score onto the −2..+2 axis per step and for the journey, with happiness and lost time', () => {
     const stepAnswers = (title: string, scores: number[]) => {
-      const summary = metrics.steps[steps.findIndex((s) => s.title === title)].survey;
+      const summary = itemAt(metrics.steps, steps.findIndex((s) => s.title === title)).survey;
       expect(summary.n).toBe(scores.length);
       expect(summary.axisMean).toBeCloseTo(scores.map((s) => toAxis(s, 'csat')).reduce((a, b) => a + b, 0) / scores.length, 12);
       expect(summary.byScale).toEqual([{ scale: 'csat', n: scores.length, mean: scores.reduce((a, b) => a + b, 0) / scores.length }]);
@@ -257,7 +271,7 @@ describe('survey answers in the journey metrics', () => {
     expect(journey.happiness).toBeCloseTo(happiness([9, 6, 3, 10])!, 12);
     expect(metrics.satisfaction.steps.lostMinutesMean).toBeCloseTo(lostTime([0, 10, 30])!, 12);
     // Designed −1 against a measured CSAT of 4.5 (+1.5): a gap of 2.5 points.
-    expect(metrics.steps[0].scoreGap).toBeCloseTo(1.5 - -1, 12);
+    expect(itemAt(metrics.steps, 0).scoreGap).toBeCloseTo(1.5 - -1, 12);
   });
 
   it('compares touchpoint and journey satisfaction with the alert of the evaluation rules', () => {
@@ -314,23 +328,23 @@ describe('XLA indicators', () => {
     try {
       const completion = createIndicatorRecord({ index: 'a0', kind: 'O', metric: 'completion-rate', direction: 'at-least', target: 50, margin: 10, period: 'month' });
       const happy = createIndicatorRecord({ index: 'a1', kind: 'X', metric: 'happiness', direction: 'at-least', target: 0, margin: 10, period: 'month' });
-      const wait = createIndicatorRecord({ index: 'a2', kind: 'O', metric: 'wait-p90', stepId: steps[2].id, direction: 'at-most', target: 60, margin: 15, period: 'quarter' });
+      const wait = createIndicatorRecord({ index: 'a2', kind: 'O', metric: 'wait-p90', stepId: itemAt(steps, 2).id, direction: 'at-most', target: 60, margin: 15, period: 'quarter' });
       const orphan = createIndicatorRecord({ index: 'a3', kind: 'O', metric: 'drop-off-rate', stepId: null });
       const xla = await evaluateXla(analysis, [completion, happy, wait, orphan]);
       const cases = [...referenceCases(events, steps).values()];
       const january = cases.filter((c) => new Date(c.visits[0].start).toISOString().startsWith('2011-01'));
-      const januaryDone = january.filter((c) => c.visits.some((v) => steps[v.step].journeyEnd));
-      expect(xla.indicators[0]).toMatchObject({ period: '2011-01-01', n: january.length });
-      expect(xla.indicators[0].value).toBeCloseTo((100 * januaryDone.length) / january.length, 9);
-      expect(xla.indicators[0].status).toBe(indicatorStatus(xla.indicators[0].value, 50, 'at-least', 10));
-      expect(xla.indicators[0].series.map((p) => p.period)).toEqual(['2010-12-01', '2011-01-01']);
+      const januaryDone = january.filter((c) => c.visits.some((v) => itemAt(steps, v.step).journeyEnd));
+      expect(itemAt(xla.indicators, 0)).toMatchObject({ period: '2011-01-01', n: january.length });
+      expect(itemAt(xla.indicators, 0).value).toBeCloseTo((100 * januaryDone.length) / january.length, 9);
+      expect(itemAt(xla.indicators, 0).status).toBe(indicatorStatus(itemAt(xla.indicators, 0).value, 50, 'at-least', 10));
+      expect(itemAt(xla.indicators, 0).series.map((p) => p.period)).toEqual(['2010-12-01', '2011-01-01']);
       // February's 0–10 answers are 3 and 10: one happy, one unhappy.
-      expect(xla.indicators[1]).toMatchObject({ period: '2011-02-01', value: happiness([3, 10]), status: 'at-risk' });
-      expect(xla.indicators[1].series.map((p) => p.value)).toEqual([happiness([9, 6]), happiness([3, 10])]);
+      expect(itemAt(xla.indicators, 1)).toMatchObject({ period: '2011-02-01', value: happiness([3, 10]), status: 'at-risk' });
+      expect(itemAt(xla.indicators, 1).series.map((p) => p.value)).toEqual([happiness([9, 6]), happiness([3, 10])]);
       // Days of waiting against an hour.
-      expect(xla.indicators[2].status).toBe('missed');
-      expect(xla.indicators[2].overall.value).toBeCloseTo(metrics.steps[2].timeFromPrevious.p90Seconds! / 60, 6);
-      expect(xla.indicators[3]).toMatchObject({ status: 'no-data', problem: 'needs-step' });
+      expect(itemAt(xla.indicators, 2).status).toBe('missed');
+      expect(itemAt(xla.indicators, 2).overall.value).toBeCloseTo(itemAt(metrics.steps, 2).timeFromPrevious.p90Seconds! / 60, 6);
+      expect(itemAt(xla.indicators, 3)).toMatchObject({ status: 'no-data', problem: 'needs-step' });
       expect(xla.hasSentiment).toBe(true);
       const counts = { met: 0, 'at-risk': 0, missed: 0, 'no-data': 0 };
       for (const evaluation of xla.indicators) counts[evaluation.status]++;
@@ -406,7 +420,7 @@ describe('journey metrics on a log read in parallel', () => {
           if (next !== undefined && next.step === i) fromPrevious.push((next.start - visit.end) / 1000);
         });
       }
-      const m = measured.steps[i];
+      const m = itemAt(measured.steps, i);
       expect(m.reach, step.title).toBe(cases.filter((c) => c.visits.some((v) => v.step === i)).length);
       for (const [spread, values] of [[m.timeInStep, inStep], [m.timeFromPrevious, fromPrevious], [m.timeToNext, toNext]] as const) {
         expect(spread.n, step.title).toBe(values.length);

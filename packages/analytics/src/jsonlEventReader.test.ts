@@ -45,8 +45,8 @@ describe('JSON Lines', () => {
       [3, null],
       [4, 'timestamp'],
     ]);
-    expect(preview.rejected[0].reason).toMatch(/^not valid JSON/);
-    expect(preview.rejected[1].reason).toBe('not a JSON object');
-    expect(preview.rejected[2].reason).toMatch(/^bad date "gisteren"/);
+    expect(preview.rejected[0]?.reason).toMatch(/^not valid JSON/);
+    expect(preview.rejected[1]?.reason).toBe('not a JSON object');
+    expect(preview.rejected[2]?.reason).toMatch(/^bad date "gisteren"/);
   });
 });

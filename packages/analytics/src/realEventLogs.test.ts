@@ -79,7 +79,7 @@ describe('bpic2012.xes.gz', () => {
     try {
       stats = await logStats(log);
       const reader = await log.connection.runAndReadAll(`SELECT attributes FROM ${log.relation} ORDER BY file_order LIMIT 1`);
-      attributes = JSON.parse(String(reader.getRowsJS()[0][0]));
+      attributes = JSON.parse(String(reader.getRowsJS()[0]?.[0]));
     } finally {
       log.close();
     }

@@ -36,10 +36,10 @@ describe('readXesEvents', () => {
       // Its case id comes after the event: the event waits for the end of the trace.
       [24, 'case-2', 'Aanvraag & intake', '2024-01-07T08:00:00.000000Z'],
     ]);
-    expect(events[0].resource).toBe('Ann');
-    expect(events[0].segment).toBe('particulier');
-    expect(JSON.parse(events[0].attributesJson ?? 'null')).toEqual({ 'lifecycle:transition': 'complete', attempt: 2, urgent: true, note: 'with meta' });
-    expect(events[1].attributesJson).toBeNull();
+    expect(events[0]?.resource).toBe('Ann');
+    expect(events[0]?.segment).toBe('particulier');
+    expect(JSON.parse(events[0]?.attributesJson ?? 'null')).toEqual({ 'lifecycle:transition': 'complete', attempt: 2, urgent: true, note: 'with meta' });
+    expect(events[1]?.attributesJson).toBeNull();
   });
 
   it('reads gzip-compressed XES', async () => {

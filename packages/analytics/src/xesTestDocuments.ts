@@ -64,8 +64,11 @@ export function manyEvents(traces: number): string {
   return xesLog(body.join('\n'));
 }
 
-/** Valid documents the fast scanner reads itself; each must give exactly what saxes gives. */
-export const SCANNED_DOCUMENTS: Record<string, string> = {
+/**
+ * Valid documents the fast scanner reads itself; each must give exactly what saxes gives.
+ * `satisfies` keeps the names as keys, so a test naming one that is not there does not compile.
+ */
+export const SCANNED_DOCUMENTS = {
   'the sample log': SAMPLE_XES,
   'entity and character references in keys and values': xesLog(`<trace><string key="concept:name" value="c&#x31;"/>
     ${event('A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos; caf&#233; &#x20AC;5 &#128512;', '2024-01-01T00:00:00Z', '<string key="no&#x74;e" value="&#10;kept&#9;"/>')}
@@ -142,7 +145,7 @@ export const SCANNED_DOCUMENTS: Record<string, string> = {
     ${event('B', '2024-01-01T00:00:01Z')}
   </trace>`),
   'many events': manyEvents(120),
-};
+} satisfies Record<string, string>;
 
 /** Valid XML that the fast scanner leaves to saxes. */
 export const UNSCANNED_DOCUMENTS: Record<string, string> = {
@@ -159,7 +162,7 @@ export const UNSCANNED_DOCUMENTS: Record<string, string> = {
  * Malformed documents, each with the line saxes reports, and a first trace whose event is
  * delivered before the error, so that the error must win over what was read.
  */
-export const MALFORMED_DOCUMENTS: Record<string, { xes: string; line: number }> = {
+export const MALFORMED_DOCUMENTS = {
   'an unclosed tag': { xes: `${DECLARATION}\n<log>\n<trace>\n<string key="concept:name" value="c1"/>\n${event('A', '2024-01-01T00:00:00Z')}\n`, line: 6 },
   'a mismatched close tag': { xes: xesLog(`<trace><string key="concept:name" value="c1"/>\n${event('A', '2024-01-01T00:00:00Z')}\n</trace>\n<trace>\n<event></evnt>\n</trace>`), line: 7 },
   'an undefined entity': { xes: xesLog(`<trace><string key="concept:name" value="c1"/>\n${event('A&nbsp;B', '2024-01-01T00:00:00Z')}</trace>`), line: 4 },
@@ -187,4 +190,4 @@ export const MALFORMED_DOCUMENTS: Record<string, { xes: string; line: number }> 
   'an empty close tag': { xes: xesLog(`<trace>\n</>\n</trace>`), line: 4 },
   'white space before the XML declaration': { xes: ` ${DECLARATION}\n<log/>`, line: 1 },
   'a truncated file': { xes: xesLog(`<trace><string key="concept:name" value="c1"/>\n${event('A', '2024-01-01T00:00:00Z')}\n</trace>`).slice(0, -12), line: 5 },
-};
+} satisfies Record<string, { xes: string; line: number }>;

@@ -104,7 +104,7 @@ describe('the fast XES scanner against saxes', () => {
     const entities = await read(chunked(SCANNED_DOCUMENTS['entity and character references in keys and values'], 5), 'fast');
     expect(entities.delivered).toHaveLength(1);
     const [first] = entities.delivered;
-    expect('accepted' in first && first.accepted).toMatchObject({ caseId: 'c1', activity: `A & B <c> "d" 'e' café €5 😀`, attributesJson: '{"note":"\\nkept\\t"}' });
+    expect(first !== undefined && 'accepted' in first && first.accepted).toMatchObject({ caseId: 'c1', activity: `A & B <c> "d" 'e' café €5 😀`, attributesJson: '{"note":"\\nkept\\t"}' });
     const spaces = await read(chunked(SCANNED_DOCUMENTS['raw tabs and line breaks in values become spaces'], 3), 'fast');
     expect(spaces.delivered.map((delivery) => 'accepted' in delivery && delivery.accepted.activity)).toEqual(['two  lines and  more end']);
     const late = await read(chunked(SCANNED_DOCUMENTS['trace attributes after the events, and a trace without a case id'], 7), 'fast');
@@ -117,7 +117,7 @@ describe('the fast XES scanner against saxes', () => {
   });
 
   it('counts CR LF and CR line endings as saxes does', async () => {
-    for (const name of ['CR LF line endings', 'CR line endings']) {
+    for (const name of ['CR LF line endings', 'CR line endings'] as const) {
       const { delivered } = await read(chunked(SCANNED_DOCUMENTS[name], 1), 'fast');
       expect(delivered).toEqual([
         { rejected: { line: 5, field: 'time:timestamp', reason: 'event has no timestamp' } },
@@ -201,7 +201,7 @@ describe('malformed XES files', () => {
   });
   afterAll(() => scratch.remove());
 
-  const cases = ['an unclosed tag', 'a mismatched close tag', 'an undefined entity', 'a < in an attribute value', 'a duplicate attribute', 'text before the root', 'text after the root'];
+  const cases = ['an unclosed tag', 'a mismatched close tag', 'an undefined entity', 'a < in an attribute value', 'a duplicate attribute', 'text before the root', 'text after the root'] as const;
   for (const name of cases) {
     it(`fail with invalid XML and the line for ${name}, plain and gzip`, async () => {
       const { xes, line } = MALFORMED_DOCUMENTS[name];
