@@ -1,23 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createBlankJourney } from './blankJourney.ts';
 import { parseJourneyDocument } from './journeyImport.ts';
 import { assertMigrationsValid, CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateToCurrent, type Migration } from './migrations.ts';
-import { createStepRecord } from './stepRecord.ts';
 
 /**
- * A journey as the version-1 draft format wrote it: `satisfaction` and `waitMinutes` on steps,
- * Kano elements without a questionnaire, no target scores and no actions list.
+ * A journey as version 1 wrote it, read from its frozen file (fixtures/schema-v1.json) rather
+ * than built from today's factories, which change with the code: `satisfaction` and
+ * `waitMinutes` on steps (the first: -1 and 12 minutes, a Kano element without a questionnaire;
+ * the second: 2 and 0), no target scores and none of the later lists.
  */
-function versionOneJourney() {
-  const { actions: _actions, indicators: _indicators, comments: _comments, captures: _captures, votes: _votes, ...current } = createBlankJourney('Oud formaat');
-  const { score: _score, wait: _wait, targetScore: _target, kano: _kano, activityPatterns: _patterns, journeyEnd: _end, ...step } = createStepRecord({
-    phaseId: current.phases[0]!.id,
-    index: 'a0',
-    title: 'Bellen',
-  });
-  const oldKano = [{ id: 'k1', text: 'Snel opgenomen', category: 'must-be' }];
-  const waitingStep = { ...step, id: 'step:waiting', index: 'a1', satisfaction: -1, waitMinutes: 12, kano: [] };
-  return { ...current, schemaVersion: 1, steps: [{ ...step, satisfaction: 2, waitMinutes: 0, kano: oldKano }, waitingStep] };
+function versionOneJourney(): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL('./fixtures/schema-v1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
 /** Applies the migrations up to (not including) the one at `index`. */
@@ -41,16 +35,16 @@ describe('migrations', () => {
 
   it('klantreis.step/2 renames satisfaction to score', () => {
     const migrated = MIGRATIONS[0]!.up(versionOneJourney()) as { steps: Record<string, unknown>[] };
-    expect(migrated.steps[0]).toMatchObject({ score: 2 });
+    expect(migrated.steps.map((step) => step.score)).toEqual([-1, 2]);
     expect(migrated.steps[0]).not.toHaveProperty('satisfaction');
   });
 
   it('klantreis.step/3 turns waitMinutes into a wait before the step', () => {
     const v2 = MIGRATIONS[0]!.up(versionOneJourney());
     const migrated = MIGRATIONS[1]!.up(v2) as { steps: Record<string, unknown>[] };
-    expect(migrated.steps[0]!.wait).toBeNull();
-    expect(migrated.steps[1]!.wait).toEqual({ moment: 'before', minutes: 12 });
-    expect(migrated.steps[1]).not.toHaveProperty('waitMinutes');
+    expect(migrated.steps[0]!.wait).toEqual({ moment: 'before', minutes: 12 });
+    expect(migrated.steps[1]!.wait).toBeNull();
+    expect(migrated.steps[0]).not.toHaveProperty('waitMinutes');
   });
 
   it('klantreis.step/4 gives steps an empty target score and Kano elements an empty questionnaire', () => {
@@ -114,7 +108,7 @@ describe('migrations', () => {
     expect(result.document.steps.map((s) => s.activityPatterns)).toEqual([[], []]);
     expect(result.document.steps[0]!.kano[0]!.responses).toBeNull();
     expect(result.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(result.document.steps.map((s) => s.score)).toEqual([2, -1]);
+    expect(result.document.steps.map((s) => s.score)).toEqual([-1, 2]);
   });
 
   it('refuses a file from a newer Klantreis, or without a version', () => {
