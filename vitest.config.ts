@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'e2e/**/*.test.ts', 'testing/**/*.test.ts'],
     globalSetup: ['testing/globalSetup.ts'],
     reporters: ['default', './testing/summaryReporter.ts'],
     testTimeout: 30_000,
