@@ -18,6 +18,16 @@ interface Upload {
   staged?: { events: number; cases: number; rejectedCount: number };
 }
 
+/** Writes the rows of a DuckDB query to a Parquet file, as a tool of the user's would. */
+async function writeParquet(query: string, file: string): Promise<void> {
+  const duckdb = await openAnalyticsDatabase();
+  try {
+    await duckdb.connection.run(`COPY (${query}) TO '${file}' (FORMAT parquet)`);
+  } finally {
+    duckdb.close();
+  }
+}
+
 describe('an event log through the upload dialog', () => {
   let server: TestServer;
   let files: string;
@@ -25,14 +35,7 @@ describe('an event log through the upload dialog', () => {
     server = await buildTestServer({ kind: 'sqlite' });
     files = mkdtempSync(join(tmpdir(), 'klantreis-dialog-'));
     writeFileSync(join(files, 'bpic2012.xes'), gunzipSync(readFileSync(join(SHARED_EVENT_LOGS, 'bpic2012.xes.gz'))));
-    const duckdb = await openAnalyticsDatabase();
-    try {
-      await duckdb.connection.run(
-        `COPY (SELECT * FROM read_csv('${join(SHARED_EVENT_LOGS, 'running-example.csv')}')) TO '${join(files, 'running-example.parquet')}' (FORMAT parquet)`,
-      );
-    } finally {
-      duckdb.close();
-    }
+    await writeParquet(`SELECT * FROM read_csv('${join(SHARED_EVENT_LOGS, 'running-example.csv')}')`, join(files, 'running-example.parquet'));
   });
   afterAll(async () => {
     await server.close();
@@ -117,14 +120,10 @@ describe('files with nothing sound to import (issue 9.7)', () => {
   beforeAll(async () => {
     server = await buildTestServer({ kind: 'sqlite' });
     files = mkdtempSync(join(tmpdir(), 'klantreis-unsound-'));
-    const duckdb = await openAnalyticsDatabase();
-    try {
-      await duckdb.connection.run(
-        `COPY (SELECT 'c' || i AS "case:concept:name", 'stap' AS "concept:name", CASE WHEN i = 3 THEN TIMESTAMP '0001-01-01 00:00:00' ELSE TIMESTAMP '2024-01-01 10:00:00' + INTERVAL (i) MINUTE END AS "time:timestamp" FROM range(5) t(i)) TO '${join(files, 'kapot.parquet')}' (FORMAT parquet)`,
-      );
-    } finally {
-      duckdb.close();
-    }
+    await writeParquet(
+      `SELECT 'c' || i AS "case:concept:name", 'stap' AS "concept:name", CASE WHEN i = 3 THEN TIMESTAMP '0001-01-01 00:00:00' ELSE TIMESTAMP '2024-01-01 10:00:00' + INTERVAL (i) MINUTE END AS "time:timestamp" FROM range(5) t(i)`,
+      join(files, 'kapot.parquet'),
+    );
   });
   afterAll(async () => {
     await server.close();
