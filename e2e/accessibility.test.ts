@@ -6,6 +6,7 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { EvaluationPanel } from './fixtures/evaluationPanel.ts';
 import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -23,17 +24,17 @@ describe.skipIf(unavailable !== null)('accessibility (axe, WCAG 2 A/AA)', () => 
   beforeAll(async () => {
     server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
     browser = await launchBrowser();
-    const response = await fetch(`${server.url}/api/journeys`, {
+    const response = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateId: 'pay-tv-onboarding', locale: 'nl' }),
     });
     journeyId = ((await response.json()) as { id: string }).id;
     // Questionnaire answers for every Kano element, so the Better/Worse chart and table render.
-    const journey = (await (await fetch(`${server.url}/api/journeys/${journeyId}`)).json()) as { steps: { kano: { id: string }[] }[] };
+    const journey = (await (await authorizedFetch(`${server.url}/api/journeys/${journeyId}`)).json()) as { steps: { kano: { id: string }[] }[] };
     const pairs = [['like', 'neutral'], ['like', 'dislike'], ['neutral', 'dislike'], ['neutral', 'neutral']];
     const rows = journey.steps.flatMap((step) => step.kano).flatMap((element, e) => pairs.map(([f, d], r) => `r${r + e},${element.id},${f},${d}`));
-    const imported = await fetch(`${server.url}/api/journeys/${journeyId}/kano`, {
+    const imported = await authorizedFetch(`${server.url}/api/journeys/${journeyId}/kano`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv' },
       body: ['respondent,element,functional,dysfunctional', ...rows].join('\n'),

@@ -5,6 +5,7 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { EvaluationPanel } from './fixtures/evaluationPanel.ts';
 import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 
@@ -13,7 +14,7 @@ describe.skipIf(unavailable !== null)('the evaluation in the editor, in Chromium
   let browser: Browser;
 
   async function templateJourney(locale: 'nl' | 'en', templateId = 'ikea-visit'): Promise<string> {
-    const response = await fetch(`${server.url}/api/journeys`, {
+    const response = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateId, locale }),

@@ -4,6 +4,7 @@ import { buildTestServer, eventually, type TestServer } from '../apps/server/src
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
 import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 
@@ -85,7 +86,7 @@ describe.skipIf(unavailable !== null)('the journey editor in Chromium', () => {
   });
 
   it('shows two pages on one journey each other’s edits', async () => {
-    const { id } = await (await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }) })).json() as { id: string };
+    const { id } = await (await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }) })).json() as { id: string };
     const context = await newContext(browser);
     const first = new JourneyMapPage(await context.newPage(), server.url);
     const second = new JourneyMapPage(await context.newPage(), server.url);

@@ -11,6 +11,7 @@ import { DashboardPage } from './fixtures/dashboardPage.ts';
 import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { webDist } from './fixtures/webDist.ts';
 import { SHARED_EVENT_LOGS } from '../testing/sharedData.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 const RUNNING_EXAMPLE = `${SHARED_EVENT_LOGS}running-example.csv`;
@@ -32,9 +33,9 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
 
   /** A journey with the steps of the running example, none of them mapped yet, and designed scores. */
   async function journeyWithSteps(locale: 'nl' | 'en'): Promise<{ id: string; stepIds: string[] }> {
-    const post = (path: string, body: unknown) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) => authorizedFetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const { id } = (await (await post('/api/journeys', { title: `Compensatie (${locale})`, locale })).json()) as { id: string };
-    const journey = (await (await fetch(`${server.url}/api/journeys/${id}`)).json()) as JourneyDocument;
+    const journey = (await (await authorizedFetch(`${server.url}/api/journeys/${id}`)).json()) as JourneyDocument;
     const stepIds: string[] = [];
     for (const title of STEPS) {
       const { id: stepId } = (await (await post(`/api/journeys/${id}/steps`, { phaseId: journey.phases[0]!.id, title, score: title === 'Besluit' ? 1 : 0 })).json()) as { id: string };

@@ -13,6 +13,7 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { addToOfflineCopy, countCollabSockets, readOfflineCopy } from './fixtures/offlineCopy.ts';
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 const MESSAGES = { 'en-US': en, 'nl-NL': nl } as const;
@@ -52,7 +53,7 @@ describe.skipIf(unavailable !== null)('changes the server does not take, in Chro
   });
 
   async function openJourney(locale: keyof typeof MESSAGES): Promise<WorkshopPage> {
-    const response = await fetch(`${server.url}/api/journeys`, {
+    const response = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }),

@@ -6,6 +6,7 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
 import { connectEditor } from '../apps/server/src/collaboration/reliability/editorConnection.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 
@@ -25,7 +26,7 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
   });
 
   async function newJourney(): Promise<string> {
-    const response = await fetch(`${server.url}/api/journeys`, {
+    const response = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }),

@@ -5,6 +5,7 @@ import { buildTestServer, type TestServer } from '../apps/server/src/testServer.
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -29,7 +30,7 @@ describe.skipIf(unavailable !== null)('accessibility of the workshop panels (axe
 
   for (const locale of ['nl-NL', 'en-US'] as const) {
     it(`finds no violation in presence, versions, compare, approval, comments and the workshop helpers in ${locale}`, async () => {
-      const response = await fetch(`${server.url}/api/journeys`, {
+      const response = await authorizedFetch(`${server.url}/api/journeys`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ templateId: 'ikea-visit', locale: locale.slice(0, 2) }),

@@ -26,6 +26,7 @@ import { addStep, journeyFromDoc, recordsOf, setCellText, updateRecord } from '@
 import { connectEditor, type EditorConnection } from '../../apps/server/src/collaboration/reliability/editorConnection.ts';
 import { serverAllocator } from '../../apps/server/src/mallocSettings.ts';
 import type { ServerReport, ServerRequest } from './benchServer.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 /** The absolute time in milliseconds with sub-millisecond precision, comparable across threads. */
 const now = () => performance.timeOrigin + performance.now();
@@ -157,7 +158,7 @@ async function startBenchServer(dataDir: string): Promise<BenchServer> {
 }
 
 async function createJourney(url: string, title: string): Promise<string> {
-  const response = await fetch(`${url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+  const response = await authorizedFetch(`${url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
   return ((await response.json()) as { id: string }).id;
 }
 

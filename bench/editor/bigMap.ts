@@ -8,6 +8,7 @@ import { buildTestServer } from '../../apps/server/src/testServer.ts';
 import { launchBrowser } from '../../e2e/fixtures/browser.ts';
 import { webDist } from '../../e2e/fixtures/webDist.ts';
 import { bigJourney } from './bigJourney.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const runs = Number(process.argv[2] ?? 5);
 const server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
@@ -21,7 +22,7 @@ function summary(label: string, values: number[], unit = 'ms') {
 
 try {
   const journey = bigJourney(200, 3);
-  const response = await fetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
+  const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
   const { id } = (await response.json()) as { id: string };
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();

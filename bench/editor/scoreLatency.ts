@@ -6,12 +6,13 @@ import { buildTestServer } from '../../apps/server/src/testServer.ts';
 import { launchBrowser } from '../../e2e/fixtures/browser.ts';
 import { JourneyMapPage } from '../../e2e/fixtures/journeyMapPage.ts';
 import { webDist } from '../../e2e/fixtures/webDist.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const edits = Number(process.argv[2] ?? 100);
 const server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
 const browser = await launchBrowser();
 try {
-  const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }) });
+  const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }) });
   const { id } = (await created.json()) as { id: string };
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const a = new JourneyMapPage(await context.newPage(), server.url);

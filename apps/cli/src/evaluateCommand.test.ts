@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateJourney } from '@klantreis/evaluation';
 import { buildTemplate } from '@klantreis/templates';
 import { buildTestServer } from '../../server/src/testServer.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const BIN = fileURLToPath(new URL('../bin/klantreis.js', import.meta.url));
 const run = promisify(execFile);
@@ -53,14 +54,14 @@ describe('klantreis evaluate', () => {
   it('answers the same as GET /api/journeys/:id/evaluation for a journey in the store', async () => {
     const server = await buildTestServer({ kind: 'sqlite', dir: dataDir });
     try {
-      const created = await fetch(`${server.url}/api/journeys`, {
+      const created = await authorizedFetch(`${server.url}/api/journeys`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ templateId: 'end-user-incident', locale: 'en' }),
       });
       const { id } = (await created.json()) as { id: string };
       for (const query of [['', []], ['?locale=nl&model=mean', ['--locale', 'nl', '--model', 'mean']]] as const) {
-        const fromApi = await (await fetch(`${server.url}/api/journeys/${id}/evaluation${query[0]}`)).json();
+        const fromApi = await (await authorizedFetch(`${server.url}/api/journeys/${id}/evaluation${query[0]}`)).json();
         const fromCli = JSON.parse((await klantreis('evaluate', id, '--json', ...query[1])).stdout);
         expect(fromCli).toEqual(fromApi);
       }

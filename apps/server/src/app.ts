@@ -4,6 +4,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX_JSON_DEPTH } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
+import { randomBytes } from 'node:crypto';
+import { AccessStore, AuditLog, createOwner, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
+import { ActorResolver } from './access/actorResolver.ts';
+import type { AccessContext } from './access/accessContext.ts';
+import { registerRoutePolicies } from './access/routePolicies.ts';
+import { HostPolicy, registerWebHardening } from './access/webHardening.ts';
+import { accountRoutes } from './routes/accounts/accounts.ts';
 import { markCleanStop, recoverSnapshotsAfterCrash } from './commands/snapshotRecovery.ts';
 import { attachCollaboration, isValidHost, type Collaboration } from './collaboration/collabServer.ts';
 import { IdleMemoryRelease } from './collaboration/idleMemoryRelease.ts';
@@ -35,6 +42,16 @@ export interface AppOptions {
   maxOpenUploadBytes?: number;
   /** Quiet time after the last document closes before memory is given back (default 20 s). */
   idleMemoryReleaseMs?: number;
+  /** KLANTREIS_PUBLIC_URL: the address people use. Its host is the one answered; https makes cookies Secure. */
+  publicUrl?: string;
+  /** KLANTREIS_ALLOWED_HOSTS: further Host names answered (behind a proxy with several names). */
+  allowedHosts?: string[];
+  /** KLANTREIS_AUTH_SECRET: signs session cookies; made once and kept in the database when not given. */
+  authSecret?: string;
+  /** KLANTREIS_ADMIN_EMAIL/_PASSWORD(/_NAME): the owner account made at the first start, without a visit. */
+  admin?: { email: string; password: string; name?: string };
+  /** Sign-in attempts per minute and client (default 10). */
+  signInPerMinute?: number;
 }
 
 export interface KlantreisApp {
@@ -44,6 +61,11 @@ export interface KlantreisApp {
   documents: JourneyDocuments;
   analytics: JourneyAnalytics;
   memoryRelease: IdleMemoryRelease;
+  auth: Auth;
+  access: AccessStore;
+  audit: AuditLog;
+  /** The first-start link's path while there is no owner yet (print it with the server's address), else null. */
+  setupPath(): string | null;
   /** Stores pending work and closes the server; the store is the caller's to close. */
   close(): Promise<void>;
 }
@@ -78,9 +100,34 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   });
 
   await recoverSnapshotsAfterCrash(options.store);
+  const access = new AccessStore(options.store.db);
+  const audit = new AuditLog(options.store.db);
+  const auth = await openAuth(options.store, {
+    publicUrl: options.publicUrl,
+    secret: options.authSecret,
+    signInPerMinute: options.signInPerMinute,
+    onSessionCreated: async (userId) => {
+      const user = await access.getUser(userId);
+      if (!user) return;
+      const actor = { kind: 'user', userId, name: user.name, email: user.email, cap: 'owner', via: 'session' } as const;
+      for (const w of await access.workspacesOf(userId)) await audit.record(actor, 'account.sign-in', { type: 'account', id: userId, workspaceId: w.id });
+    },
+  });
+  const context: AccessContext = { auth, access, audit };
+  if (options.admin && (await access.countUsers()) === 0) {
+    const account = newAccountSchema.parse({ name: options.admin.name ?? options.admin.email.split('@')[0], email: options.admin.email, password: options.admin.password });
+    await createOwner(options.store, auth, access, account);
+  }
+  // While there is no owner, the first visit needs this secret (printed by the server) to
+  // become owner, so a stranger who finds a fresh server first cannot.
+  let setupToken: string | null = (await access.countUsers()) === 0 ? randomBytes(18).toString('base64url') : null;
+  const hosts = new HostPolicy({ publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
+  registerWebHardening(app, hosts);
+  const resolver = new ActorResolver(auth, access);
+  registerRoutePolicies(app, resolver, access);
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
-  const collaboration = attachCollaboration(app.server, options.store, [new VersionExtension(versions, options.autoVersionIntervalMs), memoryRelease]);
+  const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [new VersionExtension(versions, options.autoVersionIntervalMs), memoryRelease]);
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(options.store, collaboration.hocuspocus, collaboration.persistence);
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);
@@ -95,11 +142,12 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken });
   await app.register(healthRoutes, { prefix: '/api/health', store: options.store });
-  await app.register(journeyRoutes, { prefix: '/api/journeys', store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });
-  await app.register(measurementRoutes, { prefix: '/api/journeys', analytics, uploads, documents });
+  await app.register(journeyRoutes, { prefix: '/api/journeys', context, store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });
+  await app.register(measurementRoutes, { prefix: '/api/journeys', context, analytics, uploads, documents });
   await app.register(evaluationRoutes, { prefix: '/api/journeys', documents });
-  await app.register(versionRoutes, { prefix: '/api/journeys', versions, documents });
+  await app.register(versionRoutes, { prefix: '/api/journeys', context, versions, documents });
   await app.register(templateRoutes, { prefix: '/api/templates' });
   await registerWebApp(app, options.webDist);
   memoryRelease.releaseWhenIdle(collaboration.hocuspocus);
@@ -111,6 +159,10 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     documents,
     analytics,
     memoryRelease,
+    auth,
+    access,
+    audit,
+    setupPath: () => (setupToken === null ? null : `/setup?token=${setupToken}`),
     async close() {
       await collaboration.close();
       await app.close();

@@ -17,6 +17,14 @@ export interface ServerConfig {
   maxUploadBytes: number;
   /** The disk all open (not yet imported or discarded) uploads may hold together (KLANTREIS_MAX_OPEN_UPLOADS_MB, default 8192). */
   maxOpenUploadBytes: number;
+  /** KLANTREIS_PUBLIC_URL: the address people reach the server at (https makes cookies Secure). */
+  publicUrl?: string;
+  /** KLANTREIS_ALLOWED_HOSTS: further host names answered, comma-separated. */
+  allowedHosts: string[];
+  /** KLANTREIS_AUTH_SECRET: signs session cookies (kept in the database when not given). */
+  authSecret?: string;
+  /** KLANTREIS_ADMIN_EMAIL + KLANTREIS_ADMIN_PASSWORD (+ _NAME): the owner made at the first start. */
+  admin?: { email: string; password: string; name?: string };
 }
 
 export class ConfigError extends Error {}
@@ -40,7 +48,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (sampleLocale !== 'nl' && sampleLocale !== 'en') {
     throw new ConfigError(`KLANTREIS_SAMPLE_LOCALE must be nl or en, got "${sampleLocale}"`);
   }
+  const publicUrl = env.KLANTREIS_PUBLIC_URL || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(publicUrl)) {
+    throw new ConfigError(`KLANTREIS_PUBLIC_URL must be the server's address, as https://klantreis.example.org, got "${publicUrl}"`);
+  }
+  const adminEmail = env.KLANTREIS_ADMIN_EMAIL || undefined;
+  const adminPassword = env.KLANTREIS_ADMIN_PASSWORD || undefined;
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError('set KLANTREIS_ADMIN_EMAIL and KLANTREIS_ADMIN_PASSWORD together (or neither: the first visit then asks)');
+  }
   return {
+    publicUrl: publicUrl?.replace(/\/$/, ''),
+    allowedHosts: (env.KLANTREIS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    authSecret: env.KLANTREIS_AUTH_SECRET || undefined,
+    admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword, name: env.KLANTREIS_ADMIN_NAME || undefined } : undefined,
     port: parsePort(env.PORT, 3000),
     host: env.HOST || 'localhost',
     dataDir: resolve(env.KLANTREIS_DATA || 'data'),

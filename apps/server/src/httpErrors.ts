@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AccessError } from '@klantreis/core';
 import { RecordValidationError } from '@klantreis/sync';
 import { DocumentLoadError } from './collaboration/persistenceExtension.ts';
 
@@ -33,6 +34,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(400).send({ error: error.message, issues: [{ path: error.path, message: error.message }] });
     }
     if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message, issues: error.issues });
+    if (error instanceof AccessError) return reply.code(error.status).send({ error: error.message });
     if (error instanceof DocumentLoadError) {
       // The stored journey cannot be read back into a document: say so, rather than "internal error".
       request.log.error(error);

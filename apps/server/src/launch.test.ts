@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './collaboration/reliability/serverProcess.ts';
 import { serverAllocator } from './mallocSettings.ts';
+import { authorizedFetch } from './testCredentials.ts';
 
 // CI installs Debian's libjemalloc2 (.ci/run): there the launcher must preload it.
 const expectJemalloc = process.env.CI === 'true' || serverAllocator({}).allocator === 'jemalloc';
@@ -54,8 +55,8 @@ describe('npm start (launch.ts)', () => {
     } else {
       expect(server.env.get('MALLOC_ARENA_MAX')).toBe('2');
     }
-    expect((await fetch(`${launcher.url}/api/health`)).status).toBe(200);
-    expect((await fetch(`${launcher.url}/api/journeys`)).status).toBe(200);
+    expect((await authorizedFetch(`${launcher.url}/api/health`)).status).toBe(200);
+    expect((await authorizedFetch(`${launcher.url}/api/journeys`)).status).toBe(200);
 
     await launcher.stop();
     expect(launcher.exitCode()).toBe(0);

@@ -8,14 +8,28 @@ import { configFromEnv, type ServerConfig } from './config.ts';
 export async function startServer(config: ServerConfig = configFromEnv()) {
   const startedAt = performance.now();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const server = await buildApp({ store, webDist: config.webDist, logger: false, analyticsDir: join(config.dataDir, 'analytics'), maxUploadBytes: config.maxUploadBytes, maxOpenUploadBytes: config.maxOpenUploadBytes });
+  const server = await buildApp({
+    store,
+    webDist: config.webDist,
+    logger: false,
+    analyticsDir: join(config.dataDir, 'analytics'),
+    maxUploadBytes: config.maxUploadBytes,
+    maxOpenUploadBytes: config.maxOpenUploadBytes,
+    publicUrl: config.publicUrl,
+    allowedHosts: config.allowedHosts,
+    authSecret: config.authSecret,
+    admin: config.admin,
+  });
   if (config.seedSamples) {
     const seeded = await seedSampleJourneys(store, server.creator, config.sampleLocale);
     if (seeded > 0) console.info(`added ${seeded} sample journeys`);
   }
   const address = await server.app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/klantreis.sqlite`;
-  console.info(`Klantreis listens on ${address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')} (data: ${where}; ready in ${Math.round(performance.now() - startedAt)} ms)`);
+  const shown = config.publicUrl ?? address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  console.info(`Klantreis listens on ${shown} (data: ${where}; ready in ${Math.round(performance.now() - startedAt)} ms)`);
+  const setupPath = server.setupPath();
+  if (setupPath !== null) console.info(`No owner account yet: open ${shown}${setupPath} to create it (or set KLANTREIS_ADMIN_EMAIL and KLANTREIS_ADMIN_PASSWORD)`);
 
   let stoppingSince: number | null = null;
   const stop = async () => {

@@ -9,11 +9,16 @@ import { openPostgresStore, openSqliteStore, type JourneyStore } from '@klantrei
 import { collabUrl } from '@klantreis/sync';
 import { createTestDatabase } from '../../../testing/testDatabase.ts';
 import { buildApp, type KlantreisApp } from './app.ts';
+import { authorizedFetch, rememberToken, TEST_OWNER, tokenFor } from './testCredentials.ts';
 
 export type Backend = { kind: 'sqlite'; dir?: string } | { kind: 'postgres'; adminUrl: string; databaseUrl?: string };
 
 export interface TestServer {
   url: string;
+  /** The owner's API token (TEST_OWNER made at start). */
+  token: string;
+  /** fetch of a path on this server, with the owner's token. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   server: KlantreisApp;
   store: JourneyStore;
   backend: Backend;
@@ -56,10 +61,19 @@ export async function buildTestServer(
     maxUploadBytes: options.maxUploadBytes,
     maxOpenUploadBytes: options.maxOpenUploadBytes,
     analyticsDir,
+    admin: TEST_OWNER,
+    // Tests sign in far more often than a person.
+    signInPerMinute: 10_000,
   });
   const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const owner = await server.access.findUserByEmail(TEST_OWNER.email);
+  if (!owner) throw new Error('the test owner was not made');
+  const token = (await server.access.createToken(owner.id, 'tests', 'owner')).token;
+  rememberToken(url, token);
   return {
     url,
+    token,
+    fetch: (path, init) => authorizedFetch(`${url}${path}`, init),
     server,
     store,
     backend: resolved,
@@ -73,9 +87,9 @@ export async function buildTestServer(
 }
 
 /** A collaboration client as the editor runs it, resolved once the document is in sync. */
-export async function buildEditorClient(baseUrl: string, journeyId: string): Promise<{ doc: Y.Doc; provider: HocuspocusProvider }> {
+export async function buildEditorClient(baseUrl: string, journeyId: string, token: string = tokenFor(baseUrl)): Promise<{ doc: Y.Doc; provider: HocuspocusProvider }> {
   const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({ url: collabUrl(baseUrl), name: journeyId, document: doc, token: 'editor' });
+  const provider = new HocuspocusProvider({ url: collabUrl(baseUrl), name: journeyId, document: doc, token });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`editor client did not sync ${journeyId}`)), 10_000);
     provider.on('synced', () => {

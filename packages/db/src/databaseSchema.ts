@@ -13,6 +13,8 @@ export interface JourneysTable {
   snapshot: string;
   /** A small JSON summary for the journeys list: step count and the curve's scores. */
   summary: string;
+  /** The workspace the journey belongs to (null only before the first owner exists). */
+  workspace_id: string | null;
 }
 
 /** Every Yjs update as it arrived, so a crash loses nothing that was accepted. */
@@ -87,7 +89,89 @@ export interface AnalyticsImportsTable {
   created_at: number;
 }
 
+/** A role: what a person may do in a workspace or on one journey. */
+export type RoleName = 'owner' | 'editor' | 'commenter' | 'viewer';
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface WorkspaceMembersTable {
+  workspace_id: string;
+  /** better-auth's user id. */
+  user_id: string;
+  role: RoleName;
+  created_at: number;
+}
+
+/** A journey shared with one person, also someone outside its workspace. */
+export interface JourneyMembersTable {
+  journey_id: string;
+  user_id: string;
+  role: RoleName;
+  created_at: number;
+}
+
+/** A link that makes whoever opens it (signed in) a member; only its hash is stored. */
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  workspace_id: string;
+  /** Set when the invitation is to one journey rather than the whole workspace. */
+  journey_id: string | null;
+  role: RoleName;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  accepted_by: string | null;
+  accepted_at: number | null;
+}
+
+/** A token for scripts and the CLI: acts as its user, never above `role`. Only its hash is stored. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  role: RoleName;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** Append-only: who did what, when. Rows are only ever inserted. */
+export interface AuditEventsTable {
+  id: string;
+  workspace_id: string | null;
+  actor_id: string | null;
+  /** The name at the time, so the log still reads when an account is gone. */
+  actor_name: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON object with what the action needs to be understood (old and new role, file name, …). */
+  detail: string;
+  at: number;
+}
+
+/** better-auth's user table (created by its migration): read for names, e-mail addresses and counts. */
+export interface AuthUserTable {
+  id: string;
+  name: string;
+  email: string;
+  image: string | null;
+}
+
 export interface Database {
+  auth_user: AuthUserTable;
+  workspaces: WorkspacesTable;
+  workspace_members: WorkspaceMembersTable;
+  journey_members: JourneyMembersTable;
+  invitations: InvitationsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
   analytics_imports: AnalyticsImportsTable;
   journey_versions: JourneyVersionsTable;
   approval_requests: ApprovalRequestsTable;

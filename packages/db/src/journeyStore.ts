@@ -36,7 +36,7 @@ export type StateCompactor = (journeyId: string, state: Uint8Array, uptoSeq: num
 
 type Row = Database['journeys'];
 
-function toListItem(row: Omit<Row, 'snapshot'>): JourneyListItem {
+function toListItem(row: Omit<Row, 'snapshot' | 'workspace_id'>): JourneyListItem {
   return {
     id: row.id,
     title: row.title,
@@ -97,7 +97,7 @@ export class JourneyStore {
     this.closeDatabase = options.close ?? (() => this.db.destroy());
   }
 
-  async createJourney(input: { id: string; templateId?: string | null; document: JourneyDocument; state: Uint8Array }): Promise<void> {
+  async createJourney(input: { id: string; templateId?: string | null; document: JourneyDocument; state: Uint8Array; workspaceId?: string | null }): Promise<void> {
     const now = Date.now();
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -111,17 +111,34 @@ export class JourneyStore {
           deleted_at: null,
           snapshot: JSON.stringify(input.document),
           summary: JSON.stringify(summarizeJourney(input.document)),
+          workspace_id: input.workspaceId ?? null,
         })
         .execute();
       await trx.insertInto('journey_states').values({ journey_id: input.id, state: input.state, upto_seq: 0 }).execute();
     });
   }
 
-  async listJourneys(options: { trash?: boolean; search?: string } = {}): Promise<JourneyListItem[]> {
+  /**
+   * `visibleTo` limits the list to what one person may see: journeys of their workspaces
+   * (a journey without one counts as the first workspace's) and journeys shared with them.
+   */
+  async listJourneys(options: { trash?: boolean; search?: string; visibleTo?: { workspaceIds: string[]; journeyIds: string[]; firstWorkspaceId: string | null } } = {}): Promise<JourneyListItem[]> {
     let query = this.db
       .selectFrom('journeys')
       .select(['id', 'title', 'template_id', 'created_at', 'updated_at', 'deleted_at', 'summary'])
       .where('deleted_at', options.trash ? 'is not' : 'is', null);
+    const scope = options.visibleTo;
+    if (scope) {
+      const inFirst = scope.firstWorkspaceId !== null && scope.workspaceIds.includes(scope.firstWorkspaceId);
+      query = query.where((eb) =>
+        eb.or([
+          ...(scope.workspaceIds.length > 0 ? [eb('workspace_id', 'in', scope.workspaceIds)] : []),
+          ...(scope.journeyIds.length > 0 ? [eb('id', 'in', scope.journeyIds)] : []),
+          ...(inFirst ? [eb('workspace_id', 'is', null)] : []),
+          sql<boolean>`1 = 0`,
+        ]),
+      );
+    }
     const search = options.search?.trim();
     if (search) {
       const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -32,6 +32,13 @@ export const CLOSE_CODES = {
    * keeps it and sends it again when it reconnects.
    */
   storeFailed: { code: 4503, reason: 'klantreis-store-failed' },
+  /** No session or token, or one that is no longer valid: sign in again. */
+  unauthorized: { code: 4401, reason: 'klantreis-unauthorized' },
+  /**
+   * The update changes what the person's role may not change (a viewer's any change, a
+   * commenter's change outside comments and votes). Not stored; the editor shows read-only.
+   */
+  forbidden: { code: 4403, reason: 'klantreis-forbidden' },
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

@@ -1,19 +1,57 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import { allow, effectiveRole, type AccessStore, type Actor, type Role } from '@klantreis/core';
 import type { JourneyStore } from '@klantreis/db';
+import { recordTypeOf } from '@klantreis/schema';
 import { CLOSE_CODES } from '@klantreis/sync';
+import type { ActorResolver } from '../access/actorResolver.ts';
+import type { TouchPermission } from './incomingUpdateValidator.ts';
 
-/** Only journeys that exist and are not in the trash can be opened for editing. */
+/** What a connection carries after it is authenticated. */
+export interface CollabContext {
+  actor: Actor;
+  role: Role;
+  /** Which records its updates may touch; null: all (an editor or owner). */
+  mayTouch: TouchPermission | null;
+}
+
+/** The records a commenter adds and changes: comments and votes. */
+const COMMENT_RECORDS = new Set(['comment', 'vote']);
+
+export function touchPermission(actor: Actor, grant: Role): TouchPermission | null {
+  if (allow(actor, 'journey.edit', grant)) return null;
+  if (allow(actor, 'journey.comment', grant)) return (id) => id !== 'meta' && COMMENT_RECORDS.has(recordTypeOf(id) ?? '');
+  return () => false;
+}
+
+function refusal(message: string, reason: string): Error {
+  return Object.assign(new Error(message), { reason });
+}
+
+/**
+ * Who opens a journey: the session cookie sent with the upgrade, or an API token as the
+ * provider's token. Only a journey that exists, is not in the trash and that the person holds
+ * a role on can be opened; the role decides what their updates may change.
+ */
 export class AccessExtension implements Extension {
   private readonly store: JourneyStore;
+  private readonly resolver: ActorResolver;
+  private readonly access: AccessStore;
 
-  constructor(store: JourneyStore) {
+  constructor(store: JourneyStore, resolver: ActorResolver, access: AccessStore) {
     this.store = store;
+    this.resolver = resolver;
+    this.access = access;
   }
 
-  async onAuthenticate({ documentName }: onAuthenticatePayload): Promise<void> {
+  async onAuthenticate({ documentName, token, requestHeaders }: onAuthenticatePayload): Promise<CollabContext> {
+    const actor = await this.resolver.resolve(requestHeaders, token.startsWith('kr_') ? token : null);
+    if (actor.kind === 'anonymous') throw refusal('sign in first', CLOSE_CODES.unauthorized.reason);
     const journey = await this.store.getJourney(documentName);
-    if (!journey || journey.deletedAt !== null) {
-      throw Object.assign(new Error(`no journey ${documentName}`), { reason: CLOSE_CODES.journeyNotFound.reason });
+    const grant = actor.kind === 'user' ? await this.access.roleOnJourney(actor.userId, documentName) : 'owner';
+    // A journey the person has no role on is, to them, not there.
+    if (!journey || journey.deletedAt !== null || grant === null) {
+      throw refusal(`no journey ${documentName}`, CLOSE_CODES.journeyNotFound.reason);
     }
+    return { actor, role: effectiveRole(actor, grant) ?? 'viewer', mayTouch: touchPermission(actor, grant) };
   }
 }

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { connectEditor, type EditorConnection } from './reliability/editorConnection.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const person = { key: 'a1b2c3d4', name: 'Anna', color: '#1a5fb4', initials: 'AN' };
 
@@ -22,7 +23,7 @@ describe('awareness states from a client that is not our editor', () => {
   let journeyId: string;
   beforeAll(async () => {
     server = await buildTestServer({ kind: 'sqlite' });
-    const created = await fetch(`${server.url}/api/journeys`, {
+    const created = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Presence' }),

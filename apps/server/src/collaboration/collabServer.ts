@@ -4,6 +4,9 @@ import { Hocuspocus, type Extension, type Document, type onStoreDocumentPayload 
 import { WebSocketServer, type RawData } from 'ws';
 import type { JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
+import type { AccessStore } from '@klantreis/core';
+import type { ActorResolver } from '../access/actorResolver.ts';
+import type { HostPolicy } from '../access/webHardening.ts';
 import { AccessExtension } from './accessExtension.ts';
 import { AwarenessExtension } from './awarenessExtension.ts';
 import { PersistenceExtension } from './persistenceExtension.ts';
@@ -37,9 +40,11 @@ function toRequest(request: IncomingMessage, path: string): Request {
 }
 
 /** Answers a request that cannot become a collaboration socket, and closes it. */
-function refuseUpgrade(socket: Duplex, status: 400 | 404, reason: string): void {
+const STATUS_TEXT = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request' } as const;
+
+function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT, reason: string): void {
   console.warn(`collab: refused an upgrade (${status}): ${reason}`);
-  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (socket.writable) socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   else socket.destroy();
 }
 
@@ -49,8 +54,12 @@ export function isValidHost(host: string | undefined): boolean {
 }
 
 /** The path and query of a request for the collaboration socket, or why it is not one. */
-function collabTarget(request: IncomingMessage): { path: string; protocol: string | null } | { refusal: string; status: 400 | 404 } {
+function collabTarget(request: IncomingMessage, hosts: HostPolicy): { path: string; protocol: string | null } | { refusal: string; status: keyof typeof STATUS_TEXT } {
   if (!isValidHost(request.headers.host)) return { refusal: 'the Host header is missing or malformed', status: 400 };
+  if (!hosts.allowsHost(request.headers.host)) return { refusal: `the host ${String(request.headers.host).slice(0, 100)} is not this server's (KLANTREIS_PUBLIC_URL)`, status: 421 };
+  // A browser always says which page opens a socket: only this server's own pages may.
+  const origin = request.headers.origin;
+  if (origin !== undefined && !hosts.allowsOrigin(origin, request.headers.host)) return { refusal: `a page of another site (${origin.slice(0, 100)}) may not open the collaboration socket`, status: 403 };
   const raw = request.url ?? '';
   if (!raw.startsWith('/') || raw.startsWith('//')) return { refusal: 'the path must start with a single /', status: 400 };
   let url: URL;
@@ -76,7 +85,14 @@ function finalStorePayload(hocuspocus: Hocuspocus, document: Document): onStoreD
 
 /** The Yjs documents of the journeys, served by Hocuspocus at /collab on the API's HTTP server. */
 /** `extensions` are further concerns (automatic versions, …) run after access and persistence. */
-export function attachCollaboration(server: Server, store: JourneyStore, extensions: Extension[] = []): Collaboration {
+/** Who may connect: the actor behind a cookie or token, their roles, and the hosts and origins answered. */
+export interface CollaborationGuard {
+  resolver: ActorResolver;
+  access: AccessStore;
+  hosts: HostPolicy;
+}
+
+export function attachCollaboration(server: Server, store: JourneyStore, guard: CollaborationGuard, extensions: Extension[] = []): Collaboration {
   const persistence = new PersistenceExtension(store);
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -87,7 +103,7 @@ export function attachCollaboration(server: Server, store: JourneyStore, extensi
     // a change made on the server is stored by an update listener that runs after
     // Hocuspocus's own, and must be committed before anyone receives it.
     flushDelay: 0,
-    extensions: [new AccessExtension(store), new AwarenessExtension(), persistence, ...extensions],
+    extensions: [new AccessExtension(store, guard.resolver, guard.access), new AwarenessExtension(), persistence, ...extensions],
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
@@ -95,7 +111,7 @@ export function attachCollaboration(server: Server, store: JourneyStore, extensi
     // A client that goes away mid-handshake must not become an unhandled 'error' event.
     socket.on('error', () => socket.destroy());
     try {
-      const target = collabTarget(request);
+      const target = collabTarget(request, guard.hosts);
       if ('refusal' in target) {
         refuseUpgrade(socket, target.status, target.refusal);
         return;

@@ -5,6 +5,7 @@ import type { PhaseId } from '@klantreis/schema';
 import { addStep, journeyFromDoc, updateRecord } from '@klantreis/sync';
 import { buildTestServer, eventually, type Backend, type TestServer } from '../testServer.ts';
 import { connectEditor } from './reliability/editorConnection.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -20,7 +21,7 @@ describe.each(backends)('compaction while editing on %s', (_name, backend) => {
   });
 
   it('merges the rows as they accumulate and reads the same journey back after a restart', async () => {
-    const created = await fetch(`${server.url}/api/journeys`, {
+    const created = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Compactie' }),

@@ -22,6 +22,7 @@ import { convergenceProblems } from './reliability/convergenceChecks.ts';
 import { readDocumentFromServer } from './reliability/editorConnection.ts';
 import { runServerFuzz } from './reliability/serverFuzz.ts';
 import { runSimulatedFuzz } from './reliability/simulatedCollaboration.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const replaySeed = process.env.KLANTREIS_FUZZ_SEED ? Number(process.env.KLANTREIS_FUZZ_SEED) : null;
 const seeds = (count: number, first = 1) => (replaySeed !== null ? [replaySeed] : Array.from({ length: count }, (_, i) => first + i));
@@ -71,7 +72,7 @@ describe.each(backends)('convergence fuzz through the real server on %s', (_name
   });
 
   it.each(serverSeeds)('seed %i: 5 editors × 300 edits with disconnects converge, also after a restart', { timeout: 90_000 }, async (seed) => {
-    const created = await fetch(`${server.url}/api/journeys`, {
+    const created = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: `Fuzz ${seed}` }),
@@ -103,6 +104,6 @@ describe.each(backends)('convergence fuzz through the real server on %s', (_name
     server = await buildTestServer(data);
     expect(journeyFromDoc(await readDocumentFromServer(server.url, id))).toEqual(expected);
     // And the REST API reads the same journey, from the snapshot stored when the reader left.
-    await eventually(async () => expect(await (await fetch(`${server.url}/api/journeys/${id}`)).json()).toEqual(expected));
+    await eventually(async () => expect(await (await authorizedFetch(`${server.url}/api/journeys/${id}`)).json()).toEqual(expected));
   });
 });

@@ -9,6 +9,7 @@ import { JOURNEY_RECORD_ID, type LaneId, type PhaseId, type StepId } from '@klan
 import { addStep, CLOSE_CODES, collabUrl, journeyFromDoc, metaOf, recordsOf, updateRecord } from '@klantreis/sync';
 import { buildTestServer, eventually, type Backend, type TestServer } from '../testServer.ts';
 import { connectEditor, type EditorConnection } from './reliability/editorConnection.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -57,11 +58,11 @@ describe.each(backends)('hostile websocket messages on %s', (_name, backend) => 
   let expected: ReturnType<typeof journeyFromDoc>;
 
   const countRows = () => server.store.countUpdates(journeyId);
-  const healthy = async () => expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  const healthy = async () => expect((await authorizedFetch(`${server.url}/api/health`)).status).toBe(200);
 
   beforeAll(async () => {
     server = await buildTestServer(backend);
-    const created = await fetch(`${server.url}/api/journeys`, {
+    const created = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Aanval' }),

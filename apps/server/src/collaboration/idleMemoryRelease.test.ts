@@ -3,6 +3,7 @@ import { addStep } from '@klantreis/sync';
 import type { PhaseId, StepId } from '@klantreis/schema';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { exposedGc, memoryReducingCollection } from './idleMemoryRelease.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -14,10 +15,10 @@ describe('memory is given back once the last document has closed', () => {
   });
 
   async function createJourney(url: string): Promise<{ id: string; phaseId: PhaseId }> {
-    const created = await fetch(`${url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Idle' }) });
+    const created = await authorizedFetch(`${url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Idle' }) });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    const journey = (await (await fetch(`${url}/api/journeys/${id}`)).json()) as { phases: { id: PhaseId }[] };
+    const journey = (await (await authorizedFetch(`${url}/api/journeys/${id}`)).json()) as { phases: { id: PhaseId }[] };
     return { id, phaseId: journey.phases[0]!.id };
   }
 

@@ -4,7 +4,20 @@ import { derivedTextOwner, metaOf, recordsOf } from '@klantreis/sync';
 import { derivedTextProblem, metaProblem, recordProblem } from './recordRules.ts';
 
 /** `changed` is false for an update the document already holds entirely (a reconnecting editor's sync). */
-export type Verdict = { accepted: true; changed: boolean } | { accepted: false; reason: string };
+export type Verdict = { accepted: true; changed: boolean } | { accepted: false; reason: string; forbidden?: boolean };
+
+/**
+ * Which records the sender's role lets an update touch (a record id, or `meta` for the
+ * document's own fields); undefined lets it touch all of them.
+ */
+export type TouchPermission = (recordId: string | 'meta') => boolean;
+
+class Forbidden {
+  readonly reason: string;
+  constructor(reason: string) {
+    this.reason = reason;
+  }
+}
 
 const VALIDATION = Symbol('validation');
 
@@ -28,7 +41,7 @@ export class IncomingUpdateValidator {
     this.live = live;
   }
 
-  check(update: Uint8Array): Verdict {
+  check(update: Uint8Array, mayTouch?: TouchPermission): Verdict {
     const shadow = this.shadowDoc();
     const applied: { transaction?: Y.Transaction } = {};
     const capture = (tr: Y.Transaction) => {
@@ -46,7 +59,11 @@ export class IncomingUpdateValidator {
       shadow.off('afterTransaction', capture);
     }
     const transaction = applied.transaction;
-    const problem = transaction ? this.problemIn(shadow, transaction) : null;
+    const problem = transaction ? this.problemIn(shadow, transaction, mayTouch) : null;
+    if (problem instanceof Forbidden) {
+      this.discardShadow();
+      return { accepted: false, reason: problem.reason, forbidden: true };
+    }
     if (problem === null) {
       const changed =
         transaction !== undefined &&
@@ -89,7 +106,7 @@ export class IncomingUpdateValidator {
     return this.shadow;
   }
 
-  private problemIn(shadow: Y.Doc, transaction: Y.Transaction): string | null {
+  private problemIn(shadow: Y.Doc, transaction: Y.Transaction, mayTouch?: TouchPermission): string | Forbidden | null {
     const records = recordsOf(shadow);
     const meta = metaOf(shadow);
     const roots = rootNamesOf(shadow);
@@ -99,6 +116,7 @@ export class IncomingUpdateValidator {
       const type: object = changed;
       const rootName = roots.get(type);
       if (type === meta) {
+        if (mayTouch && !mayTouch('meta')) return new Forbidden('your role may not change the journey');
         const problem = metaProblem(meta);
         if (problem) return problem;
       } else if (type === records) {
@@ -120,6 +138,7 @@ export class IncomingUpdateValidator {
     }
     // Checked after the loop: reading a root that the update created turns the untyped root
     // into a Y.Text, and the changes above point at the untyped one.
+    if (mayTouch) for (const id of touched) if (!mayTouch(id)) return new Forbidden(`your role may not change ${id.slice(0, 80)}`);
     for (const { id, field, keys } of texts) {
       const problem = derivedTextProblem(shadow, id, field, keys);
       if (problem) return problem;

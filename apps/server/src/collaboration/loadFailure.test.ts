@@ -7,6 +7,7 @@ import type { PhaseId } from '@klantreis/schema';
 import { addStep, CLOSE_CODES, journeyFromDoc, recordsOf } from '@klantreis/sync';
 import { buildTestServer, eventually, type Backend, type TestServer } from '../testServer.ts';
 import { connectEditor } from './reliability/editorConnection.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -37,7 +38,7 @@ describe.each(backends)('a journey whose stored document cannot be loaded, on %s
   }
 
   async function journeyWithEdits(): Promise<string> {
-    const created = await fetch(`${server.url}/api/journeys`, {
+    const created = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Beschadigd' }),
@@ -96,10 +97,10 @@ describe.each(backends)('a journey whose stored document cannot be loaded, on %s
       }
     }
 
-    const read = await fetch(`${server.url}/api/journeys/${id}`);
+    const read = await authorizedFetch(`${server.url}/api/journeys/${id}`);
     expect(read.status).toBe(200);
     expect(((await read.json()) as { steps: { title: string }[] }).steps.map((step) => step.title)).toEqual(['Een', 'Twee', 'Drie']);
-    const write = await fetch(`${server.url}/api/journeys/${id}`, {
+    const write = await authorizedFetch(`${server.url}/api/journeys/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Overschreven' }),
@@ -108,6 +109,6 @@ describe.each(backends)('a journey whose stored document cannot be loaded, on %s
     expect(((await write.json()) as { error: string }).error).toMatch(new RegExp(`^journey ${id} cannot be loaded: `));
 
     expect(await storedBytes(id)).toEqual(before);
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await authorizedFetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });

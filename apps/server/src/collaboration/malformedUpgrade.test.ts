@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
 import { startServerProcess, type ServerProcess } from './reliability/serverProcess.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 /** Sends raw bytes and resolves with what came back before the server closed (or 3 s passed). */
 function rawRequest(url: string, request: string): Promise<string> {
@@ -71,12 +72,12 @@ describe('malformed requests to the real server process', () => {
     const answer = await rawRequest(server.url, request);
     expect(answer, server.output()).toMatch(/^HTTP\/1\.1 4\d\d /);
     expect(server.exitCode(), server.output()).toBeNull();
-    const health = await fetch(`${server.url}/api/health`);
+    const health = await authorizedFetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
   });
 
   it('logs one line per malformed websocket frame or refused update, without a stack trace', async () => {
-    const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' });
+    const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' });
     const { id } = (await created.json()) as { id: string };
     const address = (bytes: number[]) => new Uint8Array([id.length, ...Buffer.from(id), ...bytes]);
     const frames = [

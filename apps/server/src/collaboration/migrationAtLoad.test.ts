@@ -9,6 +9,7 @@ import { CLOSE_CODES, metaOf } from '@klantreis/sync';
 import { buildTestServer, eventually, type Backend, type TestServer } from '../testServer.ts';
 import { connectEditor } from './reliability/editorConnection.ts';
 import { refuseUpdateRows } from './reliability/postgresUpdateRows.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -16,7 +17,7 @@ if (postgresUrl) backends.push(['PostgreSQL', { kind: 'postgres', adminUrl: post
 
 /** A journey whose stored document says schema version 4, as an older Klantreis left it. */
 async function olderJourney(server: TestServer): Promise<string> {
-  const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Oud' }) });
+  const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Oud' }) });
   const { id } = (await created.json()) as { id: string };
   const editor = connectEditor(server.url, id);
   await editor.synced();

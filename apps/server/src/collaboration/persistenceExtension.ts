@@ -9,6 +9,7 @@ import {
 import * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, journeyFromDoc, upgradeDocSchema } from '@klantreis/sync';
+import type { CollabContext } from './accessExtension.ts';
 import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
 import { RefusalError } from './refusals.ts';
 import { applyStoredDocument, compactStoredUpdates } from './storedDocument.ts';
@@ -111,7 +112,7 @@ export class PersistenceExtension implements Extension {
   }
 
   /** Checks and stores an editor's update before Hocuspocus applies it; throwing closes the connection. */
-  async beforeHandleMessage({ update: frame, document, documentName, connection }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({ update: frame, document, documentName, connection, context }: beforeHandleMessagePayload<Partial<CollabContext>>): Promise<void> {
     let update: Uint8Array | null;
     try {
       update = documentUpdateOf(frame);
@@ -122,9 +123,11 @@ export class PersistenceExtension implements Extension {
     const validator = this.validators.get(document);
     if (!validator) throw new RefusalError(CLOSE_CODES.storeFailed, `journey ${documentName} is not loaded`);
     const generation = validator.generation;
-    const verdict = validator.check(update);
+    const mayTouch = context.mayTouch;
+    if (mayTouch === undefined) throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.unauthorized, 'the connection was not authenticated'));
+    const verdict = validator.check(update, mayTouch ?? undefined);
     if (!verdict.accepted) {
-      throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.updateRefused, verdict.reason));
+      throw this.refuse(connection.webSocket, new RefusalError(verdict.forbidden ? CLOSE_CODES.forbidden : CLOSE_CODES.updateRefused, verdict.reason));
     }
     if (!verdict.changed) {
       // Nothing new: a reconnecting editor's sync, say. What it repeats may be an update

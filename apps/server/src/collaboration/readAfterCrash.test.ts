@@ -17,6 +17,7 @@ import { buildTestServer } from '../testServer.ts';
 import { createTestDatabase } from '../../../../testing/testDatabase.ts';
 import { connectEditor } from './reliability/editorConnection.ts';
 import { startServerProcess } from './reliability/serverProcess.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const CLI = fileURLToPath(new URL('../../../cli/bin/klantreis.js', import.meta.url));
 const run = promisify(execFile);
@@ -27,7 +28,7 @@ describe('reads after kill -9 of the real server', () => {
 
   it('show every acknowledged step in the REST read, the list and the CLI, cycle after cycle', { timeout: 90_000 }, async () => {
     let server = await startServerProcess(dataDir);
-    const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Na de crash' }) });
+    const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Na de crash' }) });
     const { id } = (await created.json()) as { id: string };
     let expectedSteps = 0;
     try {
@@ -49,9 +50,9 @@ describe('reads after kill -9 of the real server', () => {
         expect(listed.find((j) => j.id === id)?.steps, 'klantreis list while the server is down').toBe(expectedSteps);
 
         server = await startServerProcess(dataDir);
-        const read = (await (await fetch(`${server.url}/api/journeys/${id}`)).json()) as JourneyDocument;
+        const read = (await (await authorizedFetch(`${server.url}/api/journeys/${id}`)).json()) as JourneyDocument;
         expect(read.steps, `GET /api/journeys/${id} after restart ${cycle + 1}`).toHaveLength(expectedSteps);
-        const list = (await (await fetch(`${server.url}/api/journeys`)).json()) as { id: string; stepCount?: number; summary?: { stepCount: number } }[];
+        const list = (await (await authorizedFetch(`${server.url}/api/journeys`)).json()) as { id: string; stepCount?: number; summary?: { stepCount: number } }[];
         const item = list.find((j) => j.id === id)!;
         expect(item.summary?.stepCount ?? item.stepCount, 'the list after the restart').toBe(expectedSteps);
       }
@@ -69,7 +70,7 @@ describe.skipIf(!postgresUrl)('reads after a crash on PostgreSQL', () => {
     // server killed between the two leaves behind.
     const store = await openStore({ databaseUrl, dataDir: mkdtempSync(join(tmpdir(), 'klantreis-pg-crash-')) });
     const server = await buildTestServer({ kind: 'postgres', adminUrl: postgresUrl!, databaseUrl });
-    const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'PG' }) });
+    const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'PG' }) });
     const { id } = (await created.json()) as { id: string };
     await server.close({ keepData: true });
     const doc = new Y.Doc();
@@ -84,7 +85,7 @@ describe.skipIf(!postgresUrl)('reads after a crash on PostgreSQL', () => {
 
     const restarted = await buildTestServer({ kind: 'postgres', adminUrl: postgresUrl!, databaseUrl });
     try {
-      const read = (await (await fetch(`${restarted.url}/api/journeys/${id}`)).json()) as JourneyDocument;
+      const read = (await (await authorizedFetch(`${restarted.url}/api/journeys/${id}`)).json()) as JourneyDocument;
       expect(read.steps.map((s) => s.title)).toEqual(['Opgeslagen, niet in de snapshot']);
     } finally {
       await restarted.close();

@@ -8,6 +8,7 @@ import { addStep, journeyFromDoc, setCellText, updateRecord } from '@klantreis/s
 import { buildTestServer, eventually, type Backend, type TestServer } from '../testServer.ts';
 import { convergenceProblems, duplicateIds } from './reliability/convergenceChecks.ts';
 import { connectEditor, type EditorConnection } from './reliability/editorConnection.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -25,7 +26,7 @@ describe.each(backends)('a restart with editors connected on %s', (_name, backen
   });
 
   it('duplicates no step, cell or text, and loses no edit made before, during or after it', async () => {
-    const created = await fetch(`${server.url}/api/journeys`, {
+    const created = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Herstart' }),
@@ -78,6 +79,6 @@ describe.each(backends)('a restart with editors connected on %s', (_name, backen
     // And the store holds exactly this: the editors leave, the snapshot is what the API reads.
     for (const editor of editors.splice(0)) editor.close();
     await eventually(() => expect(server.server.collaboration.hocuspocus.documents.has(id)).toBe(false));
-    expect(await (await fetch(`${server.url}/api/journeys/${id}`)).json()).toEqual(journey);
+    expect(await (await authorizedFetch(`${server.url}/api/journeys/${id}`)).json()).toEqual(journey);
   });
 });

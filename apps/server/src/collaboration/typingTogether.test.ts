@@ -9,6 +9,7 @@ import { addStep, journeyFromDoc, readRecord } from '@klantreis/sync';
 import { buildTestServer, eventually, type Backend, type TestServer } from '../testServer.ts';
 import { connectEditor, readDocumentFromServer } from './reliability/editorConnection.ts';
 import { TypingWitness } from './reliability/typingTogether.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -24,7 +25,7 @@ describe.each(backends)('two people typing into one empty cell at once, on %s', 
   });
 
   it('keeps every acknowledged letter of both, also after a restart', { timeout: 60_000 }, async () => {
-    const created = await fetch(`${server.url}/api/journeys`, {
+    const created = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Samen typen' }),
@@ -76,7 +77,7 @@ describe.each(backends)('two people typing into one empty cell at once, on %s', 
       expect(witness.check(await readDocumentFromServer(server.url, id))).toEqual({ typed: rounds * 26, lost: 0, problems: [] });
       // The REST API reads the same cells.
       await eventually(async () => {
-        const journey = (await (await fetch(`${server.url}/api/journeys/${id}`)).json()) as { cells: { stepId: string; text: string }[] };
+        const journey = (await (await authorizedFetch(`${server.url}/api/journeys/${id}`)).json()) as { cells: { stepId: string; text: string }[] };
         expect(journey.cells.filter((cell) => stepIds.includes(cell.stepId as StepId)).map((cell) => cell.text.length)).toEqual(stepIds.map(() => 26));
       });
     } finally {

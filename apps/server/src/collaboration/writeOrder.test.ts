@@ -11,6 +11,7 @@ import { addStep, journeyFromDoc, updateRecord } from '@klantreis/sync';
 import { buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { connectEditor, type EditorConnection } from './reliability/editorConnection.ts';
 import { holdUpdateRows, refuseUpdateRows } from './reliability/postgresUpdateRows.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 
@@ -22,7 +23,7 @@ describe.skipIf(!postgresUrl)('the order of store and broadcast, on PostgreSQL',
 
   beforeAll(async () => {
     server = await buildTestServer({ kind: 'postgres', adminUrl: postgresUrl! });
-    const created = await fetch(`${server.url}/api/journeys`, {
+    const created = await authorizedFetch(`${server.url}/api/journeys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Volgorde' }),
@@ -65,7 +66,7 @@ describe.skipIf(!postgresUrl)('the order of store and broadcast, on PostgreSQL',
   }
 
   function patchTitle(title: string): Promise<Response> {
-    return fetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+    return authorizedFetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
   }
 
   const liveTitle = () => journeyFromDoc(server.server.collaboration.hocuspocus.documents.get(journeyId)!).journey.title;
@@ -107,7 +108,7 @@ describe.skipIf(!postgresUrl)('the order of store and broadcast, on PostgreSQL',
     // The next write goes through, and the refused one never turns up.
     expect((await patchTitle('Daarna wel')).status).toBe(200);
     await eventually(() => expect(journeyFromDoc(observer.doc).journey.title).toBe('Daarna wel'));
-    const read = (await (await fetch(`${server.url}/api/journeys/${journeyId}`)).json()) as { journey: { title: string } };
+    const read = (await (await authorizedFetch(`${server.url}/api/journeys/${journeyId}`)).json()) as { journey: { title: string } };
     expect(read.journey.title).toBe('Daarna wel');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestServer, type TestServer } from '../testServer.ts';
 import { readableReason, withoutServerPaths } from './uploadArea.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 describe('a full disk', () => {
   const mountPoint = mkdtempSync(join(tmpdir(), 'klantreis-full-'));
@@ -24,8 +25,8 @@ describe('a full disk', () => {
   });
 
   it('is said as such (507), the upload leaves nothing behind, and the server goes on', async () => {
-    const { id } = (await (await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Vol"}' })).json()) as { id: string };
-    const response = await fetch(`${server.url}/api/journeys/${id}/uploads?kind=events&fileName=groot.csv`, {
+    const { id } = (await (await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Vol"}' })).json()) as { id: string };
+    const response = await authorizedFetch(`${server.url}/api/journeys/${id}/uploads?kind=events&fileName=groot.csv`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream' },
       body: 'case,activity,timestamp\n' + 'c1,stap,2024-01-01T10:00:00Z\n'.repeat(300_000),
@@ -34,7 +35,7 @@ describe('a full disk', () => {
     expect(response.status, body).toBe(507);
     expect(body).toContain("the server's disk is full");
     expect(body).not.toContain(mountPoint);
-    expect((await fetch(`${server.url}/api/journeys/${id}`)).status).toBe(200);
+    expect((await authorizedFetch(`${server.url}/api/journeys/${id}`)).status).toBe(200);
   });
 });
 

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHARED_EVENT_LOGS } from '../../../../testing/sharedData.ts';
 import { startServerProcess, type ServerProcess } from '../collaboration/reliability/serverProcess.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 const LOG = join(SHARED_EVENT_LOGS, 'running-example.csv');
 
@@ -24,7 +25,7 @@ describe('imports interrupted by kill -9', () => {
 
   it('leave either the whole import or none of it, and nothing behind, cycle after cycle', { timeout: 120_000 }, async () => {
     let server: ServerProcess = await startServerProcess(dataDir);
-    const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+    const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
     const { id } = await json<{ id: string }>(await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Gemeten"}' }), 201);
     const analytics = join(dataDir, 'analytics');
     const journeyFolder = join(analytics, encodeURIComponent(id));
@@ -66,7 +67,7 @@ describe('the disk open uploads may hold', () => {
     const { buildTestServer } = await import('../testServer.ts');
     const server = await buildTestServer({ kind: 'sqlite' }, { maxUploadBytes: 1024 * 1024, maxOpenUploadBytes: 1024 * 1024 + 1000 });
     try {
-      const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+      const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
       const { id } = await json<{ id: string }>(await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Vol"}' }), 201);
       const send = (name: string, size: number) =>
         api(`/api/journeys/${id}/uploads?kind=events&fileName=${name}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: 'x'.repeat(size) });

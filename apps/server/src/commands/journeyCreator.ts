@@ -17,7 +17,7 @@ export class JourneyCreator {
   }
 
   /** Stores a validated document as a new journey, its Yjs state and JSON snapshot in one transaction. */
-  async fromDocument(document: JourneyDocument, templateId: string | null = null): Promise<string> {
+  async fromDocument(document: JourneyDocument, templateId: string | null = null, workspaceId: string | null = null): Promise<string> {
     const checked = validateJourneyDocument(document);
     if (!checked.ok) throw new Error(`refusing to store an invalid journey: ${checked.issues[0]!.path}: ${checked.issues[0]!.message}`);
     const id = newJourneyId();
@@ -25,21 +25,21 @@ export class JourneyCreator {
     writeJourneyToDoc(doc, document);
     // The snapshot is read back from the document, so it is in the same canonical order as
     // every later snapshot: a version saved now compares equal to the map until it changes.
-    await this.store.createJourney({ id, templateId, document: journeyFromDoc(doc, { validate: true }), state: Y.encodeStateAsUpdate(doc) });
+    await this.store.createJourney({ id, templateId, document: journeyFromDoc(doc, { validate: true }), state: Y.encodeStateAsUpdate(doc), workspaceId });
     return id;
   }
 
-  blank(title: string, locale: 'nl' | 'en'): Promise<string> {
-    return this.fromDocument(createBlankJourney(title, locale));
+  blank(title: string, locale: 'nl' | 'en', workspaceId: string | null = null): Promise<string> {
+    return this.fromDocument(createBlankJourney(title, locale), null, workspaceId);
   }
 
-  fromTemplate(templateId: TemplateId, locale: 'nl' | 'en', title?: string): Promise<string> {
+  fromTemplate(templateId: TemplateId, locale: 'nl' | 'en', title?: string, workspaceId: string | null = null): Promise<string> {
     const document = buildTemplate(templateId, locale);
     if (title) document.journey.title = title;
-    return this.fromDocument(document, templateId);
+    return this.fromDocument(document, templateId, workspaceId);
   }
 
-  duplicate(document: JourneyDocument, title: string): Promise<string> {
-    return this.fromDocument({ ...document, journey: { ...document.journey, title, status: 'draft' } });
+  duplicate(document: JourneyDocument, title: string, workspaceId: string | null = null): Promise<string> {
+    return this.fromDocument({ ...document, journey: { ...document.journey, title, status: 'draft' } }, null, workspaceId);
   }
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { journeyFromDoc } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
+import { authorizedFetch } from '../testCredentials.ts';
 
 describe('REST writes through a draft of the live document', () => {
   let server: TestServer | null = null;
@@ -12,7 +13,7 @@ describe('REST writes through a draft of the live document', () => {
 
   it('each write comes from a client of its own, and the live document keeps its id', async () => {
     server = await buildTestServer();
-    const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Concept' }) });
+    const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Concept' }) });
     const { id } = (await created.json()) as { id: string };
     const editor = await buildEditorClient(server.url, id);
     try {
@@ -20,7 +21,7 @@ describe('REST writes through a draft of the live document', () => {
       const liveClient = live.clientID;
       const clientsBefore = Y.decodeStateVector(Y.encodeStateVector(live)).size;
       for (const title of ['Een', 'Twee', 'Drie']) {
-        const answer = await fetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+        const answer = await authorizedFetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
         expect(answer.status).toBe(200);
       }
       expect(live.clientID).toBe(liveClient);
@@ -33,7 +34,7 @@ describe('REST writes through a draft of the live document', () => {
 
   it('refuses a write to a journey trashed while the write waited its turn', async () => {
     server = await buildTestServer();
-    const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Weg' }) });
+    const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Weg' }) });
     const { id } = (await created.json()) as { id: string };
     const { documents, store } = { documents: server.server.documents, store: server.store };
     // The first edit, holding the journey's turn, sends the journey to the trash; the second

@@ -1,6 +1,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { collabUrl } from '@klantreis/sync';
+import { tokenFor } from '../../testCredentials.ts';
 
 /** An editor as the web app runs it (a HocuspocusProvider over its own websocket), in Node. */
 export interface EditorConnection {
@@ -23,6 +24,8 @@ export interface EditorOptions {
   reconnectDelayMs?: number;
   /** Called with the reason when the server refuses the document. */
   onRefused?: (reason: string) => void;
+  /** The API token it connects with; the test token of its server when not given. */
+  token?: string;
 }
 
 /** Rejects with `what` if `promise` takes longer than `ms`, so a stuck step names itself. */
@@ -40,7 +43,7 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
   if (options.clientId !== undefined) doc.clientID = options.clientId;
   const delay = options.reconnectDelayMs ?? 100;
   const socket = new HocuspocusProviderWebsocket({ url: collabUrl(baseUrl), delay, minDelay: delay, maxDelay: delay * 4, factor: 1.5 });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: 'editor' });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: options.token ?? tokenFor(baseUrl) });
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => options.onRefused?.(reason));
   provider.attach();
   return {

@@ -13,6 +13,7 @@ import { randomEdit } from './randomJourneyEdits.ts';
 import { SeededRandom } from './seededRandom.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 import { containsSnapshot, missingFrom } from './stateContainment.ts';
+import { authorizedFetch } from '../../testCredentials.ts';
 
 // kill -9 of the real server at a random moment while writers edit, over and over. After
 // each kill: SQLite's integrity check, a restart, and a check that nothing anyone had seen
@@ -51,7 +52,7 @@ interface Witnesses {
 }
 
 async function createJourney(server: ServerProcess): Promise<string> {
-  const response = await fetch(`${server.url}/api/journeys`, {
+  const response = await authorizedFetch(`${server.url}/api/journeys`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title: 'kill -9' }),
@@ -66,7 +67,7 @@ async function createJourney(server: ServerProcess): Promise<string> {
  * from the document.
  */
 async function lostAfterRestart(server: ServerProcess, journeyId: string, witnesses: Witnesses): Promise<string[]> {
-  const restRead = (await (await fetch(`${server.url}/api/journeys/${journeyId}`)).json()) as JourneyDocument;
+  const restRead = (await (await authorizedFetch(`${server.url}/api/journeys/${journeyId}`)).json()) as JourneyDocument;
   const reader = connectEditor(server.url, journeyId);
   try {
     await reader.synced();

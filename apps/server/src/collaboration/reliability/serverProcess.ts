@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createToken, rememberToken, TEST_OWNER_ENV } from '../../testCredentials.ts';
 
 const ENTRIES = {
   main: fileURLToPath(new URL('../../main.ts', import.meta.url)),
@@ -10,6 +11,8 @@ const ENTRIES = {
 /** The real server (`node apps/server/src/main.ts`) as a child process, to be killed for real. */
 export interface ServerProcess {
   url: string;
+  /** An owner's API token, for its REST and collaboration clients. */
+  token: string;
   pid: number;
   /** SIGKILL: no shutdown code runs, as in a crash or an OOM kill. */
   kill9(): Promise<void>;
@@ -33,6 +36,7 @@ export async function startServerProcess(
   const child = spawn(process.execPath, [...(options.execArgv ?? []), ENTRIES[options.entry ?? 'main']], {
     env: {
       ...process.env,
+      ...TEST_OWNER_ENV,
       ...options.env,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -64,8 +68,12 @@ export async function startServerProcess(
       reject(new Error(`the server exited (${code ?? signal}) before it listened:\n${output}`));
     });
   });
+  const url = `http://127.0.0.1:${port}`;
+  const token = await createToken(url);
+  rememberToken(url, token);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    token,
     pid: child.pid!,
     async kill9() {
       child.kill('SIGKILL');

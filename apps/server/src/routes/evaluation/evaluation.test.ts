@@ -4,6 +4,7 @@ import { createKanoElement, CURRENT_SCHEMA_VERSION, type JourneyDocument } from 
 import { journeyFromDoc, journeyToUpdate } from '@klantreis/sync';
 import { buildTemplate } from '@klantreis/templates';
 import { buildEditorClient, buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
+import { authorizedFetch } from '../../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -19,7 +20,7 @@ interface ApiEvaluation {
 
 describe.each(backends)('evaluation API on %s', (_name, backend) => {
   let server: TestServer;
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
   const patch = (id: string, recordId: string, body: unknown) =>
     api(`/api/journeys/${id}/records/${recordId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const postCsv = (id: string, csv: string, query = '') => api(`/api/journeys/${id}/kano${query}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { createBlankJourney, CURRENT_SCHEMA_VERSION, MIGRATIONS, validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import { CLOSE_CODES, collabUrl, journeyFromDoc, updateRecord } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
+import { authorizedFetch } from '../../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -10,7 +11,7 @@ if (postgresUrl) backends.push(['PostgreSQL', { kind: 'postgres', adminUrl: post
 
 describe.each(backends)('journeys API on %s', (_name, backend) => {
   let server: TestServer;
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
   const json = (method: string, body: unknown): RequestInit => ({
     method,
     headers: { 'content-type': 'application/json' },
@@ -38,7 +39,7 @@ describe.each(backends)('journeys API on %s', (_name, backend) => {
     const response = await api('/api/health');
     const before = Date.now();
     expect(await response.json()).toEqual({ status: 'ok', database: backend.kind, time: expect.any(Number) });
-    const { time } = (await (await fetch(`${server.url}/api/health`)).json()) as { time: number };
+    const { time } = (await (await authorizedFetch(`${server.url}/api/health`)).json()) as { time: number };
     expect(time).toBeGreaterThanOrEqual(before);
     expect(time).toBeLessThanOrEqual(Date.now());
   });

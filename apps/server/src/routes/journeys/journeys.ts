@@ -24,6 +24,8 @@ import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import type { JourneyCreator } from '../../commands/journeyCreator.ts';
 import { JourneyNotFoundError, type JourneyDocuments } from '../../commands/journeyDocuments.ts';
 import { HttpError } from '../../httpErrors.ts';
+import { auditJourney, workspaceForNewJourney, type AccessContext } from '../../access/accessContext.ts';
+import { member, shareBody } from '../accounts/schema.ts';
 import {
   addPhaseBody,
   addStepBody,
@@ -41,6 +43,7 @@ import {
 } from './schema.ts';
 
 export interface JourneyRoutesOptions {
+  context: AccessContext;
   store: JourneyStore;
   creator: JourneyCreator;
   documents: JourneyDocuments;
@@ -50,26 +53,31 @@ export interface JourneyRoutesOptions {
 
 const openJourney = z.record(z.string(), z.unknown()).describe('A journey in the open JSON format (packages/schema/journey.schema.json)');
 
-export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, { store, creator, documents, hocuspocus, analytics }) => {
+export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, { context, store, creator, documents, hocuspocus, analytics }) => {
+  const { access } = context;
   async function requireJourney(id: string) {
     const row = await store.getJourney(id);
     if (!row) throw new JourneyNotFoundError(id);
     return row;
   }
 
-  app.get('/', { schema: { tags: ['journeys'], summary: 'List journeys', querystring: listQuery, response: { 200: z.array(listItem) } } }, async (request) =>
-    store.listJourneys({ search: request.query.search, trash: request.query.trash === 'true' }),
-  );
+  app.get('/', { schema: { tags: ['journeys'], summary: 'The journeys you may see', querystring: listQuery, response: { 200: z.array(listItem) } } }, async (request) => {
+    const actor = request.actor;
+    const visibleTo = actor.kind === 'user' ? await access.journeyScope(actor.userId) : undefined;
+    return store.listJourneys({ search: request.query.search, trash: request.query.trash === 'true', visibleTo });
+  });
 
   app.post(
     '/',
     { schema: { tags: ['journeys'], summary: 'Create a journey, blank or from a template', body: createBody, response: { 201: createdResponse } } },
     async (request, reply) => {
-      const { title, templateId, locale = 'nl' } = request.body;
+      const { title, templateId, locale = 'nl', workspaceId } = request.body;
       if (templateId !== undefined && !isTemplateId(templateId)) {
         throw new HttpError(400, `unknown template ${templateId}`, [{ path: 'body.templateId', message: 'no such template' }]);
       }
-      const id = templateId ? await creator.fromTemplate(templateId, locale, title) : await creator.blank(title!, locale);
+      const workspace = await workspaceForNewJourney(access, request.actor, workspaceId);
+      const id = templateId ? await creator.fromTemplate(templateId, locale, title, workspace) : await creator.blank(title!, locale, workspace);
+      await auditJourney(context, request.actor, 'journey.created', id, { templateId: templateId ?? null });
       return reply.code(201).send({ id });
     },
   );
@@ -83,7 +91,9 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     async (request, reply) => {
       const parsed = parseJourneyDocument(request.body);
       if (!parsed.ok) throw new HttpError(400, `the journey is not valid: ${parsed.issues.length} problem(s)`, parsed.issues);
-      const id = await creator.fromDocument(parsed.document);
+      const workspace = await workspaceForNewJourney(access, request.actor);
+      const id = await creator.fromDocument(parsed.document, null, workspace);
+      await auditJourney(context, request.actor, 'journey.created', id, { imported: true });
       return reply.code(201).send({ id, migrated: parsed.migrated });
     },
   );
@@ -94,6 +104,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
 
   app.get('/:id/export', { schema: { tags: ['journeys'], summary: 'Download a journey as an open JSON file', params: journeyIdParams } }, async (request, reply) => {
     const document = await documents.read(request.params.id);
+    await auditJourney(context, request.actor, 'journey.exported', request.params.id, { format: 'json' });
     const name = document.journey.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'journey';
     return reply
       .header('content-disposition', `attachment; filename="${encodeURIComponent(name)}.klantreis.json"`)
@@ -117,12 +128,14 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       const row = await requireJourney(request.params.id);
       if (request.query.permanent === 'true') {
         if (row.deletedAt === null) throw new HttpError(409, 'move the journey to the trash before deleting it for good');
+        await auditJourney(context, request.actor, 'journey.purged', row.id, { title: row.title });
         await store.purge(row.id);
         // Its import rows went with it (foreign key); its Parquet files go now.
         await analytics.removeJourney(row.id);
       } else {
         await store.moveToTrash(row.id);
         hocuspocus.closeConnections(row.id);
+        await auditJourney(context, request.actor, 'journey.trashed', row.id, { title: row.title });
       }
       return reply.code(204).send();
     },
@@ -131,6 +144,19 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
   app.post('/:id/restore', { schema: { tags: ['journeys'], summary: 'Restore a journey from the trash', params: journeyIdParams } }, async (request, reply) => {
     await requireJourney(request.params.id);
     await store.restoreFromTrash(request.params.id);
+    await auditJourney(context, request.actor, 'journey.restored', request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/:id/members', { schema: { tags: ['journeys'], summary: 'People the journey is shared with (besides its workspace)', params: journeyIdParams, response: { 200: z.array(member) } } }, async (request) =>
+    access.journeyMembers(request.params.id),
+  );
+
+  app.post('/:id/members', { schema: { tags: ['journeys'], summary: 'Share the journey with a person by e-mail (role null stops sharing)', params: journeyIdParams, body: shareBody } }, async (request, reply) => {
+    const user = await access.findUserByEmail(request.body.email);
+    if (!user) throw new HttpError(404, `no account for ${request.body.email}: make an invitation link for this journey instead`, [{ path: 'body.email', message: 'no such account' }]);
+    await access.shareJourney(request.params.id, user.id, request.body.role);
+    await auditJourney(context, request.actor, 'journey.shared', request.params.id, { userId: user.id, email: user.email, role: request.body.role });
     return reply.code(204).send();
   });
 
@@ -141,7 +167,12 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       const document = await documents.read(request.params.id);
       const suffix = document.journey.locale === 'nl' ? 'kopie' : 'copy';
       const title = request.body?.title ?? `${document.journey.title} (${suffix})`.slice(0, 200);
-      return reply.code(201).send({ id: await creator.duplicate(document, title) });
+      const workspace = await workspaceForNewJourney(access, request.actor, (await access.workspaceOfJourney(request.params.id)) ?? undefined).catch(() =>
+        workspaceForNewJourney(access, request.actor),
+      );
+      const id = await creator.duplicate(document, title, workspace);
+      await auditJourney(context, request.actor, 'journey.created', id, { copyOf: request.params.id });
+      return reply.code(201).send({ id });
     },
   );
 

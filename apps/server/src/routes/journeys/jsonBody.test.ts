@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlankJourney } from '@klantreis/schema';
 import { startServerProcess, type ServerProcess } from '../../collaboration/reliability/serverProcess.ts';
+import { authorizedFetch } from '../../testCredentials.ts';
 
 /** The peak resident memory of a process so far (VmHWM), in MB. */
 function peakRssMb(pid: number): number {
@@ -25,7 +26,7 @@ describe('JSON bodies sent to the real server', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const post = (path: string, body: string) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const post = (path: string, body: string) => authorizedFetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
   it('names the line and column of a syntax error, on every route', async () => {
     const created = await post('/api/journeys', '{\n  "title": "Reis",\n  "locale": \n}');
@@ -55,6 +56,6 @@ describe('JSON bodies sent to the real server', () => {
     expect(((await response.json()) as { error: string }).error).toContain('nested more than 64 levels deep');
     const peak = peakRssMb(server.pid);
     expect(peak, `peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before)`).toBeLessThan(300);
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await authorizedFetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });

@@ -14,6 +14,8 @@ export const createBody = z
     title: z.string().trim().min(1).max(MAX_TITLE_LENGTH).optional(),
     templateId: z.string().optional(),
     locale: z.enum(['nl', 'en']).optional(),
+    /** The workspace to create it in; your first in which you may create journeys when left out. */
+    workspaceId: z.string().max(100).optional(),
   })
   .refine((body) => body.title !== undefined || body.templateId !== undefined, {
     message: 'give a title, a templateId or both',

@@ -8,6 +8,7 @@ import { toAxis } from '@klantreis/evaluation';
 import type { JourneyDocument } from '@klantreis/schema';
 import { buildTestServer, type Backend, type TestServer } from '../../testServer.ts';
 import { SHARED_EVENT_LOGS } from '../../../../../testing/sharedData.ts';
+import { authorizedFetch } from '../../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -63,7 +64,7 @@ const XES_COLUMNS = { caseId: 'case:concept:name', activity: 'concept:name', tim
 
 describe.each(backends)('measurement API on %s', (_name, backend) => {
   let server: TestServer;
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
   const json = async <T>(response: Response, status: number): Promise<T> => {
     const body = await response.text();
     expect(response.status, body.slice(0, 500)).toBe(status);

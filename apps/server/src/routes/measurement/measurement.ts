@@ -8,6 +8,7 @@ import { addIndicator, deleteIndicator, updateIndicator } from '@klantreis/sync'
 import { DuplicateImportError, type EventLogImportOptions, type JourneyAnalytics, type SurveyImportOptions } from '../../commands/journeyAnalytics.ts';
 import type { JourneyDocuments } from '../../commands/journeyDocuments.ts';
 import { describeProblem, type UploadArea } from '../../commands/uploadArea.ts';
+import { auditJourney, type AccessContext } from '../../access/accessContext.ts';
 import { HttpError } from '../../httpErrors.ts';
 import {
   createdIndicator,
@@ -29,6 +30,7 @@ import {
 } from './schema.ts';
 
 export interface MeasurementRoutesOptions {
+  context: AccessContext;
   analytics: JourneyAnalytics;
   uploads: UploadArea;
   documents: JourneyDocuments;
@@ -51,7 +53,7 @@ function optionsFor(kind: AnalyticsImportKind, body: ReadOptions): { events?: Ev
  * Measured data for a journey: upload a file, check it (every row read, every rejected line
  * listed), import the good rows or nothing; list and delete imports; the metrics and XLA status.
  */
-export const measurementRoutes: FastifyPluginAsyncZod<MeasurementRoutesOptions> = async (app, { analytics, uploads, documents }) => {
+export const measurementRoutes: FastifyPluginAsyncZod<MeasurementRoutesOptions> = async (app, { context, analytics, uploads, documents }) => {
   // A file arrives as a stream and goes straight to disk: event logs are hundreds of megabytes.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
 
@@ -110,7 +112,9 @@ export const measurementRoutes: FastifyPluginAsyncZod<MeasurementRoutesOptions> 
     },
     async (request, reply) => {
       try {
-        return reply.code(201).send(await uploads.commit(request.params.id, request.params.uploadId));
+        const committed = await uploads.commit(request.params.id, request.params.uploadId);
+        await auditJourney(context, request.actor, 'import.committed', request.params.id, { importId: committed.id, kind: committed.kind, fileName: committed.fileName, rows: committed.rows });
+        return reply.code(201).send(committed);
       } catch (error) {
         if (error instanceof DuplicateImportError) return reply.code(409).send({ error: error.message, duplicateOf: error.earlier });
         throw error;
@@ -156,7 +160,9 @@ export const measurementRoutes: FastifyPluginAsyncZod<MeasurementRoutesOptions> 
             rejectedCount: checked.staged.rejectedCount,
           });
         }
-        return await reply.code(201).send(await uploads.commit(id, received.id));
+        const committed = await uploads.commit(id, received.id);
+        await auditJourney(context, request.actor, 'import.committed', id, { importId: committed.id, kind: committed.kind, fileName: committed.fileName, rows: committed.rows });
+        return await reply.code(201).send(committed);
       } catch (error) {
         if (error instanceof DuplicateImportError) return reply.code(409).send({ error: error.message, duplicateOf: error.earlier });
         throw error;
@@ -175,6 +181,7 @@ export const measurementRoutes: FastifyPluginAsyncZod<MeasurementRoutesOptions> 
     if (!(await analytics.deleteImport(request.params.id, request.params.importId))) {
       throw new HttpError(404, `journey ${request.params.id} has no import ${request.params.importId}`);
     }
+    await auditJourney(context, request.actor, 'import.deleted', request.params.id, { importId: request.params.importId });
     return reply.code(204).send();
   });
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnalyticsDatabase } from '@klantreis/analytics';
 import { SHARED_EVENT_LOGS } from '../../../../../testing/sharedData.ts';
 import { buildTestServer, type TestServer } from '../../testServer.ts';
+import { authorizedFetch } from '../../testCredentials.ts';
 
 interface Upload {
   id: string;
@@ -42,7 +43,7 @@ describe('an event log through the upload dialog', () => {
     rmSync(files, { recursive: true, force: true });
   });
 
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
 
   it.each([
     ['running-example.csv', join('shared', 'running-example.csv'), 42, 6],
@@ -93,7 +94,7 @@ describe('an XES file whose chosen case id attribute no trace has', () => {
   });
 
   it('answers the preview with the rejected traces, never a 500', { timeout: 60_000 }, async () => {
-    const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+    const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
     const { id } = (await (await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' })).json()) as { id: string };
     const xes = '<?xml version="1.0"?><log xes.version="1.0"><trace><string key="concept:name" value="c1"/><event><string key="concept:name" value="a"/><date key="time:timestamp" value="2024-01-01T10:00:00Z"/></event></trace></log>';
     const upload = (await (await api(`/api/journeys/${id}/uploads?kind=events&fileName=klein.xes`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: xes })).json()) as Upload;
@@ -130,7 +131,7 @@ describe('files with nothing sound to import (issue 9.7)', () => {
     rmSync(files, { recursive: true, force: true });
   });
 
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
+  const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
   async function uploadAndCheck(fileName: string, body: BodyInit): Promise<{ id: string; upload: Upload & { problem: { message: string } | null } }> {
     const { id } = (await (await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' })).json()) as { id: string };
     const sent = (await (await api(`/api/journeys/${id}/uploads?kind=events&fileName=${fileName}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body })).json()) as Upload;

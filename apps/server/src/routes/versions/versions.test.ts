@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
+import { authorizedFetch } from '../../testCredentials.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -10,7 +11,7 @@ if (postgresUrl) backends.push(['PostgreSQL', { kind: 'postgres', adminUrl: post
 describe.each(backends)('versions and approval on %s', (_name, backend) => {
   let server: TestServer;
   const api = async <T>(path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await authorizedFetch(`${server.url}${path}`, {
       method,
       headers: body === undefined ? undefined : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -117,13 +118,13 @@ describe('automatic versions', () => {
   it('are taken while a journey is edited, at most once an interval', async () => {
     const server = await buildTestServer({ kind: 'sqlite' }, { autoVersionIntervalMs: 60 * 60 * 1000 });
     try {
-      const created = await fetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto' }) });
+      const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto' }) });
       const { id } = (await created.json()) as { id: string };
-      const versions = async () => ((await (await fetch(`${server.url}/api/journeys/${id}/versions`)).json()) as { kind: string }[]).filter((v) => v.kind === 'auto');
+      const versions = async () => ((await (await authorizedFetch(`${server.url}/api/journeys/${id}/versions`)).json()) as { kind: string }[]).filter((v) => v.kind === 'auto');
       expect(await versions()).toEqual([]);
-      await fetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto 1' }) });
+      await authorizedFetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto 1' }) });
       await eventually(async () => expect(await versions()).toHaveLength(1));
-      await fetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto 2' }) });
+      await authorizedFetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Auto 2' }) });
       await new Promise((r) => setTimeout(r, 300));
       expect(await versions()).toHaveLength(1);
     } finally {

@@ -5,17 +5,19 @@ import type { VersionStore } from '@klantreis/db';
 import { replaceJourneyContent } from '@klantreis/sync';
 import { latestApproved, requestState } from '../../commands/approvalStatus.ts';
 import type { JourneyDocuments } from '../../commands/journeyDocuments.ts';
+import { auditJourney, type AccessContext } from '../../access/accessContext.ts';
 import { HttpError } from '../../httpErrors.ts';
 import { journeyIdParams } from '../journeys/schema.ts';
 import { approvalRequestBody, compareQuery, createVersionBody, decisionBody, requestParams, restoreBody, versionInfo, versionParams } from './schema.ts';
 
 export interface VersionRoutesOptions {
+  context: AccessContext;
   versions: VersionStore;
   documents: JourneyDocuments;
 }
 
 /** Named and automatic versions, compare, restore, and approval rounds, under /api/journeys/:id. */
-export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async (app, { versions, documents }) => {
+export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async (app, { context, versions, documents }) => {
   async function versionDocument(journeyId: string, versionId: string): Promise<JourneyDocument> {
     if (versionId === 'current') return documents.read(journeyId);
     const version = await versions.getVersion(journeyId, versionId);
@@ -70,6 +72,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
       const target = await versionDocument(id, versionId);
       const backup = await versions.createVersion({ journeyId: id, name: `${info.name} ←`, kind: 'named', author: request.body.author, document: await documents.read(id) });
       await documents.edit(id, (doc) => replaceJourneyContent(doc, target));
+      await auditJourney(context, request.actor, 'version.restored', id, { versionId, name: info.name, backupVersionId: backup.id });
       return { restored: versionId, backupVersionId: backup.id };
     },
   );
@@ -80,6 +83,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     async (request, reply) => {
       await savedVersion(request.params.id, request.body.versionId, 'body.versionId');
       const created = await versions.requestApproval({ journeyId: request.params.id, ...request.body });
+      await auditJourney(context, request.actor, 'approval.requested', request.params.id, { requestId: created.id, versionId: request.body.versionId, approvers: request.body.approvers });
       return reply.code(201).send({ ...created, state: requestState(created) });
     },
   );
@@ -94,6 +98,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
         throw new HttpError(400, `${request.body.approver} was not asked to approve this version`, [{ path: 'body.approver', message: `must be one of: ${approval.approvers.join(', ')}` }]);
       }
       await versions.decide(approval.id, request.body);
+      await auditJourney(context, request.actor, 'approval.decided', request.params.id, { requestId: approval.id, approver: request.body.approver, decision: request.body.decision });
       const updated = (await versions.listApprovalRequests(request.params.id)).find((r) => r.id === approval.id)!;
       return reply.code(201).send({ ...updated, state: requestState(updated) });
     },

@@ -1,0 +1,220 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditCsv, CLIENT_IP_HEADER, createAccount, createOwner, type Actor } from '@klantreis/core';
+import type { JourneyStore } from '@klantreis/db';
+import { toHeaders } from '../../access/actorResolver.ts';
+import type { AccessContext } from '../../access/accessContext.ts';
+import { HttpError } from '../../httpErrors.ts';
+import {
+  auditQuery,
+  createdToken,
+  invitationBody,
+  invitationCreated,
+  invitationInfo,
+  invitationParams,
+  me,
+  member,
+  memberParams,
+  newAccountSchema,
+  profilePatch,
+  roleBody,
+  setupBody,
+  setupStatus,
+  tokenBody,
+  tokenInfo,
+  tokenParams,
+  workspaceParams,
+} from './schema.ts';
+
+export interface AccountRoutesOptions {
+  context: AccessContext;
+  store: JourneyStore;
+  /** The secret of the first-start link, printed by the server while there is no owner. */
+  setupToken: () => string | null;
+}
+
+function userOf(actor: Actor): Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user') throw new HttpError(403, 'only a signed-in person can do this');
+  return actor;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The public address of this request, for links (invitations) and for better-auth. */
+function originOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+}
+
+/** Hands a request to better-auth (a fetch handler) and its answer back to Fastify. */
+async function forwardToAuth(context: AccessContext, request: FastifyRequest, reply: FastifyReply, path: string, body?: unknown): Promise<Response> {
+  const headers = toHeaders(request.headers);
+  headers.delete('content-length');
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  if (body !== undefined) headers.set('content-type', 'application/json');
+  const response = await context.auth.handler(
+    new Request(new URL(path, originOf(request)), { method: body === undefined ? request.method : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+  );
+  reply.code(response.status);
+  for (const [name, value] of response.headers) if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) reply.header('set-cookie', cookies);
+  return response;
+}
+
+export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (app, { context, store, setupToken }) => {
+  const { access, audit } = context;
+
+  /** Signs the new account in: its session cookie goes out with this answer. */
+  async function signIn(request: FastifyRequest, reply: FastifyReply, email: string, password: string): Promise<void> {
+    const response = await forwardToAuth(context, request, reply, '/api/auth/sign-in/email', { email, password });
+    if (!response.ok) throw new HttpError(response.status, 'the account was made but signing in failed: sign in yourself');
+  }
+
+  // better-auth: sign in, sign out, sessions, password change. Accounts are only made by the
+  // first-start setup and by invitations, never by anyone who finds the sign-up endpoint.
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/auth/*',
+    schema: { hide: true },
+    handler: async (request, reply) => {
+      const url = new URL(request.url, originOf(request));
+      if (url.pathname.startsWith('/api/auth/sign-up')) return reply.code(403).send({ error: 'accounts are made by invitation: ask an owner of your workspace' });
+      const response = await forwardToAuth(context, request, reply, url.pathname + url.search, request.method === 'POST' ? (request.body ?? {}) : undefined);
+      if (url.pathname === '/api/auth/sign-in/email' && response.status === 401) {
+        const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').slice(0, 254);
+        const user = await access.findUserByEmail(email);
+        if (user) for (const w of await access.workspacesOf(user.id)) await audit.record({ kind: 'anonymous' }, 'account.sign-in-failed', { type: 'account', id: user.id, workspaceId: w.id }, { email });
+      }
+      return reply.send(Buffer.from(await response.arrayBuffer()));
+    },
+  });
+
+  app.get('/setup', { schema: { tags: ['accounts'], summary: 'Whether the first start still asks for the owner account', response: { 200: setupStatus } } }, async () => ({
+    ownerNeeded: (await access.countUsers()) === 0,
+  }));
+
+  app.post(
+    '/setup',
+    { schema: { tags: ['accounts'], summary: 'Create the owner account with the link the server printed at its first start', body: setupBody, response: { 201: me } } },
+    async (request, reply) => {
+      const expected = setupToken();
+      if (expected === null) throw new HttpError(409, 'this Klantreis has its owner already: sign in');
+      if (!sameSecret(request.body.token, expected)) throw new HttpError(403, "the setup link is not this server's: open the link the server printed when it started");
+      const { userId, workspaceId } = await createOwner(store, context.auth, access, request.body);
+      const actor: Actor = { kind: 'user', userId, name: request.body.name, email: request.body.email, cap: 'owner', via: 'session' };
+      await audit.record(actor, 'account.created', { type: 'account', id: userId, workspaceId }, { role: 'owner' });
+      await signIn(request, reply, request.body.email, request.body.password);
+      return reply.code(201).send({ user: { id: userId, name: request.body.name, email: request.body.email, image: null }, via: 'session', cap: 'owner', workspaces: await access.workspacesOf(userId) });
+    },
+  );
+
+  app.get('/me', { schema: { tags: ['accounts'], summary: 'Who is signed in, and their workspaces and roles', response: { 200: me } } }, async (request) => {
+    const actor = userOf(request.actor);
+    const user = await access.getUser(actor.userId);
+    if (!user) throw new HttpError(401, 'sign in first');
+    return { user, via: actor.via, cap: actor.cap, workspaces: await access.workspacesOf(actor.userId) };
+  });
+
+  app.patch('/me', { schema: { tags: ['accounts'], summary: 'Change your name or avatar', body: profilePatch } }, async (request, reply) => {
+    const actor = userOf(request.actor);
+    const patch: { name?: string; image?: string | null } = {};
+    if (request.body.name !== undefined) patch.name = request.body.name;
+    if (request.body.image !== undefined) patch.image = request.body.image;
+    await store.db.updateTable('auth_user').set(patch).where('id', '=', actor.userId).execute();
+    return reply.code(204).send();
+  });
+
+  app.get('/me/tokens', { schema: { tags: ['accounts'], summary: 'Your API tokens (never their secrets)', response: { 200: z.array(tokenInfo) } } }, async (request) =>
+    access.tokensOf(userOf(request.actor).userId),
+  );
+
+  app.post('/me/tokens', { schema: { tags: ['accounts'], summary: 'Make an API token for scripts and the CLI; its secret is shown once', body: tokenBody, response: { 201: createdToken } } }, async (request, reply) => {
+    const actor = userOf(request.actor);
+    // A token cannot make a token stronger than itself.
+    if (actor.via === 'token') throw new HttpError(403, 'sign in with your password to make a token');
+    const made = await access.createToken(actor.userId, request.body.name, request.body.role);
+    for (const w of await access.workspacesOf(actor.userId)) await audit.record(actor, 'token.created', { type: 'token', id: made.id, workspaceId: w.id }, { name: request.body.name, role: request.body.role });
+    return reply.code(201).send(made);
+  });
+
+  app.delete('/me/tokens/:tokenId', { schema: { tags: ['accounts'], summary: 'Revoke one of your API tokens', params: tokenParams } }, async (request, reply) => {
+    const actor = userOf(request.actor);
+    if (!(await access.revokeToken(actor.userId, request.params.tokenId))) throw new HttpError(404, `no token ${request.params.tokenId}`);
+    for (const w of await access.workspacesOf(actor.userId)) await audit.record(actor, 'token.revoked', { type: 'token', id: request.params.tokenId, workspaceId: w.id });
+    return reply.code(204).send();
+  });
+
+  app.get('/invitations/:token', { schema: { tags: ['accounts'], summary: 'What an invitation link offers', params: invitationParams, response: { 200: invitationInfo } } }, async (request) => {
+    const found = await access.invitation(request.params.token);
+    if (!found) throw new HttpError(404, 'this invitation link is not known, was used already or has expired: ask for a new one');
+    return found;
+  });
+
+  app.post('/invitations/:token/accept', { schema: { tags: ['accounts'], summary: 'Join by an invitation link, signed in', params: invitationParams } }, async (request) => {
+    const actor = userOf(request.actor);
+    const joined = await access.acceptInvitation(request.params.token, actor.userId);
+    await audit.record(actor, 'invitation.accepted', { type: joined.journeyId ? 'journey' : 'workspace', id: joined.journeyId ?? joined.workspaceId, workspaceId: joined.workspaceId }, { role: joined.role });
+    return joined;
+  });
+
+  app.post(
+    '/invitations/:token/account',
+    { schema: { tags: ['accounts'], summary: 'Make an account by an invitation link and join', params: invitationParams, body: newAccountSchema } },
+    async (request, reply) => {
+      if (!(await access.invitation(request.params.token))) throw new HttpError(404, 'this invitation link is not known, was used already or has expired: ask for a new one');
+      const userId = await createAccount(context.auth, request.body);
+      const actor: Actor = { kind: 'user', userId, name: request.body.name, email: request.body.email, cap: 'owner', via: 'session' };
+      const joined = await access.acceptInvitation(request.params.token, userId);
+      await audit.record(actor, 'account.created', { type: 'account', id: userId, workspaceId: joined.workspaceId }, { role: joined.role, journeyId: joined.journeyId });
+      await signIn(request, reply, request.body.email, request.body.password);
+      return reply.code(201).send(joined);
+    },
+  );
+
+  app.get('/workspaces/:workspaceId/members', { schema: { tags: ['workspaces'], summary: 'The members and their roles', params: workspaceParams, response: { 200: z.array(member) } } }, async (request) =>
+    access.members(request.params.workspaceId),
+  );
+
+  app.put('/workspaces/:workspaceId/members/:userId', { schema: { tags: ['workspaces'], summary: "Set a member's role", params: memberParams, body: roleBody } }, async (request, reply) => {
+    const { workspaceId, userId } = request.params;
+    if (!(await access.getUser(userId))) throw new HttpError(404, `no account ${userId}`);
+    const before = await access.setMemberRole(workspaceId, userId, request.body.role);
+    await audit.record(request.actor, 'member.role-changed', { type: 'account', id: userId, workspaceId }, { from: before, to: request.body.role });
+    return reply.code(204).send();
+  });
+
+  app.delete('/workspaces/:workspaceId/members/:userId', { schema: { tags: ['workspaces'], summary: 'Remove a member', params: memberParams } }, async (request, reply) => {
+    const { workspaceId, userId } = request.params;
+    const before = await access.removeMember(workspaceId, userId);
+    if (before === null) throw new HttpError(404, `${userId} is not a member`);
+    await audit.record(request.actor, 'member.removed', { type: 'account', id: userId, workspaceId }, { role: before });
+    return reply.code(204).send();
+  });
+
+  app.post(
+    '/workspaces/:workspaceId/invitations',
+    { schema: { tags: ['workspaces'], summary: 'An invitation link to the workspace, or to one journey, with a role', params: workspaceParams, body: invitationBody, response: { 201: invitationCreated } } },
+    async (request, reply) => {
+      const { workspaceId } = request.params;
+      const journeyId = request.body.journeyId ?? null;
+      if (journeyId !== null && (await access.workspaceOfJourney(journeyId)) !== workspaceId) throw new HttpError(404, `no journey ${journeyId} in this workspace`);
+      const actor = userOf(request.actor);
+      const made = await access.createInvitation({ workspaceId, journeyId, role: request.body.role, createdBy: actor.userId });
+      await audit.record(actor, 'invitation.created', { type: journeyId ? 'journey' : 'workspace', id: journeyId ?? workspaceId, workspaceId }, { role: request.body.role, invitationId: made.id });
+      return reply.code(201).send({ url: `${originOf(request)}/invite/${made.token}`, expiresAt: made.expiresAt });
+    },
+  );
+
+  app.get('/workspaces/:workspaceId/audit', { schema: { tags: ['workspaces'], summary: 'The audit log, newest first, as JSON or CSV', params: workspaceParams, querystring: auditQuery } }, async (request, reply) => {
+    const { format, ...filter } = request.query;
+    const events = await audit.list({ workspaceId: request.params.workspaceId, ...filter });
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="klantreis-audit.csv"').send(auditCsv(events));
+    return events;
+  });
+};

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { getMigrations } from 'better-auth/db/migration';
+import type { JourneyStore } from '@klantreis/db';
+
+/** The header our HTTP layer sets to the client's address, so better-auth's rate limit counts per client. */
+export const CLIENT_IP_HEADER = 'x-klantreis-client-ip';
+export const MIN_PASSWORD_LENGTH = 10;
+const SECRET_SETTING = 'auth.secret';
+
+export interface AuthSettings {
+  /** KLANTREIS_PUBLIC_URL: the address people use; cookies are Secure when it is https. */
+  publicUrl?: string;
+  /** KLANTREIS_AUTH_SECRET; without it a random one is made once and kept in the database. */
+  secret?: string;
+  /** Sign-in attempts per minute and client before 429 (better-auth's rate limit). */
+  signInPerMinute?: number;
+  /** Called when a session starts: the audit log's sign-in. */
+  onSessionCreated?: (userId: string) => Promise<void>;
+}
+
+function authOptions(store: JourneyStore, secret: string, settings: AuthSettings) {
+  const secure = settings.publicUrl?.startsWith('https://') ?? false;
+  return {
+    database: { db: store.db, type: store.dialect },
+    secret,
+    baseURL: settings.publicUrl,
+    basePath: '/api/auth',
+    // The Host was checked against the allow-list before a request gets here (webHardening.ts),
+    // so the page's own origin is the one to trust; KLANTREIS_PUBLIC_URL's when it is set.
+    trustedOrigins: (request?: Request) => {
+      const origins = settings.publicUrl ? [new URL(settings.publicUrl).origin] : [];
+      const host = request?.headers.get('host');
+      if (host && !settings.publicUrl) origins.push(`http://${host}`, `https://${host}`);
+      return origins;
+    },
+    telemetry: { enabled: false },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256, revokeSessionsOnPasswordReset: true },
+    user: { modelName: 'auth_user' },
+    session: { modelName: 'auth_session', expiresIn: 14 * 24 * 3600, updateAge: 24 * 3600 },
+    account: { modelName: 'auth_account' },
+    verification: { modelName: 'auth_verification' },
+    rateLimit: {
+      enabled: true,
+      storage: 'memory' as const,
+      window: 60,
+      max: 300,
+      customRules: { '/sign-in/email': { window: 60, max: settings.signInPerMinute ?? 10 } },
+    },
+    advanced: {
+      useSecureCookies: secure,
+      cookiePrefix: 'klantreis',
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          after: async (session: { userId: string }) => {
+            await settings.onSessionCreated?.(session.userId);
+          },
+        },
+      },
+    },
+    logger: { level: 'error' as const },
+  };
+}
+
+export type Auth = ReturnType<typeof betterAuth<ReturnType<typeof authOptions>>>;
+
+/** The secret that signs session cookies: from the environment, or made once and stored. */
+async function authSecret(store: JourneyStore, given: string | undefined): Promise<string> {
+  if (given) {
+    if (given.length < 32) throw new Error('KLANTREIS_AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)');
+    return given;
+  }
+  const stored = await store.getSetting(SECRET_SETTING);
+  if (stored) return stored;
+  // Two processes starting at once on one database agree on the first secret written.
+  await store.db.insertInto('settings').values({ key: SECRET_SETTING, value: randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const kept = await store.getSetting(SECRET_SETTING);
+  if (!kept) throw new Error('the session secret could not be stored');
+  return kept;
+}
+
+/**
+ * Accounts, passwords and sessions by better-auth, in the journeys' own database (SQLite or
+ * PostgreSQL); its tables are created or brought up to date here.
+ */
+export async function openAuth(store: JourneyStore, settings: AuthSettings = {}): Promise<Auth> {
+  const options = authOptions(store, await authSecret(store, settings.secret), settings);
+  const { runMigrations } = await getMigrations(options);
+  await runMigrations();
+  return betterAuth(options);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { JourneyStore } from '@klantreis/db';
+import { AccessError, type AccessStore } from '../access/accessStore.ts';
+import { MIN_PASSWORD_LENGTH, type Auth } from './auth.ts';
+
+export const newAccountSchema = z.object({
+  email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
+  name: z.string().trim().min(1).max(120),
+});
+export type NewAccount = z.infer<typeof newAccountSchema>;
+
+const OWNER_CLAIM = 'owner.claimed';
+export const FIRST_WORKSPACE_NAME = 'Klantreis';
+
+/** Creates an account with better-auth (its password hashing and storage), returning its user id. */
+export async function createAccount(auth: Auth, account: NewAccount): Promise<string> {
+  const existing = await auth.api.signUpEmail({ body: { email: account.email, password: account.password, name: account.name } }).catch((error: unknown) => {
+    const message = (error as { body?: { message?: string } }).body?.message ?? (error as Error).message;
+    throw new AccessError(/exist/i.test(message) ? 409 : 400, `the account cannot be created: ${message}`);
+  });
+  return existing.user.id;
+}
+
+/**
+ * The first account: the owner of the first workspace, which takes the journeys already there
+ * (the sample journeys). Only one caller ever wins, also when two arrive at once: the claim is
+ * one row that a second insert cannot write.
+ */
+export async function createOwner(store: JourneyStore, auth: Auth, access: AccessStore, account: NewAccount): Promise<{ userId: string; workspaceId: string }> {
+  if ((await access.countUsers()) > 0) throw new AccessError(409, 'this Klantreis has its owner already: sign in');
+  const claim = await store.db.insertInto('settings').values({ key: OWNER_CLAIM, value: String(Date.now()) }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  if (Number(claim.numInsertedOrUpdatedRows ?? 0) !== 1) throw new AccessError(409, 'this Klantreis has its owner already: sign in');
+  try {
+    const userId = await createAccount(auth, account);
+    const workspaceId = await access.createWorkspace(FIRST_WORKSPACE_NAME, userId);
+    return { userId, workspaceId };
+  } catch (error) {
+    await store.db.deleteFrom('settings').where('key', '=', OWNER_CLAIM).execute();
+    throw error;
+  }
+}
+
+/** Whether the owner still has to be made (the first visit asks for it). */
+export async function ownerMissing(access: AccessStore): Promise<boolean> {
+  return (await access.countUsers()) === 0;
+}
