@@ -7,6 +7,7 @@ export const TEST_OWNER = { email: 'owner@klantreis.test', password: 'owner-pass
 export const TEST_OWNER_ENV = { KLANTREIS_ADMIN_EMAIL: TEST_OWNER.email, KLANTREIS_ADMIN_PASSWORD: TEST_OWNER.password, KLANTREIS_ADMIN_NAME: TEST_OWNER.name };
 
 const tokens = new Map<string, string>();
+const sessions = new Map<string, string>();
 
 function originOf(url: string): string {
   return new URL(url).origin;
@@ -15,6 +16,19 @@ function originOf(url: string): string {
 /** Remembers the token a test server's clients use (buildEditorClient, connectEditor). */
 export function rememberToken(url: string, token: string): void {
   tokens.set(originOf(url), token);
+}
+
+/** Remembers the owner's session cookie (`name=value`) on a test server, for browser contexts. */
+export function rememberSession(url: string, cookie: string): void {
+  sessions.set(originOf(url), cookie);
+}
+
+/** The owner's session cookies of every test server started, as a browser context takes them. */
+export function sessionCookies(): { name: string; value: string; url: string }[] {
+  return [...sessions].map(([url, cookie]) => {
+    const [name, ...value] = cookie.split('=');
+    return { name: name!, value: value.join('='), url };
+  });
 }
 
 export function tokenFor(url: string): string {

@@ -9,7 +9,7 @@ import { openPostgresStore, openSqliteStore, type JourneyStore } from '@klantrei
 import { collabUrl } from '@klantreis/sync';
 import { createTestDatabase } from '../../../testing/testDatabase.ts';
 import { buildApp, type KlantreisApp } from './app.ts';
-import { authorizedFetch, rememberToken, TEST_OWNER, tokenFor } from './testCredentials.ts';
+import { authorizedFetch, rememberSession, rememberToken, signIn, TEST_OWNER, tokenFor } from './testCredentials.ts';
 
 export type Backend = { kind: 'sqlite'; dir?: string } | { kind: 'postgres'; adminUrl: string; databaseUrl?: string };
 
@@ -70,6 +70,7 @@ export async function buildTestServer(
   if (!owner) throw new Error('the test owner was not made');
   const token = (await server.access.createToken(owner.id, 'tests', 'owner')).token;
   rememberToken(url, token);
+  rememberSession(url, await signIn(url));
   return {
     url,
     token,

@@ -1,23 +1,53 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoute } from './hooks/useRoute.ts';
+import { useRoute, type Route } from './hooks/useRoute.ts';
+import { AccountScene } from './scenes/AccountScene.tsx';
 import { DashboardScene } from './scenes/DashboardScene.tsx';
 import { EditorScene } from './scenes/EditorScene.tsx';
 import { JourneysScene } from './scenes/JourneysScene.tsx';
+import { InviteScene, SetupScene, SignInScene } from './scenes/SignInScenes.tsx';
+import { AuditScene, MembersScene } from './scenes/WorkspaceScenes.tsx';
+import { useSession } from './stores/sessionStore.ts';
+
+function SignedInScene({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'editor':
+      return <EditorScene key={route.journeyId} journeyId={route.journeyId} />;
+    case 'dashboard':
+      return <DashboardScene key={route.journeyId} journeyId={route.journeyId} />;
+    case 'account':
+      return <AccountScene />;
+    case 'members':
+      return <MembersScene key={route.workspaceId} workspaceId={route.workspaceId} />;
+    case 'audit':
+      return <AuditScene key={route.workspaceId} workspaceId={route.workspaceId} />;
+    default:
+      return <JourneysScene trash={route.page === 'journeys' && route.trash} />;
+  }
+}
 
 export function App() {
   const route = useRoute();
   const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  useEffect(() => {
+    void useSession.getState().load();
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      {route.page === 'editor' ? (
-        <EditorScene key={route.journeyId} journeyId={route.journeyId} />
-      ) : route.page === 'dashboard' ? (
-        <DashboardScene key={route.journeyId} journeyId={route.journeyId} />
+      {route.page === 'setup' ? (
+        <SetupScene token={route.token} />
+      ) : route.page === 'invite' ? (
+        <InviteScene token={route.token} />
+      ) : me === undefined ? (
+        <p className="message">{t('editor.loading')}</p>
+      ) : me === null ? (
+        <SignInScene />
       ) : (
-        <JourneysScene trash={route.trash} />
+        <SignedInScene route={route} />
       )}
     </>
   );

@@ -53,6 +53,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'DELETE /api/journeys/:id': journey('journey.manage'),
   'POST /api/journeys/:id/restore': journey('journey.manage'),
   'POST /api/journeys/:id/duplicate': journey('journey.read'),
+  'GET /api/journeys/:id/access': journey('journey.read'),
   'GET /api/journeys/:id/members': journey('journey.read'),
   'POST /api/journeys/:id/members': journey('journey.manage'),
   'POST /api/journeys/:id/phases': journey('journey.edit'),
@@ -90,12 +91,19 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/docs/yaml': PUBLIC,
   'GET /api/docs/static/index.html': PUBLIC,
   'GET /api/docs/static/swagger-initializer.js': PUBLIC,
-  'GET /': PUBLIC,
-  'GET /*': PUBLIC,
 };
 
 export function policyKey(method: string, url: string): string {
   return `${method === 'HEAD' ? 'GET' : method} ${url}`;
+}
+
+/**
+ * The policy of a route: the table's, or PUBLIC for the web app's own files (every GET outside
+ * /api: index.html and its assets, which hold no data); undefined for any other route.
+ */
+export function policyOf(key: string): RoutePolicy | undefined {
+  const [method, url = ''] = key.split(' ');
+  return ROUTE_POLICIES[key] ?? (method === 'GET' && !url.startsWith('/api') ? PUBLIC : undefined);
 }
 
 declare module 'fastify' {
@@ -127,15 +135,15 @@ export function registerRoutePolicies(app: FastifyInstance, resolver: ActorResol
   // The table and the routes must agree both ways: a route without a policy, or a policy
   // whose route is gone (renamed), stops the start.
   app.addHook('onReady', async () => {
-    const missing = [...registered].filter((key) => !(key in ROUTE_POLICIES));
-    // The web app's routes exist only when its build is there.
-    const stale = Object.keys(ROUTE_POLICIES).filter((key) => key.split(' ')[1]!.startsWith('/api') && !registered.has(key));
+    const missing = [...registered].filter((key) => policyOf(key) === undefined);
+    const stale = Object.keys(ROUTE_POLICIES).filter((key) => !registered.has(key));
     if (missing.length > 0) throw new Error(`routes without a policy (add them to apps/server/src/access/routePolicies.ts): ${missing.join(', ')}`);
     if (stale.length > 0) throw new Error(`policies of routes that do not exist (apps/server/src/access/routePolicies.ts): ${stale.join(', ')}`);
   });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.routeOptions.url;
-    const policy = url === undefined ? PUBLIC : ROUTE_POLICIES[policyKey(request.method, url)];
+    // No route (a 404, or the web app's index.html for a client-side path) reads no data.
+    const policy = url === undefined ? PUBLIC : policyOf(policyKey(request.method, url));
     if (policy === undefined) return reply.code(500).send({ error: 'this route has no access policy' });
     if (policy.access === 'public') {
       request.actor = ANONYMOUS;

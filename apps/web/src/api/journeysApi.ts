@@ -20,11 +20,16 @@ export class ApiError extends Error {
   }
 }
 
+/** Sent on window when the server answers 401: the session is gone. */
+export const SIGNED_OUT_EVENT = 'klantreis:signed-out';
+
 /** A JSON request to the API; an error answer becomes an ApiError with its message and fields. */
 export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = init.body ? { 'content-type': 'application/json' } : undefined;
   const response = await fetch(path, { ...init, headers });
   if (!response.ok) {
+    // The session ended (signed out elsewhere, expired): the app shows the sign-in page.
+    if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
     const body = (await response.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
     throw new ApiError(response.status, body.error ?? response.statusText, body.issues);
   }

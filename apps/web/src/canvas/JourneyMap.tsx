@@ -9,6 +9,7 @@ import { openThreadsByStep, votesByLane } from '../components/workshop/mapCounts
 import { useFollow } from '../hooks/useFollow.ts';
 import { usePresenceStore } from '../stores/presenceStore.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { useCan } from '../hooks/useJourneyAccess.ts';
 import type { PeakEndSteps } from './CurveMarkers.tsx';
 import { EmotionCurve } from './EmotionCurve.tsx';
 import { LaneRow } from './LaneRow.tsx';
@@ -30,6 +31,7 @@ const KEYBOARD_SENSOR_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates 
 export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument; peakEndSteps?: PeakEndSteps }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
+  const canEdit = useCan('journey.edit');
   // Each piece is memoised on the lists it reads: a keystroke in a cell changes only `cells`.
   const layout = useMemo(() => mapColumns(journey.phases, journey.steps), [journey.phases, journey.steps]);
   const previousTexts = useRef(new Map<string, LaneTexts>());
@@ -103,7 +105,7 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
           <PhaseHeader key={span.phase.id} span={span} index={i} phaseCount={layout.phaseSpans.length} />
         ))}
         <div className="map__add-phase" style={{ gridColumn: columnCount + 2 }}>
-          <button type="button" onClick={() => edit((doc, origin) => addPhase(doc, {}, origin))}>
+          <button type="button" hidden={!canEdit} onClick={() => edit((doc, origin) => addPhase(doc, {}, origin))}>
             + {t('editor.addPhase')}
           </button>
         </div>
@@ -140,7 +142,7 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
         ))}
 
         <div className="lane-label lane-label--add">
-          <button type="button" onClick={() => edit((doc, origin) => addLane(doc, { kind: 'custom', name: t('lane.newName') }, origin))}>
+          <button type="button" hidden={!canEdit} onClick={() => edit((doc, origin) => addLane(doc, { kind: 'custom', name: t('lane.newName') }, origin))}>
             + {t('editor.addLane')}
           </button>
           {hiddenLanes.length > 0 && (

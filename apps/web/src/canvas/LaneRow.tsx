@@ -5,11 +5,13 @@ import { deleteLane, moveLane, setCellText, updateRecord } from '@klantreis/sync
 import { CellVotes } from '../components/workshop/CellVotes.tsx';
 import type { CellVoteCounts } from '../components/workshop/mapCounts.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { useCan } from '../hooks/useJourneyAccess.ts';
 import { laneDisplayName, type LaneTexts, type MapColumn } from './mapLayout.ts';
 
 export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { lane: LaneRecord; index: number; laneCount: number }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
+  const canEdit = useCan('journey.edit');
   const name = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
   return (
     <div className="lane-label" data-lane-id={lane.id}>
@@ -21,9 +23,10 @@ export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { l
         placeholder={t(`lane.kinds.${lane.kind}`)}
         aria-label={`${t('lane.name')}: ${name}`}
         maxLength={200}
+        readOnly={!canEdit}
         onChange={(e) => edit((doc, origin) => updateRecord(doc, lane.id, { name: e.target.value.replace(/\n/g, ' ') }, origin))}
       />
-      <div className="icon-buttons">
+      {canEdit && <div className="icon-buttons">
         <button type="button" className="icon" aria-label={`${t('lane.moveUp')}: ${name}`} title={t('lane.moveUp')} disabled={index === 0} onClick={() => edit((doc, origin) => moveLane(doc, lane.id as LaneId, index - 1, origin))}>
           ↑
         </button>
@@ -44,7 +47,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { l
             ×
           </button>
         )}
-      </div>
+      </div>}
     </div>
   );
 });
@@ -67,6 +70,7 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, em
   myDots?: number;
 }) {
   const edit = useJourneyEdit();
+  const canEdit = useCan('journey.edit');
   const [editing, setEditing] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -93,7 +97,7 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, em
           }}
         />
       ) : (
-        <button type="button" className={text ? 'cell__text' : 'cell__text cell__text--empty'} onClick={() => setEditing(true)}>
+        <button type="button" className={text ? 'cell__text' : 'cell__text cell__text--empty'} onClick={() => setEditing(canEdit)} aria-disabled={!canEdit || undefined}>
           <span className="visually-hidden">{label}: </span>
           {text || <span className="cell__placeholder" aria-hidden="true">{emptyText}</span>}
         </button>

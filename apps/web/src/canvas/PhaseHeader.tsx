@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PhaseId } from '@klantreis/schema';
 import { addStep, deletePhase, movePhase, updateRecord } from '@klantreis/sync';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { useCan } from '../hooks/useJourneyAccess.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
 import type { PhaseSpan } from './mapLayout.ts';
 
@@ -13,6 +14,7 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
   const selectStep = useEditorStore((s) => s.selectStep);
   const { phase } = span;
   const label = phase.name || t('phase.unnamed');
+  const canEdit = useCan('journey.edit');
 
   return (
     <section
@@ -28,9 +30,10 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
           placeholder={t('phase.unnamed')}
           aria-label={t('phase.name')}
           maxLength={200}
+          readOnly={!canEdit}
           onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { name: e.target.value }, origin))}
         />
-        <div className="icon-buttons">
+        <div className="icon-buttons" hidden={!canEdit}>
           <button
             type="button"
             className="icon"
@@ -70,6 +73,7 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
         <input
           value={phase.momentOfTruth}
           placeholder={t('phase.momentOfTruthPlaceholder')}
+          readOnly={!canEdit}
           onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { momentOfTruth: e.target.value }, origin))}
         />
       </label>

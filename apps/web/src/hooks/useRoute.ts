@@ -1,11 +1,25 @@
 import { useSyncExternalStore } from 'react';
 
 // Three pages need no router library: the path is the state, history the store.
-export type Route = { page: 'journeys'; trash: boolean } | { page: 'editor'; journeyId: string } | { page: 'dashboard'; journeyId: string };
+export type Route =
+  | { page: 'journeys'; trash: boolean }
+  | { page: 'editor'; journeyId: string }
+  | { page: 'dashboard'; journeyId: string }
+  | { page: 'setup'; token: string }
+  | { page: 'invite'; token: string }
+  | { page: 'account' }
+  | { page: 'members'; workspaceId: string }
+  | { page: 'audit'; workspaceId: string };
 
 function parse(pathname: string, search: string): Route {
   const editor = /^\/journeys\/([^/]+)\/?$/.exec(pathname);
   if (editor) return { page: 'editor', journeyId: decodeURIComponent(editor[1]!) };
+  if (pathname === '/setup') return { page: 'setup', token: new URLSearchParams(search).get('token') ?? '' };
+  const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname);
+  if (invite) return { page: 'invite', token: decodeURIComponent(invite[1]!) };
+  if (pathname === '/account') return { page: 'account' };
+  const workspace = /^\/workspaces\/([^/]+)\/(members|audit)\/?$/.exec(pathname);
+  if (workspace) return { page: workspace[2] === 'audit' ? 'audit' : 'members', workspaceId: decodeURIComponent(workspace[1]!) };
   const dashboard = /^\/journeys\/([^/]+)\/dashboard\/?$/.exec(pathname);
   if (dashboard) return { page: 'dashboard', journeyId: decodeURIComponent(dashboard[1]!) };
   return { page: 'journeys', trash: new URLSearchParams(search).get('view') === 'trash' };

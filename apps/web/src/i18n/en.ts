@@ -1,3 +1,4 @@
+import { accessEn } from './accessEn.ts';
 import { measurementEn } from './measurementEn.ts';
 
 // Every string the user sees, in English. nl.ts has exactly the same keys (a test checks it).
@@ -9,6 +10,7 @@ export const en = {
     languages: { nl: 'Nederlands', en: 'English' },
     skipToContent: 'Skip to content',
   },
+  access: accessEn,
   list: {
     title: 'Customer journeys',
     search: 'Search journeys',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { accessNl } from './accessNl.ts';
 import { measurementNl } from './measurementNl.ts';
 
 // Alle teksten die de gebruiker ziet, in het Nederlands; dezelfde sleutels als en.ts.
@@ -10,6 +11,7 @@ export const nl: Messages = {
     languages: { nl: 'Nederlands', en: 'English' },
     skipToContent: 'Naar de inhoud',
   },
+  access: accessNl,
   list: {
     title: 'Klantreizen',
     search: 'Klantreizen zoeken',

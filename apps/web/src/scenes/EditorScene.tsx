@@ -24,6 +24,8 @@ import { usePresence } from '../hooks/usePresence.ts';
 import { navigate } from '../hooks/useRoute.ts';
 import { useVersionsSync } from '../hooks/useVersionsSync.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
+import { AccountMenu } from '../components/AccountMenu.tsx';
+import { JourneyAccessContext, JourneyAccessKnown, useCan, useJourneyAccess } from '../hooks/useJourneyAccess.ts';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -47,6 +49,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
   usePresence(awareness);
   useVersionsSync(journeyId, doc, awareness);
   const selectStep = useEditorStore((s) => s.selectStep);
+  const access = useJourneyAccess(journeyId);
 
   useEffect(() => () => selectStep(null), [selectStep]);
   useEffect(() => {
@@ -73,6 +76,8 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
   }
 
   return (
+    <JourneyAccessKnown.Provider value={true}>
+    <JourneyAccessContext.Provider value={access}>
     <JourneyDocContext.Provider value={doc}>
       <AwarenessContext.Provider value={awareness}>
       <div className="page page--editor">
@@ -114,8 +119,14 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
               </a>
             </>
           )}
+          <AccountMenu />
           <LanguageSwitch />
         </header>
+        {access && (access.role === 'viewer' || access.role === 'commenter') && (
+          <p className="read-only-banner" role="status" data-testid="read-only">
+            {t(`access.readOnly.${access.role}`)}
+          </p>
+        )}
         {saveProblem === 'refused' && <SaveRefusedBanner onReload={reloadFromServer} />}
         <ParticipantNamePrompt />
         <RejectedEdit />
@@ -129,6 +140,8 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
       </div>
       </AwarenessContext.Provider>
     </JourneyDocContext.Provider>
+    </JourneyAccessContext.Provider>
+    </JourneyAccessKnown.Provider>
   );
 }
 
@@ -159,9 +172,11 @@ function EvaluatedEditor({ journeyId, journey }: { journeyId: string; journey: J
 function JourneyTitle({ title }: { title: string }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
+  const canEdit = useCan('journey.edit');
   return (
     <input
       className="journey-title"
+      readOnly={!canEdit}
       value={title}
       aria-label={t('editor.titleLabel')}
       maxLength={MAX_TITLE_LENGTH}
@@ -173,10 +188,12 @@ function JourneyTitle({ title }: { title: string }) {
 function JourneyScore({ score }: { score: number | null }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
+  const canEdit = useCan('journey.edit');
   return (
     <label className="journey-score">
       {t('editor.journeyScore')}
       <select
+        disabled={!canEdit}
         value={score ?? ''}
         onChange={(e) => edit((doc, origin) => updateJourney(doc, { journeyScore: e.target.value === '' ? null : Number(e.target.value) }, origin))}
       >

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, journeysApi, type JourneyListItem } from '../api/journeysApi.ts';
 import { CreateJourneyDialog } from '../components/CreateJourneyDialog.tsx';
+import { allow } from '@klantreis/core/contracts';
+import { AccountMenu } from '../components/AccountMenu.tsx';
+import { useSession } from '../stores/sessionStore.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { MiniCurve } from '../components/MiniCurve.tsx';
 import { relativeTime } from '../components/relativeTime.ts';
@@ -15,6 +18,8 @@ export function JourneysScene({ trash }: { trash: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState<{ template: string } | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const me = useSession((s) => s.me);
+  const canCreate = me?.workspaces.some((w) => allow({ kind: 'user', userId: me.user.id, name: me.user.name, email: me.user.email, cap: me.cap, via: me.via }, 'workspace.create', w.role)) ?? false;
 
   const load = useCallback(() => {
     journeysApi.list({ search, trash }).then(
@@ -62,6 +67,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>
         </div>
+        <AccountMenu />
         <LanguageSwitch />
       </header>
       <main id="main" className="journeys">
@@ -72,7 +78,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
               <span className="visually-hidden">{t('list.search')}</span>
               <input type="search" value={search} placeholder={t('list.searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} />
             </label>
-            {!trash && (
+            {!trash && canCreate && (
               <>
                 <button type="button" className="primary" onClick={() => setCreating({ template: '' })}>
                   {t('list.newBlank')}

@@ -3,30 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@klantreis/db';
 import { actorId, actorName, type Actor } from '../access/actor.ts';
 
-/** What the audit log records. Kept as one list so the UI can offer it as a filter. */
-export const AUDIT_ACTIONS = [
-  'account.sign-in',
-  'account.sign-in-failed',
-  'account.created',
-  'member.role-changed',
-  'member.removed',
-  'invitation.created',
-  'invitation.accepted',
-  'journey.shared',
-  'journey.created',
-  'journey.trashed',
-  'journey.restored',
-  'journey.purged',
-  'version.restored',
-  'approval.requested',
-  'approval.decided',
-  'import.committed',
-  'import.deleted',
-  'journey.exported',
-  'token.created',
-  'token.revoked',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import { AUDIT_ACTIONS, type AuditAction } from './auditActions.ts';
+
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditEvent {
   id: string;

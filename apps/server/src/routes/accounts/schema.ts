@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, newAccountSchema, roleSchema } from '@klantreis/core';
+import { ACTIONS, AUDIT_ACTIONS, newAccountSchema, roleSchema } from '@klantreis/core';
 
 export { newAccountSchema };
 
@@ -49,3 +49,6 @@ export const auditQuery = z.object({
 });
 
 export const shareBody = z.object({ email: z.email().max(254), role: roleSchema.nullable() });
+
+/** A person's role on a journey and, per action of the policy table, whether they may take it. */
+export const journeyAccess = z.object({ role: roleSchema.nullable(), can: z.record(z.enum(ACTIONS as [string, ...string[]]), z.boolean()) });

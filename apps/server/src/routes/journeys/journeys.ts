@@ -25,7 +25,8 @@ import type { JourneyCreator } from '../../commands/journeyCreator.ts';
 import { JourneyNotFoundError, type JourneyDocuments } from '../../commands/journeyDocuments.ts';
 import { HttpError } from '../../httpErrors.ts';
 import { auditJourney, workspaceForNewJourney, type AccessContext } from '../../access/accessContext.ts';
-import { member, shareBody } from '../accounts/schema.ts';
+import { journeyAccess, member, shareBody } from '../accounts/schema.ts';
+import { ACTIONS, allow } from '@klantreis/core';
 import {
   addPhaseBody,
   addStepBody,
@@ -146,6 +147,11 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     await store.restoreFromTrash(request.params.id);
     await auditJourney(context, request.actor, 'journey.restored', request.params.id);
     return reply.code(204).send();
+  });
+
+  app.get('/:id/access', { schema: { tags: ['journeys'], summary: 'Your role on the journey and what it lets you do', params: journeyIdParams, response: { 200: journeyAccess } } }, async (request) => {
+    const grant = request.role;
+    return { role: grant, can: Object.fromEntries(ACTIONS.map((action) => [action, allow(request.actor, action, grant)])) };
   });
 
   app.get('/:id/members', { schema: { tags: ['journeys'], summary: 'People the journey is shared with (besides its workspace)', params: journeyIdParams, response: { 200: z.array(member) } } }, async (request) =>

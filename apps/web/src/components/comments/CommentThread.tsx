@@ -23,7 +23,7 @@ function Comment({ comment }: { comment: CommentRecord }) {
 /** A thread: its first comment, the replies, a reply field, and resolve or reopen. */
 export function CommentThread({ thread, replies, targetLabel, names }: { thread: CommentRecord; replies: readonly CommentRecord[]; targetLabel: string; names: readonly string[] }) {
   const { t } = useTranslation();
-  const edit = useJourneyEdit();
+  const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
   const [replying, setReplying] = useState(false);
   return (

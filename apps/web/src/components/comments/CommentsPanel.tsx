@@ -11,7 +11,7 @@ import { CommentThread } from './CommentThread.tsx';
 /** The comments on the selected step and its cells: threads, a new one, resolved ones folded away. */
 export function CommentsPanel({ journey, step }: { journey: JourneyDocument; step: StepRecord }) {
   const { t } = useTranslation();
-  const edit = useJourneyEdit();
+  const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
   const peers = usePresenceStore((s) => s.peers);
   const [target, setTarget] = useState<string>(step.id);

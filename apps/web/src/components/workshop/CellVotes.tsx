@@ -9,7 +9,7 @@ import { useWorkshopStore } from '../../stores/workshopStore.ts';
 /** The dots on a pain-point or opportunity cell; while voting, buttons to add or take back one's own. */
 export const CellVotes = memo(function CellVotes({ laneId, stepId, total, mine, label }: { laneId: string; stepId: string; total: number; mine: number; label: string }) {
   const { t } = useTranslation();
-  const edit = useJourneyEdit();
+  const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
   const voting = useWorkshopStore((s) => s.voting);
   if (!voting && total === 0) return null;

@@ -1,0 +1,90 @@
+import type { AuditAction, Role } from '@klantreis/core/contracts';
+import { request } from './journeysApi.ts';
+
+export type { AuditAction, Role };
+
+export interface WorkspaceInfo {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Me {
+  user: { id: string; name: string; email: string; image: string | null };
+  via: 'session' | 'token';
+  cap: Role;
+  workspaces: WorkspaceInfo[];
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  image: string | null;
+  role: Role;
+}
+
+export interface AuditEvent {
+  id: string;
+  actorId: string | null;
+  actorName: string;
+  action: AuditAction;
+  targetType: string;
+  targetId: string | null;
+  detail: Record<string, unknown>;
+  at: number;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+export interface JourneyAccess {
+  role: Role | null;
+  can: Record<string, boolean>;
+}
+
+const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
+const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
+
+export const accountsApi = {
+  me: () => request<Me>('/api/me'),
+  setupStatus: () => request<{ ownerNeeded: boolean }>('/api/setup'),
+  setup: (body: { token: string; name: string; email: string; password: string }) => request<Me>('/api/setup', post(body)),
+  signIn: (email: string, password: string) => request<unknown>('/api/auth/sign-in/email', post({ email, password })),
+  signOut: () => request<unknown>('/api/auth/sign-out', post({})),
+  /** Ends every session of this account, on every device, this one too. */
+  signOutEverywhere: async () => {
+    await request<unknown>('/api/auth/revoke-sessions', post({}));
+  },
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<unknown>('/api/auth/change-password', post({ currentPassword, newPassword, revokeOtherSessions: true })),
+  updateProfile: (patch: { name?: string; image?: string | null }) => request<void>('/api/me', { method: 'PATCH', body: JSON.stringify(patch) }),
+  tokens: () => request<ApiToken[]>('/api/me/tokens'),
+  createToken: (name: string, role: Role) => request<{ id: string; token: string }>('/api/me/tokens', post({ name, role })),
+  revokeToken: (id: string) => request<void>(`/api/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  members: (workspaceId: string) => request<Member[]>(`${ws(workspaceId)}/members`),
+  setRole: (workspaceId: string, userId: string, role: Role) =>
+    request<void>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'PUT', body: JSON.stringify({ role }) }),
+  removeMember: (workspaceId: string, userId: string) => request<void>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+  invite: (workspaceId: string, role: Role, journeyId?: string) => request<{ url: string; expiresAt: number }>(`${ws(workspaceId)}/invitations`, post({ role, journeyId })),
+  audit: (workspaceId: string, filter: { action?: AuditAction } = {}) => {
+    const query = new URLSearchParams();
+    if (filter.action) query.set('action', filter.action);
+    return request<AuditEvent[]>(`${ws(workspaceId)}/audit?${query}`);
+  },
+  auditExportUrl: (workspaceId: string, format: 'csv' | 'json', filter: { action?: AuditAction } = {}) => {
+    const query = new URLSearchParams({ format });
+    if (filter.action) query.set('action', filter.action);
+    return `${ws(workspaceId)}/audit?${query}`;
+  },
+  invitation: (token: string) => request<{ workspaceName: string; journeyTitle: string | null; role: Role; expiresAt: number }>(`/api/invitations/${encodeURIComponent(token)}`),
+  acceptInvitation: (token: string) => request<{ workspaceId: string; journeyId: string | null }>(`/api/invitations/${encodeURIComponent(token)}/accept`, post({})),
+  accountByInvitation: (token: string, body: { name: string; email: string; password: string }) =>
+    request<{ workspaceId: string; journeyId: string | null }>(`/api/invitations/${encodeURIComponent(token)}/account`, post(body)),
+  journeyAccess: (journeyId: string) => request<JourneyAccess>(`/api/journeys/${encodeURIComponent(journeyId)}/access`),
+};

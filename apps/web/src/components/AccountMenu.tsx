@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../hooks/useRoute.ts';
+import { useSession } from '../stores/sessionStore.ts';
+
+function go(path: string) {
+  return (e: React.MouseEvent) => {
+    e.preventDefault();
+    navigate(path);
+  };
+}
+
+/** The signed-in person, their workspace pages (owners) and sign out. */
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const signOut = useSession((s) => s.signOut);
+  if (!me) return null;
+  const owned = me.workspaces.filter((w) => w.role === 'owner');
+  return (
+    <details className="account-menu">
+      <summary title={t('access.menu.label', { name: me.user.name })}>
+        {me.user.image ? <img className="account-menu__avatar" src={me.user.image} alt="" /> : <span className="account-menu__initial" aria-hidden="true">{me.user.name.slice(0, 1).toUpperCase()}</span>}
+        <span className="account-menu__name">{me.user.name}</span>
+      </summary>
+      <ul className="account-menu__list">
+        <li>
+          <a href="/account" onClick={go('/account')}>
+            {t('access.menu.account')}
+          </a>
+        </li>
+        {owned.map((w) => (
+          <li key={w.id}>
+            <a href={`/workspaces/${encodeURIComponent(w.id)}/members`} onClick={go(`/workspaces/${encodeURIComponent(w.id)}/members`)}>
+              {t('access.menu.members')}
+              {me.workspaces.length > 1 ? ` · ${w.name}` : ''}
+            </a>
+          </li>
+        ))}
+        {owned.map((w) => (
+          <li key={`audit-${w.id}`}>
+            <a href={`/workspaces/${encodeURIComponent(w.id)}/audit`} onClick={go(`/workspaces/${encodeURIComponent(w.id)}/audit`)}>
+              {t('access.menu.audit')}
+              {me.workspaces.length > 1 ? ` · ${w.name}` : ''}
+            </a>
+          </li>
+        ))}
+        <li>
+          <button
+            type="button"
+            onClick={() => {
+              void signOut().then(() => navigate('/'));
+            }}
+          >
+            {t('access.menu.signOut')}
+          </button>
+        </li>
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,33 @@
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { Action } from '@klantreis/core/contracts';
+import { accountsApi, type JourneyAccess } from '../api/accountsApi.ts';
+
+/** The signed-in person's role on the open journey, and what the server's policy lets it do. */
+export const JourneyAccessContext = createContext<JourneyAccess | null>(null);
+
+export function useJourneyAccess(journeyId: string): JourneyAccess | null {
+  const [access, setAccess] = useState<JourneyAccess | null>(null);
+  useEffect(() => {
+    let current = true;
+    accountsApi.journeyAccess(journeyId).then(
+      (a) => current && setAccess(a),
+      () => current && setAccess({ role: null, can: {} }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [journeyId]);
+  return access;
+}
+
+/**
+ * Whether the person may take `action` on the open journey. Outside a journey (no context)
+ * nothing is limited here; while the answer is on its way, nothing is allowed.
+ */
+export function useCan(action: Action): boolean {
+  const access = useContext(JourneyAccessContext);
+  return useContext(JourneyAccessKnown) ? access?.can[action] === true : true;
+}
+
+/** True inside a journey's editor, where JourneyAccessContext is authoritative (even while null). */
+export const JourneyAccessKnown = createContext(false);

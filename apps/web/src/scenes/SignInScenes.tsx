@@ -1,0 +1,194 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { accountsApi } from '../api/accountsApi.ts';
+import { ApiError } from '../api/journeysApi.ts';
+import { AccessPage } from '../components/AccessPage.tsx';
+import { navigate } from '../hooks/useRoute.ts';
+import { useSession } from '../stores/sessionStore.ts';
+
+function PasswordFields({ name }: { name: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {name && (
+        <label>
+          {t('access.setup.name')}
+          <input name="name" required maxLength={120} autoComplete="name" />
+        </label>
+      )}
+      <label>
+        {t('access.signIn.email')}
+        <input name="email" type="email" required autoComplete={name ? 'email' : 'username'} />
+      </label>
+      <label>
+        {t('access.signIn.password')}
+        <input name="password" type="password" required minLength={name ? 10 : 1} autoComplete={name ? 'new-password' : 'current-password'} aria-describedby={name ? 'password-hint' : undefined} />
+      </label>
+      {name && (
+        <p id="password-hint" className="hint">
+          {t('access.setup.passwordHint')}
+        </p>
+      )}
+    </>
+  );
+}
+
+function fields(event: FormEvent<HTMLFormElement>): Record<string, string> {
+  event.preventDefault();
+  return Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([k, v]) => [k, String(v)]));
+}
+
+/** Sign in with e-mail and password. */
+export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [ownerNeeded, setOwnerNeeded] = useState(false);
+  const endedWhileOpen = useSession((s) => s.endedWhileOpen);
+  useEffect(() => {
+    accountsApi.setupStatus().then((s) => setOwnerNeeded(s.ownerNeeded), () => undefined);
+  }, []);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    const { email = '', password = '' } = fields(event);
+    try {
+      await accountsApi.signIn(email, password);
+      await useSession.getState().load();
+      onSignedIn?.();
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 429 ? t('access.signIn.tooMany') : t('access.signIn.failed', { error: (e as Error).message }));
+    }
+  }
+  return (
+    <AccessPage title={t('access.signIn.title')} signedIn={false}>
+      {endedWhileOpen && <p role="status">{t('access.signedOut')}</p>}
+      {ownerNeeded && <p role="status">{t('access.signIn.ownerNeeded')}</p>}
+      <form className="access-form" onSubmit={(e) => void submit(e)}>
+        <PasswordFields name={false} />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t('access.signIn.submit')}
+        </button>
+      </form>
+      <p className="hint">{t('access.signIn.noAccount')}</p>
+    </AccessPage>
+  );
+}
+
+/** The first start: the owner account, by the link the server printed. */
+export function SetupScene({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [ownerNeeded, setOwnerNeeded] = useState<boolean | null>(null);
+  useEffect(() => {
+    accountsApi.setupStatus().then((s) => setOwnerNeeded(s.ownerNeeded), (e: Error) => setError(e.message));
+  }, []);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    const { name = '', email = '', password = '' } = fields(event);
+    try {
+      await accountsApi.setup({ token, name, email, password });
+      await useSession.getState().load();
+      navigate('/');
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 403 ? t('access.setup.badLink') : t('errors.generic', { error: (e as Error).message }));
+    }
+  }
+  return (
+    <AccessPage title={t('access.setup.title')} signedIn={false}>
+      {ownerNeeded === false ? (
+        <p>
+          {t('access.setup.done')}{' '}
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            {t('access.signIn.submit')}
+          </a>
+        </p>
+      ) : (
+        <>
+          <p>{t('access.setup.intro')}</p>
+          <form className="access-form" onSubmit={(e) => void submit(e)}>
+            <PasswordFields name />
+            {error && (
+              <p role="alert" className="error">
+                {error}
+              </p>
+            )}
+            <button type="submit" className="primary">
+              {t('access.setup.submit')}
+            </button>
+          </form>
+        </>
+      )}
+    </AccessPage>
+  );
+}
+
+/** An invitation link: join signed in, sign in first, or make an account. */
+export function InviteScene({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const [offer, setOffer] = useState<{ workspaceName: string; journeyTitle: string | null; role: string } | null | undefined>(undefined);
+  const [signingIn, setSigningIn] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    accountsApi.invitation(token).then(setOffer, () => setOffer(null));
+  }, [token]);
+  async function joined(result: { journeyId: string | null }) {
+    await useSession.getState().load();
+    navigate(result.journeyId ? `/journeys/${encodeURIComponent(result.journeyId)}` : '/');
+  }
+  async function accept() {
+    try {
+      await joined(await accountsApi.acceptInvitation(token));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  async function create(event: FormEvent<HTMLFormElement>) {
+    const { name = '', email = '', password = '' } = fields(event);
+    try {
+      await joined(await accountsApi.accountByInvitation(token, { name, email, password }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  if (offer === undefined) return <AccessPage title={t('editor.loading')} signedIn={false}>{null}</AccessPage>;
+  if (offer === null) {
+    return (
+      <AccessPage title={t('access.invite.title', { workspace: 'Klantreis' })} signedIn={Boolean(me)}>
+        <p role="alert">{t('access.invite.invalid')}</p>
+      </AccessPage>
+    );
+  }
+  if (signingIn && !me) return <SignInScene onSignedIn={() => setSigningIn(false)} />;
+  const title = offer.journeyTitle ? t('access.invite.titleJourney', { journey: offer.journeyTitle, workspace: offer.workspaceName }) : t('access.invite.title', { workspace: offer.workspaceName });
+  return (
+    <AccessPage title={title} signedIn={Boolean(me)}>
+      <p>{t('access.invite.role', { role: t(`access.roles.${offer.role}`) })}</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {me ? (
+        <button type="button" className="primary" onClick={() => void accept()}>
+          {t('access.invite.accept', { name: me.user.name })}
+        </button>
+      ) : (
+        <>
+          <button type="button" onClick={() => setSigningIn(true)}>
+            {t('access.invite.haveAccount')}
+          </button>
+          <h2>{t('access.invite.newAccount')}</h2>
+          <form className="access-form" onSubmit={(e) => void create(e)}>
+            <PasswordFields name />
+            <button type="submit" className="primary">
+              {t('access.invite.create')}
+            </button>
+          </form>
+        </>
+      )}
+    </AccessPage>
+  );
+}

@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, ROLES, type AuditAction, type Role } from '@klantreis/core/contracts';
+import { accountsApi, type AuditEvent, type Member } from '../api/accountsApi.ts';
+import { AccessPage } from '../components/AccessPage.tsx';
+import { useSession } from '../stores/sessionStore.ts';
+
+function useWorkspaceName(workspaceId: string): string {
+  const me = useSession((s) => s.me);
+  return me?.workspaces.find((w) => w.id === workspaceId)?.name ?? workspaceId;
+}
+
+/** Members and their roles, and invitation links (owners). */
+export function MembersScene({ workspaceId }: { workspaceId: string }) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const workspace = useWorkspaceName(workspaceId);
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [inviteRole, setInviteRole] = useState<Role>('editor');
+  const [link, setLink] = useState<string | null>(null);
+  const load = useCallback(() => {
+    accountsApi.members(workspaceId).then(setMembers, (e: Error) => setError(e.message));
+  }, [workspaceId]);
+  useEffect(load, [load]);
+
+  async function run(action: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await action();
+      load();
+    } catch (e) {
+      setError(t('errors.generic', { error: (e as Error).message }));
+    }
+  }
+
+  return (
+    <AccessPage title={t('access.members.title', { workspace })}>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table className="members">
+        <thead>
+          <tr>
+            <th scope="col">{t('access.members.name')}</th>
+            <th scope="col">{t('access.members.email')}</th>
+            <th scope="col">{t('access.members.role')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('access.members.remove')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(members ?? []).map((m) => (
+            <tr key={m.userId}>
+              <td>
+                {m.name} {m.userId === me?.user.id && t('access.members.you')}
+              </td>
+              <td>{m.email}</td>
+              <td>
+                <select
+                  aria-label={`${t('access.members.role')}: ${m.name}`}
+                  value={m.role}
+                  onChange={(e) => void run(() => accountsApi.setRole(workspaceId, m.userId, e.target.value as Role))}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r} title={t(`access.roleHelp.${r}`)}>
+                      {t(`access.roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (confirm(t('access.members.confirmRemove', { name: m.name, workspace }))) void run(() => accountsApi.removeMember(workspaceId, m.userId));
+                  }}
+                >
+                  {t('access.members.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="invite">
+        <h2 id="invite">{t('access.members.invite')}</h2>
+        <div className="access-form access-form--inline">
+          <label>
+            {t('access.members.inviteRole')}
+            <select value={inviteRole} onChange={(e) => setInviteRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`access.roles.${r}`)} — {t(`access.roleHelp.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="primary" onClick={() => void run(async () => setLink((await accountsApi.invite(workspaceId, inviteRole)).url))}>
+            {t('access.members.makeLink')}
+          </button>
+        </div>
+        {link && (
+          <p role="status">
+            {t('access.members.linkMade')} <code data-testid="invitation-link">{link}</code>
+          </p>
+        )}
+      </section>
+    </AccessPage>
+  );
+}
+
+/** The audit log: newest first, filtered by action, exported as CSV or JSON. */
+export function AuditScene({ workspaceId }: { workspaceId: string }) {
+  const { t, i18n } = useTranslation();
+  const workspace = useWorkspaceName(workspaceId);
+  const [action, setAction] = useState<AuditAction | ''>('');
+  const [events, setEvents] = useState<AuditEvent[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    accountsApi.audit(workspaceId, { action: action || undefined }).then(setEvents, (e: Error) => setError(e.message));
+  }, [workspaceId, action]);
+  const filter = { action: action || undefined };
+  return (
+    <AccessPage title={t('access.audit.title', { workspace })}>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="access-form access-form--inline">
+        <label>
+          {t('access.audit.filter')}
+          <select value={action} onChange={(e) => setAction(e.target.value as AuditAction | '')}>
+            <option value="">{t('access.audit.all')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`access.audit.actions.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a className="button" href={accountsApi.auditExportUrl(workspaceId, 'csv', filter)} download>
+          {t('access.audit.exportCsv')}
+        </a>
+        <a className="button" href={accountsApi.auditExportUrl(workspaceId, 'json', filter)} download="klantreis-audit.json">
+          {t('access.audit.exportJson')}
+        </a>
+      </div>
+      {events && events.length === 0 ? (
+        <p>{t('access.audit.empty')}</p>
+      ) : (
+        <table className="audit">
+          <thead>
+            <tr>
+              <th scope="col">{t('access.audit.when')}</th>
+              <th scope="col">{t('access.audit.who')}</th>
+              <th scope="col">{t('access.audit.what')}</th>
+              <th scope="col">{t('access.audit.target')}</th>
+              <th scope="col">{t('access.audit.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(events ?? []).map((e) => (
+              <tr key={e.id}>
+                <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
+                <td>{e.actorName}</td>
+                <td>{t(`access.audit.actions.${e.action}`)}</td>
+                <td>
+                  {e.targetType} {e.targetId}
+                </td>
+                <td>
+                  <code>{JSON.stringify(e.detail)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AccessPage>
+  );
+}

@@ -1,0 +1,24 @@
+/** What the audit log records. Kept as one list so the UI can offer it as a filter. */
+export const AUDIT_ACTIONS = [
+  'account.sign-in',
+  'account.sign-in-failed',
+  'account.created',
+  'member.role-changed',
+  'member.removed',
+  'invitation.created',
+  'invitation.accepted',
+  'journey.shared',
+  'journey.created',
+  'journey.trashed',
+  'journey.restored',
+  'journey.purged',
+  'version.restored',
+  'approval.requested',
+  'approval.decided',
+  'import.committed',
+  'import.deleted',
+  'journey.exported',
+  'token.created',
+  'token.revoked',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,6 @@
+// What server, web app and CLI share and a browser can load: roles, the policy table, the
+// actor type and the audit actions. No Node modules here (index.ts adds the stores and auth).
+export * from './access/roles.ts';
+export * from './access/actor.ts';
+export * from './access/policy.ts';
+export * from './audit/auditActions.ts';
