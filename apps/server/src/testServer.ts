@@ -15,7 +15,7 @@ export type Backend = { kind: 'sqlite'; dir?: string } | { kind: 'postgres'; adm
 
 export interface TestServer {
   url: string;
-  /** The owner's API token (TEST_OWNER made at start). */
+  /** The owner's API token (TEST_OWNER made at start); empty with `withoutOwner`. */
   token: string;
   /** fetch of a path on this server, with the owner's token. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -36,6 +36,11 @@ export async function buildTestServer(
     idleMemoryReleaseMs?: number;
     maxUploadBytes?: number;
     maxOpenUploadBytes?: number;
+    /** Start as a fresh install does: no owner yet (no token, no session). */
+    withoutOwner?: boolean;
+    /** Sign-in attempts per minute and client (10,000 by default: tests sign in often). */
+    signInPerMinute?: number;
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   let resolved: Backend;
@@ -61,16 +66,19 @@ export async function buildTestServer(
     maxUploadBytes: options.maxUploadBytes,
     maxOpenUploadBytes: options.maxOpenUploadBytes,
     analyticsDir,
-    admin: TEST_OWNER,
-    // Tests sign in far more often than a person.
-    signInPerMinute: 10_000,
+    admin: options.withoutOwner ? undefined : TEST_OWNER,
+    signInPerMinute: options.signInPerMinute ?? 10_000,
+    publicUrl: options.publicUrl,
   });
   const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
-  const owner = await server.access.findUserByEmail(TEST_OWNER.email);
-  if (!owner) throw new Error('the test owner was not made');
-  const token = (await server.access.createToken(owner.id, 'tests', 'owner')).token;
-  rememberToken(url, token);
-  rememberSession(url, await signIn(url));
+  let token = '';
+  if (!options.withoutOwner) {
+    const owner = await server.access.findUserByEmail(TEST_OWNER.email);
+    if (!owner) throw new Error('the test owner was not made');
+    token = (await server.access.createToken(owner.id, 'tests', 'owner')).token;
+    rememberToken(url, token);
+    rememberSession(url, await signIn(url));
+  }
   return {
     url,
     token,

@@ -8,12 +8,20 @@ import { toHeaders, type ActorResolver } from './actorResolver.ts';
  * - `signed-in`: any signed-in person; the handler narrows what they see (their own tokens,
  *   the journeys visible to them) or checks a workspace it reads from the body;
  * - `journey`: `action` on the journey named by the `:id` parameter;
- * - `workspace`: `action` in the workspace named by `:workspaceId`.
+ * - `workspace`: `action` in the workspace named by `:workspaceId`;
+ * - `creator`: someone who may create journeys (`workspace.create`) in at least one workspace;
+ *   the handler picks which (the one asked for, checked again there).
  */
-export type RoutePolicy = { access: 'public' } | { access: 'signed-in' } | { access: 'journey'; action: Action } | { access: 'workspace'; action: Action };
+export type RoutePolicy =
+  | { access: 'public' }
+  | { access: 'signed-in' }
+  | { access: 'creator' }
+  | { access: 'journey'; action: Action }
+  | { access: 'workspace'; action: Action };
 
 const PUBLIC: RoutePolicy = { access: 'public' };
 const SIGNED_IN: RoutePolicy = { access: 'signed-in' };
+const CREATOR: RoutePolicy = { access: 'creator' };
 const journey = (action: Action): RoutePolicy => ({ access: 'journey', action });
 const workspace = (action: Action): RoutePolicy => ({ access: 'workspace', action });
 
@@ -45,8 +53,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/templates/': SIGNED_IN,
   'GET /api/journeys': SIGNED_IN,
   'GET /api/journeys/': SIGNED_IN,
-  'POST /api/journeys': SIGNED_IN,
-  'POST /api/journeys/import': SIGNED_IN,
+  'POST /api/journeys': CREATOR,
+  'POST /api/journeys/import': CREATOR,
   'GET /api/journeys/:id': journey('journey.read'),
   'GET /api/journeys/:id/export': journey('journey.read'),
   'PATCH /api/journeys/:id': journey('journey.edit'),
@@ -152,6 +160,13 @@ export function registerRoutePolicies(app: FastifyInstance, resolver: ActorResol
     request.actor = await resolver.resolve(toHeaders(request.headers));
     if (request.actor.kind === 'anonymous') return reply.code(401).send({ error: 'sign in first' });
     if (policy.access === 'signed-in') return;
+    if (policy.access === 'creator') {
+      if (request.actor.kind !== 'user') return;
+      const actor = request.actor;
+      const workspaces = await access.workspacesOf(actor.userId);
+      if (!workspaces.some((w) => allow(actor, 'workspace.create', w.role))) return reply.code(403).send({ error: 'your role may not create journeys in any workspace' });
+      return;
+    }
     const params = request.params as Record<string, string | undefined>;
     if (policy.access === 'journey') {
       const journeyId = params.id ?? '';

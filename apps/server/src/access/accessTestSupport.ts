@@ -1,0 +1,60 @@
+// People with each role on a real test server, made as they would be: an owner's invitation
+// link, then an account by that link (a real better-auth sign-up and sign-in).
+import type { Role } from '@klantreis/core';
+import type { TestServer } from '../testServer.ts';
+
+export interface Person {
+  email: string;
+  password: string;
+  /** The session cookie (`name=value`). */
+  cookie: string;
+  userId: string;
+}
+
+/** fetch as a browser page of the server would: the session cookie and the server's Origin. */
+export function asPerson(server: TestServer, person: Person | null, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('origin', server.url);
+  if (person) headers.set('cookie', person.cookie);
+  return fetch(`${server.url}${path}`, { ...init, headers, redirect: 'manual' });
+}
+
+export async function firstWorkspaceId(server: TestServer): Promise<string> {
+  const workspace = await server.server.access.firstWorkspace();
+  if (!workspace) throw new Error('the test server has no workspace');
+  return workspace.id;
+}
+
+/** A new account that joins `workspaceId` (or one journey in it) with `role` by an invitation link. */
+export async function invitePerson(server: TestServer, role: Role, options: { workspaceId?: string; journeyId?: string; name?: string } = {}): Promise<Person> {
+  const workspaceId = options.workspaceId ?? (await firstWorkspaceId(server));
+  const made = await server.fetch(`/api/workspaces/${workspaceId}/invitations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role, journeyId: options.journeyId }),
+  });
+  if (made.status !== 201) throw new Error(`invitation: ${made.status} ${await made.text()}`);
+  const token = new URL(((await made.json()) as { url: string }).url).pathname.split('/').pop()!;
+  const name = options.name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${Math.random().toString(36).slice(2, 6)}`;
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}@klantreis.test`;
+  const password = `${role}-password-123`;
+  const joined = await fetch(`${server.url}/api/invitations/${token}/account`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name, email, password }),
+  });
+  if (joined.status !== 201) throw new Error(`account by invitation: ${joined.status} ${await joined.text()}`);
+  const cookie = joined.headers.getSetCookie().find((c) => c.includes('session_token='))?.split(';')[0];
+  if (!cookie) throw new Error('no session cookie after joining');
+  const user = await server.server.access.findUserByEmail(email);
+  return { email, password, cookie, userId: user!.id };
+}
+
+/** A signed-in person of another workspace, with no role in the first one. */
+export async function foreignPerson(server: TestServer): Promise<Person> {
+  const workspaceId = await firstWorkspaceId(server);
+  const person = await invitePerson(server, 'viewer', { name: 'Foreign Fenna' });
+  await server.server.access.removeMember(workspaceId, person.userId);
+  await server.server.access.createWorkspace('Elsewhere', person.userId);
+  return person;
+}

@@ -1,0 +1,185 @@
+// Accounts as a person meets them: the first start, signing in and out, the audit log; and
+// what a foreign page or host can no longer do.
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_OWNER } from '../testCredentials.ts';
+import { buildTestServer, type TestServer } from '../testServer.ts';
+import { asPerson, firstWorkspaceId, invitePerson } from './accessTestSupport.ts';
+
+const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+/** A request with a Host header of our choosing (fetch sends the URL's own). */
+function withHost(url: string, host: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ hostname, port, path: pathname, method: init.method ?? 'GET', headers: { ...init.headers, host } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+    });
+    request.on('error', reject);
+    request.end(init.body);
+  });
+}
+
+function sessionCookie(response: Response): string | undefined {
+  return response.headers.getSetCookie().find((c) => c.includes('session_token='))?.split(';')[0];
+}
+
+describe('the first start', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { withoutOwner: true });
+  });
+  afterAll(async () => server?.close());
+
+  it('asks for the owner by the printed link only, makes exactly one owner when two try at once, and gives it the sample journeys', async () => {
+    await server.server.creator.blank('A journey from before the owner', 'nl');
+    expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ ownerNeeded: true });
+    // Nothing but the setup page answers without an account.
+    expect((await fetch(`${server.url}/api/journeys`)).status).toBe(401);
+    const path = server.server.setupPath();
+    expect(path).toMatch(/^\/setup\?token=/);
+    const token = new URLSearchParams(path!.split('?')[1]).get('token')!;
+    const account = { name: 'Eva Eigenaar', email: 'eva@example.org', password: 'een-lang-wachtwoord' };
+    const origin = { origin: server.url };
+    expect((await fetch(`${server.url}/api/setup`, json('POST', { ...account, token: 'guessed' }, origin))).status).toBe(403);
+    const [first, second] = await Promise.all([
+      fetch(`${server.url}/api/setup`, json('POST', { ...account, token }, origin)),
+      fetch(`${server.url}/api/setup`, json('POST', { ...account, email: 'mallory@example.org', token }, origin)),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const winner = first.status === 201 ? first : second;
+    const cookie = sessionCookie(winner)!;
+    expect(cookie).toBeDefined();
+    const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()) as { user: { email: string }; workspaces: { role: string }[] };
+    expect(me.workspaces.map((w) => w.role)).toEqual(['owner']);
+    const journeys = (await (await fetch(`${server.url}/api/journeys`, { headers: { cookie } })).json()) as { title: string }[];
+    expect(journeys.map((j) => j.title)).toContain('A journey from before the owner');
+    expect(await (await fetch(`${server.url}/api/setup`)).json()).toEqual({ ownerNeeded: false });
+    expect((await fetch(`${server.url}/api/setup`, json('POST', { ...account, email: 'late@example.org', token }, origin))).status).toBe(409);
+  });
+});
+
+describe('signing in and out, and the audit log', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await buildTestServer();
+  });
+  afterAll(async () => server?.close());
+
+  it('refuses the sign-up endpoint: accounts are made by setup and invitation only', async () => {
+    const response = await fetch(`${server.url}/api/auth/sign-up/email`, json('POST', { email: 'x@example.org', password: 'een-lang-wachtwoord', name: 'X' }, { origin: server.url }));
+    expect(response.status).toBe(403);
+    expect(await server.server.access.findUserByEmail('x@example.org')).toBeUndefined();
+  });
+
+  it('signs out everywhere: every session of the account ends', async () => {
+    const person = await invitePerson(server, 'editor');
+    const other = sessionCookie(await fetch(`${server.url}/api/auth/sign-in/email`, json('POST', { email: person.email, password: person.password }, { origin: server.url })))!;
+    expect((await asPerson(server, person, '/api/me')).status).toBe(200);
+    expect((await asPerson(server, { ...person, cookie: other }, '/api/me')).status).toBe(200);
+    expect((await asPerson(server, person, '/api/auth/revoke-sessions', json('POST', {}))).status).toBe(200);
+    expect((await asPerson(server, person, '/api/me')).status).toBe(401);
+    expect((await asPerson(server, { ...person, cookie: other }, '/api/me')).status).toBe(401);
+  });
+
+  it('limits sign-in attempts per client: past the limit even the right password waits', async () => {
+    const limited = await buildTestServer({ kind: 'sqlite' }, { signInPerMinute: 5 });
+    try {
+      const attempt = (password: string) => fetch(`${limited.url}/api/auth/sign-in/email`, json('POST', { email: TEST_OWNER.email, password }, { origin: limited.url }));
+      // (better-auth counts per client address and path, in memory shared by every server of
+      // this process: earlier sign-ins of this test file may have used some of the five.)
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await attempt(`wrong-${i}-password`)).status);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.slice(-2)).toEqual([429, 429]);
+      expect((await attempt(TEST_OWNER.password)).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('records who did what, filters by action, and exports CSV', async () => {
+    const workspaceId = await firstWorkspaceId(server);
+    const person = await invitePerson(server, 'viewer', { name: 'Audit Anna' });
+    await fetch(`${server.url}/api/auth/sign-in/email`, json('POST', { email: person.email, password: 'not-her-password' }, { origin: server.url }));
+    expect((await server.fetch(`/api/workspaces/${workspaceId}/members/${person.userId}`, json('PUT', { role: 'editor' }))).status).toBe(204);
+    const created = (await (await server.fetch('/api/journeys', json('POST', { title: 'Audited' }))).json()) as { id: string };
+    expect((await server.fetch(`/api/journeys/${created.id}`, { method: 'DELETE' })).status).toBe(204);
+    const events = (await (await server.fetch(`/api/workspaces/${workspaceId}/audit`)).json()) as { action: string; actorName: string; targetId: string; detail: Record<string, unknown> }[];
+    const actions = events.map((e) => e.action);
+    for (const action of ['invitation.created', 'account.created', 'member.role-changed', 'journey.created', 'journey.trashed', 'account.sign-in-failed', 'account.sign-in']) expect(actions).toContain(action);
+    expect(events.find((e) => e.action === 'member.role-changed')).toMatchObject({ actorName: TEST_OWNER.name, targetId: person.userId, detail: { from: 'viewer', to: 'editor' } });
+    const trashed = (await (await server.fetch(`/api/workspaces/${workspaceId}/audit?action=journey.trashed`)).json()) as { action: string }[];
+    expect(trashed.map((e) => e.action)).toEqual(['journey.trashed']);
+    const csv = await (await server.fetch(`/api/workspaces/${workspaceId}/audit?format=csv&action=journey.trashed`)).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('at,actorName,actorId,action,targetType,targetId,detail');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(created.id);
+  });
+});
+
+describe('requests from another site or host', () => {
+  let server: TestServer;
+  let cookie: string;
+  let journeyId: string;
+  beforeAll(async () => {
+    server = await buildTestServer();
+    journeyId = ((await (await server.fetch('/api/journeys', json('POST', { title: 'Target' }))).json()) as { id: string }).id;
+    cookie = sessionCookie(await fetch(`${server.url}/api/auth/sign-in/email`, json('POST', { email: TEST_OWNER.email, password: TEST_OWNER.password }, { origin: server.url })))!;
+  });
+  afterAll(async () => server?.close());
+
+  async function title(): Promise<string> {
+    return ((await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { journey: { title: string } }).journey.title;
+  }
+
+  it("refuses a foreign page's text/plain post with the victim's cookie, and one that says no origin", async () => {
+    const foreign = await fetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'text/plain', cookie, origin: 'https://evil.example' }, body: '{"title":"pwned"}' });
+    expect(foreign.status).toBe(403);
+    const restore = await fetch(`${server.url}/api/journeys/${journeyId}/restore`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie, origin: 'https://evil.example' }, body: 'x' });
+    expect(restore.status).toBe(403);
+    const noOrigin = await fetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie }, body: '{"title":"pwned"}' });
+    expect(noOrigin.status).toBe(403);
+    expect(await title()).toBe('Target');
+    // The same change from the server's own page goes through.
+    const own = await fetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie, origin: server.url }, body: '{"title":"Renamed"}' });
+    expect(own.status).toBe(200);
+    expect(await title()).toBe('Renamed');
+  });
+
+  it('answers no host but its own (DNS rebinding), and sends the security headers', async () => {
+    const { port } = new URL(server.url);
+    const rebound = await withHost(`${server.url}/api/health`, `attacker.example:${port}`);
+    expect(rebound.status).toBe(421);
+    const response = await withHost(`${server.url}/api/health`, `localhost:${port}`);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('with KLANTREIS_PUBLIC_URL answers only that host, and marks cookies Secure behind https', async () => {
+    const behindProxy = await buildTestServer({ kind: 'sqlite' }, { withoutOwner: true, publicUrl: 'https://klantreis.example.org' });
+    try {
+      expect((await fetch(`${behindProxy.url}/api/health`)).status).toBe(421);
+      expect((await withHost(`${behindProxy.url}/api/health`, 'klantreis.example.org')).status).toBe(200);
+      const token = new URLSearchParams(behindProxy.server.setupPath()!.split('?')[1]).get('token')!;
+      const setup = await withHost(`${behindProxy.url}/api/setup`, 'klantreis.example.org', {
+        method: 'POST',
+        headers: { origin: 'https://klantreis.example.org', 'content-type': 'application/json' },
+        body: JSON.stringify({ token, name: 'Eva', email: 'eva@example.org', password: 'een-lang-wachtwoord' }),
+      });
+      expect(setup.status).toBe(201);
+      const cookies = ([] as string[]).concat(setup.headers['set-cookie'] ?? []);
+      expect(cookies.find((c) => c.includes('session_token='))).toMatch(/; Secure/i);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+});
