@@ -1,6 +1,6 @@
 // The collaboration socket by role: who may connect, and which updates each role may send.
 // A refused update is neither stored nor applied, and the socket closes with 4403.
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -15,20 +15,23 @@ async function connectAs(server: TestServer, person: Person | null, journeyId: s
   const closes: number[] = [];
   const refusals: string[] = [];
   const socketUrl = collabUrl(server.url);
-  const provider = new HocuspocusProvider({
+  const socket = new HocuspocusProviderWebsocket({
     url: socketUrl,
-    name: journeyId,
-    document: doc,
-    token: 'browser',
     WebSocketPolyfill: class extends WebSocket {
       constructor(url: string, protocols?: string | string[]) {
         super(url, protocols, { headers: { origin: server.url, ...(person ? { cookie: person.cookie } : {}) } });
       }
-    } as unknown as typeof globalThis.WebSocket,
+    },
   });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: 'browser' });
+  provider.attach();
   provider.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code));
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => refusals.push(reason));
-  return { doc, provider, closes, refusals };
+  const close = () => {
+    provider.destroy();
+    socket.destroy();
+  };
+  return { doc, provider, closes, refusals, close };
 }
 
 describe('the collaboration socket by role', () => {
@@ -55,10 +58,10 @@ describe('the collaboration socket by role', () => {
   it('refuses a socket without a session, and a person without a role on the journey as if it were not there', async () => {
     const anonymous = await connectAs(server, null, journeyId);
     await eventually(() => expect(anonymous.refusals).toEqual([CLOSE_CODES.unauthorized.reason]));
-    anonymous.provider.destroy();
+    anonymous.close();
     const foreign = await connectAs(server, people.foreign!, journeyId);
     await eventually(() => expect(foreign.refusals).toEqual([CLOSE_CODES.journeyNotFound.reason]));
-    foreign.provider.destroy();
+    foreign.close();
   });
 
   it("lets a viewer read and follow presence, and refuses the viewer's change with 4403, storing nothing", async () => {
@@ -71,7 +74,7 @@ describe('the collaboration socket by role', () => {
     const before = await stepTitle();
     updateRecord(viewer.doc, stepId, { title: 'Changed by a viewer' });
     await eventually(() => expect(viewer.closes).toContain(CLOSE_CODES.forbidden.code));
-    viewer.provider.destroy();
+    viewer.close();
     expect(await stepTitle()).toBe(before);
     expect(journeyFromDoc(editor.doc).steps.find((s) => s.id === stepId)!.title).toBe(before);
     editor.provider.destroy();
@@ -89,7 +92,7 @@ describe('the collaboration socket by role', () => {
     const before = await stepTitle();
     updateRecord(commenter.doc, stepId, { title: 'Changed by a commenter' });
     await eventually(() => expect(commenter.closes).toContain(CLOSE_CODES.forbidden.code));
-    commenter.provider.destroy();
+    commenter.close();
     expect(await stepTitle()).toBe(before);
   });
 
@@ -99,7 +102,7 @@ describe('the collaboration socket by role', () => {
     updateRecord(editor.doc, stepId, { title: 'Changed by an editor' });
     await eventually(async () => expect(await stepTitle()).toBe('Changed by an editor'));
     expect(editor.closes).toEqual([]);
-    editor.provider.destroy();
+    editor.close();
   });
 
   it('refuses a socket opened by a page of another site', async () => {

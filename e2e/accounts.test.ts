@@ -1,0 +1,113 @@
+// Accounts in the browser: the first start by the printed link, an invitation that makes a
+// viewer, what a viewer sees in the editor, and axe on the new pages in both languages.
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { webDist } from './fixtures/webDist.ts';
+
+const unavailable = browserUnavailable();
+const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // A fresh install: no owner yet.
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist(), withoutOwner: true });
+    await server.server.creator.fromTemplate('ikea-visit', 'nl');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('makes the owner by the printed link, invites a viewer who sees the map read-only, in nl-NL', async () => {
+    const owner = await (await newContext(browser, 'nl-NL', { signedIn: false })).newPage();
+    // Without the link a visitor only gets the sign-in page, which says what to do.
+    await owner.goto(server.url);
+    await owner.getByRole('heading', { name: 'Aanmelden bij Klantreis' }).waitFor();
+    await owner.getByText('Deze Klantreis heeft nog geen eigenaar').waitFor();
+    expect(await violations(owner)).toEqual([]);
+
+    await owner.goto(`${server.url}${server.server.setupPath()!}`);
+    await owner.getByRole('heading', { name: 'Maak het eigenaarsaccount' }).waitFor();
+    expect(await violations(owner)).toEqual([]);
+    await owner.getByLabel('Je naam').fill('Eva Eigenaar');
+    await owner.getByLabel('E-mailadres').fill('eva@example.org');
+    await owner.getByLabel('Wachtwoord').fill('een-lang-wachtwoord');
+    await owner.getByRole('button', { name: 'Eigenaarsaccount maken' }).click();
+    // Signed in, with the sample journey in her workspace.
+    await owner.getByRole('heading', { name: 'Klantreizen' }).waitFor();
+    await owner.getByText('IKEA').first().waitFor();
+
+    // Members: make a viewer's invitation link.
+    await owner.getByText('Eva Eigenaar').first().click();
+    await owner.getByRole('link', { name: 'Leden' }).click();
+    await owner.getByRole('heading', { name: /Leden van/ }).waitFor();
+    expect(await violations(owner)).toEqual([]);
+    await owner.getByLabel('Rol van wie je uitnodigt').selectOption('viewer');
+    await owner.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+    const link = await owner.getByTestId('invitation-link').textContent();
+    expect(link).toMatch(/\/invite\//);
+
+    // The viewer opens the link in their own (signed-out) browser and makes an account.
+    const viewer = await (await newContext(browser, 'nl-NL', { signedIn: false })).newPage();
+    await viewer.goto(link!);
+    await viewer.getByRole('heading', { name: /Word lid van/ }).waitFor();
+    await viewer.getByText('Je bent uitgenodigd als kijker.').waitFor();
+    expect(await violations(viewer)).toEqual([]);
+    await viewer.getByLabel('Je naam').fill('Victor Kijker');
+    await viewer.getByLabel('E-mailadres').fill('victor@example.org');
+    await viewer.getByLabel('Wachtwoord').fill('nog-een-lang-wachtwoord');
+    await viewer.getByRole('button', { name: 'Account maken en meedoen' }).click();
+    await viewer.getByRole('heading', { name: 'Klantreizen' }).waitFor();
+    // A viewer is not offered to make journeys.
+    expect(await viewer.getByRole('button', { name: 'Nieuwe klantreis' }).count()).toBe(0);
+
+    // In the editor: read-only banner, fields read-only, no add buttons; nothing changes.
+    await viewer.getByRole('link', { name: /IKEA/ }).first().click();
+    await viewer.getByTestId('read-only').waitFor();
+    expect(await viewer.getByTestId('read-only').textContent()).toContain('kijker');
+    expect(await viewer.getByLabel('Titel van de klantreis').getAttribute('readonly')).not.toBeNull();
+    expect(await viewer.getByRole('button', { name: /Fase toevoegen/ }).isVisible()).toBe(false);
+    expect(await violations(viewer)).toEqual([]);
+
+    // The owner's audit log shows who joined.
+    await owner.getByText('Eva Eigenaar').first().click();
+    await owner.getByRole('link', { name: 'Auditlogboek' }).click();
+    await owner.getByRole('cell', { name: 'Victor Kijker' }).first().waitFor();
+    expect(await violations(owner)).toEqual([]);
+  });
+
+  it('shows the account page and the sign-in page without violations in en-US', async () => {
+    const page = await (await newContext(browser, 'en-US', { signedIn: false })).newPage();
+    await page.goto(server.url);
+    await page.getByLabel('E-mail address').fill('eva@example.org');
+    await page.getByLabel('Password').fill('een-lang-wachtwoord');
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Customer journeys' }).waitFor();
+    await page.goto(`${server.url}/account`);
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('script');
+    await page.getByRole('button', { name: 'Make token' }).click();
+    expect(await page.getByTestId('new-token').textContent()).toMatch(/^kr_/);
+    expect(await violations(page)).toEqual([]);
+    // A wrong password is said, not a blank page.
+    const stranger = await (await newContext(browser, 'en-US', { signedIn: false })).newPage();
+    await stranger.goto(server.url);
+    await stranger.getByLabel('E-mail address').fill('eva@example.org');
+    await stranger.getByLabel('Password').fill('wrong-password-here');
+    await stranger.getByRole('button', { name: 'Sign in' }).click();
+    await stranger.getByRole('alert').filter({ hasText: 'Signing in failed' }).waitFor();
+  });
+});
