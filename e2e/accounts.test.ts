@@ -98,7 +98,7 @@ describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
     await page.getByRole('heading', { name: 'Customer journeys' }).waitFor();
     await page.goto(`${server.url}/account`);
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).fill('script');
+    await page.getByRole('region', { name: 'API tokens' }).getByLabel('Name').fill('script');
     await page.getByRole('button', { name: 'Make token' }).click();
     expect(await page.getByTestId('new-token').textContent()).toMatch(/^kr_/);
     expect(await violations(page)).toEqual([]);

@@ -26,7 +26,7 @@ import { addStep, journeyFromDoc, recordsOf, setCellText, updateRecord } from '@
 import { connectEditor, type EditorConnection } from '../../apps/server/src/collaboration/reliability/editorConnection.ts';
 import { serverAllocator } from '../../apps/server/src/mallocSettings.ts';
 import type { ServerReport, ServerRequest } from './benchServer.ts';
-import { authorizedFetch } from '@klantreis/server/testCredentials';
+import { authorizedFetch, createToken, rememberToken, tokenFor, TEST_OWNER_ENV } from '@klantreis/server/testCredentials';
 
 /** The absolute time in milliseconds with sub-millisecond precision, comparable across threads. */
 const now = () => performance.timeOrigin + performance.now();
@@ -35,6 +35,8 @@ const now = () => performance.timeOrigin + performance.now();
 
 interface EditorsJob {
   url: string;
+  /** An owner's API token: the editors sign in as a script does. */
+  token: string;
   /** One journey per editor (phase 3) or the same for all (phase 1). */
   journeyIds: string[];
   firstEditor: number;
@@ -49,7 +51,7 @@ async function runEditors(job: EditorsJob): Promise<void> {
   // CPU from the server or the observer, whose clocks are measured. (On Linux this lowers
   // the priority of this worker thread only.)
   setPriority(10);
-  const editors: EditorConnection[] = job.journeyIds.map((id) => connectEditor(job.url, id, { reconnectDelayMs: 500 }));
+  const editors: EditorConnection[] = job.journeyIds.map((id) => connectEditor(job.url, id, { reconnectDelayMs: 500, token: job.token }));
   await Promise.all(editors.map((editor) => editor.synced(60_000)));
   // Each editor edits a step of its own: its title carries the moment of the edit.
   const own = editors.map((editor, i) => {
@@ -127,7 +129,7 @@ async function startBenchServer(dataDir: string): Promise<BenchServer> {
   console.log(`server allocator: ${allocator}${env.LD_PRELOAD ? ` (${env.LD_PRELOAD}, MALLOC_CONF=${env.MALLOC_CONF})` : ''}`);
   const child: ChildProcess = fork(fileURLToPath(new URL('./benchServer.ts', import.meta.url)), {
     execArgv: ['--expose-gc', ...(process.env.KLANTREIS_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KLANTREIS_BENCH_PROFILE}`] : [])],
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', KLANTREIS_DATA: dataDir, KLANTREIS_SAMPLES: 'off', KLANTREIS_WEB_DIST: join(dataDir, 'none'), DATABASE_URL: '' },
+    env: { ...env, ...TEST_OWNER_ENV, PORT: '0', HOST: '127.0.0.1', KLANTREIS_DATA: dataDir, KLANTREIS_SAMPLES: 'off', KLANTREIS_WEB_DIST: join(dataDir, 'none'), DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const address = await new Promise<string>((resolve, reject) => {
@@ -135,9 +137,11 @@ async function startBenchServer(dataDir: string): Promise<BenchServer> {
     child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
   });
   const port = new URL(address).port;
+  const url = `http://127.0.0.1:${port}`;
+  rememberToken(url, await createToken(url));
   let lastRequest = 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     report(gc, resetLoopDelay = false) {
       const id = ++lastRequest;
       return new Promise((resolve) => {
@@ -212,7 +216,7 @@ async function latencyAndMemoryRound(server: BenchServer, journeyId: string, atS
   const groups = Array.from({ length: threads }, (_, t) => {
     const count = Math.floor(editorCount / threads) + (t < editorCount % threads ? 1 : 0);
     const first = t * Math.ceil(editorCount / threads);
-    return startEditors({ url: server.url, journeyIds: Array.from({ length: count }, () => journeyId), firstEditor: first, editsPerSecond, durationMs: seconds * 1000 });
+    return startEditors({ url: server.url, token: tokenFor(server.url), journeyIds: Array.from({ length: count }, () => journeyId), firstEditor: first, editsPerSecond, durationMs: seconds * 1000 });
   });
   await Promise.all(groups.map((group) => group.ready));
   const watch = watchLatency(observer);
@@ -303,7 +307,7 @@ async function main(): Promise<void> {
     const manyGroups = Array.from({ length: threads }, (_, t) => {
       const mine = ids.slice(t * perThread, (t + 1) * perThread);
       // Two editors per document, each making 2 edits a second for a few seconds.
-      return startEditors({ url: server.url, journeyIds: [...mine, ...mine], firstEditor: 1000 + t * 2 * perThread, editsPerSecond: 2, durationMs: 5_000 });
+      return startEditors({ url: server.url, token: tokenFor(server.url), journeyIds: [...mine, ...mine], firstEditor: 1000 + t * 2 * perThread, editsPerSecond: 2, durationMs: 5_000 });
     });
     await Promise.all(manyGroups.map((group) => group.ready));
     const open = await server.report(false);

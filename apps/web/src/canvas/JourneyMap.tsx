@@ -105,9 +105,11 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
           <PhaseHeader key={span.phase.id} span={span} index={i} phaseCount={layout.phaseSpans.length} />
         ))}
         <div className="map__add-phase" style={{ gridColumn: columnCount + 2 }}>
-          <button type="button" hidden={!canEdit} onClick={() => edit((doc, origin) => addPhase(doc, {}, origin))}>
-            + {t('editor.addPhase')}
-          </button>
+          {canEdit && (
+            <button type="button" onClick={() => edit((doc, origin) => addPhase(doc, {}, origin))}>
+              + {t('editor.addPhase')}
+            </button>
+          )}
         </div>
 
         <div className="lane-label lane-label--steps" />
@@ -142,9 +144,11 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
         ))}
 
         <div className="lane-label lane-label--add">
-          <button type="button" hidden={!canEdit} onClick={() => edit((doc, origin) => addLane(doc, { kind: 'custom', name: t('lane.newName') }, origin))}>
-            + {t('editor.addLane')}
-          </button>
+          {canEdit && (
+            <button type="button" onClick={() => edit((doc, origin) => addLane(doc, { kind: 'custom', name: t('lane.newName') }, origin))}>
+              + {t('editor.addLane')}
+            </button>
+          )}
           {hiddenLanes.length > 0 && (
             <details className="hidden-lanes">
               <summary>{t('editor.hiddenLanes', { count: hiddenLanes.length })}</summary>

@@ -33,7 +33,8 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
           readOnly={!canEdit}
           onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { name: e.target.value }, origin))}
         />
-        <div className="icon-buttons" hidden={!canEdit}>
+        {canEdit && (
+        <div className="icon-buttons">
           <button
             type="button"
             className="icon"
@@ -67,6 +68,7 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
             ×
           </button>
         </div>
+        )}
       </div>
       <label className="phase__mot">
         <span className="phase__mot-label">{t('phase.momentOfTruth')}</span>
