@@ -7,6 +7,7 @@ import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
 import { connectEditor } from '../apps/server/src/collaboration/reliability/editorConnection.ts';
 import { authorizedFetch } from '@klantreis/server/testCredentials';
+import { invitePerson, type Person } from '../apps/server/src/access/accessTestSupport.ts';
 
 const unavailable = browserUnavailable();
 
@@ -35,8 +36,9 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
   }
 
   /** `clockSkewMs`: how far this person's laptop clock is off (Date.now in the page). */
-  async function person(journeyId: string, name: string, locale: 'en-US' | 'nl-NL' = 'en-US', clockSkewMs = 0): Promise<WorkshopPage> {
-    const context = await newContext(browser, locale);
+  /** A person in the map; `account`: signed in as that account rather than the test owner. */
+  async function person(journeyId: string, name: string, locale: 'en-US' | 'nl-NL' = 'en-US', clockSkewMs = 0, account?: Person): Promise<WorkshopPage> {
+    const context = await newContext(browser, locale, account ? { as: { cookie: account.cookie, url: server.url } } : {});
     contexts.push(context);
     if (clockSkewMs !== 0) {
       await context.addInitScript((skew: number) => {
@@ -221,11 +223,15 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
 
   it('runs an approval round: changes asked, then approved, and the top bar says when the map changed since', async () => {
     const journeyId = await newJourney();
+    // Approvers are accounts: Bram signs in as himself, and only he can decide.
+    const bramAccount = await invitePerson(server, 'commenter', { name: 'Bram' });
     const anna = await person(journeyId, 'Anna');
-    const bram = await person(journeyId, 'Bram');
+    const bram = await person(journeyId, 'Bram', 'en-US', 0, bramAccount);
     await anna.saveVersion('to-be 2027');
     await anna.requestApproval('to-be 2027', ['Bram'], 'Please look at the checkout');
     await expect.poll(() => anna.approvalRound().getAttribute('data-state')).toBe('pending');
+    // Anna was not asked: she is offered no decision.
+    expect(await anna.approvalRound().locator('[data-testid="decision-form"]').count()).toBe(0);
 
     await bram.openSideTab('versions');
     await bram.decide('changes', 'Add the exit');

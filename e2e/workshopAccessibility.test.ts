@@ -6,6 +6,7 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
 import { authorizedFetch } from '@klantreis/server/testCredentials';
+import { TEST_OWNER } from '../apps/server/src/testCredentials.ts';
 
 const unavailable = browserUnavailable();
 const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -57,7 +58,7 @@ describe.skipIf(unavailable !== null)('accessibility of the workshop panels (axe
 
       await me.page.locator('[data-testid="follow-banner"]').getByRole('button').click();
       await me.saveVersion('as-is');
-      await me.requestApproval('as-is', ['Anna'], 'Look at the end');
+      await me.requestApproval('as-is', [TEST_OWNER.email], 'Look at the end');
       await me.approvalRound().locator('[data-testid="decision-form"]').waitFor();
       await me.version('as-is').getByRole('button', { name: /^(Request approval|Goedkeuring vragen)/ }).click();
       await page.locator('[data-testid="approval-request-form"]').waitFor();

@@ -63,6 +63,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/journeys/:id/duplicate': journey('journey.read'),
   'GET /api/journeys/:id/access': journey('journey.read'),
   'GET /api/journeys/:id/members': journey('journey.read'),
+  'GET /api/journeys/:id/people': journey('journey.read'),
   'POST /api/journeys/:id/members': journey('journey.manage'),
   'POST /api/journeys/:id/phases': journey('journey.edit'),
   'POST /api/journeys/:id/steps': journey('journey.edit'),

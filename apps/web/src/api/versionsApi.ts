@@ -15,6 +15,8 @@ export interface ApprovalRequest extends StoredApprovalRequest {
 export interface ApprovalStatus {
   requests: ApprovalRequest[];
   approvedVersion: { versionId: string; name: string; approvedAt: number; changedSince: boolean } | null;
+  /** Approvers are accounts, stored by e-mail address: their names as they are now. */
+  names: Record<string, string>;
 }
 
 const base = (journeyId: string) => `/api/journeys/${encodeURIComponent(journeyId)}`;
@@ -29,9 +31,9 @@ export const versionsApi = {
     request<JourneyComparison>(`${base(journeyId)}/compare?${new URLSearchParams({ from, to })}`),
   restore: (journeyId: string, versionId: string, author: string) =>
     request<{ restored: string; backupVersionId: string }>(`${base(journeyId)}/versions/${encodeURIComponent(versionId)}/restore`, post({ author })),
-  requestApproval: (journeyId: string, body: { versionId: string; requestedBy: string; approvers: string[]; message: string }) =>
+  requestApproval: (journeyId: string, body: { versionId: string; approvers: string[]; message: string }) =>
     request<ApprovalRequest>(`${base(journeyId)}/approvals`, post(body)),
-  decide: (journeyId: string, requestId: string, body: { approver: string; decision: Decision; comment: string }) =>
+  decide: (journeyId: string, requestId: string, body: { decision: Decision; comment: string }) =>
     request<ApprovalRequest>(`${base(journeyId)}/approvals/${encodeURIComponent(requestId)}/decisions`, post(body)),
   approval: (journeyId: string) => request<ApprovalStatus>(`${base(journeyId)}/approval`),
 };

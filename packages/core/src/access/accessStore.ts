@@ -159,6 +159,18 @@ export class AccessStore {
     return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, image: r.image, role: r.role }));
   }
 
+  /** Everyone with a role on a journey (its workspace's members and the people it is shared with), strongest role each. */
+  async peopleOnJourney(journeyId: string): Promise<Member[]> {
+    const workspaceId = await this.workspaceOfJourney(journeyId);
+    const [inWorkspace, shared] = await Promise.all([workspaceId ? this.members(workspaceId) : [], this.journeyMembers(journeyId)]);
+    const people = new Map<string, Member>();
+    for (const person of [...inWorkspace, ...shared]) {
+      const known = people.get(person.userId);
+      people.set(person.userId, known ? { ...known, role: strongest(known.role, person.role)! } : person);
+    }
+    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** Adds or changes a member. A workspace keeps at least one owner. Returns the previous role. */
   async setMemberRole(workspaceId: string, userId: string, role: Role): Promise<Role | null> {
     return this.db.transaction().execute(async (trx) => {

@@ -154,6 +154,10 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     return { role: grant, can: Object.fromEntries(ACTIONS.map((action) => [action, allow(request.actor, action, grant)])) };
   });
 
+  app.get('/:id/people', { schema: { tags: ['journeys'], summary: 'Everyone with a role on the journey (approvers, @mentions)', params: journeyIdParams, response: { 200: z.array(member) } } }, async (request) =>
+    access.peopleOnJourney(request.params.id),
+  );
+
   app.get('/:id/members', { schema: { tags: ['journeys'], summary: 'People the journey is shared with (besides its workspace)', params: journeyIdParams, response: { 200: z.array(member) } } }, async (request) =>
     access.journeyMembers(request.params.id),
   );

@@ -23,11 +23,13 @@ export const compareQuery = z.object({ from: z.string().min(1).max(64), to: z.st
 
 export const approvalRequestBody = z.object({
   versionId: z.string().min(1).max(64),
-  requestedBy: personName,
+  /** Ignored: the round is asked by the signed-in account (kept so older scripts still validate). */
+  requestedBy: personName.optional(),
+  /** People with a role on the journey, by e-mail address (or by name when only one has it). */
   approvers: z.array(personName).min(1).max(50),
   message: z.string().max(MAX_TEXT_LENGTH).default(''),
 });
 
 export const decisionBody = z
-  .object({ approver: personName, decision: z.enum(['approved', 'changes-requested']), comment: z.string().max(MAX_TEXT_LENGTH).default('') })
+  .object({ approver: personName.optional(), decision: z.enum(['approved', 'changes-requested']), comment: z.string().max(MAX_TEXT_LENGTH).default('') })
   .refine((d) => d.decision === 'approved' || d.comment.trim() !== '', { message: 'say which changes are needed', path: ['comment'] });

@@ -3,6 +3,7 @@ import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
 import { authorizedFetch } from '../../testCredentials.ts';
+import { asPerson, invitePerson, type Person } from '../../access/accessTestSupport.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
@@ -69,27 +70,44 @@ describe.each(backends)('versions and approval on %s', (_name, backend) => {
     }
   });
 
-  it('runs an approval round and tells whether the map changed since it was approved', async () => {
+  it('runs an approval round of accounts and tells whether the map changed since it was approved', async () => {
     const { id, journey } = await templateJourney();
+    const bram = await invitePerson(server, 'commenter', { name: 'Bram' });
+    const carla = await invitePerson(server, 'editor', { name: 'Carla' });
+    const dirk = await invitePerson(server, 'editor', { name: 'Dirk' });
+    const viewer = await invitePerson(server, 'viewer', { name: 'Vera' });
     const version = (await api<{ id: string }>(`/api/journeys/${id}/versions`, 'POST', { name: 'to-be 2027' })).body;
-    const round = await api<{ id: string; state: string }>(`/api/journeys/${id}/approvals`, 'POST', { versionId: version.id, requestedBy: 'Anna', approvers: ['Bram', 'Carla'], message: 'Graag akkoord voor vrijdag' });
-    expect(round.body.state).toBe('pending');
+    // Approvers are people with a role that may decide, by e-mail or by a name only one has.
+    const typed = await api<{ issues: { path: string }[] }>(`/api/journeys/${id}/approvals`, 'POST', { versionId: version.id, approvers: ['Bram', 'CEO'] });
+    expect(typed.status).toBe(400);
+    expect(typed.body.issues[0]!.path).toBe('body.approvers.1');
+    const watcher = await api<{ issues: { path: string }[] }>(`/api/journeys/${id}/approvals`, 'POST', { versionId: version.id, approvers: ['Vera'] });
+    expect(watcher.status).toBe(400);
+    const round = await api<{ id: string; state: string; approvers: string[]; requestedBy: string }>(`/api/journeys/${id}/approvals`, 'POST', {
+      versionId: version.id,
+      requestedBy: 'CEO',
+      approvers: ['Bram', carla.email],
+      message: 'Graag akkoord voor vrijdag',
+    });
+    expect(round.body).toMatchObject({ state: 'pending', approvers: [bram.email, carla.email], requestedBy: 'Olga Owner' });
     const path = `/api/journeys/${id}/approvals/${round.body.id}/decisions`;
+    const decide = (person: Person, body: unknown) => asPerson(server, person, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-    const stranger = await api<{ issues: { path: string }[] }>(path, 'POST', { approver: 'Dirk', decision: 'approved' });
-    expect(stranger.status).toBe(400);
-    expect(stranger.body.issues[0]!.path).toBe('body.approver');
-    const noReason = await api(path, 'POST', { approver: 'Bram', decision: 'changes-requested' });
-    expect(noReason.status).toBe(400);
+    // Only the asked accounts decide, each for themselves: a typed approver name counts for nothing.
+    expect((await decide(dirk, { approver: 'Bram', decision: 'approved' })).status).toBe(403);
+    expect((await decide(viewer, { decision: 'approved' })).status).toBe(403);
+    expect((await decide(bram, { decision: 'changes-requested' })).status).toBe(400);
+    const asked = (await (await decide(bram, { approver: 'Carla', decision: 'changes-requested', comment: 'De wachttijd bij de kassa ontbreekt' })).json()) as { state: string; decisions: { approver: string }[] };
+    expect(asked.state).toBe('changes-requested');
+    expect(asked.decisions.map((d) => d.approver)).toEqual([bram.email]);
+    expect(((await (await decide(bram, { decision: 'approved' })).json()) as { state: string }).state).toBe('pending');
+    expect(((await (await decide(carla, { decision: 'approved' })).json()) as { state: string }).state).toBe('approved');
 
-    expect((await api<{ state: string }>(path, 'POST', { approver: 'Bram', decision: 'changes-requested', comment: 'De wachttijd bij de kassa ontbreekt' })).body.state).toBe('changes-requested');
-    expect((await api<{ state: string }>(path, 'POST', { approver: 'Bram', decision: 'approved' })).body.state).toBe('pending');
-    expect((await api<{ state: string }>(path, 'POST', { approver: 'Carla', decision: 'approved' })).body.state).toBe('approved');
-
-    type Status = { approvedVersion: { versionId: string; name: string; changedSince: boolean } | null; requests: { decisions: unknown[] }[] };
+    type Status = { approvedVersion: { versionId: string; name: string; changedSince: boolean } | null; requests: { decisions: unknown[] }[]; names: Record<string, string> };
     const before = (await api<Status>(`/api/journeys/${id}/approval`)).body;
     expect(before.approvedVersion).toMatchObject({ versionId: version.id, name: 'to-be 2027', changedSince: false });
     expect(before.requests[0]!.decisions).toHaveLength(3);
+    expect(before.names[bram.email]).toBe('Bram');
     await api(`/api/journeys/${id}/records/${journey.steps[2]!.id}`, 'PATCH', { title: 'Gewijzigd na akkoord' });
     expect((await api<Status>(`/api/journeys/${id}/approval`)).body.approvedVersion!.changedSince).toBe(true);
   });

@@ -5,6 +5,7 @@ import type { VersionStore } from '@klantreis/db';
 import { replaceJourneyContent } from '@klantreis/sync';
 import { latestApproved, requestState } from '../../commands/approvalStatus.ts';
 import type { JourneyDocuments } from '../../commands/journeyDocuments.ts';
+import { actorName, allow } from '@klantreis/core';
 import { auditJourney, type AccessContext } from '../../access/accessContext.ts';
 import { HttpError } from '../../httpErrors.ts';
 import { journeyIdParams } from '../journeys/schema.ts';
@@ -82,7 +83,23 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     { schema: { tags: ['approval'], summary: 'Ask chosen people to approve a version', params: journeyIdParams, body: approvalRequestBody } },
     async (request, reply) => {
       await savedVersion(request.params.id, request.body.versionId, 'body.versionId');
-      const created = await versions.requestApproval({ journeyId: request.params.id, ...request.body });
+      // Approvers are accounts with a role that may decide: a typed name no longer approves.
+      const people = await context.access.peopleOnJourney(request.params.id);
+      const approvers = request.body.approvers.map((given, i) => {
+        const wanted = given.trim().toLowerCase();
+        const byEmail = people.filter((p) => p.email === wanted);
+        const matches = byEmail.length > 0 ? byEmail : people.filter((p) => p.name.trim().toLowerCase() === wanted);
+        if (matches.length !== 1) {
+          const why = matches.length === 0 ? 'is nobody with a role on this journey' : 'is the name of more than one person: give the e-mail address';
+          throw new HttpError(400, `approver "${given}" ${why}`, [{ path: `body.approvers.${i}`, message: why }]);
+        }
+        const person = matches[0]!;
+        if (!allow({ kind: 'user', userId: person.userId, name: person.name, email: person.email, cap: 'owner', via: 'session' }, 'journey.approve', person.role)) {
+          throw new HttpError(400, `approver "${given}" is a ${person.role} and may not decide`, [{ path: `body.approvers.${i}`, message: 'may not decide' }]);
+        }
+        return person.email;
+      });
+      const created = await versions.requestApproval({ journeyId: request.params.id, ...request.body, requestedBy: actorName(request.actor), approvers: [...new Set(approvers)] });
       await auditJourney(context, request.actor, 'approval.requested', request.params.id, { requestId: created.id, versionId: request.body.versionId, approvers: request.body.approvers });
       return reply.code(201).send({ ...created, state: requestState(created) });
     },
@@ -94,11 +111,13 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     async (request, reply) => {
       const approval = (await versions.listApprovalRequests(request.params.id)).find((r) => r.id === request.params.requestId);
       if (!approval) throw new HttpError(404, `no approval request ${request.params.requestId} on journey ${request.params.id}`);
-      if (!approval.approvers.includes(request.body.approver)) {
-        throw new HttpError(400, `${request.body.approver} was not asked to approve this version`, [{ path: 'body.approver', message: `must be one of: ${approval.approvers.join(', ')}` }]);
+      // The decision is signed by the account that makes it.
+      const actor = request.actor;
+      if (actor.kind !== 'user' || !approval.approvers.includes(actor.email)) {
+        throw new HttpError(403, `${actorName(actor)} was not asked to approve this version (asked: ${approval.approvers.join(', ')})`);
       }
-      await versions.decide(approval.id, request.body);
-      await auditJourney(context, request.actor, 'approval.decided', request.params.id, { requestId: approval.id, approver: request.body.approver, decision: request.body.decision });
+      await versions.decide(approval.id, { approver: actor.email, decision: request.body.decision, comment: request.body.comment });
+      await auditJourney(context, actor, 'approval.decided', request.params.id, { requestId: approval.id, approver: actor.email, decision: request.body.decision });
       const updated = (await versions.listApprovalRequests(request.params.id)).find((r) => r.id === approval.id)!;
       return reply.code(201).send({ ...updated, state: requestState(updated) });
     },
@@ -119,6 +138,8 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
         changedSince: !compareJourneys(approvedDocument, current).unchanged,
       };
     }
-    return { requests: requests.map((r) => ({ ...r, state: requestState(r) })), approvedVersion };
+    // Approvers are stored by e-mail address; their names as they are now, for display.
+    const names = Object.fromEntries((await context.access.peopleOnJourney(request.params.id)).map((p) => [p.email, p.name]));
+    return { requests: requests.map((r) => ({ ...r, state: requestState(r) })), approvedVersion, names };
   });
 };

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_LENGTH } from '@klantreis/schema';
 import { versionsApi, type VersionInfo } from '../../api/versionsApi.ts';
-import { useOwnIdentity, usePresenceStore } from '../../stores/presenceStore.ts';
+import { request } from '../../api/journeysApi.ts';
+import type { Member } from '../../api/accountsApi.ts';
+import { useSession } from '../../stores/sessionStore.ts';
 import { useVersionsStore } from '../../stores/versionsStore.ts';
 
 /** "Anna, Bram de Vries" → ["Anna", "Bram de Vries"]: names are split on commas only. */
@@ -10,15 +12,25 @@ export function parseNames(text: string): string[] {
   return [...new Set(text.split(/[,;\n]/).map((name) => name.trim()).filter(Boolean))];
 }
 
-/** Asks chosen people, by name, to approve one version; the people in the map are offered. */
+/**
+ * Asks chosen people to approve one version: accounts with a role on the journey that may
+ * decide (commenters and up), offered by name; the server keeps them by e-mail address.
+ */
 export function ApprovalRequestForm({ journeyId, version, onDone }: { journeyId: string; version: VersionInfo; onDone: () => void }) {
   const { t } = useTranslation();
-  const me = useOwnIdentity();
-  const peers = usePresenceStore((s) => s.peers);
+  const me = useSession((s) => s.me);
+  const [people, setPeople] = useState<Member[]>([]);
+  useEffect(() => {
+    request<Member[]>(`/api/journeys/${encodeURIComponent(journeyId)}/people`).then(
+      (all) => setPeople(all.filter((p) => p.role !== 'viewer' && p.userId !== me?.user.id)),
+      () => setPeople([]),
+    );
+  }, [journeyId, me?.user.id]);
   const [approvers, setApprovers] = useState('');
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const suggestions = [...new Set(peers.map((p) => p.name))].filter((name) => !parseNames(approvers).includes(name));
+  const suggestions = people.map((p) => p.email).filter((email) => !parseNames(approvers).includes(email));
+  const nameOf = (email: string) => people.find((p) => p.email === email)?.name ?? email;
   const listId = `approver-suggestions-${version.id}`;
 
   async function onSubmit(event: FormEvent) {
@@ -26,7 +38,7 @@ export function ApprovalRequestForm({ journeyId, version, onDone }: { journeyId:
     const names = parseNames(approvers);
     if (names.length === 0) return;
     try {
-      await versionsApi.requestApproval(journeyId, { versionId: version.id, requestedBy: me.name, approvers: names, message });
+      await versionsApi.requestApproval(journeyId, { versionId: version.id, approvers: names, message });
       await useVersionsStore.getState().changed(journeyId);
       onDone();
     } catch (caught) {
@@ -40,18 +52,18 @@ export function ApprovalRequestForm({ journeyId, version, onDone }: { journeyId:
         {t('approval.approvers')}
         <input name="approvers" list={listId} value={approvers} required placeholder={t('approval.approversPlaceholder')} onChange={(e) => setApprovers(e.target.value)} />
         <datalist id={listId}>
-          {suggestions.map((name) => (
-            <option key={name} value={[...parseNames(approvers), name].join(', ')}>
-              {name}
+          {suggestions.map((email) => (
+            <option key={email} value={[...parseNames(approvers), email].join(', ')}>
+              {nameOf(email)}
             </option>
           ))}
         </datalist>
       </label>
       {suggestions.length > 0 && (
         <div className="chips" role="group" aria-label={t('approval.inMap')}>
-          {suggestions.map((name) => (
-            <button key={name} type="button" className="chip" onClick={() => setApprovers([...parseNames(approvers), name].join(', '))}>
-              + {name}
+          {suggestions.map((email) => (
+            <button key={email} type="button" className="chip" title={email} onClick={() => setApprovers([...parseNames(approvers), email].join(', '))}>
+              + {nameOf(email)}
             </button>
           ))}
         </div>

@@ -2,14 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_LENGTH } from '@klantreis/schema';
 import { versionsApi, type ApprovalRequest, type Decision } from '../../api/versionsApi.ts';
-import { useOwnIdentity } from '../../stores/presenceStore.ts';
+import { useSession } from '../../stores/sessionStore.ts';
 import { useVersionsStore } from '../../stores/versionsStore.ts';
 import { relativeTime } from '../relativeTime.ts';
 
 /** The person asked to approve decides: approve, or ask for changes, which needs a comment. */
 function DecisionForm({ journeyId, request }: { journeyId: string; request: ApprovalRequest }) {
   const { t } = useTranslation();
-  const me = useOwnIdentity();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -19,7 +18,7 @@ function DecisionForm({ journeyId, request }: { journeyId: string; request: Appr
       return;
     }
     try {
-      await versionsApi.decide(journeyId, request.id, { approver: me.name, decision, comment });
+      await versionsApi.decide(journeyId, request.id, { decision, comment });
       setComment('');
       setError(null);
       await useVersionsStore.getState().changed(journeyId);
@@ -54,14 +53,15 @@ function DecisionForm({ journeyId, request }: { journeyId: string; request: Appr
 /** Every approval round on the journey, newest first, with each approver's latest word. */
 export function ApprovalRounds({ journeyId, versionNames }: { journeyId: string; versionNames: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
-  const me = useOwnIdentity();
+  const myEmail = useSession((s) => s.me?.user.email ?? '');
+  const names = useVersionsStore((s) => s.approval?.names ?? {});
   const requests = useVersionsStore((s) => s.approval?.requests ?? []);
   if (requests.length === 0) return <p className="hint">{t('approval.none')}</p>;
   return (
     <ol className="approval-rounds">
       {requests.map((request) => {
         const latest = new Map(request.decisions.map((d) => [d.approver, d]));
-        const mine = latest.get(me.name);
+        const mine = latest.get(myEmail);
         return (
           <li key={request.id} className={`approval-round approval-round--${request.state}`} data-testid="approval-round" data-state={request.state}>
             <p className="approval-round__head">
@@ -75,13 +75,13 @@ export function ApprovalRounds({ journeyId, versionNames }: { journeyId: string;
                 const decision = latest.get(approver);
                 return (
                   <li key={approver} data-approver={approver} data-decision={decision?.decision ?? 'pending'}>
-                    {approver}: {t(`approval.state.${decision?.decision ?? 'pending'}`)}
+                    {names[approver] ?? approver}: {t(`approval.state.${decision?.decision ?? 'pending'}`)}
                     {decision?.comment && <q className="approvers__comment">{decision.comment}</q>}
                   </li>
                 );
               })}
             </ul>
-            {request.approvers.includes(me.name) && (!mine || mine.decision !== 'approved') && <DecisionForm journeyId={journeyId} request={request} />}
+            {request.approvers.includes(myEmail) && (!mine || mine.decision !== 'approved') && <DecisionForm journeyId={journeyId} request={request} />}
           </li>
         );
       })}
