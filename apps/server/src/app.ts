@@ -5,7 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX_JSON_DEPTH } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { randomBytes } from 'node:crypto';
-import { AccessStore, AuditLog, createOwner, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
+import { AccessStore, AuditLog, createOwner, Inbox, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
 import { ActorResolver } from './access/actorResolver.ts';
 import type { AccessContext } from './access/accessContext.ts';
 import { registerRoutePolicies } from './access/routePolicies.ts';
@@ -14,6 +14,7 @@ import { accountRoutes } from './routes/accounts/accounts.ts';
 import { markCleanStop, recoverSnapshotsAfterCrash } from './commands/snapshotRecovery.ts';
 import { attachCollaboration, isValidHost, type Collaboration } from './collaboration/collabServer.ts';
 import { IdleMemoryRelease } from './collaboration/idleMemoryRelease.ts';
+import { MentionExtension } from './collaboration/mentionExtension.ts';
 import { VersionExtension } from './collaboration/versionExtension.ts';
 import { JourneyCreator } from './commands/journeyCreator.ts';
 import { JourneyAnalytics } from './commands/journeyAnalytics.ts';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   await recoverSnapshotsAfterCrash(options.store);
   const access = new AccessStore(options.store.db);
   const audit = new AuditLog(options.store.db);
+  const inbox = new Inbox(options.store.db);
   const auth = await openAuth(options.store, {
     publicUrl: options.publicUrl,
     secret: options.authSecret,
@@ -113,7 +115,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       for (const w of await access.workspacesOf(userId)) await audit.record(actor, 'account.sign-in', { type: 'account', id: userId, workspaceId: w.id });
     },
   });
-  const context: AccessContext = { auth, access, audit };
+  const context: AccessContext = { auth, access, audit, inbox };
   if (options.admin && (await access.countUsers()) === 0) {
     const account = newAccountSchema.parse({ name: options.admin.name ?? options.admin.email.split('@')[0], email: options.admin.email, password: options.admin.password });
     await createOwner(options.store, auth, access, account);
@@ -127,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   registerRoutePolicies(app, resolver, access);
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
-  const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [new VersionExtension(versions, options.autoVersionIntervalMs), memoryRelease]);
+  const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [new VersionExtension(versions, options.autoVersionIntervalMs), new MentionExtension(access, inbox), memoryRelease]);
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(options.store, collaboration.hocuspocus, collaboration.persistence);
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);

@@ -3,3 +3,4 @@ export * from './access/accessStore.ts';
 export * from './audit/auditLog.ts';
 export * from './accounts/auth.ts';
 export * from './accounts/owner.ts';
+export * from './notifications/inbox.ts';

@@ -164,7 +164,24 @@ export interface AuthUserTable {
   image: string | null;
 }
 
+/** One entry of a person's inbox. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  journey_id: string;
+  kind: 'mention' | 'approval-request';
+  /** Who mentioned or asked, as they were called then. */
+  actor_name: string;
+  /** The comment or approval round it is about. */
+  record_id: string | null;
+  /** The start of the comment or the request's message. */
+  excerpt: string;
+  created_at: number;
+  read_at: number | null;
+}
+
 export interface Database {
+  notifications: NotificationsTable;
   auth_user: AuthUserTable;
   workspaces: WorkspacesTable;
   workspace_members: WorkspaceMembersTable;

@@ -1,4 +1,4 @@
-import { allow, type AccessStore, type Actor, type AuditAction, type AuditLog, type Auth } from '@klantreis/core';
+import { allow, type AccessStore, type Actor, type AuditAction, type AuditLog, type Auth, type Inbox } from '@klantreis/core';
 import { HttpError } from '../httpErrors.ts';
 
 /** What the routes need to know who acts and to write down what they did. */
@@ -6,6 +6,7 @@ export interface AccessContext {
   auth: Auth;
   access: AccessStore;
   audit: AuditLog;
+  inbox: Inbox;
 }
 
 /**

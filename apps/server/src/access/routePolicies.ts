@@ -38,6 +38,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/auth/*': PUBLIC,
   'GET /api/me': SIGNED_IN,
   'PATCH /api/me': SIGNED_IN,
+  'GET /api/me/notifications': SIGNED_IN,
+  'POST /api/me/notifications/read': SIGNED_IN,
   'GET /api/me/tokens': SIGNED_IN,
   'POST /api/me/tokens': SIGNED_IN,
   'DELETE /api/me/tokens/:tokenId': SIGNED_IN,

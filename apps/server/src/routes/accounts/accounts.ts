@@ -13,7 +13,9 @@ import {
   invitationBody,
   invitationCreated,
   invitationInfo,
+  inboxAnswer,
   invitationParams,
+  markReadBody,
   me,
   member,
   memberParams,
@@ -147,6 +149,15 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     const actor = userOf(request.actor);
     if (!(await access.revokeToken(actor.userId, request.params.tokenId))) throw new HttpError(404, `no token ${request.params.tokenId}`);
     for (const w of await access.workspacesOf(actor.userId)) await audit.record(actor, 'token.revoked', { type: 'token', id: request.params.tokenId, workspaceId: w.id });
+    return reply.code(204).send();
+  });
+
+  app.get('/me/notifications', { schema: { tags: ['accounts'], summary: 'Your inbox: mentions and approval requests, newest first, and how many are unread', response: { 200: inboxAnswer } } }, async (request) =>
+    context.inbox.list(userOf(request.actor).userId),
+  );
+
+  app.post('/me/notifications/read', { schema: { tags: ['accounts'], summary: 'Mark inbox entries read (all of them without ids)', body: markReadBody } }, async (request, reply) => {
+    await context.inbox.markRead(userOf(request.actor).userId, request.body.ids);
     return reply.code(204).send();
   });
 

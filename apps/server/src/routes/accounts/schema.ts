@@ -52,3 +52,21 @@ export const shareBody = z.object({ email: z.email().max(254), role: roleSchema.
 
 /** A person's role on a journey and, per action of the policy table, whether they may take it. */
 export const journeyAccess = z.object({ role: roleSchema.nullable(), can: z.record(z.enum(ACTIONS as [string, ...string[]]), z.boolean()) });
+
+export const inboxAnswer = z.object({
+  unread: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      journeyId: z.string(),
+      journeyTitle: z.string(),
+      kind: z.enum(['mention', 'approval-request']),
+      actorName: z.string(),
+      recordId: z.string().nullable(),
+      excerpt: z.string(),
+      createdAt: z.number(),
+      read: z.boolean(),
+    }),
+  ),
+});
+export const markReadBody = z.object({ ids: z.array(z.string().max(100)).max(1000).optional() });

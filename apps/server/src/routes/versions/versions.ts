@@ -100,6 +100,8 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
         return person.email;
       });
       const created = await versions.requestApproval({ journeyId: request.params.id, ...request.body, requestedBy: actorName(request.actor), approvers: [...new Set(approvers)] });
+      const asked = (await context.access.peopleOnJourney(request.params.id)).filter((p) => created.approvers.includes(p.email)).map((p) => p.userId);
+      await context.inbox.notify(asked, { journeyId: request.params.id, kind: 'approval-request', actorName: actorName(request.actor), recordId: created.id, excerpt: request.body.message });
       await auditJourney(context, request.actor, 'approval.requested', request.params.id, { requestId: created.id, versionId: request.body.versionId, approvers: request.body.approvers });
       return reply.code(201).send({ ...created, state: requestState(created) });
     },

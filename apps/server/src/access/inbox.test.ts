@@ -1,0 +1,57 @@
+// @mentions and approval requests land in the inbox of the account they name.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StepId } from '@klantreis/schema';
+import { addComment } from '@klantreis/sync';
+import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
+import { asPerson, invitePerson, type Person } from './accessTestSupport.ts';
+
+type InboxAnswer = { unread: number; items: { id: string; kind: string; actorName: string; excerpt: string; journeyId: string; read: boolean }[] };
+
+describe('the inbox', () => {
+  let server: TestServer;
+  let journeyId: string;
+  let stepId: StepId;
+  let bram: Person;
+  let carla: Person;
+  const inbox = async (person: Person) => (await (await asPerson(server, person, '/api/me/notifications')).json()) as InboxAnswer;
+
+  beforeAll(async () => {
+    server = await buildTestServer();
+    const created = await server.fetch('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'nl' }) });
+    journeyId = ((await created.json()) as { id: string }).id;
+    stepId = ((await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { steps: { id: StepId }[] }).steps[0]!.id;
+    bram = await invitePerson(server, 'commenter', { name: 'Bram de Vries' });
+    carla = await invitePerson(server, 'editor', { name: 'Carla' });
+  }, 30_000);
+  afterAll(async () => server?.close());
+
+  it('puts a mention of a person with access in their inbox, by name or e-mail, and nobody else’s', async () => {
+    const editor = await buildEditorClient(server.url, journeyId);
+    addComment(editor.doc, { targetId: stepId, author: 'Carla', text: '@Bram de Vries klopt de wachttijd? @Nobody', mentions: ['Bram de Vries', 'Nobody', 'Carla'] });
+    await eventually(async () => expect((await inbox(bram)).unread).toBe(1));
+    const entry = (await inbox(bram)).items[0]!;
+    expect(entry).toMatchObject({ kind: 'mention', actorName: 'Carla', journeyId, read: false });
+    expect(entry.excerpt).toContain('klopt de wachttijd');
+    // The author is not told about her own comment.
+    expect((await inbox(carla)).unread).toBe(0);
+    addComment(editor.doc, { targetId: stepId, author: 'Olga', text: 'Zie hierboven', mentions: [carla.email] });
+    await eventually(async () => expect((await inbox(carla)).unread).toBe(1));
+    editor.provider.destroy();
+  });
+
+  it('marks entries read, only one’s own', async () => {
+    const entry = (await inbox(bram)).items[0]!;
+    expect((await asPerson(server, carla, '/api/me/notifications/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [entry.id] }) })).status).toBe(204);
+    expect((await inbox(bram)).unread).toBe(1);
+    expect((await asPerson(server, bram, '/api/me/notifications/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids: [entry.id] }) })).status).toBe(204);
+    expect(await inbox(bram)).toMatchObject({ unread: 0, items: [{ id: entry.id, read: true }] });
+  });
+
+  it('tells the people asked to approve a version', async () => {
+    const version = (await (await server.fetch(`/api/journeys/${journeyId}/versions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'to-be' }) })).json()) as { id: string };
+    const round = await server.fetch(`/api/journeys/${journeyId}/approvals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ versionId: version.id, approvers: [bram.email], message: 'Graag voor vrijdag' }) });
+    expect(round.status).toBe(201);
+    const items = (await inbox(bram)).items;
+    expect(items[0]).toMatchObject({ kind: 'approval-request', actorName: 'Olga Owner', excerpt: 'Graag voor vrijdag', read: false });
+  });
+});
