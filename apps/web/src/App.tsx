@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useRoute, type Route } from './hooks/useRoute.ts';
 import { AccountScene } from './scenes/AccountScene.tsx';
 import { DashboardScene } from './scenes/DashboardScene.tsx';
+import { InboxScene } from './scenes/InboxScene.tsx';
 import { EditorScene } from './scenes/EditorScene.tsx';
 import { JourneysScene } from './scenes/JourneysScene.tsx';
 import { InviteScene, SetupScene, SignInScene } from './scenes/SignInScenes.tsx';
@@ -17,6 +18,8 @@ function SignedInScene({ route }: { route: Route }) {
       return <DashboardScene key={route.journeyId} journeyId={route.journeyId} />;
     case 'account':
       return <AccountScene />;
+    case 'inbox':
+      return <InboxScene />;
     case 'members':
       return <MembersScene key={route.workspaceId} workspaceId={route.workspaceId} />;
     case 'audit':

@@ -48,6 +48,18 @@ export interface JourneyAccess {
   can: Record<string, boolean>;
 }
 
+export interface InboxEntry {
+  id: string;
+  journeyId: string;
+  journeyTitle: string;
+  kind: 'mention' | 'approval-request';
+  actorName: string;
+  recordId: string | null;
+  excerpt: string;
+  createdAt: number;
+  read: boolean;
+}
+
 const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
 const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
 
@@ -86,5 +98,8 @@ export const accountsApi = {
   acceptInvitation: (token: string) => request<{ workspaceId: string; journeyId: string | null }>(`/api/invitations/${encodeURIComponent(token)}/accept`, post({})),
   accountByInvitation: (token: string, body: { name: string; email: string; password: string }) =>
     request<{ workspaceId: string; journeyId: string | null }>(`/api/invitations/${encodeURIComponent(token)}/account`, post(body)),
+  inbox: () => request<{ unread: number; items: InboxEntry[] }>('/api/me/notifications'),
+  markRead: (ids?: string[]) => request<void>('/api/me/notifications/read', post({ ids })),
+  people: (journeyId: string) => request<Member[]>(`/api/journeys/${encodeURIComponent(journeyId)}/people`),
   journeyAccess: (journeyId: string) => request<JourneyAccess>(`/api/journeys/${encodeURIComponent(journeyId)}/access`),
 };

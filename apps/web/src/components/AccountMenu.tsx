@@ -14,6 +14,7 @@ export function AccountMenu() {
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
   const signOut = useSession((s) => s.signOut);
+  const unread = useSession((s) => s.unread);
   if (!me) return null;
   const owned = me.workspaces.filter((w) => w.role === 'owner');
   return (
@@ -21,8 +22,19 @@ export function AccountMenu() {
       <summary title={t('access.menu.label', { name: me.user.name })}>
         {me.user.image ? <img className="account-menu__avatar" src={me.user.image} alt="" /> : <span className="account-menu__initial" aria-hidden="true">{me.user.name.slice(0, 1).toUpperCase()}</span>}
         <span className="account-menu__name">{me.user.name}</span>
+        {unread > 0 && (
+          <span className="badge badge--unread" data-testid="unread-count">
+            {t('access.inbox.unread', { count: unread })}
+          </span>
+        )}
       </summary>
       <ul className="account-menu__list">
+        <li>
+          <a href="/inbox" onClick={go('/inbox')}>
+            {t('access.inbox.title')}
+            {unread > 0 ? ` (${unread})` : ''}
+          </a>
+        </li>
         <li>
           <a href="/account" onClick={go('/account')}>
             {t('access.menu.account')}

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { Action } from '@klantreis/core/contracts';
-import { accountsApi, type JourneyAccess } from '../api/accountsApi.ts';
+import { accountsApi, type JourneyAccess, type Member } from '../api/accountsApi.ts';
 
 /** The signed-in person's role on the open journey, and what the server's policy lets it do. */
 export const JourneyAccessContext = createContext<JourneyAccess | null>(null);
@@ -31,3 +31,21 @@ export function useCan(action: Action): boolean {
 
 /** True inside a journey's editor, where JourneyAccessContext is authoritative (even while null). */
 export const JourneyAccessKnown = createContext(false);
+
+/** Everyone with a role on the open journey: whom a comment can @mention. */
+export const JourneyPeopleContext = createContext<readonly Member[]>([]);
+
+export function useJourneyPeople(journeyId: string): readonly Member[] {
+  const [people, setPeople] = useState<readonly Member[]>([]);
+  useEffect(() => {
+    let current = true;
+    accountsApi.people(journeyId).then(
+      (all) => current && setPeople(all),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [journeyId]);
+  return people;
+}

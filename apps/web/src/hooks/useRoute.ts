@@ -8,6 +8,7 @@ export type Route =
   | { page: 'setup'; token: string }
   | { page: 'invite'; token: string }
   | { page: 'account' }
+  | { page: 'inbox' }
   | { page: 'members'; workspaceId: string }
   | { page: 'audit'; workspaceId: string };
 
@@ -18,6 +19,7 @@ function parse(pathname: string, search: string): Route {
   const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname);
   if (invite) return { page: 'invite', token: decodeURIComponent(invite[1]!) };
   if (pathname === '/account') return { page: 'account' };
+  if (pathname === '/inbox') return { page: 'inbox' };
   const workspace = /^\/workspaces\/([^/]+)\/(members|audit)\/?$/.exec(pathname);
   if (workspace) return { page: workspace[2] === 'audit' ? 'audit' : 'members', workspaceId: decodeURIComponent(workspace[1]!) };
   const dashboard = /^\/journeys\/([^/]+)\/dashboard\/?$/.exec(pathname);

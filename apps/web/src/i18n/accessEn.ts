@@ -124,6 +124,15 @@ export const accessEn = {
       'token.revoked': 'API token revoked',
     },
   },
+  inbox: {
+    title: 'Inbox',
+    unread_one: '{{count}} new',
+    unread_other: '{{count}} new',
+    empty: 'Nothing yet. When someone mentions you with @ or asks you to approve a version, it shows here.',
+    markAllRead: 'Mark all read',
+    mention: '{{name}} mentioned you in “{{journey}}”',
+    'approval-request': '{{name}} asks you to approve a version of “{{journey}}”',
+  },
   readOnly: {
     viewer: 'You can view this journey (role: viewer). Changes are not possible.',
     commenter: 'You can comment and vote on this journey (role: commenter); the map itself is read-only.',

@@ -126,6 +126,15 @@ export const accessNl: typeof accessEn = {
       'token.revoked': 'API-token ingetrokken',
     },
   },
+  inbox: {
+    title: 'Inbox',
+    unread_one: '{{count}} nieuw',
+    unread_other: '{{count}} nieuw',
+    empty: 'Nog niets. Als iemand je met @ noemt of je vraagt een versie goed te keuren, staat het hier.',
+    markAllRead: 'Alles gelezen',
+    mention: '{{name}} noemde je in “{{journey}}”',
+    'approval-request': '{{name}} vraagt je een versie van “{{journey}}” goed te keuren',
+  },
   readOnly: {
     viewer: 'Je kunt deze reis bekijken (rol: kijker). Wijzigen kan niet.',
     commenter: 'Je kunt op deze reis reageren en stemmen (rol: reageerder); de kaart zelf is alleen-lezen.',

@@ -25,7 +25,7 @@ import { navigate } from '../hooks/useRoute.ts';
 import { useVersionsSync } from '../hooks/useVersionsSync.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
 import { AccountMenu } from '../components/AccountMenu.tsx';
-import { JourneyAccessContext, JourneyAccessKnown, useCan, useJourneyAccess } from '../hooks/useJourneyAccess.ts';
+import { JourneyAccessContext, JourneyAccessKnown, JourneyPeopleContext, useCan, useJourneyAccess, useJourneyPeople } from '../hooks/useJourneyAccess.ts';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -50,6 +50,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
   useVersionsSync(journeyId, doc, awareness);
   const selectStep = useEditorStore((s) => s.selectStep);
   const access = useJourneyAccess(journeyId);
+  const people = useJourneyPeople(journeyId);
 
   useEffect(() => () => selectStep(null), [selectStep]);
   useEffect(() => {
@@ -78,6 +79,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
   return (
     <JourneyAccessKnown.Provider value={true}>
     <JourneyAccessContext.Provider value={access}>
+    <JourneyPeopleContext.Provider value={people}>
     <JourneyDocContext.Provider value={doc}>
       <AwarenessContext.Provider value={awareness}>
       <div className="page page--editor">
@@ -140,6 +142,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
       </div>
       </AwarenessContext.Provider>
     </JourneyDocContext.Provider>
+    </JourneyPeopleContext.Provider>
     </JourneyAccessContext.Provider>
     </JourneyAccessKnown.Provider>
   );

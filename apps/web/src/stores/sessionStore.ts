@@ -7,6 +7,9 @@ interface SessionState {
   me: Me | null | undefined;
   /** Set when a session ended while the app was open (not at the first load). */
   endedWhileOpen: boolean;
+  /** Unread entries in the inbox, refreshed while the app is open. */
+  unread: number;
+  refreshUnread(): Promise<void>;
   load(): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -15,6 +18,14 @@ interface SessionState {
 export const useSession = create<SessionState>((set) => ({
   me: undefined,
   endedWhileOpen: false,
+  unread: 0,
+  async refreshUnread() {
+    try {
+      set({ unread: (await accountsApi.inbox()).unread });
+    } catch {
+      // A failed count keeps the last one; a 401 signs out through SIGNED_OUT_EVENT.
+    }
+  },
   async load() {
     try {
       set({ me: await accountsApi.me(), endedWhileOpen: false });
@@ -31,4 +42,13 @@ export const useSession = create<SessionState>((set) => ({
 
 window.addEventListener(SIGNED_OUT_EVENT, () => {
   if (useSession.getState().me) useSession.setState({ me: null, endedWhileOpen: true });
+});
+
+/** The inbox count follows new mentions within half a minute while someone is signed in. */
+const UNREAD_REFRESH_MS = 30_000;
+setInterval(() => {
+  if (useSession.getState().me) void useSession.getState().refreshUnread();
+}, UNREAD_REFRESH_MS);
+useSession.subscribe((state, previous) => {
+  if (state.me && state.me !== previous.me) void state.refreshUnread();
 });

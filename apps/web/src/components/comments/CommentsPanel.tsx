@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cellId, type CellId, type JourneyDocument, type LaneId, type StepId, type StepRecord } from '@klantreis/schema';
 import { addComment } from '@klantreis/sync';
 import { laneDisplayName, stepDisplayTitle } from '../../canvas/mapLayout.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
+import { JourneyPeopleContext } from '../../hooks/useJourneyAccess.ts';
 import { useOwnIdentity, usePresenceStore } from '../../stores/presenceStore.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { CommentThread } from './CommentThread.tsx';
@@ -14,14 +15,16 @@ export function CommentsPanel({ journey, step }: { journey: JourneyDocument; ste
   const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
   const peers = usePresenceStore((s) => s.peers);
+  // Mentions reach an inbox when they name a person with access: those are offered first.
+  const people = useContext(JourneyPeopleContext);
   const [target, setTarget] = useState<string>(step.id);
   const laneName = (laneId: string) => {
     const lane = journey.lanes.find((l) => l.id === laneId);
     return lane ? laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`)) : '';
   };
   const names = useMemo(
-    () => [...new Set([me.name, ...peers.map((p) => p.name), ...journey.comments.map((c) => c.author)].filter(Boolean))].sort((a, b) => a.localeCompare(b)),
-    [me.name, peers, journey.comments],
+    () => [...new Set([...people.map((p) => p.name), me.name, ...peers.map((p) => p.name), ...journey.comments.map((c) => c.author)].filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+    [people, me.name, peers, journey.comments],
   );
   const onStep = journey.comments.filter((c) => c.stepId === step.id);
   const threads = onStep.filter((c) => c.parentId === null);

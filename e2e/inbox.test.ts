@@ -1,0 +1,59 @@
+// The inbox in the browser: a mention shows as an unread count in the account menu, opens the
+// journey, and is read after; axe in both languages.
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { StepId } from '@klantreis/schema';
+import { addComment } from '@klantreis/sync';
+import { invitePerson, type Person } from '../apps/server/src/access/accessTestSupport.ts';
+import { buildEditorClient, buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { webDist } from './fixtures/webDist.ts';
+
+const unavailable = browserUnavailable();
+
+describe.skipIf(unavailable !== null)('the inbox in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let journeyId: string;
+  let stepId: StepId;
+
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+    browser = await launchBrowser();
+    const created = await server.fetch('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'nl' }) });
+    journeyId = ((await created.json()) as { id: string }).id;
+    stepId = ((await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { steps: { id: StepId }[] }).steps[0]!.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [locale, name, title, unreadText] of [
+    ['nl-NL', 'Bram de Vries', 'Inbox', '1 nieuw'],
+    ['en-US', 'Anna Jansen', 'Inbox', '1 new'],
+  ] as const) {
+    it(`shows a mention as unread, opens the journey from it and marks it read, in ${locale}`, async () => {
+      const person: Person = await invitePerson(server, 'commenter', { name });
+      const editor = await buildEditorClient(server.url, journeyId);
+      addComment(editor.doc, { targetId: stepId, author: 'Olga Owner', text: `@${name} klopt de wachttijd?`, mentions: [name] });
+      const page = await (await newContext(browser, locale, { as: { cookie: person.cookie, url: server.url } })).newPage();
+      await page.goto(server.url);
+      await expect.poll(() => page.getByTestId('unread-count').textContent(), { timeout: 10_000 }).toBe(unreadText);
+      await page.goto(`${server.url}/inbox`);
+      await page.getByRole('heading', { name: title }).waitFor();
+      const entry = page.getByTestId('inbox-entry').first();
+      expect(await entry.getAttribute('data-read')).toBe('false');
+      expect(await entry.textContent()).toContain('klopt de wachttijd');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      await entry.getByRole('link').click();
+      await page.waitForURL(`**/journeys/${journeyId}`);
+      await page.locator('[data-testid="step-head"]').first().waitFor();
+      const unread = () => page.evaluate(async () => ((await (await fetch('/api/me/notifications')).json()) as { unread: number }).unread);
+      await expect.poll(unread).toBe(0);
+      editor.provider.destroy();
+    });
+  }
+});
