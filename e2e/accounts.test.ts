@@ -86,6 +86,21 @@ describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
     await owner.getByRole('link', { name: 'Auditlogboek' }).click();
     await owner.getByRole('cell', { name: 'Victor Kijker' }).first().waitFor();
     expect(await violations(owner)).toEqual([]);
+
+    // Victor forgot his password: the owner makes a link, Victor sets a new one with it.
+    await owner.getByText('Eva Eigenaar').first().click();
+    await owner.getByRole('link', { name: 'Leden' }).click();
+    await owner.getByRole('row', { name: /Victor Kijker/ }).getByRole('button', { name: 'Wachtwoordlink' }).click();
+    const resetLink = await owner.getByTestId('reset-link').textContent();
+    const forgetful = await (await newContext(browser, 'nl-NL', { signedIn: false })).newPage();
+    await forgetful.goto(resetLink!);
+    await forgetful.getByRole('heading', { name: 'Kies een nieuw wachtwoord' }).waitFor();
+    expect(await violations(forgetful)).toEqual([]);
+    await forgetful.getByLabel('Nieuw wachtwoord').fill('een-heel-nieuw-wachtwoord');
+    await forgetful.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await forgetful.getByText('Je wachtwoord is ingesteld').waitFor();
+    const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: 'victor@example.org', password: 'een-heel-nieuw-wachtwoord' }) });
+    expect(signIn.status).toBe(200);
   });
 
   it('shows the account page and the sign-in page without violations in en-US', async () => {

@@ -104,10 +104,13 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const access = new AccessStore(options.store.db);
   const audit = new AuditLog(options.store.db);
   const inbox = new Inbox(options.store.db);
+  // better-auth hands a reset token to this callback while the owner's request waits for it.
+  const resetTokens = new Map<string, string>();
   const auth = await openAuth(options.store, {
     publicUrl: options.publicUrl,
     secret: options.authSecret,
     signInPerMinute: options.signInPerMinute,
+    onPasswordResetToken: (userId, token) => resetTokens.set(userId, token),
     onSessionCreated: async (userId) => {
       const user = await access.getUser(userId);
       if (!user) return;
@@ -115,7 +118,20 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       for (const w of await access.workspacesOf(userId)) await audit.record(actor, 'account.sign-in', { type: 'account', id: userId, workspaceId: w.id });
     },
   });
-  const context: AccessContext = { auth, access, audit, inbox };
+  const context: AccessContext = {
+    auth,
+    access,
+    audit,
+    inbox,
+    async passwordResetToken(email, userId) {
+      resetTokens.delete(userId);
+      await auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset-password' } });
+      const token = resetTokens.get(userId);
+      resetTokens.delete(userId);
+      if (!token) throw new Error('better-auth made no reset token');
+      return token;
+    },
+  };
   if (options.admin && (await access.countUsers()) === 0) {
     const account = newAccountSchema.parse({ name: options.admin.name ?? options.admin.email.split('@')[0], email: options.admin.email, password: options.admin.password });
     await createOwner(options.store, auth, access, account);

@@ -6,7 +6,7 @@ import { DashboardScene } from './scenes/DashboardScene.tsx';
 import { InboxScene } from './scenes/InboxScene.tsx';
 import { EditorScene } from './scenes/EditorScene.tsx';
 import { JourneysScene } from './scenes/JourneysScene.tsx';
-import { InviteScene, SetupScene, SignInScene } from './scenes/SignInScenes.tsx';
+import { InviteScene, ResetPasswordScene, SetupScene, SignInScene } from './scenes/SignInScenes.tsx';
 import { AuditScene, MembersScene } from './scenes/WorkspaceScenes.tsx';
 import { useSession } from './stores/sessionStore.ts';
 
@@ -45,6 +45,8 @@ export function App() {
         <SetupScene token={route.token} />
       ) : route.page === 'invite' ? (
         <InviteScene token={route.token} />
+      ) : route.page === 'reset-password' ? (
+        <ResetPasswordScene token={route.token} />
       ) : me === undefined ? (
         <p className="message">{t('editor.loading')}</p>
       ) : me === null ? (

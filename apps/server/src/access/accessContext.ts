@@ -7,6 +7,8 @@ export interface AccessContext {
   access: AccessStore;
   audit: AuditLog;
   inbox: Inbox;
+  /** A password-reset token for an account (better-auth's, valid PASSWORD_RESET_TTL_SECONDS). */
+  passwordResetToken(email: string, userId: string): Promise<string>;
 }
 
 /**

@@ -50,6 +50,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'PUT /api/workspaces/:workspaceId/members/:userId': workspace('workspace.manage'),
   'DELETE /api/workspaces/:workspaceId/members/:userId': workspace('workspace.manage'),
   'POST /api/workspaces/:workspaceId/invitations': workspace('workspace.manage'),
+  'POST /api/workspaces/:workspaceId/members/:userId/password-reset': workspace('workspace.manage'),
   'GET /api/workspaces/:workspaceId/audit': workspace('workspace.manage'),
   'GET /api/templates': SIGNED_IN,
   'GET /api/templates/': SIGNED_IN,

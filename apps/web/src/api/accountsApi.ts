@@ -83,6 +83,8 @@ export const accountsApi = {
   setRole: (workspaceId: string, userId: string, role: Role) =>
     request<void>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'PUT', body: JSON.stringify({ role }) }),
   removeMember: (workspaceId: string, userId: string) => request<void>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+  passwordResetLink: (workspaceId: string, userId: string) => request<{ url: string; expiresAt: number }>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}/password-reset`, post({})),
+  resetPassword: (token: string, newPassword: string) => request<unknown>('/api/auth/reset-password', post({ token, newPassword })),
   invite: (workspaceId: string, role: Role, journeyId?: string) => request<{ url: string; expiresAt: number }>(`${ws(workspaceId)}/invitations`, post({ role, journeyId })),
   audit: (workspaceId: string, filter: { action?: AuditAction } = {}) => {
     const query = new URLSearchParams();

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'invite'; token: string }
   | { page: 'account' }
   | { page: 'inbox' }
+  | { page: 'reset-password'; token: string }
   | { page: 'members'; workspaceId: string }
   | { page: 'audit'; workspaceId: string };
 
@@ -20,6 +21,7 @@ function parse(pathname: string, search: string): Route {
   if (invite) return { page: 'invite', token: decodeURIComponent(invite[1]!) };
   if (pathname === '/account') return { page: 'account' };
   if (pathname === '/inbox') return { page: 'inbox' };
+  if (pathname === '/reset-password') return { page: 'reset-password', token: new URLSearchParams(search).get('token') ?? '' };
   const workspace = /^\/workspaces\/([^/]+)\/(members|audit)\/?$/.exec(pathname);
   if (workspace) return { page: workspace[2] === 'audit' ? 'audit' : 'members', workspaceId: decodeURIComponent(workspace[1]!) };
   const dashboard = /^\/journeys\/([^/]+)\/dashboard\/?$/.exec(pathname);

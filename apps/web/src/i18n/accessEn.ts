@@ -87,6 +87,8 @@ export const accessEn = {
     inviteRole: 'Role of the invited person',
     makeLink: 'Make invitation link',
     linkMade: 'Send this link to the person you invite (valid 7 days, once):',
+    resetLink: 'Password link',
+    resetLinkMade: 'Send this link to {{name}} to set a new password (valid 24 hours, once):',
     you: '(you)',
   },
   audit: {
@@ -105,6 +107,7 @@ export const accessEn = {
       'account.sign-in': 'Signed in',
       'account.sign-in-failed': 'Sign-in failed',
       'account.created': 'Account created',
+      'account.password-reset-link': 'Password reset link made',
       'member.role-changed': 'Role changed',
       'member.removed': 'Member removed',
       'invitation.created': 'Invitation made',
@@ -132,6 +135,12 @@ export const accessEn = {
     markAllRead: 'Mark all read',
     mention: '{{name}} mentioned you in “{{journey}}”',
     'approval-request': '{{name}} asks you to approve a version of “{{journey}}”',
+  },
+  reset: {
+    title: 'Choose a new password',
+    submit: 'Set password',
+    done: 'Your password is set; your other sessions were signed out.',
+    invalid: 'This link is not valid any more. Ask an owner for a new one.',
   },
   readOnly: {
     viewer: 'You can view this journey (role: viewer). Changes are not possible.',

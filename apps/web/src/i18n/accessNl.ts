@@ -89,6 +89,8 @@ export const accessNl: typeof accessEn = {
     inviteRole: 'Rol van wie je uitnodigt',
     makeLink: 'Uitnodigingslink maken',
     linkMade: 'Stuur deze link naar wie je uitnodigt (7 dagen geldig, één keer):',
+    resetLink: 'Wachtwoordlink',
+    resetLinkMade: 'Stuur deze link naar {{name}} om een nieuw wachtwoord te kiezen (24 uur geldig, één keer):',
     you: '(jij)',
   },
   audit: {
@@ -107,6 +109,7 @@ export const accessNl: typeof accessEn = {
       'account.sign-in': 'Aangemeld',
       'account.sign-in-failed': 'Aanmelden mislukt',
       'account.created': 'Account gemaakt',
+      'account.password-reset-link': 'Link voor nieuw wachtwoord gemaakt',
       'member.role-changed': 'Rol gewijzigd',
       'member.removed': 'Lid verwijderd',
       'invitation.created': 'Uitnodiging gemaakt',
@@ -134,6 +137,12 @@ export const accessNl: typeof accessEn = {
     markAllRead: 'Alles gelezen',
     mention: '{{name}} noemde je in “{{journey}}”',
     'approval-request': '{{name}} vraagt je een versie van “{{journey}}” goed te keuren',
+  },
+  reset: {
+    title: 'Kies een nieuw wachtwoord',
+    submit: 'Wachtwoord instellen',
+    done: 'Je wachtwoord is ingesteld; je andere sessies zijn afgemeld.',
+    invalid: 'Deze link is niet meer geldig. Vraag een eigenaar om een nieuwe.',
   },
   readOnly: {
     viewer: 'Je kunt deze reis bekijken (rol: kijker). Wijzigen kan niet.',

@@ -192,3 +192,49 @@ export function InviteScene({ token }: { token: string }) {
     </AccessPage>
   );
 }
+
+/** A password-reset link an owner made: choose a new password, then sign in with it. */
+export function ResetPasswordScene({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    const { password = '' } = fields(event);
+    try {
+      await accountsApi.resetPassword(token, password);
+      setDone(true);
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 400 ? t('access.reset.invalid') : t('errors.generic', { error: (e as Error).message }));
+    }
+  }
+  return (
+    <AccessPage title={t('access.reset.title')} signedIn={false}>
+      {done ? (
+        <p role="status">
+          {t('access.reset.done')}{' '}
+          <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+            {t('access.signIn.submit')}
+          </a>
+        </p>
+      ) : (
+        <form className="access-form" onSubmit={(e) => void submit(e)}>
+          <label>
+            {t('access.account.newPassword')}
+            <input name="password" type="password" required minLength={10} autoComplete="new-password" aria-describedby="password-hint" />
+          </label>
+          <p id="password-hint" className="hint">
+            {t('access.setup.passwordHint')}
+          </p>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary">
+            {t('access.reset.submit')}
+          </button>
+        </form>
+      )}
+    </AccessPage>
+  );
+}

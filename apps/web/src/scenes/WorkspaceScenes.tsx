@@ -19,6 +19,7 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [inviteRole, setInviteRole] = useState<Role>('editor');
   const [link, setLink] = useState<string | null>(null);
+  const [resetLink, setResetLink] = useState<{ name: string; url: string } | null>(null);
   const load = useCallback(() => {
     accountsApi.members(workspaceId).then(setMembers, (e: Error) => setError(e.message));
   }, [workspaceId]);
@@ -72,7 +73,10 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
                   ))}
                 </select>
               </td>
-              <td>
+              <td className="members__actions">
+                <button type="button" onClick={() => void run(async () => setResetLink({ name: m.name, url: (await accountsApi.passwordResetLink(workspaceId, m.userId)).url }))}>
+                  {t('access.members.resetLink')}
+                </button>{' '}
                 <button
                   type="button"
                   onClick={() => {
@@ -86,6 +90,11 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
           ))}
         </tbody>
       </table>
+      {resetLink && (
+        <p role="status">
+          {t('access.members.resetLinkMade', { name: resetLink.name })} <code data-testid="reset-link">{resetLink.url}</code>
+        </p>
+      )}
       <section aria-labelledby="invite">
         <h2 id="invite">{t('access.members.invite')}</h2>
         <div className="access-form access-form--inline">

@@ -17,6 +17,37 @@ export interface AuthSettings {
   signInPerMinute?: number;
   /** Called when a session starts: the audit log's sign-in. */
   onSessionCreated?: (userId: string) => Promise<void>;
+  /**
+   * Receives a password-reset token: an owner hands the link on (no mail server needed). Called
+   * while the request that asked for it is being answered.
+   */
+  onPasswordResetToken?: (userId: string, token: string) => void;
+}
+
+/** How long a password-reset link an owner made stays valid. */
+export const PASSWORD_RESET_TTL_SECONDS = 24 * 3600;
+
+/**
+ * Fixed-window counters in this server's memory. better-auth's own memory storage is one per
+ * process, shared by every server in it (the tests start many); this one is per server.
+ */
+function memoryRateLimit() {
+  const windows = new Map<string, { count: number; resetsAt: number }>();
+  return {
+    consume(key: string, rule: { window: number; max: number }): Promise<{ allowed: boolean; retryAfter: number | null }> {
+      const now = Date.now();
+      const current = windows.get(key);
+      if (!current || current.resetsAt <= now) {
+        // Forget windows that ended, so the map does not grow with every client ever seen.
+        if (windows.size > 10_000) for (const [k, w] of windows) if (w.resetsAt <= now) windows.delete(k);
+        windows.set(key, { count: 1, resetsAt: now + rule.window * 1000 });
+        return Promise.resolve({ allowed: true, retryAfter: null });
+      }
+      if (current.count >= rule.max) return Promise.resolve({ allowed: false, retryAfter: Math.ceil((current.resetsAt - now) / 1000) });
+      current.count++;
+      return Promise.resolve({ allowed: true, retryAfter: null });
+    },
+  };
 }
 
 function authOptions(store: JourneyStore, secret: string, settings: AuthSettings) {
@@ -35,14 +66,23 @@ function authOptions(store: JourneyStore, secret: string, settings: AuthSettings
       return origins;
     },
     telemetry: { enabled: false },
-    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256, revokeSessionsOnPasswordReset: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: PASSWORD_RESET_TTL_SECONDS,
+      sendResetPassword: async ({ user, token }: { user: { id: string }; token: string }) => {
+        settings.onPasswordResetToken?.(user.id, token);
+      },
+    },
     user: { modelName: 'auth_user' },
     session: { modelName: 'auth_session', expiresIn: 14 * 24 * 3600, updateAge: 24 * 3600 },
     account: { modelName: 'auth_account' },
     verification: { modelName: 'auth_verification' },
     rateLimit: {
       enabled: true,
-      storage: 'memory' as const,
+      customStorage: memoryRateLimit(),
       window: 60,
       max: 300,
       customRules: { '/sign-in/email': { window: 60, max: settings.signInPerMinute ?? 10 } },

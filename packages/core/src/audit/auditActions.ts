@@ -3,6 +3,7 @@ export const AUDIT_ACTIONS = [
   'account.sign-in',
   'account.sign-in-failed',
   'account.created',
+  'account.password-reset-link',
   'member.role-changed',
   'member.removed',
   'invitation.created',

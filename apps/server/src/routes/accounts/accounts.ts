@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditCsv, CLIENT_IP_HEADER, createAccount, createOwner, type Actor } from '@klantreis/core';
+import { auditCsv, CLIENT_IP_HEADER, createAccount, createOwner, PASSWORD_RESET_TTL_SECONDS, type Actor } from '@klantreis/core';
 import type { JourneyStore } from '@klantreis/db';
 import { toHeaders } from '../../access/actorResolver.ts';
 import type { AccessContext } from '../../access/accessContext.ts';
@@ -207,6 +207,20 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     await audit.record(request.actor, 'member.removed', { type: 'account', id: userId, workspaceId }, { role: before });
     return reply.code(204).send();
   });
+
+  app.post(
+    '/workspaces/:workspaceId/members/:userId/password-reset',
+    { schema: { tags: ['workspaces'], summary: "A link that sets a member's new password (no mail needed: hand it on); valid 24 hours, once", params: memberParams, response: { 201: invitationCreated } } },
+    async (request, reply) => {
+      const { workspaceId, userId } = request.params;
+      if ((await access.roleInWorkspace(userId, workspaceId)) === null) throw new HttpError(404, `${userId} is not a member`);
+      const user = await access.getUser(userId);
+      if (!user) throw new HttpError(404, `no account ${userId}`);
+      const token = await context.passwordResetToken(user.email, user.id);
+      await audit.record(request.actor, 'account.password-reset-link', { type: 'account', id: userId, workspaceId }, { email: user.email });
+      return reply.code(201).send({ url: `${originOf(request)}/reset-password?token=${encodeURIComponent(token)}`, expiresAt: Date.now() + PASSWORD_RESET_TTL_SECONDS * 1000 });
+    },
+  );
 
   app.post(
     '/workspaces/:workspaceId/invitations',
