@@ -5,6 +5,7 @@ import { registerEvaluateCommand } from './evaluateCommand.ts';
 import { registerJourneyCommands } from './journeyCommands.ts';
 import { registerLogCommands } from './logCommands.ts';
 import { registerMeasurementCommands } from './measurementCommands.ts';
+import { registerRemoteCommands } from './remoteCommands.ts';
 
 const program = new Command('klantreis')
   .description('Klantreis: design, evaluate and measure customer journeys.\nData: KLANTREIS_DATA (default ./data) or DATABASE_URL for PostgreSQL.')
@@ -21,6 +22,7 @@ registerJourneyCommands(program);
 registerEvaluateCommand(program);
 registerLogCommands(program);
 registerMeasurementCommands(program);
+registerRemoteCommands(program);
 
 try {
   await program.parseAsync(process.argv);
