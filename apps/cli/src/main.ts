@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { startServer } from '@klantreis/server';
+import { registerBackupCommands } from './backupCommands.ts';
 import { CliError } from './cliError.ts';
 import { registerEvaluateCommand } from './evaluateCommand.ts';
 import { registerJourneyCommands } from './journeyCommands.ts';
@@ -23,6 +24,7 @@ registerEvaluateCommand(program);
 registerLogCommands(program);
 registerMeasurementCommands(program);
 registerRemoteCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);
