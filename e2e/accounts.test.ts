@@ -101,7 +101,7 @@ describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
     await forgetful.getByText('Je wachtwoord is ingesteld').waitFor();
     const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: 'victor@example.org', password: 'een-heel-nieuw-wachtwoord' }) });
     expect(signIn.status).toBe(200);
-  });
+  }, 120_000);
 
   it('shows the account page and the sign-in page without violations in en-US', async () => {
     const page = await (await newContext(browser, 'en-US', { signedIn: false })).newPage();
@@ -124,5 +124,5 @@ describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
     await stranger.getByLabel('Password').fill('wrong-password-here');
     await stranger.getByRole('button', { name: 'Sign in' }).click();
     await stranger.getByRole('alert').filter({ hasText: 'Signing in failed' }).waitFor();
-  });
+  }, 60_000);
 });

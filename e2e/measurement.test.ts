@@ -70,7 +70,12 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
       expect(await dashboard.dialog().locator('[data-testid="import-delimiter"] option').first().textContent()).toMatch(/\(,\)$/);
       expect(await violations(page)).toEqual([]);
       await dashboard.commit();
-      await expect.poll(() => dashboard.importedFiles().allTextContents()).toEqual(['running-example.csv']);
+      await expect
+        .poll(() => dashboard.importedFiles().allTextContents(), { message: 'the imported file is listed (else: what the page shows)', timeout: 10_000 })
+        .toEqual(['running-example.csv'])
+        .catch(async (error: unknown) => {
+          throw new Error(`${(error as Error).message}\npage at ${page.url()}:\n${(await page.locator('body').innerText()).slice(0, 1500)}`);
+        });
 
       // Map by choosing steps for activities, and by a pattern for the two kinds of examination.
       await dashboard.coverage().waitFor();

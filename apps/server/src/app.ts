@@ -5,7 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX_JSON_DEPTH } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { randomBytes } from 'node:crypto';
-import { AccessStore, AuditLog, createOwner, Inbox, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
+import { AccessStore, AuditLog, createOwner, Inbox, OIDC_PROVIDER_ID, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
 import { ActorResolver } from './access/actorResolver.ts';
 import type { AccessContext } from './access/accessContext.ts';
 import { registerRoutePolicies } from './access/routePolicies.ts';
@@ -53,6 +53,8 @@ export interface AppOptions {
   admin?: { email: string; password: string; name?: string };
   /** Sign-in attempts per minute and client (default 10). */
   signInPerMinute?: number;
+  /** KLANTREIS_OIDC_*: single sign-on with an OpenID Connect IdP, its groups mapped to roles. */
+  oidc?: OidcSettings;
 }
 
 export interface KlantreisApp {
@@ -106,14 +108,26 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const inbox = new Inbox(options.store.db);
   // better-auth hands a reset token to this callback while the owner's request waits for it.
   const resetTokens = new Map<string, string>();
+  // The role an SSO sign-in's claims gave, by e-mail address, until its session starts.
+  const ssoRoles = new Map<string, Role>();
   const auth = await openAuth(options.store, {
     publicUrl: options.publicUrl,
     secret: options.authSecret,
     signInPerMinute: options.signInPerMinute,
     onPasswordResetToken: (userId, token) => resetTokens.set(userId, token),
+    oidc: options.oidc,
+    onSsoRole: (email, role) => ssoRoles.set(email, role),
     onSessionCreated: async (userId) => {
       const user = await access.getUser(userId);
       if (!user) return;
+      // Every SSO sign-in sets the role its groups give now, in the first workspace.
+      const ssoRole = ssoRoles.get(user.email.toLowerCase());
+      ssoRoles.delete(user.email.toLowerCase());
+      const first = await access.firstWorkspace();
+      if (ssoRole && first && (await access.roleInWorkspace(userId, first.id)) !== ssoRole) {
+        const before = await access.setMemberRole(first.id, userId, ssoRole).catch(() => null);
+        await audit.record({ kind: 'local-admin', name: 'single sign-on' }, 'member.role-changed', { type: 'account', id: userId, workspaceId: first.id }, { from: before, to: ssoRole, by: 'KLANTREIS_OIDC_ROLE_MAP' });
+      }
       const actor = { kind: 'user', userId, name: user.name, email: user.email, cap: 'owner', via: 'session' } as const;
       for (const w of await access.workspacesOf(userId)) await audit.record(actor, 'account.sign-in', { type: 'account', id: userId, workspaceId: w.id });
     },
@@ -161,6 +175,9 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken });
+  app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured' } }, async () => ({
+    oidc: options.oidc ? { name: options.oidc.name, providerId: OIDC_PROVIDER_ID } : null,
+  }));
   await app.register(healthRoutes, { prefix: '/api/health', store: options.store });
   await app.register(journeyRoutes, { prefix: '/api/journeys', context, store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });
   await app.register(measurementRoutes, { prefix: '/api/journeys', context, analytics, uploads, documents });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { oidcSettingsFromEnv, SsoConfigError, type OidcSettings } from '@klantreis/core';
 
 export interface ServerConfig {
   port: number;
@@ -25,6 +26,8 @@ export interface ServerConfig {
   authSecret?: string;
   /** KLANTREIS_ADMIN_EMAIL + KLANTREIS_ADMIN_PASSWORD (+ _NAME): the owner made at the first start. */
   admin?: { email: string; password: string; name?: string };
+  /** KLANTREIS_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME, _ROLE_MAP, _DEFAULT_ROLE: single sign-on. */
+  oidc?: OidcSettings;
 }
 
 export class ConfigError extends Error {}
@@ -57,7 +60,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     throw new ConfigError('set KLANTREIS_ADMIN_EMAIL and KLANTREIS_ADMIN_PASSWORD together (or neither: the first visit then asks)');
   }
+  let oidc: OidcSettings | undefined;
+  try {
+    oidc = oidcSettingsFromEnv(env);
+  } catch (error) {
+    if (error instanceof SsoConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
+    oidc,
     publicUrl: publicUrl?.replace(/\/$/, ''),
     allowedHosts: (env.KLANTREIS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     authSecret: env.KLANTREIS_AUTH_SECRET || undefined,

@@ -19,6 +19,7 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
     allowedHosts: config.allowedHosts,
     authSecret: config.authSecret,
     admin: config.admin,
+    oidc: config.oidc,
   });
   if (config.seedSamples) {
     const seeded = await seedSampleJourneys(store, server.creator, config.sampleLocale);

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { openPostgresStore, openSqliteStore, type JourneyStore } from '@klantreis/db';
 import { collabUrl } from '@klantreis/sync';
 import { createTestDatabase } from '../../../testing/testDatabase.ts';
+import type { OidcSettings } from '@klantreis/core';
 import { buildApp, type KlantreisApp } from './app.ts';
 import { authorizedFetch, rememberSession, rememberToken, signIn, TEST_OWNER, tokenFor } from './testCredentials.ts';
 
@@ -41,6 +42,7 @@ export async function buildTestServer(
     /** Sign-in attempts per minute and client (10,000 by default: tests sign in often). */
     signInPerMinute?: number;
     publicUrl?: string;
+    oidc?: OidcSettings;
   } = {},
 ): Promise<TestServer> {
   let resolved: Backend;
@@ -69,6 +71,7 @@ export async function buildTestServer(
     admin: options.withoutOwner ? undefined : TEST_OWNER,
     signInPerMinute: options.signInPerMinute ?? 10_000,
     publicUrl: options.publicUrl,
+    oidc: options.oidc,
   });
   const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   let token = '';

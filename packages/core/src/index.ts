@@ -4,3 +4,4 @@ export * from './audit/auditLog.ts';
 export * from './accounts/auth.ts';
 export * from './accounts/owner.ts';
 export * from './notifications/inbox.ts';
+export * from './accounts/singleSignOn.ts';

@@ -24,7 +24,12 @@ export class ActorResolver {
       return { kind: 'user', userId: user.id, name: user.name, email: user.email, cap: found.role, via: 'token' };
     }
     if (!headers.get('cookie')) return ANONYMOUS;
-    const session = await this.auth.api.getSession({ headers }).catch(() => null);
+    // A session that cannot be read (the database is busy or gone) is not a signed-out person:
+    // answering 401 would sign the web app out. The error goes up as it is (500/503).
+    const session = await this.auth.api.getSession({ headers }).catch((error: unknown) => {
+      console.error(`sessions: could not read a session: ${(error as Error).message}`);
+      throw error;
+    });
     if (!session) return ANONYMOUS;
     return { kind: 'user', userId: session.user.id, name: session.user.name, email: session.user.email, cap: 'owner', via: 'session' };
   }

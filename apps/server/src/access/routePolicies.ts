@@ -33,6 +33,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/health': PUBLIC,
   'GET /api/health/': PUBLIC,
   'GET /api/setup': PUBLIC,
+  'GET /api/auth-providers': PUBLIC,
   'POST /api/setup': PUBLIC,
   'GET /api/auth/*': PUBLIC,
   'POST /api/auth/*': PUBLIC,

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
+import { roleFromClaims, type OidcSettings } from './singleSignOn.ts';
+import type { Role } from '../access/roles.ts';
 import type { JourneyStore } from '@klantreis/db';
 
 /** The header our HTTP layer sets to the client's address, so better-auth's rate limit counts per client. */
@@ -22,6 +25,42 @@ export interface AuthSettings {
    * while the request that asked for it is being answered.
    */
   onPasswordResetToken?: (userId: string, token: string) => void;
+  /** OpenID Connect single sign-on (KLANTREIS_OIDC_*), or none. */
+  oidc?: OidcSettings;
+  /** The role an SSO sign-in's claims give (by e-mail address), applied when its session starts. */
+  onSsoRole?: (email: string, role: Role) => void;
+}
+
+/** The provider id of the one OpenID Connect IdP: its callback is /api/auth/oauth2/callback/oidc. */
+export const OIDC_PROVIDER_ID = 'oidc';
+
+export class SsoRefusedError extends Error {}
+
+function ssoPlugins(settings: AuthSettings) {
+  const oidc = settings.oidc;
+  if (!oidc) return [];
+  return [
+    genericOAuth({
+      config: [
+        {
+          providerId: OIDC_PROVIDER_ID,
+          discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+          clientId: oidc.clientId,
+          clientSecret: oidc.clientSecret,
+          scopes: ['openid', 'email', 'profile', 'groups'],
+          pkce: true,
+          // The IdP's groups (or e-mail domain) decide the role; no matching rule and no default: no entry.
+          mapProfileToUser: (profile: Record<string, unknown>) => {
+            const email = String(profile.email ?? '').toLowerCase();
+            const role = roleFromClaims({ email, groups: profile.groups }, oidc);
+            if (!email || role === null) throw new SsoRefusedError(`${email || 'this account'} has no role in Klantreis (KLANTREIS_OIDC_ROLE_MAP)`);
+            settings.onSsoRole?.(email, role);
+            return { email, name: String(profile.name ?? email) };
+          },
+        },
+      ],
+    }),
+  ];
 }
 
 /** How long a password-reset link an owner made stays valid. */
@@ -102,6 +141,7 @@ function authOptions(store: JourneyStore, secret: string, settings: AuthSettings
       },
     },
     logger: { level: 'error' as const },
+    plugins: ssoPlugins(settings),
   };
 }
 
