@@ -109,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   // better-auth hands a reset token to this callback while the owner's request waits for it.
   const resetTokens = new Map<string, string>();
   // The role an SSO sign-in's claims gave, by e-mail address, until its session starts.
-  const ssoRoles = new Map<string, Role>();
+  const ssoRoles = new Map<string, Role | null>();
   const auth = await openAuth(options.store, {
     publicUrl: options.publicUrl,
     secret: options.authSecret,
@@ -117,6 +117,12 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     onPasswordResetToken: (userId, token) => resetTokens.set(userId, token),
     oidc: options.oidc,
     onSsoRole: (email, role) => ssoRoles.set(email, role),
+    mayEnter: (email) => {
+      if (ssoRoles.get(email) !== null) return true;
+      ssoRoles.delete(email);
+      console.warn(`single sign-on: ${email} has no role in Klantreis (KLANTREIS_OIDC_ROLE_MAP): not signed in`);
+      return false;
+    },
     onSessionCreated: async (userId) => {
       const user = await access.getUser(userId);
       if (!user) return;

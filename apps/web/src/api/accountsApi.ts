@@ -68,6 +68,9 @@ export const accountsApi = {
   setupStatus: () => request<{ ownerNeeded: boolean }>('/api/setup'),
   setup: (body: { token: string; name: string; email: string; password: string }) => request<Me>('/api/setup', post(body)),
   signIn: (email: string, password: string) => request<unknown>('/api/auth/sign-in/email', post({ email, password })),
+  providers: () => request<{ oidc: { name: string; providerId: string } | null }>('/api/auth-providers'),
+  /** Starts single sign-on: the answer is the IdP's address to go to. */
+  startSso: (providerId: string) => request<{ url: string }>('/api/auth/sign-in/social', post({ provider: providerId, callbackURL: '/', errorCallbackURL: '/?sso=failed' })),
   signOut: () => request<unknown>('/api/auth/sign-out', post({})),
   /** Ends every session of this account, on every device, this one too. */
   signOutEverywhere: async () => {

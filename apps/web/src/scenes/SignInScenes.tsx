@@ -43,10 +43,21 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [ownerNeeded, setOwnerNeeded] = useState(false);
+  const [sso, setSso] = useState<{ name: string; providerId: string } | null>(null);
   const endedWhileOpen = useSession((s) => s.endedWhileOpen);
+  // Back from the IdP without a session: better-auth sends ?error=… (and our ?sso=failed).
+  const ssoFailed = new URLSearchParams(location.search).has('error') || new URLSearchParams(location.search).get('sso') === 'failed';
   useEffect(() => {
     accountsApi.setupStatus().then((s) => setOwnerNeeded(s.ownerNeeded), () => undefined);
+    accountsApi.providers().then((p) => setSso(p.oidc), () => undefined);
   }, []);
+  async function startSso(providerId: string) {
+    try {
+      location.assign((await accountsApi.startSso(providerId)).url);
+    } catch (e) {
+      setError(t('access.signIn.failed', { error: (e as Error).message }));
+    }
+  }
   async function submit(event: FormEvent<HTMLFormElement>) {
     const { email = '', password = '' } = fields(event);
     try {
@@ -61,6 +72,19 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
     <AccessPage title={t('access.signIn.title')} signedIn={false}>
       {endedWhileOpen && <p role="status">{t('access.signedOut')}</p>}
       {ownerNeeded && <p role="status">{t('access.signIn.ownerNeeded')}</p>}
+      {ssoFailed && (
+        <p role="alert" className="error">
+          {t('access.signIn.ssoFailed')}
+        </p>
+      )}
+      {sso && (
+        <>
+          <button type="button" className="primary sso-button" onClick={() => void startSso(sso.providerId)}>
+            {t('access.signIn.sso', { name: sso.name })}
+          </button>
+          <p className="hint">{t('access.signIn.orPassword')}</p>
+        </>
+      )}
       <form className="access-form" onSubmit={(e) => void submit(e)}>
         <PasswordFields name={false} />
         {error && (

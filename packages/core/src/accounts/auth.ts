@@ -27,14 +27,14 @@ export interface AuthSettings {
   onPasswordResetToken?: (userId: string, token: string) => void;
   /** OpenID Connect single sign-on (KLANTREIS_OIDC_*), or none. */
   oidc?: OidcSettings;
-  /** The role an SSO sign-in's claims give (by e-mail address), applied when its session starts. */
-  onSsoRole?: (email: string, role: Role) => void;
+  /** The role an SSO sign-in's claims give (by e-mail address; null: none), applied when its session starts. */
+  onSsoRole?: (email: string, role: Role | null) => void;
+  /** Whether an account may be made or a session start for this address (an SSO sign-in without a role may not). */
+  mayEnter?: (email: string) => boolean;
 }
 
 /** The provider id of the one OpenID Connect IdP: its callback is /api/auth/oauth2/callback/oidc. */
 export const OIDC_PROVIDER_ID = 'oidc';
-
-export class SsoRefusedError extends Error {}
 
 function ssoPlugins(settings: AuthSettings) {
   const oidc = settings.oidc;
@@ -52,9 +52,9 @@ function ssoPlugins(settings: AuthSettings) {
           // The IdP's groups (or e-mail domain) decide the role; no matching rule and no default: no entry.
           mapProfileToUser: (profile: Record<string, unknown>) => {
             const email = String(profile.email ?? '').toLowerCase();
-            const role = roleFromClaims({ email, groups: profile.groups }, oidc);
-            if (!email || role === null) throw new SsoRefusedError(`${email || 'this account'} has no role in Klantreis (KLANTREIS_OIDC_ROLE_MAP)`);
-            settings.onSsoRole?.(email, role);
+            // No role: the account is not made and no session starts (databaseHooks), and
+            // better-auth sends the browser back to the sign-in page with ?error=….
+            settings.onSsoRole?.(email, roleFromClaims({ email, groups: profile.groups }, oidc));
             return { email, name: String(profile.name ?? email) };
           },
         },
@@ -132,8 +132,18 @@ function authOptions(store: JourneyStore, secret: string, settings: AuthSettings
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     databaseHooks: {
+      user: {
+        create: {
+          before: async (user: { email: string }) => (settings.mayEnter?.(user.email.toLowerCase()) === false ? false : undefined),
+        },
+      },
       session: {
         create: {
+          before: async (session: { userId: string }) => {
+            if (!settings.mayEnter) return undefined;
+            const user = await store.db.selectFrom('auth_user').select('email').where('id', '=', session.userId).executeTakeFirst();
+            return user && !settings.mayEnter(user.email.toLowerCase()) ? false : undefined;
+          },
           after: async (session: { userId: string }) => {
             await settings.onSessionCreated?.(session.userId);
           },
