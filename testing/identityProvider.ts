@@ -49,7 +49,10 @@ export async function startIdentityProvider(options: { redirectUri: string; peop
       return { accountId: id, claims: () => ({ sub: id, email: person.email, email_verified: true, name: person.name, groups: person.groups }) };
     },
   });
-  http.on('request', provider.callback());
+  const handle = provider.callback();
+  http.on('request', (request, response) => {
+    void handle(request, response);
+  });
   return {
     issuer,
     clientId,
