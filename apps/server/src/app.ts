@@ -151,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       if (!token) throw new Error('better-auth made no reset token');
       return token;
     },
+    disconnectUser: () => undefined,
   };
   if (options.admin && (await access.countUsers()) === 0) {
     const account = newAccountSchema.parse({ name: options.admin.name ?? options.admin.email.split('@')[0], email: options.admin.email, password: options.admin.password });
@@ -166,6 +167,10 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
   const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [new VersionExtension(versions, options.autoVersionIntervalMs), new MentionExtension(access, inbox), memoryRelease]);
+  context.disconnectUser = (userId) => {
+    const closed = collaboration.disconnectUser(userId);
+    if (closed > 0) console.info(`collab: closed ${closed} socket(s) of ${userId} whose access changed`);
+  };
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(options.store, collaboration.hocuspocus, collaboration.persistence);
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);

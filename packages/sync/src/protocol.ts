@@ -39,6 +39,11 @@ export const CLOSE_CODES = {
    * commenter's change outside comments and votes). Not stored; the editor shows read-only.
    */
   forbidden: { code: 4403, reason: 'klantreis-forbidden' },
+  /**
+   * The person's role or session changed (a new role, removed, signed out everywhere, a token
+   * revoked): the editor reconnects, is authenticated again, and asks what it may now do.
+   */
+  accessChanged: { code: 4409, reason: 'klantreis-access-changed' },
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

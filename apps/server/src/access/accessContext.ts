@@ -9,6 +9,8 @@ export interface AccessContext {
   inbox: Inbox;
   /** A password-reset token for an account (better-auth's, valid PASSWORD_RESET_TTL_SECONDS). */
   passwordResetToken(email: string, userId: string): Promise<string>;
+  /** Closes the person's collaboration sockets after their access changed (set once the socket server exists). */
+  disconnectUser(userId: string): void;
 }
 
 /**

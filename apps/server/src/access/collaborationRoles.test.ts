@@ -105,6 +105,26 @@ describe('the collaboration socket by role', () => {
     editor.close();
   });
 
+  it('closes the sockets of a person whose role is lowered; they come back with the new role', async () => {
+    const person = await invitePerson(server, 'editor', { name: 'Demoted Dirk' });
+    const dirk = await connectAs(server, person, journeyId);
+    await eventually(() => expect(journeyFromDoc(dirk.doc).steps.length).toBeGreaterThan(0));
+    const workspaceId = (await server.server.access.firstWorkspace())!.id;
+    const lowered = await server.fetch(`/api/workspaces/${workspaceId}/members/${person.userId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'viewer' }) });
+    expect(lowered.status).toBe(204);
+    await eventually(() => expect(dirk.closes).toContain(CLOSE_CODES.accessChanged.code));
+    // Reconnected, as a viewer now: the change is refused and not stored.
+    await eventually(() => expect(dirk.provider.isSynced).toBe(true), 10_000);
+    const before = await stepTitle();
+    updateRecord(dirk.doc, stepId, { title: 'After demotion' });
+    await eventually(() => expect(dirk.closes).toContain(CLOSE_CODES.forbidden.code));
+    expect(await stepTitle()).toBe(before);
+    // Removed from the workspace: the journey is no longer there for him.
+    await server.fetch(`/api/workspaces/${workspaceId}/members/${person.userId}`, { method: 'DELETE' });
+    await eventually(() => expect(dirk.refusals).toContain(CLOSE_CODES.journeyNotFound.reason), 10_000);
+    dirk.close();
+  });
+
   it('refuses a socket opened by a page of another site', async () => {
     const status = await new Promise<number>((resolve) => {
       const socket = new WebSocket(collabUrl(server.url), { headers: { origin: 'https://evil.example', cookie: people.editor!.cookie } });

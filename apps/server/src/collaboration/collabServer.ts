@@ -7,7 +7,7 @@ import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '
 import type { AccessStore } from '@klantreis/core';
 import type { ActorResolver } from '../access/actorResolver.ts';
 import type { HostPolicy } from '../access/webHardening.ts';
-import { AccessExtension } from './accessExtension.ts';
+import { AccessExtension, type CollabContext } from './accessExtension.ts';
 import { AwarenessExtension } from './awarenessExtension.ts';
 import { PersistenceExtension } from './persistenceExtension.ts';
 import { malformedFrameReason } from './syncMessage.ts';
@@ -18,6 +18,8 @@ const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export interface Collaboration {
   hocuspocus: Hocuspocus;
   persistence: PersistenceExtension;
+  /** Closes every socket of one person (4409): they come back with their access as it is now. */
+  disconnectUser(userId: string): number;
   /** Stores what is pending and closes every connection. */
   close(): Promise<void>;
 }
@@ -150,6 +152,18 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
   return {
     hocuspocus,
     persistence,
+    disconnectUser(userId) {
+      let closed = 0;
+      for (const document of hocuspocus.documents.values()) {
+        for (const connection of document.getConnections()) {
+          const actor = (connection.context as Partial<CollabContext> | undefined)?.actor;
+          if (actor?.kind !== 'user' || actor.userId !== userId) continue;
+          connection.webSocket.close(CLOSE_CODES.accessChanged.code, CLOSE_CODES.accessChanged.reason);
+          closed++;
+        }
+      }
+      return closed;
+    },
     async close() {
       // No more messages: then every update that was accepted is stored, then each document
       // gets its final snapshot before it is unloaded. Clients reconnect to the next server

@@ -19,7 +19,9 @@ const MESSAGE_TOO_BIG = 1009;
 const UNSUPPORTED_DATA = 1003;
 
 export function saveProblemOf(closeCode: number): SaveProblem {
-  if (closeCode === CLOSE_CODES.updateRefused.code || closeCode === MESSAGE_TOO_BIG || closeCode === UNSUPPORTED_DATA) return 'refused';
+  // A change the person's role may not make (4403) is refused the same way: sent again, it
+  // would be refused again (edits made before a role was lowered, kept offline).
+  if (closeCode === CLOSE_CODES.updateRefused.code || closeCode === CLOSE_CODES.forbidden.code || closeCode === MESSAGE_TOO_BIG || closeCode === UNSUPPORTED_DATA) return 'refused';
   if (closeCode === CLOSE_CODES.storeFailed.code) return 'store-failed';
   return null;
 }

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { JOURNEY_RECORD_ID, type JourneyDocument } from '@klantreis/schema';
+import { SIGNED_OUT_EVENT } from '../api/journeysApi.ts';
+import { ACCESS_CHANGED_EVENT } from './useJourneyAccess.ts';
 import { CLOSE_CODES, collabUrl, journeyFromDoc, recordsOf } from '@klantreis/sync';
 import type { Awareness } from './awareness.ts';
 import { reconcileJourney } from './reconcileJourney.ts';
@@ -103,9 +105,13 @@ export function useCollaborativeJourney(journeyId: string) {
       },
       onAuthenticationFailed: ({ reason }) => {
         if (reason === CLOSE_CODES.journeyNotFound.reason) setProblem('not-found');
+        // The session ended (signed out everywhere): the app shows the sign-in page.
+        if (reason === CLOSE_CODES.unauthorized.reason) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
       },
       onClose: ({ event }) => {
         if (event.code === CLOSE_CODES.protocolOutdated.code) setProblem('outdated');
+        // A new role, or a change refused for the role: ask again what this person may do.
+        if (event.code === CLOSE_CODES.accessChanged.code || event.code === CLOSE_CODES.forbidden.code) window.dispatchEvent(new Event(ACCESS_CHANGED_EVENT));
       },
     });
     // The provider's own reconnect comes a second after any close. After a refusal it would

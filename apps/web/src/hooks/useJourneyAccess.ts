@@ -5,8 +5,17 @@ import { accountsApi, type JourneyAccess, type Member } from '../api/accountsApi
 /** The signed-in person's role on the open journey, and what the server's policy lets it do. */
 export const JourneyAccessContext = createContext<JourneyAccess | null>(null);
 
+/** Sent on window when the collaboration server says the person's access changed (4409, 4403). */
+export const ACCESS_CHANGED_EVENT = 'klantreis:access-changed';
+
 export function useJourneyAccess(journeyId: string): JourneyAccess | null {
   const [access, setAccess] = useState<JourneyAccess | null>(null);
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    const again = () => setAsked((n) => n + 1);
+    window.addEventListener(ACCESS_CHANGED_EVENT, again);
+    return () => window.removeEventListener(ACCESS_CHANGED_EVENT, again);
+  }, []);
   useEffect(() => {
     let current = true;
     accountsApi.journeyAccess(journeyId).then(
@@ -16,7 +25,7 @@ export function useJourneyAccess(journeyId: string): JourneyAccess | null {
     return () => {
       current = false;
     };
-  }, [journeyId]);
+  }, [journeyId, asked]);
   return access;
 }
 

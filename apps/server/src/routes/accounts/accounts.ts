@@ -87,12 +87,16 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     handler: async (request, reply) => {
       const url = new URL(request.url, originOf(request));
       if (url.pathname.startsWith('/api/auth/sign-up')) return reply.code(403).send({ error: 'accounts are made by invitation: ask an owner of your workspace' });
+      // Sessions that end take their sockets with them (the other tabs reconnect, or cannot).
+      const ending = ['/api/auth/sign-out', '/api/auth/revoke-sessions', '/api/auth/revoke-other-sessions', '/api/auth/change-password'].includes(url.pathname);
+      const endingUser = ending ? await context.auth.api.getSession({ headers: toHeaders(request.headers) }).catch(() => null) : null;
       const response = await forwardToAuth(context, request, reply, url.pathname + url.search, request.method === 'POST' ? (request.body ?? {}) : undefined);
       if (url.pathname === '/api/auth/sign-in/email' && response.status === 401) {
         const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').slice(0, 254);
         const user = await access.findUserByEmail(email);
         if (user) for (const w of await access.workspacesOf(user.id)) await audit.record({ kind: 'anonymous' }, 'account.sign-in-failed', { type: 'account', id: user.id, workspaceId: w.id }, { email });
       }
+      if (endingUser && response.ok) context.disconnectUser(endingUser.user.id);
       return reply.send(Buffer.from(await response.arrayBuffer()));
     },
   });
@@ -148,6 +152,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
   app.delete('/me/tokens/:tokenId', { schema: { tags: ['accounts'], summary: 'Revoke one of your API tokens', params: tokenParams } }, async (request, reply) => {
     const actor = userOf(request.actor);
     if (!(await access.revokeToken(actor.userId, request.params.tokenId))) throw new HttpError(404, `no token ${request.params.tokenId}`);
+    context.disconnectUser(actor.userId);
     for (const w of await access.workspacesOf(actor.userId)) await audit.record(actor, 'token.revoked', { type: 'token', id: request.params.tokenId, workspaceId: w.id });
     return reply.code(204).send();
   });
@@ -196,6 +201,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     const { workspaceId, userId } = request.params;
     if (!(await access.getUser(userId))) throw new HttpError(404, `no account ${userId}`);
     const before = await access.setMemberRole(workspaceId, userId, request.body.role);
+    context.disconnectUser(userId);
     await audit.record(request.actor, 'member.role-changed', { type: 'account', id: userId, workspaceId }, { from: before, to: request.body.role });
     return reply.code(204).send();
   });
@@ -204,6 +210,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     const { workspaceId, userId } = request.params;
     const before = await access.removeMember(workspaceId, userId);
     if (before === null) throw new HttpError(404, `${userId} is not a member`);
+    context.disconnectUser(userId);
     await audit.record(request.actor, 'member.removed', { type: 'account', id: userId, workspaceId }, { role: before });
     return reply.code(204).send();
   });

@@ -166,6 +166,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     const user = await access.findUserByEmail(request.body.email);
     if (!user) throw new HttpError(404, `no account for ${request.body.email}: make an invitation link for this journey instead`, [{ path: 'body.email', message: 'no such account' }]);
     await access.shareJourney(request.params.id, user.id, request.body.role);
+    context.disconnectUser(user.id);
     await auditJourney(context, request.actor, 'journey.shared', request.params.id, { userId: user.id, email: user.email, role: request.body.role });
     return reply.code(204).send();
   });
