@@ -53,6 +53,10 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
     await server?.close();
   });
 
+  // Figures the server computes (DuckDB) after a change: under a full test run on two cores
+  // that takes longer than expect.poll's one second.
+  const computed = { timeout: 15_000 };
+
   for (const locale of ['nl-NL', 'en-US'] as const) {
     it(`imports the running example, maps its activities to steps and shows the figures on the dashboard and the map, in ${locale}`, async () => {
       const { id, stepIds } = await journeyWithSteps(locale === 'nl-NL' ? 'nl' : 'en');
@@ -86,14 +90,14 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
       await dashboard.mapActivity('pay compensation', 'Uitbetaling');
       await dashboard.mapActivity('reject request', 'Afwijzing');
       // reinitiate request stays unmapped: 3 of 42 events.
-      await expect.poll(() => dashboard.coverage().textContent()).toMatch(locale === 'nl-NL' ? /^92,9% van de events/ : /^92\.9% of the events/);
+      await expect.poll(() => dashboard.coverage().textContent(), computed).toMatch(locale === 'nl-NL' ? /^92,9% van de events/ : /^92\.9% of the events/);
       await page.locator('[data-testid="funnel-chart"]').waitFor();
-      await expect.poll(() => dashboard.figure('cases')).toBe('6');
+      await expect.poll(() => dashboard.figure('cases'), computed).toBe('6');
       // Without a marked end step the last mapped step (Afwijzing) ends the journey: 3 of 6 cases.
       expect(await dashboard.figure('completion')).toBe(locale === 'nl-NL' ? '50,0%' : '50.0%');
       // A paid and a rejected request both end the journey: marked as ends, every case completes.
       for (const end of [stepIds[4]!, stepIds[5]!]) await page.locator(`[data-testid="activity-mapping"] .step-patterns[data-step-id="${end}"] input[type="checkbox"]`).check();
-      await expect.poll(() => dashboard.figure('completion')).toBe(locale === 'nl-NL' ? '100,0%' : '100.0%');
+      await expect.poll(() => dashboard.figure('completion'), computed).toBe(locale === 'nl-NL' ? '100,0%' : '100.0%');
       expect(await page.locator('[data-testid="step-flow"] tbody tr').count()).toBeGreaterThan(5);
 
       await dashboard.upload('survey', survey);
@@ -109,7 +113,7 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
       await measured.waitFor();
       // Aanvraag measured at CSAT 4.5 → +1.5 against a designed 0: a gap of 1.5 is marked.
       const first = measured.locator(`[data-step-id="${stepIds[0]}"]`);
-      await expect.poll(() => first.getAttribute('data-measured')).toBe('1.5');
+      await expect.poll(() => first.getAttribute('data-measured'), computed).toBe('1.5');
       expect(await first.locator('[data-gap="score"]').count()).toBe(1);
       expect(await first.getAttribute('aria-label')).toMatch(locale === 'nl-NL' ? /Gemeten score van Aanvraag: \+1,5 uit 2 antwoorden/ : /Measured score of Aanvraag: \+1\.5 from 2 answers/);
       // Besluit measured at CSAT 1 → −2 against a designed +1.
