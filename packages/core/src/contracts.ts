@@ -4,3 +4,5 @@ export * from './access/roles.ts';
 export * from './access/actor.ts';
 export * from './access/policy.ts';
 export * from './audit/auditActions.ts';
+export * from './access/accessTypes.ts';
+export * from './notifications/notificationTypes.ts';

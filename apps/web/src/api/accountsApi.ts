@@ -1,64 +1,16 @@
-import type { AuditAction, Role } from '@klantreis/core/contracts';
+import type { ApiTokenInfo, AuditAction, AuditEvent, JourneyAccess, Me, Member, Notification, Role, WorkspaceInfo } from '@klantreis/core/contracts';
 import { request } from './journeysApi.ts';
 
-export type { AuditAction, Role };
+// The types the server answers with are core's: one definition for server and web.
+export type { AuditAction, AuditEvent, JourneyAccess, Me, Member, Role, WorkspaceInfo };
+export type ApiToken = ApiTokenInfo;
+export type InboxEntry = Notification;
 
-export interface WorkspaceInfo {
-  id: string;
-  name: string;
-  role: Role;
-}
 
-export interface Me {
-  user: { id: string; name: string; email: string; image: string | null };
-  via: 'session' | 'token';
-  cap: Role;
-  workspaces: WorkspaceInfo[];
-}
 
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  image: string | null;
-  role: Role;
-}
 
-export interface AuditEvent {
-  id: string;
-  actorId: string | null;
-  actorName: string;
-  action: AuditAction;
-  targetType: string;
-  targetId: string | null;
-  detail: Record<string, unknown>;
-  at: number;
-}
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: number;
-  lastUsedAt: number | null;
-}
 
-export interface JourneyAccess {
-  role: Role | null;
-  can: Record<string, boolean>;
-}
-
-export interface InboxEntry {
-  id: string;
-  journeyId: string;
-  journeyTitle: string;
-  kind: 'mention' | 'approval-request';
-  actorName: string;
-  recordId: string | null;
-  excerpt: string;
-  createdAt: number;
-  read: boolean;
-}
 
 const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
 const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });

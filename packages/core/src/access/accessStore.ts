@@ -2,28 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@klantreis/db';
 import { strongest, type Role } from './roles.ts';
+import type { ApiTokenInfo, Member, WorkspaceInfo } from './accessTypes.ts';
 
-export interface WorkspaceInfo {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  image: string | null;
-  role: Role;
-}
-
-export interface ApiTokenInfo {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: number;
-  lastUsedAt: number | null;
-}
+export type { ApiTokenInfo, Member, WorkspaceInfo };
 
 /** What a person can see in the journeys list: their workspaces, and journeys shared with them. */
 export interface JourneyScope {

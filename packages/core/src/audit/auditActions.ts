@@ -23,3 +23,15 @@ export const AUDIT_ACTIONS = [
   'token.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  id: string;
+  workspaceId: string | null;
+  actorId: string | null;
+  actorName: string;
+  action: AuditAction;
+  targetType: string;
+  targetId: string | null;
+  detail: Record<string, unknown>;
+  at: number;
+}

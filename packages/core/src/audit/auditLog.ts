@@ -3,21 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@klantreis/db';
 import { actorId, actorName, type Actor } from '../access/actor.ts';
 
-import { AUDIT_ACTIONS, type AuditAction } from './auditActions.ts';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from './auditActions.ts';
 
-export { AUDIT_ACTIONS, type AuditAction };
-
-export interface AuditEvent {
-  id: string;
-  workspaceId: string | null;
-  actorId: string | null;
-  actorName: string;
-  action: AuditAction;
-  targetType: string;
-  targetId: string | null;
-  detail: Record<string, unknown>;
-  at: number;
-}
+export { AUDIT_ACTIONS, type AuditAction, type AuditEvent };
 
 export interface AuditFilter {
   workspaceId: string;

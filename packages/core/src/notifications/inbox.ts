@@ -1,18 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, NotificationsTable } from '@klantreis/db';
+import type { Notification } from './notificationTypes.ts';
 
-export interface Notification {
-  id: string;
-  journeyId: string;
-  journeyTitle: string;
-  kind: NotificationsTable['kind'];
-  actorName: string;
-  recordId: string | null;
-  excerpt: string;
-  createdAt: number;
-  read: boolean;
-}
+export type { Notification };
 
 const EXCERPT_LENGTH = 200;
 

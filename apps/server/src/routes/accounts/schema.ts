@@ -1,19 +1,12 @@
 import { z } from 'zod';
-import { ACTIONS, AUDIT_ACTIONS, newAccountSchema, roleSchema } from '@klantreis/core';
+import { AUDIT_ACTIONS, journeyAccessSchema, meSchema, newAccountSchema, roleSchema } from '@klantreis/core';
 
 export { newAccountSchema };
 
 export const setupStatus = z.object({ ownerNeeded: z.boolean() });
 export const setupBody = newAccountSchema.extend({ token: z.string().min(1).max(200) });
 
-export const workspaceInfo = z.object({ id: z.string(), name: z.string(), role: roleSchema });
-export const me = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string(), image: z.string().nullable() }),
-  via: z.enum(['session', 'token']),
-  /** A token's role: the most it may do, whatever the person's roles. */
-  cap: roleSchema,
-  workspaces: z.array(workspaceInfo),
-});
+export const me = meSchema;
 export const profilePatch = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   /** An avatar as a data: URL of a PNG, JPEG or WebP image, at most 64 KB; null removes it. */
@@ -50,8 +43,7 @@ export const auditQuery = z.object({
 
 export const shareBody = z.object({ email: z.email().max(254), role: roleSchema.nullable() });
 
-/** A person's role on a journey and, per action of the policy table, whether they may take it. */
-export const journeyAccess = z.object({ role: roleSchema.nullable(), can: z.record(z.enum(ACTIONS as [string, ...string[]]), z.boolean()) });
+export const journeyAccess = journeyAccessSchema;
 
 export const inboxAnswer = z.object({
   unread: z.number(),
