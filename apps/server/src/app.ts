@@ -117,22 +117,29 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     onPasswordResetToken: (userId, token) => resetTokens.set(userId, token),
     oidc: options.oidc,
     onSsoRole: (email, role) => ssoRoles.set(email, role),
+    // Asked only while the IdP's callback is answered, after its claims gave the role above.
     mayEnter: (email) => {
-      if (ssoRoles.get(email) !== null) return true;
+      if (ssoRoles.get(email)) return true;
       ssoRoles.delete(email);
       console.warn(`single sign-on: ${email} has no role in Klantreis (KLANTREIS_OIDC_ROLE_MAP): not signed in`);
       return false;
     },
-    onSessionCreated: async (userId) => {
+    onSessionCreated: async (userId, { sso }) => {
       const user = await access.getUser(userId);
       if (!user) return;
       // Every SSO sign-in sets the role its groups give now, in the first workspace.
-      const ssoRole = ssoRoles.get(user.email.toLowerCase());
-      ssoRoles.delete(user.email.toLowerCase());
+      const ssoRole = sso ? ssoRoles.get(user.email.toLowerCase()) : undefined;
+      if (sso) ssoRoles.delete(user.email.toLowerCase());
       const first = await access.firstWorkspace();
       if (ssoRole && first && (await access.roleInWorkspace(userId, first.id)) !== ssoRole) {
-        const before = await access.setMemberRole(first.id, userId, ssoRole).catch(() => null);
-        await audit.record({ kind: 'local-admin', name: 'single sign-on' }, 'member.role-changed', { type: 'account', id: userId, workspaceId: first.id }, { from: before, to: ssoRole, by: 'KLANTREIS_OIDC_ROLE_MAP' });
+        try {
+          const before = await access.setMemberRole(first.id, userId, ssoRole);
+          context.disconnectUser(userId);
+          await audit.record({ kind: 'local-admin', name: 'single sign-on' }, 'member.role-changed', { type: 'account', id: userId, workspaceId: first.id }, { from: before, to: ssoRole, by: 'KLANTREIS_OIDC_ROLE_MAP' });
+        } catch (error) {
+          // The workspace's only owner stays owner (setMemberRole refuses).
+          console.warn(`single sign-on: ${user.email} keeps their role, not ${ssoRole}: ${(error as Error).message}`);
+        }
       }
       const actor = { kind: 'user', userId, name: user.name, email: user.email, cap: 'owner', via: 'session' } as const;
       for (const w of await access.workspacesOf(userId)) await audit.record(actor, 'account.sign-in', { type: 'account', id: userId, workspaceId: w.id });

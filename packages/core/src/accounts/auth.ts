@@ -18,8 +18,8 @@ export interface AuthSettings {
   secret?: string;
   /** Sign-in attempts per minute and client before 429 (better-auth's rate limit). */
   signInPerMinute?: number;
-  /** Called when a session starts: the audit log's sign-in. */
-  onSessionCreated?: (userId: string) => Promise<void>;
+  /** Called when a session starts: the audit log's sign-in; `sso` when the IdP's callback started it. */
+  onSessionCreated?: (userId: string, via: { sso: boolean }) => Promise<void>;
   /**
    * Receives a password-reset token: an owner hands the link on (no mail server needed). Called
    * while the request that asked for it is being answered.
@@ -29,12 +29,21 @@ export interface AuthSettings {
   oidc?: OidcSettings;
   /** The role an SSO sign-in's claims give (by e-mail address; null: none), applied when its session starts. */
   onSsoRole?: (email: string, role: Role | null) => void;
-  /** Whether an account may be made or a session start for this address (an SSO sign-in without a role may not). */
+  /**
+   * Whether the SSO callback may make an account or start a session for this address (an SSO
+   * sign-in without a role may not). Asked only while the IdP's callback is answered.
+   */
   mayEnter?: (email: string) => boolean;
 }
 
-/** The provider id of the one OpenID Connect IdP: its callback is /api/auth/oauth2/callback/oidc. */
+/** The provider id of the one OpenID Connect IdP: its callback is /api/auth/callback/oidc. */
 export const OIDC_PROVIDER_ID = 'oidc';
+
+/** Whether better-auth is answering the IdP's return (not a password sign-in, setup or invitation). */
+function isSsoCallback(context: { path?: string; params?: unknown } | null | undefined): boolean {
+  const params = context?.params as { id?: unknown } | undefined;
+  return (context?.path?.startsWith('/callback/') ?? false) && params?.id === OIDC_PROVIDER_ID;
+}
 
 function ssoPlugins(settings: AuthSettings) {
   const oidc = settings.oidc;
@@ -134,18 +143,19 @@ function authOptions(store: JourneyStore, secret: string, settings: AuthSettings
     databaseHooks: {
       user: {
         create: {
-          before: async (user: { email: string }) => (settings.mayEnter?.(user.email.toLowerCase()) === false ? false : undefined),
+          before: async (user: { email: string }, context: { path?: string; params?: unknown } | null) =>
+            isSsoCallback(context) && settings.mayEnter?.(user.email.toLowerCase()) === false ? false : undefined,
         },
       },
       session: {
         create: {
-          before: async (session: { userId: string }) => {
-            if (!settings.mayEnter) return undefined;
+          before: async (session: { userId: string }, context: { path?: string; params?: unknown } | null) => {
+            if (!settings.mayEnter || !isSsoCallback(context)) return undefined;
             const user = await store.db.selectFrom('auth_user').select('email').where('id', '=', session.userId).executeTakeFirst();
             return user && !settings.mayEnter(user.email.toLowerCase()) ? false : undefined;
           },
-          after: async (session: { userId: string }) => {
-            await settings.onSessionCreated?.(session.userId);
+          after: async (session: { userId: string }, context: { path?: string; params?: unknown } | null) => {
+            await settings.onSessionCreated?.(session.userId, { sso: isSsoCallback(context) });
           },
         },
       },
