@@ -50,8 +50,10 @@ describe('memory is given back once the last document has closed', () => {
   });
 
   it('a server that has just started releases once it has been idle', async () => {
+    // (The test server signs its owner in after it starts, which can take longer than the
+    // quiet time: the one release may already have happened when it is ready.)
     server = await buildTestServer({ kind: 'sqlite' }, { idleMemoryReleaseMs: 300 });
-    expect(server.server.memoryRelease.releases).toBe(0);
+    expect(server.server.memoryRelease.releases).toBeLessThanOrEqual(1);
     await eventually(() => expect(server!.server.memoryRelease.releases).toBe(1), 3_000);
     await sleep(600);
     expect(server.server.memoryRelease.releases).toBe(1);
