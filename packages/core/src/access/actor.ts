@@ -13,7 +13,6 @@ export type Actor =
   | { kind: 'local-admin'; name: string }
   | { kind: 'anonymous' };
 
-export const LOCAL_ADMIN: Actor = { kind: 'local-admin', name: 'klantreis (local command line)' };
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
 export function actorName(actor: Actor): string {

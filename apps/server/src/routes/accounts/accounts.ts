@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditCsv, CLIENT_IP_HEADER, createAccount, createOwner, PASSWORD_RESET_TTL_SECONDS, type Actor } from '@klantreis/core';
+import { auditCsv, CLIENT_IP_HEADER, createAccount, createOwner, ownerMissing, PASSWORD_RESET_TTL_SECONDS, type Actor } from '@klantreis/core';
 import type { JourneyStore } from '@klantreis/db';
 import { toHeaders } from '../../access/actorResolver.ts';
 import type { AccessContext } from '../../access/accessContext.ts';
@@ -102,7 +102,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
   });
 
   app.get('/setup', { schema: { tags: ['accounts'], summary: 'Whether the first start still asks for the owner account', response: { 200: setupStatus } } }, async () => ({
-    ownerNeeded: (await access.countUsers()) === 0,
+    ownerNeeded: await ownerMissing(access),
   }));
 
   app.post(
