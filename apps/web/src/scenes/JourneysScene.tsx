@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, journeysApi, type JourneyListItem } from '../api/journeysApi.ts';
 import { CreateJourneyDialog } from '../components/CreateJourneyDialog.tsx';
@@ -21,13 +21,20 @@ export function JourneysScene({ trash }: { trash: boolean }) {
   const me = useSession((s) => s.me);
   const canCreate = me?.workspaces.some((w) => allow({ kind: 'user', userId: me.user.id, name: me.user.name, email: me.user.email, cap: me.cap, via: me.via }, 'workspace.create', w.role)) ?? false;
 
+  // Lists can overlap (a search while a rename reloads); only the newest one may be shown, or a
+  // slower, older answer puts the old title back.
+  const latestLoad = useRef(0);
   const load = useCallback(() => {
+    const turn = ++latestLoad.current;
     journeysApi.list({ search, trash }).then(
       (items) => {
+        if (turn !== latestLoad.current) return;
         setJourneys(items);
         setError(null);
       },
-      (e: Error) => setError(t('list.loadFailed', { error: e.message })),
+      (e: Error) => {
+        if (turn === latestLoad.current) setError(t('list.loadFailed', { error: e.message }));
+      },
     );
   }, [search, trash, t]);
 
