@@ -1,0 +1,275 @@
+import { curveMonotoneX, line } from 'd3-shape';
+import { scoreColor } from '@klantreis/schema';
+import type { JourneyView, ViewStep } from '../journeyView.ts';
+import { formatScoreSign, formatWait } from '../journeyView.ts';
+import type { LayoutRegion, MapLayout, Shape, TextShape } from './shapes.ts';
+import { wrapText, type FontWeight, type TextMeasure } from './textWrap.ts';
+
+// The sizes of the editor (apps/web/src/canvas/mapLayout.ts and styles.css), so an export looks
+// like the map people worked on.
+export const STEP_WIDTH = 192;
+export const LABEL_WIDTH = 200;
+export const CURVE_HEIGHT = 176;
+const CURVE_PADDING = 22;
+const MARGIN = 32;
+const CELL_PADDING = 10;
+
+const INK = '#1f2a30';
+const INK_SOFT = '#4f5d66';
+const LINE = '#d5dde2';
+const LINE_SOFT = '#e8edf0';
+const PHASE_FILL = '#eef3f6';
+const EMPTY_FILL = '#fafbfc';
+const DESIGNED = '#37474f';
+const TO_BE = '#1a5fb4';
+const MEASURED = '#7b1fa2';
+const SEVERITY_COLORS = { critical: '#b3261e', warning: '#c77700' } as const;
+
+export interface MapLayoutOptions {
+  /** The title block above the map (title, persona, remembered score, date); on by default. */
+  titleBlock?: boolean;
+  /** The date the title block shows; today by default. */
+  date?: Date;
+  /** A version name for the title block, such as "v3 · approved". */
+  version?: string;
+  /** Lines a cell may take before "…"; 10 by default. */
+  maxCellLines?: number;
+}
+
+type Column = { kind: 'step'; step: ViewStep } | { kind: 'empty' };
+
+/**
+ * Lays out the whole map: title block, phase band, step headers, the emotion curve (designed,
+ * to-be and measured) and the lanes with their text wrapped to the column width. Pure: the same
+ * view and measure give the same layout.
+ */
+export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapLayoutOptions = {}): MapLayout {
+  const shapes: Shape[] = [];
+  const regions: LayoutRegion[] = [];
+  const { labels, locale } = view;
+  const maxCellLines = options.maxCellLines ?? 10;
+  const text = (t: Omit<TextShape, 'kind' | 'anchor' | 'lineHeight' | 'color'> & Partial<Pick<TextShape, 'anchor' | 'lineHeight' | 'color'>>): TextShape => ({
+    kind: 'text',
+    anchor: 'start',
+    lineHeight: Math.round(t.size * 1.3 * 10) / 10,
+    color: INK,
+    ...t,
+  });
+  const wrap = (value: string, maxWidth: number, size: number, weight: FontWeight, maxLines: number) =>
+    wrapText(value, { maxWidth, size, weight, maxLines, measure });
+
+  const columns: Column[] = [];
+  const phaseColumns: { name: string; momentOfTruth: string; id: string; first: number; span: number }[] = [];
+  for (const phase of view.phases) {
+    phaseColumns.push({ name: phase.name, momentOfTruth: phase.phase.momentOfTruth.trim(), id: phase.phase.id, first: columns.length, span: Math.max(1, phase.steps.length) });
+    if (phase.steps.length === 0) columns.push({ kind: 'empty' });
+    for (const step of phase.steps) columns.push({ kind: 'step', step });
+  }
+  const mapWidth = LABEL_WIDTH + columns.length * STEP_WIDTH;
+  const width = Math.max(mapWidth, 720) + 2 * MARGIN;
+  const left = MARGIN;
+  const columnX = (i: number) => left + LABEL_WIDTH + i * STEP_WIDTH;
+  let y = MARGIN;
+
+  // Title block: what the map is, whose journey, how it is remembered, when.
+  if (options.titleBlock !== false) {
+    const titleLines = wrap(view.doc.journey.title, width - 2 * MARGIN, 26, 'bold', 2);
+    shapes.push(text({ x: left, y, lines: titleLines, size: 26, weight: 'bold' }));
+    y += titleLines.length * 34 + 6;
+    const remembered = view.evaluation.peakEnd.remembered;
+    const meta = [
+      view.doc.journey.kind === 'experience' ? labels.experienceMap : labels.journeyMap,
+      `${labels.remembered}: ${remembered === null ? labels.notScored : formatScoreSign(round(remembered), locale)}`,
+      options.version ? `${labels.version}: ${options.version}` : null,
+      `${labels.exportedOn} ${(options.date ?? new Date()).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`,
+    ].filter((part): part is string => part !== null);
+    shapes.push(text({ x: left, y, lines: wrap(meta.join('  ·  '), width - 2 * MARGIN, 13, 'regular', 1), size: 13, weight: 'regular', color: INK_SOFT }));
+    y += 22;
+    // The personas whose journey this is, each with its colour.
+    let x = left;
+    const personaLabel = `${labels.persona}:`;
+    shapes.push(text({ x, y, lines: [personaLabel], size: 13, weight: 'bold', color: INK_SOFT }));
+    x += measure.width(personaLabel, 13, 'bold') + 8;
+    if (view.personas.length === 0) shapes.push(text({ x, y, lines: [labels.noPersona], size: 13, weight: 'regular', color: INK_SOFT, italic: true }));
+    for (const persona of view.personas) {
+      shapes.push({ kind: 'circle', cx: x + 6, cy: y + 8.5, r: 6, fill: persona.color });
+      const name = persona.name;
+      shapes.push(text({ x: x + 16, y, lines: [name], size: 13, weight: 'regular' }));
+      x += 16 + measure.width(name, 13, 'regular') + 16;
+    }
+    y += 30;
+    regions.push({ kind: 'title', id: 'title', x: left, y: MARGIN, width: width - 2 * MARGIN, height: y - MARGIN });
+  }
+  const mapTop = y;
+
+  // Phase band.
+  const phaseBlocks = phaseColumns.map((phase) => {
+    const inner = phase.span * STEP_WIDTH - 2 * CELL_PADDING - 3;
+    const name = wrap(phase.name, inner, 15, 'bold', 2);
+    const mot = phase.momentOfTruth ? wrap(phase.momentOfTruth, inner, 12, 'regular', 3) : [];
+    return { ...phase, nameLines: name, motLines: mot, height: 16 + name.length * 19.5 + (mot.length > 0 ? 6 + 14 + mot.length * 15.6 : 0) };
+  });
+  const phaseHeight = Math.max(44, ...phaseBlocks.map((p) => p.height));
+  shapes.push({ kind: 'rect', x: left, y, width: LABEL_WIDTH, height: phaseHeight, fill: PHASE_FILL });
+  shapes.push(text({ x: left + LABEL_WIDTH - CELL_PADDING, y: y + 8, lines: [labels.phase.toUpperCase()], size: 12, weight: 'bold', color: INK_SOFT, anchor: 'end' }));
+  for (const phase of phaseBlocks) {
+    const x = columnX(phase.first);
+    shapes.push({ kind: 'rect', x, y, width: phase.span * STEP_WIDTH, height: phaseHeight, fill: PHASE_FILL });
+    shapes.push({ kind: 'rect', x, y, width: 3, height: phaseHeight, fill: '#8fa5b2' });
+    shapes.push(text({ x: x + CELL_PADDING + 3, y: y + 8, lines: phase.nameLines, size: 15, weight: 'bold', lineHeight: 19.5 }));
+    if (phase.motLines.length > 0) {
+      const motY = y + 8 + phase.nameLines.length * 19.5 + 6;
+      shapes.push(text({ x: x + CELL_PADDING + 3, y: motY, lines: [labels.momentOfTruth.toUpperCase()], size: 10, weight: 'bold', color: INK_SOFT }));
+      shapes.push(text({ x: x + CELL_PADDING + 3, y: motY + 14, lines: phase.motLines, size: 12, weight: 'regular', lineHeight: 15.6 }));
+    }
+    regions.push({ kind: 'phase', id: phase.id, x, y, width: phase.span * STEP_WIDTH, height: phaseHeight });
+  }
+  y += phaseHeight;
+  shapes.push({ kind: 'line', x1: left, y1: y, x2: left + mapWidth, y2: y, stroke: LINE, strokeWidth: 1 });
+
+  // Step headers: a strip in the score's colour, number, title, wait and moment of truth.
+  const findingsByStep = new Map<string, { critical: number; warning: number }>();
+  for (const finding of view.evaluation.findings) {
+    if (finding.severity !== 'critical' && finding.severity !== 'warning') continue;
+    for (const stepId of finding.stepIds) {
+      const counts = findingsByStep.get(stepId) ?? { critical: 0, warning: 0 };
+      counts[finding.severity]++;
+      findingsByStep.set(stepId, counts);
+    }
+  }
+  const headerInner = STEP_WIDTH - 2 * CELL_PADDING;
+  const headers = columns.map((column) => {
+    if (column.kind === 'empty') return null;
+    const { step } = column.step;
+    const title = wrap(column.step.title, headerInner - 24, 13.5, 'bold', 4);
+    const badges: string[] = [];
+    if (step.wait) badges.push(`${labels.wait}: ${formatWait(step.wait.minutes, locale)}`);
+    if (step.momentOfTruth) badges.push(`◆ ${labels.momentOfTruth}`);
+    const badgeLines = badges.flatMap((badge) => wrap(badge, headerInner, 11, 'bold', 2));
+    return { title, badgeLines };
+  });
+  const headerHeight = Math.max(96, ...headers.map((h) => (h ? 6 + 10 + 14 + h.title.length * 17.5 + (h.badgeLines.length > 0 ? 6 + h.badgeLines.length * 14.3 : 0) + 10 : 0)));
+  shapes.push({ kind: 'rect', x: left, y, width: LABEL_WIDTH, height: headerHeight, fill: '#ffffff' });
+  shapes.push(text({ x: left + LABEL_WIDTH - CELL_PADDING, y: y + 14, lines: [labels.step.toUpperCase()], size: 12, weight: 'bold', color: INK_SOFT, anchor: 'end' }));
+  columns.forEach((column, i) => {
+    const x = columnX(i);
+    const header = headers[i];
+    if (column.kind === 'empty' || !header) {
+      shapes.push({ kind: 'rect', x, y, width: STEP_WIDTH, height: headerHeight, fill: EMPTY_FILL });
+      return;
+    }
+    const { step, number } = column.step;
+    shapes.push({ kind: 'rect', x, y, width: STEP_WIDTH, height: headerHeight, fill: '#ffffff' });
+    shapes.push({ kind: 'rect', x, y, width: STEP_WIDTH, height: 6, fill: scoreColor(step.score) });
+    shapes.push(text({ x: x + CELL_PADDING, y: y + 14, lines: [String(number)], size: 11, weight: 'bold', color: INK_SOFT }));
+    shapes.push(text({ x: x + CELL_PADDING, y: y + 30, lines: header.title, size: 13.5, weight: 'bold', lineHeight: 17.5 }));
+    if (header.badgeLines.length > 0) {
+      shapes.push(text({ x: x + CELL_PADDING, y: y + 30 + header.title.length * 17.5 + 6, lines: header.badgeLines, size: 11, weight: 'bold', color: INK_SOFT, lineHeight: 14.3 }));
+    }
+    const counts = findingsByStep.get(step.id);
+    if (counts) {
+      const severity = counts.critical > 0 ? 'critical' : 'warning';
+      const cx = x + STEP_WIDTH - CELL_PADDING - 8;
+      shapes.push({ kind: 'circle', cx, cy: y + 20, r: 8, fill: SEVERITY_COLORS[severity] });
+      shapes.push(text({ x: cx, y: y + 13.5, lines: [String(counts.critical + counts.warning)], size: 10, weight: 'bold', color: '#ffffff', anchor: 'middle' }));
+    }
+    regions.push({ kind: 'step', id: step.id, x, y, width: STEP_WIDTH, height: headerHeight });
+  });
+  y += headerHeight;
+  shapes.push({ kind: 'line', x1: left, y1: y, x2: left + mapWidth, y2: y, stroke: LINE, strokeWidth: 1 });
+
+  // The emotion curve.
+  const curveTop = y;
+  const yForScore = (score: number) => curveTop + CURVE_PADDING + ((2 - score) / 4) * (CURVE_HEIGHT - 2 * CURVE_PADDING);
+  const centre = (i: number) => columnX(i) + STEP_WIDTH / 2;
+  shapes.push({ kind: 'rect', x: left, y: curveTop, width: mapWidth, height: CURVE_HEIGHT, fill: '#ffffff' });
+  shapes.push(text({ x: left + CELL_PADDING, y: curveTop + 8, lines: wrap(labels.emotionCurve, LABEL_WIDTH - 60, 14, 'bold', 2), size: 14, weight: 'bold' }));
+  for (const score of [2, 1, 0, -1, -2]) {
+    const lineY = yForScore(score);
+    shapes.push({ kind: 'line', x1: left + LABEL_WIDTH, y1: lineY, x2: left + mapWidth, y2: lineY, stroke: score === 0 ? '#c5d0d6' : '#edf1f3', strokeWidth: 1, dash: score === 0 ? [4, 4] : undefined });
+    shapes.push(text({ x: left + LABEL_WIDTH - CELL_PADDING, y: lineY - 7, lines: [formatScoreSign(score, locale)], size: 11, weight: 'regular', color: INK_SOFT, anchor: 'end' }));
+  }
+  const stepColumns = columns.flatMap((column, i) => (column.kind === 'step' ? [{ column: i, step: column.step }] : []));
+  const curvePath = (points: { x: number; y: number }[]) =>
+    line<{ x: number; y: number }>()
+      .x((p) => p.x)
+      .y((p) => p.y)
+      .curve(curveMonotoneX)(points) ?? '';
+  const designed = stepColumns.filter(({ step }) => step.step.score !== null).map(({ column, step }) => ({ x: centre(column), y: yForScore(step.step.score!), step }));
+  const toBe = view.evaluation.toBe
+    ? stepColumns.flatMap(({ column, step }) => {
+        const score = step.step.targetScore ?? step.step.score;
+        return score === null ? [] : [{ x: centre(column), y: yForScore(score) }];
+      })
+    : [];
+  const measured = stepColumns.flatMap(({ column, step }) => {
+    const score = view.measured.get(step.step.id)?.score ?? null;
+    return score === null ? [] : [{ x: centre(column), y: yForScore(Math.max(-2, Math.min(2, score))) }];
+  });
+  if (toBe.length > 1) shapes.push({ kind: 'path', d: curvePath(toBe), stroke: TO_BE, strokeWidth: 2, dash: [6, 4] });
+  if (measured.length > 1) shapes.push({ kind: 'path', d: curvePath(measured), stroke: MEASURED, strokeWidth: 2, dash: [2, 3] });
+  for (const point of measured) shapes.push({ kind: 'circle', cx: point.x, cy: point.y, r: 4, fill: MEASURED });
+  if (designed.length > 1) shapes.push({ kind: 'path', d: curvePath(designed), stroke: DESIGNED, strokeWidth: 2.5 });
+  for (const { column, step } of stepColumns) {
+    if (step.step.score === null) shapes.push({ kind: 'circle', cx: centre(column), cy: yForScore(0), r: 6, fill: '#ffffff', stroke: '#90a4ae', strokeWidth: 1.5, dash: [3, 2] });
+  }
+  const { peakStepId, troughStepId, endStepId } = view.evaluation.peakEnd;
+  for (const point of designed) {
+    shapes.push({ kind: 'circle', cx: point.x, cy: point.y, r: 7, fill: scoreColor(point.step.step.score), stroke: '#263238', strokeWidth: 1.2 });
+    const marks = [point.step.step.id === peakStepId ? labels.peak : null, point.step.step.id === troughStepId ? labels.trough : null, point.step.step.id === endStepId ? labels.end : null].filter(
+      (m): m is string => m !== null,
+    );
+    if (marks.length > 0) {
+      const above = point.y > curveTop + CURVE_HEIGHT / 2;
+      shapes.push(text({ x: point.x, y: above ? point.y - 26 : point.y + 11, lines: [marks.join(' · ')], size: 11, weight: 'bold', color: INK_SOFT, anchor: 'middle' }));
+    }
+  }
+  // A legend once there is more than the designed curve.
+  const legend = [
+    { label: labels.designed, color: DESIGNED, dash: undefined as number[] | undefined, show: true },
+    { label: labels.toBe, color: TO_BE, dash: [6, 4], show: toBe.length > 1 },
+    { label: labels.measured, color: MEASURED, dash: [2, 3], show: measured.length > 0 },
+  ].filter((item) => item.show);
+  if (legend.length > 1) {
+    let legendY = curveTop + 40;
+    for (const item of legend) {
+      shapes.push({ kind: 'line', x1: left + CELL_PADDING, y1: legendY + 8, x2: left + CELL_PADDING + 22, y2: legendY + 8, stroke: item.color, strokeWidth: 2.5, dash: item.dash });
+      shapes.push(text({ x: left + CELL_PADDING + 28, y: legendY, lines: [item.label], size: 11, weight: 'regular', color: INK_SOFT }));
+      legendY += 18;
+    }
+  }
+  regions.push({ kind: 'curve', id: 'curve', x: left, y: curveTop, width: mapWidth, height: CURVE_HEIGHT });
+  y += CURVE_HEIGHT;
+  shapes.push({ kind: 'line', x1: left, y1: y, x2: left + mapWidth, y2: y, stroke: LINE, strokeWidth: 1 });
+
+  // The lanes: every cell's text wrapped to the column; a row is as high as its fullest cell.
+  const cellInner = STEP_WIDTH - 2 * CELL_PADDING;
+  for (const { lane, name } of view.lanes) {
+    const nameLines = wrap(name, LABEL_WIDTH - 2 * CELL_PADDING, 14, 'bold', 4);
+    const cellLines = columns.map((column) => (column.kind === 'step' ? wrap(view.cellText(lane.id, column.step.step.id), cellInner, 13, 'regular', maxCellLines) : []));
+    const rowHeight = Math.max(56, nameLines.length * 18.2 + 16, ...cellLines.map((lines) => lines.length * 17.5 + 16));
+    shapes.push({ kind: 'rect', x: left, y, width: LABEL_WIDTH, height: rowHeight, fill: '#ffffff' });
+    shapes.push(text({ x: left + CELL_PADDING, y: y + 8, lines: nameLines, size: 14, weight: 'bold', lineHeight: 18.2 }));
+    columns.forEach((column, i) => {
+      const lines = cellLines[i]!;
+      shapes.push({ kind: 'rect', x: columnX(i), y, width: STEP_WIDTH, height: rowHeight, fill: lines.length === 0 ? EMPTY_FILL : '#ffffff' });
+      if (lines.length > 0) shapes.push(text({ x: columnX(i) + CELL_PADDING, y: y + 8, lines, size: 13, weight: 'regular', lineHeight: 17.5 }));
+    });
+    regions.push({ kind: 'lane', id: lane.id, x: left, y, width: mapWidth, height: rowHeight });
+    y += rowHeight;
+    shapes.push({ kind: 'line', x1: left, y1: y, x2: left + mapWidth, y2: y, stroke: LINE, strokeWidth: 1 });
+  }
+
+  // Column rules over the whole map, and the label column's edge.
+  for (let i = 0; i <= columns.length; i++) {
+    const isPhaseEdge = phaseColumns.some((phase) => phase.first === i) || i === columns.length;
+    shapes.push({ kind: 'line', x1: columnX(i), y1: mapTop + (isPhaseEdge ? 0 : phaseHeight), x2: columnX(i), y2: y, stroke: isPhaseEdge ? LINE : LINE_SOFT, strokeWidth: 1 });
+  }
+  shapes.push({ kind: 'rect', x: left, y: mapTop, width: mapWidth, height: y - mapTop, stroke: LINE, strokeWidth: 1 });
+
+  return { width, height: Math.ceil(y + MARGIN), shapes, regions, title: view.doc.journey.title };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
