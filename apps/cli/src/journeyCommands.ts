@@ -1,12 +1,42 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openStore, type JourneyStore } from '@klantreis/db';
-import { parseJourneyJson } from '@klantreis/schema';
+import { parseJourneyJson, type JourneyDocument } from '@klantreis/schema';
+import { EXPORT_FORMATS, PAPER_NAMES, exportJourney, exportOptionsSchema, type ExportOptions } from '@klantreis/render';
 import { journeyToUpdate } from '@klantreis/sync';
 import { listTemplates } from '@klantreis/templates';
 import { configFromEnv, journeyFromStore } from '@klantreis/server';
 import { randomKey } from '@klantreis/schema';
 import { CliError } from './cliError.ts';
+
+interface ExportCommandOptions {
+  output?: string;
+  format: string;
+  paper: string;
+  orientation: string;
+  fit: string;
+  findings: boolean;
+  scale: string;
+  hiddenLanes?: boolean;
+}
+
+/** The command's options as the export route takes them, or an error that names the option. */
+function exportOptions(options: ExportCommandOptions): ExportOptions {
+  const parsed = exportOptionsSchema.safeParse({
+    format: options.format,
+    paper: options.paper,
+    orientation: options.orientation,
+    fit: options.fit,
+    findings: String(options.findings),
+    scale: options.scale,
+    hiddenLanes: String(options.hiddenLanes === true),
+  });
+  if (!parsed.success) {
+    const flag = (path: PropertyKey[]) => `--${String(path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    throw new CliError(parsed.error.issues.map((issue) => `${flag(issue.path)}: ${issue.message}`).join('\n'));
+  }
+  return parsed.data;
+}
 
 // The journey commands work on the same store as the server (the data folder or DATABASE_URL),
 // so they also work while the server is stopped, for scripts and backups.
@@ -48,18 +78,26 @@ export function registerJourneyCommands(program: Command): void {
 
   program
     .command('export <id>')
-    .description('print a journey in the open JSON format, or write it to a file')
+    .description('write a journey: the open JSON format (default), or the map as svg, png, pdf, pptx, csv, xlsx or mermaid')
     .option('-o, --output <file>', 'write to this file instead of standard output')
-    .action(async (id: string, options: { output?: string }) => {
+    .option('-f, --format <format>', `json, ${EXPORT_FORMATS.join(', ')}`, 'json')
+    .option('--paper <size>', `pdf: ${PAPER_NAMES.join(', ')}`, 'A3')
+    .option('--orientation <orientation>', 'pdf: portrait or landscape', 'landscape')
+    .option('--fit <fit>', 'pdf: page (the whole map on one page) or tile (full size over several pages, with crop marks)', 'page')
+    .option('--no-findings', 'pdf: leave out the pages with the findings of the evaluation')
+    .option('--scale <n>', 'png: 1, 2 or 4', '2')
+    .option('--hidden-lanes', 'include the lanes the map hides')
+    .action(async (id: string, options: ExportCommandOptions) => {
       // From the stored updates: the snapshot may lack the last edits before a crash.
       const journey = await withStore(async (store) => {
         const row = await store.getJourney(id);
-        return row ? ((await journeyFromStore(store, id)) ?? (JSON.parse(row.snapshot) as unknown)) : undefined;
+        return row ? ((await journeyFromStore(store, id)) ?? (JSON.parse(row.snapshot) as JourneyDocument)) : undefined;
       });
       if (!journey) throw new CliError(`no journey with id ${id} (see: klantreis list)`);
-      const text = `${JSON.stringify(journey, null, 2)}\n`;
-      if (options.output) writeFileSync(options.output, text);
-      else process.stdout.write(text);
+      const body = options.format === 'json' ? Buffer.from(`${JSON.stringify(journey, null, 2)}\n`) : (await exportJourney(journey, exportOptions(options))).body;
+      if (options.output) writeFileSync(options.output, body);
+      else if (process.stdout.isTTY && ['png', 'pdf', 'pptx', 'xlsx'].includes(options.format)) throw new CliError(`a ${options.format} file is not for the terminal: add -o <file>`);
+      else process.stdout.write(body);
     });
 
   program

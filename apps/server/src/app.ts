@@ -5,7 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX_JSON_DEPTH } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { randomBytes } from 'node:crypto';
-import { AccessStore, AuditLog, createOwner, Inbox, OIDC_PROVIDER_ID, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
+import { AccessStore, AuditLog, createOwner, Inbox, OIDC_PROVIDER_ID, ShareLinks, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
 import { ActorResolver } from './access/actorResolver.ts';
 import type { AccessContext } from './access/accessContext.ts';
 import { registerRoutePolicies } from './access/routePolicies.ts';
@@ -28,6 +28,9 @@ import { measurementRoutes } from './routes/measurement/measurement.ts';
 import { templateRoutes } from './routes/templates/templates.ts';
 import { versionRoutes } from './routes/versions/versions.ts';
 import { registerWebApp } from './routes/webApp.ts';
+import { LinkViewerStreams, sharingRoutes } from './routes/sharing/sharing.ts';
+import { PresentationFeed, presentationRoutes } from './routes/sharing/presentation.ts';
+import { ChangeFeed } from './collaboration/changeFeed.ts';
 
 export interface AppOptions {
   store: JourneyStore;
@@ -170,10 +173,17 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const hosts = new HostPolicy({ publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
   registerWebHardening(app, hosts);
   const resolver = new ActorResolver(auth, access);
-  registerRoutePolicies(app, resolver, access);
+  const links = new ShareLinks(options.store.db);
+  registerRoutePolicies(app, resolver, access, links);
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
-  const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [new VersionExtension(versions, options.autoVersionIntervalMs), new MentionExtension(access, inbox), memoryRelease]);
+  const feed = new ChangeFeed();
+  const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [
+    new VersionExtension(versions, options.autoVersionIntervalMs),
+    new MentionExtension(access, inbox),
+    memoryRelease,
+    feed,
+  ]);
   context.disconnectUser = (userId) => {
     const closed = collaboration.disconnectUser(userId);
     if (closed > 0) console.info(`collab: closed ${closed} socket(s) of ${userId} whose access changed`);
@@ -202,6 +212,9 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   await app.register(evaluationRoutes, { prefix: '/api/journeys', documents });
   await app.register(versionRoutes, { prefix: '/api/journeys', context, versions, documents });
   await app.register(templateRoutes, { prefix: '/api/templates' });
+  const linkViewers = new LinkViewerStreams();
+  await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers });
+  await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers });
   await registerWebApp(app, options.webDist);
   memoryRelease.releaseWhenIdle(collaboration.hocuspocus);
 

@@ -5,3 +5,4 @@ export * from './accounts/auth.ts';
 export * from './accounts/owner.ts';
 export * from './notifications/inbox.ts';
 export * from './accounts/singleSignOn.ts';
+export * from './sharing/shareLinks.ts';

@@ -141,6 +141,33 @@ export interface ApiTokensTable {
   revoked_at: number | null;
 }
 
+/** A read-only link to one journey: whoever has the URL (and the password, if set) sees it. */
+export interface ShareLinksTable {
+  id: string;
+  journey_id: string;
+  workspace_id: string | null;
+  /** The secret in the URL; kept so the link can be copied again from the list. */
+  token: string;
+  /** scrypt, as `scrypt$<salt>$<hash>`; null for a link without a password. */
+  password_hash: string | null;
+  /** JSON: which parts the viewer sees (lanes, evaluation, measurement, comments). */
+  shows: string;
+  created_by: string;
+  created_by_name: string;
+  created_at: number;
+  expires_at: number | null;
+  last_opened_at: number | null;
+  revoked_at: number | null;
+}
+
+/** A viewer who opened a share link: the cookie's token (hashed), valid until the link ends. */
+export interface ShareViewersTable {
+  token_hash: string;
+  link_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
 /** Append-only: who did what, when. Rows are only ever inserted. */
 export interface AuditEventsTable {
   id: string;
@@ -188,6 +215,8 @@ export interface Database {
   journey_members: JourneyMembersTable;
   invitations: InvitationsTable;
   api_tokens: ApiTokensTable;
+  share_links: ShareLinksTable;
+  share_viewers: ShareViewersTable;
   audit_events: AuditEventsTable;
   analytics_imports: AnalyticsImportsTable;
   journey_versions: JourneyVersionsTable;

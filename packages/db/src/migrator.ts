@@ -7,6 +7,7 @@ import { versionsMigration } from './migrations/003_versions.ts';
 import { analyticsImportsMigration } from './migrations/004_analyticsImports.ts';
 import { accessMigration } from './migrations/005_access.ts';
 import { notificationsMigration } from './migrations/006_notifications.ts';
+import { shareLinksMigration } from './migrations/007_shareLinks.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -23,6 +24,7 @@ class ListedMigrations implements MigrationProvider {
       '004_analytics_imports': analyticsImportsMigration(this.dialect),
       '005_access': accessMigration(this.dialect),
       '006_notifications': notificationsMigration(this.dialect),
+      '007_share_links': shareLinksMigration(this.dialect),
     };
   }
 }

@@ -34,6 +34,8 @@ export interface ViewOptions {
   measured?: ReadonlyMap<string, MeasuredStep>;
   /** Defaults to the journey's own language. */
   locale?: ExportLocale;
+  /** Show the evaluation (findings, remembered score, peak and end markers); on by default. */
+  evaluation?: boolean;
 }
 
 /**
@@ -50,6 +52,8 @@ export interface JourneyView {
   lanes: ViewLane[];
   personas: PersonaRecord[];
   evaluation: Evaluation;
+  /** False when the evaluation is not to be shown (a share link without it): findings are then empty. */
+  showEvaluation: boolean;
   measured: ReadonlyMap<string, MeasuredStep>;
   cellText(laneId: string, stepId: string): string;
   touchpointText(touchpoint: Touchpoint): string;
@@ -89,7 +93,8 @@ export function journeyView(doc: JourneyDocument, options: ViewOptions = {}): Jo
     steps,
     lanes,
     personas: doc.journey.personaIds.map((id) => personaById.get(id)).filter((p): p is PersonaRecord => p !== undefined),
-    evaluation: evaluateJourney(doc, { locale }),
+    evaluation: hideFindings(evaluateJourney(doc, { locale }), options.evaluation === false),
+    showEvaluation: options.evaluation !== false,
     measured: options.measured ?? new Map(),
     cellText: (laneId, stepId) => cells.get(`${laneId} ${stepId}`)?.text ?? '',
     touchpointText: (touchpoint) => {
@@ -116,4 +121,8 @@ export function formatWait(minutes: number, locale: ExportLocale): string {
 export function formatScoreSign(score: number, locale: ExportLocale): string {
   const text = Math.abs(score).toLocaleString(locale, { maximumFractionDigits: 2 });
   return score > 0 ? `+${text}` : score < 0 ? `−${text}` : text;
+}
+
+function hideFindings(evaluation: Evaluation, hide: boolean): Evaluation {
+  return hide ? { ...evaluation, findings: [] } : evaluation;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { allow, ANONYMOUS, effectiveRole, type AccessStore, type Action, type Actor, type Role } from '@klantreis/core';
+import { allow, ANONYMOUS, effectiveRole, type AccessStore, type Action, type Actor, type LinkViewer, type Role, type ShareLinks } from '@klantreis/core';
 import { toHeaders, type ActorResolver } from './actorResolver.ts';
 
 /**
@@ -10,18 +10,22 @@ import { toHeaders, type ActorResolver } from './actorResolver.ts';
  * - `journey`: `action` on the journey named by the `:id` parameter;
  * - `workspace`: `action` in the workspace named by `:workspaceId`;
  * - `creator`: someone who may create journeys (`workspace.create`) in at least one workspace;
- *   the handler picks which (the one asked for, checked again there).
+ *   the handler picks which (the one asked for, checked again there);
+ * - `link`: someone who opened a share link (the viewer cookie): only the shared journey, read-only.
+ *   These routes are the only ones a link's viewer reaches; everywhere else they are nobody.
  */
 export type RoutePolicy =
   | { access: 'public' }
   | { access: 'signed-in' }
   | { access: 'creator' }
   | { access: 'journey'; action: Action }
-  | { access: 'workspace'; action: Action };
+  | { access: 'workspace'; action: Action }
+  | { access: 'link' };
 
 const PUBLIC: RoutePolicy = { access: 'public' };
 const SIGNED_IN: RoutePolicy = { access: 'signed-in' };
 const CREATOR: RoutePolicy = { access: 'creator' };
+const LINK: RoutePolicy = { access: 'link' };
 const journey = (action: Action): RoutePolicy => ({ access: 'journey', action });
 const workspace = (action: Action): RoutePolicy => ({ access: 'workspace', action });
 
@@ -97,6 +101,18 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/journeys/:id/indicators': journey('journey.edit'),
   'PATCH /api/journeys/:id/indicators/:indicatorId': journey('journey.edit'),
   'DELETE /api/journeys/:id/indicators/:indicatorId': journey('journey.edit'),
+  'GET /api/journeys/:id/links': journey('journey.manage'),
+  'POST /api/journeys/:id/links': journey('journey.manage'),
+  'DELETE /api/journeys/:id/links/:linkId': journey('journey.manage'),
+  'GET /api/workspaces/:workspaceId/links': workspace('workspace.manage'),
+  'POST /api/shared/open': PUBLIC,
+  'GET /api/shared/journey': LINK,
+  'GET /api/shared/events': LINK,
+  'GET /api/shared/export': LINK,
+  'POST /api/journeys/:id/presentation': journey('journey.read'),
+  'GET /api/journeys/:id/presentation/events': journey('journey.read'),
+  'POST /api/shared/presentation': LINK,
+  'GET /api/shared/presentation/events': LINK,
   'GET /api/docs': PUBLIC,
   'GET /api/docs/': PUBLIC,
   'GET /api/docs/static/*': PUBLIC,
@@ -125,7 +141,20 @@ declare module 'fastify' {
     actor: Actor;
     /** The actor's role on the route's journey or workspace, after a token's cap; null on other routes. */
     role: Role | null;
+    /** On `link` routes: the share link's viewer. */
+    viewer: LinkViewer | null;
   }
+}
+
+/** The viewer cookie a share link sets (routes/sharing). */
+export const VIEWER_COOKIE = 'kr_viewer';
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
 }
 
 function refuse(reply: FastifyReply, actor: Actor, status: 401 | 403 | 404, what: string): FastifyReply {
@@ -137,9 +166,10 @@ function refuse(reply: FastifyReply, actor: Actor, status: 401 | 403 | 404, what
  * Resolves the actor of every request and applies the route's policy before its body is read.
  * A journey or workspace the actor has no role in answers 404, so its existence is not told.
  */
-export function registerRoutePolicies(app: FastifyInstance, resolver: ActorResolver, access: AccessStore): void {
+export function registerRoutePolicies(app: FastifyInstance, resolver: ActorResolver, access: AccessStore, links: ShareLinks): void {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('role', null);
+  app.decorateRequest('viewer', null);
   const registered = new Set<string>();
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -160,6 +190,13 @@ export function registerRoutePolicies(app: FastifyInstance, resolver: ActorResol
     if (policy === undefined) return reply.code(500).send({ error: 'this route has no access policy' });
     if (policy.access === 'public') {
       request.actor = ANONYMOUS;
+      return;
+    }
+    if (policy.access === 'link') {
+      request.actor = ANONYMOUS;
+      const token = cookieValue(request.headers.cookie, VIEWER_COOKIE);
+      request.viewer = token ? ((await links.viewer(token)) ?? null) : null;
+      if (!request.viewer) return reply.code(401).send({ error: 'open the share link first (it may have been revoked or have expired)' });
       return;
     }
     request.actor = await resolver.resolve(toHeaders(request.headers));

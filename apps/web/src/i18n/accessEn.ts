@@ -128,6 +128,8 @@ export const accessEn = {
       'journey.exported': 'Journey exported',
       'token.created': 'API token made',
       'token.revoked': 'API token revoked',
+      'link.created': 'Share link made',
+      'link.revoked': 'Share link revoked',
     },
   },
   inbox: {

@@ -130,6 +130,8 @@ export const accessNl: typeof accessEn = {
       'journey.exported': 'Reis geëxporteerd',
       'token.created': 'API-token gemaakt',
       'token.revoked': 'API-token ingetrokken',
+      'link.created': 'Deellink gemaakt',
+      'link.revoked': 'Deellink ingetrokken',
     },
   },
   inbox: {

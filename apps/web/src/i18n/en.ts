@@ -1,4 +1,5 @@
 import { accessEn } from './accessEn.ts';
+import { exportEn } from './exportEn.ts';
 import { measurementEn } from './measurementEn.ts';
 
 // Every string the user sees, in English. nl.ts has exactly the same keys (a test checks it).
@@ -11,6 +12,7 @@ export const en = {
     skipToContent: 'Skip to content',
   },
   access: accessEn,
+  export: exportEn,
   list: {
     title: 'Customer journeys',
     search: 'Search journeys',

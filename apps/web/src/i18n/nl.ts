@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { accessNl } from './accessNl.ts';
+import { exportNl } from './exportNl.ts';
 import { measurementNl } from './measurementNl.ts';
 
 // Alle teksten die de gebruiker ziet, in het Nederlands; dezelfde sleutels als en.ts.
@@ -12,6 +13,7 @@ export const nl: Messages = {
     skipToContent: 'Naar de inhoud',
   },
   access: accessNl,
+  export: exportNl,
   list: {
     title: 'Klantreizen',
     search: 'Klantreizen zoeken',

@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH, SCORES, type JourneyDocument } from '@klantreis/schema';
 import { updateJourney } from '@klantreis/sync';
-import { journeysApi } from '../api/journeysApi.ts';
 import { JourneyMap } from '../canvas/JourneyMap.tsx';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
+import { ExportDialog } from '../components/ExportDialog.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PersonaAvatar } from '../components/PersonaAvatar.tsx';
 import { PersonaDialog } from '../components/PersonaDialog.tsx';
@@ -51,6 +51,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
   const selectStep = useEditorStore((s) => s.selectStep);
   const access = useJourneyAccess(journeyId);
   const people = useJourneyPeople(journeyId);
+  const [exportOpen, setExportOpen] = useState(false);
 
   useEffect(() => () => selectStep(null), [selectStep]);
   useEffect(() => {
@@ -116,9 +117,10 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
               >
                 {t('measurement.openDashboard')}
               </a>
-              <a className="button" href={journeysApi.exportUrl(journeyId)} download>
-                {t('editor.exportJson')}
-              </a>
+              <button type="button" onClick={() => setExportOpen(true)} data-testid="open-export">
+                {t('export.open')}
+              </button>
+              <ExportDialog journeyId={journeyId} journeyLocale={journey.journey.locale} open={exportOpen} onClose={() => setExportOpen(false)} />
             </>
           )}
           <AccountMenu />

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'journey.exported',
   'token.created',
   'token.revoked',
+  'link.created',
+  'link.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

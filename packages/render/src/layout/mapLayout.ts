@@ -79,7 +79,7 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
     const remembered = view.evaluation.peakEnd.remembered;
     const meta = [
       view.doc.journey.kind === 'experience' ? labels.experienceMap : labels.journeyMap,
-      `${labels.remembered}: ${remembered === null ? labels.notScored : formatScoreSign(round(remembered), locale)}`,
+      view.showEvaluation ? `${labels.remembered}: ${remembered === null ? labels.notScored : formatScoreSign(round(remembered), locale)}` : null,
       options.version ? `${labels.version}: ${options.version}` : null,
       `${labels.exportedOn} ${(options.date ?? new Date()).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`,
     ].filter((part): part is string => part !== null);
@@ -213,7 +213,7 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
   for (const { column, step } of stepColumns) {
     if (step.step.score === null) shapes.push({ kind: 'circle', cx: centre(column), cy: yForScore(0), r: 6, fill: '#ffffff', stroke: '#90a4ae', strokeWidth: 1.5, dash: [3, 2] });
   }
-  const { peakStepId, troughStepId, endStepId } = view.evaluation.peakEnd;
+  const { peakStepId, troughStepId, endStepId } = view.showEvaluation ? view.evaluation.peakEnd : { peakStepId: null, troughStepId: null, endStepId: null };
   for (const point of designed) {
     shapes.push({ kind: 'circle', cx: point.x, cy: point.y, r: 7, fill: scoreColor(point.step.step.score), stroke: '#263238', strokeWidth: 1.2 });
     const marks = [point.step.step.id === peakStepId ? labels.peak : null, point.step.step.id === troughStepId ? labels.trough : null, point.step.step.id === endStepId ? labels.end : null].filter(

@@ -19,6 +19,8 @@ import {
   updateRecord,
 } from '@klantreis/sync';
 import { isTemplateId } from '@klantreis/templates';
+import { exportFileName, exportJourney } from '@klantreis/render';
+import { contentDisposition, measuredSteps } from './exportSupport.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import type { JourneyCreator } from '../../commands/journeyCreator.ts';
@@ -35,6 +37,7 @@ import {
   createdResponse,
   deleteQuery,
   duplicateBody,
+  exportQuery,
   journeyIdParams,
   listItem,
   listQuery,
@@ -103,15 +106,30 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     documents.read(request.params.id),
   );
 
-  app.get('/:id/export', { schema: { tags: ['journeys'], summary: 'Download a journey as an open JSON file', params: journeyIdParams } }, async (request, reply) => {
-    const document = await documents.read(request.params.id);
-    await auditJourney(context, request.actor, 'journey.exported', request.params.id, { format: 'json' });
-    const name = document.journey.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'journey';
-    return reply
-      .header('content-disposition', `attachment; filename="${encodeURIComponent(name)}.klantreis.json"`)
-      .type('application/json')
-      .send(JSON.stringify(document, null, 2));
-  });
+  app.get(
+    '/:id/export',
+    {
+      schema: {
+        tags: ['journeys'],
+        summary: 'Download a journey: the open JSON file, or the map as SVG, PNG, PDF poster, editable PPTX slides, CSV, XLSX or Mermaid',
+        params: journeyIdParams,
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const document = await documents.read(request.params.id);
+      const { format } = request.query;
+      await auditJourney(context, request.actor, 'journey.exported', request.params.id, { format });
+      if (format === 'json') {
+        return reply
+          .header('content-disposition', contentDisposition(exportFileName(document.journey.title, 'klantreis.json')))
+          .type('application/json')
+          .send(JSON.stringify(document, null, 2));
+      }
+      const file = await exportJourney(document, { ...request.query, format }, { measured: await measuredSteps(analytics, request.params.id, document) });
+      return reply.header('content-disposition', contentDisposition(exportFileName(document.journey.title, file.extension))).type(file.contentType).send(file.body);
+    },
+  );
 
   app.patch(
     '/:id',

@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS, exportOptionsSchema } from '@klantreis/render';
 import { z } from 'zod';
 import { MAX_TITLE_LENGTH } from '@klantreis/schema';
 
@@ -23,6 +24,9 @@ export const createBody = z
   });
 
 export const duplicateBody = z.object({ title: z.string().trim().min(1).max(MAX_TITLE_LENGTH).optional() }).optional();
+
+/** The export's format and options; `json` is the open file, the others come from @klantreis/render. */
+export const exportQuery = exportOptionsSchema.extend({ format: z.enum(['json', ...EXPORT_FORMATS]).default('json') });
 
 export const deleteQuery = z.object({ permanent: z.enum(['true', 'false']).optional() });
 
