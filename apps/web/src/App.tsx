@@ -8,6 +8,9 @@ import { EditorScene } from './scenes/EditorScene.tsx';
 import { JourneysScene } from './scenes/JourneysScene.tsx';
 import { InviteScene, ResetPasswordScene, SetupScene, SignInScene } from './scenes/SignInScenes.tsx';
 import { AuditScene, MembersScene } from './scenes/WorkspaceScenes.tsx';
+import { LinksScene } from './scenes/LinksScene.tsx';
+import { PresentScene } from './scenes/PresentScene.tsx';
+import { SharedScene } from './scenes/SharedScene.tsx';
 import { useSession } from './stores/sessionStore.ts';
 
 function SignedInScene({ route }: { route: Route }) {
@@ -24,6 +27,10 @@ function SignedInScene({ route }: { route: Route }) {
       return <MembersScene key={route.workspaceId} workspaceId={route.workspaceId} />;
     case 'audit':
       return <AuditScene key={route.workspaceId} workspaceId={route.workspaceId} />;
+    case 'links':
+      return <LinksScene key={route.workspaceId} workspaceId={route.workspaceId} />;
+    case 'present':
+      return <PresentScene key={route.journeyId} journeyId={route.journeyId} follow={route.follow} />;
     default:
       return <JourneysScene trash={route.page === 'journeys' && route.trash} />;
   }
@@ -41,7 +48,9 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      {route.page === 'setup' ? (
+      {route.page === 'shared' ? (
+        <SharedScene token={route.token} present={route.present} follow={route.follow} />
+      ) : route.page === 'setup' ? (
         <SetupScene token={route.token} />
       ) : route.page === 'invite' ? (
         <InviteScene token={route.token} />

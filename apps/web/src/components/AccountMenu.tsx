@@ -56,6 +56,14 @@ export function AccountMenu() {
             </a>
           </li>
         ))}
+        {owned.map((w) => (
+          <li key={`links-${w.id}`}>
+            <a href={`/workspaces/${encodeURIComponent(w.id)}/links`} onClick={go(`/workspaces/${encodeURIComponent(w.id)}/links`)}>
+              {t('share.menu')}
+              {me.workspaces.length > 1 ? ` · ${w.name}` : ''}
+            </a>
+          </li>
+        ))}
         <li>
           <button
             type="button"

@@ -11,7 +11,10 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'reset-password'; token: string }
   | { page: 'members'; workspaceId: string }
-  | { page: 'audit'; workspaceId: string };
+  | { page: 'audit'; workspaceId: string }
+  | { page: 'links'; workspaceId: string }
+  | { page: 'shared'; token: string; present: boolean; follow: boolean }
+  | { page: 'present'; journeyId: string; follow: boolean };
 
 function parse(pathname: string, search: string): Route {
   const editor = /^\/journeys\/([^/]+)\/?$/.exec(pathname);
@@ -22,8 +25,15 @@ function parse(pathname: string, search: string): Route {
   if (pathname === '/account') return { page: 'account' };
   if (pathname === '/inbox') return { page: 'inbox' };
   if (pathname === '/reset-password') return { page: 'reset-password', token: new URLSearchParams(search).get('token') ?? '' };
-  const workspace = /^\/workspaces\/([^/]+)\/(members|audit)\/?$/.exec(pathname);
-  if (workspace) return { page: workspace[2] === 'audit' ? 'audit' : 'members', workspaceId: decodeURIComponent(workspace[1]!) };
+  const workspace = /^\/workspaces\/([^/]+)\/(members|audit|links)\/?$/.exec(pathname);
+  if (workspace) return { page: workspace[2] === 'audit' ? 'audit' : workspace[2] === 'links' ? 'links' : 'members', workspaceId: decodeURIComponent(workspace[1]!) };
+  const shared = /^\/s\/([^/]+)\/?$/.exec(pathname);
+  if (shared) {
+    const query = new URLSearchParams(search);
+    return { page: 'shared', token: decodeURIComponent(shared[1]!), present: query.has('present'), follow: query.has('follow') };
+  }
+  const present = /^\/journeys\/([^/]+)\/present\/?$/.exec(pathname);
+  if (present) return { page: 'present', journeyId: decodeURIComponent(present[1]!), follow: new URLSearchParams(search).has('follow') };
   const dashboard = /^\/journeys\/([^/]+)\/dashboard\/?$/.exec(pathname);
   if (dashboard) return { page: 'dashboard', journeyId: decodeURIComponent(dashboard[1]!) };
   return { page: 'journeys', trash: new URLSearchParams(search).get('view') === 'trash' };

@@ -1,5 +1,6 @@
 import { accessEn } from './accessEn.ts';
 import { exportEn } from './exportEn.ts';
+import { sharingEn } from './sharingEn.ts';
 import { measurementEn } from './measurementEn.ts';
 
 // Every string the user sees, in English. nl.ts has exactly the same keys (a test checks it).
@@ -13,6 +14,7 @@ export const en = {
   },
   access: accessEn,
   export: exportEn,
+  ...sharingEn,
   list: {
     title: 'Customer journeys',
     search: 'Search journeys',

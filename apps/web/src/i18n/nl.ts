@@ -1,6 +1,7 @@
 import type { Messages } from './en.ts';
 import { accessNl } from './accessNl.ts';
 import { exportNl } from './exportNl.ts';
+import { sharingNl } from './sharingNl.ts';
 import { measurementNl } from './measurementNl.ts';
 
 // Alle teksten die de gebruiker ziet, in het Nederlands; dezelfde sleutels als en.ts.
@@ -14,6 +15,7 @@ export const nl: Messages = {
   },
   access: accessNl,
   export: exportNl,
+  ...sharingNl,
   list: {
     title: 'Klantreizen',
     search: 'Klantreizen zoeken',

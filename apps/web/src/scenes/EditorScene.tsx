@@ -5,6 +5,7 @@ import { updateJourney } from '@klantreis/sync';
 import { JourneyMap } from '../canvas/JourneyMap.tsx';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { ExportDialog } from '../components/ExportDialog.tsx';
+import { ShareDialog } from '../components/ShareDialog.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PersonaAvatar } from '../components/PersonaAvatar.tsx';
 import { PersonaDialog } from '../components/PersonaDialog.tsx';
@@ -52,6 +53,8 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
   const access = useJourneyAccess(journeyId);
   const people = useJourneyPeople(journeyId);
   const [exportOpen, setExportOpen] = useState(false);
+  const [shareOpen, setShareOpen] = useState(false);
+  const mayShare = access?.can['journey.manage'] === true;
 
   useEffect(() => () => selectStep(null), [selectStep]);
   useEffect(() => {
@@ -117,6 +120,24 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
               >
                 {t('measurement.openDashboard')}
               </a>
+              <a
+                className="button"
+                href={`/journeys/${encodeURIComponent(journeyId)}/present`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/journeys/${encodeURIComponent(journeyId)}/present`);
+                }}
+              >
+                {t('present.open')}
+              </a>
+              {mayShare && (
+                <>
+                  <button type="button" onClick={() => setShareOpen(true)} data-testid="open-share">
+                    {t('share.open')}
+                  </button>
+                  <ShareDialog journeyId={journeyId} open={shareOpen} onClose={() => setShareOpen(false)} />
+                </>
+              )}
               <button type="button" onClick={() => setExportOpen(true)} data-testid="open-export">
                 {t('export.open')}
               </button>

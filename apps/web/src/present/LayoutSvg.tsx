@@ -1,0 +1,63 @@
+import { memo, type ReactNode } from 'react';
+import { baseline, type MapLayout, type Shape, type TextMeasure } from '@klantreis/render/layout';
+
+/**
+ * Measures text with the browser's canvas in the export font (Inter, loaded by styles.css), so
+ * the layout wraps text here exactly where the SVG, PNG and PDF exports wrap it.
+ */
+export function canvasMeasure(): TextMeasure {
+  const context = document.createElement('canvas').getContext('2d')!;
+  const cache = new Map<string, number>();
+  return {
+    width(text, size, weight) {
+      const key = `${weight}|${text}`;
+      let unit = cache.get(key);
+      if (unit === undefined) {
+        context.font = `${weight === 'bold' ? 700 : 400} 100px Inter`;
+        unit = context.measureText(text).width / 100;
+        cache.set(key, unit);
+      }
+      return unit * size;
+    },
+  };
+}
+
+/** Waits for both weights of the export font, so the first layout does not measure a fallback font. */
+export async function exportFontReady(): Promise<void> {
+  await Promise.all([document.fonts.load('400 16px Inter'), document.fonts.load('700 16px Inter')]);
+}
+
+function shapeElement(shape: Shape, key: number): ReactNode {
+  const stroke = 'stroke' in shape && shape.stroke ? { stroke: shape.stroke, strokeWidth: shape.strokeWidth ?? 1, strokeDasharray: shape.dash?.join(' ') } : {};
+  switch (shape.kind) {
+    case 'rect':
+      return <rect key={key} x={shape.x} y={shape.y} width={shape.width} height={shape.height} rx={shape.radius} fill={shape.fill ?? 'none'} {...stroke} />;
+    case 'line':
+      return <line key={key} x1={shape.x1} y1={shape.y1} x2={shape.x2} y2={shape.y2} {...stroke} />;
+    case 'path':
+      return <path key={key} d={shape.d} fill={shape.fill ?? 'none'} {...stroke} />;
+    case 'circle':
+      return <circle key={key} cx={shape.cx} cy={shape.cy} r={shape.r} fill={shape.fill ?? 'none'} {...stroke} />;
+    case 'text':
+      return (
+        <text key={key} fontSize={shape.size} fill={shape.color} fontWeight={shape.weight === 'bold' ? 700 : 400} fontStyle={shape.italic ? 'italic' : undefined} textAnchor={shape.anchor}>
+          {shape.lines.map((line, i) => (
+            <tspan key={i} x={shape.x} y={baseline(shape, i)}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+      );
+  }
+}
+
+/** The map drawn from the layout model: the same shapes as the SVG export, as React elements. */
+export const LayoutSvg = memo(function LayoutSvg({ layout, viewBox, children, label, natural = false }: { layout: MapLayout; viewBox?: string; children?: ReactNode; label: string; natural?: boolean }) {
+  return (
+    <svg className="layout-svg" width={natural ? layout.width : undefined} height={natural ? layout.height : undefined} viewBox={viewBox ?? `0 0 ${layout.width} ${layout.height}`} role="img" aria-label={label} fontFamily="Inter, sans-serif" preserveAspectRatio="xMidYMin meet">
+      <rect width={layout.width} height={layout.height} fill="#ffffff" />
+      {layout.shapes.map(shapeElement)}
+      {children}
+    </svg>
+  );
+});
