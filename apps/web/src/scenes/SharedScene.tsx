@@ -110,7 +110,7 @@ function SharedMap({ shared, onPresent }: { shared: SharedJourney; onPresent: ()
       </header>
       <main id="main" className="shared__main">
         <h1 className="visually-hidden">{shared.document.journey.title}</h1>
-        <div className="shared__map" data-testid="shared-map">
+        <div className="shared__map" data-testid="shared-map" tabIndex={0} role="region" aria-label={shared.document.journey.title}>
           <LayoutSvg layout={layout} label={shared.document.journey.title} natural />
         </div>
         {shared.shows.evaluation && view.evaluation.findings.length > 0 && (

@@ -1,0 +1,106 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { authorizedFetch } from '@klantreis/server/testCredentials';
+import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { webDist } from './fixtures/webDist.ts';
+
+const unavailable = browserUnavailable();
+const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+// A facilitator shares a read-only link from the editor; a stranger's browser opens it with the
+// password, sees the map live, presents it with the keyboard while another screen follows;
+// revoking the link ends the stranger's view at once.
+describe.skipIf(unavailable !== null)('share links and presentation mode in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let journeyId: string;
+
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+    browser = await launchBrowser();
+    const response = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'nl' }) });
+    journeyId = ((await response.json()) as { id: string }).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('makes a link with a password in the editor, opens it as a stranger, follows live edits, presents, and is shut out on revoke', async () => {
+    const owner = await newContext(browser, 'en-US');
+    const editor = await owner.newPage();
+    await editor.goto(`${server.url}/journeys/${journeyId}`);
+    await editor.getByTestId('open-share').click();
+    const dialog = editor.getByRole('dialog', { name: 'Share a read-only link' });
+    await dialog.getByLabel('Password (optional, at least 8 characters)').fill('kast-plannen-2026');
+    await dialog.getByRole('button', { name: 'Make link' }).click();
+    await expect.poll(() => dialog.getByTestId('share-link').count()).toBe(1);
+    const url = await dialog.getByTestId('share-link').locator('input').inputValue();
+    expect(url).toMatch(/\/s\/krl_/);
+    expect(await violations(editor)).toEqual([]);
+
+    const stranger = await newContext(browser, 'nl-NL', { signedIn: false });
+    const viewer = await stranger.newPage();
+    await viewer.goto(url);
+    await viewer.getByLabel('Wachtwoord').fill('verkeerd-wachtwoord');
+    await viewer.getByRole('button', { name: 'Openen' }).click();
+    await expect.poll(() => viewer.getByRole('alert').textContent()).toBe('Verkeerd wachtwoord.');
+    await viewer.getByLabel('Wachtwoord').fill('kast-plannen-2026');
+    await viewer.getByRole('button', { name: 'Openen' }).click();
+    const map = viewer.getByTestId('shared-map');
+    await expect.poll(() => map.locator('text').allTextContents().then((t) => t.join(' '))).toContain('Parkeren');
+    expect(await violations(viewer)).toEqual([]);
+
+    // A change in the editor reaches the viewer without a reload.
+    await authorizedFetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'IKEA Delft op zaterdag' }) });
+    await expect.poll(() => map.locator('text').first().textContent(), { timeout: 5_000 }).toBe('IKEA Delft op zaterdag');
+
+    // Presentation on the link, and a second screen that follows it.
+    const room = await stranger.newPage();
+    await room.goto(`${url}?follow`);
+    await room.getByLabel('Wachtwoord').fill('kast-plannen-2026');
+    await room.getByRole('button', { name: 'Openen' }).click();
+    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index')).toBe('-1');
+
+    await viewer.getByTestId('shared-present').click();
+    const presentation = viewer.getByTestId('presentation');
+    await presentation.press('ArrowRight');
+    await presentation.press('ArrowRight');
+    await expect.poll(() => presentation.getAttribute('data-step-index')).toBe('1');
+    await expect.poll(() => viewer.getByTestId('speaker-notes').locator('h2').textContent()).toBe('Parkeren');
+    expect(await viewer.getByTestId('presentation-veil').count()).toBe(1);
+    await presentation.press('ArrowDown');
+    await expect.poll(() => presentation.getAttribute('data-step-index')).toBe('3');
+    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index'), { timeout: 5_000 }).toBe('3');
+    await presentation.press('Home');
+    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index'), { timeout: 5_000 }).toBe('-1');
+    expect(await violations(viewer)).toEqual([]);
+
+    // Revoked: the open view ends at once.
+    await editor.getByRole('button', { name: 'Revoke' }).click();
+    for (const screen of [viewer, room]) {
+      await expect.poll(() => screen.getByRole('alert').textContent(), { timeout: 5_000 }).toBe('Deze link is zojuist ingetrokken: de klantreis wordt niet meer gedeeld.');
+    }
+    expect(await viewer.getByTestId('presentation').count()).toBe(0);
+    await owner.close();
+    await stranger.close();
+  });
+
+  it('lists every link of the workspace for its owner', async () => {
+    const owner = await newContext(browser, 'nl-NL');
+    const page = await owner.newPage();
+    const workspaceId = (await server.server.access.firstWorkspace())!.id;
+    await page.goto(`${server.url}/workspaces/${workspaceId}/links`);
+    await expect.poll(() => page.getByTestId('workspace-links').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('workspace-links').locator('tbody tr').first().textContent()).toContain('Ingetrokken');
+    expect(await violations(page)).toEqual([]);
+    await owner.close();
+  });
+});
