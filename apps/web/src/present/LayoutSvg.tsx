@@ -52,9 +52,23 @@ function shapeElement(shape: Shape, key: number): ReactNode {
 }
 
 /** The map drawn from the layout model: the same shapes as the SVG export, as React elements. */
-export const LayoutSvg = memo(function LayoutSvg({ layout, viewBox, children, label, natural = false }: { layout: MapLayout; viewBox?: string; children?: ReactNode; label: string; natural?: boolean }) {
+export const LayoutSvg = memo(function LayoutSvg({
+  layout,
+  viewBox,
+  children,
+  label,
+  natural = false,
+  align = 'xMidYMin',
+}: {
+  layout: MapLayout;
+  viewBox?: string;
+  children?: ReactNode;
+  label: string;
+  natural?: boolean;
+  align?: 'xMidYMin' | 'xMinYMin';
+}) {
   return (
-    <svg className="layout-svg" width={natural ? layout.width : undefined} height={natural ? layout.height : undefined} viewBox={viewBox ?? `0 0 ${layout.width} ${layout.height}`} role="img" aria-label={label} fontFamily="Inter, sans-serif" preserveAspectRatio="xMidYMin meet">
+    <svg className="layout-svg" width={natural ? layout.width : undefined} height={natural ? layout.height : undefined} viewBox={viewBox ?? `0 0 ${layout.width} ${layout.height}`} role="img" aria-label={label} fontFamily="Inter, sans-serif" preserveAspectRatio={`${align} meet`}>
       <rect width={layout.width} height={layout.height} fill="#ffffff" />
       {layout.shapes.map(shapeElement)}
       {children}

@@ -41,6 +41,15 @@ export function PresentationView({
   const layout = useMemo(() => layoutMap(view, canvasMeasure(), { titleBlock: true }), [view]);
   const [stepIndex, setStepIndex] = useState(-1);
   const [notes, setNotes] = useState(!follow);
+  const stage = useRef<HTMLDivElement>(null);
+  const [stageAspect, setStageAspect] = useState(16 / 9);
+  useEffect(() => {
+    const element = stage.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setStageAspect(element.clientWidth / Math.max(1, element.clientHeight)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const steps = view.steps;
   const stepRegions = useMemo(() => layout.regions.filter((r) => r.kind === 'step'), [layout]);
   const phaseRegions = useMemo(() => layout.regions.filter((r) => r.kind === 'phase'), [layout]);
@@ -108,17 +117,24 @@ export function PresentationView({
   const region = current ? stepRegions.find((r) => r.id === current.step.id) : undefined;
   const phaseRegion = current ? phaseRegions.find((r) => r.id === current.phase.id) : undefined;
   // The whole map at the overview; at a step, its phase with the lane names beside it.
-  const viewBox = phaseRegion ? `${phaseRegion.x - LABEL_WIDTH - 8} ${mapTop - 8} ${phaseRegion.width + LABEL_WIDTH + 24} ${layout.height - mapTop}` : undefined;
+  // The view is as wide as the screen allows at that height, so what follows the phase shows, veiled.
+  const viewHeight = layout.height - mapTop;
+  const viewWidth = phaseRegion ? Math.max(phaseRegion.width + LABEL_WIDTH + 24, viewHeight * stageAspect) : 0;
+  const viewBox = phaseRegion ? `${phaseRegion.x - LABEL_WIDTH - 8} ${mapTop - 8} ${viewWidth} ${viewHeight}` : undefined;
   // The lane-name column, drawn again at the left edge when the view is zoomed to a phase.
   const labelShapes = useMemo(
-    () => layout.shapes.filter((s): s is RectShape | TextShape => (s.kind === 'text' || s.kind === 'rect') && s.x < MARGIN + LABEL_WIDTH && s.y >= mapTop),
+    () =>
+      layout.shapes.filter(
+        (s): s is RectShape | TextShape =>
+          s.y >= mapTop && ((s.kind === 'text' && s.x < MARGIN + LABEL_WIDTH) || (s.kind === 'rect' && s.fill !== undefined && s.x + s.width <= MARGIN + LABEL_WIDTH + 1)),
+      ),
     [layout, mapTop],
   );
 
   return (
     <div ref={root} className="presentation" tabIndex={0} onKeyDown={onKey} role="application" aria-roledescription={t('present.roledescription')} aria-label={doc.journey.title} data-testid="presentation" data-step-index={stepIndex}>
-      <div className="presentation__stage">
-        <LayoutSvg layout={layout} viewBox={viewBox} label={current ? t('present.atStep', { number: current.number, title: current.title, phase: current.phase.name }) : doc.journey.title}>
+      <div className="presentation__stage" ref={stage}>
+        <LayoutSvg layout={layout} viewBox={viewBox} align={phaseRegion ? 'xMinYMin' : 'xMidYMin'} label={current ? t('present.atStep', { number: current.number, title: current.title, phase: current.phase.name }) : doc.journey.title}>
           {region && curve && (
             <>
               {/* Veil over what comes after the current step, curve included. */}
@@ -128,9 +144,11 @@ export function PresentationView({
           )}
           {phaseRegion && (
             <g transform={`translate(${phaseRegion.x - LABEL_WIDTH - MARGIN - 8} 0)`} aria-hidden="true">
+              <rect x={MARGIN - 8} y={mapTop - 8} width={LABEL_WIDTH + 8} height={viewHeight} fill="#ffffff" />
+              <line x1={MARGIN + LABEL_WIDTH} y1={mapTop} x2={MARGIN + LABEL_WIDTH} y2={layout.height - MARGIN} stroke="#d5dde2" />
               {labelShapes.map((shape, i) =>
                 shape.kind === 'rect' ? (
-                  <rect key={i} x={shape.x} y={shape.y} width={shape.width} height={shape.height} fill={shape.fill ?? '#ffffff'} />
+                  <rect key={i} x={shape.x} y={shape.y} width={shape.width} height={shape.height} fill={shape.fill} />
                 ) : (
                   <text key={i} fontSize={shape.size} fill={shape.color} fontWeight={shape.weight === 'bold' ? 700 : 400} textAnchor={shape.anchor}>
                     {shape.lines.map((line, j) => (
