@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBlankJourney, validateJourneyDocument } from '@klantreis/schema';
+import { buildTemplate } from '@klantreis/templates';
 
 const BIN = fileURLToPath(new URL('../bin/klantreis.js', import.meta.url));
 const run = promisify(execFile);
@@ -41,6 +42,28 @@ describe('the klantreis CLI', () => {
     const out = join(dataDir, 'out.json');
     await klantreis('export', id, '-o', out);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(journey);
+  });
+
+  it('exports the map as a PDF poster, SVG and the other formats, and names a bad option', async () => {
+    const file = join(dataDir, 'ikea.json');
+    writeFileSync(file, JSON.stringify(buildTemplate('ikea-visit', 'en')));
+    const id = (await klantreis('import', file)).stdout.trim();
+    const pdf = join(dataDir, 'poster.pdf');
+    await klantreis('export', id, '--format', 'pdf', '--paper', 'A1', '--fit', 'tile', '-o', pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const svg = (await klantreis('export', id, '--format', 'svg')).stdout;
+    expect(svg).toContain('>IKEA store visit</tspan>');
+    const bad = await klantreis('export', id, '--format', 'pdf', '--paper', 'B5').then(
+      () => null,
+      (error: { stderr: string; code: number }) => error,
+    );
+    expect(bad?.code).toBe(1);
+    expect(bad?.stderr).toMatch(/--paper: .*A0/);
+    const unknown = await klantreis('export', id, '--format', 'docx').then(
+      () => null,
+      (error: { stderr: string }) => error,
+    );
+    expect(unknown?.stderr).toMatch(/--format/);
   });
 
   it('refuses an invalid file naming the file, path and reason, and imports nothing', async () => {
