@@ -113,7 +113,7 @@ describe.skipIf(unavailable !== null)('share links and presentation mode in Chro
       PNG.bitblt(exported, part, dx, 0, width, height, 0, 0);
       return part.data;
     };
-    const share = (data: Buffer) => pixelmatch(inBrowser.data, data, null, width, height, { threshold: 0.3 }) / (width * height);
+    const share = (data: Buffer) => pixelmatch(inBrowser.data, data, undefined, width, height, { threshold: 0.3 }) / (width * height);
     // Anti-aliasing and hinting differ between Chromium and resvg (0.2 % of pixels measured); a word wrapped elsewhere or a
     // shape out of place differs by far more, as the same export shifted by 6 px shows (4 %).
     expect(share(corner(0))).toBeLessThan(0.01);

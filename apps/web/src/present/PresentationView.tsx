@@ -126,7 +126,7 @@ export function PresentationView({
     () =>
       layout.shapes.filter(
         (s): s is RectShape | TextShape =>
-          s.y >= mapTop && ((s.kind === 'text' && s.x < MARGIN + LABEL_WIDTH) || (s.kind === 'rect' && s.fill !== undefined && s.x + s.width <= MARGIN + LABEL_WIDTH + 1)),
+          (s.kind === 'text' && s.y >= mapTop && s.x < MARGIN + LABEL_WIDTH) || (s.kind === 'rect' && s.y >= mapTop && s.fill !== undefined && s.x + s.width <= MARGIN + LABEL_WIDTH + 1),
       ),
     [layout, mapTop],
   );

@@ -1,4 +1,5 @@
 import type { JourneyDocument } from '@klantreis/schema';
+import { VersionStore, type JourneyStore } from '@klantreis/db';
 import type { MeasuredStep } from '@klantreis/render';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 
@@ -22,4 +23,11 @@ export async function measuredSteps(analytics: JourneyAnalytics, journeyId: stri
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%]/g, '') || 'journey';
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The title block's version: the newest named version, with its date ("Workshop 12 May · 12-05-2026"). */
+export async function versionLabel(store: JourneyStore, journeyId: string, locale: 'nl' | 'en'): Promise<string | undefined> {
+  const named = (await new VersionStore(store.db).listVersions(journeyId)).find((v) => v.kind === 'named');
+  if (!named) return undefined;
+  return `${named.name} (${new Date(named.createdAt).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB')})`;
 }

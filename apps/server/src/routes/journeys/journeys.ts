@@ -20,7 +20,7 @@ import {
 } from '@klantreis/sync';
 import { isTemplateId } from '@klantreis/templates';
 import { exportFileName, exportJourney } from '@klantreis/render';
-import { contentDisposition, measuredSteps } from './exportSupport.ts';
+import { contentDisposition, measuredSteps, versionLabel } from './exportSupport.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import type { JourneyCreator } from '../../commands/journeyCreator.ts';
@@ -126,7 +126,11 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
           .type('application/json')
           .send(JSON.stringify(document, null, 2));
       }
-      const file = await exportJourney(document, { ...request.query, format }, { measured: await measuredSteps(analytics, request.params.id, document) });
+      const file = await exportJourney(
+        document,
+        { ...request.query, format },
+        { measured: await measuredSteps(analytics, request.params.id, document), version: await versionLabel(store, request.params.id, document.journey.locale) },
+      );
       return reply.header('content-disposition', contentDisposition(exportFileName(document.journey.title, file.extension))).type(file.contentType).send(file.body);
     },
   );
