@@ -38,7 +38,7 @@ export function PresentationView({
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const view = useMemo(() => journeyView(doc, { measured, evaluation: showEvaluation }), [doc, measured, showEvaluation]);
-  const layout = useMemo(() => layoutMap(view, canvasMeasure(), { titleBlock: true }), [view]);
+  const layout = useMemo(() => layoutMap(view, canvasMeasure(), { date: null }), [view]);
   const [stepIndex, setStepIndex] = useState(-1);
   const [notes, setNotes] = useState(!follow);
   const stage = useRef<HTMLDivElement>(null);

@@ -85,7 +85,7 @@ function measuredMap(shared: SharedJourney): Map<string, MeasuredStep> {
 function SharedMap({ shared, onPresent }: { shared: SharedJourney; onPresent: () => void }) {
   const { t } = useTranslation();
   const view = useMemo(() => journeyView(shared.document, { measured: measuredMap(shared), evaluation: shared.shows.evaluation }), [shared]);
-  const layout = useMemo(() => layoutMap(view, canvasMeasure()), [view]);
+  const layout = useMemo(() => layoutMap(view, canvasMeasure(), { date: null }), [view]);
   useEffect(() => {
     document.title = `${shared.document.journey.title} · Klantreis`;
   }, [shared.document.journey.title]);

@@ -28,8 +28,8 @@ const SEVERITY_COLORS = { critical: '#b3261e', warning: '#c77700' } as const;
 export interface MapLayoutOptions {
   /** The title block above the map (title, persona, remembered score, date); on by default. */
   titleBlock?: boolean;
-  /** The date the title block shows; today by default. */
-  date?: Date;
+  /** The date the title block shows as "exported on"; today by default, none with `null` (a live view). */
+  date?: Date | null;
   /** A version name for the title block, such as "v3 · approved". */
   version?: string;
   /** Lines a cell may take before "…"; 10 by default. */
@@ -81,7 +81,7 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
       view.doc.journey.kind === 'experience' ? labels.experienceMap : labels.journeyMap,
       view.showEvaluation ? `${labels.remembered}: ${remembered === null ? labels.notScored : formatScoreSign(round(remembered), locale)}` : null,
       options.version ? `${labels.version}: ${options.version}` : null,
-      `${labels.exportedOn} ${(options.date ?? new Date()).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`,
+      options.date === null ? null : `${labels.exportedOn} ${(options.date ?? new Date()).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`,
     ].filter((part): part is string => part !== null);
     shapes.push(text({ x: left, y, lines: wrap(meta.join('  ·  '), width - 2 * MARGIN, 13, 'regular', 1), size: 13, weight: 'regular', color: INK_SOFT }));
     y += 22;
