@@ -11,3 +11,4 @@ export type { PngScale } from './png.ts';
 export type { PdfOptions } from './pdf.ts';
 export { PAPER_SIZES, PAPER_NAMES, type PaperSize } from './paperSizes.ts';
 export * from './exportFormats.ts';
+export * from './exportLimits.ts';

@@ -7,6 +7,7 @@ import { layoutMap } from './layout/mapLayout.ts';
 import type { TextShape } from './layout/shapes.ts';
 import { layoutPdf, PAPER_SIZES } from './pdf.ts';
 import { layoutPng } from './png.ts';
+import { ImageTooLargeError } from './exportLimits.ts';
 import { layoutSvg } from './svg.ts';
 import { pdfInfo, pdfText, pdfWords, popplerUnavailable, squeeze } from './testing/popplerTools.ts';
 
@@ -65,6 +66,15 @@ describe('the map as SVG and PNG, for every sample journey', () => {
     expect(layoutSvg(layout)).toContain('@font-face{font-family:Inter;font-weight:700;src:url(data:font/ttf;base64,');
     expect(pngSize(layoutPng(layout, 2))).toEqual({ width: layout.width * 2, height: layout.height * 2 });
     expect(pngSize(layoutPng(layout, 4))).toEqual({ width: layout.width * 4, height: layout.height * 4 });
+  });
+
+  it('refuses a PNG too large to draw, naming the scale that fits, before drawing anything', () => {
+    const doc = buildTemplate('ikea-visit', 'en');
+    // 60 steps: 11,784 × 1,171 px; at 4× 47,136 × 4,684 px, past the pixel limit; 2× fits.
+    for (let i = 0; i < 50; i++) doc.steps.push({ ...doc.steps[0]!, id: `step:wide${i}` as typeof doc.steps[0]['id'], index: `z${String(i).padStart(3, '0')}` });
+    const layout = layoutMap(journeyView(doc), measure);
+    expect(() => layoutPng(layout, 4)).toThrow(ImageTooLargeError);
+    expect(() => layoutPng(layout, 4)).toThrow(/scale: at 4× this map is 47,136 × 4,684 px, .* choose 2×/);
   });
 
   it('escapes what a title may hold, so a hostile title cannot break or script the SVG', () => {

@@ -19,7 +19,7 @@ import {
   updateRecord,
 } from '@klantreis/sync';
 import { isTemplateId } from '@klantreis/templates';
-import { exportFileName, exportJourney } from '@klantreis/render';
+import { exportFileName, exportJourney, ImageTooLargeError } from '@klantreis/render';
 import { contentDisposition, measuredSteps, versionLabel } from './exportSupport.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
@@ -130,7 +130,10 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         document,
         { ...request.query, format },
         { measured: await measuredSteps(analytics, request.params.id, document), version: await versionLabel(store, request.params.id, document.journey.locale) },
-      );
+      ).catch((error: unknown) => {
+        if (error instanceof ImageTooLargeError) throw new HttpError(400, error.message, [{ path: 'querystring.scale', message: error.message }]);
+        throw error;
+      });
       return reply.header('content-disposition', contentDisposition(exportFileName(document.journey.title, file.extension))).type(file.contentType).send(file.body);
     },
   );

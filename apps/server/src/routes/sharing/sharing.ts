@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { LinkViewer, ShareLink, ShareLinks } from '@klantreis/core';
 import type { JourneyDocument } from '@klantreis/schema';
-import { exportFileName, exportJourney } from '@klantreis/render';
+import { exportFileName, exportJourney, ImageTooLargeError } from '@klantreis/render';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import type { JourneyDocuments } from '../../commands/journeyDocuments.ts';
 import type { ChangeFeed } from '../../collaboration/changeFeed.ts';
@@ -184,7 +184,10 @@ export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async 
     const viewer = viewerOf(request);
     const document = documentForViewer(await documents.read(viewer.journeyId), viewer);
     const measured = viewer.shows.measurement ? await measuredSteps(analytics, viewer.journeyId, document) : new Map();
-    const file = await exportJourney(document, { ...request.query, findings: viewer.shows.evaluation ? request.query.findings : 'false' }, { measured, findings: viewer.shows.evaluation });
+    const file = await exportJourney(document, { ...request.query, findings: viewer.shows.evaluation ? request.query.findings : 'false' }, { measured, findings: viewer.shows.evaluation }).catch((error: unknown) => {
+      if (error instanceof ImageTooLargeError) throw new HttpError(400, error.message, [{ path: 'querystring.scale', message: error.message }]);
+      throw error;
+    });
     return reply.header('content-disposition', contentDisposition(exportFileName(document.journey.title, file.extension))).type(file.contentType).send(file.body);
   });
 };
