@@ -2,6 +2,7 @@ import type { JourneyDocument } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
 import type { MeasuredStep } from '@klantreis/render';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
+import { HttpError } from '../../httpErrors.ts';
 
 /**
  * The measured score per step for an export's measured curve and columns; an empty map for a
@@ -31,3 +32,36 @@ export async function versionLabel(store: JourneyStore, journeyId: string, local
   if (!named) return undefined;
   return `${named.name} (${new Date(named.createdAt).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB')})`;
 }
+
+/**
+ * Exports that draw (PDF, PNG, slides, workbooks) take the CPU for up to seconds each: at most
+ * `running` at once in this process, at most `waiting` queued behind them; more is refused with
+ * 503 rather than letting a burst of requests starve the editors' sockets.
+ */
+export class ExportSlots {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+  private readonly running: number;
+  private readonly waiting: number;
+
+  constructor(running = 2, waiting = 20) {
+    this.running = running;
+    this.waiting = waiting;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.running) {
+      if (this.queue.length >= this.waiting) throw new HttpError(503, 'too many exports at once; try again in a moment');
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    } else this.active++;
+    try {
+      return await work();
+    } finally {
+      const next = this.queue.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+export const exportSlots = new ExportSlots();

@@ -20,7 +20,7 @@ import {
 } from '@klantreis/sync';
 import { isTemplateId } from '@klantreis/templates';
 import { exportFileName, exportJourney, ImageTooLargeError } from '@klantreis/render';
-import { contentDisposition, measuredSteps, versionLabel } from './exportSupport.ts';
+import { contentDisposition, exportSlots, measuredSteps, versionLabel } from './exportSupport.ts';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import type { JourneyCreator } from '../../commands/journeyCreator.ts';
@@ -126,11 +126,8 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
           .type('application/json')
           .send(JSON.stringify(document, null, 2));
       }
-      const file = await exportJourney(
-        document,
-        { ...request.query, format },
-        { measured: await measuredSteps(analytics, request.params.id, document), version: await versionLabel(store, request.params.id, document.journey.locale) },
-      ).catch((error: unknown) => {
+      const drawing = { measured: await measuredSteps(analytics, request.params.id, document), version: await versionLabel(store, request.params.id, document.journey.locale) };
+      const file = await exportSlots.run(() => exportJourney(document, { ...request.query, format }, drawing)).catch((error: unknown) => {
         if (error instanceof ImageTooLargeError) throw new HttpError(400, error.message, [{ path: 'querystring.scale', message: error.message }]);
         throw error;
       });

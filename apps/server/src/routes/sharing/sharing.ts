@@ -12,7 +12,7 @@ import { VIEWER_COOKIE } from '../../access/routePolicies.ts';
 import { HttpError } from '../../httpErrors.ts';
 import { workspaceParams } from '../accounts/schema.ts';
 import { journeyIdParams } from '../journeys/schema.ts';
-import { contentDisposition, measuredSteps } from '../journeys/exportSupport.ts';
+import { contentDisposition, exportSlots, measuredSteps } from '../journeys/exportSupport.ts';
 import { linkParams, newLinkSchema, opened, openBody, shareLink, sharedExportQuery, workspaceLink } from './schema.ts';
 
 export interface SharingRoutesOptions {
@@ -184,7 +184,8 @@ export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async 
     const viewer = viewerOf(request);
     const document = documentForViewer(await documents.read(viewer.journeyId), viewer);
     const measured = viewer.shows.measurement ? await measuredSteps(analytics, viewer.journeyId, document) : new Map();
-    const file = await exportJourney(document, { ...request.query, findings: viewer.shows.evaluation ? request.query.findings : 'false' }, { measured, findings: viewer.shows.evaluation }).catch((error: unknown) => {
+    const options = { ...request.query, findings: viewer.shows.evaluation ? request.query.findings : 'false' } as const;
+    const file = await exportSlots.run(() => exportJourney(document, options, { measured, findings: viewer.shows.evaluation })).catch((error: unknown) => {
       if (error instanceof ImageTooLargeError) throw new HttpError(400, error.message, [{ path: 'querystring.scale', message: error.message }]);
       throw error;
     });
