@@ -93,7 +93,8 @@ export async function journeyXlsx(view: JourneyView): Promise<Buffer> {
     workbook,
     names.map,
     header,
-    rows.map((row) => row.map((cell, i) => (NUMERIC_COLUMNS.has(i) && cell !== '' ? Number(cell) : cell))),
+    // A cell's line break is LF in Excel; XML would turn a CR into LF anyway.
+    rows.map((row) => row.map((cell, i) => (NUMERIC_COLUMNS.has(i) && cell !== '' ? Number(cell) : cell.replace(/\r\n?/g, '\n')))),
     header.map((_, i) => (NUMERIC_COLUMNS.has(i) ? 10 : i === 2 ? 32 : 28)),
   );
 
