@@ -43,7 +43,7 @@ describe.skipIf(unavailable !== null)('share links and presentation mode in Chro
     const dialog = editor.getByRole('dialog', { name: 'Share a read-only link' });
     await dialog.getByLabel('Password (optional, at least 8 characters)').fill('kast-plannen-2026');
     await dialog.getByRole('button', { name: 'Make link' }).click();
-    await expect.poll(() => dialog.getByTestId('share-link').count()).toBe(1);
+    await expect.poll(() => dialog.getByTestId('share-link').count(), { timeout: 10_000 }).toBe(1);
     const url = await dialog.getByTestId('share-link').locator('input').inputValue();
     expect(url).toMatch(/\/s\/krl_/);
     expect(await violations(editor)).toEqual([]);
@@ -53,42 +53,42 @@ describe.skipIf(unavailable !== null)('share links and presentation mode in Chro
     await viewer.goto(url);
     await viewer.getByLabel('Wachtwoord').fill('verkeerd-wachtwoord');
     await viewer.getByRole('button', { name: 'Openen' }).click();
-    await expect.poll(() => viewer.getByRole('alert').textContent()).toBe('Verkeerd wachtwoord.');
+    await expect.poll(() => viewer.getByRole('alert').textContent(), { timeout: 10_000 }).toBe('Verkeerd wachtwoord.');
     await viewer.getByLabel('Wachtwoord').fill('kast-plannen-2026');
     await viewer.getByRole('button', { name: 'Openen' }).click();
     const map = viewer.getByTestId('shared-map');
-    await expect.poll(() => map.locator('text').allTextContents().then((t) => t.join(' '))).toContain('Parkeren');
+    await expect.poll(() => map.locator('text').allTextContents().then((t) => t.join(' ')), { timeout: 10_000 }).toContain('Parkeren');
     expect(await violations(viewer)).toEqual([]);
 
     // A change in the editor reaches the viewer without a reload.
     await authorizedFetch(`${server.url}/api/journeys/${journeyId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'IKEA Delft op zaterdag' }) });
-    await expect.poll(() => map.locator('text').first().textContent(), { timeout: 5_000 }).toBe('IKEA Delft op zaterdag');
+    await expect.poll(() => map.locator('text').first().textContent(), { timeout: 10_000 }).toBe('IKEA Delft op zaterdag');
 
     // Presentation on the link, and a second screen that follows it.
     const room = await stranger.newPage();
     await room.goto(`${url}?follow`);
     await room.getByLabel('Wachtwoord').fill('kast-plannen-2026');
     await room.getByRole('button', { name: 'Openen' }).click();
-    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index')).toBe('-1');
+    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index'), { timeout: 10_000 }).toBe('-1');
 
     await viewer.getByTestId('shared-present').click();
     const presentation = viewer.getByTestId('presentation');
     await presentation.press('ArrowRight');
     await presentation.press('ArrowRight');
-    await expect.poll(() => presentation.getAttribute('data-step-index')).toBe('1');
-    await expect.poll(() => viewer.getByTestId('speaker-notes').locator('h2').textContent()).toBe('Parkeren');
+    await expect.poll(() => presentation.getAttribute('data-step-index'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => viewer.getByTestId('speaker-notes').locator('h2').textContent(), { timeout: 10_000 }).toBe('Parkeren');
     expect(await viewer.getByTestId('presentation-veil').count()).toBe(1);
     await presentation.press('ArrowDown');
-    await expect.poll(() => presentation.getAttribute('data-step-index')).toBe('3');
-    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index'), { timeout: 5_000 }).toBe('3');
+    await expect.poll(() => presentation.getAttribute('data-step-index'), { timeout: 10_000 }).toBe('3');
+    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index'), { timeout: 10_000 }).toBe('3');
     await presentation.press('Home');
-    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index'), { timeout: 5_000 }).toBe('-1');
+    await expect.poll(() => room.getByTestId('presentation').getAttribute('data-step-index'), { timeout: 10_000 }).toBe('-1');
     expect(await violations(viewer)).toEqual([]);
 
     // Revoked: the open view ends at once.
     await editor.getByRole('button', { name: 'Revoke' }).click();
     for (const screen of [viewer, room]) {
-      await expect.poll(() => screen.getByRole('alert').textContent(), { timeout: 5_000 }).toBe('Deze link is zojuist ingetrokken: de klantreis wordt niet meer gedeeld.');
+      await expect.poll(() => screen.getByRole('alert').textContent(), { timeout: 10_000 }).toBe('Deze link is zojuist ingetrokken: de klantreis wordt niet meer gedeeld.');
     }
     expect(await viewer.getByTestId('presentation').count()).toBe(0);
     await owner.close();
@@ -126,7 +126,7 @@ describe.skipIf(unavailable !== null)('share links and presentation mode in Chro
     const page = await owner.newPage();
     const workspaceId = (await server.server.access.firstWorkspace())!.id;
     await page.goto(`${server.url}/workspaces/${workspaceId}/links`);
-    await expect.poll(() => page.getByTestId('workspace-links').locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('workspace-links').locator('tbody tr').count(), { timeout: 10_000 }).toBe(2);
     const states = await page.getByTestId('workspace-links').locator('tbody tr td:nth-child(4)').allTextContents();
     expect(states.sort()).toEqual(['Actief', 'Ingetrokken']);
     expect(await violations(page)).toEqual([]);

@@ -66,6 +66,29 @@ describe('the klantreis CLI', () => {
     expect(unknown?.stderr).toMatch(/--format/);
   });
 
+  it('turns a Mermaid journey into a new map, and names the line of each problem in a broken one', async () => {
+    const file = join(dataDir, 'werkdag.mmd');
+    writeFileSync(file, ['journey', '  title Mijn werkdag', '  section Naar het werk', '    Koffie zetten: 5: Ik', '    Trein nemen: 2: Ik', '  section Thuis', '    Koken: 4: Ik'].join('\n'));
+    const id = (await klantreis('import', file)).stdout.trim();
+    const journey = JSON.parse((await klantreis('export', id)).stdout) as { journey: { title: string }; phases: { name: string }[]; steps: { title: string; score: number }[] };
+    expect(journey.journey.title).toBe('Mijn werkdag');
+    expect(journey.phases.map((p) => p.name)).toEqual(['Naar het werk', 'Thuis']);
+    expect(journey.steps.map((s) => [s.title, s.score])).toEqual([['Koffie zetten', 2], ['Trein nemen', -1], ['Koken', 1]]);
+    const mermaid = (await klantreis('export', id, '--format', 'mermaid')).stdout;
+    expect(mermaid).toContain('Trein nemen: 2');
+
+    const broken = join(dataDir, 'kapot.mmd');
+    writeFileSync(broken, ['journey', '  section Een', '    Zonder score', '    Te hoog: 9: Ik'].join('\n'));
+    const refused = await klantreis('import', broken).then(
+      () => null,
+      (error: { stderr: string }) => error,
+    );
+    expect(refused?.stderr).toContain('kapot.mmd: not imported, 2 problem(s)');
+    expect(refused?.stderr).toContain('Regel 3: de taak "Zonder score" heeft geen score');
+    expect(refused?.stderr).toContain('Regel 4: de score "9" van de taak "Te hoog" moet een heel getal van 1 tot en met 5 zijn');
+    expect((JSON.parse((await klantreis('list', '--json')).stdout) as unknown[]).length).toBe(1);
+  });
+
   it('refuses an invalid file naming the file, path and reason, and imports nothing', async () => {
     const file = join(dataDir, 'bad.json');
     const journey = createBlankJourney('Kapot') as unknown as { lanes: { kind: string }[] };

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { openStore, type JourneyStore } from '@klantreis/db';
 import { parseJourneyJson, type JourneyDocument } from '@klantreis/schema';
-import { EXPORT_FORMATS, PAPER_NAMES, exportJourney, exportOptionsSchema, type ExportOptions } from '@klantreis/render';
+import { EXPORT_FORMATS, PAPER_NAMES, exportJourney, exportOptionsSchema, parseMermaidJourney, type ExportOptions } from '@klantreis/render';
 import { journeyToUpdate } from '@klantreis/sync';
 import { listTemplates } from '@klantreis/templates';
 import { configFromEnv, journeyFromStore } from '@klantreis/server';
@@ -102,13 +103,23 @@ export function registerJourneyCommands(program: Command): void {
 
   program
     .command('import <file>')
-    .description('import a journey from an open JSON file (older schema versions are migrated)')
-    .action(async (file: string) => {
+    .description('import a journey from an open JSON file (older schema versions are migrated) or a Mermaid journey diagram (.mmd)')
+    .option('--locale <nl|en>', 'Mermaid: the language of the new journey', 'nl')
+    .action(async (file: string, options: { locale: string }) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
         throw new CliError(`${file}: ${(error as Error).message}`);
+      }
+      if (/\.(mmd|mermaid)$/i.test(file)) {
+        if (options.locale !== 'nl' && options.locale !== 'en') throw new CliError(`--locale: nl or en, not ${options.locale}`);
+        const mermaid = parseMermaidJourney(text, { locale: options.locale, fileName: basename(file) });
+        if (!mermaid.ok) throw new CliError([`${file}: not imported, ${mermaid.errors.length} problem(s):`, ...mermaid.errors.map((e) => `  ${e.message}`)].join('\n'));
+        const id = randomKey(16);
+        await withStore((store) => store.createJourney({ id, document: mermaid.document, state: journeyToUpdate(mermaid.document) }));
+        console.log(id);
+        return;
       }
       const parsed = parseJourneyJson(text);
       if (!parsed.ok) {

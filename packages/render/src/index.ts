@@ -12,3 +12,5 @@ export type { PdfOptions } from './pdf.ts';
 export { PAPER_SIZES, PAPER_NAMES, type PaperSize } from './paperSizes.ts';
 export * from './exportFormats.ts';
 export * from './exportLimits.ts';
+export { journeyMermaid, parseMermaidJourney, type MermaidParseResult, type MermaidParseError } from './mermaid.ts';
+export type { PptxOptions } from './pptx.ts';

@@ -54,7 +54,7 @@ export const en = {
     contentLanguage: 'Language of the content',
     create: 'Create',
     cancel: 'Cancel',
-    import: 'Import JSON file',
+    import: 'Import a file (JSON or Mermaid)',
     importFailed: 'The file could not be imported:',
   },
   editor: {

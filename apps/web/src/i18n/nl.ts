@@ -55,7 +55,7 @@ export const nl: Messages = {
     contentLanguage: 'Taal van de inhoud',
     create: 'Aanmaken',
     cancel: 'Annuleren',
-    import: 'JSON-bestand importeren',
+    import: 'Bestand importeren (JSON of Mermaid)',
     importFailed: 'Het bestand kon niet worden geïmporteerd:',
   },
   editor: {

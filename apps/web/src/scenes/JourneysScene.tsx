@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, journeysApi, type JourneyListItem } from '../api/journeysApi.ts';
 import { CreateJourneyDialog } from '../components/CreateJourneyDialog.tsx';
 import { allow } from '@klantreis/core/contracts';
+import { parseMermaidJourney } from '@klantreis/render/mermaid';
 import { AccountMenu } from '../components/AccountMenu.tsx';
 import { useSession } from '../stores/sessionStore.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -12,7 +13,7 @@ import { navigate } from '../hooks/useRoute.ts';
 
 /** The journeys list: search, create (blank, template, import), rename, duplicate, trash. */
 export function JourneysScene({ trash }: { trash: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [journeys, setJourneys] = useState<JourneyListItem[] | null>(null);
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -59,7 +60,19 @@ export function JourneysScene({ trash }: { trash: boolean }) {
     event.target.value = '';
     if (!file) return;
     try {
-      const { id } = await journeysApi.import(JSON.parse(await file.text()));
+      const text = await file.text();
+      // A Mermaid journey diagram (.mmd) becomes a new map; anything else is read as the open JSON format.
+      if (/\.(mmd|mermaid)$/i.test(file.name) || /^\s*(%%[^\n]*\n\s*)*journey\b/.test(text)) {
+        const parsed = parseMermaidJourney(text, { locale: i18n.language === 'nl' ? 'nl' : 'en', fileName: file.name });
+        if (!parsed.ok) {
+          setError(`${file.name}: ${t('create.importFailed')}\n${parsed.errors.map((e) => e.message).join('\n')}`);
+          return;
+        }
+        const { id } = await journeysApi.import(parsed.document);
+        navigate(`/journeys/${id}`);
+        return;
+      }
+      const { id } = await journeysApi.import(JSON.parse(text));
       navigate(`/journeys/${id}`);
     } catch (e) {
       const issues = e instanceof ApiError ? e.issues.map((i) => `${i.path}: ${i.message}`) : [(e as Error).message];
@@ -95,7 +108,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
                 </button>
                 <label className="button">
                   {t('create.import')}
-                  <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(event) => void importFile(event)} />
+                  <input type="file" accept="application/json,.json,.mmd,.mermaid,text/plain" className="visually-hidden" onChange={(event) => void importFile(event)} />
                 </label>
               </>
             )}
