@@ -1,6 +1,7 @@
 // Export time and file size of each format for the 200-step × 12-lane map (issue 11), paired in
 // the same run with what a user would otherwise do: print the map from headless Chromium
 // (the same SVG, to PNG by a screenshot and to PDF by page.pdf).
+// The goal names PNG 2× < 1 s; this map at 2× is refused (see below), so 1× is measured.
 //   node bench/render/exportTimes.ts [runs]
 import { chromium } from 'playwright-core';
 import { exportJourney, fontMeasure, journeyView, layoutMap, layoutSvg, type ExportOptions } from '@klantreis/render';
@@ -30,11 +31,14 @@ async function time(work: () => Promise<number>): Promise<{ ms: number; bytes: n
 const layout = layoutMap(journeyView(doc), fontMeasure());
 console.log(`200 steps × 12 lanes (2,400 filled cells): map ${layout.width} × ${layout.height} px, ${layout.shapes.length} shapes; median of ${runs} runs`);
 const goals: Record<string, number> = { svg: 200, png: 1000, pdf: 2000, pptx: 1000 };
+const labels: Record<string, string> = { png: 'png 1×', pdf: 'pdf A0 fit' };
 const rows: string[][] = [];
 const ours = new Map<string, number>();
 for (const [label, options] of [
   ['svg', { format: 'svg' }],
-  ['png', { format: 'png', scale: 2 }],
+  // At 2× this map is 204 million pixels, past the 100 million a PNG may have (refused by name);
+  // 1× is what can be drawn, so 1× is measured and paired.
+  ['png', { format: 'png', scale: 1 }],
   ['pdf', { format: 'pdf', paper: 'A0' }],
   ['pptx', { format: 'pptx' }],
   ['xlsx', { format: 'xlsx' }],
@@ -45,7 +49,7 @@ for (const [label, options] of [
     const result = await time(async () => (await exportJourney(doc, { ...base, ...options })).body.length);
     ours.set(label, result.ms);
     const goal = goals[label];
-    rows.push([label, `${result.ms.toFixed(0)} ms`, `${(result.bytes / 1024).toFixed(0)} KiB`, goal ? `< ${goal} ms ${result.ms < goal ? '✓' : '✗'}` : '']);
+    rows.push([labels[label] ?? label, `${result.ms.toFixed(0)} ms`, `${(result.bytes / 1024).toFixed(0)} KiB`, goal ? `< ${goal} ms ${result.ms < goal ? '✓' : '✗'}` : '']);
   } catch (error) {
     rows.push([label, `failed: ${(error as Error).message.slice(0, 80)}`, '', '']);
   }
@@ -55,7 +59,7 @@ for (const [label, options] of [
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const svg = layoutSvg(layout);
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 2 });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
   const chromiumPng = await time(async () => {
     await page.setContent(`<body style="margin:0">${svg}</body>`);
     return (await page.screenshot({ fullPage: true })).length;
@@ -64,7 +68,7 @@ try {
     await page.setContent(`<body style="margin:0">${svg}</body>`);
     return (await page.pdf({ width: `${layout.width}px`, height: `${layout.height}px`, printBackground: true })).length;
   });
-  rows.push(['Chromium screenshot 2× (same SVG)', `${chromiumPng.ms.toFixed(0)} ms`, `${(chromiumPng.bytes / 1024).toFixed(0)} KiB`, `ours/Chromium ${((ours.get('png') ?? NaN) / chromiumPng.ms).toFixed(2)}×`]);
+  rows.push(['Chromium screenshot 1× (same SVG)', `${chromiumPng.ms.toFixed(0)} ms`, `${(chromiumPng.bytes / 1024).toFixed(0)} KiB`, `ours/Chromium ${((ours.get('png') ?? NaN) / chromiumPng.ms).toFixed(2)}×`]);
   rows.push(['Chromium page.pdf (same SVG)', `${chromiumPdf.ms.toFixed(0)} ms`, `${(chromiumPdf.bytes / 1024).toFixed(0)} KiB`, `ours/Chromium ${((ours.get('pdf') ?? NaN) / chromiumPdf.ms).toFixed(2)}×`]);
 } finally {
   await browser.close();
