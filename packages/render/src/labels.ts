@@ -148,7 +148,7 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
       web: 'Website',
       app: 'App',
       store: 'Store',
-      email: 'Email',
+      email: 'E-mail',
       chat: 'Chat',
       'technician-visit': 'Technician visit',
       letter: 'Letter',

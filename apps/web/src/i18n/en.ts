@@ -1,3 +1,4 @@
+import { EXPORT_LABELS } from '@klantreis/render/layout';
 import { accessEn } from './accessEn.ts';
 import { exportEn } from './exportEn.ts';
 import { sharingEn } from './sharingEn.ts';
@@ -286,18 +287,7 @@ export const en = {
   },
   scores: { '-2': 'very negative', '-1': 'negative', '0': 'neutral', '1': 'positive', '2': 'very positive' },
   lane: {
-    kinds: {
-      'customer-actions': 'Customer actions',
-      touchpoints: 'Touchpoints and channels',
-      'thoughts-feelings': 'Thoughts and feelings',
-      'pain-points': 'Pain points',
-      opportunities: 'Opportunities',
-      'front-stage': 'Front-stage staff',
-      'back-stage': 'Back-stage and internal process',
-      systems: 'Supporting systems',
-      measures: 'Measures',
-      custom: 'Custom lane',
-    },
+    kinds: EXPORT_LABELS.en.laneKinds,
     name: 'Lane name',
     newName: 'New lane',
     moveUp: 'Move lane up',
@@ -308,26 +298,8 @@ export const en = {
     cell: '{{lane}} at {{step}}',
     cellEmpty: 'Add text',
   },
-  channels: {
-    phone: 'Phone',
-    web: 'Website',
-    app: 'App',
-    store: 'Store',
-    email: 'E-mail',
-    chat: 'Chat',
-    'technician-visit': 'Technician visit',
-    letter: 'Letter',
-    'self-service-portal': 'Self-service portal',
-    'social-media': 'Social media',
-    custom: 'Other…',
-  },
-  kano: {
-    'must-be': 'Must-be',
-    performance: 'Performance',
-    attractive: 'Attractive (delighter)',
-    indifferent: 'Indifferent',
-    reverse: 'Reverse',
-  },
+  channels: { ...EXPORT_LABELS.en.channels, custom: 'Other…' },
+  kano: EXPORT_LABELS.en.kano,
   persona: {
     title: 'Personas',
     add: 'New persona',

@@ -1,3 +1,4 @@
+import { EXPORT_LABELS } from '@klantreis/render/layout';
 import type { Messages } from './en.ts';
 import { accessNl } from './accessNl.ts';
 import { exportNl } from './exportNl.ts';
@@ -287,18 +288,7 @@ export const nl: Messages = {
   },
   scores: { '-2': 'zeer negatief', '-1': 'negatief', '0': 'neutraal', '1': 'positief', '2': 'zeer positief' },
   lane: {
-    kinds: {
-      'customer-actions': 'Acties van de klant',
-      touchpoints: 'Contactmomenten en kanalen',
-      'thoughts-feelings': 'Gedachten en gevoelens',
-      'pain-points': 'Pijnpunten',
-      opportunities: 'Kansen',
-      'front-stage': 'Medewerkers frontstage',
-      'back-stage': 'Backstage en intern proces',
-      systems: 'Ondersteunende systemen',
-      measures: 'Metingen',
-      custom: 'Eigen baan',
-    },
+    kinds: EXPORT_LABELS.nl.laneKinds,
     name: 'Naam van de baan',
     newName: 'Nieuwe baan',
     moveUp: 'Baan omhoog',
@@ -309,26 +299,8 @@ export const nl: Messages = {
     cell: '{{lane}} bij {{step}}',
     cellEmpty: 'Tekst toevoegen',
   },
-  channels: {
-    phone: 'Telefoon',
-    web: 'Website',
-    app: 'App',
-    store: 'Winkel',
-    email: 'E-mail',
-    chat: 'Chat',
-    'technician-visit': 'Bezoek monteur',
-    letter: 'Brief',
-    'self-service-portal': 'Selfserviceportaal',
-    'social-media': 'Sociale media',
-    custom: 'Anders…',
-  },
-  kano: {
-    'must-be': 'Basisbehoefte',
-    performance: 'Prestatie',
-    attractive: 'Wow (verrassing)',
-    indifferent: 'Onverschillig',
-    reverse: 'Omgekeerd',
-  },
+  channels: { ...EXPORT_LABELS.nl.channels, custom: 'Anders…' },
+  kano: EXPORT_LABELS.nl.kano,
   persona: {
     title: 'Persona’s',
     add: 'Nieuwe persona',
