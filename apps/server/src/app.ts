@@ -30,6 +30,7 @@ import { versionRoutes } from './routes/versions/versions.ts';
 import { registerWebApp } from './routes/webApp.ts';
 import { LinkViewerStreams, sharingRoutes } from './routes/sharing/sharing.ts';
 import { PresentationFeed, presentationRoutes } from './routes/sharing/presentation.ts';
+import { EventStreams } from './routes/sharing/eventStreams.ts';
 import { ChangeFeed } from './collaboration/changeFeed.ts';
 
 export interface AppOptions {
@@ -213,8 +214,9 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   await app.register(versionRoutes, { prefix: '/api/journeys', context, versions, documents });
   await app.register(templateRoutes, { prefix: '/api/templates' });
   const linkViewers = new LinkViewerStreams();
-  await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers });
-  await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers });
+  const streams = new EventStreams(app);
+  await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
+  await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers, streams });
   await registerWebApp(app, options.webDist);
   memoryRelease.releaseWhenIdle(collaboration.hocuspocus);
 

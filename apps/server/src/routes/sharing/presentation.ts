@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from '../../httpErrors.ts';
 import { journeyIdParams } from '../journeys/schema.ts';
+import type { EventStreams } from './eventStreams.ts';
 import type { LinkViewerStreams } from './sharing.ts';
 
 const positionBody = z.object({
@@ -39,35 +40,18 @@ export class PresentationFeed {
   }
 }
 
-function stream(request: FastifyRequest, reply: FastifyReply, feed: PresentationFeed, journeyId: string, onEnd?: (end: () => void) => () => void): void {
-  reply.hijack();
-  const response = reply.raw;
-  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-  response.write(': following\n\n');
-  const heartbeat = setInterval(() => response.write(': ping\n\n'), 25_000);
-  const unfollow = feed.follow(journeyId, (position) => response.write(`event: position\ndata: ${JSON.stringify(position)}\n\n`));
-  let stopEnd = () => {};
-  const close = () => {
-    clearInterval(heartbeat);
-    unfollow();
-    stopEnd();
-  };
-  if (onEnd) {
-    stopEnd = onEnd(() => {
-      response.end('event: revoked\ndata: {}\n\n');
-      close();
-    });
-  }
-  request.raw.on('close', close);
-}
-
 /** Presentation mode's follow-me: the presenter posts where they are, the room's screens stream it. */
-export const presentationRoutes: FastifyPluginAsyncZod<{ feed: PresentationFeed; viewers: LinkViewerStreams }> = async (app, { feed, viewers }) => {
+export const presentationRoutes: FastifyPluginAsyncZod<{ feed: PresentationFeed; viewers: LinkViewerStreams; streams: EventStreams }> = async (app, { feed, viewers, streams }) => {
+  const follow = (request: FastifyRequest, reply: FastifyReply, journeyId: string) => {
+    const stream = streams.start(request, reply);
+    stream.onEnd(feed.follow(journeyId, (position) => stream.send('position', position)));
+    return stream;
+  };
   app.post('/journeys/:id/presentation', { schema: { tags: ['sharing'], summary: 'Move the presentation of a journey: the screens that follow it go along', params: journeyIdParams, body: positionBody } }, async (request) =>
     feed.move(request.params.id, request.body.stepIndex),
   );
   app.get('/journeys/:id/presentation/events', { schema: { tags: ['sharing'], summary: 'Server-sent events: `position` whenever the presenter moves', params: journeyIdParams } }, async (request, reply) => {
-    stream(request, reply, feed, request.params.id);
+    follow(request, reply, request.params.id);
   });
   app.post('/shared/presentation', { schema: { tags: ['sharing'], summary: 'Move the presentation of the shared journey', body: positionBody } }, async (request) => {
     if (!request.viewer) throw new HttpError(401, 'open the share link first');
@@ -76,6 +60,7 @@ export const presentationRoutes: FastifyPluginAsyncZod<{ feed: PresentationFeed;
   app.get('/shared/presentation/events', { schema: { tags: ['sharing'], summary: 'Server-sent events: the presenter of the shared journey moves' } }, async (request, reply) => {
     const viewer = request.viewer;
     if (!viewer) throw new HttpError(401, 'open the share link first');
-    stream(request, reply, feed, viewer.journeyId, (end) => viewers.add(viewer.linkId, end));
+    const stream = follow(request, reply, viewer.journeyId);
+    stream.onEnd(viewers.add(viewer.linkId, () => stream.end('revoked')));
   });
 };

@@ -149,6 +149,47 @@ describe('share links', () => {
     expect(asEditor.status).toBe(403);
   });
 
+  it('lets a screen on the link follow the presenter: each move arrives as an event', async () => {
+    const link = await makeLink({});
+    const { cookie } = await open(tokenOf(link));
+    const controller = new AbortController();
+    const events = await asViewer(cookie!, '/api/shared/presentation/events', { signal: controller.signal });
+    const reader = events.body!.getReader();
+    let received = '';
+    const reading = (async () => {
+      for (;;) {
+        const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+        if (done) return;
+        received += new TextDecoder().decode(value);
+      }
+    })();
+    for (const stepIndex of [0, 1, 4]) {
+      const moved = await server.fetch(`/api/journeys/${journeyId}/presentation`, json('POST', { stepIndex }));
+      expect(moved.status).toBe(200);
+    }
+    await expect.poll(() => received).toContain('"stepIndex":4');
+    expect([...received.matchAll(/event: position\ndata: \{"stepIndex":(\d+)/g)].map((m) => Number(m[1]))).toEqual([0, 1, 4]);
+    const hostile = await server.fetch(`/api/journeys/${journeyId}/presentation`, json('POST', { stepIndex: 'x' }));
+    expect(hostile.status).toBe(400);
+    controller.abort();
+    await reading;
+  });
+
+  it('closes at once while a viewer still has the live view open', async () => {
+    const own = await buildTestServer({ kind: 'sqlite' });
+    const created = await own.fetch('/api/journeys', json('POST', { title: 'Kort' }));
+    const id = ((await created.json()) as { id: string }).id;
+    const made = (await (await own.fetch(`/api/journeys/${id}/links`, json('POST', {}))).json()) as Link;
+    const opened = await fetch(`${own.url}/api/shared/open`, { method: 'POST', headers: { 'content-type': 'application/json', origin: own.url }, body: JSON.stringify({ token: tokenOf(made) }) });
+    const cookie = opened.headers.getSetCookie()[0]!.split(';')[0]!;
+    const events = await fetch(`${own.url}/api/shared/events`, { headers: { cookie } });
+    expect(events.status).toBe(200);
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await events.body?.cancel().catch(() => undefined);
+  });
+
   it('stops guessing a password after ten wrong ones in a minute', async () => {
     const link = await makeLink({ password: 'correct horse' });
     for (let i = 0; i < 10; i++) expect((await open(tokenOf(link), `wrong ${i}`)).status).toBe(401);

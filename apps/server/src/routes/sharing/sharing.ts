@@ -13,6 +13,7 @@ import { HttpError } from '../../httpErrors.ts';
 import { workspaceParams } from '../accounts/schema.ts';
 import { journeyIdParams } from '../journeys/schema.ts';
 import { contentDisposition, exportSlots, measuredSteps } from '../journeys/exportSupport.ts';
+import type { EventStreams } from './eventStreams.ts';
 import { linkParams, newLinkSchema, opened, openBody, shareLink, sharedExportQuery, workspaceLink } from './schema.ts';
 
 export interface SharingRoutesOptions {
@@ -23,6 +24,7 @@ export interface SharingRoutesOptions {
   feed: ChangeFeed;
   /** Ends the live views of a revoked link at once. */
   viewers: LinkViewerStreams;
+  streams: EventStreams;
 }
 
 /** The live streams of link viewers, so revoking a link can end them. */
@@ -91,7 +93,7 @@ class PasswordAttempts {
  * owners see them all in one list; whoever opens one (with its password) gets a viewer cookie
  * that reaches only the /api/shared routes, and only this journey, with what the link shows.
  */
-export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async (app, { context, links, documents, analytics, feed, viewers }) => {
+export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async (app, { context, links, documents, analytics, feed, viewers, streams }) => {
   const attempts = new PasswordAttempts();
 
   app.get('/journeys/:id/links', { schema: { tags: ['sharing'], summary: 'The share links of a journey, revoked ones too', params: journeyIdParams, response: { 200: z.array(shareLink) } } }, async (request) =>
@@ -160,24 +162,9 @@ export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async 
 
   app.get('/shared/events', { schema: { tags: ['sharing'], summary: 'Server-sent events: `change` when the shared journey changes, `revoked` when the link ends' } }, async (request, reply) => {
     const viewer = viewerOf(request);
-    reply.hijack();
-    const response = reply.raw;
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    response.write(': live\n\n');
-    const heartbeat = setInterval(() => response.write(': ping\n\n'), 25_000);
-    let stopListening = () => {};
-    let stopStream = () => {};
-    const close = () => {
-      clearInterval(heartbeat);
-      stopListening();
-      stopStream();
-    };
-    stopListening = feed.subscribe(viewer.journeyId, () => response.write('event: change\ndata: {}\n\n'));
-    stopStream = viewers.add(viewer.linkId, () => {
-      response.end('event: revoked\ndata: {}\n\n');
-      close();
-    });
-    request.raw.on('close', close);
+    const stream = streams.start(request, reply);
+    stream.onEnd(feed.subscribe(viewer.journeyId, () => stream.send('change', {})));
+    stream.onEnd(viewers.add(viewer.linkId, () => stream.end('revoked')));
   });
 
   app.get('/shared/export', { schema: { tags: ['sharing'], summary: 'The shared map as SVG, PNG or PDF', querystring: sharedExportQuery } }, async (request, reply) => {
