@@ -73,6 +73,17 @@ describe('share links', () => {
   it('gives a viewer nothing beyond the shared routes: not the journey API, not the socket, not another journey', async () => {
     const link = await makeLink({ shows: { lanes: true, evaluation: true, measurement: true, comments: true } });
     const { cookie } = await open(tokenOf(link));
+    // A lane the map hides stays hidden through the link, in the journey and in its downloads.
+    const lanes = ((await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { lanes: { id: string; name: string }[] }).lanes;
+    const hidden = lanes.find((lane) => lane.id.startsWith('lane:'))!;
+    expect((await server.fetch(`/api/journeys/${journeyId}/records/${hidden.id}`, json('PATCH', { hidden: true, name: 'Interne notities' }))).status).toBe(200);
+    const seen = (await (await asViewer(cookie!, '/api/shared/journey')).json()) as { document: { lanes: { id: string }[]; cells: { laneId: string }[] } };
+    expect(seen.document.lanes.length).toBe(lanes.length - 1);
+    expect(seen.document.cells.some((cell) => cell.laneId === hidden.id)).toBe(false);
+    const svg = await (await asViewer(cookie!, '/api/shared/export?format=svg&hiddenLanes=true')).text();
+    expect(svg).toContain('<svg');
+    expect(svg).not.toContain('Interne notities');
+    expect((await server.fetch(`/api/journeys/${journeyId}/records/${hidden.id}`, json('PATCH', { hidden: false }))).status).toBe(200);
     for (const key of Object.keys(ROUTE_POLICIES)) {
       const policy = ROUTE_POLICIES[key]!;
       if (policy.access === 'public' || policy.access === 'link') continue;

@@ -52,10 +52,13 @@ export class LinkViewerStreams {
 
 /** The journey as a link's viewers may see it: the parts the link does not show are left out here, on the server. */
 export function documentForViewer(doc: JourneyDocument, viewer: LinkViewer): JourneyDocument {
+  // A lane the map hides is not shown through a link either (not even in its downloads).
+  const lanes = viewer.shows.lanes ? doc.lanes.filter((lane) => !lane.hidden) : [];
+  const laneIds = new Set<string>(lanes.map((lane) => lane.id));
   return {
     ...doc,
-    lanes: viewer.shows.lanes ? doc.lanes : [],
-    cells: viewer.shows.lanes ? doc.cells : [],
+    lanes,
+    cells: doc.cells.filter((cell) => laneIds.has(cell.laneId)),
     comments: viewer.shows.comments ? doc.comments : [],
     actions: viewer.shows.evaluation ? doc.actions : [],
     indicators: viewer.shows.measurement ? doc.indicators : [],
