@@ -1,19 +1,13 @@
 // Accounts in the browser: the first start by the printed link, an invitation that makes a
 // viewer, what a viewer sees in the editor, and axe on the new pages in both languages.
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { violations } from './fixtures/axe.ts';
 import { webDist } from './fixtures/webDist.ts';
 
 const unavailable = browserUnavailable();
-const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
-}
 
 describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
   let server: TestServer;

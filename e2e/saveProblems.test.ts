@@ -1,15 +1,15 @@
 // What the editor does when the server does not take a change (CLOSE_CODES in @klantreis/sync):
 // a refused update (4422) stops saving until the map is reloaded from the server's copy, which
 // forgets the browser's offline copy; a failed store (4503) is kept and sent again.
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
 import { recordsOf } from '@klantreis/sync';
 import { en } from '../apps/web/src/i18n/en.ts';
 import { nl } from '../apps/web/src/i18n/nl.ts';
 import { buildTestServer, eventually, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { violations } from './fixtures/axe.ts';
 import { addToOfflineCopy, countCollabSockets, readOfflineCopy } from './fixtures/offlineCopy.ts';
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
@@ -17,15 +17,9 @@ import { authorizedFetch } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 const MESSAGES = { 'en-US': en, 'nl-NL': nl } as const;
-const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Longer than the provider's reconnect after a close (1 s) and its first backoffs after it. */
 const RECONNECT_WINDOW_MS = 4_000;
-
-async function violations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
-}
 
 /**
  * A change the editor itself never makes (its mutations validate): a step with score 7, as an

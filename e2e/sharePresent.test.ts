@@ -1,20 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { authorizedFetch } from '@klantreis/server/testCredentials';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { violations } from './fixtures/axe.ts';
 import { webDist } from './fixtures/webDist.ts';
 
 const unavailable = browserUnavailable();
-const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function violations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
-}
 
 // A facilitator shares a read-only link from the editor; a stranger's browser opens it with the
 // password, sees the map live, presents it with the keyboard while another screen follows;
