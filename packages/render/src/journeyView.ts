@@ -114,7 +114,7 @@ export function formatWait(minutes: number, locale: ExportLocale): string {
     return rest === 0 ? `${hours} ${hour}` : `${hours} ${hour} ${rest}`;
   }
   const days = Math.round((minutes / (60 * 24)) * 10) / 10;
-  return `${days.toLocaleString(locale)} ${locale === 'nl' ? 'd' : 'd'}`;
+  return `${days.toLocaleString(locale)} d`;
 }
 
 /** "+1", "−2", "0": a score as the map labels it. */

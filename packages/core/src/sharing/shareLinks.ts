@@ -2,7 +2,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '@klantreis/db';
+import type { Database, ShareLinksTable } from '@klantreis/db';
 import { hashSecret } from '../access/accessStore.ts';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
@@ -146,20 +146,8 @@ export class ShareLinks {
   }
 }
 
-interface LinkRow {
-  id: string;
-  journey_id: string;
-  workspace_id: string | null;
-  token: string;
-  password_hash: string | null;
-  shows: string;
-  created_by: string;
-  created_by_name: string;
-  created_at: number;
-  expires_at: number | null;
-  last_opened_at: number | null;
-  revoked_at: number | null;
-}
+/** A row of share_links, as the database schema declares it. */
+type LinkRow = ShareLinksTable;
 
 function isLive(row: Pick<LinkRow, 'revoked_at' | 'expires_at'>, now: number): boolean {
   return row.revoked_at === null && (row.expires_at === null || Number(row.expires_at) > now);
