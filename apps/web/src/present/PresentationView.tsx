@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument } from '@klantreis/schema';
-import { baseline, journeyView, layoutMap, LABEL_WIDTH, type MeasuredStep, type RectShape, type TextShape } from '@klantreis/render/layout';
+import { journeyView, layoutMap, LABEL_WIDTH, type MeasuredStep, type RectShape, type TextShape } from '@klantreis/render/layout';
 import { canvasMeasure, LayoutSvg } from './LayoutSvg.tsx';
+import { shapeElement } from './shapeElement.tsx';
 
 export interface PresentationChannel {
   /** Tells the room where the presenter is. */
@@ -146,19 +147,7 @@ export function PresentationView({
             <g transform={`translate(${phaseRegion.x - LABEL_WIDTH - MARGIN - 8} 0)`} aria-hidden="true">
               <rect x={MARGIN - 8} y={mapTop - 8} width={LABEL_WIDTH + 8} height={viewHeight} fill="#ffffff" />
               <line x1={MARGIN + LABEL_WIDTH} y1={mapTop} x2={MARGIN + LABEL_WIDTH} y2={layout.height - MARGIN} stroke="#d5dde2" />
-              {labelShapes.map((shape, i) =>
-                shape.kind === 'rect' ? (
-                  <rect key={i} x={shape.x} y={shape.y} width={shape.width} height={shape.height} fill={shape.fill} />
-                ) : (
-                  <text key={i} fontSize={shape.size} fill={shape.color} fontWeight={shape.weight === 'bold' ? 700 : 400} textAnchor={shape.anchor}>
-                    {shape.lines.map((line, j) => (
-                      <tspan key={j} x={shape.x} y={baseline(shape, j)}>
-                        {line}
-                      </tspan>
-                    ))}
-                  </text>
-                ),
-              )}
+              {labelShapes.map(shapeElement)}
             </g>
           )}
         </LayoutSvg>
