@@ -1,5 +1,5 @@
 // Screenshots of exporting, sharing and presenting, in both languages:
-//   node scripts/shareScreenshots.ts [out-dir]
+//   node scripts/shareScreenshots.ts [out-dir] [viewport width, 1440]
 // Also writes the PDF poster and the PNG of the IKEA sample there, to look at.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildTestServer } from '../apps/server/src/testServer.ts';
@@ -8,6 +8,7 @@ import { launchBrowser } from '../e2e/fixtures/browser.ts';
 import { webDist } from '../e2e/fixtures/webDist.ts';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
+const width = Number(process.argv[3] ?? 1440);
 mkdirSync(outDir, { recursive: true });
 const server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
 const browser = await launchBrowser();
@@ -15,7 +16,7 @@ try {
   for (const locale of ['nl', 'en'] as const) {
     const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale }) });
     const { id } = (await created.json()) as { id: string };
-    const context = await browser.newContext({ locale: locale === 'nl' ? 'nl-NL' : 'en-US', viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ locale: locale === 'nl' ? 'nl-NL' : 'en-US', viewport: { width, height: 900 } });
     await context.addCookies(sessionCookies());
     const page = await context.newPage();
     await page.goto(`${server.url}/journeys/${id}`);
@@ -28,7 +29,7 @@ try {
     await page.getByTestId('share-link').first().waitFor();
     await page.screenshot({ path: `${outDir}/share-dialog-${locale}.png` });
     const url = await page.getByTestId('share-link').first().locator('input').inputValue();
-    const viewer = await (await browser.newContext({ locale: locale === 'nl' ? 'nl-NL' : 'en-US', viewport: { width: 1440, height: 900 } })).newPage();
+    const viewer = await (await browser.newContext({ locale: locale === 'nl' ? 'nl-NL' : 'en-US', viewport: { width, height: 900 } })).newPage();
     await viewer.goto(url);
     await viewer.getByTestId('shared-map').locator('text').first().waitFor();
     await viewer.screenshot({ path: `${outDir}/shared-${locale}.png` });
