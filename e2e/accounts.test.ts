@@ -119,4 +119,35 @@ describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
     await stranger.getByRole('button', { name: 'Sign in' }).click();
     await stranger.getByRole('alert').filter({ hasText: 'Signing in failed' }).waitFor();
   }, 60_000);
+
+  it('keeps the language a person chose with their account: another device with an English browser shows Dutch', async () => {
+    async function signIn(locale: 'nl-NL' | 'en-US') {
+      const page = await (await newContext(browser, locale, { signedIn: false })).newPage();
+      await page.goto(server.url);
+      await page.locator('input[type=email]').fill('eva@example.org');
+      await page.locator('input[type=password]').fill('een-lang-wachtwoord');
+      await page.locator('button[type=submit]').click();
+      return page;
+    }
+    const laptop = await signIn('en-US');
+    await laptop.getByRole('heading', { name: 'Customer journeys' }).waitFor();
+    await laptop.goto(`${server.url}/account`);
+    const language = laptop.getByRole('region', { name: 'Language' });
+    await language.getByText('because your browser is').waitFor();
+    await language.getByRole('button', { name: 'NL' }).click();
+    await laptop.getByRole('heading', { name: 'Je account' }).waitFor();
+    await laptop.getByRole('region', { name: 'Taal' }).getByText('zoals je koos').waitFor();
+    expect(await violations(laptop)).toEqual([]);
+
+    // A second device, an English browser that never chose: the account's choice wins.
+    const projector = await signIn('en-US');
+    await projector.getByRole('heading', { name: 'Klantreizen' }).waitFor();
+    expect(await projector.locator('html').getAttribute('lang')).toBe('nl');
+
+    // Back to following the browser: the next device follows its browser again.
+    await laptop.getByRole('region', { name: 'Taal' }).getByRole('button', { name: 'Volg mijn browser' }).click();
+    await laptop.getByRole('heading', { name: 'Your account' }).waitFor();
+    const third = await signIn('en-US');
+    await third.getByRole('heading', { name: 'Customer journeys' }).waitFor();
+  }, 60_000);
 });

@@ -189,6 +189,8 @@ export interface AuthUserTable {
   name: string;
   email: string;
   image: string | null;
+  /** The UI language the person chose ('nl' | 'en'); null: the UI follows the browser. */
+  language: string | null;
 }
 
 /** One entry of a person's inbox. */

@@ -4,6 +4,17 @@ import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 import { scoreSchema } from './score.ts';
 
 export const JOURNEY_KINDS = ['journey', 'experience'] as const;
+
+/** The two languages of the product: of a journey's content, and of a person's UI. */
+export const LANGUAGES = ['nl', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+/** A stored language, or null when the value is not one of ours (or was never set). */
+export function languageOrNull(value: string | null | undefined): Language | null {
+  const parsed = languageSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
 export const JOURNEY_STATUSES = ['draft', 'in-review', 'approved', 'archived'] as const;
 
 export const journeyRecordSchema = z.strictObject({
@@ -13,7 +24,7 @@ export const journeyRecordSchema = z.strictObject({
   /** A journey map covers one process; an experience map the whole lifecycle across journeys. */
   kind: z.enum(JOURNEY_KINDS),
   /** The language the content is written in; the UI language is the reader's own choice. */
-  locale: z.enum(['nl', 'en']),
+  locale: languageSchema,
   owner: z.string().max(MAX_TITLE_LENGTH),
   status: z.enum(JOURNEY_STATUSES),
   personaIds: z.array(typedIdSchema('persona')),

@@ -87,6 +87,23 @@ describe('signing in and out, and the audit log', () => {
     expect((await asPerson(server, { ...person, cookie: other }, '/api/me')).status).toBe(401);
   });
 
+  it('keeps the UI language a person chose with their account: every session sees it, only nl or en, null to follow the browser', async () => {
+    const person = await invitePerson(server, 'viewer');
+    const language = async (who: typeof person) => ((await (await asPerson(server, who, '/api/me')).json()) as { user: { language: string | null } }).user.language;
+    expect(await language(person)).toBeNull();
+    expect((await asPerson(server, person, '/api/me', json('PATCH', { language: 'nl' }))).status).toBe(204);
+    // A second device: a new session of the same account.
+    const otherDevice = sessionCookie(await fetch(`${server.url}/api/auth/sign-in/email`, json('POST', { email: person.email, password: person.password }, { origin: server.url })))!;
+    expect(await language({ ...person, cookie: otherDevice })).toBe('nl');
+    for (const bad of [{ language: 'de' }, { language: 42 }, {}]) {
+      const refused = await asPerson(server, person, '/api/me', json('PATCH', bad));
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect(await language(person)).toBe('nl');
+    expect((await asPerson(server, person, '/api/me', json('PATCH', { language: null }))).status).toBe(204);
+    expect(await language(person)).toBeNull();
+  });
+
   it("resets a member's password by a link an owner makes: the new password works, the old one and the old sessions do not", async () => {
     const workspaceId = await firstWorkspaceId(server);
     const person = await invitePerson(server, 'editor', { name: 'Forgetful Frits' });

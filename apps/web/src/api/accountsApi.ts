@@ -6,12 +6,6 @@ export type { AuditAction, AuditEvent, JourneyAccess, Me, Member, Role, Workspac
 export type ApiToken = ApiTokenInfo;
 export type InboxEntry = Notification;
 
-
-
-
-
-
-
 const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
 const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
 
@@ -30,7 +24,7 @@ export const accountsApi = {
   },
   changePassword: (currentPassword: string, newPassword: string) =>
     request<unknown>('/api/auth/change-password', post({ currentPassword, newPassword, revokeOtherSessions: true })),
-  updateProfile: (patch: { name?: string; image?: string | null }) => request<void>('/api/me', { method: 'PATCH', body: JSON.stringify(patch) }),
+  updateProfile: (patch: { name?: string; image?: string | null; language?: Me['user']['language'] }) => request<void>('/api/me', { method: 'PATCH', body: JSON.stringify(patch) }),
   tokens: () => request<ApiToken[]>('/api/me/tokens'),
   createToken: (name: string, role: Role) => request<{ id: string; token: string }>('/api/me/tokens', post({ name, role })),
   revokeToken: (id: string) => request<void>(`/api/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type UiLanguage } from '../i18n/i18n.ts';
+import type { UiLanguage } from '../i18n/i18n.ts';
+import { useSession } from '../stores/sessionStore.ts';
 
+/** NL | EN: the person's choice, kept on this device and, when signed in, with their account. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
@@ -11,7 +13,8 @@ export function LanguageSwitch() {
           type="button"
           lang={language}
           aria-pressed={i18n.language === language}
-          onClick={() => setLanguage(language)}
+          // The choice shows at once; if the account cannot keep it now (offline), this device does.
+          onClick={() => void useSession.getState().chooseLanguage(language).catch(() => undefined)}
           title={t(`app.languages.${language}`)}
         >
           {language.toUpperCase()}

@@ -78,6 +78,11 @@ export const accessEn = {
     noTokens: 'No tokens.',
     lastUsed: 'Last used {{when}}',
     neverUsed: 'Never used',
+    language: 'Language',
+    languageFromBrowser: 'Klantreis is in {{language}} because your browser is: Dutch for a Dutch browser, English for every other, until you choose.',
+    languageChosen: 'Klantreis is in {{language}}, your choice. It is kept with your account: every device where you sign in shows it.',
+    followBrowser: 'Follow my browser',
+    languageNames: { nl: 'Dutch', en: 'English' },
   },
   members: {
     title: 'Members of {{workspace}}',

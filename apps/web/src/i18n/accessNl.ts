@@ -80,6 +80,11 @@ export const accessNl: typeof accessEn = {
     noTokens: 'Geen tokens.',
     lastUsed: 'Laatst gebruikt {{when}}',
     neverUsed: 'Nooit gebruikt',
+    language: 'Taal',
+    languageFromBrowser: 'Klantreis is in het {{language}} omdat je browser dat is: Nederlands bij een Nederlandse browser, Engels bij elke andere, tot je zelf kiest.',
+    languageChosen: 'Klantreis is in het {{language}}, zoals je koos. Die keuze hoort bij je account: elk apparaat waarop je inlogt toont haar.',
+    followBrowser: 'Volg mijn browser',
+    languageNames: { nl: 'Nederlands', en: 'Engels' },
   },
   members: {
     title: 'Leden van {{workspace}}',

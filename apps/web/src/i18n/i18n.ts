@@ -6,17 +6,28 @@ import { nl } from './nl.ts';
 export type UiLanguage = 'nl' | 'en';
 const STORAGE_KEY = 'klantreis.language';
 
-/** The reader's own choice if made, else the browser's language; Dutch for Dutch browsers, English otherwise. */
-export function initialLanguage(): UiLanguage {
-  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (stored === 'nl' || stored === 'en') return stored;
+/** The language of the browser: Dutch for Dutch browsers, English for every other. */
+export function browserLanguage(): UiLanguage {
   const browser = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language ?? 'en';
   return browser.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-export function setLanguage(language: UiLanguage): void {
-  globalThis.localStorage?.setItem(STORAGE_KEY, language);
-  void i18next.changeLanguage(language);
+/** The language chosen on this device, or null while the UI follows the browser. */
+export function chosenLanguage(): UiLanguage | null {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return stored === 'nl' || stored === 'en' ? stored : null;
+}
+
+/** The reader's own choice if made, else the browser's language. */
+export function initialLanguage(): UiLanguage {
+  return chosenLanguage() ?? browserLanguage();
+}
+
+/** Show the UI in `language` and remember it on this device; null follows the browser again. */
+export function setLanguage(language: UiLanguage | null): void {
+  if (language === null) globalThis.localStorage?.removeItem(STORAGE_KEY);
+  else globalThis.localStorage?.setItem(STORAGE_KEY, language);
+  void i18next.changeLanguage(language ?? browserLanguage());
 }
 
 export async function initI18n(): Promise<void> {

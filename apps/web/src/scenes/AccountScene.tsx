@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@klantreis/core/contracts';
 import { accountsApi, type ApiToken } from '../api/accountsApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { relativeTime } from '../components/relativeTime.ts';
 import { useSession } from '../stores/sessionStore.ts';
 
@@ -19,7 +20,7 @@ function readAsDataUrl(file: File): Promise<string> {
 
 /** Profile (name, avatar), password, sessions and API tokens. */
 export function AccountScene() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useSession((s) => s.me);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -98,6 +99,18 @@ export function AccountScene() {
             }
           >
             {t('access.account.removeAvatar')}
+          </button>
+        )}
+      </section>
+      <section aria-labelledby="language">
+        <h2 id="language">{t('access.account.language')}</h2>
+        <p className="hint">
+          {t(me.user.language ? 'access.account.languageChosen' : 'access.account.languageFromBrowser', { language: t(`access.account.languageNames.${i18n.language === 'nl' ? 'nl' : 'en'}`) })}
+        </p>
+        <LanguageSwitch />
+        {me.user.language && (
+          <button type="button" onClick={() => void run(() => useSession.getState().chooseLanguage(null), t('access.account.saved'))}>
+            {t('access.account.followBrowser')}
           </button>
         )}
       </section>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { accountsApi, type Me } from '../api/accountsApi.ts';
 import { ApiError, SIGNED_OUT_EVENT } from '../api/journeysApi.ts';
+import { setLanguage, type UiLanguage } from '../i18n/i18n.ts';
 
 interface SessionState {
   /** undefined while loading; null when nobody is signed in. */
@@ -12,10 +13,12 @@ interface SessionState {
   refreshUnread(): Promise<void>;
   load(): Promise<void>;
   signOut(): Promise<void>;
+  /** The person's choice of UI language (null: follow the browser), kept with their account when signed in. */
+  chooseLanguage(language: UiLanguage | null): Promise<void>;
 }
 
 /** Who is signed in: read once at start, again after signing in, cleared on any 401. */
-export const useSession = create<SessionState>((set) => ({
+export const useSession = create<SessionState>((set, get) => ({
   me: undefined,
   endedWhileOpen: false,
   unread: 0,
@@ -28,7 +31,10 @@ export const useSession = create<SessionState>((set) => ({
   },
   async load() {
     try {
-      set({ me: await accountsApi.me(), endedWhileOpen: false });
+      const me = await accountsApi.me();
+      // The language kept with the account wins over this device's: it follows the person.
+      if (me.user.language) setLanguage(me.user.language);
+      set({ me, endedWhileOpen: false });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) set({ me: null });
       else throw error;
@@ -37,6 +43,13 @@ export const useSession = create<SessionState>((set) => ({
   async signOut() {
     await accountsApi.signOut().catch(() => undefined);
     set({ me: null, endedWhileOpen: false });
+  },
+  async chooseLanguage(language) {
+    setLanguage(language);
+    const me = get().me;
+    if (!me || me.user.language === language) return;
+    await accountsApi.updateProfile({ language });
+    set({ me: { ...me, user: { ...me.user, language } } });
   },
 }));
 

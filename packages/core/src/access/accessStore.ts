@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@klantreis/db';
+import { languageOrNull, type Language } from '@klantreis/schema';
 import { strongest, type Role } from './roles.ts';
 import type { ApiTokenInfo, Member, WorkspaceInfo } from './accessTypes.ts';
 
@@ -54,8 +55,9 @@ export class AccessStore {
     return this.db.selectFrom('auth_user').select(['id', 'name', 'email']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   }
 
-  async getUser(userId: string): Promise<{ id: string; name: string; email: string; image: string | null } | undefined> {
-    return this.db.selectFrom('auth_user').select(['id', 'name', 'email', 'image']).where('id', '=', userId).executeTakeFirst();
+  async getUser(userId: string): Promise<{ id: string; name: string; email: string; image: string | null; language: Language | null } | undefined> {
+    const user = await this.db.selectFrom('auth_user').select(['id', 'name', 'email', 'image', 'language']).where('id', '=', userId).executeTakeFirst();
+    return user && { ...user, language: languageOrNull(user.language) };
   }
 
   async firstWorkspace(): Promise<{ id: string; name: string } | undefined> {

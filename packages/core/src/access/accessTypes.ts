@@ -1,5 +1,6 @@
 // What the access API answers, shared by the server and the web app (no Node modules here).
 import { z } from 'zod';
+import { languageSchema } from '@klantreis/schema';
 import { ACTIONS } from './policy.ts';
 import { roleSchema, type Role } from './roles.ts';
 
@@ -27,7 +28,14 @@ export interface ApiTokenInfo {
 
 /** `GET /api/me`: who is signed in, how (a token caps the role), and their workspaces. */
 export const meSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string(), email: z.string(), image: z.string().nullable() }),
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    image: z.string().nullable(),
+    /** The UI language the person chose; null while the UI follows the browser. */
+    language: languageSchema.nullable(),
+  }),
   via: z.enum(['session', 'token']),
   /** A token's role: the most it may do, whatever the person's roles. */
   cap: roleSchema,

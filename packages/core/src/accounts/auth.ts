@@ -124,7 +124,9 @@ function authOptions(store: JourneyStore, secret: string, settings: AuthSettings
         settings.onPasswordResetToken?.(user.id, token);
       },
     },
-    user: { modelName: 'auth_user' },
+    // `language`: the UI language the person chose (nl/en), kept with the account so it follows
+    // them to every device; null while the UI follows the browser. Set through PATCH /api/me only.
+    user: { modelName: 'auth_user', additionalFields: { language: { type: 'string' as const, required: false as const, input: false as const } } },
     session: { modelName: 'auth_session', expiresIn: 14 * 24 * 3600, updateAge: 24 * 3600 },
     account: { modelName: 'auth_account' },
     verification: { modelName: 'auth_verification' },

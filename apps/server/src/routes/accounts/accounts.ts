@@ -116,7 +116,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       const actor: Actor = { kind: 'user', userId, name: request.body.name, email: request.body.email, cap: 'owner', via: 'session' };
       await audit.record(actor, 'account.created', { type: 'account', id: userId, workspaceId }, { role: 'owner' });
       await signIn(request, reply, request.body.email, request.body.password);
-      return reply.code(201).send({ user: { id: userId, name: request.body.name, email: request.body.email, image: null }, via: 'session', cap: 'owner', workspaces: await access.workspacesOf(userId) });
+      return reply.code(201).send({ user: { id: userId, name: request.body.name, email: request.body.email, image: null, language: null }, via: 'session', cap: 'owner', workspaces: await access.workspacesOf(userId) });
     },
   );
 
@@ -127,11 +127,13 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     return { user, via: actor.via, cap: actor.cap, workspaces: await access.workspacesOf(actor.userId) };
   });
 
-  app.patch('/me', { schema: { tags: ['accounts'], summary: 'Change your name or avatar', body: profilePatch } }, async (request, reply) => {
+  app.patch('/me', { schema: { tags: ['accounts'], summary: 'Change your name, avatar or UI language', body: profilePatch } }, async (request, reply) => {
     const actor = userOf(request.actor);
-    const patch: { name?: string; image?: string | null } = {};
+    const patch: { name?: string; image?: string | null; language?: string | null } = {};
     if (request.body.name !== undefined) patch.name = request.body.name;
     if (request.body.image !== undefined) patch.image = request.body.image;
+    if (request.body.language !== undefined) patch.language = request.body.language;
+    if (Object.keys(patch).length === 0) throw new HttpError(400, 'nothing to change: send name, image or language');
     await store.db.updateTable('auth_user').set(patch).where('id', '=', actor.userId).execute();
     return reply.code(204).send();
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageSchema } from '@klantreis/schema';
 import { AUDIT_ACTIONS, journeyAccessSchema, meSchema, newAccountSchema, roleSchema } from '@klantreis/core';
 
 export { newAccountSchema };
@@ -16,6 +17,8 @@ export const profilePatch = z.object({
     .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/, 'must be a data: URL of a PNG, JPEG or WebP image')
     .nullable()
     .optional(),
+  /** The UI language to keep with the account (every device follows it); null: follow the browser. */
+  language: languageSchema.nullable().optional(),
 });
 
 export const tokenBody = z.object({ name: z.string().trim().min(1).max(120), role: roleSchema.default('editor') });
