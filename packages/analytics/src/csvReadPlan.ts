@@ -10,10 +10,7 @@ import { detectDateFormat, type DateFormat } from './timestampParser.ts';
 const SAMPLE_BYTES = 256 * 1024;
 const SAMPLE_ROWS = 200;
 
-/**
- * Everything settled about a CSV file before its rows are read: plain data, so that it can be
- * posted to the worker threads of the parallel reader.
- */
+/** Everything settled about a CSV file from its head, before DuckDB reads its rows. */
 export interface CsvReadPlan {
   file: string;
   encoding: string;
@@ -24,6 +21,10 @@ export interface CsvReadPlan {
   dateFormat: DateFormat | null;
   decimalMark: DecimalMark;
   maxLineChars: number;
+  /** The average bytes per record in the head, to estimate the events read from the bytes read. */
+  bytesPerRecord: number;
+  /** Lines end in CRLF: a line break inside a quoted field is read as a plain newline, as before. */
+  crlf: boolean;
 }
 
 interface CsvLayout {
@@ -32,6 +33,8 @@ interface CsvLayout {
   columns: string[];
   headerLine: number;
   sampleRows: string[][];
+  bytesPerRecord: number;
+  crlf: boolean;
 }
 
 /** Reads the head of the file to settle encoding, delimiter and header before streaming it all. */
@@ -60,7 +63,10 @@ async function readLayout(file: string, options: ReadLogOptions, maxLineChars: n
   reader.finish();
   const header = records.shift();
   if (header === undefined) throw new LogImportError({ file, line: null, field: null, reason: 'the file has no header line' });
+  const sampledLines = Math.max(1, lines.length);
   return {
+    bytesPerRecord: Math.max(1, Buffer.byteLength(text) / sampledLines),
+    crlf: text.includes('\r\n'),
     encoding,
     delimiter,
     columns: nameColumns(header.fields),
@@ -86,6 +92,8 @@ export async function planCsvRead(file: string, options: ReadLogOptions): Promis
     dateFormat: options.dateFormat ?? detectDateFormat(layout.sampleRows.map((row) => (row[timestampIndex] ?? '').trim())),
     decimalMark: options.decimalMark ?? detectDecimalMark(layout.sampleRows, new Set([timestampIndex])),
     maxLineChars,
+    bytesPerRecord: layout.bytesPerRecord,
+    crlf: layout.crlf,
   };
 }
 

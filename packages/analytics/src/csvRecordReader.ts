@@ -76,7 +76,7 @@ export class CsvRecordReader {
   private pending: string | null = null;
   private pendingLine = 0;
 
-  constructor(delimiter: string, maxChars: number, handlers: CsvRecordHandlers, firstLine = 1) {
+  constructor(delimiter: string, maxChars: number, handlers: CsvRecordHandlers) {
     this.delimiter = delimiter;
     this.maxChars = maxChars;
     this.handlers = handlers;
@@ -86,7 +86,7 @@ export class CsvRecordReader {
         this.dropPending(`a quoted field is not closed before line ${lineNumber}, which is too long`);
         this.handlers.onBadLine(lineNumber, `line is longer than ${limit} characters`);
       },
-    }, firstLine);
+    });
   }
 
   get currentLine(): number {

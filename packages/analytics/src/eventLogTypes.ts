@@ -48,6 +48,12 @@ export interface RejectedLine {
 export interface ReadProgress {
   bytesRead: number;
   totalBytes: number;
+  /**
+   * Records read so far (events and rejected rows), where the reader knows or can estimate it
+   * (CSV: from the bytes read and the average record size of the head), for an events/s rate;
+   * bytesRead/totalBytes and the time since the start give the ETA.
+   */
+  eventsRead?: number;
 }
 
 export interface ReadLogOptions {

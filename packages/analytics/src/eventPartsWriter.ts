@@ -8,8 +8,8 @@ import { sqlString } from './sqlText.ts';
 /**
  * The normalized event columns, as an empty SELECT: the schema of every Parquet part, and the
  * part written for a log without events so that `read_parquet` still finds one. `ts` is UTC when
- * the source gave an offset. `file_order` orders events as the source lists them (a running count,
- * or the source line when worker threads read the file): only its order means anything.
+ * the source gave an offset. `file_order` orders events as the source lists them (a running count
+ * of the events or of the rows read): only its order means anything.
  */
 export const EMPTY_EVENTS_SELECT = `SELECT
   NULL::VARCHAR AS case_id, NULL::VARCHAR AS activity, NULL::TIMESTAMP AS ts, NULL::BIGINT AS file_order,
@@ -70,12 +70,6 @@ export class EventPartsWriter {
     this.rows.append(row);
     this.count++;
     return true;
-  }
-
-  /** Adds rows encoded elsewhere (by the parallel reader's workers), in file order. */
-  addEncoded(chunks: readonly Buffer[], events: number): void {
-    for (const chunk of chunks) this.rows.appendEncoded(chunk);
-    this.count += events;
   }
 
   async flushIfFull(): Promise<void> {

@@ -47,12 +47,6 @@ export class EncodedRows {
     if (this.text.length >= CHUNK_CHARS) this.encodeText();
   }
 
-  appendEncoded(chunk: Buffer): void {
-    this.encodeText();
-    this.chunks.push(chunk);
-    this.byteCount += chunk.length;
-  }
-
   /** Hands over everything gathered so far and starts empty. */
   take(): Buffer[] {
     this.encodeText();

@@ -4,7 +4,6 @@ export { givenFields, resolveColumnMapping } from './columnMapping.ts';
 export { LogImportError } from './logImportError.ts';
 export { openAnalyticsDatabase, type AnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 export { detectLogFormat } from './logFormatDetection.ts';
-export { readCsvEvents } from './csvEventReader.ts';
 export { readJsonlEvents } from './jsonlEventReader.ts';
 export { readXesEvents } from './xesEventReader.ts';
 export { loadParquetEvents } from './parquetEventReader.ts';

@@ -16,11 +16,9 @@ export class LineSplitter {
   private skipping = false;
   private lineNumber = 1;
 
-  /** `firstLine` numbers a piece that starts further down a file, as the parallel reader's chunks do. */
-  constructor(maxChars: number, handlers: LineHandlers, firstLine = 1) {
+  constructor(maxChars: number, handlers: LineHandlers) {
     this.maxChars = maxChars;
     this.handlers = handlers;
-    this.lineNumber = firstLine;
   }
 
   /** The number of the line being read, for errors raised between lines (a decoding error). */

@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import type { ReadProgress } from './eventLogTypes.ts';
@@ -101,4 +102,26 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
     index += length;
   }
   return bytes.length;
+}
+
+/** True for the error a fatal UTF-8 TextDecoder throws on bytes that are not UTF-8. */
+export function isInvalidTextError(error: unknown): boolean {
+  return error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
+}
+
+/**
+ * Writes `file`, in `encoding`, to `target` as UTF-8 without a byte order mark, line for line (no
+ * newline is added or lost, so line numbers stay those of the source). `onProgress` gets the
+ * bytes of the source read so far.
+ */
+export async function transcodeToUtf8(file: string, target: string, encoding: string, onProgress?: (bytesRead: number) => void): Promise<void> {
+  const output = createWriteStream(target);
+  try {
+    for await (const text of readTextChunks(file, { encoding, onProgress: onProgress && (({ bytesRead }) => onProgress(bytesRead)) })) {
+      if (!output.write(text)) await new Promise<void>((resolve) => output.once('drain', resolve));
+    }
+  } finally {
+    output.end();
+    await finished(output);
+  }
 }

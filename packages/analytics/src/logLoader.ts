@@ -1,12 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
-import { readCsvEvents } from './csvEventReader.ts';
-import { planCsvRead } from './csvReadPlan.ts';
-import { canReadInParallel, readCsvEventsInParallel, type EncodedEventSink } from './parallelCsvReader.ts';
+import { loadCsvEvents } from './csvEventLoader.ts';
 import type { EventSink, LogFormat, NormalizedEvent, ReadLogOptions, ReadSummary, RejectedLine } from './eventLogTypes.ts';
 import { eventPartsRelation, EventPartsWriter } from './eventPartsWriter.ts';
 import { readJsonlEvents } from './jsonlEventReader.ts';
@@ -35,10 +33,6 @@ export interface LoadLogOptions extends ReadLogOptions {
    */
   partsDirectory?: string;
   database?: AnalyticsDatabaseOptions;
-  /** CSV files from this size on are parsed by worker threads; 32 MB when left out. */
-  parallelThresholdBytes?: number;
-  /** Worker threads for a parallel read; the number of CPUs, at most 4, when left out. */
-  workerThreads?: number;
 }
 
 export interface LoadedEventLog extends EventTable {
@@ -53,13 +47,10 @@ export interface LoadedEventLog extends EventTable {
   close(): void;
 }
 
-/** Files at least this large are read by worker threads (CSV only); smaller ones do not repay their start-up. */
-export const DEFAULT_PARALLEL_THRESHOLD_BYTES = 32 * 1024 * 1024;
-
 export type EventReader = (file: string, options: ReadLogOptions, sink: EventSink) => Promise<ReadSummary>;
 
-export const TEXT_READERS: Record<Exclude<LogFormat, 'parquet'>, EventReader> = {
-  csv: readCsvEvents,
+/** The formats read in JavaScript, event by event; CSV and Parquet are read by DuckDB itself. */
+export const TEXT_READERS: Record<'jsonl' | 'xes', EventReader> = {
   jsonl: readJsonlEvents,
   xes: readXesEvents,
 };
@@ -68,7 +59,7 @@ export const TEXT_READERS: Record<Exclude<LogFormat, 'parquet'>, EventReader> = 
  * Feeds the writer until the first rejection under `refuse`; from then on it only gathers
  * rejections for the report, and stops reading once the report is full.
  */
-class LoadingSink implements EncodedEventSink {
+class LoadingSink implements EventSink {
   private readonly writer: EventPartsWriter;
   private readonly policy: RejectedRowPolicy;
   readonly rejections: RejectionLog;
@@ -85,18 +76,8 @@ class LoadingSink implements EncodedEventSink {
     if (!this.writer.add(event)) this.reject({ line: event.line, field: null, reason: 'the event is too large to load' });
   }
 
-  acceptEncoded(rows: readonly Buffer[], events: number): void {
-    if (!this.refusing) this.writer.addEncoded(rows, events);
-  }
-
   reject(rejection: RejectedLine): void {
     this.rejections.add(rejection);
-    if (this.policy === 'refuse') this.refusing = true;
-  }
-
-  countRejected(count: number): void {
-    if (count <= 0) return;
-    this.rejections.countOmitted(count);
     if (this.policy === 'refuse') this.refusing = true;
   }
 
@@ -123,26 +104,9 @@ export function refusalError(file: string, rejections: RejectionLog): LogImportE
   });
 }
 
-async function readText(
-  format: Exclude<LogFormat, 'parquet'>,
-  file: string,
-  size: number,
-  options: LoadLogOptions,
-  sink: EncodedEventSink,
-  maxRejections: number,
-): Promise<ReadSummary> {
-  if (format !== 'csv') return TEXT_READERS[format](file, options, sink);
-  const threshold = options.parallelThresholdBytes ?? DEFAULT_PARALLEL_THRESHOLD_BYTES;
-  const workers = options.workerThreads ?? Math.min(4, availableParallelism());
-  if (size < threshold || workers < 1) return readCsvEvents(file, options, sink);
-  const plan = await planCsvRead(file, options);
-  if (!canReadInParallel(plan)) return readCsvEvents(file, options, sink);
-  return readCsvEventsInParallel(plan, options, sink, workers, maxRejections);
-}
-
 /**
  * Reads an event log of any supported format into Parquet parts and opens them as the view
- * `events` in a fresh in-memory DuckDB. Large CSV files are parsed by worker threads. Under the
+ * `events` in a fresh in-memory DuckDB. CSV and Parquet are read by DuckDB itself. Under the
  * default policy a single rejected line makes it throw and keep nothing.
  */
 export async function loadEventLog(file: string, options: LoadLogOptions = {}): Promise<LoadedEventLog> {
@@ -165,9 +129,13 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
   try {
     let summary: ReadSummary;
     let events: number;
-    if (format === 'parquet') {
-      ({ summary, events } = await loadParquetEvents(database.connection, partsDirectory, file, options, rejections));
-      options.onProgress?.({ bytesRead: size, totalBytes: size });
+    if (format === 'parquet' || format === 'csv') {
+      if (format === 'csv') {
+        ({ summary, events } = await loadCsvEvents(database.connection, partsDirectory, file, options, rejections));
+      } else {
+        ({ summary, events } = await loadParquetEvents(database.connection, partsDirectory, file, options, rejections));
+        options.onProgress?.({ bytesRead: size, totalBytes: size, eventsRead: events });
+      }
       if (policy === 'refuse' && rejections.count > 0) throw refusalError(file, rejections);
     } else {
       // The JavaScript reader is the bottleneck: DuckDB writing parts on one core keeps up, and a
@@ -177,7 +145,7 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
       const writer = new EventPartsWriter(database.connection, partsDirectory);
       const sink = new LoadingSink(writer, policy, rejections);
       try {
-        summary = await readText(format, file, size, options, sink, rejections.limit);
+        summary = await TEXT_READERS[format](file, options, sink);
       } catch (error) {
         // The reader's error is the one to report; a failing part write behind it adds nothing.
         await writer.abandon().catch(() => undefined);

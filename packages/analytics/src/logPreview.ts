@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { openAnalyticsDatabase } from './analyticsDatabase.ts';
+import { loadCsvEvents } from './csvEventLoader.ts';
 import type { EventSink, NormalizedEvent, ReadLogOptions, ReadSummary, RejectedLine } from './eventLogTypes.ts';
 import { eventPartsRelation } from './eventPartsWriter.ts';
 import { TEXT_READERS } from './logLoader.ts';
@@ -91,7 +93,7 @@ export async function previewLog(file: string, options: PreviewLogOptions = {}):
   const format = options.format ?? (await detectLogFormat(file));
   const sampleSize = options.sampleSize ?? 20;
   const rejections = new RejectionLog(options.maxReportedRejections);
-  if (format === 'parquet') return previewParquet(file, options, sampleSize, rejections);
+  if (format === 'parquet' || format === 'csv') return previewWithDuckDb(format, file, options, sampleSize, rejections);
   const sink = new PreviewSink(sampleSize, options.maxRows ?? Number.POSITIVE_INFINITY, rejections);
   const summary = await TEXT_READERS[format](file, options, sink);
   rejections.lines.sort((a, b) => a.line - b.line);
@@ -105,29 +107,47 @@ export async function previewLog(file: string, options: PreviewLogOptions = {}):
   };
 }
 
-async function previewParquet(file: string, options: PreviewLogOptions, sampleSize: number, rejections: RejectionLog): Promise<LogPreview> {
+/**
+ * CSV and Parquet are read by DuckDB as an import would read them, into a folder removed
+ * afterwards; the whole file is read (`maxRows` does not apply), which DuckDB does in seconds.
+ */
+async function previewWithDuckDb(format: 'csv' | 'parquet', file: string, options: PreviewLogOptions, sampleSize: number, rejections: RejectionLog): Promise<LogPreview> {
   const database = await openAnalyticsDatabase();
   const directory = await mkdtemp(join(tmpdir(), 'klantreis-preview-'));
   try {
-    const { summary, events } = await loadParquetEvents(database.connection, directory, file, options, rejections);
-    const sample = await database.connection.runAndReadAll(`
-      SELECT file_order + 1 AS line, case_id, activity, epoch_us(ts) AS micros, channel, resource, segment, attributes
-      FROM ${eventPartsRelation(directory)} ORDER BY file_order LIMIT ${sampleSize}`);
-    const sampleRows = sample.getRowObjectsJS().map((row) =>
-      previewRow({
-        line: Number(row.line),
-        caseId: String(row.case_id),
-        activity: String(row.activity),
-        timestampMicros: Number(row.micros),
-        channel: row.channel === null ? null : String(row.channel),
-        resource: row.resource === null ? null : String(row.resource),
-        segment: row.segment === null ? null : String(row.segment),
-        attributesJson: row.attributes === null ? null : String(row.attributes),
-      }),
-    );
+    let summary: ReadSummary;
+    let events: number;
+    // A Parquet file's rows are its lines; a CSV record's line is found by walking the file.
+    let lineOf = (order: number): number => order + 1;
+    if (format === 'csv') {
+      const loaded = await loadCsvEvents(database.connection, directory, file, options, rejections, sampleSize);
+      ({ summary, events } = loaded);
+      lineOf = (order) => loaded.lines.get(order) ?? order + 1;
+    } else {
+      ({ summary, events } = await loadParquetEvents(database.connection, directory, file, options, rejections));
+    }
+    const sampleRows = await readSample(database.connection, directory, sampleSize, lineOf);
     return { ...summary, sampleRows, rejected: rejections.lines, rejectedCount: rejections.count, acceptedCount: events, complete: true };
   } finally {
     database.close();
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+async function readSample(connection: DuckDBConnection, directory: string, sampleSize: number, lineOf: (order: number) => number): Promise<PreviewRow[]> {
+  const sample = await connection.runAndReadAll(`
+    SELECT file_order, case_id, activity, epoch_us(ts) AS micros, channel, resource, segment, attributes
+    FROM ${eventPartsRelation(directory)} ORDER BY file_order LIMIT ${sampleSize}`);
+  return sample.getRowObjectsJS().map((row) =>
+    previewRow({
+      line: lineOf(Number(row.file_order)),
+      caseId: String(row.case_id),
+      activity: String(row.activity),
+      timestampMicros: Number(row.micros),
+      channel: row.channel === null ? null : String(row.channel),
+      resource: row.resource === null ? null : String(row.resource),
+      segment: row.segment === null ? null : String(row.segment),
+      attributesJson: row.attributes === null ? null : String(row.attributes),
+    }),
+  );
 }

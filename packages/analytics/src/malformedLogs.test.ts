@@ -55,19 +55,6 @@ describe('malformed CSV', () => {
     expect(error.rejected).toHaveLength(6);
   });
 
-  it('refuses the same way when worker threads read the file', async () => {
-    const file = await scratch.write('refused-parallel.csv', content);
-    const error = await loadEventLog(file, { parallelThresholdBytes: 0 }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LogImportError);
-    expect(error).toMatchObject({ line: 3, field: 'timestamp', rejectedCount: 6 });
-    const log = await loadEventLog(file, { parallelThresholdBytes: 0, onRejected: 'skip' });
-    try {
-      expect(log.events).toBe(2);
-    } finally {
-      log.close();
-    }
-  });
-
   it('keeps the good rows when the caller skips rejected ones', async () => {
     const file = await scratch.write('skipped.csv', content);
     const log = await loadEventLog(file, { onRejected: 'skip' });

@@ -1,10 +1,9 @@
 import { toAxis, type MeasureScale } from '@klantreis/evaluation';
 import { nameColumns } from './columnMapping.ts';
 import { detectDecimalMark, detectDelimiter, detectEncoding } from './csvDialect.ts';
-import { isInvalidTextError } from './csvEventReader.ts';
 import { CsvRecordReader } from './csvRecordReader.ts';
 import { DEFAULT_MAX_LINE_CHARS, type DecimalMark } from './eventLogTypes.ts';
-import { readFileHead, readTextChunks } from './logFileSource.ts';
+import { isInvalidTextError, readFileHead, readTextChunks } from './logFileSource.ts';
 import { LogImportError, quoteValue } from './logImportError.ts';
 import { resolveSurveyMapping } from './surveyColumns.ts';
 import { parseScale, scaleFromHeader, scaleFromValues } from './surveyScale.ts';

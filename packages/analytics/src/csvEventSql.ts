@@ -1,0 +1,119 @@
+import type { CsvReadPlan } from './csvReadPlan.ts';
+import { sqlString } from './sqlText.ts';
+import type { DateFormat } from './timestampParser.ts';
+
+/*
+ * The SQL that turns a CSV event log into normalized events, doing in DuckDB what the JavaScript
+ * reader did per row: trim the mapped fields, parse the timestamp in the file's date format, keep
+ * the other columns as a JSON object (numbers as numbers with the file's decimal mark), and mark
+ * the rows a check fails.
+ */
+
+/** The CSV columns under names of our own: a header may repeat a name, leave one empty or quote oddly. */
+function csvColumnName(index: number): string {
+  return `c${index}`;
+}
+
+/**
+ * A column's text. In a CRLF file a line break inside a quoted field is a newline, as the
+ * JavaScript reader gave it and as LF files have it; other files pay nothing for it.
+ */
+function csvColumn(index: number, plan: CsvReadPlan): string {
+  return plan.crlf ? `replace(${csvColumnName(index)}, chr(13) || chr(10), chr(10))` : csvColumnName(index);
+}
+
+export interface CsvSourceTables {
+  rejectsTable: string;
+  scanTable: string;
+  maxStoredErrors: number;
+}
+
+/**
+ * `read_csv` with every setting given, nothing sniffed: all columns as text (the checks below
+ * name the field and value; a typed column would turn a bad date into a silent NULL), strict
+ * RFC 4180 quoting, and the rejects table that names each record the reader could not take.
+ */
+export function csvSource(path: string, plan: CsvReadPlan, tables: CsvSourceTables): string {
+  const columns = plan.columns.map((_, index) => `${sqlString(csvColumnName(index))}: 'VARCHAR'`).join(', ');
+  return `read_csv(${sqlString(path)},
+    header = true, skip = ${plan.headerLine - 1}, auto_detect = false, columns = {${columns}},
+    delim = ${sqlString(plan.delimiter)}, quote = '"', escape = '"', encoding = 'utf-8', strict_mode = true,
+    max_line_size = ${Math.max(plan.maxLineChars, 64)},
+    store_rejects = true, rejects_table = ${sqlString(tables.rejectsTable)}, rejects_scan = ${sqlString(tables.scanTable)},
+    rejects_limit = ${tables.maxStoredErrors})`;
+}
+
+/** Where the date sits in each format, to be rewritten as ISO 8601 before DuckDB's own cast. */
+const DATE_REWRITES: Record<Exclude<DateFormat, 'yyyy-mm-dd'>, { pattern: string; replacement: string }> = {
+  'dd-mm-yyyy': { pattern: '^([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})', replacement: '\\3-\\2-\\1' },
+  'dd/mm/yyyy': { pattern: '^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})', replacement: '\\3-\\2-\\1' },
+  'mm/dd/yyyy': { pattern: '^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})', replacement: '\\3-\\1-\\2' },
+  'yyyy/mm/dd': { pattern: '^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})', replacement: '\\1-\\2-\\3' },
+  'dd.mm.yyyy': { pattern: '^([0-9]{1,2})\\.([0-9]{1,2})\\.([0-9]{4})', replacement: '\\3-\\2-\\1' },
+};
+
+/**
+ * The timestamp as UTC: with the session in UTC, a TIMESTAMPTZ cast turns an offset into UTC and
+ * leaves a naive time as written, the rule of every reader here. Other date orders are rewritten
+ * to ISO first; text that does not start with a date in the file's format is no timestamp.
+ */
+export function timestampSql(text: string, format: DateFormat | null): string {
+  if (format === null) return 'NULL::TIMESTAMP';
+  if (format === 'yyyy-mm-dd') return `CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+  const { pattern, replacement } = DATE_REWRITES[format];
+  const iso = `CASE WHEN regexp_matches(${text}, ${sqlString(pattern)}) THEN regexp_replace(${text}, ${sqlString(pattern)}, ${sqlString(replacement)}) END`;
+  return `CAST(TRY_CAST(${iso} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+}
+
+/** At most 15 significant digits: longer numbers (account numbers, ids) would lose digits as doubles. */
+const NUMBER_PATTERNS = {
+  '.': '^-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,15})?$',
+  ',': '^-?(0|[1-9][0-9]{0,14})(,[0-9]{1,15})?$',
+} as const;
+
+/** The unmapped columns as one JSON object text, without the empty ones; NULL when all are empty. */
+function attributesSql(plan: CsvReadPlan, mapped: ReadonlySet<string>): string {
+  const parts = plan.columns.flatMap((name, index) => {
+    if (mapped.has(name)) return [];
+    const column = csvColumn(index, plan);
+    const key = sqlString(`${JSON.stringify(name)}:`);
+    const number = plan.decimalMark === '.' ? column : `replace(${column}, ',', '.')`;
+    return [
+      `CASE WHEN ${column} IS NULL OR ${column} = '' THEN NULL
+        WHEN regexp_full_match(${column}, ${sqlString(NUMBER_PATTERNS[plan.decimalMark])}) THEN ${key} || ${number}
+        ELSE ${key} || CAST(to_json(${column}) AS VARCHAR) END`,
+    ];
+  });
+  return parts.length === 0 ? 'NULL::VARCHAR' : `'{' || NULLIF(concat_ws(',', ${parts.join(', ')}), '') || '}'`;
+}
+
+/**
+ * The normalized events of `source` with a `problem` column to partition the output on: 0 for a
+ * good row, else the first check it fails (1 empty case id, 2 empty activity, 3 empty timestamp,
+ * 4 bad date). A rejected row carries its timestamp text in `attributes`, for the message.
+ * `file_order` numbers the rows the reader emitted, in file order.
+ */
+export function csvEventsSelect(source: string, plan: CsvReadPlan): string {
+  const { mapping } = plan;
+  const index = (name: string | undefined): number => (name === undefined ? -1 : plan.columns.indexOf(name));
+  const text = (name: string | undefined): string => {
+    const position = index(name);
+    return position < 0 ? 'NULL::VARCHAR' : `NULLIF(trim(${csvColumn(position, plan)}), '')`;
+  };
+  const mapped = new Set(Object.values(mapping).filter((name): name is string => name !== undefined));
+  return `
+    SELECT case_id, activity, ts, file_order, channel, resource, segment,
+           CASE WHEN problem = 0 THEN attributes ELSE ts_text END AS attributes, problem
+    FROM (
+      SELECT *,
+        CASE WHEN case_id IS NULL THEN 1 WHEN activity IS NULL THEN 2 WHEN ts_text IS NULL THEN 3 WHEN ts IS NULL THEN 4 ELSE 0 END AS problem
+      FROM (
+        SELECT ${text(mapping.caseId)} AS case_id, ${text(mapping.activity)} AS activity,
+               ${text(mapping.timestamp)} AS ts_text, ${timestampSql(text(mapping.timestamp), plan.dateFormat)} AS ts,
+               row_number() OVER () - 1 AS file_order,
+               ${text(mapping.channel)} AS channel, ${text(mapping.resource)} AS resource, ${text(mapping.segment)} AS segment,
+               ${attributesSql(plan, mapped)} AS attributes
+        FROM ${source}
+      )
+    )`;
+}
