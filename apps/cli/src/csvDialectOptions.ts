@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { DATE_FORMATS } from '@klantreis/analytics';
+import { DATE_FORMATS } from '@klantreis/analytics/names';
 import { CliError } from './cliError.ts';
 
 /** `tab` and `\t` on a command line both mean a tab: a literal tab is hard to type in a shell. */

@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { openStore } from '@klantreis/db';
-import { evaluateJourney, formatScore, ModelOptionError, modelFromOptions, type Evaluation, type Locale } from '@klantreis/evaluation';
-import { parseJourneyDocument, parseJourneyJson, type JourneyDocument } from '@klantreis/schema';
-import { configFromEnv } from '@klantreis/server';
+import type { JourneyDocument } from '@klantreis/schema';
 import { CliError } from './cliError.ts';
 
 // `klantreis evaluate` gives the same answer as GET /api/journeys/:id/evaluation: both call
@@ -27,10 +24,12 @@ async function loadJourney(source: string): Promise<JourneyDocument> {
     } catch (error) {
       throw new CliError(`${source}: ${(error as Error).message}`);
     }
+    const { parseJourneyJson } = await import('@klantreis/schema');
     const parsed = parseJourneyJson(text);
     if (!parsed.ok) throw new CliError([`${source}: not a valid journey, ${parsed.issues.length} problem(s):`, ...parsed.issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n'));
     return parsed.document;
   }
+  const [{ configFromEnv }, { openStore }, { parseJourneyDocument }] = await Promise.all([import('@klantreis/server'), import('@klantreis/db'), import('@klantreis/schema')]);
   const config = configFromEnv();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -45,63 +44,6 @@ async function loadJourney(source: string): Promise<JourneyDocument> {
   }
 }
 
-const WORDS = {
-  en: {
-    title: (title: string) => `Evaluation of “${title}”`,
-    remembered: 'Remembered score',
-    mean: 'mean',
-    figures: 'Start {start} · peak {peak} · trough {trough} · end {end} · slope {slope} per step',
-    toBe: (score: string, count: number) => `To-be remembered score: ${score} (${count} step${count === 1 ? '' : 's'} with a target)`,
-    noScores: 'No step has a score yet: there is no curve to evaluate.',
-    findings: (count: number) => `Findings (${count})`,
-    none: 'No findings.',
-    steps: (count: number) => (count === 1 ? 'step' : 'steps'),
-    severity: { critical: 'CRITICAL', warning: 'WARNING', info: 'INFO', positive: 'POSITIVE' },
-  },
-  nl: {
-    title: (title: string) => `Beoordeling van “${title}”`,
-    remembered: 'Herinnerde score',
-    mean: 'gemiddelde',
-    figures: 'Begin {start} · piek {peak} · dal {trough} · einde {end} · helling {slope} per stap',
-    toBe: (score: string, count: number) => `Herinnerde score van de gewenste reis: ${score} (${count} ${count === 1 ? 'stap' : 'stappen'} met een doel)`,
-    noScores: 'Nog geen enkele stap heeft een score: er is geen curve om te beoordelen.',
-    findings: (count: number) => `Bevindingen (${count})`,
-    none: 'Geen bevindingen.',
-    steps: (count: number) => (count === 1 ? 'stap' : 'stappen'),
-    severity: { critical: 'ERNSTIG', warning: 'WAARSCHUWING', info: 'INFO', positive: 'POSITIEF' },
-  },
-} as const;
-
-/** The evaluation as a person reads it in a terminal: the figures, then every finding with its steps. */
-export function formatEvaluationReport(journey: JourneyDocument, evaluation: Evaluation, locale: Locale): string {
-  const words = WORDS[locale];
-  const score = (value: number | null) => (value === null ? '–' : formatScore(value, locale));
-  const stepName = new Map<string, string>(journey.steps.map((step, i) => [step.id, `${i + 1}. ${step.title.trim() || '…'}`]));
-  const lines = [words.title(journey.journey.title), ''];
-  const { peakEnd } = evaluation;
-  if (peakEnd.remembered === null) lines.push(words.noScores);
-  else {
-    lines.push(`${words.remembered}: ${score(peakEnd.remembered)}  (${words.mean} ${score(peakEnd.mean)})`);
-    lines.push(
-      words.figures
-        .replace('{start}', score(peakEnd.start))
-        .replace('{peak}', score(peakEnd.peak))
-        .replace('{trough}', score(peakEnd.trough))
-        .replace('{end}', score(peakEnd.end))
-        .replace('{slope}', score(peakEnd.slope)),
-    );
-  }
-  lines.push(evaluation.model.explanation);
-  if (evaluation.toBe) lines.push(words.toBe(score(evaluation.toBe.remembered), evaluation.toBe.targetCount));
-  lines.push('', words.findings(evaluation.findings.length));
-  if (evaluation.findings.length === 0) lines.push(`  ${words.none}`);
-  for (const finding of evaluation.findings) {
-    lines.push('', `  ${words.severity[finding.severity].padEnd(13)}${finding.rule}`, `  ${' '.repeat(13)}${finding.message}`);
-    if (finding.stepIds.length > 0) lines.push(`  ${' '.repeat(13)}${words.steps(finding.stepIds.length)}: ${finding.stepIds.map((id) => stepName.get(id) ?? id).join(', ')}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 export function registerEvaluateCommand(program: Command): void {
   program
     .command('evaluate <journey>')
@@ -114,6 +56,10 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--end <weight>', 'weighted model: weight of the last step (default 2)')
     .action(async (source: string, options: EvaluateOptions) => {
       if (options.locale !== undefined && options.locale !== 'nl' && options.locale !== 'en') throw new CliError(`--locale must be nl or en, got ${options.locale}`);
+      const [{ evaluateJourney, ModelOptionError, modelFromOptions }, { formatEvaluationReport }] = await Promise.all([
+        import('@klantreis/evaluation'),
+        import('./evaluationReport.ts'),
+      ]);
       let model;
       try {
         model = modelFromOptions(options);

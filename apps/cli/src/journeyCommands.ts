@@ -1,13 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { openStore, type JourneyStore } from '@klantreis/db';
-import { parseJourneyJson, type JourneyDocument } from '@klantreis/schema';
-import { EXPORT_FORMATS, PAPER_NAMES, exportJourney, exportOptionsSchema, parseMermaidJourney, type ExportOptions } from '@klantreis/render';
-import { journeyToUpdate } from '@klantreis/sync';
-import { listTemplates } from '@klantreis/templates';
-import { configFromEnv, journeyFromStore } from '@klantreis/server';
-import { randomKey } from '@klantreis/schema';
+import type { JourneyStore } from '@klantreis/db';
+import type { JourneyDocument } from '@klantreis/schema';
+import type { ExportOptions } from '@klantreis/render';
+import { EXPORT_FORMATS, PAPER_NAMES } from '@klantreis/render/names';
 import { CliError } from './cliError.ts';
 
 interface ExportCommandOptions {
@@ -22,7 +19,8 @@ interface ExportCommandOptions {
 }
 
 /** The command's options as the export route takes them, or an error that names the option. */
-function exportOptions(options: ExportCommandOptions): ExportOptions {
+async function exportOptions(options: ExportCommandOptions): Promise<ExportOptions> {
+  const { exportOptionsSchema } = await import('@klantreis/render');
   const parsed = exportOptionsSchema.safeParse({
     format: options.format,
     paper: options.paper,
@@ -39,10 +37,16 @@ function exportOptions(options: ExportCommandOptions): ExportOptions {
   return parsed.data;
 }
 
+async function exportBody(journey: JourneyDocument, options: ExportOptions): Promise<Buffer> {
+  const { exportJourney } = await import('@klantreis/render');
+  return (await exportJourney(journey, options)).body;
+}
+
 // The journey commands work on the same store as the server (the data folder or DATABASE_URL),
 // so they also work while the server is stopped, for scripts and backups.
 
 async function withStore<T>(work: (store: JourneyStore) => Promise<T>): Promise<T> {
+  const [{ configFromEnv }, { openStore }] = await Promise.all([import('@klantreis/server'), import('@klantreis/db')]);
   const config = configFromEnv();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -62,6 +66,7 @@ export function registerJourneyCommands(program: Command): void {
     .action(async (options: { json?: boolean; trash?: boolean; search?: string }) => {
       // Title and steps from the stored updates, not the snapshot, which a server killed a
       // moment after an edit leaves behind (issue 9.6). The search goes by the stored title.
+      const { journeyFromStore } = await import('@klantreis/server');
       const journeys = await withStore(async (store) =>
         Promise.all(
           (await store.listJourneys({ trash: options.trash, search: options.search })).map(async (j) => {
@@ -90,12 +95,13 @@ export function registerJourneyCommands(program: Command): void {
     .option('--hidden-lanes', 'include the lanes the map hides')
     .action(async (id: string, options: ExportCommandOptions) => {
       // From the stored updates: the snapshot may lack the last edits before a crash.
+      const { journeyFromStore } = await import('@klantreis/server');
       const journey = await withStore(async (store) => {
         const row = await store.getJourney(id);
         return row ? ((await journeyFromStore(store, id)) ?? (JSON.parse(row.snapshot) as JourneyDocument)) : undefined;
       });
       if (!journey) throw new CliError(`no journey with id ${id} (see: klantreis list)`);
-      const body = options.format === 'json' ? Buffer.from(`${JSON.stringify(journey, null, 2)}\n`) : (await exportJourney(journey, exportOptions(options))).body;
+      const body = options.format === 'json' ? Buffer.from(`${JSON.stringify(journey, null, 2)}\n`) : await exportBody(journey, await exportOptions(options));
       if (options.output) writeFileSync(options.output, body);
       else if (process.stdout.isTTY && ['png', 'pdf', 'pptx', 'xlsx'].includes(options.format)) throw new CliError(`a ${options.format} file is not for the terminal: add -o <file>`);
       else process.stdout.write(body);
@@ -106,6 +112,11 @@ export function registerJourneyCommands(program: Command): void {
     .description('import a journey from an open JSON file (older schema versions are migrated) or a Mermaid journey diagram (.mmd)')
     .option('--locale <nl|en>', 'Mermaid: the language of the new journey', 'nl')
     .action(async (file: string, options: { locale: string }) => {
+      const [{ parseJourneyJson, randomKey }, { parseMermaidJourney }, { journeyToUpdate }] = await Promise.all([
+        import('@klantreis/schema'),
+        import('@klantreis/render/mermaid'),
+        import('@klantreis/sync'),
+      ]);
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -136,8 +147,9 @@ export function registerJourneyCommands(program: Command): void {
     .description('list the journey templates')
     .option('--locale <nl|en>', 'language of the titles', 'nl')
     .option('--json', 'print JSON')
-    .action((options: { locale: string; json?: boolean }) => {
+    .action(async (options: { locale: string; json?: boolean }) => {
       if (options.locale !== 'nl' && options.locale !== 'en') throw new CliError(`--locale must be nl or en, got ${options.locale}`);
+      const { listTemplates } = await import('@klantreis/templates');
       const templates = listTemplates(options.locale);
       if (options.json) console.log(JSON.stringify(templates, null, 2));
       else for (const t of templates) console.log(`${t.id.padEnd(32)} ${String(t.stepCount).padStart(2)} steps  ${t.title}`);

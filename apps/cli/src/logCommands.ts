@@ -1,18 +1,11 @@
 import { Command, Option } from 'commander';
-import {
-  loadEventLog,
-  logDfg,
-  logStats,
-  LogImportError,
-  type ColumnMapping,
-  type DateFormat,
-  type DecimalMark,
-  type DirectlyFollowsGraph,
-  type LoadedEventLog,
-  type LoadLogOptions,
-  type LogFormat,
-  type LogStats,
-} from '@klantreis/analytics';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ColumnMapping, DateFormat, DecimalMark, EventTable, LoadLogOptions, LogFormat } from '@klantreis/analytics';
+import type { DirectlyFollowsGraph, ImportedLog, LogStats } from '@klantreis/analytics/eventLog';
+import { CliError } from './cliError.ts';
 import { addCsvDialectOptions } from './csvDialectOptions.ts';
 
 interface LogCommandOptions {
@@ -29,6 +22,8 @@ interface LogCommandOptions {
   resource?: string;
   segment?: string;
   skipRejected?: boolean;
+  /** false with --no-cache: import into a temporary folder and remove it afterwards. */
+  cache?: boolean;
 }
 
 function addLogOptions(command: Command): Command {
@@ -41,7 +36,8 @@ function addLogOptions(command: Command): Command {
     .option('--channel <column>', 'column with the channel')
     .option('--resource <column>', 'column with the resource')
     .option('--segment <column>', 'column with the customer segment')
-    .option('--skip-rejected', 'analyse the good rows when some are rejected, instead of refusing the file');
+    .option('--skip-rejected', 'analyse the good rows when some are rejected, instead of refusing the file')
+    .option('--no-cache', 'read the file again instead of the import of the same content kept in KLANTREIS_CACHE (default ~/.cache/klantreis)');
 }
 
 function loadOptions(options: LogCommandOptions): LoadLogOptions {
@@ -67,25 +63,78 @@ function loadOptions(options: LogCommandOptions): LoadLogOptions {
   };
 }
 
-/** Loads the file, runs `analyse`, and turns a refused import into a CLI error naming file, line and field. */
-async function withLog<T>(command: Command, file: string, options: LogCommandOptions, analyse: (log: LoadedEventLog) => Promise<T>): Promise<T> {
-  let log: LoadedEventLog;
-  try {
-    log = await loadEventLog(file, loadOptions(options));
-  } catch (error) {
-    if (error instanceof LogImportError) command.error(`klantreis: ${error.message}`, { exitCode: 2, code: 'klantreis.log.rejected' });
-    throw error;
-  } finally {
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  }
-  try {
-    const [first] = log.rejected;
-    if (log.rejectedCount > 0) {
-      process.stderr.write(`skipped ${log.rejectedCount} rejected line(s)${first ? `; the first: line ${first.line}: ${first.reason}` : ''}\n`);
+/**
+ * Where `log stats` and `log dfg` keep the logs they imported, so the second command on the same
+ * file reads the first one's Parquet instead of parsing the file again: KLANTREIS_CACHE, else
+ * $XDG_CACHE_HOME/klantreis, else ~/.cache/klantreis. One folder per set of reading options (a
+ * different mapping or delimiter is a different import); in it, one import per file content.
+ */
+export function logCacheDirectory(options: LogCommandOptions, env: NodeJS.ProcessEnv = process.env): string {
+  const root = env.KLANTREIS_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'klantreis');
+  const { json: _json, cache: _cache, ...reading } = options;
+  const key = createHash('sha256').update(JSON.stringify(reading, Object.keys(reading).sort())).digest('hex').slice(0, 16);
+  return join(root, 'logs', key);
+}
+
+/** The cache keeps the most recently used imports and removes the rest. */
+const CACHED_LOGS = 20;
+
+async function pruneLogCache(root: string): Promise<void> {
+  const manifests: { path: string; usedAt: number }[] = [];
+  for (const optionsDir of await readdir(root).catch(() => [])) {
+    for (const name of await readdir(join(root, optionsDir)).catch(() => [])) {
+      if (!/^[0-9a-f]{16}\.json$/.test(name)) continue;
+      const path = join(root, optionsDir, name);
+      manifests.push({ path, usedAt: (await stat(path)).mtimeMs });
     }
-    return await analyse(log);
+  }
+  manifests.sort((a, b) => b.usedAt - a.usedAt);
+  for (const { path } of manifests.slice(CACHED_LOGS)) {
+    // The manifest first: without it the folder is no import, whatever happens next.
+    await rm(path, { force: true });
+    await rm(path.slice(0, -'.json'.length), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Imports the file (or finds the import of the same content made before), runs `analyse` on it,
+ * and turns a refused import into a CLI error naming file, line and field.
+ */
+async function withLog<T>(
+  file: string,
+  options: LogCommandOptions,
+  analyse: (log: EventTable, imported: ImportedLog, analytics: typeof import('@klantreis/analytics/eventLog')) => Promise<T>,
+): Promise<T> {
+  // Loaded here, not at the top: the other commands and --help do not pay for DuckDB.
+  const analytics = await import('@klantreis/analytics/eventLog');
+  const storeDir = options.cache === false ? await mkdtemp(join(tmpdir(), 'klantreis-log-')) : logCacheDirectory(options);
+  try {
+    let imported: ImportedLog;
+    try {
+      imported = await analytics.importLog(file, { ...loadOptions(options), storeDir, onDuplicate: 'reuse' });
+    } catch (error) {
+      if (error instanceof analytics.LogImportError) throw new CliError(`klantreis: ${error.message}`, 2);
+      throw error;
+    } finally {
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    }
+    if (imported.reused) {
+      // Most recently used first when the cache is pruned.
+      const now = new Date();
+      await utimes(join(storeDir, `${imported.id}.json`), now, now);
+    } else if (options.cache !== false) await pruneLogCache(join(storeDir, '..'));
+    const [first] = imported.rejected;
+    if (imported.rejectedCount > 0) {
+      process.stderr.write(`skipped ${imported.rejectedCount} rejected line(s)${first ? `; the first: line ${first.line}: ${first.reason}` : ''}\n`);
+    }
+    const log = await analytics.openImportedLog(imported);
+    try {
+      return await analyse(log, imported, analytics);
+    } finally {
+      log.close();
+    }
   } finally {
-    log.close();
+    if (options.cache === false) await rm(storeDir, { recursive: true, force: true });
   }
 }
 
@@ -114,8 +163,7 @@ function countRows(counts: Record<string, number>): string[][] {
     .map(([name, count]) => [`  ${name}`, String(count)]);
 }
 
-export function formatStats(file: string, log: Pick<LoadedEventLog, 'summary'>, stats: LogStats): string {
-  const { format, detected } = log.summary;
+export function formatStats(file: string, { format, detected }: Pick<ImportedLog, 'format' | 'detected'>, stats: LogStats): string {
   const dialect = [format, detected.delimiter === null ? null : `delimiter ${JSON.stringify(detected.delimiter)}`, detected.dateFormat ? `dates ${detected.dateFormat}` : null]
     .filter((part) => part !== null)
     .join(', ');
@@ -152,18 +200,18 @@ export function registerLogCommands(program: Command): void {
   const log = program.command('log').description('analyse an event log (CSV, JSON Lines, XES, XES.gz or Parquet)');
 
   addLogOptions(log.command('stats').argument('<file>', 'the event log').description('cases, events, activities, variants, start and end activities')).action(
-    async function (this: Command, file: string, options: LogCommandOptions) {
-      await withLog(this, file, options, async (loaded) => {
-        const stats = await logStats(loaded);
-        process.stdout.write(`${options.json === true ? JSON.stringify(stats, null, 2) : formatStats(file, loaded, stats)}\n`);
+    async (file: string, options: LogCommandOptions) => {
+      await withLog(file, options, async (log, imported, { logStats }) => {
+        const stats = await logStats(log);
+        process.stdout.write(`${options.json === true ? JSON.stringify(stats, null, 2) : formatStats(file, imported, stats)}\n`);
       });
     },
   );
 
   addLogOptions(log.command('dfg').argument('<file>', 'the event log').description('the directly-follows graph: which activity follows which, how often, how long after')).action(
-    async function (this: Command, file: string, options: LogCommandOptions) {
-      await withLog(this, file, options, async (loaded) => {
-        const dfg = await logDfg(loaded);
+    async (file: string, options: LogCommandOptions) => {
+      await withLog(file, options, async (log, _imported, { logDfg }) => {
+        const dfg = await logDfg(log);
         process.stdout.write(`${options.json === true ? JSON.stringify(dfg, null, 2) : formatDfg(dfg)}\n`);
       });
     },

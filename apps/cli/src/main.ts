@@ -1,5 +1,7 @@
+// Every command module imports the packages it works with inside its actions, not at the top:
+// `klantreis --help` and a `log stats` load only what they need (issue 13). The choices that
+// options list come from the packages' light `names` entry points.
 import { Command } from 'commander';
-import { startServer } from '@klantreis/server';
 import { registerBackupCommands } from './backupCommands.ts';
 import { CliError } from './cliError.ts';
 import { registerEvaluateCommand } from './evaluateCommand.ts';
@@ -16,6 +18,7 @@ program
   .command('serve')
   .description('start the web app, the API and the collaboration server (PORT, HOST, KLANTREIS_DATA, DATABASE_URL)')
   .action(async () => {
+    const { startServer } = await import('@klantreis/server');
     await startServer();
   });
 

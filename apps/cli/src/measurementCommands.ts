@@ -1,24 +1,11 @@
 import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
-import {
-  discardStagedImport,
-  hashFileContent,
-  LogImportError,
-  METRICS_PERIODS,
-  type ColumnMapping,
-  type DateFormat,
-  type DecimalMark,
-  type JourneyMetrics,
-  type LogFormat,
-  type MetricsPeriod,
-  type ReadProgress,
-  type StagedImport,
-  type SurveyMapping,
-} from '@klantreis/analytics';
-import { MEASURE_SCALES, type MeasureScale } from '@klantreis/evaluation';
-import { openStore, type JourneyStore } from '@klantreis/db';
-import { parseJourneyDocument, type JourneyDocument } from '@klantreis/schema';
-import { configFromEnv, DuplicateImportError, JourneyAnalytics } from '@klantreis/server';
+import type { ColumnMapping, DateFormat, DecimalMark, JourneyMetrics, LogFormat, ReadProgress, StagedImport, SurveyMapping } from '@klantreis/analytics';
+import { METRICS_PERIODS, type MetricsPeriod } from '@klantreis/analytics/names';
+import { MEASURE_SCALES, type MeasureScale } from '@klantreis/evaluation/scales';
+import type { JourneyStore } from '@klantreis/db';
+import type { JourneyDocument } from '@klantreis/schema';
+import type { JourneyAnalytics } from '@klantreis/server';
 import { CliError } from './cliError.ts';
 import { addCsvDialectOptions } from './csvDialectOptions.ts';
 import { formatDuration } from './logCommands.ts';
@@ -67,6 +54,7 @@ function addDialectOptions(command: Command): Command {
 }
 
 async function withAnalytics<T>(work: (store: JourneyStore, analytics: JourneyAnalytics) => Promise<T>): Promise<T> {
+  const [{ configFromEnv, JourneyAnalytics }, { openStore }] = await Promise.all([import('@klantreis/server'), import('@klantreis/db')]);
   const config = configFromEnv();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -80,6 +68,7 @@ async function withAnalytics<T>(work: (store: JourneyStore, analytics: JourneyAn
 async function storedJourney(store: JourneyStore, journeyId: string): Promise<JourneyDocument> {
   const row = await store.getJourney(journeyId);
   if (!row || row.deletedAt !== null) throw new CliError(`no journey with id ${journeyId} (see: klantreis list)`);
+  const { parseJourneyDocument } = await import('@klantreis/schema');
   const parsed = parseJourneyDocument(JSON.parse(row.snapshot));
   if (!parsed.ok) throw new CliError(`journey ${journeyId}: the stored snapshot is not valid: ${parsed.issues[0]!.path}: ${parsed.issues[0]!.message}`);
   return parsed.document;
@@ -100,6 +89,7 @@ async function importFile(
   options: DialectOptions,
   stage: (analytics: JourneyAnalytics, document: JourneyDocument, onProgress: (progress: ReadProgress) => void) => Promise<StagedImport>,
 ): Promise<void> {
+  const [{ discardStagedImport, hashFileContent, LogImportError }, { DuplicateImportError }] = await Promise.all([import('@klantreis/analytics'), import('@klantreis/server')]);
   await withAnalytics(async (store, analytics) => {
     const document = await storedJourney(store, journeyId);
     const name = basename(file);

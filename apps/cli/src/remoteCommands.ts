@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 import { homedir, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { ROLES, type Role } from '@klantreis/core/contracts';
+import { ROLES, type Role } from '@klantreis/core/roleNames';
 import { CliError } from './cliError.ts';
 
 interface Credentials {

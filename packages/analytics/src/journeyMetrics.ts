@@ -5,9 +5,9 @@ import { JourneyAnalysis, type ActivityCount, type AnalysedStep, type Row } from
 import type { AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import type { JourneyIndex } from './journeyIndex.ts';
 import { surveySummaries, type SurveySummary } from './surveyMetrics.ts';
+import { METRICS_PERIODS, type MetricsPeriod } from './names.ts';
 
-export type MetricsPeriod = 'week' | 'month' | 'quarter';
-export const METRICS_PERIODS: readonly MetricsPeriod[] = ['week', 'month', 'quarter'];
+export { METRICS_PERIODS, type MetricsPeriod };
 
 /** A duration's spread in seconds over `n` measurements; null figures without any. */
 export interface Spread {

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { fontMeasure } from './fonts.ts';
 import { journeyView, type MeasuredStep } from './journeyView.ts';
 import { layoutMap } from './layout/mapLayout.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './names.ts';
 import { PAPER_NAMES, type PaperSize } from './paperSizes.ts';
 import type { PngScale } from './png.ts';
 import { layoutSvg } from './svg.ts';
 
-export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'pptx', 'csv', 'xlsx', 'mermaid'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 /** The options of every format in one shape, as the export route, the CLI and the web menu send them. */
 export const exportOptionsSchema = z.strictObject({

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { ROLES, type Role } from './roleNames.ts';
 
-/** The four roles, weakest first: each can do all that the ones before it can. */
-export const ROLES = ['viewer', 'commenter', 'editor', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 export const roleSchema = z.enum(ROLES);
 
 export function roleRank(role: Role): number {
