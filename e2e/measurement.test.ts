@@ -113,6 +113,7 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
       // Besluit measured at CSAT 1 → −2 against a designed +1.
       expect(await measured.locator(`[data-step-id="${stepIds[3]}"]`).getAttribute('data-measured')).toBe('-2');
       expect(await violations(page)).toEqual([]);
+      await page.locator('[data-testid="topbar-more"] > summary').click(); // the dashboard is under "More"
       await page.locator('[data-testid="open-dashboard"]').click();
       await page.locator('[data-testid="dashboard"]').waitFor();
       await context.close();

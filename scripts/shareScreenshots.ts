@@ -21,6 +21,7 @@ try {
     const page = await context.newPage();
     await page.goto(`${server.url}/journeys/${id}`);
     await page.locator('[data-status="connected"]').waitFor();
+    await page.locator('[data-testid="topbar-more"] > summary').click(); // export is under "More"
     await page.getByTestId('open-export').click();
     await page.screenshot({ path: `${outDir}/export-dialog-${locale}.png` });
     await page.keyboard.press('Escape');

@@ -36,7 +36,9 @@ export const EmotionCurve = memo(function EmotionCurve({
 
   function onColumnClick(event: MouseEvent<SVGRectElement>, stepId: string) {
     const svg = event.currentTarget.ownerSVGElement!;
-    const y = event.clientY - svg.getBoundingClientRect().top;
+    const box = svg.getBoundingClientRect();
+    // On screen the curve is as tall as the map's zoom makes it; the model counts in its own pixels.
+    const y = ((event.clientY - box.top) * CURVE_HEIGHT) / (box.height || CURVE_HEIGHT);
     setScore(stepId, model.scoreAtY(y));
   }
 

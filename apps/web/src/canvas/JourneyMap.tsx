@@ -1,12 +1,13 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
 import { LiveCursors } from '../components/presence/LiveCursors.tsx';
 import { openThreadsByStep, votesByLane } from '../components/workshop/mapCounts.ts';
 import { useFollow } from '../hooks/useFollow.ts';
+import { currentZoom, useMapViewStore } from '../stores/mapViewStore.ts';
 import { usePresenceStore } from '../stores/presenceStore.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useCan } from '../hooks/useJourneyAccess.ts';
@@ -16,6 +17,9 @@ import { LaneRow } from './LaneRow.tsx';
 import { CURVE_HEIGHT, LABEL_WIDTH, NO_TEXTS, STEP_WIDTH, laneDisplayName, laneTexts, mapColumns, stepDisplayTitle, stepMoveTarget, type LaneTexts } from './mapLayout.ts';
 import { EmptyPhaseColumn, PhaseHeader } from './PhaseHeader.tsx';
 import { StepHeader } from './StepHeader.tsx';
+import { ContentLanguage } from './contentLanguage.ts';
+import { useMapZoom } from './useMapZoom.ts';
+import './workshopScale.css';
 import { SCORES } from '@klantreis/schema';
 
 
@@ -27,8 +31,10 @@ const KEYBOARD_SENSOR_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates 
 /**
  * The journey map: phases over step columns, the emotion curve, and the lanes. One CSS grid,
  * every step one column of the same width, so everything in a column belongs to one step.
+ * The phase and step rows stick to the top and the lane names to the left while it scrolls;
+ * CSS `zoom` scales it as a whole, so sticking, scrolling and text layout stay the browser's.
  */
-export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument; peakEndSteps?: PeakEndSteps }) {
+export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }: { journey: JourneyDocument; peakEndSteps?: PeakEndSteps; scrollRef?: RefObject<HTMLDivElement | null> }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
   const canEdit = useCan('journey.edit');
@@ -48,12 +54,16 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
     useSensor(KeyboardSensor, KEYBOARD_SENSOR_OPTIONS),
   );
   const stepIds = useMemo<string[]>(() => journey.steps.map((s) => s.id), [journey.steps]);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const ownScrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = givenScrollRef ?? ownScrollRef;
   const openComments = useMemo(() => openThreadsByStep(journey.comments), [journey.comments]);
   const myKey = usePresenceStore((s) => s.participant.key);
   const votes = useMemo(() => votesByLane(journey.votes, myKey), [journey.votes, myKey]);
   const mapRef = useRef<HTMLDivElement>(null);
+  const zoom = useMapViewStore(currentZoom);
+  const bigScreen = useMapViewStore((s) => s.bigScreen);
   useFollow(scrollRef);
+  useMapZoom(scrollRef, mapRef, zoom);
 
   // The latest journey through a ref: a callback that changed with every keystroke would make
   // all 200 step heads of a big map render again while someone types in one cell.
@@ -95,8 +105,14 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
 
   const columnCount = layout.columns.length;
   return (
-    <div className="map-scroll" data-testid="journey-map" ref={scrollRef}>
-      <div className="map" ref={mapRef} style={{ gridTemplateColumns: `${LABEL_WIDTH}px repeat(${columnCount}, ${STEP_WIDTH}px) ${STEP_WIDTH}px` }}>
+    // tabIndex -1: a click on the map's background puts the focus in the map, where the zoom keys work.
+    <div className="map-scroll" data-testid="journey-map" ref={scrollRef} tabIndex={-1} data-zoom={zoom}>
+      <ContentLanguage.Provider value={journey.journey.locale}>
+      <div
+        className={bigScreen ? 'map map--big-screen' : 'map'}
+        ref={mapRef}
+        style={{ gridTemplateColumns: `${LABEL_WIDTH}px repeat(${columnCount}, ${STEP_WIDTH}px) ${STEP_WIDTH}px`, zoom }}
+      >
         <LiveCursors mapRef={mapRef} />
         <div className="map__corner lane-label">
           <span className="map__corner-title">{t('editor.map')}</span>
@@ -104,7 +120,7 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
         {layout.phaseSpans.map((span, i) => (
           <PhaseHeader key={span.phase.id} span={span} index={i} phaseCount={layout.phaseSpans.length} />
         ))}
-        <div className="map__add-phase" style={{ gridColumn: columnCount + 2 }}>
+        <div className="map__add-phase map__end" style={{ gridColumn: columnCount + 2 }}>
           {canEdit && (
             <button type="button" onClick={() => edit((doc, origin) => addPhase(doc, {}, origin))}>
               + {t('editor.addPhase')}
@@ -124,6 +140,8 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
             )}
           </SortableContext>
         </DndContext>
+        {/* After the step heads: the grid places items in order, and this one's column is the last. */}
+        <div className="map__end map__end--steps" style={{ gridColumn: columnCount + 2 }} />
 
         <div className="lane-label lane-label--curve" style={{ height: CURVE_HEIGHT }}>
           <span className="lane-label__title">{t('editor.curve')}</span>
@@ -138,6 +156,7 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
         <div className="curve-cell" style={{ gridColumn: `2 / span ${columnCount}` }}>
           <EmotionCurve columns={layout.columns} stepNumber={layout.stepNumber} {...peakEndSteps} />
         </div>
+        <div className="map__end" style={{ gridColumn: columnCount + 2 }} />
 
         {visibleLanes.map((lane, i) => (
           <LaneRow key={lane.id} lane={lane} index={i} laneCount={visibleLanes.length} columns={layout.columns} texts={texts.get(lane.id) ?? NO_TEXTS} stepTitles={stepTitles} votes={votes.get(lane.id)} />
@@ -168,6 +187,7 @@ export function JourneyMap({ journey, peakEndSteps }: { journey: JourneyDocument
           )}
         </div>
       </div>
+      </ContentLanguage.Provider>
     </div>
   );
 }

@@ -6,19 +6,23 @@ import { CellVotes } from '../components/workshop/CellVotes.tsx';
 import type { CellVoteCounts } from '../components/workshop/mapCounts.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useCan } from '../hooks/useJourneyAccess.ts';
+import { useContentLanguage } from './contentLanguage.ts';
 import { laneDisplayName, type LaneTexts, type MapColumn } from './mapLayout.ts';
+import { withSoftHyphens } from './softHyphens.ts';
 
 export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { lane: LaneRecord; index: number; laneCount: number }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
   const canEdit = useCan('journey.edit');
   const name = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
+  const lang = useContentLanguage();
   return (
     <div className="lane-label" data-lane-id={lane.id}>
       {/* A two-line textarea, not an input, so long lane names wrap instead of being cut off. */}
       <textarea
         className="lane-label__name"
         rows={2}
+        lang={lane.name ? lang : undefined}
         value={lane.name}
         placeholder={t(`lane.kinds.${lane.kind}`)}
         aria-label={`${t('lane.name')}: ${name}`}
@@ -73,6 +77,7 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, em
   const canEdit = useCan('journey.edit');
   const [editing, setEditing] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const lang = useContentLanguage();
 
   useEffect(() => {
     if (editing) {
@@ -87,6 +92,7 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, em
         <textarea
           ref={area}
           className="cell__input"
+          lang={lang}
           value={text}
           aria-label={label}
           maxLength={MAX_TEXT_LENGTH}
@@ -99,7 +105,7 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, em
       ) : (
         <button type="button" className={text ? 'cell__text' : 'cell__text cell__text--empty'} onClick={() => setEditing(canEdit)} aria-disabled={!canEdit || undefined}>
           <span className="visually-hidden">{label}: </span>
-          {text || <span className="cell__placeholder" aria-hidden="true">{emptyText}</span>}
+          {text ? <span lang={lang}>{withSoftHyphens(text)}</span> : <span className="cell__placeholder" aria-hidden="true">{emptyText}</span>}
         </button>
       )}
       {votable && <CellVotes laneId={laneId} stepId={stepId} total={dots} mine={myDots} label={label} />}
@@ -143,6 +149,8 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
           <div key={`empty-${column.phase.id}`} className="cell cell--empty" style={{ gridColumn: i + 2 }} />
         ),
       )}
+      {/* The column of "+ Add phase" has no cells; this keeps the lane's border running to the end. */}
+      <div className="map__end" style={{ gridColumn: columns.length + 2 }} />
     </>
   );
 });

@@ -1,12 +1,21 @@
 import { useDroppable } from '@dnd-kit/core';
-import { memo } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhaseId } from '@klantreis/schema';
 import { addStep, deletePhase, movePhase, updateRecord } from '@klantreis/sync';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useCan } from '../hooks/useJourneyAccess.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
+import { useContentLanguage } from './contentLanguage.ts';
 import type { PhaseSpan } from './mapLayout.ts';
+
+/** A name and a moment of truth are one line of text: Enter ends the edit instead of adding a line. */
+function endOnEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    event.currentTarget.blur();
+  }
+}
 
 export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }: { span: PhaseSpan; index: number; phaseCount: number }) {
   const { t } = useTranslation();
@@ -15,6 +24,7 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
   const { phase } = span;
   const label = phase.name || t('phase.unnamed');
   const canEdit = useCan('journey.edit');
+  const lang = useContentLanguage();
 
   return (
     <section
@@ -24,14 +34,19 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
       data-phase-id={phase.id}
     >
       <div className="phase__top">
-        <input
+        {/* Textareas that grow with their text, so a long name or moment of truth wraps (with
+            hyphens in the journey's language) instead of being cut off in a one-step phase. */}
+        <textarea
           className="phase__name"
+          rows={1}
+          lang={phase.name ? lang : undefined}
           value={phase.name}
           placeholder={t('phase.unnamed')}
           aria-label={t('phase.name')}
           maxLength={200}
           readOnly={!canEdit}
-          onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { name: e.target.value }, origin))}
+          onKeyDown={endOnEnter}
+          onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { name: e.target.value.replace(/\n/g, ' ') }, origin))}
         />
         {canEdit && (
         <div className="icon-buttons">
@@ -72,11 +87,14 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
       </div>
       <label className="phase__mot">
         <span className="phase__mot-label">{t('phase.momentOfTruth')}</span>
-        <input
+        <textarea
+          rows={1}
+          lang={phase.momentOfTruth ? lang : undefined}
           value={phase.momentOfTruth}
           placeholder={t('phase.momentOfTruthPlaceholder')}
           readOnly={!canEdit}
-          onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { momentOfTruth: e.target.value }, origin))}
+          onKeyDown={endOnEnter}
+          onChange={(e) => edit((doc, origin) => updateRecord(doc, phase.id, { momentOfTruth: e.target.value.replace(/\n/g, ' ') }, origin))}
         />
       </label>
     </section>

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { scoreColor, type StepRecord } from '@klantreis/schema';
 import { PeerSelection } from '../components/presence/PeerSelection.tsx';
 import { useEditorStore } from '../stores/editorStore.ts';
+import { useContentLanguage } from './contentLanguage.ts';
 import { stepDisplayTitle } from './mapLayout.ts';
+import { withSoftHyphens } from './softHyphens.ts';
 import { formatMinutes } from './formatMinutes.ts';
 
 /** A step's column head: the post-it that is dragged, selected and moved by keyboard. */
@@ -24,6 +26,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: step.id });
   const title = stepDisplayTitle(step, number, t('step.untitled'));
   const dark = step.score === -2 || step.score === 2;
+  const lang = useContentLanguage();
 
   function onHandleKey(event: KeyboardEvent<HTMLButtonElement>) {
     if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
@@ -58,7 +61,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
           ⠿
         </button>
         <button type="button" className="step-head__title" onClick={() => selectStep(step.id)} title={t('step.open', { title })} aria-pressed={selected}>
-          <span className="step-head__number">{number}.</span> {title}
+          <span className="step-head__number">{number}.</span> <span lang={step.title ? lang : undefined}>{withSoftHyphens(title)}</span>
         </button>
       </div>
       <div className="step-head__badges">

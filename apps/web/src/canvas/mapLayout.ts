@@ -2,8 +2,8 @@ import type { CellRecord, JourneyDocument, LaneRecord, PhaseRecord, StepRecord }
 
 // Where everything sits on the map, computed once per document change. Every column has the
 // same width, so the curve, the step headers and the lane cells line up by column number.
-export const STEP_WIDTH = 192;
-export const LABEL_WIDTH = 200;
+export const STEP_WIDTH = 168;
+export const LABEL_WIDTH = 172;
 export const CURVE_HEIGHT = 176;
 
 export type MapColumn = { kind: 'step'; step: StepRecord; phase: PhaseRecord } | { kind: 'empty'; phase: PhaseRecord };

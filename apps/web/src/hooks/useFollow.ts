@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { mapScale } from '../canvas/useMapZoom.ts';
 import { throttle } from '../components/presence/throttle.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
 import { usePresenceStore } from '../stores/presenceStore.ts';
@@ -17,7 +18,11 @@ export function useFollow(scrollRef: RefObject<HTMLDivElement | null>): void {
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!awareness || !scroller) return undefined;
-    const send = throttle(() => publish(awareness, 'viewport', { left: Math.round(scroller.scrollLeft), top: Math.round(scroller.scrollTop) }), VIEWPORT_INTERVAL_MS);
+    // In the map's own pixels: the big screen follows the facilitator at its own, larger zoom.
+    const send = throttle(() => {
+      const scale = mapScale(scroller.querySelector<HTMLElement>('.map'));
+      publish(awareness, 'viewport', { left: Math.round(scroller.scrollLeft / scale), top: Math.round(scroller.scrollTop / scale) });
+    }, VIEWPORT_INTERVAL_MS);
     send.call();
     const onScroll = () => send.call();
     scroller.addEventListener('scroll', onScroll, { passive: true });
@@ -33,8 +38,11 @@ export function useFollow(scrollRef: RefObject<HTMLDivElement | null>): void {
     const onChange = () => {
       const state = remoteStates(awareness).find(([clientId]) => clientId === following)?.[1];
       if (!state) return;
-      if (state.viewport && (state.viewport.left !== Math.round(scroller.scrollLeft) || state.viewport.top !== Math.round(scroller.scrollTop))) {
-        scroller.scrollTo({ left: state.viewport.left, top: state.viewport.top });
+      const scale = mapScale(scroller.querySelector<HTMLElement>('.map'));
+      const left = Math.round(state.viewport ? state.viewport.left * scale : 0);
+      const top = Math.round(state.viewport ? state.viewport.top * scale : 0);
+      if (state.viewport && (left !== Math.round(scroller.scrollLeft) || top !== Math.round(scroller.scrollTop))) {
+        scroller.scrollTo({ left, top });
       }
       const selection = state.selection ?? null;
       const editor = useEditorStore.getState();

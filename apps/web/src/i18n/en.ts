@@ -468,6 +468,22 @@ export const en = {
     badgePending_one: '{{count}} approval waiting',
     badgePending_other: '{{count}} approvals waiting',
   },
+  // Issue 14, the map at workshop scale: zoom, big-screen mode, the map toolbar and the top bar's menu.
+  mapView: {
+    toolbar: 'Map view',
+    zoomOut: 'Zoom out',
+    zoomIn: 'Zoom in',
+    zoomLevel: 'Zoom level',
+    zoomResetLabel: 'Zoom to 100%',
+    zoomFit: 'Fit to screen',
+    zoomFitLabel: 'Zoom so the whole map fits on the screen',
+    zoomKeys: '{{action}} ({{keys}})',
+    bigScreen: 'Big screen',
+    bigScreenLabel: 'Big screen: only the map, in large type, for the room',
+    leaveBigScreenKeys: 'Leave big screen (Esc)',
+    more: 'More',
+    moreLabel: 'More: measurement dashboard, export and the journey-level score',
+  },
   measurement: measurementEn,
 };
 

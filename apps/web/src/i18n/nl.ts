@@ -469,5 +469,21 @@ export const nl: Messages = {
     badgePending_one: '{{count}} goedkeuring wacht',
     badgePending_other: '{{count}} goedkeuringen wachten',
   },
+  // Issue 14, de kaart op workshopformaat: zoomen, groot scherm, de werkbalk van de kaart en het menu in de bovenbalk.
+  mapView: {
+    toolbar: 'Weergave van de kaart',
+    zoomOut: 'Uitzoomen',
+    zoomIn: 'Inzoomen',
+    zoomLevel: 'Zoomniveau',
+    zoomResetLabel: 'Zoomen naar 100%',
+    zoomFit: 'Passend maken',
+    zoomFitLabel: 'Zo zoomen dat de hele kaart op het scherm past',
+    zoomKeys: '{{action}} ({{keys}})',
+    bigScreen: 'Groot scherm',
+    bigScreenLabel: 'Groot scherm: alleen de kaart, in grote letters, voor de zaal',
+    leaveBigScreenKeys: 'Groot scherm verlaten (Esc)',
+    more: 'Meer',
+    moreLabel: 'Meer: meetdashboard, exporteren en de score van de hele reis',
+  },
   measurement: measurementNl,
 };

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH, SCORES, type JourneyDocument } from '@klantreis/schema';
 import { updateJourney } from '@klantreis/sync';
 import { JourneyMap } from '../canvas/JourneyMap.tsx';
+import { BigScreenButton, MapToolbar } from '../canvas/MapToolbar.tsx';
+import { DOCKED_PANEL_MIN_WIDTH } from '../canvas/mapZoom.ts';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { ExportDialog } from '../components/ExportDialog.tsx';
 import { ShareDialog } from '../components/ShareDialog.tsx';
@@ -14,8 +16,7 @@ import { FollowBanner, ParticipantList } from '../components/presence/Participan
 import { ParticipantNamePrompt } from '../components/presence/ParticipantNamePrompt.tsx';
 import { SidePanel } from '../components/SidePanel.tsx';
 import { UndoButtons } from '../components/UndoButtons.tsx';
-import { ApprovalBadge } from '../components/versions/ApprovalBadge.tsx';
-import { TimerBadge } from '../components/workshop/WorkshopTimer.tsx';
+import { TopBarMenu } from '../components/TopBarMenu.tsx';
 import { AwarenessContext } from '../hooks/awareness.ts';
 import { useCollaborativeJourney } from '../hooks/useCollaborativeJourney.ts';
 import { useEvaluation } from '../hooks/useEvaluation.ts';
@@ -25,6 +26,7 @@ import { usePresence } from '../hooks/usePresence.ts';
 import { navigate } from '../hooks/useRoute.ts';
 import { useVersionsSync } from '../hooks/useVersionsSync.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
+import { useMapViewStore } from '../stores/mapViewStore.ts';
 import { AccountMenu } from '../components/AccountMenu.tsx';
 import { JourneyAccessContext, JourneyAccessKnown, JourneyPeopleContext, useCan, useJourneyAccess, useJourneyPeople } from '../hooks/useJourneyAccess.ts';
 
@@ -33,13 +35,14 @@ function BackLink() {
   return (
     <a
       className="back"
+      title={t('editor.back')}
       href="/"
       onClick={(e) => {
         e.preventDefault();
         navigate('/');
       }}
     >
-      ← {t('editor.back')}
+      <span aria-hidden="true">←</span> <span className="topbar__label">{t('editor.back')}</span>
     </a>
   );
 }
@@ -56,7 +59,28 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
   const [shareOpen, setShareOpen] = useState(false);
   const mayShare = access?.can['journey.manage'] === true;
 
+  const bigScreen = useMapViewStore((s) => s.bigScreen);
+
   useEffect(() => () => selectStep(null), [selectStep]);
+  useEffect(() => {
+    useMapViewStore.getState().openJourney(journeyId, window.innerWidth);
+    // On a narrow screen the panel lies over the map, so it starts closed and the map keeps its width.
+    if (window.innerWidth < DOCKED_PANEL_MIN_WIDTH) useEditorStore.getState().setPanelOpen(false);
+    return () => useMapViewStore.getState().setBigScreen(false);
+  }, [journeyId]);
+  useEffect(() => {
+    if (!bigScreen) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      // Escape first ends typing in a cell or closes a dialog; the next one leaves big screen.
+      if (target?.closest('input, textarea, select, dialog')) return;
+      useMapViewStore.getState().setBigScreen(false);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="big-screen"]')?.focus());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [bigScreen]);
   useEffect(() => {
     if (journey) document.title = `${journey.journey.title} · Klantreis`;
   }, [journey?.journey.title]);
@@ -86,19 +110,19 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
     <JourneyPeopleContext.Provider value={people}>
     <JourneyDocContext.Provider value={doc}>
       <AwarenessContext.Provider value={awareness}>
-      <div className="page page--editor">
-        <header className="topbar">
+      <div className={bigScreen ? 'page page--editor page--big-screen' : 'page page--editor'}>
+        {/* One row at every width: the title gives way first (ellipsis, whole title on hover),
+            the rarer commands sit under "More", the timer and approval in the map's own bar. */}
+        <header className="topbar" data-testid="topbar">
           <BackLink />
           {journey && <JourneyTitle title={journey.journey.title} />}
           <ConnectionStatus status={status} unsyncedChanges={unsyncedChanges} saveProblem={saveProblem} />
           <UndoButtons doc={doc} />
-          <ApprovalBadge />
-          <TimerBadge />
           <div className="topbar__spacer" />
           <ParticipantList />
           {journey && (
             <>
-              <button type="button" className="personas-button" onClick={() => useEditorStore.getState().setPersonasOpen(true)}>
+              <button type="button" className="personas-button" onClick={() => useEditorStore.getState().setPersonasOpen(true)} title={t('editor.personas')}>
                 <span className="avatars">
                   {journey.personas
                     .filter((p) => journey.journey.personaIds.includes(p.id))
@@ -106,20 +130,8 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
                       <PersonaAvatar key={p.id} persona={p} size={26} />
                     ))}
                 </span>
-                {t('editor.personas')}
+                <span className="topbar__label">{t('editor.personas')}</span>
               </button>
-              <JourneyScore score={journey.journey.journeyScore} />
-              <a
-                className="button"
-                href={`/journeys/${encodeURIComponent(journeyId)}/dashboard`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(`/journeys/${encodeURIComponent(journeyId)}/dashboard`);
-                }}
-                data-testid="open-dashboard"
-              >
-                {t('measurement.openDashboard')}
-              </a>
               <a
                 className="button"
                 href={`/journeys/${encodeURIComponent(journeyId)}/present`}
@@ -138,9 +150,25 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
                   <ShareDialog journeyId={journeyId} open={shareOpen} onClose={() => setShareOpen(false)} />
                 </>
               )}
-              <button type="button" onClick={() => setExportOpen(true)} data-testid="open-export">
-                {t('export.open')}
-              </button>
+              <BigScreenButton />
+              <TopBarMenu>
+                <a
+                  className="button"
+                  href={`/journeys/${encodeURIComponent(journeyId)}/dashboard`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/journeys/${encodeURIComponent(journeyId)}/dashboard`);
+                  }}
+                  data-testid="open-dashboard"
+                >
+                  {t('measurement.openDashboard')}
+                </a>
+                <button type="button" onClick={() => setExportOpen(true)} data-testid="open-export">
+                  {t('export.open')}
+                </button>
+                <JourneyScore score={journey.journey.journeyScore} />
+              </TopBarMenu>
+              {/* Outside the menu: a dialog inside a closed <details> would not be drawn. */}
               <ExportDialog journeyId={journeyId} journeyLocale={journey.journey.locale} open={exportOpen} onClose={() => setExportOpen(false)} />
             </>
           )}
@@ -173,24 +201,23 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
 
 /** The map and the side panel, sharing one evaluation of the journey as it is now. */
 function EvaluatedEditor({ journeyId, journey }: { journeyId: string; journey: JourneyDocument }) {
-  const { t } = useTranslation();
   const evaluation = useEvaluation(journey);
   // The measured curve and figures on the map come from the imported data, when there is any.
   const { measurement } = useMeasurement(journeyId, journey, 'month');
   const panelOpen = useEditorStore((s) => s.panelOpen);
+  const bigScreen = useMapViewStore((s) => s.bigScreen);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const { peakStepId, troughStepId, endStepId } = evaluation.peakEnd;
+  const showPanel = panelOpen && !bigScreen;
   return (
     <>
-      <MeasurementContext.Provider value={measurement}>
-        <JourneyMap journey={journey} peakEndSteps={{ peakStepId, troughStepId, endStepId }} />
-      </MeasurementContext.Provider>
-      {panelOpen ? (
-        <SidePanel journeyId={journeyId} journey={journey} evaluation={evaluation} />
-      ) : (
-        <button type="button" className="panel-toggle" onClick={() => useEditorStore.getState().setPanelOpen(true)} data-testid="show-panel">
-          ⟨ {t('panel.show')}
-        </button>
-      )}
+      <MapToolbar scrollRef={scrollRef} />
+      <div className={showPanel ? 'editor__body editor__body--panel-open' : 'editor__body'}>
+        <MeasurementContext.Provider value={measurement}>
+          <JourneyMap journey={journey} peakEndSteps={{ peakStepId, troughStepId, endStepId }} scrollRef={scrollRef} />
+        </MeasurementContext.Provider>
+        {showPanel && <SidePanel journeyId={journeyId} journey={journey} evaluation={evaluation} />}
+      </div>
     </>
   );
 }
@@ -204,6 +231,7 @@ function JourneyTitle({ title }: { title: string }) {
       className="journey-title"
       readOnly={!canEdit}
       value={title}
+      title={title}
       aria-label={t('editor.titleLabel')}
       maxLength={MAX_TITLE_LENGTH}
       onChange={(e) => edit((doc, origin) => updateJourney(doc, { title: e.target.value }, origin))}

@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { publish, remoteStates, useAwareness } from '../../hooks/awareness.ts';
+import { mapScale } from '../../canvas/useMapZoom.ts';
 import { throttle } from './throttle.ts';
 
 interface RemoteCursor {
@@ -32,7 +33,9 @@ export function LiveCursors({ mapRef }: { mapRef: RefObject<HTMLDivElement | nul
     const send = throttle((position: { x: number; y: number } | null) => publish(awareness, 'cursor', position), CURSOR_INTERVAL_MS);
     const onMove = (event: PointerEvent) => {
       const box = map.getBoundingClientRect();
-      send.call({ x: Math.round(event.clientX - box.left), y: Math.round(event.clientY - box.top) });
+      // In the map's own pixels, whatever each person's zoom: the cursor is drawn inside the zoomed map.
+      const scale = mapScale(map);
+      send.call({ x: Math.round((event.clientX - box.left) / scale), y: Math.round((event.clientY - box.top) / scale) });
     };
     const onLeave = () => send.call(null);
     map.addEventListener('pointermove', onMove);

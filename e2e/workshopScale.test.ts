@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { authorizedFetch, sessionCookies } from '../apps/server/src/testCredentials.ts';
+import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
+import { violations } from './fixtures/axe.ts';
+import { MapLayoutPage, overlappingPairs } from './fixtures/mapLayoutPage.ts';
+import { webDist } from './fixtures/webDist.ts';
+
+// Issue 14: the map at workshop scale, on a laptop and on the big screen, in both languages.
+const unavailable = browserUnavailable();
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+] as const;
+const LOCALES = ['nl-NL', 'en-US'] as const;
+type Locale = (typeof LOCALES)[number];
+
+describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newJourney(locale: Locale, templateId = 'ikea-visit'): Promise<string> {
+    const response = await authorizedFetch(`${server.url}/api/journeys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId, locale: locale.slice(0, 2) }),
+    });
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  async function openEditor(locale: Locale, size: { width: number; height: number }, journeyId: string, name = 'Anna'): Promise<MapLayoutPage> {
+    const context = await browser.newContext({ locale, viewport: size });
+    await context.addCookies(sessionCookies());
+    const map = new MapLayoutPage(await context.newPage(), server.url);
+    await map.join(journeyId, name);
+    return map;
+  }
+
+  for (const size of SIZES) {
+    for (const locale of LOCALES) {
+      it(`${size.width}×${size.height} in ${locale}: one-row top bar, no control over another, sticky headers and lane names, axe clean`, async () => {
+        const map = await openEditor(locale, size, await newJourney(locale));
+        const { page } = map;
+        const docked = size.width >= 1280;
+
+        // The top bar is one row: every control sits inside its height.
+        const bar = (await map.topBar().boundingBox())!;
+        expect(bar.height).toBeLessThan(60);
+        for (const control of await map.topBarControls()) {
+          expect(control.y, control.name).toBeGreaterThanOrEqual(bar.y - 1);
+          expect(control.y + control.height, control.name).toBeLessThanOrEqual(bar.y + bar.height + 1);
+        }
+
+        // The side panel docks beside the map on a wide screen and starts closed on a narrow one.
+        expect(await page.getByTestId('side-panel').isVisible()).toBe(docked);
+        if (!docked) {
+          const mapWidth = (await map.scroller().boundingBox())!.width;
+          expect(mapWidth).toBeGreaterThan(size.width - 2);
+          await page.getByTestId('show-panel').click();
+          await page.getByTestId('side-panel').waitFor();
+          // Open, it lies over the map: the map keeps its width.
+          expect((await map.scroller().boundingBox())!.width).toBeCloseTo(mapWidth, 0);
+        }
+
+        // No control covers another, nor a phase or step header; headers do not cover each other.
+        const controls = [...(await map.topBarControls()), ...(await map.toolbarControls())];
+        const headers = await map.headers();
+        expect(headers.filter((h) => h.name.startsWith('step')).length).toBeGreaterThanOrEqual(3);
+        expect(overlappingPairs(controls)).toEqual([]);
+        expect(overlappingPairs(controls, headers)).toEqual([]);
+        const phases = headers.filter((h) => h.name.startsWith('phase'));
+        const steps = headers.filter((h) => h.name.startsWith('step'));
+        expect(overlappingPairs(phases, steps)).toEqual([]);
+        if (!docked) {
+          const panel = (await page.getByTestId('side-panel').boundingBox())!;
+          expect(overlappingPairs([{ name: 'side panel', ...panel }], controls.filter((c) => !c.name.includes('Hide') && !c.name.includes('verbergen')))).toEqual([]);
+        }
+
+        // At 1440 with the panel open at least six step columns show whole.
+        if (size.width === 1440) expect(await map.fullyVisibleStepColumns()).toBeGreaterThanOrEqual(6);
+
+        // Scrolled down to the last lane, the phase and step heads are still at the top.
+        const scroller = (await map.scroller().boundingBox())!;
+        await map.scrollMap({ top: Infinity });
+        const lastLane = page.locator('.map > .lane-label[data-lane-id]').last();
+        const lastLaneBox = (await lastLane.boundingBox())!;
+        expect(lastLaneBox.y + lastLaneBox.height).toBeLessThanOrEqual(scroller.y + scroller.height + 1);
+        const firstStep = (await map.stepHeads().first().boundingBox())!;
+        const firstPhase = (await map.phases().first().boundingBox())!;
+        expect(firstPhase.y).toBeCloseTo(scroller.y, 0);
+        expect(firstStep.y).toBeGreaterThanOrEqual(firstPhase.y + firstPhase.height - 1);
+        expect(firstStep.y).toBeLessThan(scroller.y + scroller.height / 2);
+        expect(overlappingPairs(await map.headers(), [{ name: 'last lane', ...lastLaneBox }])).toEqual([]);
+
+        // Scrolled to the far right, the lane names are still at the left.
+        await map.scrollMap({ left: Infinity });
+        const laneName = (await lastLane.boundingBox())!;
+        expect(laneName.x).toBeCloseTo(scroller.x, 0);
+        expect(await lastLane.locator('textarea').isVisible()).toBe(true);
+        expect(overlappingPairs(await map.headers(), [{ name: 'last lane', ...laneName }])).toEqual([]);
+
+        expect(await violations(page)).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('zooms with the buttons, Ctrl+= / Ctrl+- / Ctrl+0 in the map and Ctrl+wheel, and remembers the level per journey on this device', async () => {
+    const journeyId = await newJourney('en-US');
+    const map = await openEditor('en-US', { width: 1440, height: 900 }, journeyId);
+    const { page } = map;
+    const start = await map.scale();
+    expect(await page.getByTestId('zoom-level').innerText()).toBe(`${Math.round(start * 100)}%`);
+
+    await page.getByTestId('zoom-in').click();
+    const zoomedIn = await map.scale();
+    expect(zoomedIn).toBeGreaterThan(start + 0.05);
+    await page.getByTestId('zoom-out').click();
+    await page.getByTestId('zoom-out').click();
+    expect(await map.scale()).toBeLessThan(start - 0.05);
+    await page.getByTestId('zoom-reset').click();
+    expect(await map.scale()).toBeCloseTo(1, 2);
+    expect(await page.getByTestId('zoom-level').innerText()).toBe('100%');
+
+    // Fit to screen: the whole map inside the scroller.
+    await page.getByTestId('zoom-fit').click();
+    const fitted = await map.scroller().evaluate((el) => ({ map: el.querySelector('.map')!.getBoundingClientRect(), width: el.clientWidth, height: el.clientHeight }));
+    expect(fitted.map.width).toBeLessThanOrEqual(fitted.width + 1);
+    expect(fitted.map.height).toBeLessThanOrEqual(fitted.height + 1);
+
+    // The keys work with the focus in the map, and are the map's, not the browser's page zoom.
+    await page.getByTestId('zoom-reset').click();
+    await map.stepHeads().first().locator('.step-head__title').focus();
+    await page.keyboard.press('Control+Equal');
+    expect(await map.scale()).toBeCloseTo(1.1, 2);
+    await page.keyboard.press('Control+Minus');
+    await page.keyboard.press('Control+Minus');
+    expect(await map.scale()).toBeCloseTo(0.9, 2);
+    await page.keyboard.press('Control+Digit0');
+    expect(await map.scale()).toBeCloseTo(1, 2);
+    expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1);
+
+    // Ctrl+wheel (a pinch in Chromium) zooms around the pointer: the cell under it stays under it.
+    const cell = page.locator('.cell[data-step-id]').nth(14);
+    const before = (await cell.boundingBox())!;
+    await page.mouse.move(before.x + 10, before.y + 10);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await expect.poll(() => map.scale()).toBeGreaterThan(1.2);
+    const after = (await cell.boundingBox())!;
+    expect(Math.abs(after.x - before.x)).toBeLessThan(12);
+    expect(Math.abs(after.y - before.y)).toBeLessThan(12);
+    const chosen = await map.scale();
+
+    // Remembered for this journey on this device; another journey starts at the screen's default.
+    await page.reload();
+    await map.waitUntilLive();
+    expect(await map.scale()).toBeCloseTo(chosen, 2);
+    await map.open(await newJourney('en-US'));
+    expect(await map.scale()).toBeCloseTo(start, 2);
+    await page.context().close();
+  });
+
+  for (const locale of LOCALES) {
+    it(`big-screen mode in ${locale}: the map alone in large type, the panel hidden, Escape leaves it`, async () => {
+      const map = await openEditor(locale, { width: 1920, height: 1080 }, await newJourney(locale));
+      const { page } = map;
+      const desk = await map.scale();
+      const button = page.getByTestId('big-screen');
+      expect(await button.getAttribute('title')).toBe(locale === 'nl-NL' ? 'Groot scherm: alleen de kaart, in grote letters, voor de zaal' : 'Big screen: only the map, in large type, for the room');
+      await button.click();
+
+      await page.getByTestId('leave-big-screen').waitFor();
+      expect(await page.getByTestId('leave-big-screen').innerText()).toBe(locale === 'nl-NL' ? 'Groot scherm verlaten (Esc)' : 'Leave big screen (Esc)');
+      expect(await page.getByTestId('side-panel').count()).toBe(0);
+      expect(await map.topBar().isVisible()).toBe(false);
+      expect(await page.locator('.map .icon-buttons').first().isVisible()).toBe(false);
+      // Large type: cell text at least 18 px on the screen.
+      const big = await map.scale();
+      expect(big).toBeGreaterThanOrEqual(1.25);
+      const fontSize = await page.locator('.cell__text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(fontSize * big).toBeGreaterThanOrEqual(18);
+      expect(overlappingPairs(await map.toolbarControls(), await map.headers())).toEqual([]);
+      expect(await violations(page)).toEqual([]);
+
+      await page.keyboard.press('Escape');
+      await map.topBar().waitFor();
+      await page.getByTestId('side-panel').waitFor();
+      expect(await map.scale()).toBeCloseTo(desk, 2);
+      await page.context().close();
+    });
+  }
+
+  it('keeps a one-step phase’s name whole, shows all of a moment of truth, and a long title or a timer does not move the top bar', async () => {
+    const map = await openEditor('nl-NL', { width: 1440, height: 900 }, await newJourney('nl-NL'));
+    const { page } = map;
+    await map.addPhase('Oriënteren');
+    const phase = map.phases().last();
+    await map.addStep(await map.phases().count().then((n) => n - 1), 'Zoeken');
+    const moment = 'Snel zien of het product er is, wat het kost en wanneer het geleverd kan worden';
+    await phase.locator('.phase__mot textarea').fill(moment);
+
+    const name = phase.getByRole('textbox', { name: 'Naam van de fase' });
+    const nameSize = await name.evaluate((el: HTMLTextAreaElement) => ({ client: el.clientWidth, scroll: el.scrollWidth, height: el.clientHeight, scrollHeight: el.scrollHeight }));
+    expect(nameSize.client).toBeGreaterThanOrEqual(100);
+    expect(nameSize.scroll).toBeLessThanOrEqual(nameSize.client);
+    expect(nameSize.scrollHeight).toBeLessThanOrEqual(nameSize.height + 1);
+    const motSize = await phase.locator('.phase__mot textarea').evaluate((el: HTMLTextAreaElement) => ({ height: el.clientHeight, scrollHeight: el.scrollHeight }));
+    expect(motSize.scrollHeight).toBeLessThanOrEqual(motSize.height + 1);
+    // The phase's buttons moved under its name instead of squeezing it.
+    const buttons = (await phase.locator('.icon-buttons').boundingBox())!;
+    const nameBox = (await name.boundingBox())!;
+    expect(buttons.y).toBeGreaterThanOrEqual(nameBox.y + nameBox.height - 1);
+    // Text on the map carries the journey's language, for hyphenation and screen readers.
+    expect(await name.getAttribute('lang')).toBe('nl');
+    expect(await page.locator('.step-head__title [lang="nl"]').count()).toBeGreaterThan(5);
+
+    const bar = map.topBar();
+    const positions = () => bar.locator(':scope > button, :scope > a, :scope > details').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().x)));
+    const heightBefore = (await bar.boundingBox())!.height;
+    const before = await positions();
+
+    const title = 'Klantreis van de aanvraag van een zorgverzekering, van het eerste zoeken tot de eerste declaratie bij de zorgverzekeraar';
+    await page.getByRole('textbox', { name: 'Titel van de klantreis' }).fill(title);
+    await page.getByRole('textbox', { name: 'Titel van de klantreis' }).blur();
+    const titleField = await page.getByRole('textbox', { name: 'Titel van de klantreis' }).evaluate((el: HTMLInputElement) => ({ tooltip: el.title, overflow: el.scrollWidth > el.clientWidth, overflowStyle: getComputedStyle(el).textOverflow }));
+    expect(titleField).toEqual({ tooltip: title, overflow: true, overflowStyle: 'ellipsis' });
+    expect((await bar.boundingBox())!.height).toBe(heightBefore);
+    const withTitle = await positions();
+
+    await map.openSideTab('workshop');
+    await page.locator('input[name="timer-minutes"]').fill('5');
+    await page.getByRole('button', { name: 'Starten', exact: true }).click();
+    await page.getByTestId('timer-badge').waitFor();
+    expect((await bar.boundingBox())!.height).toBe(heightBefore);
+    expect(await positions()).toEqual(withTitle);
+    expect(withTitle.slice(-3)).toEqual(before.slice(-3));
+    await page.context().close();
+  });
+});
