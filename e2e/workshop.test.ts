@@ -216,8 +216,10 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     await anna.restoreVersion('as-is');
     await expect.poll(() => bram.scoreOf(parking)).toBe(before);
     // The map as it was before the restore is kept as a version, and Bram sees it at once.
+    // Named by what it is and when, in Bram's language, not by a machine name.
     await bram.openSideTab('versions');
-    await bram.version('as-is ←').waitFor();
+    const backup = bram.page.locator('[data-testid="version"][data-kind="before-restore"]');
+    await expect.poll(() => backup.getAttribute('data-name')).toMatch(new RegExp(`^De kaart vóór het terugzetten, \\d{1,2} [a-z]{3}\\.? ${new Date().getFullYear()}`));
     await closeAll();
   });
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { VersionKind } from './versionStore.ts';
 
 /** Times are epoch milliseconds: one type on SQLite and PostgreSQL, no time-zone surprises. */
 export interface JourneysTable {
@@ -42,7 +43,7 @@ export interface JourneyVersionsTable {
   id: string;
   journey_id: string;
   name: string;
-  kind: 'named' | 'auto';
+  kind: VersionKind;
   author: string;
   created_at: number;
   /** The open JSON format: a version is read, compared and restored as records, never as Yjs bytes. */

@@ -2,11 +2,18 @@ import type { Kysely } from 'kysely';
 import { randomKey, type JourneyDocument } from '@klantreis/schema';
 import type { Database } from './databaseSchema.ts';
 
+/**
+ * `named`: saved by a person; `auto`: taken while editing, at most hourly; `before-restore`: the
+ * map as it was just before someone restored an older version over it.
+ */
+export const VERSION_KINDS = ['named', 'auto', 'before-restore'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
 export interface VersionInfo {
   id: string;
   journeyId: string;
   name: string;
-  kind: 'named' | 'auto';
+  kind: VersionKind;
   author: string;
   createdAt: number;
 }
@@ -36,7 +43,7 @@ export class VersionStore {
     this.db = db;
   }
 
-  async createVersion(input: { journeyId: string; name: string; kind: 'named' | 'auto'; author: string; document: JourneyDocument }): Promise<VersionInfo> {
+  async createVersion(input: { journeyId: string; name: string; kind: VersionKind; author: string; document: JourneyDocument }): Promise<VersionInfo> {
     const version: VersionInfo = { id: `v_${randomKey(12)}`, journeyId: input.journeyId, name: input.name, kind: input.kind, author: input.author, createdAt: Date.now() };
     await this.db
       .insertInto('journey_versions')
@@ -63,7 +70,7 @@ export class VersionStore {
     return { id: row.id, journeyId: row.journey_id, name: row.name, kind: row.kind, author: row.author, createdAt: Number(row.created_at), document: JSON.parse(row.snapshot) as JourneyDocument };
   }
 
-  async latestVersionTime(journeyId: string, kind: 'named' | 'auto'): Promise<number | null> {
+  async latestVersionTime(journeyId: string, kind: VersionKind): Promise<number | null> {
     const row = await this.db
       .selectFrom('journey_versions')
       .select((eb) => eb.fn.max('created_at').as('latest'))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERSION_KINDS } from '@klantreis/db';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '@klantreis/schema';
 
 const personName = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
@@ -10,7 +11,7 @@ export const versionInfo = z.object({
   id: z.string(),
   journeyId: z.string(),
   name: z.string(),
-  kind: z.enum(['named', 'auto']),
+  kind: z.enum(VERSION_KINDS),
   author: z.string(),
   createdAt: z.number(),
 });

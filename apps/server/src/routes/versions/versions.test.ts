@@ -63,8 +63,10 @@ describe.each(backends)('versions and approval on %s', (_name, backend) => {
       // The state before the restore is kept, so a restore can itself be undone.
       const backup = (await api<JourneyComparison>(`/api/journeys/${id}/compare?from=${restored.body.backupVersionId}&to=current`)).body;
       expect(backup.stepsRemoved.map((s) => s.id)).toEqual([added.body.id]);
-      const listed = (await api<{ id: string }[]>(`/api/journeys/${id}/versions`)).body.map((v) => v.id);
-      expect(listed).toEqual(expect.arrayContaining([saved.body.id, restored.body.backupVersionId]));
+      const listed = (await api<{ id: string; kind: string; name: string }[]>(`/api/journeys/${id}/versions`)).body;
+      expect(listed.map((v) => v.id)).toEqual(expect.arrayContaining([saved.body.id, restored.body.backupVersionId]));
+      // Told apart from the versions people saved: its own kind, and it says what it was before.
+      expect(listed.find((v) => v.id === restored.body.backupVersionId)).toMatchObject({ kind: 'before-restore', name: 'before restoring: as-is' });
     } finally {
       editor.provider.destroy();
     }

@@ -71,7 +71,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
       const { id, versionId } = request.params;
       const info = await savedVersion(id, versionId, 'params.versionId');
       const target = await versionDocument(id, versionId);
-      const backup = await versions.createVersion({ journeyId: id, name: `${info.name} ←`, kind: 'named', author: request.body.author, document: await documents.read(id) });
+      const backup = await versions.createVersion({ journeyId: id, name: `before restoring: ${info.name}`, kind: 'before-restore', author: request.body.author, document: await documents.read(id) });
       await documents.edit(id, (doc) => replaceJourneyContent(doc, target));
       await auditJourney(context, request.actor, 'version.restored', id, { versionId, name: info.name, backupVersionId: backup.id });
       return { restored: versionId, backupVersionId: backup.id };

@@ -67,7 +67,6 @@ export function FindingList({ journey, findings }: { journey: JourneyDocument; f
                   <span className="finding__head">
                     <span className={`severity severity--${finding.severity}`}>{t(`evaluation.severity.${finding.severity}`)}</span>
                     <span className="finding__rule">{t(`rules.${finding.rule}`)}</span>
-                    <code className="finding__id">{finding.rule}</code>
                   </span>
                   <span className="finding__message">{finding.message}</span>
                 </button>

@@ -8,12 +8,13 @@ import { ApprovalRequestForm } from './ApprovalRequestForm.tsx';
 import { ApprovalRounds } from './ApprovalRounds.tsx';
 import { CompareDialog, type ComparedPair } from './CompareDialog.tsx';
 import { SaveVersionForm } from './SaveVersionForm.tsx';
+import { versionLabel } from './versionLabel.ts';
 
 const CURRENT = 'current';
 
 /** The versions of the map (named and automatic), compare, restore, and the approval rounds. */
 export function VersionsPanel({ journeyId }: { journeyId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useOwnIdentity();
   const versions = useVersionsStore((s) => s.versions);
   const loadError = useVersionsStore((s) => s.loadError);
@@ -22,14 +23,15 @@ export function VersionsPanel({ journeyId }: { journeyId: string }) {
   const [compared, setCompared] = useState<ComparedPair | null>(null);
   const [requestingFor, setRequestingFor] = useState<string | null>(null);
   const [restoreError, setRestoreError] = useState<string | null>(null);
-  const names = useMemo(() => new Map(versions.map((v) => [v.id, v.name])), [versions]);
+  const names = useMemo(() => new Map(versions.map((v) => [v.id, versionLabel(v, t, i18n.language)])), [versions, t, i18n.language]);
+  const nameOf = (version: VersionInfo) => names.get(version.id) ?? version.name;
   const fromId = from || versions[0]?.id || '';
 
   const label = (versionId: string) => (versionId === CURRENT ? t('versions.current') : (names.get(versionId) ?? versionId));
   const compare = (fromVersion: string, toVersion: string) => setCompared({ from: fromVersion, to: toVersion, fromLabel: label(fromVersion), toLabel: label(toVersion) });
 
   async function restore(version: VersionInfo) {
-    if (!confirm(t('versions.confirmRestore', { name: version.name }))) return;
+    if (!confirm(t('versions.confirmRestore', { name: nameOf(version) }))) return;
     try {
       await versionsApi.restore(journeyId, version.id, me.name);
       setRestoreError(null);
@@ -65,7 +67,7 @@ export function VersionsPanel({ journeyId }: { journeyId: string }) {
             <select name="compare-from" value={fromId} onChange={(e) => setFrom(e.target.value)}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {v.name}
+                  {nameOf(v)}
                 </option>
               ))}
             </select>
@@ -76,7 +78,7 @@ export function VersionsPanel({ journeyId }: { journeyId: string }) {
               <option value={CURRENT}>{t('versions.current')}</option>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {v.name}
+                  {nameOf(v)}
                 </option>
               ))}
             </select>
@@ -90,26 +92,26 @@ export function VersionsPanel({ journeyId }: { journeyId: string }) {
       ) : (
         <ol className="version-list">
           {versions.map((version) => (
-            <li key={version.id} className="version" data-testid="version" data-version-id={version.id} data-name={version.name}>
+            <li key={version.id} className="version" data-testid="version" data-version-id={version.id} data-kind={version.kind} data-name={nameOf(version)}>
               <div className="version__head">
-                <strong className="version__name">{version.name}</strong>
-                {version.kind === 'auto' && <span className="badge">{t('versions.automatic')}</span>}
+                <strong className="version__name">{nameOf(version)}</strong>
+                {version.kind !== 'named' && <span className="badge">{t(version.kind === 'auto' ? 'versions.automatic' : 'versions.beforeRestore')}</span>}
               </div>
               <p className="hint">
                 {version.author ? t('versions.byWhen', { author: version.author, when: relativeTime(t, version.createdAt) }) : relativeTime(t, version.createdAt)}
               </p>
               <div className="row version__actions">
-                <button type="button" onClick={() => compare(version.id, CURRENT)} aria-label={t('versions.compareWithCurrentOf', { name: version.name })}>
+                <button type="button" onClick={() => compare(version.id, CURRENT)} aria-label={t('versions.compareWithCurrentOf', { name: nameOf(version) })}>
                   {t('versions.compareWithCurrent')}
                 </button>
-                <button type="button" onClick={() => void restore(version)} aria-label={t('versions.restoreOf', { name: version.name })}>
+                <button type="button" onClick={() => void restore(version)} aria-label={t('versions.restoreOf', { name: nameOf(version) })}>
                   {t('versions.restore')}
                 </button>
                 <button
                   type="button"
                   aria-expanded={requestingFor === version.id}
                   onClick={() => setRequestingFor(requestingFor === version.id ? null : version.id)}
-                  aria-label={t('approval.requestOf', { name: version.name })}
+                  aria-label={t('approval.requestOf', { name: nameOf(version) })}
                 >
                   {t('approval.request')}
                 </button>
