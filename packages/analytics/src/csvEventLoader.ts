@@ -1,12 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planCsvRead, csvReadSummary, type CsvReadPlan } from './csvReadPlan.ts';
 import { findRecordLines } from './csvRecordLines.ts';
 import { csvEventsSelect, csvSource } from './csvEventSql.ts';
 import type { ReadLogOptions, ReadSummary, RejectedLine } from './eventLogTypes.ts';
-import { EMPTY_EVENTS_SELECT, partPath } from './eventPartsWriter.ts';
+import { partPath } from './eventPartsWriter.ts';
 import { LogImportError, quoteValue } from './logImportError.ts';
 import { transcodeToUtf8 } from './logFileSource.ts';
 import type { RejectionLog } from './rejectionLog.ts';
@@ -24,6 +24,8 @@ const PROBLEMS: Record<number, { field: 'caseId' | 'activity' | 'timestamp'; rea
 /** More reader errors than this are not kept one by one: a file with millions of broken lines must not fill memory. */
 const MAX_STORED_READER_ERRORS = 1_000_000;
 const PROGRESS_INTERVAL_MS = 200;
+/** The share of the time the first pass takes, for the progress of the two together. */
+const READ_SHARE = 0.8;
 
 interface ReaderRejection {
   position: number;
@@ -44,8 +46,8 @@ interface ProblemRow {
 /**
  * Loads a CSV event log with DuckDB's own reader: the dialect, header, mapping and date format
  * are settled from the head of the file in JavaScript (csvReadPlan.ts), then one COPY reads the
- * whole file on DuckDB's threads, normalizes it in SQL (csvEventSql.ts) and writes the good rows
- * as Parquet and the rows that fail a check into a partition of their own. The JavaScript reader
+ * whole file on DuckDB's threads, normalizes and checks it in SQL (csvEventSql.ts) and writes
+ * every row in file order, and a second numbers the good ones into the store's part. The JavaScript reader
  * this replaced parsed each row in worker threads and handed DuckDB a second CSV to parse: 3.2
  * times the time of a plain `read_csv`. Only what DuckDB does not say is worked out in
  * JavaScript, and only when something was rejected: the lines of the rejected records
@@ -58,6 +60,11 @@ export async function loadCsvEvents(
   file: string,
   options: ReadLogOptions,
   rejections: RejectionLog,
+  /**
+   * False (under the `refuse` policy) skips writing the good rows once any is rejected, as they
+   * would be thrown away.
+   */
+  keepGoodRows: boolean,
   /** How many of the first events to name the source line of (`lines`, by file_order), for a preview. */
   linesOfFirstEvents = 0,
 ): Promise<{ summary: ReadSummary; events: number; lines: Map<number, number> }> {
@@ -75,30 +82,22 @@ export async function loadCsvEvents(
       );
       progressBase = 0.5;
     }
-    const partitions = join(scratch, 'partitions');
+    const rows = join(scratch, 'rows.parquet');
     const rejectsTable = 'klantreis_csv_rejects';
     const scanTable = 'klantreis_csv_scans';
     await connection.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${scanTable}`);
     const read = csvSource(source, plan, { rejectsTable, scanTable, maxStoredErrors: MAX_STORED_READER_ERRORS });
-    await withProgress(connection, plan, totalBytes, progressBase, options, () =>
-      connection.run(`COPY (${csvEventsSelect(read, plan)})
-        TO ${sqlString(partitions)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (problem), FILENAME_PATTERN 'part-{i}')`),
+    // Pass one reads, checks and writes every row on DuckDB's threads, in file order (snappy:
+    // this file lives for seconds); pass two numbers the good rows into the store's part.
+    await withProgress(connection, plan, totalBytes, progressBase, progressBase + (1 - progressBase) * READ_SHARE, options, () =>
+      connection.run(`COPY (${csvEventsSelect(read, plan)}) TO ${sqlString(rows)} (FORMAT parquet, COMPRESSION snappy)`),
     );
-
-    const goodParts = await listParquet(join(partitions, 'problem=0'));
-    let events = 0;
-    for (const [index, part] of goodParts.entries()) await rename(part, partPath(partsDirectory, index));
-    if (goodParts.length === 0) {
-      await connection.run(`COPY (${EMPTY_EVENTS_SELECT}) TO ${sqlString(partPath(partsDirectory, 0))} (FORMAT parquet)`);
-    } else {
-      const counted = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(join(partsDirectory, '*.parquet'))})`);
-      events = Number(counted.getRowsJS()[0]?.[0] ?? 0);
-    }
-    await rm(join(partitions, 'problem=0'), { recursive: true, force: true });
+    const numbered = `read_parquet(${sqlString(rows)}, file_row_number = true)`;
 
     const readerRejections = await readReaderRejections(connection, rejectsTable);
-    const problems = await readProblemRows(connection, partitions, rejections.limit);
-    const firstEvents = linesOfFirstEvents > 0 && events > 0 ? await readFirstOrdinals(connection, partsDirectory, linesOfFirstEvents) : [];
+    await connection.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${scanTable}`);
+    const problems = await readProblemRows(connection, numbered, rejections.limit);
+    const firstEvents = linesOfFirstEvents > 0 ? await readFirstOrdinals(connection, numbered, linesOfFirstEvents) : [];
     const lines = new Map<number, number>();
     if (readerRejections.length > 0 || problems.rows.length > 0 || firstEvents.length > 0) {
       const located = await findRecordLines(source, {
@@ -113,7 +112,16 @@ export async function loadCsvEvents(
       });
       reportRejections(file, plan, readerRejections, located.rejected, problems, lines, rejections);
     }
-    await connection.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${scanTable}`);
+
+    let events = 0;
+    if (keepGoodRows || rejections.count === 0) {
+      await withProgress(connection, plan, totalBytes, progressBase + (1 - progressBase) * READ_SHARE, 1, options, async () => {
+        const written = await connection.runAndReadAll(`
+          COPY (SELECT case_id, activity, ts, file_row_number AS file_order, channel, resource, segment, attributes FROM ${numbered} WHERE problem = 0)
+          TO ${sqlString(partPath(partsDirectory, 0))} (FORMAT parquet, COMPRESSION zstd)`);
+        events = Number(written.getRowsJS()[0]?.[0] ?? 0);
+      });
+    }
     options.onProgress?.({ bytesRead: totalBytes, totalBytes, eventsRead: events + rejections.count });
     return { summary: csvReadSummary(plan), events, lines };
   } finally {
@@ -126,14 +134,16 @@ function estimateEvents(plan: CsvReadPlan, bytesRead: number): number {
 }
 
 /**
- * Runs `work` while reporting DuckDB's own query progress (a fraction of the file scanned) as
- * bytes of the file, with an estimate of the events read from the average record size of the head.
+ * Runs `work` while reporting DuckDB's own query progress (the share of the query done), mapped
+ * onto the stretch `from`–`to` of the whole import, as bytes of the file, with an estimate of the
+ * events read from the average record size of the head.
  */
 async function withProgress(
   connection: DuckDBConnection,
   plan: CsvReadPlan,
   totalBytes: number,
-  base: number,
+  from: number,
+  to: number,
   options: ReadLogOptions,
   work: () => Promise<unknown>,
 ): Promise<void> {
@@ -146,7 +156,7 @@ async function withProgress(
   const timer = setInterval(() => {
     const percentage = connection.progress.percentage;
     if (percentage < 0) return;
-    const bytesRead = Math.floor(totalBytes * (base + ((1 - base) * Math.min(100, percentage)) / 100));
+    const bytesRead = Math.floor(totalBytes * (from + ((to - from) * Math.min(100, percentage)) / 100));
     report({ bytesRead, totalBytes, eventsRead: estimateEvents(plan, bytesRead) });
   }, PROGRESS_INTERVAL_MS);
   try {
@@ -157,17 +167,8 @@ async function withProgress(
   }
 }
 
-async function listParquet(directory: string): Promise<string[]> {
-  const names = await readdir(directory).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  return names.filter((name) => name.endsWith('.parquet')).sort().map((name) => join(directory, name));
-}
-
-async function readFirstOrdinals(connection: DuckDBConnection, partsDirectory: string, count: number): Promise<number[]> {
-  const reader = await connection.runAndReadAll(`
-    SELECT file_order FROM read_parquet(${sqlString(join(partsDirectory, '*.parquet'))}) ORDER BY file_order LIMIT ${count}`);
+async function readFirstOrdinals(connection: DuckDBConnection, numbered: string, count: number): Promise<number[]> {
+  const reader = await connection.runAndReadAll(`SELECT file_row_number FROM ${numbered} WHERE problem = 0 ORDER BY file_row_number LIMIT ${count}`);
   return reader.getRowsJS().map((row) => Number(row[0]));
 }
 
@@ -193,13 +194,10 @@ async function readReaderRejections(connection: DuckDBConnection, rejectsTable: 
 }
 
 /** The first rows (by file order) that SQL found fault with, and how many there are in all. */
-async function readProblemRows(connection: DuckDBConnection, partitions: string, limit: number): Promise<{ rows: ProblemRow[]; total: number }> {
-  const parts = await readdir(partitions).catch(() => [] as string[]);
-  if (!parts.some((name) => name.startsWith('problem='))) return { rows: [], total: 0 };
-  const relation = `read_parquet(${sqlString(join(partitions, 'problem=*', '*.parquet'))}, hive_partitioning = true)`;
+async function readProblemRows(connection: DuckDBConnection, numbered: string, limit: number): Promise<{ rows: ProblemRow[]; total: number }> {
   const reader = await connection.runAndReadAll(`
-    SELECT file_order, CAST(problem AS INTEGER) AS problem, attributes AS value, count(*) OVER () AS total
-    FROM ${relation} ORDER BY file_order LIMIT ${limit}`);
+    SELECT file_row_number AS file_order, problem, attributes AS value, count(*) OVER () AS total
+    FROM ${numbered} WHERE problem <> 0 ORDER BY file_order LIMIT ${limit}`);
   const rows = reader.getRowObjectsJS();
   return {
     rows: rows.map((row) => ({ ordinal: Number(row.file_order), problem: Number(row.problem), value: row.value === null ? null : String(row.value) })),

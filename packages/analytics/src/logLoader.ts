@@ -33,6 +33,8 @@ export interface LoadLogOptions extends ReadLogOptions {
    */
   partsDirectory?: string;
   database?: AnalyticsDatabaseOptions;
+  /** Stops the load: a running DuckDB query is interrupted, readers stop, and it throws keeping nothing. */
+  signal?: AbortSignal;
 }
 
 export interface LoadedEventLog extends EventTable {
@@ -62,13 +64,15 @@ export const TEXT_READERS: Record<'jsonl' | 'xes', EventReader> = {
 class LoadingSink implements EventSink {
   private readonly writer: EventPartsWriter;
   private readonly policy: RejectedRowPolicy;
+  private readonly signal: AbortSignal | undefined;
   readonly rejections: RejectionLog;
   refusing = false;
 
-  constructor(writer: EventPartsWriter, policy: RejectedRowPolicy, rejections: RejectionLog) {
+  constructor(writer: EventPartsWriter, policy: RejectedRowPolicy, rejections: RejectionLog, signal: AbortSignal | undefined) {
     this.writer = writer;
     this.policy = policy;
     this.rejections = rejections;
+    this.signal = signal;
   }
 
   accept(event: NormalizedEvent): void {
@@ -86,7 +90,7 @@ class LoadingSink implements EventSink {
   }
 
   get done(): boolean {
-    return this.refusing && this.rejections.full;
+    return (this.refusing && this.rejections.full) || this.signal?.aborted === true;
   }
 }
 
@@ -122,16 +126,20 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
   const partsDirectory = options.partsDirectory ?? (await mkdtemp(join(tmpdir(), 'klantreis-log-')));
   await mkdir(partsDirectory, { recursive: true });
   const database = await openAnalyticsDatabase(options.database);
+  const interrupt = (): void => database.connection.interrupt();
+  options.signal?.addEventListener('abort', interrupt, { once: true });
   const close = (): void => {
+    options.signal?.removeEventListener('abort', interrupt);
     database.close();
     if (ownsDirectory) rmSync(partsDirectory, { recursive: true, force: true });
   };
   try {
+    options.signal?.throwIfAborted();
     let summary: ReadSummary;
     let events: number;
     if (format === 'parquet' || format === 'csv') {
       if (format === 'csv') {
-        ({ summary, events } = await loadCsvEvents(database.connection, partsDirectory, file, options, rejections));
+        ({ summary, events } = await loadCsvEvents(database.connection, partsDirectory, file, options, rejections, policy === 'skip'));
       } else {
         ({ summary, events } = await loadParquetEvents(database.connection, partsDirectory, file, options, rejections));
         options.onProgress?.({ bytesRead: size, totalBytes: size, eventsRead: events });
@@ -143,7 +151,7 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
       const pinThreads = options.database?.threads === undefined;
       if (pinThreads) await database.connection.run('SET threads = 1');
       const writer = new EventPartsWriter(database.connection, partsDirectory);
-      const sink = new LoadingSink(writer, policy, rejections);
+      const sink = new LoadingSink(writer, policy, rejections, options.signal);
       try {
         summary = await TEXT_READERS[format](file, options, sink);
       } catch (error) {
@@ -159,6 +167,7 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
       events = await writer.finish();
       if (pinThreads) await database.connection.run('RESET threads');
     }
+    options.signal?.throwIfAborted();
     rejections.lines.sort((a, b) => a.line - b.line);
     await database.connection.run(`CREATE VIEW events AS SELECT * FROM ${eventPartsRelation(partsDirectory)}`);
     return {

@@ -1,0 +1,144 @@
+/**
+ * Our CSV import beside the DuckDB script an analyst would write, paired in one run:
+ *   node bench/analytics/csvImportPaired.ts /tmp/klantreis-1m.csv --runs 5
+ * Each run starts one child process for ours (importLog into a fresh store, then logStats and
+ * logDfg on the stored Parquet) and one for the analyst's script (read_csv into a table, then the
+ * counts, variants and DFG as SQL), alternating which goes first; both have DuckDB's memory limit
+ * at 1 GB. Reported: best and median wall time of each (measured in the child, from before the
+ * import to after the DFG, so Node's start-up is left out of both), their ratio, and the peak RSS
+ * of each child. Goal (issue 13): ours ≤ 1.2× and peak memory ≤ the script's + 20%.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { importLog, logDfg, logStats, openImportedLog } from '@klantreis/analytics';
+
+type Side = 'ours' | 'analyst';
+
+interface ChildResult {
+  side: Side;
+  seconds: number;
+  importSeconds: number;
+  events: number;
+  cases: number;
+  variants: number;
+  edges: number;
+  maxRssMegabytes: number;
+}
+
+const quoted = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+async function runOurs(file: string): Promise<Omit<ChildResult, 'maxRssMegabytes'>> {
+  const storeDir = await mkdtemp(join(tmpdir(), 'klantreis-paired-'));
+  try {
+    const started = performance.now();
+    const imported = await importLog(file, { storeDir, database: { memoryLimit: '1GB' } });
+    const importSeconds = (performance.now() - started) / 1000;
+    const log = await openImportedLog(imported, { memoryLimit: '1GB' });
+    try {
+      const stats = await logStats(log);
+      const dfg = await logDfg(log);
+      return { side: 'ours', seconds: (performance.now() - started) / 1000, importSeconds, events: stats.events, cases: stats.cases, variants: stats.variants, edges: dfg.edges.length };
+    } finally {
+      log.close();
+    }
+  } finally {
+    await rm(storeDir, { recursive: true, force: true });
+  }
+}
+
+/** What an analyst writes: let DuckDB sniff the file into a table, then ask the same questions of it. */
+async function runAnalyst(file: string): Promise<Omit<ChildResult, 'maxRssMegabytes'>> {
+  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', memory_limit: '1GB' });
+  const connection = await instance.connect();
+  try {
+    await connection.run("SET TimeZone = 'UTC'");
+    const started = performance.now();
+    await connection.run(`CREATE TABLE events AS SELECT * FROM read_csv(${quoted(file)})`);
+    const importSeconds = (performance.now() - started) / 1000;
+    const stats = await connection.runAndReadAll(`
+      WITH positioned AS (
+        SELECT case_id, activity, row_number() OVER by_case AS position, count(*) OVER (PARTITION BY case_id) AS case_length
+        FROM events WINDOW by_case AS (PARTITION BY case_id ORDER BY timestamp)
+      ),
+      traces AS (
+        SELECT case_id, sum(hash(position, activity)) AS fingerprint,
+               any_value(activity) FILTER (WHERE position = 1) AS first_activity,
+               any_value(activity) FILTER (WHERE position = case_length) AS last_activity
+        FROM positioned GROUP BY case_id
+      )
+      SELECT count(*) AS cases, count(DISTINCT fingerprint) AS variants,
+             histogram(first_activity) AS start_activities, histogram(last_activity) AS end_activities,
+             (SELECT count(*) FROM events) AS events, (SELECT count(DISTINCT activity) FROM events) AS activities
+      FROM traces`);
+    const [row] = stats.getRowObjectsJson();
+    if (!row) throw new Error('the stats query returned no row');
+    const dfg = await connection.runAndReadAll(`
+      WITH steps AS (
+        SELECT activity AS source, lead(activity) OVER by_case AS target,
+               date_diff('microsecond', timestamp, lead(timestamp) OVER by_case) AS gap_micros
+        FROM events WINDOW by_case AS (PARTITION BY case_id ORDER BY timestamp)
+      )
+      SELECT source, target, count(*) AS count, quantile_cont(CAST(gap_micros AS DOUBLE), 0.5) / 1e6 AS median_seconds
+      FROM steps WHERE target IS NOT NULL GROUP BY source, target ORDER BY count DESC, source, target`);
+    return {
+      side: 'analyst',
+      seconds: (performance.now() - started) / 1000,
+      importSeconds,
+      events: Number(row.events),
+      cases: Number(row.cases),
+      variants: Number(row.variants),
+      edges: dfg.currentRowCount,
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '3' }, child: { type: 'string' } },
+});
+const file = positionals[0] ?? '/tmp/klantreis-10m-events.csv';
+
+if (values.child !== undefined) {
+  const result = values.child === 'ours' ? await runOurs(file) : await runAnalyst(file);
+  process.stdout.write(`${JSON.stringify({ ...result, maxRssMegabytes: process.resourceUsage().maxRSS / 1024 })}\n`);
+} else {
+  const runChild = async (side: Side): Promise<ChildResult> => {
+    const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), file, '--child', side], { maxBuffer: 1024 * 1024 });
+    return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
+  };
+  const runs = Number(values.runs);
+  const results: Record<Side, ChildResult[]> = { ours: [], analyst: [] };
+  const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
+  console.log(`${file}, ${runs} paired runs, ${new Date().toISOString()}, load average before ${load()}`);
+  for (let run = 0; run < runs; run++) {
+    const order: Side[] = run % 2 === 0 ? ['ours', 'analyst'] : ['analyst', 'ours'];
+    for (const side of order) {
+      const result = await runChild(side);
+      results[side].push(result);
+      console.log(
+        `  run ${run + 1} ${side.padEnd(7)} ${result.seconds.toFixed(2)} s (import ${result.importSeconds.toFixed(2)} s), ` +
+          `${result.events} events, ${result.cases} cases, ${result.variants} variants, ${result.edges} DFG edges, max RSS ${result.maxRssMegabytes.toFixed(0)} MB, load ${load()}`,
+      );
+    }
+  }
+  const sorted = (side: Side, key: 'seconds' | 'maxRssMegabytes'): number[] => results[side].map((result) => result[key]).sort((a, b) => a - b);
+  const median = (list: number[]): number => {
+    const middle = Math.floor(list.length / 2);
+    return list.length % 2 === 1 ? list[middle]! : (list[middle - 1]! + list[middle]!) / 2;
+  };
+  const summary = (side: Side) => ({ best: sorted(side, 'seconds')[0]!, median: median(sorted(side, 'seconds')), rss: Math.max(...sorted(side, 'maxRssMegabytes')) });
+  const ours = summary('ours');
+  const analyst = summary('analyst');
+  console.log(`ours    best ${ours.best.toFixed(2)} s, median ${ours.median.toFixed(2)} s, peak RSS ${ours.rss.toFixed(0)} MB`);
+  console.log(`analyst best ${analyst.best.toFixed(2)} s, median ${analyst.median.toFixed(2)} s, peak RSS ${analyst.rss.toFixed(0)} MB`);
+  console.log(`ratio   best ${(ours.best / analyst.best).toFixed(2)}, median ${(ours.median / analyst.median).toFixed(2)} (goal ≤ 1.2); peak RSS ${(ours.rss / analyst.rss).toFixed(2)} (goal ≤ 1.2)`);
+  console.log(`load average after ${load()}`);
+}
