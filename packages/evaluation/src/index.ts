@@ -11,6 +11,7 @@ export * from './importancePerformance.ts';
 export * from './happiness.ts';
 export * from './axisScale.ts';
 export * from './orderedJourney.ts';
+export { durationParts, formatDuration, formatWaitMinutes } from './durationText.ts';
 export { MESSAGES, explainRememberedModel, formatScore, type MessageCatalog, type MessageParams } from './messages.ts';
 export * from './toBeCurve.ts';
 export * from './kanoSummary.ts';

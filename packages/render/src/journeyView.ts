@@ -1,5 +1,5 @@
 import { sortByIndex, type CellRecord, type JourneyDocument, type LaneRecord, type PersonaRecord, type PhaseRecord, type StepRecord, type Touchpoint } from '@klantreis/schema';
-import { evaluateJourney, type Evaluation } from '@klantreis/evaluation';
+import { evaluateJourney, formatWaitMinutes, type Evaluation } from '@klantreis/evaluation';
 import { EXPORT_LABELS, type ExportLabels, type ExportLocale } from './labels.ts';
 
 /** A step as every export shows it: its place, its display title, its phase. */
@@ -105,16 +105,9 @@ export function journeyView(doc: JourneyDocument, options: ViewOptions = {}): Jo
 }
 
 /** "45 min", "1 u 30" / "1 h 30", "2 d": the way the editor writes a wait. */
+/** A wait as the map, the slides and the tables write it: "1 uur, 30 min" / "1 hr, 30 min". */
 export function formatWait(minutes: number, locale: ExportLocale): string {
-  const hour = locale === 'nl' ? 'u' : 'h';
-  if (minutes < 60) return `${Math.round(minutes)} min`;
-  if (minutes < 60 * 24) {
-    const hours = Math.floor(minutes / 60);
-    const rest = Math.round(minutes % 60);
-    return rest === 0 ? `${hours} ${hour}` : `${hours} ${hour} ${rest}`;
-  }
-  const days = Math.round((minutes / (60 * 24)) * 10) / 10;
-  return `${days.toLocaleString(locale)} d`;
+  return formatWaitMinutes(minutes, locale);
 }
 
 /** "+1", "−2", "0": a score as the map labels it. */

@@ -100,7 +100,7 @@ describe('the map as CSV and XLSX', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     const rows = parseCsv(csv);
     expect(rows[2]![2]).toBe(`'=HYPERLINK("http://evil.example","klik")`);
-    expect(rows[1]!.slice(3, 12)).toEqual([String(view.steps[0]!.step.score), '2', '', '90', '1 u 30', view.steps[0]!.step.momentOfTruth ? 'ja' : 'nee', rows[1]![9], 'Gratis parkeren (Basisbehoefte)', "'@Parkeren regelen; Bordjes ophangen"]);
+    expect(rows[1]!.slice(3, 12)).toEqual([String(view.steps[0]!.step.score), '2', '', '90', '1 uur, 30 min', view.steps[0]!.step.momentOfTruth ? 'ja' : 'nee', rows[1]![9], 'Gratis parkeren (Basisbehoefte)', "'@Parkeren regelen; Bordjes ophangen"]);
     expect(rows.some((row) => row.includes('-1'))).toBe(view.steps.some((s) => s.step.score === -1));
     for (const value of ['=1+1', '+31 6', '-x', '@SUM(A1)', '\t=1', '\r=1']) expect(neutralizeFormula(value)).toBe(`'${value}`);
     for (const value of ['-1', '-2', '0', '1.5', 'Kassa', '']) expect(neutralizeFormula(value)).toBe(value);

@@ -139,8 +139,8 @@ export const accessEn = {
   },
   inbox: {
     title: 'Inbox',
-    unread_one: '{{count}} new',
-    unread_other: '{{count}} new',
+    unread_one: '{{count, number}} new',
+    unread_other: '{{count, number}} new',
     empty: 'Nothing yet. When someone mentions you with @ or asks you to approve a version, it shows here.',
     markAllRead: 'Mark all read',
     mention: '{{name}} mentioned you in “{{journey}}”',

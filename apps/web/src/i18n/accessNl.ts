@@ -141,8 +141,8 @@ export const accessNl: typeof accessEn = {
   },
   inbox: {
     title: 'Inbox',
-    unread_one: '{{count}} nieuw',
-    unread_other: '{{count}} nieuw',
+    unread_one: '{{count, number}} nieuw',
+    unread_other: '{{count, number}} nieuw',
     empty: 'Nog niets. Als iemand je met @ noemt of je vraagt een versie goed te keuren, staat het hier.',
     markAllRead: 'Alles gelezen',
     mention: '{{name}} noemde je in “{{journey}}”',

@@ -53,7 +53,7 @@ export const sharingEn = {
   present: {
     open: 'Present',
     roledescription: 'presentation',
-    overview: 'Overview: {{count}} steps',
+    overview: 'Overview: {{count, number}} steps',
     atStep: 'Step {{number}}: {{title}} · {{phase}}',
     keys: '→ ← step · ↓ ↑ phase · Home overview · F full screen · N notes · Esc leave',
     following: 'Following the presenter · F full screen · Esc leave',

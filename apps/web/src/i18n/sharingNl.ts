@@ -53,7 +53,7 @@ export const sharingNl = {
   present: {
     open: 'Presenteren',
     roledescription: 'presentatie',
-    overview: 'Overzicht: {{count}} stappen',
+    overview: 'Overzicht: {{count, number}} stappen',
     atStep: 'Stap {{number}}: {{title}} · {{phase}}',
     keys: '→ ← stap · ↓ ↑ fase · Home overzicht · F volledig scherm · N notities · Esc verlaten',
     following: 'Je volgt de presentator · F volledig scherm · Esc verlaten',

@@ -3,7 +3,7 @@ import { line } from 'd3-shape';
 import { useTranslation } from 'react-i18next';
 import type { JourneyMetrics } from '../../api/measurementApi.ts';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
-import { numberText, percentText } from './formatMeasures.ts';
+import { numberText, percentText, periodText } from './formatMeasures.ts';
 
 const WIDTH = 720;
 const HEIGHT = 240;
@@ -30,7 +30,7 @@ export function TrendChart({ metrics }: { metrics: JourneyMetrics }) {
       <h2 id="trend-title">{t('measurement.trend.title', { period: periodName })}</h2>
       <svg className="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-labelledby="trend-title trend-desc" data-testid="trend-chart">
         <desc id="trend-desc">
-          {points.map((p) => t('measurement.trend.point', { period: p.period, cases: numberText(p.cases, locale), completion: percentText(p.completionRate, locale) })).join('; ')}
+          {points.map((p) => t('measurement.trend.point', { period: periodText(p.period, metrics.period, locale), cases: numberText(p.cases, locale), completion: percentText(p.completionRate, locale) })).join('; ')}
         </desc>
         {y.ticks(4).map((tick) => (
           <g key={tick}>
@@ -50,7 +50,7 @@ export function TrendChart({ metrics }: { metrics: JourneyMetrics }) {
             <rect x={x(i) - band * 0.35} width={band * 0.7} y={y(p.cases)} height={y(0) - y(p.cases)} className="trend__bar" />
             {i % labelEvery === 0 && (
               <text x={x(i)} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle" className="chart__tick">
-                {p.period.slice(0, metrics.period === 'week' ? 10 : 7)}
+                {periodText(p.period, metrics.period, locale)}
               </text>
             )}
           </g>

@@ -16,7 +16,7 @@ import type { IndicatorEvaluation, XlaEvaluation } from '../../api/measurementAp
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { stepNames } from '../evaluation/stepNames.ts';
-import { axisText, durationText, numberText } from './formatMeasures.ts';
+import { axisText, durationText, numberText, periodText } from './formatMeasures.ts';
 
 export function unitText(value: number | null, unit: IndicatorUnit, locale: 'nl' | 'en'): string {
   if (value === null) return '–';
@@ -101,7 +101,7 @@ function IndicatorRow({ journey, indicator, evaluation }: { journey: JourneyDocu
         <span className={`status-badge status-badge--${status}`}>{t(`measurement.xla.status.${status}`)}</span>
         <span className="indicator__value">
           {evaluation?.value !== null && evaluation?.value !== undefined
-            ? t('measurement.xla.value', { value: unitText(evaluation.value, spec.unit, locale), period: evaluation.period ?? '' })
+            ? t('measurement.xla.value', { value: unitText(evaluation.value, spec.unit, locale), period: evaluation.period === null ? '' : periodText(evaluation.period, indicator.period, locale) })
             : ''}
           {evaluation?.trend ? ` · ${t(`measurement.xla.trend.${evaluation.trend}`)}` : ''}
         </span>

@@ -1,4 +1,4 @@
-import { formatScore, type Locale } from '@klantreis/evaluation';
+import { formatDuration, formatScore, type Locale } from '@klantreis/evaluation';
 
 // Measured figures in the reader's language: a decimal comma and a real minus sign in Dutch,
 // durations in the largest unit that keeps them short.
@@ -14,18 +14,25 @@ export function percentText(share: number | null, locale: Locale, digits = 0): s
   return share === null ? '–' : `${numberText(share * 100, locale, digits)}%`;
 }
 
-/** Seconds as "45 s", "12 min", "3 h 20", "4,5 d". */
+/** Seconds with their units in the reader's language: "45 sec", "12 min", "3 uur, 20 min". */
 export function durationText(seconds: number | null, locale: Locale): string {
   if (seconds === null || !Number.isFinite(seconds)) return '–';
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const minutes = seconds / 60;
-  if (minutes < 60) return `${Math.round(minutes)} min`;
-  if (minutes < 60 * 24) {
-    const hours = Math.floor(minutes / 60);
-    const rest = Math.round(minutes % 60);
-    return rest === 0 || rest === 60 ? `${hours + (rest === 60 ? 1 : 0)} h` : `${hours} h ${rest}`;
-  }
-  return `${numberText(minutes / (60 * 24), locale, 1)} d`;
+  return formatDuration(seconds, locale);
+}
+
+/**
+ * A period by its first day ("2011-12-01") as a reader names it: "dec 2011" / "Dec 2011" for a
+ * month, "K4 2011" / "Q4 2011" for a quarter, "week van 5 dec 2011" / "week of 5 Dec 2011".
+ */
+export function periodText(start: string, kind: 'week' | 'month' | 'quarter', locale: Locale): string {
+  const day = new Date(`${start.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return start;
+  const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
+  const year = day.getUTCFullYear();
+  if (kind === 'quarter') return `${locale === 'nl' ? 'K' : 'Q'}${Math.floor(day.getUTCMonth() / 3) + 1} ${year}`;
+  if (kind === 'month') return new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
+  const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
+  return locale === 'nl' ? `week van ${date}` : `week of ${date}`;
 }
 
 export function axisText(value: number | null, locale: Locale): string {
