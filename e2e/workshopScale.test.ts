@@ -156,7 +156,7 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     const before = (await cell.boundingBox())!;
     await page.mouse.move(before.x + 10, before.y + 10);
     await page.keyboard.down('Control');
-    await page.mouse.wheel(0, -300);
+    for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, -100);
     await page.keyboard.up('Control');
     await expect.poll(() => map.scale()).toBeGreaterThan(1.2);
     const after = (await cell.boundingBox())!;
