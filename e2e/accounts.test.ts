@@ -64,8 +64,13 @@ describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
     await viewer.getByLabel('Wachtwoord').fill('nog-een-lang-wachtwoord');
     await viewer.getByRole('button', { name: 'Account maken en meedoen' }).click();
     await viewer.getByRole('heading', { name: 'Klantreizen' }).waitFor();
-    // A viewer is not offered to make journeys.
+    // A viewer is not offered to make, rename, duplicate or trash journeys; the owner is.
     expect(await viewer.getByRole('button', { name: 'Nieuwe klantreis' }).count()).toBe(0);
+    await viewer.getByRole('link', { name: /IKEA/ }).first().waitFor();
+    for (const offered of [/^Hernoemen/, /^Dupliceren/, /^Naar prullenbak/]) {
+      expect(await viewer.getByRole('button', { name: offered }).count(), String(offered)).toBe(0);
+      expect(await owner.getByRole('button', { name: offered }).count(), String(offered)).toBeGreaterThan(0);
+    }
 
     // In the editor: read-only banner, fields read-only, no add buttons; nothing changes.
     await viewer.getByRole('link', { name: /IKEA/ }).first().click();

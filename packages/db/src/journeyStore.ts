@@ -122,10 +122,12 @@ export class JourneyStore {
    * `visibleTo` limits the list to what one person may see: journeys of their workspaces
    * (a journey without one counts as the first workspace's) and journeys shared with them.
    */
-  async listJourneys(options: { trash?: boolean; search?: string; visibleTo?: { workspaceIds: string[]; journeyIds: string[]; firstWorkspaceId: string | null } } = {}): Promise<JourneyListItem[]> {
+  async listJourneys(
+    options: { trash?: boolean; search?: string; visibleTo?: { workspaceIds: string[]; journeyIds: string[]; firstWorkspaceId: string | null } } = {},
+  ): Promise<(JourneyListItem & { workspaceId: string | null })[]> {
     let query = this.db
       .selectFrom('journeys')
-      .select(['id', 'title', 'template_id', 'created_at', 'updated_at', 'deleted_at', 'summary'])
+      .select(['id', 'title', 'template_id', 'created_at', 'updated_at', 'deleted_at', 'summary', 'workspace_id'])
       .where('deleted_at', options.trash ? 'is not' : 'is', null);
     const scope = options.visibleTo;
     if (scope) {
@@ -145,7 +147,7 @@ export class JourneyStore {
       query = query.where(sql<boolean>`lower(title) like ${pattern} escape '\\'`);
     }
     const rows = await query.orderBy('updated_at', 'desc').orderBy('id').execute();
-    return rows.map(toListItem);
+    return rows.map((row) => ({ ...toListItem(row), workspaceId: row.workspace_id }));
   }
 
   /** The journey's row with its snapshot, also when it is in the trash. */

@@ -104,6 +104,30 @@ describe('signing in and out, and the audit log', () => {
     expect(await language(person)).toBeNull();
   });
 
+  it('gives every journey in the list the role the caller has on it: workspace role, a share, the stronger, capped by a token', async () => {
+    const shared = await server.server.creator.blank('Gedeeld met een buitenstaander', 'nl');
+    const roles = async (response: Response) => {
+      expect(response.status).toBe(200);
+      return new Map(((await response.json()) as { id: string; role: string | null }[]).map((j) => [j.id, j.role]));
+    };
+    const listed = (who: Parameters<typeof asPerson>[1]) => asPerson(server, who, '/api/journeys').then(roles);
+    expect((await roles(await server.fetch('/api/journeys'))).get(shared)).toBe('owner');
+    const viewer = await invitePerson(server, 'viewer');
+    const viewerList = await listed(viewer);
+    expect(viewerList.get(shared)).toBe('viewer');
+    expect(new Set(viewerList.values())).toEqual(new Set(['viewer']));
+    // A viewer of the workspace who is an editor on one journey: the stronger, on that one only.
+    expect((await server.fetch(`/api/journeys/${shared}/members`, json('POST', { email: viewer.email, role: 'editor' }))).status).toBeLessThan(300);
+    const after = await listed(viewer);
+    expect(after.get(shared)).toBe('editor');
+    expect([...after].filter(([id]) => id !== shared).every(([, role]) => role === 'viewer')).toBe(true);
+    // A token acts at most at its own role: the editor's read-only token reads.
+    const made = await asPerson(server, viewer, '/api/me/tokens', json('POST', { name: 'read only', role: 'viewer' }));
+    expect(made.status).toBe(201);
+    const { token } = (await made.json()) as { token: string };
+    expect((await roles(await fetch(`${server.url}/api/journeys`, { headers: { authorization: `Bearer ${token}` } }))).get(shared)).toBe('viewer');
+  });
+
   it("resets a member's password by a link an owner makes: the new password works, the old one and the old sessions do not", async () => {
     const workspaceId = await firstWorkspaceId(server);
     const person = await invitePerson(server, 'editor', { name: 'Forgetful Frits' });

@@ -1,6 +1,8 @@
+import type { Role } from '@klantreis/core/contracts';
 import type { JourneyDocument, JourneyListItem } from '@klantreis/schema';
 
-export type { JourneyListItem };
+/** A journey in the list, with your role on it (the list offers only what that role may do). */
+export type ListedJourney = JourneyListItem & { role: Role | null };
 
 export interface TemplateSummary {
   id: string;
@@ -41,7 +43,7 @@ export const journeysApi = {
     const query = new URLSearchParams();
     if (options.search) query.set('search', options.search);
     if (options.trash) query.set('trash', 'true');
-    return request<JourneyListItem[]>(`/api/journeys?${query}`);
+    return request<ListedJourney[]>(`/api/journeys?${query}`);
   },
   templates: (locale: 'nl' | 'en') => request<TemplateSummary[]>(`/api/templates?locale=${locale}`),
   create: (body: { title?: string; templateId?: string; locale: 'nl' | 'en' }) =>

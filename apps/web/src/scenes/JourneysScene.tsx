@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, journeysApi, type JourneyListItem } from '../api/journeysApi.ts';
+import { ApiError, journeysApi, type ListedJourney } from '../api/journeysApi.ts';
 import { CreateJourneyDialog } from '../components/CreateJourneyDialog.tsx';
-import { allow } from '@klantreis/core/contracts';
+import { ACTION_ROLES, allow, atLeast, type Action } from '@klantreis/core/contracts';
 import { parseMermaidJourney } from '@klantreis/render/mermaid';
 import { AccountMenu } from '../components/AccountMenu.tsx';
 import { useSession } from '../stores/sessionStore.ts';
@@ -14,12 +14,14 @@ import { navigate } from '../hooks/useRoute.ts';
 /** The journeys list: search, create (blank, template, import), rename, duplicate, trash. */
 export function JourneysScene({ trash }: { trash: boolean }) {
   const { t, i18n } = useTranslation();
-  const [journeys, setJourneys] = useState<JourneyListItem[] | null>(null);
+  const [journeys, setJourneys] = useState<ListedJourney[] | null>(null);
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState<{ template: string } | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const me = useSession((s) => s.me);
+  /** The role on the journey comes from the server, after a token's cap. */
+  const may = (journey: ListedJourney, action: Action) => atLeast(journey.role, ACTION_ROLES[action]);
   const canCreate = me?.workspaces.some((w) => allow({ kind: 'user', userId: me.user.id, name: me.user.name, email: me.user.email, cap: me.cap, via: me.via }, 'workspace.create', w.role)) ?? false;
 
   // Lists can overlap (a search while a rename reloads); only the newest one may be shown, or a
@@ -159,7 +161,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
               </p>
               <div className="card__actions">
                 {trash ? (
-                  <>
+                  may(journey, 'journey.manage') && <>
                     <button type="button" onClick={() => void act(() => journeysApi.restore(journey.id))}>
                       {t('list.restore')}
                     </button>
@@ -175,15 +177,21 @@ export function JourneysScene({ trash }: { trash: boolean }) {
                   </>
                 ) : (
                   <>
-                    <button type="button" onClick={() => setRenaming(journey.id)} aria-label={`${t('list.rename')}: ${journey.title}`}>
-                      {t('list.rename')}
-                    </button>
-                    <button type="button" onClick={() => void act(() => journeysApi.duplicate(journey.id))} aria-label={`${t('list.duplicate')}: ${journey.title}`}>
-                      {t('list.duplicate')}
-                    </button>
-                    <button type="button" className="danger" onClick={() => void act(() => journeysApi.trash(journey.id))} aria-label={`${t('list.delete')}: ${journey.title}`}>
-                      {t('list.delete')}
-                    </button>
+                    {may(journey, 'journey.edit') && (
+                      <button type="button" onClick={() => setRenaming(journey.id)} aria-label={`${t('list.rename')}: ${journey.title}`}>
+                        {t('list.rename')}
+                      </button>
+                    )}
+                    {canCreate && (
+                      <button type="button" onClick={() => void act(() => journeysApi.duplicate(journey.id))} aria-label={`${t('list.duplicate')}: ${journey.title}`}>
+                        {t('list.duplicate')}
+                      </button>
+                    )}
+                    {may(journey, 'journey.manage') && (
+                      <button type="button" className="danger" onClick={() => void act(() => journeysApi.trash(journey.id))} aria-label={`${t('list.delete')}: ${journey.title}`}>
+                        {t('list.delete')}
+                      </button>
+                    )}
                   </>
                 )}
               </div>

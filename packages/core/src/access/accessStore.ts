@@ -11,6 +11,9 @@ export type { ApiTokenInfo, Member, WorkspaceInfo };
 export interface JourneyScope {
   workspaceIds: string[];
   journeyIds: string[];
+  /** The person's role in each of their workspaces, and on each journey shared with them. */
+  workspaceRoles: Record<string, Role>;
+  journeyRoles: Record<string, Role>;
   /** Journeys without a workspace belong to the first one (made before any owner existed). */
   firstWorkspaceId: string | null;
 }
@@ -114,10 +117,16 @@ export class AccessStore {
   async journeyScope(userId: string): Promise<JourneyScope> {
     const [workspaces, shares, first] = await Promise.all([
       this.workspacesOf(userId),
-      this.db.selectFrom('journey_members').select('journey_id').where('user_id', '=', userId).execute(),
+      this.db.selectFrom('journey_members').select(['journey_id', 'role']).where('user_id', '=', userId).execute(),
       this.firstWorkspace(),
     ]);
-    return { workspaceIds: workspaces.map((w) => w.id), journeyIds: shares.map((s) => s.journey_id), firstWorkspaceId: first?.id ?? null };
+    return {
+      workspaceIds: workspaces.map((w) => w.id),
+      journeyIds: shares.map((s) => s.journey_id),
+      workspaceRoles: Object.fromEntries(workspaces.map((w) => [w.id, w.role])),
+      journeyRoles: Object.fromEntries(shares.map((s) => [s.journey_id, s.role])),
+      firstWorkspaceId: first?.id ?? null,
+    };
   }
 
   async members(workspaceId: string): Promise<Member[]> {

@@ -28,7 +28,7 @@ import { JourneyNotFoundError, type JourneyDocuments } from '../../commands/jour
 import { HttpError } from '../../httpErrors.ts';
 import { auditJourney, workspaceForNewJourney, type AccessContext } from '../../access/accessContext.ts';
 import { journeyAccess, member, shareBody } from '../accounts/schema.ts';
-import { ACTIONS, allow } from '@klantreis/core';
+import { ACTIONS, allow, effectiveRole, strongest } from '@klantreis/core';
 import {
   addPhaseBody,
   addStepBody,
@@ -67,8 +67,13 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
 
   app.get('/', { schema: { tags: ['journeys'], summary: 'The journeys you may see', querystring: listQuery, response: { 200: z.array(listItem) } } }, async (request) => {
     const actor = request.actor;
-    const visibleTo = actor.kind === 'user' ? await access.journeyScope(actor.userId) : undefined;
-    return store.listJourneys({ search: request.query.search, trash: request.query.trash === 'true', visibleTo });
+    const scope = actor.kind === 'user' ? await access.journeyScope(actor.userId) : undefined;
+    const journeys = await store.listJourneys({ search: request.query.search, trash: request.query.trash === 'true', visibleTo: scope });
+    // Each with the caller's role on it, so the list offers only what the role may do.
+    return journeys.map(({ workspaceId, ...journey }) => {
+      const grant = scope ? strongest(scope.workspaceRoles[workspaceId ?? scope.firstWorkspaceId ?? ''] ?? null, scope.journeyRoles[journey.id] ?? null) : null;
+      return { ...journey, role: effectiveRole(actor, grant) };
+    });
   });
 
   app.post(

@@ -1,6 +1,7 @@
 import { EXPORT_FORMATS, exportOptionsSchema } from '@klantreis/render';
 import { z } from 'zod';
 import { MAX_TITLE_LENGTH } from '@klantreis/schema';
+import { roleSchema } from '@klantreis/core';
 
 export const journeyIdParams = z.object({ id: z.string().min(1).max(64) });
 export const recordParams = journeyIdParams.extend({ recordId: z.string().min(1).max(120) });
@@ -73,6 +74,8 @@ export const listItem = z.object({
   updatedAt: z.number(),
   deletedAt: z.number().nullable(),
   summary: summarySchema,
+  /** Your role on this journey (workspace role or share, the stronger; capped by a token's role). */
+  role: roleSchema.nullable(),
 });
 
 export const createdResponse = z.object({ id: z.string() });
