@@ -67,6 +67,8 @@ describe.skipIf(unavailable !== null)('accounts in Chromium', () => {
     // A viewer is not offered to make, rename, duplicate or trash journeys; the owner is.
     expect(await viewer.getByRole('button', { name: 'Nieuwe klantreis' }).count()).toBe(0);
     await viewer.getByRole('link', { name: /IKEA/ }).first().waitFor();
+    await owner.goto(server.url);
+    await owner.getByRole('link', { name: /IKEA/ }).first().waitFor();
     for (const offered of [/^Hernoemen/, /^Dupliceren/, /^Naar prullenbak/]) {
       expect(await viewer.getByRole('button', { name: offered }).count(), String(offered)).toBe(0);
       expect(await owner.getByRole('button', { name: offered }).count(), String(offered)).toBeGreaterThan(0);
