@@ -287,7 +287,11 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     await anna.openSideTab('comments');
     const composer = anna.page.locator('[data-testid="comments-panel"] > [data-testid="comment-composer"]');
     await composer.locator('textarea').pressSequentially('Is this right, @vr');
-    await composer.locator('[data-testid="mention-suggestions"]').getByRole('button', { name: '@Bram de Vries' }).click();
+    // As in a chat: the suggestion is highlighted, and Enter takes it (it does not post).
+    const suggestion = composer.locator('[data-testid="mention-suggestions"]').getByRole('option', { name: '@Bram de Vries' });
+    expect(await suggestion.getAttribute('aria-selected')).toBe('true');
+    await composer.locator('textarea').press('Enter');
+    await expect.poll(() => composer.locator('textarea').inputValue()).toBe('Is this right, @Bram de Vries ');
     await composer.locator('textarea').pressSequentially('?');
     await composer.getByRole('button', { name: 'Post' }).click();
     await anna.page.locator('[data-testid="comment"] mark.mention', { hasText: '@Bram de Vries' }).waitFor();
@@ -301,6 +305,15 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     await thread.locator('textarea').fill('Ja, klopt');
     await thread.getByRole('button', { name: 'Plaatsen' }).click();
     await anna.page.locator('[data-testid="comment"]', { hasText: 'Ja, klopt' }).waitFor();
+
+    // All comments of the journey, step by step: Bram finds the one that mentions him.
+    await bram.page.getByTestId('all-comments').click();
+    const overview = bram.page.getByTestId('comments-overview');
+    await overview.locator('[data-filter="mine"]').click();
+    await expect.poll(() => overview.locator('[data-testid="comments-overview-step"]').getAttribute('data-step-id')).toBe(parking);
+    expect(await overview.locator('[data-testid="comments-overview-thread"]').innerText()).toMatch(/Anna[\s\S]*1 antwoord[\s\S]*Is this right, @Bram de Vries\?/);
+    await overview.locator('.comments-overview__step').click();
+    await bram.page.locator('[data-testid="comments-panel"]').waitFor();
 
     await anna.page.locator('[data-testid="comment-thread"]').first().getByRole('button', { name: 'Resolve' }).click();
     await badge.waitFor({ state: 'detached' });

@@ -7,6 +7,7 @@ import { ActionsList } from './actions/ActionsList.tsx';
 import { EvaluationPanel } from './evaluation/EvaluationPanel.tsx';
 import { StepPanel } from './StepPanel.tsx';
 import { CommentsPanel } from './comments/CommentsPanel.tsx';
+import { CommentsOverview } from './comments/CommentsOverview.tsx';
 import { VersionsPanel } from './versions/VersionsPanel.tsx';
 import { WorkshopPanel } from './workshop/WorkshopPanel.tsx';
 
@@ -76,7 +77,7 @@ export function SidePanel({ journeyId, journey, evaluation }: { journeyId: strin
         {tab === 'step' && (selectedStep ? <StepPanel journey={journey} step={selectedStep} /> : <p className="hint">{t('panel.noStep')}</p>)}
         {tab === 'actions' && <ActionsList journey={journey} />}
         {tab === 'versions' && <VersionsPanel journeyId={journeyId} />}
-        {tab === 'comments' && (selectedStep ? <CommentsPanel key={selectedStep.id} journey={journey} step={selectedStep} /> : <p className="hint">{t('comments.noStep')}</p>)}
+        {tab === 'comments' && (selectedStep ? <CommentsPanel key={selectedStep.id} journey={journey} step={selectedStep} /> : <CommentsOverview journey={journey} />)}
         {tab === 'workshop' && <WorkshopPanel journey={journey} />}
       </div>
     </aside>

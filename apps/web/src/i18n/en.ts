@@ -335,7 +335,6 @@ export const en = {
   time: { justNow: 'just now', minutes: '{{count, number}} min ago', hours: '{{count, number}} h ago', days: '{{count, number}} d ago' },
   comments: {
     title: 'Comments on {{title}}',
-    noStep: 'Select a step on the map to see and write its comments.',
     target: 'About',
     onStep: 'the step',
     onCell: 'the cell in {{lane}}',
@@ -352,6 +351,17 @@ export const en = {
     resolvedCount_other: '{{count, number}} resolved threads',
     count_one: '{{count, number}} comment',
     count_other: '{{count, number}} comments',
+    overview: {
+      title: 'All comments of this journey',
+      hint: 'Step by step, in the order of the map. Select a step to read its threads and answer.',
+      all_one: 'All comments ({{count, number}} open)',
+      all_other: 'All comments ({{count, number}} open)',
+      filter: 'Show',
+      filters: { open: 'Open ({{count, number}})', mine: 'Mentioning me ({{count, number}})', resolved: 'Resolved ({{count, number}})' },
+      none: { open: 'No open comments in this journey.', mine: 'No open comment mentions you.', resolved: 'No resolved comments yet.' },
+      replies_one: '{{count, number}} reply',
+      replies_other: '{{count, number}} replies',
+    },
   },
   workshop: {
     title: 'Workshop',

@@ -336,7 +336,6 @@ export const nl: Messages = {
   time: { justNow: 'zojuist', minutes: '{{count, number}} min geleden', hours: '{{count, number}} uur geleden', days: '{{count, number}} dagen geleden' },
   comments: {
     title: 'Opmerkingen bij {{title}}',
-    noStep: 'Kies een stap op de kaart om de opmerkingen te zien en te schrijven.',
     target: 'Over',
     onStep: 'de stap',
     onCell: 'de cel in {{lane}}',
@@ -353,6 +352,17 @@ export const nl: Messages = {
     resolvedCount_other: '{{count, number}} afgehandelde draden',
     count_one: '{{count, number}} opmerking',
     count_other: '{{count, number}} opmerkingen',
+    overview: {
+      title: 'Alle opmerkingen bij deze klantreis',
+      hint: 'Stap voor stap, in de volgorde van de kaart. Kies een stap om de gesprekken te lezen en te antwoorden.',
+      all_one: 'Alle opmerkingen ({{count, number}} open)',
+      all_other: 'Alle opmerkingen ({{count, number}} open)',
+      filter: 'Toon',
+      filters: { open: 'Open ({{count, number}})', mine: 'Noemen mij ({{count, number}})', resolved: 'Afgehandeld ({{count, number}})' },
+      none: { open: 'Geen open opmerkingen in deze klantreis.', mine: 'Geen open opmerking noemt jou.', resolved: 'Nog geen afgehandelde opmerkingen.' },
+      replies_one: '{{count, number}} antwoord',
+      replies_other: '{{count, number}} antwoorden',
+    },
   },
   workshop: {
     title: 'Workshop',

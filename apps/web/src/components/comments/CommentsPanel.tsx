@@ -4,6 +4,7 @@ import { cellId, type CellId, type JourneyDocument, type LaneId, type StepId, ty
 import { addComment } from '@klantreis/sync';
 import { laneDisplayName, stepDisplayTitle } from '../../canvas/mapLayout.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
+import { useEditorStore } from '../../stores/editorStore.ts';
 import { JourneyPeopleContext } from '../../hooks/useJourneyAccess.ts';
 import { useOwnIdentity, usePresenceStore } from '../../stores/presenceStore.ts';
 import { CommentComposer } from './CommentComposer.tsx';
@@ -42,6 +43,9 @@ export function CommentsPanel({ journey, step }: { journey: JourneyDocument; ste
     <section className="comments" aria-labelledby="comments-title" data-testid="comments-panel">
       <div className="panel__head">
         <h2 id="comments-title">{t('comments.title', { title })}</h2>
+        <button type="button" className="link" onClick={() => useEditorStore.getState().selectStep(null)} data-testid="all-comments">
+          {t('comments.overview.all', { count: journey.comments.filter((c) => c.parentId === null && !c.resolved).length })}
+        </button>
       </div>
       <label className="comments__target">
         {t('comments.target')}
