@@ -28,11 +28,13 @@ interface ChildResult {
   variants: number;
   edges: number;
   maxRssMegabytes: number;
+  /** User and system CPU of the child, start-up included: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
 }
 
 const quoted = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
-async function runOurs(file: string): Promise<Omit<ChildResult, 'maxRssMegabytes'>> {
+async function runOurs(file: string): Promise<Omit<ChildResult, 'maxRssMegabytes' | 'cpuSeconds'>> {
   const storeDir = await mkdtemp(join(tmpdir(), 'klantreis-paired-'));
   try {
     const started = performance.now();
@@ -52,7 +54,7 @@ async function runOurs(file: string): Promise<Omit<ChildResult, 'maxRssMegabytes
 }
 
 /** What an analyst writes: let DuckDB sniff the file into a table, then ask the same questions of it. */
-async function runAnalyst(file: string): Promise<Omit<ChildResult, 'maxRssMegabytes'>> {
+async function runAnalyst(file: string): Promise<Omit<ChildResult, 'maxRssMegabytes' | 'cpuSeconds'>> {
   const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', memory_limit: '1GB' });
   const connection = await instance.connect();
   try {
@@ -108,7 +110,8 @@ const file = positionals[0] ?? '/tmp/klantreis-10m-events.csv';
 
 if (values.child !== undefined) {
   const result = values.child === 'ours' ? await runOurs(file) : await runAnalyst(file);
-  process.stdout.write(`${JSON.stringify({ ...result, maxRssMegabytes: process.resourceUsage().maxRSS / 1024 })}\n`);
+  const usage = process.resourceUsage();
+  process.stdout.write(`${JSON.stringify({ ...result, maxRssMegabytes: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 })}\n`);
 } else {
   const runChild = async (side: Side): Promise<ChildResult> => {
     const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), file, '--child', side], { maxBuffer: 1024 * 1024 });
@@ -125,20 +128,28 @@ if (values.child !== undefined) {
       results[side].push(result);
       console.log(
         `  run ${run + 1} ${side.padEnd(7)} ${result.seconds.toFixed(2)} s (import ${result.importSeconds.toFixed(2)} s), ` +
-          `${result.events} events, ${result.cases} cases, ${result.variants} variants, ${result.edges} DFG edges, max RSS ${result.maxRssMegabytes.toFixed(0)} MB, load ${load()}`,
+          `${result.events} events, ${result.cases} cases, ${result.variants} variants, ${result.edges} DFG edges, CPU ${result.cpuSeconds.toFixed(2)} s, max RSS ${result.maxRssMegabytes.toFixed(0)} MB, load ${load()}`,
       );
     }
   }
-  const sorted = (side: Side, key: 'seconds' | 'maxRssMegabytes'): number[] => results[side].map((result) => result[key]).sort((a, b) => a - b);
+  const sorted = (side: Side, key: 'seconds' | 'maxRssMegabytes' | 'cpuSeconds'): number[] => results[side].map((result) => result[key]).sort((a, b) => a - b);
   const median = (list: number[]): number => {
     const middle = Math.floor(list.length / 2);
     return list.length % 2 === 1 ? list[middle]! : (list[middle - 1]! + list[middle]!) / 2;
   };
-  const summary = (side: Side) => ({ best: sorted(side, 'seconds')[0]!, median: median(sorted(side, 'seconds')), rss: Math.max(...sorted(side, 'maxRssMegabytes')) });
+  const summary = (side: Side) => ({
+    best: sorted(side, 'seconds')[0]!,
+    median: median(sorted(side, 'seconds')),
+    cpu: median(sorted(side, 'cpuSeconds')),
+    rss: Math.max(...sorted(side, 'maxRssMegabytes')),
+  });
   const ours = summary('ours');
   const analyst = summary('analyst');
-  console.log(`ours    best ${ours.best.toFixed(2)} s, median ${ours.median.toFixed(2)} s, peak RSS ${ours.rss.toFixed(0)} MB`);
-  console.log(`analyst best ${analyst.best.toFixed(2)} s, median ${analyst.median.toFixed(2)} s, peak RSS ${analyst.rss.toFixed(0)} MB`);
-  console.log(`ratio   best ${(ours.best / analyst.best).toFixed(2)}, median ${(ours.median / analyst.median).toFixed(2)} (goal ≤ 1.2); peak RSS ${(ours.rss / analyst.rss).toFixed(2)} (goal ≤ 1.2)`);
+  console.log(`ours    best ${ours.best.toFixed(2)} s, median ${ours.median.toFixed(2)} s, median CPU ${ours.cpu.toFixed(2)} s, peak RSS ${ours.rss.toFixed(0)} MB`);
+  console.log(`analyst best ${analyst.best.toFixed(2)} s, median ${analyst.median.toFixed(2)} s, median CPU ${analyst.cpu.toFixed(2)} s, peak RSS ${analyst.rss.toFixed(0)} MB`);
+  console.log(
+    `ratio   best ${(ours.best / analyst.best).toFixed(2)}, median ${(ours.median / analyst.median).toFixed(2)} (goal ≤ 1.2); ` +
+      `CPU ${(ours.cpu / analyst.cpu).toFixed(2)}; peak RSS ${(ours.rss / analyst.rss).toFixed(2)} (goal ≤ 1.2)`,
+  );
   console.log(`load average after ${load()}`);
 }

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadLogOptions, ReadProgress } from './eventLogTypes.ts';
 import { importLog } from './logImporter.ts';
@@ -174,6 +175,21 @@ describe('rejected lines on the DuckDB path', () => {
     const bytes = Buffer.concat([Buffer.from('case,activity,timestamp\n1,a,2024-01-01\n1,"b\nc",2024-01-01\n1,'), Buffer.from([0xe9]), Buffer.from(',2024-01-02\n')]);
     const file = await scratch.write('bad-utf8.csv', bytes);
     await expect(loadEventLog(file, { encoding: 'utf-8', onRejected: 'skip' })).rejects.toThrow(/bad-utf8\.csv:5: not valid utf-8; name the encoding/);
+  });
+
+  it('reads a gzip CSV (.csv.gz) and names its lines as those of the unpacked text', async () => {
+    const file = await scratch.write('log.csv.gz', gzipSync('zaak;activiteit;datum\r\n1;a;01-02-2024\r\n1;;02-02-2024\r\n'));
+    const error = await loadEventLog(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LogImportError);
+    expect((error as Error).message).toBe(`${file}:3: field "activiteit": empty activity; 1 line rejected, nothing imported`);
+    const log = await loadEventLog(file, { onRejected: 'skip' });
+    try {
+      expect([log.summary.format, log.summary.detected.delimiter, log.events]).toEqual(['csv', ';', 1]);
+    } finally {
+      log.close();
+    }
+    const broken = await scratch.write('broken.csv.gz', gzipSync('case,activity,timestamp\n').subarray(0, 12));
+    await expect(loadEventLog(broken)).rejects.toThrow(/broken\.csv\.gz: not a readable gzip file/);
   });
 
   it('says what a 0-byte file and a header without rows are', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadEventLog } from './logLoader.ts';
 import { readXesEvents } from './xesEventReader.ts';
 import type { EventSink } from './eventLogTypes.ts';
 
@@ -22,5 +23,13 @@ describe('a gzip file that unpacks to far more than its size', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(error?.message).toMatch(/bom\.xes\.gz: it unpacks to more than 200 times its size \(\d+ MB from 1 MB so far\): refused as damaged or a zip bomb/);
     expect(seconds, `${seconds.toFixed(1)} s`).toBeLessThan(8);
+  });
+
+  it('is refused as a gzip CSV too, before DuckDB reads any of it', async () => {
+    const member = gzipSync(Buffer.alloc(64 * 1024 * 1024, ' '), { level: 9 });
+    const file = join(folder, 'bom.csv.gz');
+    writeFileSync(file, Buffer.concat([gzipSync('case,activity,timestamp\n'), ...Array.from({ length: 16 }, () => member)]));
+    const error = await loadEventLog(file).then(() => null, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/bom\.csv\.gz: it unpacks to more than 200 times its size .*refused as damaged or a zip bomb/);
   });
 });

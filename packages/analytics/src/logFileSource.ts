@@ -2,6 +2,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
 import type { ReadProgress } from './eventLogTypes.ts';
 
@@ -124,4 +126,28 @@ export async function transcodeToUtf8(file: string, target: string, encoding: st
     output.end();
     await finished(output);
   }
+}
+
+/**
+ * Unpacks a gzip file to `target` as it is, refusing one that unpacks to more than MAX_GZIP_RATIO
+ * times its size beyond the first 64 MB (a GzipBombError), as readTextChunks does.
+ */
+export async function gunzipToFile(file: string, target: string): Promise<void> {
+  let packed = 0;
+  let unpacked = 0;
+  const source = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  source.on('data', (chunk) => {
+    packed += chunk.length;
+  });
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      unpacked += chunk.length;
+      if (unpacked > GZIP_RATIO_FREE_BYTES && unpacked > MAX_GZIP_RATIO * Math.max(packed, 1)) {
+        done(new GzipBombError(`it unpacks to more than ${MAX_GZIP_RATIO} times its size (${Math.round(unpacked / 1024 ** 2)} MB from ${Math.max(1, Math.round(packed / 1024 ** 2))} MB so far): refused as damaged or a zip bomb`));
+        return;
+      }
+      done(null, chunk);
+    },
+  });
+  await pipeline(source, createGunzip({ chunkSize: CHUNK_BYTES }), guard, createWriteStream(target));
 }

@@ -139,7 +139,7 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
     let events: number;
     if (format === 'parquet' || format === 'csv') {
       if (format === 'csv') {
-        ({ summary, events } = await loadCsvEvents(database.connection, partsDirectory, file, options, rejections, policy === 'skip'));
+        ({ summary, events } = await loadCsvEvents(database, partsDirectory, file, options, rejections, policy === 'skip'));
       } else {
         ({ summary, events } = await loadParquetEvents(database.connection, partsDirectory, file, options, rejections));
         options.onProgress?.({ bytesRead: size, totalBytes: size, eventsRead: events });

@@ -120,7 +120,7 @@ async function previewWithDuckDb(format: 'csv' | 'parquet', file: string, option
     // A Parquet file's rows are its lines; a CSV record's line is found by walking the file.
     let lineOf = (order: number): number => order + 1;
     if (format === 'csv') {
-      const loaded = await loadCsvEvents(database.connection, directory, file, options, rejections, true, sampleSize);
+      const loaded = await loadCsvEvents(database, directory, file, options, rejections, true, sampleSize);
       ({ summary, events } = loaded);
       lineOf = (order) => loaded.lines.get(order) ?? order + 1;
     } else {
