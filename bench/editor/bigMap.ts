@@ -3,12 +3,15 @@
 // - navigation: from page.goto to the map fully rendered (200 step heads, 2,400 cells, live);
 //   goal (issue 2) under 1 s;
 // - a keystroke in a cell until the next frame is painted, on that map;
-// - frame times while scrolling the map horizontally.
+// - frame times while scrolling the map horizontally in 640 px jumps;
+// - frame times while scrolling it as a person does, 40 px a frame, down to the last lane and
+//   then to the right, with the phase and step rows and the lane names sticky (issue 14): from
+//   requestAnimationFrame and from Chromium's own trace of the frames it drew.
 import { buildTestServer } from '../../apps/server/src/testServer.ts';
 import { launchBrowser } from '../../e2e/fixtures/browser.ts';
 import { webDist } from '../../e2e/fixtures/webDist.ts';
 import { bigJourney } from './bigJourney.ts';
-import { authorizedFetch } from '@klantreis/server/testCredentials';
+import { authorizedFetch, sessionCookies } from '@klantreis/server/testCredentials';
 
 const runs = Number(process.argv[2] ?? 5);
 const server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
@@ -25,6 +28,7 @@ try {
   const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
   const { id } = (await response.json()) as { id: string };
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await context.addCookies(sessionCookies()); // the editor asks who is there before it opens a map
   const page = await context.newPage();
   await page.goto(`${server.url}/`); // warm the HTTP cache for the app's script, as a returning user has it
 
@@ -71,10 +75,53 @@ try {
     return times;
   });
 
+  // Scrolling as a person does: 40 px a frame, down through all lanes, then along the steps,
+  // the sticky headers and lane names repositioned in every frame.
+  await page.evaluate(() => document.querySelector<HTMLElement>('.map-scroll')!.scrollTo({ left: 0, top: 0, behavior: 'instant' }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline.frame', 'devtools.timeline'] });
+  const smooth = await page.evaluate(async () => {
+    const scroller = document.querySelector<HTMLElement>('.map-scroll')!;
+    const times: number[] = [];
+    let last = performance.now();
+    const step = async (apply: () => boolean) => {
+      for (;;) {
+        const more = apply();
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        times.push(now - last);
+        last = now;
+        if (!more) return;
+      }
+    };
+    await step(() => {
+      scroller.scrollTop += 40;
+      return scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1;
+    });
+    await step(() => {
+      scroller.scrollLeft += 40;
+      return scroller.scrollLeft < 4000;
+    });
+    // The headers really are in view at the end: the step row under the phase row, at the top.
+    const box = scroller.getBoundingClientRect();
+    const head = [...document.querySelectorAll('.map > .step-head')].find((el) => el.getBoundingClientRect().left > box.left + 200)!;
+    const near = (el: Element, from: number, to: number) => el.getBoundingClientRect().top >= from && el.getBoundingClientRect().top <= to;
+    const stuck = near(head, box.top, box.top + 300) && near(document.querySelector('.map > .phase')!, box.top - 1, box.top + 1);
+    return { times, stuck };
+  });
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ts: number; ph: string }[] };
+  const drawn = trace.traceEvents.filter((e) => e.name === 'DrawFrame').map((e) => e.ts / 1000).sort((a, b) => a - b);
+  const traced = drawn.slice(1).map((t, i) => t - drawn[i]!);
+
   console.log('200 steps × 12 lanes (2,400 filled cells), Chromium headless, 1600×1000');
   summary('navigation to a fully rendered map (goal < 1000 ms)', navigation);
   summary('keystroke in a cell to painted frame', typing);
-  summary('frame time while scrolling', frames);
+  summary('frame time while scrolling in 640 px jumps', frames);
+  summary('frame time scrolling 40 px a frame, sticky headers (requestAnimationFrame)', smooth.times);
+  if (traced.length > 0) summary('frame time scrolling 40 px a frame, sticky headers (Chromium trace, DrawFrame)', traced);
+  else console.log('Chromium trace: no DrawFrame events');
+  const over = (values: number[]) => values.filter((v) => v > 1000 / 60 * 1.5).length;
+  console.log(`frames over 25 ms (a missed 60 Hz frame): ${over(smooth.times)} of ${smooth.times.length} (requestAnimationFrame), ${over(traced)} of ${traced.length} (trace); headers stuck at the end: ${smooth.stuck}`);
   await context.close();
 } finally {
   await browser.close();
