@@ -311,7 +311,7 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     const overview = bram.page.getByTestId('comments-overview');
     await overview.locator('[data-filter="mine"]').click();
     await expect.poll(() => overview.locator('[data-testid="comments-overview-step"]').getAttribute('data-step-id')).toBe(parking);
-    expect(await overview.locator('[data-testid="comments-overview-thread"]').innerText()).toMatch(/Anna[\s\S]*1 antwoord[\s\S]*Is this right, @Bram de Vries\?/);
+    expect(await overview.locator('[data-testid="comments-overview-thread"]').innerText()).toMatch(/Anna[\s\S]*1 antwoord[\s\S]*Is this right, @Bram de Vries \?/);
     await overview.locator('.comments-overview__step').click();
     await bram.page.locator('[data-testid="comments-panel"]').waitFor();
 

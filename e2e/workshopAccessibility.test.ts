@@ -85,6 +85,6 @@ describe.skipIf(unavailable !== null)('accessibility of the workshop panels (axe
       expect(await violations(page)).toEqual([]); // timer, quick capture, inbox, dot voting on the cells
       await other.page.context().close();
       await page.context().close();
-    }, 60_000);
+    }, 120_000);
   }
 });
