@@ -62,6 +62,15 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
           expect(control.y + control.height, control.name).toBeLessThanOrEqual(bar.y + bar.height + 1);
         }
 
+        // "More" opens its list inside the window, and Escape closes it.
+        await page.getByTestId('topbar-more').locator('summary').click();
+        const list = (await page.locator('.topbar-menu__list').boundingBox())!;
+        expect(list.x).toBeGreaterThanOrEqual(0);
+        expect(list.x + list.width).toBeLessThanOrEqual(size.width);
+        expect(await page.getByTestId('open-dashboard').isVisible()).toBe(true);
+        await page.keyboard.press('Escape');
+        expect(await page.getByTestId('open-dashboard').isVisible()).toBe(false);
+
         // The side panel docks beside the map on a wide screen and starts closed on a narrow one.
         expect(await page.getByTestId('side-panel').isVisible()).toBe(docked);
         if (!docked) {
@@ -112,7 +121,7 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
 
         expect(await violations(page)).toEqual([]);
         await page.context().close();
-      });
+      }, 60_000);
     }
   }
 
@@ -171,7 +180,7 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     await map.open(await newJourney('en-US'));
     expect(await map.scale()).toBeCloseTo(start, 2);
     await page.context().close();
-  });
+  }, 60_000);
 
   for (const locale of LOCALES) {
     it(`big-screen mode in ${locale}: the map alone in large type, the panel hidden, Escape leaves it`, async () => {
@@ -200,7 +209,7 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
       await page.getByTestId('side-panel').waitFor();
       expect(await map.scale()).toBeCloseTo(desk, 2);
       await page.context().close();
-    });
+    }, 60_000);
   }
 
   it('keeps a one-step phase’s name whole, shows all of a moment of truth, and a long title or a timer does not move the top bar', async () => {
@@ -248,5 +257,5 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     expect(await positions()).toEqual(withTitle);
     expect(withTitle.slice(-3)).toEqual(before.slice(-3));
     await page.context().close();
-  });
+  }, 60_000);
 });
