@@ -62,6 +62,8 @@ describe.skipIf(unavailable !== null)('the journey editor in Chromium', () => {
     // Drag "Unpack" onto "Search the shop": it moves to the first phase, first place.
     await map.dragStep('Unpack', 'Search the shop');
     await eventually(async () => expect(await map.stepTitles()).toEqual(['Unpack', 'Search the shop', 'Pay', 'Confirmation mail', 'Wait for the van']));
+    // A screen reader hears it in words, not as dnd-kit's ids.
+    await expect.poll(() => page.locator('[id^="DndLiveRegion"]').innerText()).toMatch(/^Step ‘Unpack’ moved before ‘Search the shop’ in phase ‘[^’]+’\.$/);
     // By keyboard: Alt+→ moves "Unpack" one place on, Alt+→ on the last step of a phase crosses into the next.
     await map.keyboardMoveStep('Unpack', 'ArrowRight');
     await eventually(async () => expect(await map.stepTitles()).toEqual(['Search the shop', 'Unpack', 'Pay', 'Confirmation mail', 'Wait for the van']));

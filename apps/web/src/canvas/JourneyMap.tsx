@@ -19,6 +19,7 @@ import { EmptyPhaseColumn, PhaseHeader } from './PhaseHeader.tsx';
 import { StepHeader } from './StepHeader.tsx';
 import { ContentLanguage } from './contentLanguage.ts';
 import { useMapZoom } from './useMapZoom.ts';
+import { dragAnnouncements } from './dragAnnouncements.ts';
 import './workshopScale.css';
 import { SCORES } from '@klantreis/schema';
 
@@ -54,6 +55,8 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
     useSensor(KeyboardSensor, KEYBOARD_SENSOR_OPTIONS),
   );
   const stepIds = useMemo<string[]>(() => journey.steps.map((s) => s.id), [journey.steps]);
+  // What a screen reader says while a step is dragged: step and phase names, not ids.
+  const dragAccessibility = useMemo(() => dragAnnouncements(t, journey.steps, journey.phases), [t, journey.steps, journey.phases]);
   const ownScrollRef = useRef<HTMLDivElement>(null);
   const scrollRef = givenScrollRef ?? ownScrollRef;
   const openComments = useMemo(() => openThreadsByStep(journey.comments), [journey.comments]);
@@ -129,7 +132,7 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
         </div>
 
         <div className="lane-label lane-label--steps" />
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEndNow}>
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEndNow} accessibility={dragAccessibility}>
           <SortableContext items={stepIds} strategy={horizontalListSortingStrategy}>
             {layout.columns.map((column, i) =>
               column.kind === 'step' ? (

@@ -3,12 +3,12 @@ import { CSS } from '@dnd-kit/utilities';
 import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scoreColor, type StepRecord } from '@klantreis/schema';
+import { formatWaitMinutes } from '@klantreis/evaluation';
 import { PeerSelection } from '../components/presence/PeerSelection.tsx';
 import { useEditorStore } from '../stores/editorStore.ts';
 import { useContentLanguage } from './contentLanguage.ts';
 import { stepDisplayTitle } from './mapLayout.ts';
 import { withSoftHyphens } from './softHyphens.ts';
-import { formatMinutes } from './formatMinutes.ts';
 
 /** A step's column head: the post-it that is dragged, selected and moved by keyboard. */
 export const StepHeader = memo(function StepHeader({ step, number, column, onMoveBy, openComments = 0 }: {
@@ -19,7 +19,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
   /** Unresolved comment threads on the step and its cells. */
   openComments?: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const selected = useEditorStore((s) => s.selectedStepId === step.id);
   const highlighted = useEditorStore((s) => s.highlightedStepIds.includes(step.id));
   const selectStep = useEditorStore((s) => s.selectStep);
@@ -80,7 +80,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
         )}
         {step.beforeFirstContact && <span className="badge badge--trigger">{t('step.triggerBadge')}</span>}
         {step.momentOfTruth && <span className="badge badge--mot">{t('step.motBadge')}</span>}
-        {step.wait && <span className="badge badge--wait">{t('step.waitBadge', { duration: formatMinutes(step.wait.minutes) })}</span>}
+        {step.wait && <span className="badge badge--wait">{t('step.waitBadge', { duration: formatWaitMinutes(step.wait.minutes, i18n.language === 'nl' ? 'nl' : 'en') })}</span>}
         {step.serviceConcept === 'differentiator' && <span className="badge badge--diff">{t('step.differentiatorBadge')}</span>}
         {step.serviceConcept === 'sacrifice' && <span className="badge badge--sacrifice">{t('step.sacrificeBadge')}</span>}
         {step.touchpoints.map((tp) => (
