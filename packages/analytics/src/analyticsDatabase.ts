@@ -11,8 +11,6 @@ export interface AnalyticsDatabaseOptions {
 
 export interface AnalyticsDatabase {
   connection: DuckDBConnection;
-  /** Another connection to the same database, for a query that runs beside the first one's; the caller closes it. */
-  connect(): Promise<DuckDBConnection>;
   close(): void;
 }
 
@@ -30,15 +28,10 @@ export async function openAnalyticsDatabase(options: AnalyticsDatabaseOptions = 
   if (options.tempDirectory !== undefined) settings.temp_directory = options.tempDirectory;
   if (options.threads !== undefined) settings.threads = String(options.threads);
   const instance = await DuckDBInstance.create(options.path ?? ':memory:', settings);
-  const connect = async (): Promise<DuckDBConnection> => {
-    const connection = await instance.connect();
-    await connection.run("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET TimeZone = 'UTC'");
-    return connection;
-  };
-  const connection = await connect();
+  const connection = await instance.connect();
+  await connection.run("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET TimeZone = 'UTC'");
   return {
     connection,
-    connect,
     close: () => {
       connection.closeSync();
       instance.closeSync();

@@ -112,8 +112,9 @@ function trimmedSql(column: string): string {
 /**
  * The normalized events of `source` in file order, with a `problem` column: 0 for a good row,
  * else the first check it fails (1 empty case id, 2 empty activity, 3 empty timestamp, 4 bad
- * date). A rejected row carries its timestamp text in `attributes`, for the message.
- * `file_order` numbers the rows the reader emitted, in file order.
+ * date). A rejected row carries its timestamp text in `attributes`, for the message. There is no
+ * `file_order` here: `row_number() OVER ()` makes DuckDB read, check and write on one thread, so
+ * the rows are written in file order and numbered by `file_row_number` when read back.
  */
 export function csvEventsSelect(source: string, plan: CsvReadPlan): string {
   const { mapping } = plan;
@@ -123,7 +124,7 @@ export function csvEventsSelect(source: string, plan: CsvReadPlan): string {
   };
   const mapped = new Set(Object.values(mapping).filter((name): name is string => name !== undefined));
   return `
-    SELECT case_id, activity, ts, file_order, channel, resource, segment,
+    SELECT case_id, activity, ts, channel, resource, segment,
            CASE WHEN problem = 0 THEN attributes ELSE ts_text END AS attributes, problem
     FROM (
       SELECT *,
@@ -132,7 +133,6 @@ export function csvEventsSelect(source: string, plan: CsvReadPlan): string {
         SELECT *, ${timestampSql('ts_text', plan.dateFormat)} AS ts
         FROM (
           SELECT ${text(mapping.caseId)} AS case_id, ${text(mapping.activity)} AS activity, ${text(mapping.timestamp)} AS ts_text,
-                 row_number() OVER () - 1 AS file_order,
                  ${text(mapping.channel)} AS channel, ${text(mapping.resource)} AS resource, ${text(mapping.segment)} AS segment,
                  ${attributesSql(plan, mapped)} AS attributes
           FROM ${source}

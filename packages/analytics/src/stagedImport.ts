@@ -97,8 +97,8 @@ export async function stageEventLog(file: string, options: Omit<LoadLogOptions, 
       firstTimestamp: total.first === null ? null : formatMicrosAsIso(Number(total.first)),
       lastTimestamp: total.last === null ? null : formatMicrosAsIso(Number(total.last)),
       activities: activities.getRowObjectsJS().map((row) => ({ activity: String(row.activity), events: Number(row.events) })),
-      // file_order is the source line for CSV read in parallel and a running count otherwise: a
-      // sample shows rows, not line numbers, so the running position is what it reports.
+      // file_order is a running count of the rows read (with gaps where rows were rejected), not
+      // a line number: a sample shows rows, so the running position is what it reports.
       sampleRows: sample.getRowObjectsJS().map((row, position) => ({
         line: position + 1,
         caseId: String(row.case_id),
