@@ -2,11 +2,12 @@ import { Command, Option } from 'commander';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ColumnMapping, DateFormat, DecimalMark, EventTable, LoadLogOptions, LogFormat } from '@klantreis/analytics';
 import type { DirectlyFollowsGraph, ImportedLog, LogStats } from '@klantreis/analytics/eventLog';
 import { CliError } from './cliError.ts';
 import { addCsvDialectOptions } from './csvDialectOptions.ts';
+import { ProgressBar } from './progressBar.ts';
 
 interface LogCommandOptions {
   json?: boolean;
@@ -40,7 +41,7 @@ function addLogOptions(command: Command): Command {
     .option('--no-cache', 'read the file again instead of the import of the same content kept in KLANTREIS_CACHE (default ~/.cache/klantreis)');
 }
 
-function loadOptions(options: LogCommandOptions): LoadLogOptions {
+function loadOptions(options: LogCommandOptions, bar?: ProgressBar): LoadLogOptions {
   const mapping: Partial<ColumnMapping> = {};
   if (options.case !== undefined) mapping.caseId = options.case;
   if (options.activity !== undefined) mapping.activity = options.activity;
@@ -48,7 +49,6 @@ function loadOptions(options: LogCommandOptions): LoadLogOptions {
   if (options.channel !== undefined) mapping.channel = options.channel;
   if (options.resource !== undefined) mapping.resource = options.resource;
   if (options.segment !== undefined) mapping.segment = options.segment;
-  const showProgress = process.stderr.isTTY;
   return {
     format: options.format,
     delimiter: options.delimiter,
@@ -57,9 +57,7 @@ function loadOptions(options: LogCommandOptions): LoadLogOptions {
     dateFormat: options.dateFormat,
     mapping,
     onRejected: options.skipRejected === true ? 'skip' : 'refuse',
-    onProgress: showProgress
-      ? ({ bytesRead, totalBytes }) => process.stderr.write(`\rreading ${Math.floor((100 * bytesRead) / Math.max(1, totalBytes))}%`)
-      : undefined,
+    onProgress: bar && (({ bytesRead, totalBytes, eventsRead }) => bar.update(bytesRead, totalBytes, eventsRead)),
   };
 }
 
@@ -110,13 +108,14 @@ async function withLog<T>(
   const storeDir = options.cache === false ? await mkdtemp(join(tmpdir(), 'klantreis-log-')) : logCacheDirectory(options);
   try {
     let imported: ImportedLog;
+    const bar = new ProgressBar(process.stderr, `reading ${basename(file)}`, false);
     try {
-      imported = await analytics.importLog(file, { ...loadOptions(options), storeDir, onDuplicate: 'reuse' });
+      imported = await analytics.importLog(file, { ...loadOptions(options, bar), storeDir, onDuplicate: 'reuse' });
+      bar.finish();
     } catch (error) {
+      bar.stop();
       if (error instanceof analytics.LogImportError) throw new CliError(`klantreis: ${error.message}`, 2);
       throw error;
-    } finally {
-      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     }
     if (imported.reused) {
       // Most recently used first when the cache is pruned.

@@ -1,14 +1,22 @@
+import { progressFigures } from '@klantreis/analytics/progress';
+
+/** A terminal bar appears only for work that takes longer than this. */
+const QUIET_SECONDS = 1;
+
 /**
- * A progress bar on standard error: redrawn in place on a terminal (at most ten times a second),
- * or, when asked for where standard error is not a terminal (a log file, a test), one line per
- * tenth. Silent otherwise, so that scripts get clean output.
+ * A progress bar on standard error with the share done, events per second and the time left:
+ * redrawn in place on a terminal (at most ten times a second, and only once the work has taken
+ * a second), or, when asked for where standard error is not a terminal (a log file, a test), one
+ * line per tenth. Silent otherwise, so that scripts get clean output.
  */
 export class ProgressBar {
   private readonly stream: NodeJS.WriteStream;
   private readonly label: string;
   private readonly mode: 'terminal' | 'lines' | 'off';
+  private readonly startedAt = performance.now();
   private lastDraw = 0;
   private lastTenth = -1;
+  private drawn = false;
 
   constructor(stream: NodeJS.WriteStream, label: string, force: boolean) {
     this.stream = stream;
@@ -16,20 +24,30 @@ export class ProgressBar {
     this.mode = stream.isTTY ? 'terminal' : force ? 'lines' : 'off';
   }
 
-  update(done: number, total: number): void {
-    const fraction = total <= 0 ? 1 : Math.min(1, done / total);
+  update(done: number, total: number, eventsRead?: number): void {
+    if (this.mode === 'off') return;
+    const elapsed = (performance.now() - this.startedAt) / 1000;
+    const figures = progressFigures({ bytesRead: done, totalBytes: total, eventsRead }, elapsed);
+    const percent = Math.floor(figures.fraction * 100);
+    const pace = [
+      figures.eventsPerSecond === null ? null : `${Math.round(figures.eventsPerSecond).toLocaleString('en')} events/s`,
+      figures.secondsLeft === null ? null : `${clock(figures.secondsLeft)} left`,
+    ].filter((part) => part !== null);
+    const tail = pace.length > 0 ? ` · ${pace.join(' · ')}` : '';
     if (this.mode === 'terminal') {
       const now = performance.now();
-      if (now - this.lastDraw < 100 && fraction < 1) return;
+      if (figures.fraction < 1 && (elapsed < QUIET_SECONDS || now - this.lastDraw < 100)) return;
+      if (figures.fraction >= 1 && !this.drawn) return;
       this.lastDraw = now;
+      this.drawn = true;
       const width = 30;
-      const filled = Math.round(fraction * width);
-      this.stream.write(`\r${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${megabytes(done)}/${megabytes(total)} MB`);
-    } else if (this.mode === 'lines') {
-      const tenth = Math.floor(fraction * 10);
+      const filled = Math.round(figures.fraction * width);
+      this.stream.write(`\r\x1b[K${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${megabytes(done)}/${megabytes(total)} MB${tail}`);
+    } else {
+      const tenth = Math.floor(figures.fraction * 10);
       if (tenth === this.lastTenth) return;
       this.lastTenth = tenth;
-      this.stream.write(`${this.label}: ${tenth * 10}%\n`);
+      this.stream.write(`${this.label}: ${tenth * 10}%${tail}\n`);
     }
   }
 
@@ -38,15 +56,24 @@ export class ProgressBar {
     this.lastDraw = 0;
     if (this.mode === 'lines' && this.lastTenth === 10) return;
     this.update(1, 1);
-    if (this.mode === 'terminal') this.stream.write('\n');
+    if (this.mode === 'terminal' && this.drawn) this.stream.write('\n');
   }
 
   /** Clears the bar, for an error message to take its place. */
   stop(): void {
-    if (this.mode === 'terminal') this.stream.write('\r\x1b[K');
+    if (this.mode === 'terminal' && this.drawn) this.stream.write('\r\x1b[K');
   }
 }
 
 function megabytes(bytes: number): string {
   return (bytes / 1e6).toFixed(1);
+}
+
+/** 75 → "1:15", 3725 → "1:02:05". */
+function clock(seconds: number): string {
+  const whole = Math.ceil(seconds);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(whole % 60)}` : `${minutes}:${pad(whole % 60)}`;
 }

@@ -35,8 +35,11 @@ export interface Upload {
   contentHash: string;
   createdAt: number;
   state: UploadState;
-  /** While checking: how far the reader is in the file. */
-  progress: { bytesRead: number; totalBytes: number } | null;
+  /**
+   * While checking: how far the reader is in the file, the records it read (counted or estimated,
+   * for a rate) and how long it has been reading, so the web app can show events/s and time left.
+   */
+  progress: { bytesRead: number; totalBytes: number; eventsRead?: number; elapsedMs: number } | null;
   staged: StagedImport | null;
   problem: UploadProblem | null;
   /** The earlier import of the same content for this journey, if any: committing would be refused. */
@@ -188,7 +191,8 @@ export class UploadArea {
     if (upload.state === 'checking') throw new HttpError(409, `${upload.fileName} is being checked; wait until it is done`);
     if (upload.state === 'committed') throw new HttpError(409, `${upload.fileName} was imported already`);
     if (upload.staged) await discardStagedImport(upload.staged);
-    Object.assign(upload, { state: 'checking', staged: null, problem: null, progress: { bytesRead: 0, totalBytes: upload.bytes } });
+    const checkStartedAt = Date.now();
+    Object.assign(upload, { state: 'checking', staged: null, problem: null, progress: { bytesRead: 0, totalBytes: upload.bytes, elapsedMs: 0 } });
     const running: { work?: Promise<void> } = {};
     const work: Promise<void> = (async () => {
       // Registered below before anything here can finish and remove it.
@@ -197,7 +201,7 @@ export class UploadArea {
         const staged =
           upload.kind === 'events'
             ? await this.analytics.stageEventLog(journeyId, upload.path, options.events ?? {}, (progress) => {
-                upload.progress = progress;
+                upload.progress = { bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, eventsRead: progress.eventsRead, elapsedMs: Date.now() - checkStartedAt };
               })
             : await this.analytics.stageSurvey(journeyId, upload.path, options.document, options.survey ?? {});
         // Discarded while it was being read: nothing of it may stay.
@@ -205,7 +209,7 @@ export class UploadArea {
           await discardStagedImport(staged);
           return;
         }
-        Object.assign(upload, { state: 'checked', staged, progress: { bytesRead: upload.bytes, totalBytes: upload.bytes } });
+        Object.assign(upload, { state: 'checked', staged, progress: { bytesRead: upload.bytes, totalBytes: upload.bytes, elapsedMs: Date.now() - checkStartedAt } });
       } catch (error) {
         Object.assign(upload, { state: 'failed', problem: describeProblem(upload.fileName, error) });
       } finally {

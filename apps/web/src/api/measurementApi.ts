@@ -55,7 +55,7 @@ export interface Upload {
   fileName: string;
   bytes: number;
   state: 'uploaded' | 'checking' | 'checked' | 'failed' | 'committed';
-  progress: { bytesRead: number; totalBytes: number } | null;
+  progress: { bytesRead: number; totalBytes: number; eventsRead?: number; elapsedMs: number } | null;
   staged: StagedPreview | null;
   problem: { message: string; line: number | null; field: string | null; rejected: RejectedLine[]; rejectedCount: number } | null;
   duplicateOf: ImportRecord | null;

@@ -34,6 +34,8 @@ export const measurementEn = {
     file: 'File',
     uploading: 'Uploading {{file}}: {{percent}}%',
     checking: 'Checking every row: {{percent}}%',
+    pace: '{{rate}} events/s',
+    timeLeft: '{{duration}} left',
     duplicate: 'This file was imported before, on {{date}} as {{file}}. Importing it again is not possible.',
     detected: 'Detected',
     format: 'Format',

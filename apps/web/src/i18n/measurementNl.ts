@@ -35,6 +35,8 @@ export const measurementNl: Messages['measurement'] = {
     file: 'Bestand',
     uploading: '{{file}} uploaden: {{percent}}%',
     checking: 'Elke regel controleren: {{percent}}%',
+    pace: '{{rate}} gebeurtenissen/s',
+    timeLeft: 'nog {{duration}}',
     duplicate: 'Dit bestand is al eerder geïmporteerd, op {{date}} als {{file}}. Nogmaals importeren kan niet.',
     detected: 'Herkend',
     format: 'Formaat',

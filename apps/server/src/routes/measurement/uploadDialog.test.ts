@@ -17,6 +17,8 @@ interface Upload {
   state: string;
   problem?: unknown;
   staged?: { events: number; cases: number; rejectedCount: number };
+  bytes: number;
+  progress: { bytesRead: number; totalBytes: number; eventsRead?: number; elapsedMs: number } | null;
 }
 
 /** Writes the rows of a DuckDB query to a Parquet file, as a tool of the user's would. */
@@ -74,6 +76,9 @@ describe('an event log through the upload dialog', () => {
     }
     expect(preview.state, JSON.stringify(preview.problem)).toBe('checked');
     expect(preview.staged).toMatchObject({ events, cases, rejectedCount: 0 });
+    // The figures the dialog shows the pace by: all read, and how long the check took.
+    expect(preview.progress).toMatchObject({ bytesRead: preview.bytes, totalBytes: preview.bytes });
+    expect(preview.progress!.elapsedMs).toBeGreaterThanOrEqual(0);
 
     const committed = await api(`/api/journeys/${id}/uploads/${upload.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(committed.status, await committed.clone().text()).toBe(201);

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/journeysApi.ts';
 import { measurementApi, type CheckOptions, type ImportKind, type ImportRecord, type RejectedLine, type Upload } from '../../api/measurementApi.ts';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
-import { numberText } from './formatMeasures.ts';
+import { progressFigures } from '@klantreis/analytics/progress';
+import { durationText, numberText } from './formatMeasures.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 const EVENT_FIELDS = ['caseId', 'activity', 'timestamp', 'channel', 'resource', 'segment'] as const;
@@ -144,8 +145,13 @@ function UploadView({ upload, options, locale, onCheck }: { upload: Upload; opti
   const [draft, setDraft] = useState<CheckOptions>(options);
   useEffect(() => setDraft(options), [options]);
   if (upload.state === 'checking' || upload.state === 'uploaded') {
-    const percent = upload.progress ? Math.floor((100 * upload.progress.bytesRead) / Math.max(1, upload.progress.totalBytes)) : 0;
-    return <Progress label={t('measurement.importDialog.checking', { percent })} percent={percent} />;
+    const figures = upload.progress ? progressFigures(upload.progress, upload.progress.elapsedMs / 1000) : null;
+    const percent = figures ? Math.floor(figures.fraction * 100) : 0;
+    const pace = [
+      figures?.eventsPerSecond == null ? null : t('measurement.importDialog.pace', { rate: numberText(figures.eventsPerSecond, locale) }),
+      figures?.secondsLeft == null ? null : t('measurement.importDialog.timeLeft', { duration: durationText(figures.secondsLeft, locale) }),
+    ].filter((part) => part !== null);
+    return <Progress label={[t('measurement.importDialog.checking', { percent }), ...pace].join(' · ')} percent={percent} />;
   }
   const staged = upload.staged;
   const detected = staged?.summary.detected;
