@@ -1,14 +1,26 @@
 import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
+import { CSS, type Transform } from '@dnd-kit/utilities';
 import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scoreColor, type StepRecord } from '@klantreis/schema';
 import { formatWaitMinutes } from '@klantreis/evaluation';
 import { PeerSelection } from '../components/presence/PeerSelection.tsx';
 import { useEditorStore } from '../stores/editorStore.ts';
+import { currentZoom, useMapViewStore } from '../stores/mapViewStore.ts';
 import { useContentLanguage } from './contentLanguage.ts';
 import { stepDisplayTitle } from './mapLayout.ts';
 import { withSoftHyphens } from './softHyphens.ts';
+
+/**
+ * dnd-kit moves the dragged head by the pointer's distance on screen; inside the zoomed map a
+ * translation is zoomed again, so it is divided by the zoom to stay under the pointer. Read at
+ * render time, not subscribed: the zoom does not change during a drag.
+ */
+function unzoomed(transform: Transform | null): Transform | null {
+  if (!transform) return null;
+  const zoom = currentZoom(useMapViewStore.getState());
+  return zoom === 1 ? transform : { ...transform, x: transform.x / zoom, y: transform.y / zoom };
+}
 
 /** A step's column head: the post-it that is dragged, selected and moved by keyboard. */
 export const StepHeader = memo(function StepHeader({ step, number, column, onMoveBy, openComments = 0 }: {
@@ -41,7 +53,7 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
     <div
       ref={setNodeRef}
       className={`step-head${selected ? ' step-head--selected' : ''}${highlighted ? ' step-head--highlighted' : ''}${isDragging ? ' step-head--dragging' : ''}`}
-      style={{ gridColumn: column + 2, transform: CSS.Translate.toString(transform), transition }}
+      style={{ gridColumn: column + 2, transform: CSS.Translate.toString(unzoomed(transform)), transition }}
       data-step-id={step.id}
       data-highlighted={highlighted}
       data-testid="step-head"
