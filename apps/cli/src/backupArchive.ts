@@ -43,7 +43,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import * as tar from 'tar';
 import { openSqliteStore } from '@klantreis/db';
-import { configFromEnv } from '@klantreis/server';
+import { configFromEnv } from '@klantreis/server/config';
 import { CliError } from './cliError.ts';
 
 const run = promisify(execFile);

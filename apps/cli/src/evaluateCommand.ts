@@ -29,7 +29,7 @@ async function loadJourney(source: string): Promise<JourneyDocument> {
     if (!parsed.ok) throw new CliError([`${source}: not a valid journey, ${parsed.issues.length} problem(s):`, ...parsed.issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n'));
     return parsed.document;
   }
-  const [{ configFromEnv }, { openStore }, { parseJourneyDocument }] = await Promise.all([import('@klantreis/server'), import('@klantreis/db'), import('@klantreis/schema')]);
+  const [{ configFromEnv }, { openStore }, { parseJourneyDocument }] = await Promise.all([import('@klantreis/server/config'), import('@klantreis/db'), import('@klantreis/schema')]);
   const config = configFromEnv();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {

@@ -46,7 +46,7 @@ async function exportBody(journey: JourneyDocument, options: ExportOptions): Pro
 // so they also work while the server is stopped, for scripts and backups.
 
 async function withStore<T>(work: (store: JourneyStore) => Promise<T>): Promise<T> {
-  const [{ configFromEnv }, { openStore }] = await Promise.all([import('@klantreis/server'), import('@klantreis/db')]);
+  const [{ configFromEnv }, { openStore }] = await Promise.all([import('@klantreis/server/config'), import('@klantreis/db')]);
   const config = configFromEnv();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -66,7 +66,7 @@ export function registerJourneyCommands(program: Command): void {
     .action(async (options: { json?: boolean; trash?: boolean; search?: string }) => {
       // Title and steps from the stored updates, not the snapshot, which a server killed a
       // moment after an edit leaves behind (issue 9.6). The search goes by the stored title.
-      const { journeyFromStore } = await import('@klantreis/server');
+      const { journeyFromStore } = await import('@klantreis/server/snapshotRecovery');
       const journeys = await withStore(async (store) =>
         Promise.all(
           (await store.listJourneys({ trash: options.trash, search: options.search })).map(async (j) => {
@@ -95,7 +95,7 @@ export function registerJourneyCommands(program: Command): void {
     .option('--hidden-lanes', 'include the lanes the map hides')
     .action(async (id: string, options: ExportCommandOptions) => {
       // From the stored updates: the snapshot may lack the last edits before a crash.
-      const { journeyFromStore } = await import('@klantreis/server');
+      const { journeyFromStore } = await import('@klantreis/server/snapshotRecovery');
       const journey = await withStore(async (store) => {
         const row = await store.getJourney(id);
         return row ? ((await journeyFromStore(store, id)) ?? (JSON.parse(row.snapshot) as JourneyDocument)) : undefined;

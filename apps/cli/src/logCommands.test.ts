@@ -1,6 +1,6 @@
 // `klantreis log stats|dfg` as a person runs them: the published figures of a real log, the
 // second command on the same file reading the first one's import, a bad line named with nothing
-// kept, and `--help` that loads no package it does not need.
+// kept; and what the CLI loads to start (issue 13): `--help` no package, `list` not the server app.
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,10 +91,11 @@ describe('klantreis log', () => {
     expect(manifests()).toEqual([]);
   });
 
-  it('loads no package for --help: no server, DuckDB, analytics or zod', async () => {
-    // A resolve hook that records every bare specifier Node resolves while `--help` runs.
+  /** Runs the CLI with a resolve hook that records every bare specifier Node resolves. */
+  async function packagesLoadedBy(...args: string[]): Promise<{ stdout: string; loaded: Set<string> }> {
     const trace = join(scratch, 'trace.mjs');
     const seen = join(scratch, 'seen.txt');
+    rmSync(seen, { force: true });
     writeFileSync(
       trace,
       `import { registerHooks } from 'node:module';
@@ -104,9 +105,19 @@ registerHooks({ resolve(specifier, context, next) {
   return next(specifier, context);
 } });`,
     );
-    const help = await run(process.execPath, ['--import', trace, BIN, '--help']);
-    expect(help.stdout).toContain('Usage: klantreis');
-    const loaded = new Set(readFileSync(seen, 'utf8').trim().split('\n'));
+    const { stdout } = await run(process.execPath, ['--import', trace, BIN, ...args], { env: { ...process.env, KLANTREIS_DATA: join(scratch, 'data'), DATABASE_URL: '' } });
+    return { stdout, loaded: new Set(readFileSync(seen, 'utf8').trim().split('\n')) };
+  }
+
+  it('lists journeys without loading the server app: no Fastify, Hocuspocus or better-auth', async () => {
+    const { loaded } = await packagesLoadedBy('list');
+    expect(loaded.has('@klantreis/db')).toBe(true);
+    for (const app of ['@klantreis/server', 'fastify', '@hocuspocus/server', 'better-auth', '@klantreis/core']) expect(loaded.has(app), app).toBe(false);
+  });
+
+  it('loads no package for --help: no server, DuckDB, analytics or zod', async () => {
+    const { stdout, loaded } = await packagesLoadedBy('--help');
+    expect(stdout).toContain('Usage: klantreis');
     expect([...loaded].sort()).toEqual(expect.arrayContaining(['commander']));
     for (const heavy of ['@klantreis/server', '@klantreis/analytics', '@klantreis/db', '@klantreis/render', '@klantreis/schema', '@duckdb/node-api', 'zod']) {
       expect(loaded.has(heavy), heavy).toBe(false);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { oidcSettingsFromEnv, SsoConfigError, type OidcSettings } from '@klantreis/core';
+// The single sign-on settings alone, not @klantreis/core's index (better-auth): the CLI reads this file.
+import { oidcSettingsFromEnv, SsoConfigError, type OidcSettings } from '@klantreis/core/singleSignOn';
 
 export interface ServerConfig {
   port: number;
