@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { JourneyDocument } from '@klantreis/schema';
+import { scoreColor, type JourneyDocument } from '@klantreis/schema';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
 import { violations } from './fixtures/axe.ts';
@@ -12,6 +12,12 @@ import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { webDist } from './fixtures/webDist.ts';
 import { SHARED_EVENT_LOGS } from '../testing/sharedData.ts';
 import { authorizedFetch } from '@klantreis/server/testCredentials';
+
+/** "#1b5e20" → "rgb(27, 94, 32)", as getComputedStyle writes a colour. */
+function hexToRgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 const unavailable = browserUnavailable();
 const RUNNING_EXAMPLE = `${SHARED_EVENT_LOGS}running-example.csv`;
@@ -112,6 +118,12 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
       expect(await first.getAttribute('aria-label')).toMatch(locale === 'nl-NL' ? /Gemeten score van Aanvraag: \+1,5 uit 2 antwoorden/ : /Measured score of Aanvraag: \+1\.5 from 2 answers/);
       // Besluit measured at CSAT 1 → −2 against a designed +1.
       expect(await measured.locator(`[data-step-id="${stepIds[3]}"]`).getAttribute('data-measured')).toBe('-2');
+      // On the designed curve's colour scale: +1.5 rounds to dark green, −2 is dark red; a legend names both curves.
+      const fill = (stepId: string) => measured.locator(`[data-step-id="${stepId}"] .measured-curve__point`).evaluate((el) => getComputedStyle(el).fill);
+      expect(await fill(stepIds[0]!)).toBe(hexToRgb(scoreColor(2)));
+      expect(await fill(stepIds[3]!)).toBe(hexToRgb(scoreColor(-2)));
+      expect(await measured.getByTestId('curve-legend').innerText()).toMatch(locale === 'nl-NL' ? /Ontworpen[\s\S]*Gemeten/ : /Designed[\s\S]*Measured/);
+      await page.screenshot({ path: `${tmpdir()}/klantreis-measured-curve-${locale}.png` });
       expect(await violations(page)).toEqual([]);
       await page.locator('[data-testid="topbar-more"] > summary').click(); // the dashboard is under "More"
       await page.locator('[data-testid="open-dashboard"]').click();

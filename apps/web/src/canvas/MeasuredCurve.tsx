@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { scoreColor } from '@klantreis/schema';
 import type { StepMetrics } from '@klantreis/analytics';
 import { useUiLocale } from '../hooks/useEvaluation.ts';
 import { useMeasurementContext } from '../hooks/useMeasurement.ts';
@@ -29,9 +30,18 @@ export function MeasuredCurve({ columns, height, padding }: { columns: MapColumn
   return (
     <g className="measured-curve" data-testid="measured-curve">
       <path d={model.path} className="measured-curve__line" aria-hidden="true" />
-      <g className="measured-curve__legend" transform={`translate(${columns.length * STEP_WIDTH - 8} 12)`} aria-hidden="true">
-        <line x1={-96} x2={-74} y1={-4} y2={-4} className="measured-curve__line" />
-        <text x={-70} textAnchor="start">
+      {/* Designed: the solid line with circles; measured: dotted with diamonds. Both take the
+          colour of their score on the same scale, so a measured +1 is green like a designed +1. */}
+      <g className="measured-curve__legend" transform={`translate(${columns.length * STEP_WIDTH - 196} 12)`} data-testid="curve-legend">
+        <title>{t('measurement.curve.legend')}</title>
+        <line x1={0} x2={22} y1={-4} y2={-4} className="measured-curve__legend-designed" />
+        <circle cx={11} cy={-4} r={4.5} fill={scoreColor(1)} className="measured-curve__legend-mark" />
+        <text x={27} textAnchor="start">
+          {t('measurement.curve.designed')}
+        </text>
+        <line x1={98} x2={120} y1={-4} y2={-4} className="measured-curve__line" />
+        <rect x={105} y={-9} width={10} height={10} transform="rotate(45 110 -4)" fill={scoreColor(1)} className="measured-curve__legend-mark" />
+        <text x={126} textAnchor="start">
           {t('measurement.curve.measured')}
         </text>
       </g>
@@ -59,7 +69,7 @@ export function MeasuredCurve({ columns, height, padding }: { columns: MapColumn
             {scoreGap && gaps.designedScore !== null && score !== null && (
               <line x1={x + 14} x2={x + 14} y1={model.yForScore(gaps.designedScore)} y2={model.yForScore(score)} className="measured-curve__gap" data-gap="score" />
             )}
-            {score !== null && <rect x={x - 6} y={model.yForScore(score) - 6} width={12} height={12} transform={`rotate(45 ${x} ${model.yForScore(score)})`} className={`measured-curve__point${scoreGap ? ' measured-curve__point--gap' : ''}`} />}
+            {score !== null && <rect x={x - 6} y={model.yForScore(score) - 6} width={12} height={12} transform={`rotate(45 ${x} ${model.yForScore(score)})`} className={`measured-curve__point${scoreGap ? ' measured-curve__point--gap' : ''}`} style={{ fill: scoreColor(score) }} />}
             {step.activities.length > 0 && (
               <text x={x} y={height - 5} textAnchor="middle" className="measured-curve__figures">
                 {`↘ ${percentText(step.dropOffShare, locale)}`}
