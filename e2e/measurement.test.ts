@@ -122,7 +122,7 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
       const fill = (stepId: string) => measured.locator(`[data-step-id="${stepId}"] .measured-curve__point`).evaluate((el) => getComputedStyle(el).fill);
       expect(await fill(stepIds[0]!)).toBe(hexToRgb(scoreColor(2)));
       expect(await fill(stepIds[3]!)).toBe(hexToRgb(scoreColor(-2)));
-      expect(await measured.getByTestId('curve-legend').innerText()).toMatch(locale === 'nl-NL' ? /Ontworpen[\s\S]*Gemeten/ : /Designed[\s\S]*Measured/);
+      expect(await measured.getByTestId('curve-legend').textContent()).toMatch(locale === 'nl-NL' ? /Ontworpen[\s\S]*Gemeten/ : /Designed[\s\S]*Measured/);
       await page.screenshot({ path: `${tmpdir()}/klantreis-measured-curve-${locale}.png` });
       expect(await violations(page)).toEqual([]);
       await page.locator('[data-testid="topbar-more"] > summary').click(); // the dashboard is under "More"
