@@ -57,7 +57,7 @@ const DATE_REWRITES: Record<Exclude<DateFormat, 'yyyy-mm-dd'>, { pattern: string
  * leaves a naive time as written, the rule of every reader here. Other date orders are rewritten
  * to ISO first; text that does not start with a date in the file's format is no timestamp.
  */
-export function timestampSql(text: string, format: DateFormat | null): string {
+function timestampSql(text: string, format: DateFormat | null): string {
   if (format === null) return 'NULL::TIMESTAMP';
   if (format === 'yyyy-mm-dd') return isoTimestampSql(text);
   const { pattern, replacement } = DATE_REWRITES[format];
