@@ -60,12 +60,14 @@ export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { l
  * One lane × step cell. It shows its text as a button until activated, then edits in a
  * textarea; every keystroke is an edit of the document, so there is nothing to save.
  */
-export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, emptyText, column, votable = false, dots = 0, myDots = 0 }: {
+export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, uiLanguage, emptyText, column, votable = false, dots = 0, myDots = 0 }: {
   laneId: string;
   stepId: string;
   text: string;
   /** "Pain points at Pay": passed in, so 2,400 cells do not each subscribe to the language. */
   label: string;
+  /** The interface's language, which the label is in. */
+  uiLanguage: string;
   emptyText: string;
   column: number;
   /** Pain points and opportunities take dot votes. */
@@ -103,9 +105,11 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, em
           }}
         />
       ) : (
-        <button type="button" className={text ? 'cell__text' : 'cell__text cell__text--empty'} onClick={() => setEditing(canEdit)} aria-disabled={!canEdit || undefined}>
-          <span className="visually-hidden">{label}: </span>
-          {text ? <span lang={lang}>{withSoftHyphens(text)}</span> : <span className="cell__placeholder" aria-hidden="true">{emptyText}</span>}
+        // The text's language on the button and the interface's on its hidden label: no extra
+        // element around each of a big map's 2,400 texts.
+        <button type="button" className={text ? 'cell__text' : 'cell__text cell__text--empty'} lang={text ? lang : undefined} onClick={() => setEditing(canEdit)} aria-disabled={!canEdit || undefined}>
+          <span className="visually-hidden" lang={text ? uiLanguage : undefined}>{label}: </span>
+          {text ? withSoftHyphens(text) : <span className="cell__placeholder" aria-hidden="true">{emptyText}</span>}
         </button>
       )}
       {votable && <CellVotes laneId={laneId} stepId={stepId} total={dots} mine={myDots} label={label} />}
@@ -122,7 +126,7 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
   stepTitles: Map<string, string>;
   votes?: CellVoteCounts;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const votable = lane.kind === 'pain-points' || lane.kind === 'opportunities';
   const laneName = laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`));
   const emptyText = t('lane.cellEmpty');
@@ -139,6 +143,7 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
             stepId={column.step.id}
             text={texts.textByStep.get(column.step.id) ?? ''}
             label={labelTemplate.replace('\u0000', stepTitles.get(column.step.id) ?? '')}
+            uiLanguage={i18n.language}
             emptyText={emptyText}
             column={i}
             votable={votable}
