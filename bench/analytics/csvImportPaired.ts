@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { analystDfgSql, analystStatsSql } from './analystSql.ts';
 import { importLog, logDfg, logStats, openImportedLog } from '@klantreis/analytics';
 
 type Side = 'ours' | 'analyst';
@@ -62,31 +63,10 @@ async function runAnalyst(file: string): Promise<Omit<ChildResult, 'maxRssMegaby
     const started = performance.now();
     await connection.run(`CREATE TABLE events AS SELECT * FROM read_csv(${quoted(file)})`);
     const importSeconds = (performance.now() - started) / 1000;
-    const stats = await connection.runAndReadAll(`
-      WITH positioned AS (
-        SELECT case_id, activity, row_number() OVER by_case AS position, count(*) OVER (PARTITION BY case_id) AS case_length
-        FROM events WINDOW by_case AS (PARTITION BY case_id ORDER BY timestamp)
-      ),
-      traces AS (
-        SELECT case_id, sum(hash(position, activity)) AS fingerprint,
-               any_value(activity) FILTER (WHERE position = 1) AS first_activity,
-               any_value(activity) FILTER (WHERE position = case_length) AS last_activity
-        FROM positioned GROUP BY case_id
-      )
-      SELECT count(*) AS cases, count(DISTINCT fingerprint) AS variants,
-             histogram(first_activity) AS start_activities, histogram(last_activity) AS end_activities,
-             (SELECT count(*) FROM events) AS events, (SELECT count(DISTINCT activity) FROM events) AS activities
-      FROM traces`);
+    const stats = await connection.runAndReadAll(analystStatsSql('timestamp'));
     const [row] = stats.getRowObjectsJson();
     if (!row) throw new Error('the stats query returned no row');
-    const dfg = await connection.runAndReadAll(`
-      WITH steps AS (
-        SELECT activity AS source, lead(activity) OVER by_case AS target,
-               date_diff('microsecond', timestamp, lead(timestamp) OVER by_case) AS gap_micros
-        FROM events WINDOW by_case AS (PARTITION BY case_id ORDER BY timestamp)
-      )
-      SELECT source, target, count(*) AS count, quantile_cont(CAST(gap_micros AS DOUBLE), 0.5) / 1e6 AS median_seconds
-      FROM steps WHERE target IS NOT NULL GROUP BY source, target ORDER BY count DESC, source, target`);
+    const dfg = await connection.runAndReadAll(analystDfgSql('timestamp', 'timestamp'));
     return {
       side: 'analyst',
       seconds: (performance.now() - started) / 1000,

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { analystDfgSql, analystStatsSql } from './analystSql.ts';
 
 const file = process.argv[2] ?? '/tmp/klantreis-10m-events.csv';
 const directory = await mkdtemp(join(tmpdir(), 'klantreis-baseline-'));
@@ -31,34 +32,13 @@ try {
   console.log(`import (read_csv to Parquet): ${seconds(started)} s`);
 
   started = performance.now();
-  const stats = await connection.runAndReadAll(`
-    WITH positioned AS (
-      SELECT case_id, activity, row_number() OVER by_case AS position, count(*) OVER (PARTITION BY case_id) AS case_length
-      FROM events WINDOW by_case AS (PARTITION BY case_id ORDER BY ts, file_order)
-    ),
-    traces AS (
-      SELECT case_id, sum(hash(position, activity)) AS fingerprint,
-             any_value(activity) FILTER (WHERE position = 1) AS first_activity,
-             any_value(activity) FILTER (WHERE position = case_length) AS last_activity
-      FROM positioned GROUP BY case_id
-    )
-    SELECT count(*) AS cases, count(DISTINCT fingerprint) AS variants,
-           histogram(first_activity) AS start_activities, histogram(last_activity) AS end_activities,
-           (SELECT count(*) FROM events) AS events, (SELECT count(DISTINCT activity) FROM events) AS activities
-    FROM traces`);
+  const stats = await connection.runAndReadAll(analystStatsSql('ts, file_order'));
   const [row] = stats.getRowObjectsJson();
   if (!row) throw new Error('the stats query returned no row');
   console.log(`stats: ${seconds(started)} s`, { cases: row.cases, events: row.events, activities: row.activities, variants: row.variants });
 
   started = performance.now();
-  const dfg = await connection.runAndReadAll(`
-    WITH steps AS (
-      SELECT activity AS source, lead(activity) OVER by_case AS target,
-             date_diff('microsecond', ts, lead(ts) OVER by_case) AS gap_micros
-      FROM events WINDOW by_case AS (PARTITION BY case_id ORDER BY ts, file_order)
-    )
-    SELECT source, target, count(*) AS count, quantile_cont(CAST(gap_micros AS DOUBLE), 0.5) / 1e6 AS median_seconds
-    FROM steps WHERE target IS NOT NULL GROUP BY source, target ORDER BY count DESC, source, target`);
+  const dfg = await connection.runAndReadAll(analystDfgSql('ts', 'ts, file_order'));
   console.log(`dfg: ${seconds(started)} s, ${dfg.currentRowCount} edges`);
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } finally {
