@@ -1,5 +1,5 @@
 import { sortByIndex, type CellRecord, type JourneyDocument, type LaneRecord, type PersonaRecord, type PhaseRecord, type StepRecord, type Touchpoint } from '@klantreis/schema';
-import { evaluateJourney, formatWaitMinutes, type Evaluation } from '@klantreis/evaluation';
+import { evaluateJourney, type Evaluation } from '@klantreis/evaluation';
 import { EXPORT_LABELS, type ExportLabels, type ExportLocale } from './labels.ts';
 
 /** A step as every export shows it: its place, its display title, its phase. */
@@ -105,11 +105,6 @@ export function journeyView(doc: JourneyDocument, options: ViewOptions = {}): Jo
 }
 
 /** "45 min", "1 u 30" / "1 h 30", "2 d": the way the editor writes a wait. */
-/** A wait as the map, the slides and the tables write it: "1 uur, 30 min" / "1 hr, 30 min". */
-export function formatWait(minutes: number, locale: ExportLocale): string {
-  return formatWaitMinutes(minutes, locale);
-}
-
 /** "+1", "−2", "0": a score as the map labels it. */
 export function formatScoreSign(score: number, locale: ExportLocale): string {
   const text = Math.abs(score).toLocaleString(locale, { maximumFractionDigits: 2 });

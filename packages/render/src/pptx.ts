@@ -1,6 +1,7 @@
 import pptxModule from 'pptxgenjs';
 import { scoreColor, sortByIndex } from '@klantreis/schema';
-import { formatScoreSign, formatWait, type JourneyView, type ViewPhase, type ViewStep } from './journeyView.ts';
+import { formatWaitMinutes } from '@klantreis/evaluation';
+import { formatScoreSign, type JourneyView, type ViewPhase, type ViewStep } from './journeyView.ts';
 import { actionStepTitles } from './table.ts';
 
 // The map as an editable deck: native text boxes, shapes and a table, no pictures, so a team
@@ -193,7 +194,7 @@ function stepColumns(slide: Slide, view: JourneyView, steps: readonly ViewStep[]
       fit: 'shrink',
     });
     if (step.wait) {
-      addBox(slide, `${labels.wait}: ${formatWait(step.wait.minutes, view.locale)}`, { x: x + chipWidth + 0.05, y: chipTop, w: w - chipWidth - 0.05, h: chipHeight }, [9, 8, 7], { color: MUTED, valign: 'middle' });
+      addBox(slide, `${labels.wait}: ${formatWaitMinutes(step.wait.minutes, view.locale)}`, { x: x + chipWidth + 0.05, y: chipTop, w: w - chipWidth - 0.05, h: chipHeight }, [9, 8, 7], { color: MUTED, valign: 'middle' });
     }
     view.lanes.forEach((lane, row) => {
       const text = view.cellText(lane.lane.id, step.id);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sortByIndex, type ActionRecord } from '@klantreis/schema';
-import { formatWait, type JourneyView, type ViewStep } from './journeyView.ts';
+import { formatWaitMinutes } from '@klantreis/evaluation';
+import type { JourneyView, ViewStep } from './journeyView.ts';
 
 // The map as a table: one row per step, one column per field and per visible lane. CSV for
 // any tool, XLSX for Excel with numbers as numbers and three sheets.
@@ -43,7 +44,7 @@ export function journeyRows(view: JourneyView): string[][] {
       numberText(step.targetScore),
       numberText(measured === undefined || measured === null ? null : Math.round(measured * 100) / 100),
       numberText(step.wait?.minutes ?? null),
-      step.wait ? formatWait(step.wait.minutes, view.locale) : '',
+      step.wait ? formatWaitMinutes(step.wait.minutes, view.locale) : '',
       step.momentOfTruth ? yes : no,
       step.touchpoints.map((tp) => view.touchpointText(tp)).join('; '),
       step.kano.map((element) => (element.category ? `${element.text} (${labels.kano[element.category]})` : element.text)).join('; '),

@@ -1,7 +1,8 @@
 import { curveMonotoneX, line } from 'd3-shape';
 import { scoreColor } from '@klantreis/schema';
 import type { JourneyView, ViewStep } from '../journeyView.ts';
-import { formatScoreSign, formatWait } from '../journeyView.ts';
+import { formatWaitMinutes } from '@klantreis/evaluation';
+import { formatScoreSign } from '../journeyView.ts';
 import type { LayoutRegion, MapLayout, Shape, TextShape } from './shapes.ts';
 import { wrapText, type FontWeight, type TextMeasure } from './textWrap.ts';
 
@@ -143,7 +144,7 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
     const { step } = column.step;
     const title = wrap(column.step.title, headerInner - 24, 13.5, 'bold', 4);
     const badges: string[] = [];
-    if (step.wait) badges.push(`${labels.wait}: ${formatWait(step.wait.minutes, locale)}`);
+    if (step.wait) badges.push(`${labels.wait}: ${formatWaitMinutes(step.wait.minutes, locale)}`);
     if (step.momentOfTruth) badges.push(`◆ ${labels.momentOfTruth}`);
     const badgeLines = badges.flatMap((badge) => wrap(badge, headerInner, 11, 'bold', 2));
     return { title, badgeLines };
