@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortByIndex, type JourneyDocument } from '@klantreis/schema';
 import { stepDisplayTitle } from '../../canvas/mapLayout.ts';
@@ -18,12 +18,21 @@ export function CommentsOverview({ journey }: { journey: JourneyDocument }) {
   const { t } = useTranslation();
   const me = useOwnIdentity();
   const [filter, setFilter] = useState<Filter>('open');
-  const threads = journey.comments.filter((c) => c.parentId === null);
-  const replies = (threadId: string) => journey.comments.filter((c) => c.parentId === threadId);
+  // Each comment is looked at once: threads, their replies and whether they mention me.
+  const { threads, replyCount, mentionsMe } = useMemo(() => {
+    const replyCount = new Map<string, number>();
+    const mentionsMe = new Set<string>();
+    for (const comment of journey.comments) {
+      const threadId = comment.parentId ?? comment.id;
+      if (comment.parentId !== null) replyCount.set(threadId, (replyCount.get(threadId) ?? 0) + 1);
+      if (comment.mentions.includes(me.name)) mentionsMe.add(threadId);
+    }
+    return { threads: journey.comments.filter((c) => c.parentId === null), replyCount, mentionsMe };
+  }, [journey.comments, me.name]);
   const shown = (thread: (typeof threads)[number]) => {
     if (filter === 'resolved') return thread.resolved;
     if (thread.resolved) return false;
-    return filter === 'open' || [thread, ...replies(thread.id)].some((c) => c.mentions.includes(me.name));
+    return filter === 'open' || mentionsMe.has(thread.id);
   };
   const steps = sortByIndex(journey.steps);
   const groups = steps
@@ -31,7 +40,7 @@ export function CommentsOverview({ journey }: { journey: JourneyDocument }) {
     .filter((group) => group.threads.length > 0);
   const counts: Record<Filter, number> = {
     open: threads.filter((c) => !c.resolved).length,
-    mine: threads.filter((c) => !c.resolved && [c, ...replies(c.id)].some((r) => r.mentions.includes(me.name))).length,
+    mine: threads.filter((c) => !c.resolved && mentionsMe.has(c.id)).length,
     resolved: threads.filter((c) => c.resolved).length,
   };
 
@@ -68,7 +77,7 @@ export function CommentsOverview({ journey }: { journey: JourneyDocument }) {
                   <li key={thread.id} className="comment" data-testid="comments-overview-thread">
                     <p className="comment__meta">
                       <strong>{thread.author || t('presence.anonymous')}</strong> · {relativeTime(t, thread.createdAt)}
-                      {replies(thread.id).length > 0 && <> · {t('comments.overview.replies', { count: replies(thread.id).length })}</>}
+                      {replyCount.has(thread.id) && <> · {t('comments.overview.replies', { count: replyCount.get(thread.id) })}</>}
                     </p>
                     <MentionText text={thread.text} mentions={thread.mentions} />
                   </li>
