@@ -25,6 +25,9 @@ export const isoDateSchema = z
  */
 export const ruleIdSchema = z.string().max(100).regex(/^[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$/, 'must be a rule id such as peak-end.weak-end');
 
+/** A judgement on a five-point scale, as on an impact × effort matrix. */
+export const ratingSchema = z.number().int().min(1).max(5);
+
 export const actionRecordSchema = z.strictObject({
   id: typedIdSchema('action'),
   index: z.string().min(1),
@@ -35,6 +38,10 @@ export const actionRecordSchema = z.strictObject({
   status: z.enum(ACTION_STATUSES),
   /** The steps the action improves, in no particular order. */
   stepIds: z.array(typedIdSchema('step')).max(500),
+  /** The expected effect on the experience, 1 (small) to 5 (large); null until the team judges it. */
+  impact: ratingSchema.nullable(),
+  /** The work it takes, 1 (little) to 5 (a lot); null until the team judges it. */
+  effort: ratingSchema.nullable(),
   /** The rule of the finding the action was created from; null for an action made by hand. */
   sourceRule: ruleIdSchema.nullable(),
 });
@@ -51,6 +58,8 @@ export function createActionRecord(fields: Partial<ActionRecord> & { index: stri
     dueDate: null,
     status: 'idea',
     stepIds: [],
+    impact: null,
+    effort: null,
     sourceRule: null,
     ...fields,
   };

@@ -4,6 +4,7 @@ import type { JourneyDocument } from './journeyDocument.ts';
 import { DEFAULT_LANE_KINDS, createLaneRecord } from './laneRecord.ts';
 import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
 import { createPhaseRecord } from './phaseRecord.ts';
+import { emptyLists } from './recordTypes.ts';
 
 /** A new journey: the default lanes and one empty phase, ready for the first step. */
 export function createBlankJourney(title: string, locale: 'nl' | 'en' = 'nl'): JourneyDocument {
@@ -11,15 +12,8 @@ export function createBlankJourney(title: string, locale: 'nl' | 'en' = 'nl'): J
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     journey: createJourneyRecord({ title, locale }),
+    ...emptyLists(),
     phases: [createPhaseRecord({ index: indicesBetween(null, null, 1)[0]! })],
-    steps: [],
     lanes: DEFAULT_LANE_KINDS.map((kind, i) => createLaneRecord({ kind, index: laneIndices[i]! })),
-    cells: [],
-    personas: [],
-    actions: [],
-    indicators: [],
-    comments: [],
-    captures: [],
-    votes: [],
   };
 }

@@ -1,6 +1,6 @@
 // Every record is keyed by a typed id: the prefix names the record type, so a bare id
 // read from a Yjs map, a URL or an import file always says what it points at.
-export const RECORD_TYPES = ['journey', 'phase', 'step', 'lane', 'cell', 'persona', 'action', 'indicator', 'comment', 'capture', 'vote'] as const;
+export const RECORD_TYPES = ['journey', 'phase', 'step', 'lane', 'cell', 'persona', 'action', 'indicator', 'comment', 'capture', 'vote', 'link'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type RecordId<T extends RecordType> = `${T}:${string}`;
 
@@ -15,6 +15,7 @@ export type IndicatorId = RecordId<'indicator'>;
 export type CommentId = RecordId<'comment'>;
 export type CaptureId = RecordId<'capture'>;
 export type VoteId = RecordId<'vote'>;
+export type LinkId = RecordId<'link'>;
 
 /** The one journey record of a document always has this id. */
 export const JOURNEY_RECORD_ID = 'journey:root' as const;

@@ -14,6 +14,7 @@ export * from './indicatorRecord.ts';
 export * from './commentRecord.ts';
 export * from './captureRecord.ts';
 export * from './voteRecord.ts';
+export * from './linkRecord.ts';
 export * from './recordTypes.ts';
 export * from './journeyDocument.ts';
 export * from './migrations.ts';

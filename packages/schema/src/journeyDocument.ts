@@ -1,56 +1,30 @@
 import { z } from 'zod';
-import { actionRecordSchema, type ActionRecord } from './actionRecord.ts';
-import { captureRecordSchema, type CaptureRecord } from './captureRecord.ts';
-import { cellRecordSchema, type CellRecord } from './cellRecord.ts';
-import { commentRecordSchema, type CommentRecord } from './commentRecord.ts';
-import { indicatorRecordSchema, type IndicatorRecord } from './indicatorRecord.ts';
 import { journeyRecordSchema, type JourneyRecord } from './journeyRecord.ts';
-import { laneRecordSchema, type LaneRecord } from './laneRecord.ts';
 import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
-import { personaRecordSchema, type PersonaRecord } from './personaRecord.ts';
-import { phaseRecordSchema, type PhaseRecord } from './phaseRecord.ts';
-import { stepRecordSchema, type StepRecord } from './stepRecord.ts';
-import { voteRecordSchema, voteId, type VoteRecord } from './voteRecord.ts';
+import { LIST_RECORD_TYPES, RECORD_DEFINITIONS, expectedId, type ListRecordType, type RecordOfType } from './recordTypes.ts';
+import type { RecordType } from './ids.ts';
 
 /**
  * The open JSON format: one journey with its records, each list in display order.
  * It is what the export writes, what the import reads, what the REST API returns and what
  * the evaluation and the analytics read; the Yjs document is only the live form of it.
+ * Its lists, their validators and limits come from the record-type registry (recordTypes.ts).
  */
 export const journeyDocumentSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   journey: journeyRecordSchema,
-  phases: z.array(phaseRecordSchema).max(500),
-  steps: z.array(stepRecordSchema).max(5_000),
-  lanes: z.array(laneRecordSchema).max(100),
-  cells: z.array(cellRecordSchema).max(500_000),
-  personas: z.array(personaRecordSchema).max(100),
-  /** Improvement actions, in display order. */
-  actions: z.array(actionRecordSchema).max(1_000),
-  /** The experience indicators of the journey's XLA, in display order. */
-  indicators: z.array(indicatorRecordSchema).max(200),
-  /** Comments on steps and cells, oldest first. */
-  comments: z.array(commentRecordSchema).max(50_000),
-  /** The workshop's quick-capture inbox, oldest first. */
-  captures: z.array(captureRecordSchema).max(5_000),
-  /** Dot votes, one per participant and cell. */
-  votes: z.array(voteRecordSchema).max(50_000),
+  ...(Object.fromEntries(
+    LIST_RECORD_TYPES.map((type) => {
+      const definition = RECORD_DEFINITIONS[type];
+      return [definition.list, z.array(definition.schema).max(definition.maxCount).describe(definition.description)];
+    }),
+  ) as Record<string, z.ZodArray<z.ZodObject>>),
 });
 
-export interface JourneyDocument {
+export type JourneyDocument = {
   schemaVersion: typeof CURRENT_SCHEMA_VERSION;
   journey: JourneyRecord;
-  phases: PhaseRecord[];
-  steps: StepRecord[];
-  lanes: LaneRecord[];
-  cells: CellRecord[];
-  personas: PersonaRecord[];
-  actions: ActionRecord[];
-  indicators: IndicatorRecord[];
-  comments: CommentRecord[];
-  captures: CaptureRecord[];
-  votes: VoteRecord[];
-}
+} & { [T in ListRecordType as (typeof RECORD_DEFINITIONS)[T]['list']]: RecordOfType[T][] };
 
 export interface ValidationIssue {
   /** A JSON path such as `steps[3].score`. */
@@ -67,43 +41,52 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(document)' : out;
 }
 
-/** Checks what a per-record schema cannot: unique ids and references that point at records that exist. */
+type AnyRecord = Record<string, unknown> & { id: string };
+
+/** The records of a document by type, the journey record included, each with its JSON path. */
+function recordsWithPaths(doc: JourneyDocument): { type: RecordType; path: string; record: AnyRecord }[] {
+  const out: { type: RecordType; path: string; record: AnyRecord }[] = [{ type: 'journey', path: 'journey', record: doc.journey }];
+  for (const type of LIST_RECORD_TYPES) {
+    const list = RECORD_DEFINITIONS[type].list;
+    (doc[list] as AnyRecord[]).forEach((record, i) => out.push({ type, path: `${list}[${i}]`, record }));
+  }
+  return out;
+}
+
+/**
+ * Checks what a per-record schema cannot: unique ids, derived ids, and references that point
+ * at records that exist (the registry says which fields refer to what).
+ */
 function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const seen = new Set<string>();
-  const lists = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions', 'indicators', 'comments', 'captures', 'votes'] as const;
-  for (const list of lists) {
-    doc[list].forEach((record, i) => {
-      if (seen.has(record.id)) issues.push({ path: `${list}[${i}].id`, message: `duplicate id ${record.id}` });
-      seen.add(record.id);
-    });
+  const records = recordsWithPaths(doc);
+  const ids = new Set<string>();
+  for (const { path, record } of records) {
+    if (ids.has(record.id)) issues.push({ path: `${path}.id`, message: `duplicate id ${record.id}` });
+    ids.add(record.id);
   }
-  const phaseIds = new Set(doc.phases.map((p) => p.id));
-  const stepIds = new Set(doc.steps.map((s) => s.id));
-  const laneIds = new Set(doc.lanes.map((l) => l.id));
-  const personaIds = new Set<string>(doc.personas.map((p) => p.id));
-  doc.steps.forEach((step, i) => {
-    if (!phaseIds.has(step.phaseId)) {
-      issues.push({ path: `steps[${i}].phaseId`, message: `no phase with id ${step.phaseId}` });
+  const idsOfType = (type: RecordType) => new Set(records.filter((r) => r.type === type).map((r) => r.record.id));
+  const byType = new Map<RecordType, Set<string>>();
+  for (const { type, path, record } of records) {
+    const definition = RECORD_DEFINITIONS[type];
+    for (const reference of definition.references) {
+      let targets = byType.get(reference.type);
+      if (!targets) byType.set(reference.type, (targets = idsOfType(reference.type)));
+      const value = record[reference.field];
+      const values: unknown[] = Array.isArray(value) ? value : [value];
+      values.forEach((id, j) => {
+        if (id === null || targets.has(id as string)) return;
+        const at = Array.isArray(value) ? `${path}.${reference.field}[${j}]` : `${path}.${reference.field}`;
+        issues.push({ path: at, message: `no ${reference.type} with id ${String(id)}` });
+      });
     }
-  });
-  doc.cells.forEach((cell, i) => {
-    if (!laneIds.has(cell.laneId)) issues.push({ path: `cells[${i}].laneId`, message: `no lane with id ${cell.laneId}` });
-    if (!stepIds.has(cell.stepId)) issues.push({ path: `cells[${i}].stepId`, message: `no step with id ${cell.stepId}` });
-    const expected = `cell:${cell.laneId.slice(5)}~${cell.stepId.slice(5)}`;
-    if (cell.id !== expected) issues.push({ path: `cells[${i}].id`, message: `must be ${expected}, derived from its lane and step` });
-  });
-  doc.actions.forEach((action, i) => {
-    action.stepIds.forEach((stepId, j) => {
-      if (!stepIds.has(stepId)) issues.push({ path: `actions[${i}].stepIds[${j}]`, message: `no step with id ${stepId}` });
-    });
-  });
-  doc.indicators.forEach((indicator, i) => {
-    if (indicator.stepId !== null && !stepIds.has(indicator.stepId)) issues.push({ path: `indicators[${i}].stepId`, message: `no step with id ${indicator.stepId}` });
-  });
+    const expected = expectedId(type, record);
+    if (expected !== undefined && record.id !== expected) {
+      issues.push({ path: `${path}.id`, message: `must be ${expected}, derived from ${'derivedFrom' in definition ? definition.derivedFrom : 'its fields'}` });
+    }
+  }
   const comments = new Map(doc.comments.map((c) => [c.id as string, c]));
   doc.comments.forEach((comment, i) => {
-    if (!stepIds.has(comment.stepId)) issues.push({ path: `comments[${i}].stepId`, message: `no step with id ${comment.stepId}` });
     const targetStep = comment.targetId.startsWith('cell:') ? `step:${comment.targetId.slice(comment.targetId.indexOf('~') + 1)}` : comment.targetId;
     if (targetStep !== comment.stepId) issues.push({ path: `comments[${i}].targetId`, message: `must be ${comment.stepId} or one of its cells` });
     if (comment.parentId !== null) {
@@ -111,15 +94,6 @@ function referenceIssues(doc: JourneyDocument): ValidationIssue[] {
       if (!parent) issues.push({ path: `comments[${i}].parentId`, message: `no comment with id ${comment.parentId}` });
       else if (parent.parentId !== null) issues.push({ path: `comments[${i}].parentId`, message: 'must be the first comment of a thread' });
     }
-  });
-  doc.votes.forEach((vote, i) => {
-    if (!laneIds.has(vote.laneId)) issues.push({ path: `votes[${i}].laneId`, message: `no lane with id ${vote.laneId}` });
-    if (!stepIds.has(vote.stepId)) issues.push({ path: `votes[${i}].stepId`, message: `no step with id ${vote.stepId}` });
-    const expected = voteId(vote.voterKey, vote.laneId, vote.stepId);
-    if (vote.id !== expected) issues.push({ path: `votes[${i}].id`, message: `must be ${expected}, derived from its voter, lane and step` });
-  });
-  doc.journey.personaIds.forEach((id, i) => {
-    if (!personaIds.has(id)) issues.push({ path: `journey.personaIds[${i}]`, message: `no persona with id ${id}` });
   });
   return issues;
 }

@@ -1,8 +1,9 @@
 import type { JourneyDocument } from './journeyDocument.ts';
+import type { JourneyKind } from './journeyRecord.ts';
 
 /** What the journeys list needs of a journey without parsing its whole snapshot. */
 export interface JourneySummary {
-  kind: 'journey' | 'experience';
+  kind: JourneyKind;
   locale: 'nl' | 'en';
   phaseCount: number;
   stepCount: number;

@@ -2,8 +2,8 @@
 // kept as they are, not documents built from today's factories, which change with the code and
 // so no longer show what an old file held. schema-v1.json is the journey as version 1 wrote it
 // (satisfaction and waitMinutes on steps, Kano elements without a questionnaire, none of the
-// later lists); schema-v2 … v9 are that journey as each later version wrote it, frozen when
-// written; schema-v10.json is what every one of them must become.
+// later lists); schema-v2 … v13 are that journey as each later version wrote it, frozen when
+// written; the file of the current version is what every one of them must become.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJourneyDocument } from './journeyImport.ts';

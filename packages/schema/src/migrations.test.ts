@@ -4,6 +4,9 @@ import { createBlankJourney } from './blankJourney.ts';
 import { parseJourneyDocument } from './journeyImport.ts';
 import { assertMigrationsValid, CURRENT_SCHEMA_VERSION, MIGRATIONS, migrateToCurrent, type Migration } from './migrations.ts';
 
+/** The migrations added after version 10, applied after those each test names. */
+const SINCE_VERSION_11 = ['klantreis.journey/11', 'klantreis.action/12', 'klantreis.step/13', 'klantreis.link/14'];
+
 /**
  * A journey as version 1 wrote it, read from its frozen file (fixtures/schema-v1.json) rather
  * than built from today's factories, which change with the code: `satisfaction` and
@@ -101,7 +104,7 @@ describe('migrations', () => {
     const result = parseJourneyDocument(versionOneJourney());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.migrated).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
+    expect(result.migrated).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10', ...SINCE_VERSION_11]);
     expect(result.document.actions).toEqual([]);
     expect(result.document.indicators).toEqual([]);
     expect([result.document.comments, result.document.captures, result.document.votes]).toEqual([[], [], []]);
@@ -114,5 +117,35 @@ describe('migrations', () => {
   it('refuses a file from a newer Klantreis, or without a version', () => {
     expect(migrateToCurrent({ ...createBlankJourney('x'), schemaVersion: 99 })).toMatchObject({ ok: false, path: 'schemaVersion' });
     expect(migrateToCurrent({ title: 'x' })).toMatchObject({ ok: false, path: 'schemaVersion' });
+  });
+});
+
+describe('the portfolio migrations (versions 11 to 14)', () => {
+  const v10 = (steps: unknown[], journey: Record<string, unknown> = {}) => ({
+    schemaVersion: 10,
+    journey: { id: 'journey:root', title: 'Oud', description: '', kind: 'journey', locale: 'nl', owner: 'Ann', status: 'approved', personaIds: [], journeyScore: null, ...journey },
+    phases: [],
+    steps,
+    lanes: [],
+    cells: [],
+    personas: [],
+    actions: [{ id: 'action:a', index: 'a0', title: 'Beter', description: '', owner: '', dueDate: null, status: 'idea', stepIds: [], sourceRule: null }],
+    indicators: [],
+    comments: [],
+    captures: [],
+    votes: [],
+  });
+
+  it('gives a mapped journey the status as-is and an empty one idea, keeps the owner text, and adds links, impact, effort and sub-journeys', () => {
+    const empty = migrateToCurrent(v10([]));
+    if (!empty.ok) throw new Error(empty.message);
+    expect(empty.document.journey).toMatchObject({ status: 'idea', owner: 'Ann', ownerId: null, tags: [] });
+    expect(empty.document.actions).toEqual([expect.objectContaining({ impact: null, effort: null })]);
+    expect(empty.document.links).toEqual([]);
+    const step = { id: 'step:s', phaseId: 'phase:p', index: 'a0', title: '', description: '', score: null, targetScore: null, beforeFirstContact: false, wait: null, touchpoints: [], kano: [], serviceConcept: null, momentOfTruth: false, activityPatterns: [], journeyEnd: false };
+    const mapped = migrateToCurrent(v10([step]));
+    if (!mapped.ok) throw new Error(mapped.message);
+    expect(mapped.document.journey).toMatchObject({ status: 'as-is' });
+    expect((mapped.document.steps as Record<string, unknown>[])[0]).toMatchObject({ subJourneyId: null });
   });
 });

@@ -104,9 +104,42 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'a journey gets dot votes on its cells, none to begin with',
     up: (document) => ({ ...document, votes: Array.isArray(document.votes) ? document.votes : [] }),
   },
+  {
+    id: 'klantreis.journey/11',
+    fromVersion: 10,
+    description:
+      'the journey status becomes its place in the portfolio (idea … measured; a map with steps starts as as-is mapped), with an owner account and tags',
+    up: (document) => {
+      const journey = document.journey;
+      if (!isRecord(journey)) return document;
+      const mapped = Array.isArray(document.steps) && document.steps.length > 0;
+      return {
+        ...document,
+        journey: { ...journey, status: mapped ? 'as-is' : 'idea', ownerId: journey.ownerId ?? null, tags: Array.isArray(journey.tags) ? journey.tags : [] },
+      };
+    },
+  },
+  {
+    id: 'klantreis.action/12',
+    fromVersion: 11,
+    description: 'improvement actions get an impact and an effort (1–5), not judged yet',
+    up: (document) => mapList(document, 'actions', (action) => ({ ...action, impact: action.impact ?? null, effort: action.effort ?? null })),
+  },
+  {
+    id: 'klantreis.step/13',
+    fromVersion: 12,
+    description: 'a step may link to a journey that details it (a micro journey); none yet',
+    up: (document) => mapList(document, 'steps', (step) => ({ ...step, subJourneyId: step.subJourneyId ?? null })),
+  },
+  {
+    id: 'klantreis.link/14',
+    fromVersion: 13,
+    description: "an experience map's stages get links to the journeys that detail them, none to begin with",
+    up: (document) => ({ ...document, links: Array.isArray(document.links) ? document.links : [] }),
+  },
 ];
 
-export const CURRENT_SCHEMA_VERSION = 10 as const;
+export const CURRENT_SCHEMA_VERSION = 14 as const;
 
 /** Refuses to start with a migration list whose ids repeat or whose versions do not step by one. */
 export function assertMigrationsValid(migrations: readonly Migration[] = MIGRATIONS): void {

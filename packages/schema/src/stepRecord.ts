@@ -4,6 +4,7 @@ import { CHANNELS } from './channels.ts';
 import { createId, randomKey, type PhaseId, type StepId } from './ids.ts';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 import { scoreSchema, type Score } from './score.ts';
+import { journeyIdSchema } from './journeyRecord.ts';
 
 export const KANO_CATEGORIES = ['must-be', 'performance', 'attractive', 'indifferent', 'reverse'] as const;
 export type KanoCategory = (typeof KANO_CATEGORIES)[number];
@@ -80,6 +81,8 @@ export const stepRecordSchema = z.strictObject({
   activityPatterns: z.array(activityPatternSchema).max(MAX_ACTIVITY_PATTERNS),
   /** A case that reaches this step has completed the journey; without any, the last mapped step counts as the end. */
   journeyEnd: z.boolean(),
+  /** A journey that details this step (a micro journey one level down); null when none does. */
+  subJourneyId: journeyIdSchema.nullable(),
 });
 export type StepRecord = Omit<z.infer<typeof stepRecordSchema>, 'score' | 'targetScore'> & {
   id: StepId;
@@ -105,6 +108,7 @@ export function createStepRecord(fields: Partial<StepRecord> & { phaseId: PhaseI
     momentOfTruth: false,
     activityPatterns: [],
     journeyEnd: false,
+    subJourneyId: null,
     ...fields,
   };
 }

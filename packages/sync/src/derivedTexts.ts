@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { RECORD_DEFINITIONS, recordTypeOf } from '@klantreis/schema';
+import { RECORD_DEFINITIONS, hasDerivedId, recordDefinition, recordTypeOf } from '@klantreis/schema';
 
 // The text fields of a record whose id is derived (a cell: `cell:<lane>~<step>`) are root-level
 // Y.Texts of the document, named `<record id>#<field>`, not Y.Texts inside the record's map.
@@ -22,13 +22,13 @@ const SEPARATOR = '#';
 
 export function hasDerivedTexts(id: string): boolean {
   const type = recordTypeOf(id);
-  return type !== undefined && RECORD_DEFINITIONS[type].derivedId && RECORD_DEFINITIONS[type].textFields.length > 0;
+  return type !== undefined && hasDerivedId(type) && RECORD_DEFINITIONS[type].textFields.length > 0;
 }
 
 /** Whether `field` of record `id` is a root-level text (see above). */
 export function isDerivedTextField(id: string, field: string): boolean {
   const type = recordTypeOf(id);
-  return type !== undefined && RECORD_DEFINITIONS[type].derivedId && RECORD_DEFINITIONS[type].textFields.includes(field);
+  return type !== undefined && hasDerivedId(type) && recordDefinition(type).textFields.includes(field);
 }
 
 export function derivedTextName(id: string, field: string): string {

@@ -1,12 +1,15 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { cellId, createBlankJourney, validateJourneyDocument, type PhaseId, type StepId } from '@klantreis/schema';
+import { CURRENT_SCHEMA_VERSION, cellId, createBlankJourney, validateJourneyDocument, type PhaseId, type StepId } from '@klantreis/schema';
 import { metaOf, recordsOf } from './documentShape.ts';
 import { journeyFromDoc, writeJourneyToDoc } from './journeyBinding.ts';
 import { addAction } from './actionMutations.ts';
 import { addPhase, addStep, deletePhase, moveStep, setCellText, updateRecord } from './journeyMutations.ts';
 import { RecordValidationError } from './recordBinding.ts';
 import { upgradeDocSchema } from './schemaUpgrade.ts';
+
+/** The migrations added after version 10, applied after those each test names. */
+const SINCE_VERSION_11 = ['klantreis.journey/11', 'klantreis.action/12', 'klantreis.step/13', 'klantreis.link/14'];
 
 function docWithSteps(count: number) {
   const doc = new Y.Doc();
@@ -128,7 +131,7 @@ describe('upgradeDocSchema', () => {
       step.set('satisfaction', -1);
       step.set('waitMinutes', 30);
     });
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/2', 'klantreis.step/3', 'klantreis.step/4', 'klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10', ...SINCE_VERSION_11]);
     const upgraded = journeyFromDoc(doc, { validate: true });
     expect(upgraded.steps[1]).toMatchObject({ score: -1, targetScore: null, wait: { moment: 'before', minutes: 30 } });
     expect(step.has('satisfaction')).toBe(false);
@@ -139,7 +142,7 @@ describe('upgradeDocSchema', () => {
     const { doc, stepIds } = docWithSteps(1);
     const actionId = addAction(doc, { title: 'Bel terug', stepIds: [stepIds[0]!] });
     metaOf(doc).set('schemaVersion', 4);
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.action/5', 'klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10', ...SINCE_VERSION_11]);
     expect(journeyFromDoc(doc, { validate: true }).actions.map((a) => a.id)).toEqual([actionId]);
   });
 
@@ -152,7 +155,7 @@ describe('upgradeDocSchema', () => {
       step.delete('journeyEnd');
     });
     expect(journeyFromDoc(doc, { validate: true }).steps.map((s) => s.id)).toEqual([stepIds[1]]);
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.step/6', 'klantreis.indicator/7', 'klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10', ...SINCE_VERSION_11]);
     const upgraded = journeyFromDoc(doc, { validate: true });
     expect(upgraded.steps.map((s) => [s.activityPatterns, s.journeyEnd])).toEqual([
       [[], false],
@@ -164,10 +167,10 @@ describe('upgradeDocSchema', () => {
   it('upgrades a version-7 document to the workshop records and keeps everything in it', () => {
     const { doc, stepIds } = docWithSteps(1);
     metaOf(doc).set('schemaVersion', 7);
-    expect(upgradeDocSchema(doc)).toEqual(['klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10']);
+    expect(upgradeDocSchema(doc)).toEqual(['klantreis.comment/8', 'klantreis.capture/9', 'klantreis.vote/10', ...SINCE_VERSION_11]);
     const upgraded = journeyFromDoc(doc, { validate: true });
     expect(upgraded.steps.map((s) => s.id)).toEqual(stepIds);
     expect([upgraded.comments, upgraded.captures, upgraded.votes]).toEqual([[], [], []]);
-    expect(metaOf(doc).get('schemaVersion')).toBe(10);
+    expect(metaOf(doc).get('schemaVersion')).toBe(CURRENT_SCHEMA_VERSION);
   });
 });

@@ -2,21 +2,17 @@ import * as Y from 'yjs';
 import {
   CURRENT_SCHEMA_VERSION,
   JOURNEY_RECORD_ID,
+  LIST_RECORD_TYPES,
   RECORD_DEFINITIONS,
+  recordDefinition,
   recordTypeOf,
   sortByIndex,
-  type ActionRecord,
-  type CaptureRecord,
-  type CellRecord,
   type CommentRecord,
-  type IndicatorRecord,
   type JourneyDocument,
   type JourneyRecord,
-  type LaneRecord,
-  type PersonaRecord,
-  type PhaseRecord,
-  type StepRecord,
-  type VoteRecord,
+  type ListOrder,
+  type ListRecordType,
+  type RecordType,
 } from '@klantreis/schema';
 import { recordFields } from './derivedTexts.ts';
 import { metaOf, recordsOf } from './documentShape.ts';
@@ -27,8 +23,8 @@ export function writeJourneyToDoc(doc: Y.Doc, journey: JourneyDocument, origin?:
   doc.transact(() => {
     metaOf(doc).set('schemaVersion', journey.schemaVersion);
     writeRecord(doc, journey.journey);
-    for (const list of [journey.phases, journey.steps, journey.lanes, journey.cells, journey.personas, journey.actions, journey.indicators]) {
-      for (const record of list) writeRecord(doc, record);
+    for (const type of LIST_RECORD_TYPES) {
+      for (const record of journey[RECORD_DEFINITIONS[type].list]) writeRecord(doc, record);
     }
   }, origin);
 }
@@ -47,90 +43,107 @@ export interface ReadOptions {
   validate?: boolean;
 }
 
+type AnyRecord = Record<string, unknown> & { id: string };
+
 function byCreation(a: { createdAt: number; id: string }, b: { createdAt: number; id: string }): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/**
- * Comments, oldest first, without those whose step is gone (deleted, perhaps concurrently)
- * and without replies whose thread was deleted.
- */
-function liveComments(comments: CommentRecord[], stepIds: ReadonlySet<string>): CommentRecord[] {
-  const onLiveSteps = comments.filter((c) => stepIds.has(c.stepId));
-  const threads = new Set<string>(onLiveSteps.filter((c) => c.parentId === null).map((c) => c.id));
-  return onLiveSteps.filter((c) => c.parentId === null || threads.has(c.parentId)).sort(byCreation);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function sortList(records: AnyRecord[], order: ListOrder): AnyRecord[] {
+  switch (order) {
+    case 'index':
+      return sortByIndex(records as (AnyRecord & { index: string })[]);
+    case 'created':
+      return records.sort((a, b) => byCreation(a as never, b as never));
+    case 'name':
+      return records.sort((a, b) => byText(a.name as string, b.name as string));
+    case 'id':
+      return records.sort((a, b) => byText(a.id, b.id));
+  }
 }
 
 /**
+ * Comments without replies whose thread was deleted (the registry already left out those
+ * whose step is gone).
+ */
+function liveComments(comments: CommentRecord[]): CommentRecord[] {
+  const threads = new Set<string>(comments.filter((c) => c.parentId === null).map((c) => c.id));
+  return comments.filter((c) => c.parentId === null || threads.has(c.parentId));
+}
+
+/**
+ * Applies the registry's orphan rules to one record: undefined when it must be left out, the
+ * record with dangling references cleared or pruned, or the record itself when all resolve.
+ */
+function withoutOrphans(record: AnyRecord, type: RecordType, live: ReadonlyMap<RecordType, ReadonlySet<string>>): AnyRecord | undefined {
+  let out = record;
+  for (const reference of recordDefinition(type).references) {
+    const targets = live.get(reference.type)!;
+    const value = record[reference.field];
+    if (reference.many) {
+      const ids = value as string[];
+      if (!ids.every((id) => targets.has(id))) out = { ...out, [reference.field]: ids.filter((id) => targets.has(id)) };
+    } else if (value !== null && !targets.has(value as string)) {
+      if (reference.onMissing === 'drop') return undefined;
+      out = { ...out, [reference.field]: null };
+    }
+  }
+  return out;
+}
+
+/** The order in which types are read: a type after the types it refers to, so orphans cascade (a cell of a step of a deleted phase). */
+const READ_ORDER: readonly RecordType[] = (() => {
+  const order: RecordType[] = [];
+  const visit = (type: RecordType) => {
+    if (order.includes(type)) return;
+    for (const reference of recordDefinition(type).references) if (reference.type !== type) visit(reference.type);
+    order.push(type);
+  };
+  for (const type of Object.keys(RECORD_DEFINITIONS) as RecordType[]) visit(type);
+  return order;
+})();
+
+/**
  * Reads the document as the open JSON format, lists in display order. Records orphaned by
- * concurrent edits (a step added to a phase someone else deleted) are left out, so the result
- * always passes the same validation as an import.
+ * concurrent edits (a step added to a phase someone else deleted) are left out or lose the
+ * reference, as the registry's orphan rules say, so the result always passes the same
+ * validation as an import.
  */
 export function journeyFromDoc(doc: Y.Doc, options: ReadOptions = {}): JourneyDocument {
-  let journey: JourneyRecord | undefined;
-  const phases: PhaseRecord[] = [];
-  const steps: StepRecord[] = [];
-  const lanes: LaneRecord[] = [];
-  const cells: CellRecord[] = [];
-  const personas: PersonaRecord[] = [];
-  const actions: ActionRecord[] = [];
-  const indicators: IndicatorRecord[] = [];
-  const comments: CommentRecord[] = [];
-  const captures: CaptureRecord[] = [];
-  const votes: VoteRecord[] = [];
+  const byType = new Map<RecordType, AnyRecord[]>(READ_ORDER.map((type) => [type, []]));
   recordsOf(doc).forEach((map, id) => {
     const type = recordTypeOf(id);
     if (!type || !(map instanceof Y.Map)) return;
-    const record = recordFields(doc, id, map);
+    const record = recordFields(doc, id, map) as AnyRecord;
     if (record.id !== id) return;
     if (options.validate && !RECORD_DEFINITIONS[type].schema.safeParse(record).success) return;
-    if (type === 'journey') journey = record as JourneyRecord;
-    else if (type === 'phase') phases.push(record as PhaseRecord);
-    else if (type === 'step') steps.push(record as StepRecord);
-    else if (type === 'lane') lanes.push(record as LaneRecord);
-    else if (type === 'cell') cells.push(record as CellRecord);
-    else if (type === 'persona') personas.push(record as PersonaRecord);
-    else if (type === 'action') actions.push(record as ActionRecord);
-    else if (type === 'indicator') indicators.push(record as IndicatorRecord);
-    else if (type === 'comment') comments.push(record as CommentRecord);
-    else if (type === 'capture') captures.push(record as CaptureRecord);
-    else votes.push(record as VoteRecord);
+    byType.get(type)!.push(record);
   });
+  const live = new Map<RecordType, Set<string>>();
+  const kept = new Map<RecordType, AnyRecord[]>();
+  for (const type of READ_ORDER) {
+    const records = byType.get(type)!.flatMap((record) => withoutOrphans(record, type, live) ?? []);
+    kept.set(type, records);
+    live.set(type, new Set(records.map((r) => r.id)));
+  }
+  const journey = kept.get('journey')![0] as JourneyRecord | undefined;
   if (!journey) throw new Error(`the document has no ${JOURNEY_RECORD_ID} record`);
-  const phaseIds = new Set<string>(phases.map((p) => p.id));
-  const sortedPhases = sortByIndex(phases);
-  const phaseOrder = new Map<string, number>(sortedPhases.map((p, i) => [p.id, i]));
-  const liveSteps = sortByIndex(steps.filter((s) => phaseIds.has(s.phaseId))).sort(
-    (a, b) => phaseOrder.get(a.phaseId)! - phaseOrder.get(b.phaseId)!,
-  );
-  const stepIds = new Set<string>(liveSteps.map((s) => s.id));
-  const laneIds = new Set<string>(lanes.map((l) => l.id));
-  const personaIds = new Set<string>(personas.map((p) => p.id));
-  const sortedLanes = sortByIndex(lanes);
-  const laneOrder = new Map<string, number>(sortedLanes.map((l, i) => [l.id, i]));
-  const stepOrder = new Map<string, number>(liveSteps.map((s, i) => [s.id, i]));
-  const liveCells = cells
-    .filter((c) => laneIds.has(c.laneId) && stepIds.has(c.stepId))
-    .sort((a, b) => laneOrder.get(a.laneId)! - laneOrder.get(b.laneId)! || stepOrder.get(a.stepId)! - stepOrder.get(b.stepId)!);
+  const lists = Object.fromEntries(
+    LIST_RECORD_TYPES.map((type: ListRecordType) => [RECORD_DEFINITIONS[type].list, sortList(kept.get(type)!, RECORD_DEFINITIONS[type].order)]),
+  ) as Omit<JourneyDocument, 'schemaVersion' | 'journey'>;
+  // Steps read by phase, then within the phase; cells by lane, then step.
+  const phaseOrder = new Map<string, number>(lists.phases.map((p, i) => [p.id, i]));
+  const steps = lists.steps.sort((a, b) => phaseOrder.get(a.phaseId)! - phaseOrder.get(b.phaseId)!);
+  const laneOrder = new Map<string, number>(lists.lanes.map((l, i) => [l.id, i]));
+  const stepOrder = new Map<string, number>(steps.map((s, i) => [s.id, i]));
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
-    journey: { ...journey, personaIds: journey.personaIds.filter((id) => personaIds.has(id)) },
-    phases: sortedPhases,
-    steps: liveSteps,
-    lanes: sortedLanes,
-    cells: liveCells,
-    personas: [...personas].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    // A deleted step stays in the action's record, so undoing the delete brings the link back;
-    // the open format only names steps that exist.
-    actions: sortByIndex(actions).map((action) =>
-      action.stepIds.every((id) => stepIds.has(id)) ? action : { ...action, stepIds: action.stepIds.filter((id) => stepIds.has(id)) },
-    ),
-    // Likewise an indicator keeps the id of a deleted step, and reads as concerning no step.
-    indicators: sortByIndex(indicators).map((indicator) =>
-      indicator.stepId === null || stepIds.has(indicator.stepId) ? indicator : { ...indicator, stepId: null },
-    ),
-    comments: liveComments(comments, stepIds),
-    captures: captures.sort(byCreation),
-    votes: votes.filter((v) => laneIds.has(v.laneId) && stepIds.has(v.stepId)).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    journey,
+    ...lists,
+    steps,
+    cells: lists.cells.sort((a, b) => laneOrder.get(a.laneId)! - laneOrder.get(b.laneId)! || stepOrder.get(a.stepId)! - stepOrder.get(b.stepId)!),
+    comments: liveComments(lists.comments),
   };
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { recordTypeOf, type JourneyDocument, type RecordType } from '@klantreis/schema';
+import { LIST_NAMES, recordTypeOf, type JourneyDocument, type RecordType } from '@klantreis/schema';
 import { metaOf, recordsOf } from './documentShape.ts';
 import { deleteRecord, writeRecord } from './recordBinding.ts';
 
@@ -35,8 +35,7 @@ export function replaceRecords(
 
 /** Every record of a journey in the open format, the journey record first. */
 export function recordsOfJourney(journey: JourneyDocument): FieldRecord[] {
-  const lists = Object.values(journey).filter((value): value is FieldRecord[] => Array.isArray(value));
-  return [journey.journey as FieldRecord, ...lists.flat()];
+  return [journey.journey as FieldRecord, ...LIST_NAMES.flatMap((list) => journey[list] as FieldRecord[])];
 }
 
 /**

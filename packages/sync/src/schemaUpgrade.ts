@@ -1,22 +1,9 @@
 import * as Y from 'yjs';
-import { CURRENT_SCHEMA_VERSION, isRecord, migrateToCurrent, RECORD_DEFINITIONS, recordTypeOf } from '@klantreis/schema';
+import { CURRENT_SCHEMA_VERSION, emptyLists, isRecord, LIST_NAMES, migrateToCurrent, RECORD_DEFINITIONS, recordTypeOf } from '@klantreis/schema';
 import { derivedTextOf, hasDerivedTexts, recordFields } from './derivedTexts.ts';
 import { recordsOf, schemaVersionOf } from './documentShape.ts';
 import { replaceRecords } from './journeyReplacement.ts';
 import { replaceText } from './textDiff.ts';
-
-const LIST_OF_TYPE = {
-  phase: 'phases',
-  step: 'steps',
-  lane: 'lanes',
-  cell: 'cells',
-  persona: 'personas',
-  action: 'actions',
-  indicator: 'indicators',
-  comment: 'comments',
-  capture: 'captures',
-  vote: 'votes',
-} as const;
 
 /** The id of the change of document layout that moved derived records' texts to the root. */
 export const DERIVED_TEXTS_LAYOUT = 'klantreis.document/derived-texts';
@@ -32,16 +19,17 @@ export function upgradeDocSchema(doc: Y.Doc, origin?: unknown): string[] {
   const applied = moveDerivedTextsToRoot(doc, origin) ? [DERIVED_TEXTS_LAYOUT] : [];
   const version = schemaVersionOf(doc) ?? 1;
   if (version === CURRENT_SCHEMA_VERSION) return applied;
-  const raw: Record<string, unknown> = { schemaVersion: version, phases: [], steps: [], lanes: [], cells: [], personas: [], actions: [], indicators: [], comments: [], captures: [], votes: [] };
+  // Every list the current version knows starts empty; a migration that adds a list keeps it.
+  const raw: Record<string, unknown> = { schemaVersion: version, ...emptyLists() };
   recordsOf(doc).forEach((map, id) => {
     const type = recordTypeOf(id);
     if (!type) return;
     if (type === 'journey') raw.journey = recordFields(doc, id, map);
-    else (raw[LIST_OF_TYPE[type]] as unknown[]).push(recordFields(doc, id, map));
+    else (raw[RECORD_DEFINITIONS[type].list] as unknown[]).push(recordFields(doc, id, map));
   });
   const migrated = migrateToCurrent(raw);
   if (!migrated.ok) throw new Error(`cannot upgrade document: ${migrated.path}: ${migrated.message}`);
-  const upgraded = [migrated.document.journey, ...Object.values(LIST_OF_TYPE).flatMap((list) => migrated.document[list] as unknown[])];
+  const upgraded = [migrated.document.journey, ...LIST_NAMES.flatMap((list) => migrated.document[list] as unknown[])];
   const records = upgraded.filter((r): r is Record<string, unknown> & { id: string } => isRecord(r) && typeof r.id === 'string');
   replaceRecords(doc, records, CURRENT_SCHEMA_VERSION, origin);
   return [...applied, ...migrated.applied];

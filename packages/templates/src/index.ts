@@ -1,4 +1,4 @@
-import type { JourneyDocument } from '@klantreis/schema';
+import type { JourneyDocument, JourneyKind } from '@klantreis/schema';
 import { dayInTheLife } from './dayInTheLife.ts';
 import { endUserIncident } from './endUserIncident.ts';
 import { financialProductApplication } from './financialProductApplication.ts';
@@ -37,7 +37,7 @@ export interface TemplateSummary {
   id: TemplateId;
   title: string;
   description: string;
-  kind: 'journey' | 'experience';
+  kind: JourneyKind;
   stepCount: number;
 }
 

@@ -12,8 +12,7 @@ import {
   indicesBetween,
   type CellRecord,
   type JourneyDocument,
-  type StepRecord,
-} from '@klantreis/schema';
+  type StepRecord, emptyLists } from '@klantreis/schema';
 import type { LocalizedText, TemplateDefinition, TemplateLocale } from './templateDefinition.ts';
 
 /** Turns a bilingual template into a fresh document in one language, with new ids on every call. */
@@ -86,15 +85,11 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
       personaIds: personas.map((persona) => persona.id),
       journeyScore: definition.journeyScore,
     }),
+    ...emptyLists(),
     phases,
     steps,
     lanes,
     cells,
     personas,
-    actions: [],
-    indicators: [],
-    comments: [],
-    captures: [],
-    votes: [],
   };
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CURRENT_SCHEMA_VERSION, MAX_TEXT_LENGTH, RECORD_DEFINITIONS, cellId, formatPath, recordTypeOf, type LaneId, type StepId } from '@klantreis/schema';
+import { CURRENT_SCHEMA_VERSION, MAX_TEXT_LENGTH, recordDefinition, cellId, formatPath, recordTypeOf, type LaneId, type StepId } from '@klantreis/schema';
 import { derivedTextOf, isDerivedTextField, recordFields } from '@klantreis/sync';
 
 /**
@@ -16,7 +16,7 @@ export function recordProblem(doc: Y.Doc, id: string, value: unknown, options: {
   for (const field of value.keys()) if (isDerivedTextField(id, field)) return `${id}: ${field}: belongs in the root-level text ${id}#${field}`;
   const record = recordFields(doc, id, value);
   if (record.id !== id) return `${id}: its id field says ${String(record.id)}`;
-  const definition = RECORD_DEFINITIONS[type];
+  const definition = recordDefinition(type);
   const parsed = definition.schema.safeParse(record);
   if (!parsed.success) {
     // Two people typing into one field at once can merge two texts that each fit into one

@@ -40,6 +40,6 @@ export class JourneyCreator {
   }
 
   duplicate(document: JourneyDocument, title: string, workspaceId: string | null = null): Promise<string> {
-    return this.fromDocument({ ...document, journey: { ...document.journey, title, status: 'draft' } }, null, workspaceId);
+    return this.fromDocument({ ...document, journey: { ...document.journey, title, status: document.steps.length > 0 ? 'as-is' : 'idea' } }, null, workspaceId);
   }
 }

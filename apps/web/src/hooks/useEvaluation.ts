@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluateJourney, type Evaluation, type Locale } from '@klantreis/evaluation';
-import type { JourneyDocument } from '@klantreis/schema';
+import { emptyLists, type JourneyDocument } from '@klantreis/schema';
 import { useEditorStore } from '../stores/editorStore.ts';
 
 /** The reader's language, for the evaluation's sentences: the UI language, not the journey's. */
@@ -20,7 +20,7 @@ export function useEvaluation(journey: JourneyDocument): Evaluation {
   const model = useEditorStore((s) => s.rememberedModel);
   const { schemaVersion, journey: record, phases, steps } = journey;
   return useMemo(
-    () => evaluateJourney({ schemaVersion, journey: record, phases, steps, lanes: [], cells: [], personas: [], actions: [], indicators: [], comments: [], captures: [], votes: [] }, { locale, model }),
+    () => evaluateJourney({ schemaVersion, journey: record, ...emptyLists(), phases, steps }, { locale, model }),
     [schemaVersion, record, phases, steps, locale, model],
   );
 }

@@ -1,15 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import type * as Y from 'yjs';
-import { validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
+import { LIST_NAMES, validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
 
-const LISTS = ['phases', 'steps', 'lanes', 'cells', 'personas', 'actions', 'comments', 'captures', 'votes'] as const;
 
 /** Ids that occur more than once in a journey, across all its lists. */
 export function duplicateIds(journey: JourneyDocument): string[] {
   const seen = new Set<string>();
   const duplicates: string[] = [];
-  for (const list of LISTS) {
+  for (const list of LIST_NAMES) {
     for (const record of journey[list]) {
       if (seen.has(record.id)) duplicates.push(record.id);
       seen.add(record.id);
@@ -21,7 +20,7 @@ export function duplicateIds(journey: JourneyDocument): string[] {
 /** The first place where two journeys differ, to make a failure readable. */
 export function firstDifference(expected: JourneyDocument, actual: JourneyDocument): string {
   if (!isDeepStrictEqual(expected.journey, actual.journey)) return 'the journey record';
-  for (const list of LISTS) {
+  for (const list of LIST_NAMES) {
     const a = expected[list] as readonly { id: string }[];
     const b = actual[list] as readonly { id: string }[];
     if (a.length !== b.length) return `${list}: ${a.length} expected, ${b.length} found`;

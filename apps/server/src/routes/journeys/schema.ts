@@ -1,6 +1,6 @@
 import { EXPORT_FORMATS, exportOptionsSchema } from '@klantreis/render';
 import { z } from 'zod';
-import { MAX_TITLE_LENGTH } from '@klantreis/schema';
+import { JOURNEY_KINDS, MAX_TITLE_LENGTH } from '@klantreis/schema';
 import { roleSchema } from '@klantreis/core';
 
 export const journeyIdParams = z.object({ id: z.string().min(1).max(64) });
@@ -59,7 +59,7 @@ export const cellBody = z.object({
 });
 
 export const summarySchema = z.object({
-  kind: z.enum(['journey', 'experience']),
+  kind: z.enum(JOURNEY_KINDS),
   locale: z.enum(['nl', 'en']),
   phaseCount: z.number(),
   stepCount: z.number(),

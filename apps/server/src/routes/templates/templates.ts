@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listTemplates } from '@klantreis/templates';
+import { JOURNEY_KINDS } from '@klantreis/schema';
 
 export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -11,7 +12,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The journey templates, in the chosen language',
         querystring: z.object({ locale: z.enum(['nl', 'en']).default('nl') }),
         response: {
-          200: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), kind: z.enum(['journey', 'experience']), stepCount: z.number() })),
+          200: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), kind: z.enum(JOURNEY_KINDS), stepCount: z.number() })),
         },
       },
     },

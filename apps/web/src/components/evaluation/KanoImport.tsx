@@ -1,24 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseKanoCsv, type KanoCsvImport } from '@klantreis/evaluation';
-import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '@klantreis/schema';
+import { CURRENT_SCHEMA_VERSION, emptyLists, type JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc, setKanoResults } from '@klantreis/sync';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { decimalText } from './formatNumbers.ts';
 
-/** The parts of a document the CSV import does not read. */
-const EMPTY_LISTS: Pick<JourneyDocument, 'schemaVersion' | 'lanes' | 'cells' | 'personas' | 'actions' | 'indicators' | 'comments' | 'captures' | 'votes'> = {
-  schemaVersion: CURRENT_SCHEMA_VERSION,
-  lanes: [],
-  cells: [],
-  personas: [],
-  actions: [],
-  indicators: [],
-  comments: [],
-  captures: [],
-  votes: [],
-};
 
 /**
  * Questionnaire answers from a CSV file or pasted text. The preview shows what the import will
@@ -36,7 +24,7 @@ export function KanoImport({ journey }: { journey: JourneyDocument }) {
   const { phases, steps } = journey;
   // The elements live on the steps and are read in phase order: the preview follows those two only.
   const preview = useMemo<KanoCsvImport | null>(
-    () => (text.trim() === '' ? null : parseKanoCsv(text, { ...EMPTY_LISTS, journey: journey.journey, phases, steps }, locale)),
+    () => (text.trim() === '' ? null : parseKanoCsv(text, { schemaVersion: CURRENT_SCHEMA_VERSION, journey: journey.journey, ...emptyLists(), phases, steps }, locale)),
     [text, journey.journey, phases, steps, locale],
   );
 
