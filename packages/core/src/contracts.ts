@@ -6,3 +6,4 @@ export * from './access/policy.ts';
 export * from './audit/auditActions.ts';
 export * from './access/accessTypes.ts';
 export * from './notifications/notificationTypes.ts';
+export * from './portfolio/portfolioTypes.ts';

@@ -1,0 +1,125 @@
+// The journey portfolio and the opportunity portfolio as the API (`GET /api/portfolio`,
+// `GET /api/portfolio/opportunities`), the CLI (`klantreis portfolio --json`) and the web app
+// share them. Figures only: the words (status names, health reasons) are made from these in
+// the reader's language, by the web app's dictionaries and by healthReasonText in
+// @klantreis/evaluation.
+import type { JourneyKind, JourneyStatus } from '@klantreis/schema';
+import type { Role } from '../access/roles.ts';
+
+/** One traffic light per journey; unknown when there is nothing to judge yet (no scores, no data). */
+export type HealthLevel = 'healthy' | 'attention' | 'critical' | 'unknown';
+
+/**
+ * Why a journey has its light, as a code with the figures in it; the reader's language turns
+ * it into a sentence. Listed from the reason that weighs most.
+ */
+export type HealthReason =
+  | { code: 'critical-findings'; count: number }
+  | { code: 'warning-findings'; count: number }
+  | { code: 'remembered-score-low'; score: number }
+  | { code: 'remembered-score-high'; score: number }
+  | { code: 'completion-low'; rate: number }
+  | { code: 'drop-off-rising'; change: number }
+  | { code: 'xla-missed'; count: number }
+  | { code: 'xla-at-risk'; count: number }
+  | { code: 'xla-met'; count: number }
+  | { code: 'no-scores' };
+
+export interface JourneyHealth {
+  level: HealthLevel;
+  reasons: HealthReason[];
+}
+
+/** Designed and measured scores, each as remembered (peak-end) and as the mean of the steps, on −2 … +2. */
+export interface ScoreRollup {
+  designedRemembered: number | null;
+  designedMean: number | null;
+  measuredRemembered: number | null;
+  measuredMean: number | null;
+}
+
+export interface MeasurementRollup {
+  cases: number;
+  /** Share of cases that reach the journey's end, 0 … 1. */
+  completionRate: number | null;
+  /** Change in the drop-off share between the last two periods, in points (0.05 = 5 points more drop-off). */
+  dropOffTrend: number | null;
+  /** Median of the measured waits before or between steps, in minutes; null when none is measured. */
+  medianWaitMinutes: number | null;
+}
+
+export interface XlaRollup {
+  met: number;
+  atRisk: number;
+  missed: number;
+  noData: number;
+}
+
+export interface FindingCounts {
+  critical: number;
+  warning: number;
+  info: number;
+  positive: number;
+}
+
+/** A stage of an experience map that a journey details. */
+export interface StageRef {
+  experienceMapId: string;
+  experienceMapTitle: string;
+  stageId: string;
+  stageName: string;
+}
+
+export interface PortfolioJourney {
+  id: string;
+  title: string;
+  kind: JourneyKind;
+  status: JourneyStatus;
+  owner: { id: string | null; name: string };
+  tags: string[];
+  /** The names of the journey's personas. */
+  personas: string[];
+  locale: 'nl' | 'en';
+  updatedAt: number;
+  stepCount: number;
+  stages: StageRef[];
+  scores: ScoreRollup;
+  measurement: MeasurementRollup | null;
+  xla: XlaRollup | null;
+  findings: FindingCounts;
+  /** Open improvement actions (not done). */
+  openActions: number;
+  health: JourneyHealth;
+  /** The caller's role on the journey. */
+  role: Role | null;
+}
+
+export interface PortfolioResponse {
+  workspaceId: string;
+  generatedAt: number;
+  journeys: PortfolioJourney[];
+}
+
+/** An improvement action or an open finding of one journey, in the opportunity portfolio. */
+export interface Opportunity {
+  journeyId: string;
+  journeyTitle: string;
+  source: 'action' | 'finding';
+  /** The action's id, or the finding's rule id. */
+  id: string;
+  title: string;
+  owner: string;
+  status: 'idea' | 'planned' | 'doing' | 'done' | 'open';
+  dueDate: string | null;
+  /** 1 … 5, null until judged (findings carry none). */
+  impact: number | null;
+  effort: number | null;
+  severity: 'critical' | 'warning' | 'info' | 'positive' | null;
+  stepIds: string[];
+  stepTitles: string[];
+}
+
+export interface OpportunitiesResponse {
+  workspaceId: string;
+  opportunities: Opportunity[];
+}
