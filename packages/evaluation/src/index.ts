@@ -19,3 +19,4 @@ export * from './csvRows.ts';
 export * from './kanoCsvImport.ts';
 export * from './modelOptions.ts';
 export * from './evaluateJourney.ts';
+export * from './journeyHealth.ts';

@@ -6,29 +6,10 @@
 import type { JourneyKind, JourneyStatus } from '@klantreis/schema';
 import type { Role } from '../access/roles.ts';
 
-/** One traffic light per journey; unknown when there is nothing to judge yet (no scores, no data). */
-export type HealthLevel = 'healthy' | 'attention' | 'critical' | 'unknown';
-
-/**
- * Why a journey has its light, as a code with the figures in it; the reader's language turns
- * it into a sentence. Listed from the reason that weighs most.
- */
-export type HealthReason =
-  | { code: 'critical-findings'; count: number }
-  | { code: 'warning-findings'; count: number }
-  | { code: 'remembered-score-low'; score: number }
-  | { code: 'remembered-score-high'; score: number }
-  | { code: 'completion-low'; rate: number }
-  | { code: 'drop-off-rising'; change: number }
-  | { code: 'xla-missed'; count: number }
-  | { code: 'xla-at-risk'; count: number }
-  | { code: 'xla-met'; count: number }
-  | { code: 'no-scores' };
-
-export interface JourneyHealth {
-  level: HealthLevel;
-  reasons: HealthReason[];
-}
+// The traffic light and its reasons are defined beside the rule that computes them
+// (@klantreis/evaluation/health, browser-safe), and shared from here under the same names.
+export type { HealthLevel, HealthReason, JourneyHealth } from '@klantreis/evaluation/health';
+import type { JourneyHealth } from '@klantreis/evaluation/health';
 
 /** Designed and measured scores, each as remembered (peak-end) and as the mean of the steps, on −2 … +2. */
 export interface ScoreRollup {
