@@ -5,6 +5,7 @@ import { buildTestServer, type TestServer } from '../apps/server/src/testServer.
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
 import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { TEMPLATE_IDS } from '@klantreis/templates';
 
 const unavailable = browserUnavailable();
 
@@ -26,7 +27,7 @@ describe.skipIf(unavailable !== null)('the journeys list and personas in Chromiu
     const context = await newContext(browser, 'nl-NL');
     const page = await context.newPage();
     await page.goto(server.url);
-    await expect.poll(() => page.locator('.card').count()).toBe(7);
+    await expect.poll(() => page.locator('.card').count()).toBe(TEMPLATE_IDS.length);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Klantreizen');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Customer journeys');

@@ -1,6 +1,6 @@
 // Server cold start: from `node apps/server/src/main.ts` to the first answered /api/health.
 //   node bench/editor/coldStart.ts [runs]
-// Reports the first start on an empty data folder (migrations + 7 sample journeys) and
+// Reports the first start on an empty data folder (migrations + the sample journeys) and
 // restarts on an existing one. Goal (issue 2): under 1 s.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,5 +57,5 @@ for (let i = 0; i < runs; i++) {
   rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(`node ${process.version}, goal < 1000 ms`);
-summary('first start (empty data folder, seeds 7 samples)', first);
+summary('first start (empty data folder, seeds the sample journeys)', first);
 summary('restart (existing data)', restart);

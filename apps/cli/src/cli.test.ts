@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEMPLATE_IDS } from '@klantreis/templates';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('the klantreis CLI', () => {
     const nl = JSON.parse((await klantreis('templates', '--json', '--locale', 'nl')).stdout) as { id: string; title: string }[];
     const en = JSON.parse((await klantreis('templates', '--json', '--locale', 'en')).stdout) as { id: string; title: string }[];
     expect(nl.map((t) => t.id)).toContain('ikea-visit');
-    expect(nl).toHaveLength(7);
+    expect(nl).toHaveLength(TEMPLATE_IDS.length);
     expect(en.find((t) => t.id === 'ikea-visit')!.title).toBe('IKEA store visit');
     expect((await klantreis('templates')).stdout).toMatch(/ikea-visit\s+\d+ steps/);
   });

@@ -3,6 +3,8 @@ import type { LocalizedText, TemplateDefinition } from './templateDefinition.ts'
 // Seed 002: a financial institution knew that applying for certain complex products made many
 // customers drop off, and mapped only that journey to see where and why. The measures lane holds
 // the drop-off per step (35% × 15% × 10% leaves half of the applicants), so the map shows where.
+// It is the journey one drills down into from the bank's experience map (bankingRelationship.ts),
+// whose stage "Arranging a pension" links here.
 
 const ONLINE_SALES: LocalizedText = { nl: 'Online verkoop', en: 'Online sales' };
 const COMPLIANCE: LocalizedText = { nl: 'Acceptatie en compliance', en: 'Onboarding and compliance' };
@@ -10,8 +12,8 @@ const COMPLIANCE: LocalizedText = { nl: 'Acceptatie en compliance', en: 'Onboard
 export const financialProductApplication: TemplateDefinition = {
   title: { nl: 'Aanvraag van een complex financieel product', en: 'Applying for a complex financial product' },
   description: {
-    nl: 'Een zzp’er vraagt online een lijfrente-beleggingsrekening aan om haar pensioengat te dichten. De bank wist al dat veel klanten bij het afsluiten van dit soort complexe producten afhaken. Door alleen deze klantreis in kaart te brengen wordt zichtbaar waardoor klanten gefrustreerd raken en op welke momenten ze precies afhaken.',
-    en: 'A self-employed professional applies online for a retirement investment account to close her pension gap. The bank already knew that many customers drop off when taking out complex products like this. Mapping just this journey shows what frustrates customers and exactly when they drop off.',
+    nl: 'Een zzp’er vraagt online een lijfrente-beleggingsrekening aan om haar pensioengat te dichten. De bank wist al dat veel klanten bij het afsluiten van dit soort complexe producten afhaken. Door alleen deze klantreis in kaart te brengen wordt zichtbaar waardoor klanten gefrustreerd raken en op welke momenten ze precies afhaken. Het is de klantreis onder de fase "Pensioen regelen" van de klantbelevingskaart van de zzp’er bij de bank.',
+    en: 'A self-employed professional applies online for a retirement investment account to close her pension gap. The bank already knew that many customers drop off when taking out complex products like this. Mapping just this journey shows what frustrates customers and exactly when they drop off. It is the journey under the stage "Arranging a pension" of the experience map of the self-employed customer’s years with the bank.',
   },
   kind: 'journey',
   journeyScore: null,

@@ -3,6 +3,7 @@ import type { LocalizedText, TemplateDefinition } from './templateDefinition.ts'
 // Seed 002: a not-for-profit knew that members became less involved over the years, then left
 // or gave less, but not where. That calls for an experience map, not a journey map: its phases
 // are lifecycle stages over years, and each step stands for a whole journey one could zoom into.
+// The first two stages link down to the journey map of joining (membershipJoining.ts).
 
 const MEMBER_SERVICES: LocalizedText = { nl: 'Ledenservice', en: 'Member services' };
 const FUNDRAISING: LocalizedText = { nl: 'Fondsenwerving', en: 'Fundraising' };
@@ -45,6 +46,7 @@ export const membershipLifecycle: TemplateDefinition = {
   phases: [
     {
       name: { nl: 'Kennismaken (maand 0)', en: 'Discovering (month 0)' },
+      links: [{ template: 'membership-joining' }],
       momentOfTruth: {
         nl: 'Voelen dat mijn steun verschil maakt.',
         en: 'Feeling that my support makes a difference.',
@@ -92,6 +94,7 @@ export const membershipLifecycle: TemplateDefinition = {
         },
         {
           title: { nl: 'Lid worden', en: 'Joining' },
+          subJourney: 'membership-joining',
           description: {
             nl: 'Aanmelden kost twee minuten: € 30 contributie per jaar, via automatische incasso.',
             en: 'Signing up takes two minutes: a €30 annual fee, by direct debit.',
@@ -125,6 +128,7 @@ export const membershipLifecycle: TemplateDefinition = {
     },
     {
       name: { nl: 'Welkom (eerste maanden)', en: 'Welcome (first months)' },
+      links: [{ template: 'membership-joining', phase: 2 }],
       momentOfTruth: {
         nl: 'Welkom geheten worden als lid, niet als nummer.',
         en: 'Being welcomed as a member, not as a number.',

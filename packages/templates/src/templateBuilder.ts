@@ -12,11 +12,23 @@ import {
   indicesBetween,
   type CellRecord,
   type JourneyDocument,
-  type StepRecord, emptyLists } from '@klantreis/schema';
+  createLinkRecord,
+  emptyLists,
+  type LinkRecord,
+  type PhaseId,
+  type StepRecord,
+} from '@klantreis/schema';
+import type { TemplateId } from './index.ts';
 import type { LocalizedText, TemplateDefinition, TemplateLocale } from './templateDefinition.ts';
 
-/** Turns a bilingual template into a fresh document in one language, with new ids on every call. */
-export function buildJourneyDocument(definition: TemplateDefinition, locale: TemplateLocale): JourneyDocument {
+/** The stored journeys of templates, for the links of an experience map built after them. */
+export type LinkedJourneys = ReadonlyMap<TemplateId, { journeyId: string; phaseIds: readonly PhaseId[] }>;
+
+/**
+ * Turns a bilingual template into a fresh document in one language, with new ids on every call.
+ * Links to templates found in `linked` become link records and sub-journey ids; others are left out.
+ */
+export function buildJourneyDocument(definition: TemplateDefinition, locale: TemplateLocale, linked: LinkedJourneys = new Map()): JourneyDocument {
   const text = (value: LocalizedText): string => value[locale];
 
   const personas = definition.personas.map((persona) =>
@@ -66,6 +78,7 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
         kano: (step.kano ?? []).map((element) => createKanoElement({ text: text(element.text), category: element.category })),
         serviceConcept: step.serviceConcept ?? null,
         momentOfTruth: step.momentOfTruth ?? false,
+        subJourneyId: (step.subJourney && linked.get(step.subJourney)?.journeyId) || null,
       });
       steps.push(record);
       for (const lane of lanes) {
@@ -73,6 +86,17 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
         if (cellText) cells.push(createCellRecord(lane.id, record.id, text(cellText)));
       }
     }
+  });
+
+  const links: LinkRecord[] = [];
+  definition.phases.forEach((phase, phasePosition) => {
+    const present = (phase.links ?? []).filter((link) => linked.has(link.template));
+    const indices = indicesBetween(null, null, present.length);
+    present.forEach((link, i) => {
+      const target = linked.get(link.template)!;
+      const targetPhaseId = link.phase === undefined ? null : (target.phaseIds[link.phase] ?? null);
+      links.push(createLinkRecord({ phaseId: phases[phasePosition]!.id, journeyId: target.journeyId, targetPhaseId, index: indices[i]! }));
+    });
   });
 
   return {
@@ -91,5 +115,6 @@ export function buildJourneyDocument(definition: TemplateDefinition, locale: Tem
     lanes,
     cells,
     personas,
+    links,
   };
 }

@@ -7,6 +7,7 @@ import type {
   SERVICE_CONCEPT_ROLES,
   Wait,
 } from '@klantreis/schema';
+import type { TemplateId } from './index.ts';
 
 export type TemplateLocale = JourneyRecord['locale'];
 
@@ -48,12 +49,23 @@ export interface TemplateStep {
   momentOfTruth?: boolean;
   /** The text under this step in each default lane; a lane left out stays empty. */
   cells: Partial<Record<DefaultLaneKind, LocalizedText>>;
+  /** The template of the journey that details this step, one level down. */
+  subJourney?: TemplateId;
+}
+
+/** A stage of an experience map links to the journey of another template, at one of its phases. */
+export interface TemplateLink {
+  template: TemplateId;
+  /** The position of the phase in the linked template where the stage begins; its start when left out. */
+  phase?: number;
 }
 
 export interface TemplatePhase {
   name: LocalizedText;
   momentOfTruth: LocalizedText;
   steps: TemplateStep[];
+  /** In an experience map: the journeys that detail this stage. */
+  links?: TemplateLink[];
 }
 
 export interface TemplatePersona {

@@ -1,6 +1,6 @@
 import { DEFAULT_LANE_KINDS, sortByIndex, validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_IDS, buildTemplate, isTemplateId, listTemplates, type TemplateId } from './index.ts';
+import { TEMPLATE_IDS, buildTemplate, isTemplateId, linkedTemplates, listTemplates, templatesInLinkOrder, type LinkedJourneys, type TemplateId } from './index.ts';
 
 const LOCALES = ['nl', 'en'] as const;
 
@@ -45,14 +45,16 @@ function allIds(doc: JourneyDocument): string[] {
 }
 
 describe('the template catalogue', () => {
-  it('lists the seven templates of PRODUCT.md in order', () => {
+  it('lists the seven templates of PRODUCT.md in order, with the experience map and drill-down journey that go with two of them', () => {
     expect(TEMPLATE_IDS).toEqual([
       'ikea-visit',
       'end-user-incident',
       'day-in-the-life',
       'pay-tv-onboarding',
       'financial-product-application',
+      'banking-relationship',
       'membership-lifecycle',
+      'membership-joining',
       'restaurant-service-concept',
     ]);
     for (const locale of LOCALES) {
@@ -197,11 +199,44 @@ describe('the stories the templates tell', () => {
     expect(sacrifices.some((step) => step.wait !== null)).toBe(true);
   });
 
-  it('membership-lifecycle is an experience map', () => {
-    expect(buildTemplate('membership-lifecycle', 'nl').journey.kind).toBe('experience');
-    expect(listTemplates('en').find((summary) => summary.id === 'membership-lifecycle')!.kind).toBe('experience');
-    for (const id of TEMPLATE_IDS.filter((templateId) => templateId !== 'membership-lifecycle')) {
+  it('membership-lifecycle and banking-relationship are experience maps; the others journey maps', () => {
+    const experienceMaps: TemplateId[] = ['membership-lifecycle', 'banking-relationship'];
+    for (const id of experienceMaps) {
+      expect(buildTemplate(id, 'nl').journey.kind).toBe('experience');
+      expect(listTemplates('en').find((summary) => summary.id === id)!.kind).toBe('experience');
+    }
+    for (const id of TEMPLATE_IDS.filter((templateId) => !experienceMaps.includes(templateId))) {
       expect(buildTemplate(id, 'nl').journey.kind).toBe('journey');
     }
+  });
+
+  it('links the stages of the experience maps to the journeys that detail them, once those are stored', () => {
+    const joining = buildTemplate('membership-joining', 'nl');
+    const application = buildTemplate('financial-product-application', 'nl');
+    const linked: LinkedJourneys = new Map([
+      ['membership-joining', { journeyId: 'joining', phaseIds: joining.phases.map((p) => p.id) }],
+      ['financial-product-application', { journeyId: 'application', phaseIds: application.phases.map((p) => p.id) }],
+    ]);
+    const membership = buildTemplate('membership-lifecycle', 'en', linked);
+    expect(validateJourneyDocument(membership).ok).toBe(true);
+    // Discovering links to the start of joining, Welcome to joining's third phase (Welcome).
+    expect(membership.links.map((link) => [membership.phases.findIndex((p) => p.id === link.phaseId), link.journeyId, link.targetPhaseId])).toEqual([
+      [0, 'joining', null],
+      [1, 'joining', joining.phases[2]!.id],
+    ]);
+    expect(membership.steps.find((step) => step.title === 'Joining')!.subJourneyId).toBe('joining');
+    const bank = buildTemplate('banking-relationship', 'nl', linked);
+    expect(bank.steps.filter((step) => step.subJourneyId === 'application')).toHaveLength(1);
+    expect(bank.links.map((link) => [bank.phases.findIndex((p) => p.id === link.phaseId), link.journeyId])).toEqual([[2, 'application']]);
+    // Without the linked journeys stored, a map from the template has no links.
+    expect(buildTemplate('membership-lifecycle', 'nl').links).toEqual([]);
+    expect(buildTemplate('membership-lifecycle', 'nl').steps.every((step) => step.subJourneyId === null)).toBe(true);
+  });
+
+  it('orders the templates so that each comes after the journeys it links to', () => {
+    const order = templatesInLinkOrder();
+    expect([...order].sort()).toEqual([...TEMPLATE_IDS].sort());
+    for (const id of order) for (const target of linkedTemplates(id)) expect(order.indexOf(target)).toBeLessThan(order.indexOf(id));
+    expect(linkedTemplates('membership-lifecycle')).toEqual(['membership-joining']);
   });
 });

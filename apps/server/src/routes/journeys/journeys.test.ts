@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { createBlankJourney, CURRENT_SCHEMA_VERSION, MIGRATIONS, validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
+import { TEMPLATE_IDS } from '@klantreis/templates';
 import { CLOSE_CODES, collabUrl, journeyFromDoc, updateRecord } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
 import { authorizedFetch } from '../../testCredentials.ts';
@@ -64,7 +65,7 @@ describe.each(backends)('journeys API on %s', (_name, backend) => {
   it('creates a journey from a template and lists the templates in both languages', async () => {
     const nl = (await (await api('/api/templates?locale=nl')).json()) as { id: string; title: string }[];
     const en = (await (await api('/api/templates?locale=en')).json()) as { id: string; title: string }[];
-    expect(nl).toHaveLength(7);
+    expect(nl).toHaveLength(TEMPLATE_IDS.length);
     expect(en.map((t) => t.id)).toEqual(nl.map((t) => t.id));
     expect(en[0]!.title).not.toBe(nl[0]!.title);
     const id = await createJourney({ templateId: 'ikea-visit', locale: 'en' });
