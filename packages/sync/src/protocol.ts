@@ -9,8 +9,11 @@
  * into `meta`, which the server refuses.
  * 5: a cell's text is a root-level Y.Text (derivedTexts.ts); an older editor would write it
  * into the cell's map, where a concurrent creation of the cell dropped one person's text.
+ * 6: journeys carry the portfolio fields (status idea … measured, ownerId, tags), actions
+ * impact and effort, steps subJourneyId, and link records exist (schema 14); an older editor
+ * would write schema 10 into `meta` and records without the new fields, which the server refuses.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** The query parameter on the websocket URL that carries the client's protocol version. */
 export const PROTOCOL_PARAMETER = 'protocol';
