@@ -32,6 +32,9 @@ import { LinkViewerStreams, sharingRoutes } from './routes/sharing/sharing.ts';
 import { PresentationFeed, presentationRoutes } from './routes/sharing/presentation.ts';
 import { EventStreams } from './routes/sharing/eventStreams.ts';
 import { ChangeFeed } from './collaboration/changeFeed.ts';
+import { JourneyChangeSignal } from './commands/journeyChangeSignal.ts';
+import { ExperienceRollups } from './commands/experienceRollups.ts';
+import { experienceRoutes, signalJourneyChanges } from './routes/experience/experience.ts';
 
 export interface AppOptions {
   store: JourneyStore;
@@ -179,11 +182,13 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
   const feed = new ChangeFeed();
+  const changeSignal = new JourneyChangeSignal();
   const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [
     new VersionExtension(versions, options.autoVersionIntervalMs),
     new MentionExtension(access, inbox),
     memoryRelease,
     feed,
+    changeSignal,
   ]);
   context.disconnectUser = (userId) => {
     const closed = collaboration.disconnectUser(userId);
@@ -207,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured' } }, async () => ({
     oidc: options.oidc ? { name: options.oidc.name, providerId: OIDC_PROVIDER_ID } : null,
   }));
+  signalJourneyChanges(app, changeSignal);
   await app.register(healthRoutes, { prefix: '/api/health', store: options.store });
   await app.register(journeyRoutes, { prefix: '/api/journeys', context, store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });
   await app.register(measurementRoutes, { prefix: '/api/journeys', context, analytics, uploads, documents });
@@ -216,6 +222,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const linkViewers = new LinkViewerStreams();
   const streams = new EventStreams(app);
   await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
+  const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
+  await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
   await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers, streams });
   await registerWebApp(app, options.webDist);
   memoryRelease.releaseWhenIdle(collaboration.hocuspocus);

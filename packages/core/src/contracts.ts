@@ -7,3 +7,4 @@ export * from './audit/auditActions.ts';
 export * from './access/accessTypes.ts';
 export * from './notifications/notificationTypes.ts';
 export * from './portfolio/portfolioTypes.ts';
+export * from './experience/experienceTypes.ts';

@@ -80,6 +80,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/journeys/:id/records/:recordId/move': journey('journey.edit'),
   'DELETE /api/journeys/:id/records/:recordId': journey('journey.edit'),
   'GET /api/journeys/:id/evaluation': journey('journey.read'),
+  'GET /api/journeys/:id/experience': journey('journey.read'),
+  'GET /api/journeys/:id/experience/events': journey('journey.read'),
   'GET /api/journeys/:id/versions': journey('journey.read'),
   'POST /api/journeys/:id/versions': journey('journey.edit'),
   'GET /api/journeys/:id/versions/:versionId': journey('journey.read'),

@@ -1,0 +1,182 @@
+// Computes an experience map's roll-up for one caller and keeps it live. The figures of each
+// linked journey (journeyRollup's designed and measured halves, the portfolio's) are cached
+// until that journey changes (JourneyChangeSignal), so a change in
+// one of 480 linked journeys recomputes one journey, not 480: reading and evaluating every
+// linked journey again took far longer than the 100 ms an open map may wait
+// (bench/experience/README.md has both).
+import type { Actor, AccessStore, ExperienceRollup, LinkedJourneyRollup } from '@klantreis/core';
+import type { JourneyStore } from '@klantreis/db';
+import type { JourneyDocument, JourneyKind, LinkRecord } from '@klantreis/schema';
+import type { JourneyAnalytics } from './journeyAnalytics.ts';
+import type { JourneyDocuments } from './journeyDocuments.ts';
+import type { JourneyChange, JourneyChangeSignal } from './journeyChangeSignal.ts';
+import { orderJourney } from '@klantreis/evaluation';
+import { combineRollup, designedRollup, measuredRollup, type JourneyRollup, type MeasuredRollup } from './journeyRollup.ts';
+import { rollUpStages } from './stageRollup.ts';
+
+interface CachedJourney {
+  title: string;
+  kind: JourneyKind;
+  measured: { key: string; figures: MeasuredRollup };
+  figures: JourneyRollup;
+  /** The journey changed since: computed again when next asked for, its measured figures reused when their key still fits. */
+  stale: boolean;
+}
+
+/** The journeys a caller may see in the map's workspace: open ones, and those in the trash. */
+interface Visibility {
+  open: Set<string>;
+  trashed: Set<string>;
+}
+
+export interface ExperienceStream {
+  /** Stops listening. */
+  close(): void;
+}
+
+export class ExperienceRollups {
+  private readonly store: JourneyStore;
+  private readonly documents: JourneyDocuments;
+  private readonly analytics: JourneyAnalytics;
+  private readonly access: AccessStore;
+  private readonly signal: JourneyChangeSignal;
+  private readonly cache = new Map<string, CachedJourney>();
+  /** A journey's figures being computed, so that concurrent readers share one computation. */
+  private readonly computing = new Map<string, Promise<CachedJourney>>();
+  /** Raised on every change of a journey; a computation that started before keeps its result to itself. */
+  private readonly generation = new Map<string, number>();
+  /** Naive mode for the bench's comparison: nothing is cached. */
+  private readonly cached: boolean;
+
+  constructor(deps: { store: JourneyStore; documents: JourneyDocuments; analytics: JourneyAnalytics; access: AccessStore; signal: JourneyChangeSignal; cached?: boolean }) {
+    this.store = deps.store;
+    this.documents = deps.documents;
+    this.analytics = deps.analytics;
+    this.access = deps.access;
+    this.signal = deps.signal;
+    this.cached = deps.cached ?? true;
+    this.signal.listen((journeyId) => this.forget(journeyId));
+  }
+
+  /** The roll-up of `mapId` as `actor` may see it. */
+  async rollup(mapId: string, actor: Actor): Promise<ExperienceRollup> {
+    const map = await this.documents.read(mapId);
+    return this.build(mapId, map, await this.visibility(mapId, actor));
+  }
+
+  /**
+   * Sends the roll-up now and again after every change of the map or of a journey it links;
+   * changes that arrive while one is computed are taken together in the next.
+   */
+  stream(mapId: string, actor: Actor, send: (rollup: ExperienceRollup) => void, onError: (error: Error) => void): ExperienceStream {
+    let watched = new Set<string>([mapId]);
+    let visibility: Visibility | null = null;
+    let running = false;
+    let again = false;
+    let closed = false;
+    const refresh = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          visibility ??= await this.visibility(mapId, actor);
+          const map = await this.documents.read(mapId);
+          watched = new Set([mapId, ...map.links.map((link) => link.journeyId)]);
+          const rollup = await this.build(mapId, map, visibility);
+          if (!closed && !again) send(rollup);
+        } while (again && !closed);
+      } catch (error) {
+        if (!closed) onError(error as Error);
+      } finally {
+        running = false;
+      }
+    };
+    const stop = this.signal.listen((journeyId: string, change: JourneyChange) => {
+      if (closed || !watched.has(journeyId)) return;
+      if (change === 'trash') visibility = null;
+      void refresh();
+    });
+    void refresh();
+    return {
+      close() {
+        closed = true;
+        stop();
+      },
+    };
+  }
+
+  private forget(journeyId: string): void {
+    this.generation.set(journeyId, (this.generation.get(journeyId) ?? 0) + 1);
+    // A computation that started before this change must not be handed to later readers.
+    this.computing.delete(journeyId);
+    const cached = this.cache.get(journeyId);
+    // The measured figures stay: a new key (imports, mapping) replaces them, a score change does not.
+    if (cached) cached.stale = true;
+  }
+
+  private async visibility(mapId: string, actor: Actor): Promise<Visibility> {
+    const scope = actor.kind === 'user' ? await this.access.journeyScope(actor.userId) : undefined;
+    const workspaceId = (await this.access.workspaceOfJourney(mapId)) ?? null;
+    const [open, trashed] = await Promise.all([this.store.listJourneys({ visibleTo: scope }), this.store.listJourneys({ trash: true, visibleTo: scope })]);
+    const inWorkspace = (rows: typeof open) => new Set(rows.filter((row) => (row.workspaceId ?? null) === workspaceId).map((row) => row.id));
+    return { open: inWorkspace(open), trashed: inWorkspace(trashed) };
+  }
+
+  private async build(mapId: string, map: JourneyDocument, visibility: Visibility): Promise<ExperienceRollup> {
+    const ids = [...new Set(map.links.map((link) => link.journeyId))].filter((id) => visibility.open.has(id) && id !== mapId);
+    const journeys = new Map(await Promise.all(ids.map(async (id) => [id, await this.journey(id).catch(() => null)] as const)));
+    return rollUpStages(map, mapId, (link) => linkView(link, visibility, journeys.get(link.journeyId) ?? null));
+  }
+
+  /** A journey's figures: cached while it has not changed, else computed (once for all who ask at the same time). */
+  private async journey(journeyId: string): Promise<CachedJourney> {
+    const cached = this.cache.get(journeyId);
+    if (this.cached && cached && !cached.stale) return cached;
+    const running = this.computing.get(journeyId);
+    if (running) return running;
+    const generation = this.generation.get(journeyId) ?? 0;
+    const computation = this.compute(journeyId, cached).finally(() => this.computing.delete(journeyId));
+    this.computing.set(journeyId, computation);
+    const result = await computation;
+    if ((this.generation.get(journeyId) ?? 0) === generation) this.cache.set(journeyId, result);
+    return result;
+  }
+
+  private async compute(journeyId: string, previous: CachedJourney | undefined): Promise<CachedJourney> {
+    const document = await this.documents.read(journeyId);
+    const imports = await this.analytics.imports.list(journeyId);
+    const key = measurementKey(document, imports.map((i) => i.id));
+    const measured = this.cached && previous?.measured.key === key ? previous.measured : { key, figures: await this.measure(journeyId, document, imports.length) };
+    const figures = combineRollup(designedRollup(document), measured.figures);
+    return { title: document.journey.title, kind: document.journey.kind, measured, figures, stale: false };
+  }
+
+  private async measure(journeyId: string, document: JourneyDocument, importCount: number): Promise<MeasuredRollup> {
+    if (importCount === 0) return measuredRollup(document, null);
+    return measuredRollup(document, await this.analytics.measure(journeyId, document));
+  }
+}
+
+/**
+ * What changes a journey's measured figures besides a new import: which steps there are, in
+ * which order, what they map (activity patterns, the end), and the XLA indicators. A score, a
+ * title or a cell does not, so their edits reuse the measured figures.
+ */
+function measurementKey(document: JourneyDocument, importIds: readonly string[]): string {
+  const steps = orderJourney(document).steps.map(({ step }) => [step.id, step.activityPatterns, step.journeyEnd]);
+  return JSON.stringify([importIds, steps, document.indicators]);
+}
+
+function linkView(link: LinkRecord, visibility: Visibility, journey: CachedJourney | null): LinkedJourneyRollup {
+  const base = { linkId: link.id, journeyId: link.journeyId, targetPhaseId: link.targetPhaseId };
+  if (visibility.open.has(link.journeyId) && journey) {
+    const { scores, measurement, xla, findings, health } = journey.figures;
+    return { ...base, availability: 'available', title: journey.title, kind: journey.kind, scores, measurement, xla, findings, health };
+  }
+  const availability = visibility.trashed.has(link.journeyId) ? 'trashed' : 'unavailable';
+  return { ...base, availability, title: null, kind: null, scores: null, measurement: null, xla: null, findings: null, health: null };
+}

@@ -1,0 +1,58 @@
+// The experience map's roll-up by stage, once (GET) and live (server-sent events). The live
+// stream sends the whole roll-up again after each change of the map or of a linked journey:
+// at most a few hundred links, so a patch protocol would buy little and cost a second code path.
+import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ExperienceRollups } from '../../commands/experienceRollups.ts';
+import type { JourneyChange, JourneyChangeSignal } from '../../commands/journeyChangeSignal.ts';
+import type { EventStreams } from '../sharing/eventStreams.ts';
+import { experienceParams, experienceRollupResponse } from './schema.ts';
+
+export interface ExperienceRoutesOptions {
+  rollups: ExperienceRollups;
+  streams: EventStreams;
+}
+
+export const experienceRoutes: FastifyPluginAsyncZod<ExperienceRoutesOptions> = async (app, { rollups, streams }) => {
+  app.get(
+    '/:id/experience',
+    { schema: { tags: ['experience map'], summary: "An experience map's roll-up by stage: its own scores and its linked journeys' scores, measurement, XLA, findings and health, and the lifecycle curve", params: experienceParams, response: { 200: experienceRollupResponse } } },
+    async (request) => rollups.rollup(request.params.id, request.actor),
+  );
+
+  app.get(
+    '/:id/experience/events',
+    { schema: { tags: ['experience map'], summary: 'Server-sent events: `rollup` with the whole roll-up, at once and after every change of the map or a journey it links (a score, a trash or restore, an import)', params: experienceParams } },
+    async (request, reply) => {
+      const stream = streams.start(request, reply);
+      const live = rollups.stream(
+        request.params.id,
+        request.actor,
+        (rollup) => stream.send('rollup', rollup),
+        (error) => stream.send('failed', { error: error.message }),
+      );
+      stream.onEnd(() => live.close());
+    },
+  );
+};
+
+/** The routes that change a journey outside its document, and what they change. */
+const CHANGING_ROUTES: Readonly<Record<string, JourneyChange>> = {
+  'DELETE /api/journeys/:id': 'trash',
+  'POST /api/journeys/:id/restore': 'trash',
+  'POST /api/journeys/:id/uploads/:uploadId/commit': 'data',
+  'POST /api/journeys/:id/imports': 'data',
+  'DELETE /api/journeys/:id/imports/:importId': 'data',
+};
+
+/**
+ * Tells the signal of a trash, restore or import once its route has answered with success, so
+ * that those routes need not know who rolls journeys up. Added on the root, before the routes.
+ */
+export function signalJourneyChanges(app: FastifyInstance, signal: JourneyChangeSignal): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const change = CHANGING_ROUTES[`${request.method} ${request.routeOptions.url ?? ''}`];
+    const journeyId = (request.params as { id?: string } | undefined)?.id;
+    if (change && journeyId && reply.statusCode < 300) signal.changed(journeyId, change);
+  });
+}
