@@ -10,6 +10,7 @@ import { InviteScene, ResetPasswordScene, SetupScene, SignInScene } from './scen
 import { AuditScene, MembersScene } from './scenes/WorkspaceScenes.tsx';
 import { LinksScene } from './scenes/LinksScene.tsx';
 import { PresentScene } from './scenes/PresentScene.tsx';
+import { PortfolioScene } from './scenes/PortfolioScene.tsx';
 import { SharedScene } from './scenes/SharedScene.tsx';
 import { useSession } from './stores/sessionStore.ts';
 
@@ -29,6 +30,8 @@ function SignedInScene({ route }: { route: Route }) {
       return <AuditScene key={route.workspaceId} workspaceId={route.workspaceId} />;
     case 'links':
       return <LinksScene key={route.workspaceId} workspaceId={route.workspaceId} />;
+    case 'portfolio':
+      return <PortfolioScene query={route.query} />;
     case 'present':
       return <PresentScene key={route.journeyId} journeyId={route.journeyId} follow={route.follow} />;
     default:

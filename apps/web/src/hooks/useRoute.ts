@@ -14,7 +14,9 @@ export type Route =
   | { page: 'audit'; workspaceId: string }
   | { page: 'links'; workspaceId: string }
   | { page: 'shared'; token: string; present: boolean; follow: boolean }
-  | { page: 'present'; journeyId: string; follow: boolean };
+  | { page: 'present'; journeyId: string; follow: boolean }
+  /** The query holds the portfolio's tab, filter, sort and grouping (portfolioQuery.ts). */
+  | { page: 'portfolio'; query: string };
 
 function parse(pathname: string, search: string): Route {
   const editor = /^\/journeys\/([^/]+)\/?$/.exec(pathname);
@@ -23,6 +25,7 @@ function parse(pathname: string, search: string): Route {
   const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname);
   if (invite) return { page: 'invite', token: decodeURIComponent(invite[1]!) };
   if (pathname === '/account') return { page: 'account' };
+  if (/^\/portfolio\/?$/.test(pathname)) return { page: 'portfolio', query: search };
   if (pathname === '/inbox') return { page: 'inbox' };
   if (pathname === '/reset-password') return { page: 'reset-password', token: new URLSearchParams(search).get('token') ?? '' };
   const workspace = /^\/workspaces\/([^/]+)\/(members|audit|links)\/?$/.exec(pathname);
@@ -49,8 +52,10 @@ function update() {
 
 window.addEventListener('popstate', update);
 
-export function navigate(path: string): void {
-  history.pushState(null, '', path);
+/** Goes to `path`; `replace` changes the current history entry instead (typing in a search box). */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
   update();
 }
 

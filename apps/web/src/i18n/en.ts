@@ -3,6 +3,7 @@ import { accessEn } from './accessEn.ts';
 import { exportEn } from './exportEn.ts';
 import { sharingEn } from './sharingEn.ts';
 import { measurementEn } from './measurementEn.ts';
+import { portfolioEn } from './portfolioEn.ts';
 
 // Every string the user sees, in English. nl.ts has exactly the same keys (a test checks it).
 export const en = {
@@ -14,6 +15,7 @@ export const en = {
     skipToContent: 'Skip to content',
   },
   access: accessEn,
+  portfolio: portfolioEn,
   export: exportEn,
   ...sharingEn,
   list: {

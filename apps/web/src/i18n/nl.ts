@@ -4,6 +4,7 @@ import { accessNl } from './accessNl.ts';
 import { exportNl } from './exportNl.ts';
 import { sharingNl } from './sharingNl.ts';
 import { measurementNl } from './measurementNl.ts';
+import { portfolioNl } from './portfolioNl.ts';
 
 // Alle teksten die de gebruiker ziet, in het Nederlands; dezelfde sleutels als en.ts.
 export const nl: Messages = {
@@ -15,6 +16,7 @@ export const nl: Messages = {
     skipToContent: 'Naar de inhoud',
   },
   access: accessNl,
+  portfolio: portfolioNl,
   export: exportNl,
   ...sharingNl,
   list: {

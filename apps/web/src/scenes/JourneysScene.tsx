@@ -5,6 +5,7 @@ import { CreateJourneyDialog } from '../components/CreateJourneyDialog.tsx';
 import { ACTION_ROLES, allow, atLeast, type Action } from '@klantreis/core/contracts';
 import { parseMermaidJourney } from '@klantreis/render/mermaid';
 import { AccountMenu } from '../components/AccountMenu.tsx';
+import { AppNav } from '../components/AppNav.tsx';
 import { useSession } from '../stores/sessionStore.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { MiniCurve } from '../components/MiniCurve.tsx';
@@ -89,6 +90,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>
         </div>
+        <AppNav current="journeys" />
         <AccountMenu />
         <LanguageSwitch />
       </header>

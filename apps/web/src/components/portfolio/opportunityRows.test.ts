@@ -20,15 +20,16 @@ describe('the opportunity portfolio', () => {
     expect(quadrantOf(3, 3)).toBe('big-bet');
   });
 
-  it('makes points of the judged ones, side by side in a shared cell, and lists the others', () => {
+  it('makes points of the judged actions, side by side in a shared cell, and lists the unjudged actions (not the findings)', () => {
     const twin = opportunity({ id: 'a3', title: 'Ook chat', impact: 5, effort: 1 });
-    const { points, unjudged } = matrixPoints([...all, twin]);
+    const halfJudged = opportunity({ id: 'a4', title: 'Half', impact: 2 });
+    const { points, unjudged } = matrixPoints([...all, twin, halfJudged]);
     expect(points.map((p) => [p.opportunity.id, p.quadrant, p.slot, p.slots])).toEqual([
       ['a1', 'quick-win', 0, 2],
       ['a3', 'quick-win', 1, 2],
       ['a2', 'big-bet', 0, 1],
     ]);
-    expect(unjudged.map((o) => o.id)).toEqual(['peak-end.weak-end']);
+    expect(unjudged.map((o) => o.id)).toEqual(['a4']);
   });
 
   it('filters by source, status, severity, journey and words (also in step titles)', () => {

@@ -101,11 +101,15 @@ export interface MatrixPoint {
   slots: number;
 }
 
-/** The judged opportunities as points (impact and effort both set) and the rest, to list beside the matrix. */
+/**
+ * The judged actions as points (impact and effort both set) and the actions still to judge, to
+ * list beside the matrix. Findings are left out: they are problems, not yet something to do.
+ */
 export function matrixPoints(opportunities: readonly Opportunity[]): { points: MatrixPoint[]; unjudged: Opportunity[] } {
   const cells = new Map<string, Opportunity[]>();
   const unjudged: Opportunity[] = [];
   for (const o of opportunities) {
+    if (o.source !== 'action') continue;
     if (o.impact === null || o.effort === null) {
       unjudged.push(o);
       continue;

@@ -1,0 +1,38 @@
+import type { JourneyKind, JourneyStatus } from '@klantreis/schema';
+import type { ExperienceRollup, OpportunitiesResponse, PortfolioResponse } from '@klantreis/core/contracts';
+import { request } from './journeysApi.ts';
+
+// The portfolio's HTTP calls. The answers are core's contract types: one definition for the
+// server, the CLI and this app.
+
+/** A saved view of the portfolio: its name and the filter, sort and grouping as stored JSON. */
+export interface SavedView {
+  id: string;
+  name: string;
+  state: unknown;
+}
+
+/** What an editor may change of a journey from the portfolio; leave out what stays. */
+export interface PortfolioPatch {
+  ownerId?: string | null;
+  status?: JourneyStatus;
+  kind?: JourneyKind;
+  tags?: string[];
+}
+
+const workspaceQuery = (workspaceId: string) => `workspace=${encodeURIComponent(workspaceId)}`;
+
+export const portfolioApi = {
+  journeys: (workspaceId: string) => request<PortfolioResponse>(`/api/portfolio?${workspaceQuery(workspaceId)}`),
+  opportunities: (workspaceId: string) => request<OpportunitiesResponse>(`/api/portfolio/opportunities?${workspaceQuery(workspaceId)}`),
+  /** The server's CSV of the opportunities, with its column names in `lang`. */
+  opportunitiesCsvUrl: (workspaceId: string, lang: 'nl' | 'en') => `/api/portfolio/opportunities?${workspaceQuery(workspaceId)}&format=csv&lang=${lang}`,
+  views: (workspaceId: string) => request<SavedView[]>(`/api/portfolio/views?${workspaceQuery(workspaceId)}`),
+  saveView: (workspaceId: string, name: string, state: unknown) =>
+    request<SavedView>('/api/portfolio/views', { method: 'POST', body: JSON.stringify({ workspaceId, name, state }) }),
+  deleteView: (id: string) => request<void>(`/api/portfolio/views/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /** An experience map's stages in time order with their roll-up (the lifecycle board's columns). */
+  experience: (experienceMapId: string) => request<ExperienceRollup>(`/api/journeys/${encodeURIComponent(experienceMapId)}/experience`),
+  update: (journeyId: string, patch: PortfolioPatch) =>
+    request<unknown>(`/api/journeys/${encodeURIComponent(journeyId)}/portfolio`, { method: 'PATCH', body: JSON.stringify(patch) }),
+};

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PortfolioJourney } from '@klantreis/core/contracts';
+import { portfolioApi } from '../../api/portfolioApi.ts';
+import { useUiLocale } from '../../hooks/useEvaluation.ts';
+import { navigate } from '../../hooks/useRoute.ts';
+import { scoreText } from '../evaluation/formatNumbers.ts';
+import { ScrollRegion } from '../measurement/ScrollRegion.tsx';
+import { HealthLight } from './HealthLight.tsx';
+import { stageOrder } from './portfolioRows.ts';
+import { ScoreValue } from './ScoreValue.tsx';
+
+function JourneyCard({ journey }: { journey: PortfolioJourney }) {
+  const { t } = useTranslation();
+  const locale = useUiLocale();
+  const path = `/journeys/${encodeURIComponent(journey.id)}`;
+  return (
+    <li className="board-card" data-testid="board-card" data-journey-id={journey.id}>
+      <a
+        className="board-card__title"
+        href={path}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(path);
+        }}
+      >
+        {journey.title}
+      </a>
+      <span className="board-card__meta">
+        {t(`portfolio.statuses.${journey.status}`)}
+        {journey.owner.name ? ` · ${journey.owner.name}` : ''}
+      </span>
+      <span
+        className="board-card__scores"
+        title={t('portfolio.board.scores', { designed: scoreText(journey.scores.designedRemembered, locale), measured: scoreText(journey.scores.measuredRemembered, locale) })}
+      >
+        <span>
+          <span className="board-card__score-label">{t('portfolio.columns.designed')}</span>
+          <ScoreValue score={journey.scores.designedRemembered} />
+        </span>
+        {journey.scores.measuredRemembered !== null && (
+          <span>
+            <span className="board-card__score-label">{t('portfolio.columns.measured')}</span>
+            <ScoreValue score={journey.scores.measuredRemembered} />
+          </span>
+        )}
+      </span>
+      <HealthLight health={journey.health} title={journey.title} />
+    </li>
+  );
+}
+
+function Column({ title, journeys, testId }: { title: string; journeys: PortfolioJourney[]; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="board-column" data-testid={testId} aria-label={title}>
+      <h3 className="board-column__title">
+        {title} <span className="board-column__count">{journeys.length}</span>
+      </h3>
+      {journeys.length === 0 ? (
+        <p className="hint">{t('portfolio.board.emptyColumn')}</p>
+      ) : (
+        <ul className="board-column__cards">
+          {journeys.map((journey) => (
+            <JourneyCard key={journey.id} journey={journey} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface BoardMap {
+  id: string;
+  title: string;
+  stages: { stageId: string; name: string }[];
+}
+
+/**
+ * The experience maps of the workspace with all their stages in time order, from each map's
+ * roll-up (so a stage no journey details yet still gets its column). Until those answer, or if
+ * one fails, the order is read from the journeys' own stage lists (stageOrder).
+ */
+function useBoardMaps(all: readonly PortfolioJourney[]): BoardMap[] {
+  const fallback = new Map<string, BoardMap>();
+  for (const stage of stageOrder(all)) {
+    const map = fallback.get(stage.experienceMapId) ?? { id: stage.experienceMapId, title: stage.experienceMapTitle, stages: [] };
+    map.stages.push({ stageId: stage.stageId, name: stage.stageName });
+    fallback.set(stage.experienceMapId, map);
+  }
+  for (const journey of all) {
+    if (journey.kind === 'experience' && !fallback.has(journey.id)) fallback.set(journey.id, { id: journey.id, title: journey.title, stages: [] });
+  }
+  const mapIds = [...fallback.keys()].sort().join(' ');
+  const [loaded, setLoaded] = useState<Map<string, BoardMap>>(new Map());
+  useEffect(() => {
+    let current = true;
+    for (const id of mapIds.split(' ').filter(Boolean)) {
+      portfolioApi.experience(id).then(
+        (rollup) => {
+          if (!current) return;
+          const map = { id, title: rollup.title, stages: rollup.stages.map((s) => ({ stageId: s.stageId, name: s.name })) };
+          setLoaded((now) => new Map(now).set(id, map));
+        },
+        () => undefined,
+      );
+    }
+    return () => {
+      current = false;
+    };
+  }, [mapIds]);
+  return [...fallback.values()].map((map) => loaded.get(map.id) ?? map).filter((map) => map.stages.length > 0);
+}
+
+/**
+ * The lifecycle board: per experience map, a column for each of its stages in time order with
+ * the (filtered) journeys that detail it (a journey in two stages is in both), and the
+ * journeys linked to no stage together below. An experience map heads its own row instead of
+ * being a card. `all` are the workspace's journeys, unfiltered: the maps and stages to show.
+ */
+export function LifecycleBoard({ journeys, all }: { journeys: PortfolioJourney[]; all: readonly PortfolioJourney[] }) {
+  const { t } = useTranslation();
+  const maps = useBoardMaps(all);
+  const mapIds = new Set(maps.map((m) => m.id));
+  const inStage = (stageId: string) => journeys.filter((j) => j.stages.some((s) => s.stageId === stageId));
+  const unlinked = journeys.filter((j) => j.stages.length === 0 && !mapIds.has(j.id));
+  return (
+    <div className="board" data-testid="lifecycle-board">
+      <p className="hint">{t('portfolio.board.intro')}</p>
+      {maps.map((map) => (
+        <section key={map.id} className="board-map" aria-labelledby={`board-map-${map.id}`}>
+          <h2 id={`board-map-${map.id}`} className="board-map__title">
+            <a
+              href={`/journeys/${encodeURIComponent(map.id)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/journeys/${encodeURIComponent(map.id)}`);
+              }}
+            >
+              {t('portfolio.board.map', { title: map.title })}
+            </a>
+          </h2>
+          <ScrollRegion label={t('portfolio.board.map', { title: map.title })} className="board-columns">
+            {map.stages.map((stage) => (
+              <Column key={stage.stageId} title={stage.name} journeys={inStage(stage.stageId)} testId="board-column" />
+            ))}
+          </ScrollRegion>
+        </section>
+      ))}
+      <section className="board-map" aria-labelledby="board-unlinked">
+        <h2 id="board-unlinked" className="board-map__title">
+          {t('portfolio.board.noStage')}
+        </h2>
+        <div className="board-columns board-columns--wrap">
+          <Column title={t('portfolio.board.noStage')} journeys={unlinked} testId="board-unlinked" />
+        </div>
+      </section>
+    </div>
+  );
+}

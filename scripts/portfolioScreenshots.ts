@@ -1,0 +1,44 @@
+// Screenshots of the journey portfolio (table, grouped, lifecycle board, opportunities) at 1024
+// and 1440 px wide, in Dutch and English, on journeys made from the templates:
+//   npm run build && node scripts/portfolioScreenshots.ts [out-dir]
+import { mkdirSync } from 'node:fs';
+import { sessionCookies } from '../apps/server/src/testCredentials.ts';
+import { buildTestServer } from '../apps/server/src/testServer.ts';
+import { launchBrowser } from '../e2e/fixtures/browser.ts';
+import { seedPortfolio } from '../e2e/fixtures/portfolioSeed.ts';
+import { webDist } from '../e2e/fixtures/webDist.ts';
+
+const outDir = process.argv[2] ?? 'docs/screenshots';
+mkdirSync(outDir, { recursive: true });
+
+const server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+const browser = await launchBrowser();
+try {
+  await seedPortfolio(server.url, 'nl');
+  for (const width of [1024, 1440]) {
+    for (const locale of ['nl-NL', 'en-US'] as const) {
+      const lang = locale.slice(0, 2);
+      const context = await browser.newContext({ locale, viewport: { width, height: 860 } });
+      await context.addCookies(sessionCookies());
+      const page = await context.newPage();
+      await page.goto(`${server.url}/portfolio`);
+      await page.getByTestId('portfolio-row').first().waitFor();
+      await page.getByTestId('health-light').first().focus();
+      await page.screenshot({ path: `${outDir}/portfolio-${width}-${lang}.png` });
+      await page.goto(`${server.url}/portfolio?group=owner&sort=title`);
+      await page.getByTestId('group-header').first().waitFor();
+      await page.screenshot({ path: `${outDir}/portfolio-grouped-${width}-${lang}.png` });
+      await page.goto(`${server.url}/portfolio?tab=board`);
+      await page.getByTestId('lifecycle-board').waitFor();
+      await page.screenshot({ path: `${outDir}/portfolio-board-${width}-${lang}.png`, fullPage: true });
+      await page.goto(`${server.url}/portfolio?tab=opportunities`);
+      await page.getByTestId('impact-effort-matrix').waitFor();
+      await page.getByTestId('matrix-point').first().focus();
+      await page.screenshot({ path: `${outDir}/portfolio-opportunities-${width}-${lang}.png`, fullPage: true });
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
