@@ -2,7 +2,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX_JSON_DEPTH } from '@klantreis/schema';
+import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX_JSON_DEPTH, type JourneyDocument } from '@klantreis/schema';
+import { journeyFromDoc } from '@klantreis/sync';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { randomBytes } from 'node:crypto';
 import { AccessStore, AuditLog, createOwner, Inbox, OIDC_PROVIDER_ID, ShareLinks, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
@@ -34,6 +35,8 @@ import { EventStreams } from './routes/sharing/eventStreams.ts';
 import { ChangeFeed } from './collaboration/changeFeed.ts';
 import { JourneyChangeSignal } from './commands/journeyChangeSignal.ts';
 import { ExperienceRollups } from './commands/experienceRollups.ts';
+import { JourneyRollupCache } from './commands/journeyRollupCache.ts';
+import { portfolioRoutes } from './routes/portfolio/portfolio.ts';
 import { experienceRoutes, signalJourneyChanges } from './routes/experience/experience.ts';
 
 export interface AppOptions {
@@ -78,6 +81,17 @@ export interface KlantreisApp {
   setupPath(): string | null;
   /** Stores pending work and closes the server; the store is the caller's to close. */
   close(): Promise<void>;
+}
+
+/** The live document of a journey someone has open, as the portfolio reads it; undefined when none is open or it cannot be read. */
+function liveJourney(collaboration: Collaboration, journeyId: string): JourneyDocument | undefined {
+  const live = collaboration.hocuspocus.documents.get(journeyId);
+  if (!live) return undefined;
+  try {
+    return journeyFromDoc(live, { validate: true });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The whole server in one process: REST API, OpenAPI docs, the web app and /collab. */
@@ -224,6 +238,14 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
   const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
   await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
+  const portfolioCache = new JourneyRollupCache({
+    store: options.store,
+    liveDocument: (id) => liveJourney(collaboration, id),
+    readDocument: (id) => documents.read(id),
+    measure: (id, document) => analytics.measure(id, document),
+  });
+  changeSignal.listen((id, change) => portfolioCache.changed(id, change));
+  await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
   await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers, streams });
   await registerWebApp(app, options.webDist);
   memoryRelease.releaseWhenIdle(collaboration.hocuspocus);
@@ -241,6 +263,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     setupPath: () => (setupToken === null ? null : `/setup?token=${setupToken}`),
     async close() {
       await collaboration.close();
+      // A portfolio roll-up still measuring in the background reads the store.
+      await portfolioCache.settled();
       await app.close();
       await uploads.close();
       await markCleanStop(options.store);

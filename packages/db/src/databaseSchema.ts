@@ -210,7 +210,33 @@ export interface NotificationsTable {
   read_at: number | null;
 }
 
+/**
+ * A journey's cached portfolio roll-up: `designed` (JSON) was computed from the snapshot saved
+ * at `source_updated_at`; `measured` (JSON) from the imports and mapping whose digest is
+ * `measured_key`. Either is recomputed when its source no longer matches.
+ */
+export interface JourneyRollupsTable {
+  journey_id: string;
+  source_updated_at: number;
+  designed: string;
+  measured_key: string | null;
+  measured: string | null;
+}
+
+/** A named portfolio view (filter, sort, group as JSON), shared by a workspace's members. */
+export interface PortfolioViewsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  definition: string;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: number;
+}
+
 export interface Database {
+  journey_rollups: JourneyRollupsTable;
+  portfolio_views: PortfolioViewsTable;
   notifications: NotificationsTable;
   auth_user: AuthUserTable;
   workspaces: WorkspacesTable;

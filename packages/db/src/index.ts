@@ -5,3 +5,4 @@ export * from './postgresStore.ts';
 export * from './openStore.ts';
 export * from './versionStore.ts';
 export * from './analyticsImportStore.ts';
+export * from './portfolioStore.ts';

@@ -8,6 +8,7 @@ import { analyticsImportsMigration } from './migrations/004_analyticsImports.ts'
 import { accessMigration } from './migrations/005_access.ts';
 import { notificationsMigration } from './migrations/006_notifications.ts';
 import { shareLinksMigration } from './migrations/007_shareLinks.ts';
+import { portfolioMigration } from './migrations/008_portfolio.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -25,6 +26,7 @@ class ListedMigrations implements MigrationProvider {
       '005_access': accessMigration(this.dialect),
       '006_notifications': notificationsMigration(this.dialect),
       '007_share_links': shareLinksMigration(this.dialect),
+      '008_portfolio': portfolioMigration(this.dialect),
     };
   }
 }

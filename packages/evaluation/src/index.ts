@@ -20,3 +20,4 @@ export * from './kanoCsvImport.ts';
 export * from './modelOptions.ts';
 export * from './evaluateJourney.ts';
 export * from './journeyHealth.ts';
+export * from './csvWriter.ts';

@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'token.revoked',
   'link.created',
   'link.revoked',
+  'journey.portfolio-changed',
+  'portfolio-view.saved',
+  'portfolio-view.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -86,8 +86,10 @@ export interface Opportunity {
   journeyId: string;
   journeyTitle: string;
   source: 'action' | 'finding';
-  /** The action's id, or the finding's rule id. */
+  /** The action's id, or `finding:<rule>:<first step id or "journey">` (one rule may fire on several steps). */
   id: string;
+  /** The finding's rule id, or the rule an action was made from (its sourceRule); null for an action made by hand. */
+  rule?: string | null;
   title: string;
   owner: string;
   status: 'idea' | 'planned' | 'doing' | 'done' | 'open';
@@ -103,4 +105,24 @@ export interface Opportunity {
 export interface OpportunitiesResponse {
   workspaceId: string;
   opportunities: Opportunity[];
+}
+
+/** A named view of the portfolio (`/api/portfolio/views`): the web app's filter, sort and grouping as JSON, shared in a workspace. */
+export interface SavedPortfolioView {
+  id: string;
+  workspaceId: string;
+  name: string;
+  /** `{ filter?: {field: value | null}, sort?: {key, direction}, group? }`, at most 4 KB. */
+  state: unknown;
+  createdBy: { id: string | null; name: string };
+  createdAt: number;
+}
+
+/** `PATCH /api/journeys/:id/portfolio`: the portfolio fields an editor may change; leave out what stays. */
+export interface PortfolioFieldsPatch {
+  /** A member of the journey's workspace, or null for nobody. */
+  ownerId?: string | null;
+  status?: JourneyStatus;
+  kind?: JourneyKind;
+  tags?: string[];
 }
