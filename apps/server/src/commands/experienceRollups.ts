@@ -17,6 +17,7 @@ import { rollUpStages } from './stageRollup.ts';
 interface CachedJourney {
   title: string;
   kind: JourneyKind;
+  phaseNames: Map<string, string>;
   measured: { key: string; figures: MeasuredRollup };
   figures: JourneyRollup;
   /** The journey changed since: computed again when next asked for, its measured figures reused when their key still fits. */
@@ -152,7 +153,8 @@ export class ExperienceRollups {
     const key = measurementKey(document, imports.map((i) => i.id));
     const measured = this.cached && previous?.measured.key === key ? previous.measured : { key, figures: await this.measure(journeyId, document, imports.length) };
     const figures = combineRollup(designedRollup(document), measured.figures);
-    return { title: document.journey.title, kind: document.journey.kind, measured, figures, stale: false };
+    const phaseNames = new Map(document.phases.map((phase) => [phase.id, phase.name]));
+    return { title: document.journey.title, kind: document.journey.kind, phaseNames, measured, figures, stale: false };
   }
 
   private async measure(journeyId: string, document: JourneyDocument, importCount: number): Promise<MeasuredRollup> {
@@ -175,8 +177,9 @@ function linkView(link: LinkRecord, visibility: Visibility, journey: CachedJourn
   const base = { linkId: link.id, journeyId: link.journeyId, targetPhaseId: link.targetPhaseId };
   if (visibility.open.has(link.journeyId) && journey) {
     const { scores, measurement, xla, findings, health } = journey.figures;
-    return { ...base, availability: 'available', title: journey.title, kind: journey.kind, scores, measurement, xla, findings, health };
+    const targetPhaseName = link.targetPhaseId ? (journey.phaseNames.get(link.targetPhaseId) ?? null) : null;
+    return { ...base, targetPhaseName, availability: 'available', title: journey.title, kind: journey.kind, scores, measurement, xla, findings, health };
   }
   const availability = visibility.trashed.has(link.journeyId) ? 'trashed' : 'unavailable';
-  return { ...base, availability, title: null, kind: null, scores: null, measurement: null, xla: null, findings: null, health: null };
+  return { ...base, targetPhaseName: null, availability, title: null, kind: null, scores: null, measurement: null, xla: null, findings: null, health: null };
 }

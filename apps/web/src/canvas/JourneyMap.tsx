@@ -20,6 +20,7 @@ import { StepHeader } from './StepHeader.tsx';
 import { ContentLanguage } from './contentLanguage.ts';
 import { useMapZoom } from './useMapZoom.ts';
 import { dragAnnouncements } from './dragAnnouncements.ts';
+import { ExperienceRows } from './experience/ExperienceRows.tsx';
 import './workshopScale.css';
 import { SCORES } from '@klantreis/schema';
 
@@ -130,6 +131,7 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
             </button>
           )}
         </div>
+        {journey.journey.kind === 'experience' && <ExperienceRows spans={layout.phaseSpans} columnCount={columnCount} />}
 
         <div className="lane-label lane-label--steps" />
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEndNow} accessibility={dragAccessibility}>

@@ -19,6 +19,7 @@ import { useEditorStore } from '../stores/editorStore.ts';
 import { KanoElementsFieldset } from './step/KanoElementsFieldset.tsx';
 import { StepActions } from './step/StepActions.tsx';
 import { TargetScoreFieldset } from './step/TargetScoreFieldset.tsx';
+import { SubJourneyField } from './experience/SubJourneyField.tsx';
 
 /** Everything about one step that does not fit on its post-it: the side panel. */
 export function StepPanel({ journey, step }: { journey: JourneyDocument; step: StepRecord }) {
@@ -79,6 +80,7 @@ export function StepPanel({ journey, step }: { journey: JourneyDocument; step: S
             ))}
           </select>
         </label>
+        <SubJourneyField step={step} />
         <label className="checkbox">
           <input type="checkbox" checked={step.beforeFirstContact} onChange={(e) => update({ beforeFirstContact: e.target.checked })} />
           {t('step.beforeFirstContact')}

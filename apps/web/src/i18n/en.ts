@@ -4,6 +4,7 @@ import { exportEn } from './exportEn.ts';
 import { sharingEn } from './sharingEn.ts';
 import { measurementEn } from './measurementEn.ts';
 import { portfolioEn } from './portfolioEn.ts';
+import { experienceEn } from './experienceEn.ts';
 
 // Every string the user sees, in English. nl.ts has exactly the same keys (a test checks it).
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   },
   access: accessEn,
   portfolio: portfolioEn,
+  experience: experienceEn,
   export: exportEn,
   ...sharingEn,
   list: {

@@ -5,6 +5,7 @@ import { exportNl } from './exportNl.ts';
 import { sharingNl } from './sharingNl.ts';
 import { measurementNl } from './measurementNl.ts';
 import { portfolioNl } from './portfolioNl.ts';
+import { experienceNl } from './experienceNl.ts';
 
 // Alle teksten die de gebruiker ziet, in het Nederlands; dezelfde sleutels als en.ts.
 export const nl: Messages = {
@@ -17,6 +18,7 @@ export const nl: Messages = {
   },
   access: accessNl,
   portfolio: portfolioNl,
+  experience: experienceNl,
   export: exportNl,
   ...sharingNl,
   list: {

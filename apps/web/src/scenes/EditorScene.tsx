@@ -28,6 +28,9 @@ import { useVersionsSync } from '../hooks/useVersionsSync.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
 import { useMapViewStore } from '../stores/mapViewStore.ts';
 import { AccountMenu } from '../components/AccountMenu.tsx';
+import { Breadcrumbs } from '../components/experience/Breadcrumbs.tsx';
+import { useFocusPhaseFromUrl } from '../components/experience/drillDown.ts';
+import { ExperienceRollupContext, useExperienceRollupStream } from '../hooks/useExperienceRollup.ts';
 import { JourneyAccessContext, JourneyAccessKnown, JourneyPeopleContext, useCan, useJourneyAccess, useJourneyPeople } from '../hooks/useJourneyAccess.ts';
 
 function BackLink() {
@@ -115,6 +118,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
             the rarer commands sit under "More", the timer and approval in the map's own bar. */}
         <header className="topbar" data-testid="topbar">
           <BackLink />
+          <Breadcrumbs journeyId={journeyId} title={journey?.journey.title} />
           {journey && <JourneyTitle title={journey.journey.title} />}
           <ConnectionStatus status={status} unsyncedChanges={unsyncedChanges} saveProblem={saveProblem} />
           <UndoButtons doc={doc} />
@@ -209,12 +213,17 @@ function EvaluatedEditor({ journeyId, journey }: { journeyId: string; journey: J
   const scrollRef = useRef<HTMLDivElement>(null);
   const { peakStepId, troughStepId, endStepId } = evaluation.peakEnd;
   const showPanel = panelOpen && !bigScreen;
+  // An experience map rolls up the journeys its stages link, live; a drill-down opens at a phase.
+  const experience = useExperienceRollupStream(journeyId, journey.journey.kind === 'experience');
+  useFocusPhaseFromUrl(true);
   return (
     <>
       <MapToolbar scrollRef={scrollRef} />
       <div className={showPanel ? 'editor__body editor__body--panel-open' : 'editor__body'}>
         <MeasurementContext.Provider value={measurement}>
-          <JourneyMap journey={journey} peakEndSteps={{ peakStepId, troughStepId, endStepId }} scrollRef={scrollRef} />
+          <ExperienceRollupContext.Provider value={experience}>
+            <JourneyMap journey={journey} peakEndSteps={{ peakStepId, troughStepId, endStepId }} scrollRef={scrollRef} />
+          </ExperienceRollupContext.Provider>
         </MeasurementContext.Provider>
         {showPanel && <SidePanel journeyId={journeyId} journey={journey} evaluation={evaluation} />}
       </div>

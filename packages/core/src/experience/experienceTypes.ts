@@ -16,6 +16,8 @@ export interface LinkedJourneyRollup {
   journeyId: string;
   /** The linked journey's phase where this stage begins; the drill-down opens there. */
   targetPhaseId: string | null;
+  /** That phase's name, when available (the drill-down's label says where it opens). */
+  targetPhaseName: string | null;
   availability: LinkAvailability;
   /** Null unless available. */
   title: string | null;

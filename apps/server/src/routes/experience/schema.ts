@@ -20,6 +20,7 @@ const linkedJourney = z.object({
   linkId: z.string(),
   journeyId: z.string(),
   targetPhaseId: z.string().nullable(),
+  targetPhaseName: z.string().nullable(),
   availability: z.enum(['available', 'trashed', 'unavailable']).describe('unavailable: not yours to see, deleted, or in another workspace; its title is not told'),
   title: z.string().nullable(),
   kind: z.enum(JOURNEY_KINDS).nullable(),

@@ -1,0 +1,101 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sortByIndex, type PhaseId, type PhaseRecord } from '@klantreis/schema';
+import { journeysApi } from '../../api/journeysApi.ts';
+import { useWorkspaceJourneys } from '../../components/experience/SubJourneyField.tsx';
+import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
+import { linkJourney } from './linkEdits.ts';
+
+// Picks a journey of the workspace to link to a stage, and optionally the phase of that
+// journey where the stage begins (the drill-down opens there).
+
+function usePhasesOf(journeyId: string): PhaseRecord[] {
+  const [phases, setPhases] = useState<PhaseRecord[]>([]);
+  useEffect(() => {
+    setPhases([]);
+    if (!journeyId) return undefined;
+    let live = true;
+    journeysApi
+      .get(journeyId)
+      .then((document) => live && setPhases(sortByIndex(document.phases)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [journeyId]);
+  return phases;
+}
+
+export function LinkJourneyDialog({ mapId, stage, linkedIds, onClose }: { mapId: string; stage: PhaseRecord | null; linkedIds: ReadonlySet<string>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const edit = useJourneyEdit();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const journeys = useWorkspaceJourneys();
+  const [journeyId, setJourneyId] = useState('');
+  const [targetPhaseId, setTargetPhaseId] = useState('');
+  const phases = usePhasesOf(journeyId);
+  const stageName = stage ? stage.name || t('phase.unnamed') : '';
+
+  useEffect(() => {
+    if (stage) {
+      setJourneyId('');
+      setTargetPhaseId('');
+      if (!dialog.current?.open) dialog.current?.showModal();
+    } else dialog.current?.close();
+  }, [stage]);
+
+  function confirm() {
+    if (!stage || !journeyId) return;
+    edit((doc, origin) => linkJourney(doc, { phaseId: stage.id as PhaseId, journeyId, targetPhaseId: (targetPhaseId || null) as PhaseId | null }, origin));
+    onClose();
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog link-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="link-dialog">
+      <form
+        method="dialog"
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          confirm();
+        }}
+      >
+        <h2 id={titleId}>{t('experience.dialogTitle', { stage: stageName })}</h2>
+        <label>
+          {t('experience.pickJourney')}
+          <select value={journeyId} onChange={(e) => setJourneyId(e.target.value)} required name="journey">
+            <option value="">{t('experience.pickJourneyPlaceholder')}</option>
+            {(journeys ?? [])
+              .filter((journey) => journey.id !== mapId)
+              .map((journey) => (
+                <option key={journey.id} value={journey.id}>
+                  {journey.title}
+                  {linkedIds.has(journey.id) ? ` (${t('experience.alreadyLinked')})` : ''}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('experience.targetPhase')}
+          <select value={targetPhaseId} onChange={(e) => setTargetPhaseId(e.target.value)} disabled={phases.length === 0} name="target-phase">
+            <option value="">{t('experience.targetPhaseStart')}</option>
+            {phases.map((phase) => (
+              <option key={phase.id} value={phase.id}>
+                {phase.name || t('phase.unnamed')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="dialog__actions">
+          <button type="button" onClick={onClose}>
+            {t('experience.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={!journeyId}>
+            {t('experience.confirmLink')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

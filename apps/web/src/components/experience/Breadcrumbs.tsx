@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { journeysApi } from '../../api/journeysApi.ts';
+import { navigate } from '../../hooks/useRoute.ts';
+import { journeyPath, trailOf } from './drillDown.ts';
+import '../../canvas/experience/experience.css';
+
+// The way back up after a drill-down, in the editor's top bar: experience map › journey ›
+// sub-journey. Drawn only when the journey was reached from another (the URL's trail).
+
+/** The titles of the journeys the reader may see, by id; a missing one shows as "…". */
+function useJourneyTitles(ids: readonly string[]): Map<string, string> {
+  const [titles, setTitles] = useState(new Map<string, string>());
+  const key = ids.join(',');
+  useEffect(() => {
+    if (key === '') return undefined;
+    let live = true;
+    journeysApi
+      .list()
+      .then((journeys) => live && setTitles(new Map(journeys.map((j) => [j.id, j.title]))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return titles;
+}
+
+export function Breadcrumbs({ journeyId, title }: { journeyId: string; title: string | undefined }) {
+  const { t } = useTranslation();
+  const trail = trailOf(location.search);
+  const titles = useJourneyTitles(trail);
+  if (trail.length === 0) return null;
+  return (
+    <nav className="breadcrumbs" aria-label={t('experience.breadcrumbs')} data-testid="breadcrumbs">
+      <ol>
+        {trail.map((id, i) => (
+          <li key={`${i}-${id}`}>
+            <a
+              href={journeyPath(id, trail.slice(0, i))}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(journeyPath(id, trail.slice(0, i)));
+              }}
+            >
+              {titles.get(id) ?? '…'}
+            </a>
+          </li>
+        ))}
+        {/* The open journey's title follows in the top bar (its input); a screen reader hears it here too. */}
+        <li aria-current="page" data-journey-id={journeyId}>
+          <span className="visually-hidden">{title ?? '…'}</span>
+        </li>
+      </ol>
+    </nav>
+  );
+}

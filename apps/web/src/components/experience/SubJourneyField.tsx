@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepRecord } from '@klantreis/schema';
+import { updateRecord } from '@klantreis/sync';
+import { journeysApi, type ListedJourney } from '../../api/journeysApi.ts';
+import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
+import { useCan } from '../../hooks/useJourneyAccess.ts';
+import { useRoute } from '../../hooks/useRoute.ts';
+import { drillDown } from './drillDown.ts';
+import '../../canvas/experience/experience.css';
+
+// A step may be detailed by a journey of its own (a micro journey one level down): the step
+// panel links to it, and editors choose or clear it from the journeys they can see.
+
+export function useWorkspaceJourneys(): ListedJourney[] | null {
+  const [journeys, setJourneys] = useState<ListedJourney[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    journeysApi
+      .list()
+      .then((list) => live && setJourneys(list))
+      .catch(() => live && setJourneys([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return journeys;
+}
+
+/** In the editor's step panel: the open journey is the route's. */
+export function SubJourneyField({ step }: { step: StepRecord }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const journeyId = route.page === 'editor' ? route.journeyId : '';
+  const edit = useJourneyEdit();
+  const canEdit = useCan('journey.edit');
+  const journeys = useWorkspaceJourneys();
+  const others = (journeys ?? []).filter((journey) => journey.id !== journeyId);
+  const linked = step.subJourneyId ? others.find((journey) => journey.id === step.subJourneyId) : undefined;
+  return (
+    <div className="sub-journey" data-testid="sub-journey">
+      {canEdit && (
+        <label>
+          {t('experience.subJourney')}
+          <select
+            value={step.subJourneyId ?? ''}
+            aria-describedby={`sub-journey-hint-${step.id}`}
+            onChange={(e) => edit((doc, origin) => updateRecord(doc, step.id, { subJourneyId: e.target.value === '' ? null : e.target.value }, origin))}
+          >
+            <option value="">{t('experience.subJourneyNone')}</option>
+            {step.subJourneyId && !linked && <option value={step.subJourneyId}>{t('experience.subJourneyMissing')}</option>}
+            {others.map((journey) => (
+              <option key={journey.id} value={journey.id}>
+                {journey.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p className="hint" id={`sub-journey-hint-${step.id}`}>
+        {t('experience.subJourneyHint')}
+      </p>
+      {step.subJourneyId &&
+        (linked ? (
+          <a
+            className="button sub-journey__open"
+            href={`/journeys/${encodeURIComponent(linked.id)}`}
+            onClick={(event) => {
+              event.preventDefault();
+              drillDown(journeyId, linked.id, null);
+            }}
+          >
+            {t('experience.openSubJourney', { title: linked.title })}
+          </a>
+        ) : (
+          journeys && <p className="hint">{t('experience.subJourneyMissing')}</p>
+        ))}
+    </div>
+  );
+}
