@@ -8,6 +8,7 @@ import { registerEvaluateCommand } from './evaluateCommand.ts';
 import { registerJourneyCommands } from './journeyCommands.ts';
 import { registerLogCommands } from './logCommands.ts';
 import { registerMeasurementCommands } from './measurementCommands.ts';
+import { registerPortfolioCommand } from './portfolioCommand.ts';
 import { registerRemoteCommands } from './remoteCommands.ts';
 
 const program = new Command('klantreis')
@@ -26,6 +27,7 @@ registerJourneyCommands(program);
 registerEvaluateCommand(program);
 registerLogCommands(program);
 registerMeasurementCommands(program);
+registerPortfolioCommand(program);
 registerRemoteCommands(program);
 registerBackupCommands(program);
 
