@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { violations } from './fixtures/axe.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { seedPortfolio, type SeededPortfolio } from './fixtures/portfolioSeed.ts';
 import { webDist } from './fixtures/webDist.ts';
 
@@ -168,6 +169,41 @@ describe.skipIf(unavailable !== null)('the journey portfolio in Chromium (issue 
     expect(await firstColumn.getByTestId('board-card').allTextContents()).toEqual([expect.stringContaining('IKEA-winkelbezoek')]);
     expect(await page.getByTestId('board-unlinked').getByTestId('board-card').count()).toBe(1);
     await page.context().close();
+  });
+
+  it('edits type, status, owner and tags in the editor’s journey details, and the portfolio shows them', async () => {
+    const context = await newContext(browser, 'en-US');
+    const page = await context.newPage();
+    const map = new JourneyMapPage(page, server.url);
+    await map.open(seeded.ids.restaurant);
+    await page.getByTestId('topbar-more').locator('summary').click();
+    await page.getByTestId('open-journey-details').click();
+    const dialog = page.getByTestId('journey-details');
+    await dialog.waitFor();
+    await dialog.getByTestId('details-kind').selectOption('blueprint');
+    await dialog.getByTestId('details-status').selectOption('to-be');
+    await dialog.getByTestId('details-owner').selectOption({ label: seeded.secondMember.name });
+    await dialog.getByTestId('details-tags').fill('retail, horeca');
+    await dialog.getByTestId('details-tags').press('Enter');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await dialog.isVisible()).toBe(false);
+
+    await expect.poll(async () => {
+      const answer = await page.request.get(`${server.url}/api/portfolio?workspace=${seeded.workspaceId}`);
+      const body = (await answer.json()) as { journeys: { id: string; kind: string; status: string; owner: { id: string | null }; tags: string[] }[] };
+      const restaurant = body.journeys.find((j) => j.id === seeded.ids.restaurant);
+      return restaurant && [restaurant.kind, restaurant.status, restaurant.owner.id, restaurant.tags];
+    }, { timeout: 15_000 }).toEqual(['blueprint', 'to-be', seeded.secondMember.id, ['retail', 'horeca']]);
+
+    // Put it back for the other tests.
+    await page.getByTestId('topbar-more').locator('summary').click();
+    await page.getByTestId('open-journey-details').click();
+    await dialog.getByTestId('details-kind').selectOption('journey');
+    await dialog.getByTestId('details-status').selectOption('idea');
+    await dialog.getByTestId('details-owner').selectOption('');
+    await dialog.getByTestId('details-tags').fill('retail');
+    await dialog.getByTestId('details-tags').press('Enter');
+    await context.close();
   });
 
   for (const locale of ['nl-NL', 'en-US'] as const) {

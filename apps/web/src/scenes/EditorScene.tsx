@@ -17,6 +17,7 @@ import { ParticipantNamePrompt } from '../components/presence/ParticipantNamePro
 import { SidePanel } from '../components/SidePanel.tsx';
 import { UndoButtons } from '../components/UndoButtons.tsx';
 import { TopBarMenu } from '../components/TopBarMenu.tsx';
+import { JourneyDetails } from '../components/portfolio/JourneyDetails.tsx';
 import { AwarenessContext } from '../hooks/awareness.ts';
 import { useCollaborativeJourney } from '../hooks/useCollaborativeJourney.ts';
 import { useEvaluation } from '../hooks/useEvaluation.ts';
@@ -170,6 +171,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
                 <button type="button" onClick={() => setExportOpen(true)} data-testid="open-export">
                   {t('export.open')}
                 </button>
+                <JourneyDetails journey={journey.journey} />
                 <JourneyScore score={journey.journey.journeyScore} />
               </TopBarMenu>
               {/* Outside the menu: a dialog inside a closed <details> would not be drawn. */}

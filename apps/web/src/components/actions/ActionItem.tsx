@@ -4,6 +4,7 @@ import { ACTION_STATUSES, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ActionId, type
 import { deleteAction, updateAction } from '@klantreis/sync';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useEditorStore } from '../../stores/editorStore.ts';
+import { ActionRatings } from '../portfolio/ActionRatings.tsx';
 
 /** One improvement action, edited in place: what, who, when, how far, and which steps. */
 export const ActionItem = memo(function ActionItem({ action, names }: { action: ActionRecord; names: Map<string, string> }) {
@@ -51,6 +52,7 @@ export const ActionItem = memo(function ActionItem({ action, names }: { action: 
             <input type="date" value={action.dueDate ?? ''} onChange={(e) => update({ dueDate: e.target.value === '' ? null : e.target.value })} name="action-due" />
           </label>
         </div>
+        <ActionRatings action={action} onChange={update} />
         <fieldset className="action__steps">
           <legend>{t('actions.steps')}</legend>
           {action.stepIds.length === 0 ? (

@@ -68,7 +68,7 @@ export function parseTags(text: string): string[] {
 }
 
 /** Tags as one text field, separated by commas; saved when it loses focus or on Enter, only when changed. */
-export function TagsInput({ tags, label, onChange, testId, id }: { tags: readonly string[]; label?: string; onChange: (tags: string[]) => void; testId?: string; id?: string }) {
+export function TagsInput({ tags, label, onChange, testId, id, describedBy }: { tags: readonly string[]; label?: string; onChange: (tags: string[]) => void; testId?: string; id?: string; describedBy?: string }) {
   const shown = tags.join(', ');
   const [text, setText] = useState<string | null>(null);
   const commit = () => {
@@ -83,6 +83,7 @@ export function TagsInput({ tags, label, onChange, testId, id }: { tags: readonl
       className="inline-input"
       value={text ?? shown}
       aria-label={label}
+      aria-describedby={describedBy}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
