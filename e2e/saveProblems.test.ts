@@ -13,7 +13,7 @@ import { violations } from './fixtures/axe.ts';
 import { addToOfflineCopy, countCollabSockets, readOfflineCopy } from './fixtures/offlineCopy.ts';
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
-import { authorizedFetch } from '@klantreis/server/testCredentials';
+import { authorizedFetch, TEST_OWNER } from '@klantreis/server/testCredentials';
 
 const unavailable = browserUnavailable();
 const MESSAGES = { 'en-US': en, 'nl-NL': nl } as const;
@@ -58,7 +58,7 @@ describe.skipIf(unavailable !== null)('changes the server does not take, in Chro
       throw error;
     });
     const map = new WorkshopPage(page, server.url);
-    await map.join(id, 'Anna');
+    await map.join(id, TEST_OWNER.name);
     return map;
   }
 

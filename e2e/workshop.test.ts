@@ -6,7 +6,7 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
 import { connectEditor } from '../apps/server/src/collaboration/reliability/editorConnection.ts';
-import { authorizedFetch } from '@klantreis/server/testCredentials';
+import { authorizedFetch, TEST_OWNER } from '@klantreis/server/testCredentials';
 import { invitePerson, type Person } from '../apps/server/src/access/accessTestSupport.ts';
 
 const unavailable = browserUnavailable();
@@ -36,9 +36,20 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
   }
 
   /** `clockSkewMs`: how far this person's laptop clock is off (Date.now in the page). */
-  /** A person in the map; `account`: signed in as that account rather than the test owner. */
+  /** The accounts of the people in these tests, one per name: a person in a map is their account. */
+  const accounts = new Map<string, Person>();
+  async function accountOf(name: string): Promise<Person> {
+    let account = accounts.get(name);
+    if (!account) {
+      account = await invitePerson(server, 'owner', { name, email: `${name.toLowerCase().replace(/\W+/g, '.')}.workshop@klantreis.test` });
+      accounts.set(name, account);
+    }
+    return account;
+  }
+
+  /** A person in the map, signed in as their own account (`account`, or one made with their name). */
   async function person(journeyId: string, name: string, locale: 'en-US' | 'nl-NL' = 'en-US', clockSkewMs = 0, account?: Person): Promise<WorkshopPage> {
-    const context = await newContext(browser, locale, account ? { as: { cookie: account.cookie, url: server.url } } : {});
+    const context = await newContext(browser, locale, { as: { cookie: (account ?? (await accountOf(name))).cookie, url: server.url } });
     contexts.push(context);
     if (clockSkewMs !== 0) {
       await context.addInitScript((skew: number) => {
@@ -164,8 +175,10 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
       }
       expect(errors).toEqual([]);
       // A well-formed participant still appears.
+      // It appears as the account it connected with (the test owner's token), not as the name it claims.
       hostile.provider.awareness!.setLocalState({ user: { key: 'evil', name: 'Eva', color: '#1a5fb4', initials: 'EV' } });
-      await anna.peer('Eva').waitFor();
+      await anna.peer(TEST_OWNER.name).waitFor();
+      expect(await anna.peer('Eva').count()).toBe(0);
     } finally {
       hostile.close();
     }
@@ -230,7 +243,7 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     const anna = await person(journeyId, 'Anna');
     const bram = await person(journeyId, 'Bram', 'en-US', 0, bramAccount);
     await anna.saveVersion('to-be 2027');
-    await anna.requestApproval('to-be 2027', ['Bram'], 'Please look at the checkout');
+    await anna.requestApproval('to-be 2027', [bramAccount.email], 'Please look at the checkout');
     await expect.poll(() => anna.approvalRound().getAttribute('data-state')).toBe('pending');
     // Anna was not asked: she is offered no decision.
     expect(await anna.approvalRound().locator('[data-testid="decision-form"]').count()).toBe(0);

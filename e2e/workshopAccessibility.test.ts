@@ -5,6 +5,7 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { violations } from './fixtures/axe.ts';
 import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
+import { invitePerson } from '../apps/server/src/access/accessTestSupport.ts';
 import { authorizedFetch } from '@klantreis/server/testCredentials';
 import { TEST_OWNER } from '../apps/server/src/testCredentials.ts';
 
@@ -31,16 +32,12 @@ describe.skipIf(unavailable !== null)('accessibility of the workshop panels (axe
         body: JSON.stringify({ templateId: 'ikea-visit', locale: locale.slice(0, 2) }),
       });
       const { id } = (await response.json()) as { id: string };
-      const other = new WorkshopPage(await (await newContext(browser, locale)).newPage(), server.url);
+      const bram = await invitePerson(server, 'editor', { name: 'Bram', email: `bram.${locale}@klantreis.test` });
+      const other = new WorkshopPage(await (await newContext(browser, locale, { as: { cookie: bram.cookie, url: server.url } })).newPage(), server.url);
       const page = await (await newContext(browser, locale)).newPage();
       const me = new WorkshopPage(page, server.url);
 
-      await me.open(id);
-      await page.locator('[data-testid="participant-name-form"]').waitFor();
-      expect(await violations(page)).toEqual([]); // the name prompt
-
-      await page.locator('input[name="participant-name"]').fill('Anna');
-      await page.locator('[data-testid="participant-name-form"]').getByRole('button').click();
+      await me.join(id, TEST_OWNER.name);
       await other.join(id, 'Bram');
       const [firstTitle] = await other.stepTitles();
       await other.selectStep(firstTitle!);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
-import { authorizedFetch, sessionCookies } from '../apps/server/src/testCredentials.ts';
+import { authorizedFetch, sessionCookies, TEST_OWNER } from '../apps/server/src/testCredentials.ts';
 import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
 import { violations } from './fixtures/axe.ts';
 import { MapLayoutPage, overlappingPairs } from './fixtures/mapLayoutPage.ts';
@@ -39,7 +39,7 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     return ((await response.json()) as { id: string }).id;
   }
 
-  async function openEditor(locale: Locale, size: { width: number; height: number }, journeyId: string, name = 'Anna'): Promise<MapLayoutPage> {
+  async function openEditor(locale: Locale, size: { width: number; height: number }, journeyId: string, name: string = TEST_OWNER.name): Promise<MapLayoutPage> {
     const context = await browser.newContext({ locale, viewport: size });
     await context.addCookies(sessionCookies());
     const map = new MapLayoutPage(await context.newPage(), server.url);

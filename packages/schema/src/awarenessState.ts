@@ -47,3 +47,26 @@ export function awarenessStateProblem(state: unknown): string | null {
   const issue = parsed.error.issues[0]!;
   return `${issue.path.join('.') || 'the state'}: ${issue.message}`;
 }
+
+/**
+ * A signed-in person's participant key: the same on every device they use, so they keep their
+ * colour and their dots, and the server can check that a vote or a presence is theirs. 16
+ * lower-case hex digits from two FNV-1a hashes of the account id (not a secret: the id is not
+ * one either), which fit both the awareness key and a vote's voterKey.
+ */
+export function participantKeyOf(accountId: string): string {
+  const fnv = (seed: number) => {
+    let hash = seed >>> 0;
+    for (let i = 0; i < accountId.length; i++) hash = Math.imul(hash ^ accountId.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, '0');
+  };
+  return fnv(0x811c9dc5) + fnv(0x050c5d1f);
+}
+
+/** "Anna de Vries" → "AV"; one word gives its first two letters. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  if (words.length === 1) return words[0]!.slice(0, 2).toUpperCase();
+  return (words[0]![0]! + words[words.length - 1]![0]!).toUpperCase();
+}

@@ -26,7 +26,7 @@ export async function firstWorkspaceId(server: TestServer): Promise<string> {
 }
 
 /** A new account that joins `workspaceId` (or one journey in it) with `role` by an invitation link. */
-export async function invitePerson(server: TestServer, role: Role, options: { workspaceId?: string; journeyId?: string; name?: string } = {}): Promise<Person> {
+export async function invitePerson(server: TestServer, role: Role, options: { workspaceId?: string; journeyId?: string; name?: string; email?: string } = {}): Promise<Person> {
   const workspaceId = options.workspaceId ?? (await firstWorkspaceId(server));
   const made = await server.fetch(`/api/workspaces/${workspaceId}/invitations`, {
     method: 'POST',
@@ -36,7 +36,7 @@ export async function invitePerson(server: TestServer, role: Role, options: { wo
   if (made.status !== 201) throw new Error(`invitation: ${made.status} ${await made.text()}`);
   const token = new URL(((await made.json()) as { url: string }).url).pathname.split('/').pop()!;
   const name = options.name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${Math.random().toString(36).slice(2, 6)}`;
-  const email = `${name.toLowerCase().replace(/\W+/g, '.')}@klantreis.test`;
+  const email = options.email ?? `${name.toLowerCase().replace(/\W+/g, '.')}@klantreis.test`;
   const password = `${role}-password-123`;
   const joined = await fetch(`${server.url}/api/invitations/${token}/account`, {
     method: 'POST',

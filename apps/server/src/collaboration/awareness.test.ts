@@ -5,7 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { connectEditor, type EditorConnection } from './reliability/editorConnection.ts';
-import { authorizedFetch } from '../testCredentials.ts';
+import { participantKeyOf } from '@klantreis/schema';
+import { authorizedFetch, TEST_OWNER } from '../testCredentials.ts';
 
 const person = { key: 'a1b2c3d4', name: 'Anna', color: '#1a5fb4', initials: 'AN' };
 
@@ -41,11 +42,18 @@ describe('awareness states from a client that is not our editor', () => {
     return { observer, sender, close: () => [observer, sender].forEach((editor) => editor.close()) };
   }
 
-  it('relays an editor’s state as it is', async () => {
+  it('relays an editor’s state with the name, initials and key of the account that sent it', async () => {
     const { observer, sender, close } = await pair();
     try {
+      const owner = await server.server.access.findUserByEmail(TEST_OWNER.email);
+      // The sender claims to be Anna; the connection is the test owner's.
       sender.provider.awareness!.setLocalState({ user: person, selection: 'step:abc', cursor: { x: 1, y: 2 } });
-      await eventually(() => expect(observer.provider.awareness!.getStates().get(sender.doc.clientID)).toEqual({ user: person, selection: 'step:abc', cursor: { x: 1, y: 2 } }));
+      const asAccount = { ...person, name: TEST_OWNER.name, initials: 'OO', key: participantKeyOf(owner!.id) };
+      await eventually(() => expect(observer.provider.awareness!.getStates().get(sender.doc.clientID)).toEqual({ user: asAccount, selection: 'step:abc', cursor: { x: 1, y: 2 } }));
+      // A state sent for another client id is the sender's too, not the other person's.
+      sender.provider.awareness!.setLocalStateField('user', { ...person, name: 'Bram', key: 'bram0000' });
+      await sleep(300);
+      expect(observer.provider.awareness!.getStates().get(sender.doc.clientID)).toMatchObject({ user: { name: TEST_OWNER.name, key: participantKeyOf(owner!.id) } });
     } finally {
       close();
     }
@@ -58,8 +66,8 @@ describe('awareness states from a client that is not our editor', () => {
       // A good state after the bad one arrives: the bad one had its chance to arrive first.
       await sleep(300);
       const marker = connectEditor(server.url, journeyId);
-      marker.provider.awareness!.setLocalState({ user: { ...person, name: 'Marker' } });
-      await eventually(() => expect([...observer.provider.awareness!.getStates().values()].some((s) => (s as { user?: { name?: unknown } }).user?.name === 'Marker')).toBe(true));
+      marker.provider.awareness!.setLocalState({ user: person, selection: 'step:marker' });
+      await eventually(() => expect([...observer.provider.awareness!.getStates().values()].some((s) => (s as { selection?: unknown }).selection === 'step:marker')).toBe(true));
       marker.close();
       expect(observer.provider.awareness!.getStates().get(sender.doc.clientID) ?? null).toBeNull();
       expect(server.server.collaboration.hocuspocus.documents.get(journeyId)!.awareness.getStates().get(sender.doc.clientID) ?? null).toBeNull();

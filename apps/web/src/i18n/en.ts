@@ -408,6 +408,8 @@ export const en = {
     join: 'Join',
     save: 'Save',
     changeName: 'Change your name',
+    accountName: 'This is your account’s name: it changes everywhere you appear.',
+    renameFailed: 'Your name could not be changed. Try again.',
     you: 'You ({{name}})',
     inMap_one: '{{count, number}} person in this map',
     inMap_other: '{{count, number}} people in this map',

@@ -409,6 +409,8 @@ export const nl: Messages = {
     join: 'Meedoen',
     save: 'Opslaan',
     changeName: 'Je naam wijzigen',
+    accountName: 'Dit is de naam van je account: hij verandert overal waar je voorkomt.',
+    renameFailed: 'Je naam kon niet worden gewijzigd. Probeer het opnieuw.',
     you: 'Jij ({{name}})',
     inMap_one: '{{count, number}} persoon in deze kaart',
     inMap_other: '{{count, number}} personen in deze kaart',

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { identityOf, loadParticipant, saveParticipant, type Participant, type ParticipantIdentity } from '../components/presence/participantIdentity.ts';
+import { identityOf, loadParticipant, saveParticipant, type AccountParticipant, type Participant, type ParticipantIdentity } from '../components/presence/participantIdentity.ts';
 
 /** Another person in the map, as their awareness state says; never part of the document. */
 export interface Peer extends ParticipantIdentity {
@@ -12,6 +12,8 @@ const NO_PEERS: readonly Peer[] = [];
 
 interface PresenceState {
   participant: Participant;
+  /** The signed-in account, which is who this person is in every map; null for nobody signed in. */
+  account: AccountParticipant | null;
   /** Shown until the person has named themselves; translated by the caller. */
   fallbackName: string;
   peers: readonly Peer[];
@@ -19,6 +21,7 @@ interface PresenceState {
   selectionsByStep: ReadonlyMap<string, readonly Peer[]>;
   followingClientId: number | null;
   setName(name: string): void;
+  setAccount(account: AccountParticipant | null): void;
   setFallbackName(name: string): void;
   setPeers(peers: readonly Peer[]): void;
   follow(clientId: number | null): void;
@@ -30,6 +33,7 @@ function peersSignature(peers: readonly Peer[]): string {
 
 export const usePresenceStore = create<PresenceState>((set, get) => ({
   participant: loadParticipant(),
+  account: null,
   fallbackName: '',
   peers: NO_PEERS,
   selectionsByStep: new Map(),
@@ -38,6 +42,10 @@ export const usePresenceStore = create<PresenceState>((set, get) => ({
     const participant = { ...get().participant, name: name.trim() };
     saveParticipant(participant);
     set({ participant });
+  },
+  setAccount: (account) => {
+    const current = get().account;
+    if (current?.key !== account?.key || current?.name !== account?.name) set({ account });
   },
   setFallbackName: (fallbackName) => set({ fallbackName }),
   // Awareness changes many times a second while cursors move; the peers only change when
@@ -58,5 +66,6 @@ export const usePresenceStore = create<PresenceState>((set, get) => ({
 export function useOwnIdentity(): ParticipantIdentity {
   const participant = usePresenceStore((s) => s.participant);
   const fallbackName = usePresenceStore((s) => s.fallbackName);
-  return identityOf(participant, fallbackName);
+  const account = usePresenceStore((s) => s.account);
+  return identityOf(participant, fallbackName, account);
 }

@@ -25,6 +25,7 @@ export function ParticipantList() {
           onClick={() => setEditing(!editing)}
           title={t('presence.changeName')}
           data-testid="own-participant"
+          data-name={me.name}
         >
           <ParticipantAvatar identity={me} />
           <span className="visually-hidden">{t('presence.you', { name: me.name })}, {t('presence.changeName')}</span>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePresenceStore } from '../../stores/presenceStore.ts';
+import { useSession } from '../../stores/sessionStore.ts';
 import { ParticipantNameForm } from './ParticipantNameForm.tsx';
 
 /**
@@ -8,8 +9,11 @@ import { ParticipantNameForm } from './ParticipantNameForm.tsx';
  */
 export function ParticipantNamePrompt() {
   const { t } = useTranslation();
+  // A signed-in person is named by their account (also while it loads); only a browser
+  // without one is asked.
+  const signedOut = useSession((s) => s.me === null);
   const named = usePresenceStore((s) => s.participant.name !== '');
-  if (named) return null;
+  if (!signedOut || named) return null;
   return (
     <section className="name-prompt" aria-label={t('presence.promptLabel')}>
       <p>{t('presence.prompt')}</p>

@@ -1,5 +1,7 @@
-// Who this browser is in a workshop: a name the person chose (asked once, kept in
-// localStorage) and a stable key, from which the colour follows, so a person keeps their
+import { initialsOf } from '@klantreis/schema';
+
+// Who this browser is in a workshop: the signed-in account, or else a name the person chose
+// (asked once, kept in localStorage) and a stable key, from which the colour follows, so a person keeps their
 // colour across reloads and every participant sees the same colour for them.
 
 const STORAGE_KEY = 'klantreis.participant';
@@ -49,15 +51,19 @@ export function participantColor(key: string): string {
   return PARTICIPANT_COLORS[hash % PARTICIPANT_COLORS.length]!;
 }
 
-/** "Anna de Vries" → "AV"; one word gives its first two letters. */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '?';
-  if (words.length === 1) return words[0]!.slice(0, 2).toUpperCase();
-  return (words[0]![0]! + words[words.length - 1]![0]!).toUpperCase();
+/** A signed-in person as a participant: their account's name and key, the same on every device. */
+export interface AccountParticipant {
+  key: string;
+  name: string;
 }
 
-export function identityOf(participant: Participant, fallbackName: string): ParticipantIdentity {
-  const name = participant.name.trim() || fallbackName;
-  return { key: participant.key, name, color: participantColor(participant.key), initials: initialsOf(name) };
+/**
+ * Who this browser is to the others: the signed-in account when there is one (the server
+ * stamps the same name and key on what it relays, so nobody can appear as someone else), else
+ * the name typed in this browser.
+ */
+export function identityOf(participant: Participant, fallbackName: string, account: AccountParticipant | null = null): ParticipantIdentity {
+  const key = account?.key ?? participant.key;
+  const name = account?.name.trim() || participant.name.trim() || fallbackName;
+  return { key, name, color: participantColor(key), initials: initialsOf(name) };
 }
