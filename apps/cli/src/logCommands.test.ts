@@ -105,7 +105,10 @@ registerHooks({ resolve(specifier, context, next) {
   return next(specifier, context);
 } });`,
     );
-    const { stdout } = await run(process.execPath, ['--import', trace, BIN, ...args], { env: { ...process.env, KLANTREIS_DATA: join(scratch, 'data'), DATABASE_URL: '' } });
+    // A command that fails (a journey that is not there) has still loaded what it needs.
+    const { stdout } = await run(process.execPath, ['--import', trace, BIN, ...args], { env: { ...process.env, KLANTREIS_DATA: join(scratch, 'data'), DATABASE_URL: '' } }).catch(
+      (failure: { stdout: string }) => failure,
+    );
     return { stdout, loaded: new Set(readFileSync(seen, 'utf8').trim().split('\n')) };
   }
 
@@ -113,6 +116,12 @@ registerHooks({ resolve(specifier, context, next) {
     const { loaded } = await packagesLoadedBy('list');
     expect(loaded.has('@klantreis/db')).toBe(true);
     for (const app of ['@klantreis/server', 'fastify', '@hocuspocus/server', 'better-auth', '@klantreis/core']) expect(loaded.has(app), app).toBe(false);
+  });
+
+  it('measures a journey without loading the server app: no Fastify, Hocuspocus or better-auth', async () => {
+    const { loaded } = await packagesLoadedBy('metrics', 'no-such-journey');
+    expect(loaded.has('@klantreis/server/analytics')).toBe(true);
+    for (const app of ['@klantreis/server', 'fastify', '@hocuspocus/server', 'better-auth', 'fastify-type-provider-zod']) expect(loaded.has(app), app).toBe(false);
   });
 
   it('loads no package for --help: no server, DuckDB, analytics or zod', async () => {

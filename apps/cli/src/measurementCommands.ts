@@ -5,7 +5,7 @@ import { METRICS_PERIODS, type MetricsPeriod } from '@klantreis/analytics/names'
 import { MEASURE_SCALES, type MeasureScale } from '@klantreis/evaluation/scales';
 import type { JourneyStore } from '@klantreis/db';
 import type { JourneyDocument } from '@klantreis/schema';
-import type { JourneyAnalytics } from '@klantreis/server';
+import type { JourneyAnalytics } from '@klantreis/server/analytics';
 import { CliError } from './cliError.ts';
 import { addCsvDialectOptions } from './csvDialectOptions.ts';
 import { formatDuration } from './logCommands.ts';
@@ -54,7 +54,7 @@ function addDialectOptions(command: Command): Command {
 }
 
 async function withAnalytics<T>(work: (store: JourneyStore, analytics: JourneyAnalytics) => Promise<T>): Promise<T> {
-  const [{ configFromEnv, JourneyAnalytics }, { openStore }] = await Promise.all([import('@klantreis/server'), import('@klantreis/db')]);
+  const [{ configFromEnv }, { JourneyAnalytics }, { openStore }] = await Promise.all([import('@klantreis/server/config'), import('@klantreis/server/analytics'), import('@klantreis/db')]);
   const config = configFromEnv();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -89,7 +89,7 @@ async function importFile(
   options: DialectOptions,
   stage: (analytics: JourneyAnalytics, document: JourneyDocument, onProgress: (progress: ReadProgress) => void) => Promise<StagedImport>,
 ): Promise<void> {
-  const [{ discardStagedImport, hashFileContent, LogImportError }, { DuplicateImportError }] = await Promise.all([import('@klantreis/analytics'), import('@klantreis/server')]);
+  const [{ discardStagedImport, hashFileContent, LogImportError }, { DuplicateImportError }] = await Promise.all([import('@klantreis/analytics'), import('@klantreis/server/analytics')]);
   await withAnalytics(async (store, analytics) => {
     const document = await storedJourney(store, journeyId);
     const name = basename(file);

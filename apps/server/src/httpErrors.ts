@@ -3,16 +3,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AccessError } from '@klantreis/core';
 import { RecordValidationError } from '@klantreis/sync';
 import { DocumentLoadError } from './collaboration/persistenceExtension.ts';
+import { HttpError } from './httpError.ts';
 
-export class HttpError extends Error {
-  readonly statusCode: number;
-  readonly issues?: { path: string; message: string }[];
-  constructor(statusCode: number, message: string, issues?: { path: string; message: string }[]) {
-    super(message);
-    this.statusCode = statusCode;
-    this.issues = issues;
-  }
-}
+export { HttpError } from './httpError.ts';
 
 /** Every error leaves the API as `{error, issues?}`: a sentence and, where it helps, the fields. */
 export function registerErrorHandler(app: FastifyInstance): void {

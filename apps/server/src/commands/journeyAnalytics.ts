@@ -24,7 +24,7 @@ import {
 } from '@klantreis/analytics';
 import { AnalyticsImportStore, type AnalyticsImport, type AnalyticsImportKind, type JourneyStore } from '@klantreis/db';
 import type { JourneyDocument } from '@klantreis/schema';
-import { HttpError } from '../httpErrors.ts';
+import { HttpError } from '../httpError.ts';
 
 export type EventLogImportOptions = Omit<LoadLogOptions, 'partsDirectory' | 'onRejected' | 'onProgress' | 'database'>;
 export type SurveyImportOptions = Omit<SurveyReadOptions, 'resolveStep'>;
