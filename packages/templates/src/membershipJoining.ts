@@ -1,3 +1,4 @@
+import { YOUSSEF } from './membershipLifecycle.ts';
 import type { LocalizedText, TemplateDefinition } from './templateDefinition.ts';
 
 // Seed 002, one level down: the membership experience map showed where members drift away; this
@@ -17,20 +18,7 @@ export const membershipJoining: TemplateDefinition = {
   },
   kind: 'journey',
   journeyScore: null,
-  personas: [
-    {
-      name: { nl: 'Youssef, jong lid', en: 'Youssef, young member' },
-      description: {
-        nl: 'Youssef (27) werd lid via sociale media. Hij wil liever iets dóén dan alleen betalen, en haakt af bij post en algemene nieuwsbrieven.',
-        en: 'Youssef (27) joined through social media. He would rather do something than just pay, and switches off at letters and generic newsletters.',
-      },
-      goals: {
-        nl: 'Zelf kiezen hoe hij bijdraagt: tijd, geld of zijn stem, en daar digitaal over op de hoogte blijven.',
-        en: 'Choose how he contributes, whether time, money or his voice, and stay up to date digitally.',
-      },
-      color: '#26a69a',
-    },
-  ],
+  personas: [YOUSSEF],
   phases: [
     {
       name: { nl: 'Aanmelden', en: 'Signing up' },

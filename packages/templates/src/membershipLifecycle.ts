@@ -1,4 +1,4 @@
-import type { LocalizedText, TemplateDefinition } from './templateDefinition.ts';
+import type { LocalizedText, TemplateDefinition, TemplatePersona } from './templateDefinition.ts';
 
 // Seed 002: a not-for-profit knew that members became less involved over the years, then left
 // or gave less, but not where. That calls for an experience map, not a journey map: its phases
@@ -8,6 +8,20 @@ import type { LocalizedText, TemplateDefinition } from './templateDefinition.ts'
 const MEMBER_SERVICES: LocalizedText = { nl: 'Ledenservice', en: 'Member services' };
 const FUNDRAISING: LocalizedText = { nl: 'Fondsenwerving', en: 'Fundraising' };
 const COMMUNICATIONS: LocalizedText = { nl: 'Communicatie', en: 'Communications' };
+
+/** The young member, who also stars in the journey map of joining (membershipJoining.ts). */
+export const YOUSSEF: TemplatePersona = {
+  name: { nl: 'Youssef, jong lid', en: 'Youssef, young member' },
+  description: {
+    nl: 'Youssef (27) werd lid via sociale media. Hij wil liever iets dóén dan alleen betalen, en haakt af bij post en algemene nieuwsbrieven.',
+    en: 'Youssef (27) joined through social media. He would rather do something than just pay, and switches off at letters and generic newsletters.',
+  },
+  goals: {
+    nl: 'Zelf kiezen hoe hij bijdraagt: tijd, geld of zijn stem, en daar digitaal over op de hoogte blijven.',
+    en: 'Choose how he contributes, whether time, money or his voice, and stay up to date digitally.',
+  },
+  color: '#26a69a',
+};
 
 export const membershipLifecycle: TemplateDefinition = {
   title: { nl: 'Lidmaatschap van een natuurorganisatie', en: 'Membership of a nature charity' },
@@ -30,18 +44,7 @@ export const membershipLifecycle: TemplateDefinition = {
       },
       color: '#2e7d32',
     },
-    {
-      name: { nl: 'Youssef, jong lid', en: 'Youssef, young member' },
-      description: {
-        nl: 'Youssef (27) werd lid via sociale media. Hij wil liever iets dóén dan alleen betalen, en haakt af bij post en algemene nieuwsbrieven.',
-        en: 'Youssef (27) joined through social media. He would rather do something than just pay, and switches off at letters and generic newsletters.',
-      },
-      goals: {
-        nl: 'Zelf kiezen hoe hij bijdraagt: tijd, geld of zijn stem, en daar digitaal over op de hoogte blijven.',
-        en: 'Choose how he contributes, whether time, money or his voice, and stay up to date digitally.',
-      },
-      color: '#26a69a',
-    },
+    YOUSSEF,
   ],
   phases: [
     {
