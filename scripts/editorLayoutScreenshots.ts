@@ -1,6 +1,6 @@
 // Screenshots of the journey editor at workshop scale (issue 14), in both languages:
 //   node scripts/editorLayoutScreenshots.ts [out-dir]
-// At 1024×768, 1440×900 and 1920×1080: the editor as it opens (after giving a name), then
+// At 1024×768, 1440×900 and 1920×1080: the editor as it opens (as the signed-in owner), then
 // scrolled to the last lane and to the right (sticky headers and lane names, a step selected
 // in the panel), and at 1024 and 1920 the big-screen mode with a workshop timer running.
 import { mkdirSync } from 'node:fs';
@@ -29,9 +29,7 @@ try {
       const page = await context.newPage();
       await page.goto(`${server.url}/journeys/${id}`);
       await page.locator('[data-status="connected"]').waitFor();
-      await page.locator('input[name="participant-name"]').fill('Anna');
-      await page.locator('[data-testid="participant-name-form"]').getByRole('button').click();
-      await page.locator('[data-testid="participant-name-form"]').waitFor({ state: 'detached' });
+      await page.locator('[data-testid="own-participant"]').waitFor();
       await page.evaluate(frame);
       await page.screenshot({ path: `${outDir}/editor-${size.width}-${locale}.png` });
 
