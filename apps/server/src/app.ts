@@ -37,6 +37,7 @@ import { JourneyChangeSignal } from './commands/journeyChangeSignal.ts';
 import { ExperienceRollups } from './commands/experienceRollups.ts';
 import { JourneyRollupCache } from './commands/journeyRollupCache.ts';
 import { portfolioRoutes } from './routes/portfolio/portfolio.ts';
+import { PortfolioRefreshExtension } from './collaboration/portfolioRefreshExtension.ts';
 import { experienceRoutes, signalJourneyChanges } from './routes/experience/experience.ts';
 
 export interface AppOptions {
@@ -197,12 +198,22 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
   const feed = new ChangeFeed();
   const changeSignal = new JourneyChangeSignal();
+  // The portfolio's roll-ups read the live documents and the measurements made below; they are
+  // first asked for once the routes exist.
+  const portfolioCache = new JourneyRollupCache({
+    store: options.store,
+    liveDocument: (id) => liveJourney(collaboration, id),
+    readDocument: (id) => documents.read(id),
+    measure: (id, document) => analytics.measure(id, document),
+  });
+  changeSignal.listen((id, change) => portfolioCache.changed(id, change));
   const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [
     new VersionExtension(versions, options.autoVersionIntervalMs),
     new MentionExtension(access, inbox),
     memoryRelease,
     feed,
     changeSignal,
+    new PortfolioRefreshExtension(portfolioCache),
   ]);
   context.disconnectUser = (userId) => {
     const closed = collaboration.disconnectUser(userId);
@@ -238,13 +249,6 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
   const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
   await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
-  const portfolioCache = new JourneyRollupCache({
-    store: options.store,
-    liveDocument: (id) => liveJourney(collaboration, id),
-    readDocument: (id) => documents.read(id),
-    measure: (id, document) => analytics.measure(id, document),
-  });
-  changeSignal.listen((id, change) => portfolioCache.changed(id, change));
   await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
   await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers, streams });
   await registerWebApp(app, options.webDist);

@@ -279,6 +279,13 @@ export class JourneyRollupCache {
     return measured;
   }
 
+  /** Computes and keeps a journey's designed half from its stored snapshot (after the snapshot was saved). */
+  async refreshDesigned(journeyId: string): Promise<void> {
+    const row = await this.sources.store.getJourney(journeyId);
+    if (!row || row.deletedAt !== null) return;
+    await this.portfolio.saveDesigned(journeyId, row.updatedAt, JSON.stringify(designedEntry(documentFromSnapshot(journeyId, row.snapshot))));
+  }
+
   /**
    * A journey changed: its data (an import committed or deleted) is measured again in the
    * background; moved to or from the trash, its roll-up is forgotten. Content changes need

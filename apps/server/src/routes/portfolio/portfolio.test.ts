@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createActionRecord, createLinkRecord, createPersonaRecord, type JourneyDocument, type JourneyRecord } from '@klantreis/schema';
 import type { OpportunitiesResponse, PortfolioJourney, PortfolioResponse, SavedPortfolioView } from '@klantreis/core/contracts';
-import { journeyFromDoc } from '@klantreis/sync';
+import { journeyFromDoc, updateRecord } from '@klantreis/sync';
 import { buildJourney, type JourneySpec } from '../../../../../packages/evaluation/src/testJourneyBuilder.ts';
 import { buildEditorClient, buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
 import { asPerson, firstWorkspaceId, foreignPerson, invitePerson, type Person } from '../../access/accessTestSupport.ts';
@@ -151,6 +151,35 @@ describe.each(backends)('portfolio API on %s', (_name, backend) => {
     expect(own.journeys.map((j) => j.id)).not.toContain(id);
     // Nobody signed in.
     await expectStatus(await fetch(`${server.url}/api/portfolio?workspace=${workspaceId}`), 401);
+  });
+
+  it('refreshes the cached roll-up once an edited journey’s snapshot is stored, before anyone reads the portfolio', async () => {
+    const id = await importJourney(withJourney({ title: 'Live bewerkt', phases: [{ steps: [1, 1] }] }));
+    expect((await journeyIn(id))?.scores.designedRemembered).toBe(1);
+    const client = await buildEditorClient(server.url, id);
+    try {
+      const stepId = journeyFromDoc(client.doc).steps[0]!.id;
+      updateRecord(client.doc, stepId, { score: -2 });
+      // The snapshot is stored a moment later (Hocuspocus's debounce); the roll-up follows it.
+      await eventually(async () => {
+        const row = await server.store.db
+          .selectFrom('journeys')
+          .innerJoin('journey_rollups', 'journey_rollups.journey_id', 'journeys.id')
+          .select(['journeys.updated_at', 'journey_rollups.source_updated_at', 'journey_rollups.designed'])
+          .where('journeys.id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(Number(row.source_updated_at)).toBe(Number(row.updated_at));
+        expect((JSON.parse(row.designed) as { designed: { designedRemembered: number } }).designed.designedRemembered).toBe(-0.5);
+      }, 15_000);
+    } finally {
+      client.provider.destroy();
+      client.doc.destroy();
+    }
+  });
+
+  it('describes its routes in the OpenAPI document', async () => {
+    const spec = JSON.parse(await expectStatus(await server.fetch('/api/docs/json'), 200)) as { paths: Record<string, unknown> };
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/portfolio', '/api/portfolio/opportunities', '/api/portfolio/views', '/api/portfolio/views/{viewId}', '/api/journeys/{id}/portfolio']));
   });
 
   it('drops a trashed journey and brings it back when restored', async () => {
