@@ -123,7 +123,9 @@ export class ExperienceRollups {
     const scope = actor.kind === 'user' ? await this.access.journeyScope(actor.userId) : undefined;
     const workspaceId = (await this.access.workspaceOfJourney(mapId)) ?? null;
     const [open, trashed] = await Promise.all([this.store.listJourneys({ visibleTo: scope }), this.store.listJourneys({ trash: true, visibleTo: scope })]);
-    const inWorkspace = (rows: typeof open) => new Set(rows.filter((row) => (row.workspaceId ?? null) === workspaceId).map((row) => row.id));
+    // A journey without a workspace (the samples seeded at the first start) counts as the first workspace's.
+    const firstWorkspaceId = (await this.access.firstWorkspace())?.id ?? null;
+    const inWorkspace = (rows: typeof open) => new Set(rows.filter((row) => (row.workspaceId ?? firstWorkspaceId) === workspaceId).map((row) => row.id));
     return { open: inWorkspace(open), trashed: inWorkspace(trashed) };
   }
 
