@@ -92,6 +92,12 @@ export class PortfolioStore {
     }));
   }
 
+  /** The key the journey's cached measured roll-up was computed under; null when there is none. */
+  async measuredKey(journeyId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('journey_rollups').select('measured_key').where('journey_id', '=', journeyId).executeTakeFirst();
+    return row?.measured_key ?? null;
+  }
+
   /** Keeps the designed roll-up computed from the snapshot saved at `sourceUpdatedAt`; the measured part stays. */
   async saveDesigned(journeyId: string, sourceUpdatedAt: number, designed: string): Promise<void> {
     await this.db

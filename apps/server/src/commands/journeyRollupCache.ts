@@ -279,11 +279,19 @@ export class JourneyRollupCache {
     return measured;
   }
 
-  /** Computes and keeps a journey's designed half from its stored snapshot (after the snapshot was saved). */
+  /**
+   * Computes and keeps a journey's designed half from its stored snapshot (after the snapshot
+   * was saved). When the edit changed what the measured half reads (the activity mapping, the
+   * indicators), that is measured again in the background too.
+   */
   async refreshDesigned(journeyId: string): Promise<void> {
     const row = await this.sources.store.getJourney(journeyId);
     if (!row || row.deletedAt !== null) return;
-    await this.portfolio.saveDesigned(journeyId, row.updatedAt, JSON.stringify(designedEntry(documentFromSnapshot(journeyId, row.snapshot))));
+    const designed = designedEntry(documentFromSnapshot(journeyId, row.snapshot));
+    const [previousKey, importIds] = await Promise.all([this.portfolio.measuredKey(journeyId), this.portfolio.importIdsByJourney([journeyId])]);
+    await this.portfolio.saveDesigned(journeyId, row.updatedAt, JSON.stringify(designed));
+    const imports = importIds.get(journeyId) ?? [];
+    if (imports.length > 0 && previousKey !== measuredKey(designed, imports)) void this.remeasure(journeyId).catch(warnFailed(journeyId));
   }
 
   /**

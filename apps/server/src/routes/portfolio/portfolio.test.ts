@@ -131,6 +131,12 @@ describe.each(backends)('portfolio API on %s', (_name, backend) => {
     await eventually(async () => expect((await journeyIn(id))?.owner).toEqual({ id: editor.userId, name: 'Eddy Editor' }));
     // The measured half is cached: a second read gives the same figures.
     expect((await journeyIn(id))!.measurement).toEqual(journey!.measurement);
+
+    // An XLA indicator added later is measured at once: completion in February, the latest
+    // period, is 2 of 5 = 40%, below the target of 50%.
+    await expectStatus(await server.fetch(`/api/journeys/${id}/indicators`, send('POST', { name: 'Afgerond', kind: 'O', metric: 'completion-rate', direction: 'at-least', target: 50, margin: 5 })), 201);
+    await eventually(async () => expect((await journeyIn(id))?.xla).toEqual({ met: 0, atRisk: 0, missed: 1, noData: 0 }), 15_000);
+    expect((await journeyIn(id))!.health.reasons).toContainEqual({ code: 'xla-missed', count: 1 });
   });
 
   it('shows each person the journeys of the workspace they may see, with their role', async () => {
