@@ -63,7 +63,7 @@ describe('klantreis portfolio', () => {
   it('prints a table in Dutch or English with the first reason in words', async () => {
     const nl = (await klantreis('portfolio')).stdout;
     expect(nl.split('\n')[0]).toMatch(/^Gezondheid\s+Klantreis\s+Soort\s+Status\s+Eigenaar\s+Ontworpen\s+Gemeten\s+Afgerond\s+Bevindingen\s+Waarom$/);
-    expect(nl).toMatch(/kritiek\s+Ontworpen reis\s+klantreis\s+idee\s+–\s+−0,5\s+–\s+–\s+1 kritiek, 0 waarsch\.\s+1 kritieke bevinding in de evaluatie/);
+    expect(nl).toMatch(/kritiek\s+Ontworpen reis\s+klantreis\s+idee\s+–\s+−0,5\s+–\s+–\s+1 kritiek, 0 waarsch\.\s+Ontworpen herinnerde score −0,5: klanten onthouden deze reis negatief/);
     const en = (await klantreis('portfolio', '--lang', 'en')).stdout;
     expect(en.split('\n')[0]).toMatch(/^Health\s+Journey\s+Type/);
     expect(en).toMatch(/Gemeten reis\s+journey\s+idea\s+–\s+−1\.0\s+\+0\.5\s+67%/);

@@ -27,14 +27,18 @@ describe('health rule per input', () => {
     ]);
   });
 
-  it('findings: one warning asks attention, one critical finding is critical', () => {
+  it('findings: one warning or one critical finding asks attention; findings alone never make it critical', () => {
     expect(journeyHealth(withInputs({ findings: { critical: 0, warning: 1 } })).level).toBe('attention');
-    const critical = journeyHealth(withInputs({ findings: { critical: 1, warning: 3 } }));
-    expect(critical.level).toBe('critical');
-    expect(critical.reasons.slice(0, 2)).toEqual([
-      { code: 'critical-findings', count: 1 },
+    const many = journeyHealth(withInputs({ findings: { critical: 7, warning: 3 } }));
+    expect(many.level).toBe('attention');
+    expect(many.reasons.slice(0, 2)).toEqual([
+      { code: 'critical-findings', count: 7 },
       { code: 'warning-findings', count: 3 },
     ]);
+    // With a journey remembered badly, the critical findings follow the score's reason.
+    const bad = journeyHealth(withInputs({ findings: { critical: 1, warning: 0 }, scores: { designedRemembered: -1, measuredRemembered: null } }));
+    expect(bad.level).toBe('critical');
+    expect(codes(bad.reasons)).toEqual(['remembered-score-low', 'critical-findings', 'xla-met']);
   });
 
   it('designed remembered score: +1 is healthy, just below +1 attention, below 0 critical', () => {

@@ -8,7 +8,7 @@ import { formatScore } from './messages.ts';
 //
 // | input                                      | critical         | attention                | healthy (a reason shown) |
 // |--------------------------------------------|------------------|--------------------------|--------------------------|
-// | findings of the evaluation                 | ≥ 1 critical     | ≥ 1 warning              | –                        |
+// | findings of the evaluation                 | –                | ≥ 1 critical or warning  | –                        |
 // | remembered score (peak-end) *              | below 0          | 0 up to +1 (not incl.)   | +1 or more               |
 // | completion rate (≥ 10 measured cases)      | below 50%        | 50% up to 80%            | –                        |
 // | drop-off trend, last period vs the one     | +15 points or    | +5 up to +15 points      | –                        |
@@ -17,6 +17,13 @@ import { formatScore } from './messages.ts';
 //
 // * The measured remembered score (survey answers per step, on the −2..+2 axis) when there is
 //   one, else the designed one: what customers report outweighs what the team designed.
+//
+// Findings alone never make a journey critical: they point at moments (a −2 step, a must-be
+// failing), and the seeds ask to judge the whole journey, not its touchpoints. Whether the
+// whole journey is in trouble is said by how it is remembered, how many finish it and whether
+// its XLA holds. IKEA's visit has three −2 moments and is remembered at +2: it needs
+// attention at those moments, it is not a critical journey. (With findings counted as
+// critical, every sample journey was red, and the light told management nothing.)
 //
 // No input judged at all (no score, no measured cases, no XLA with data, no critical or
 // warning finding) is `unknown`, not healthy: a blank map is not a good journey. A journey is
@@ -78,7 +85,7 @@ const LEVEL_WEIGHT: Record<Judged['level'], number> = { critical: 0, attention: 
 
 function judgeFindings(findings: HealthInputs['findings']): Judged[] {
   const judged: Judged[] = [];
-  if (findings.critical > 0) judged.push({ level: 'critical', reason: { code: 'critical-findings', count: findings.critical } });
+  if (findings.critical > 0) judged.push({ level: 'attention', reason: { code: 'critical-findings', count: findings.critical } });
   if (findings.warning > 0) judged.push({ level: 'attention', reason: { code: 'warning-findings', count: findings.warning } });
   return judged;
 }

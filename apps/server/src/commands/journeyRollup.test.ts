@@ -15,7 +15,7 @@ describe('journeyRollup', () => {
     // Findings: the −2 step is "what they will remember" (critical); the end (+1) is neither
     // weak (< +1) nor strong (+2); the start (+1) is not weak. Nothing else is marked.
     // Actions: two, one done, so one open. Indicators: one, without data.
-    // Health: critical (1 critical finding; remembered −0.5 is below 0).
+    // Health: critical (remembered −0.5 is below 0); the critical finding asks attention.
     const doc = buildJourney({ phases: [{ steps: [1, -2] }, { steps: [0, 2, 1] }] });
     doc.actions.push(createActionRecord({ index: 'a0', title: 'Sneller antwoord', status: 'doing' }));
     doc.actions.push(createActionRecord({ index: 'a1', title: 'Betere brief', status: 'done' }));
@@ -30,8 +30,8 @@ describe('journeyRollup', () => {
     expect(rollup.health).toEqual({
       level: 'critical',
       reasons: [
-        { code: 'critical-findings', count: 1 },
         { code: 'remembered-score-low', score: -0.5, measured: false },
+        { code: 'critical-findings', count: 1 },
       ],
     });
   });
