@@ -4,7 +4,7 @@ import { buildTestServer } from '@klantreis/server/testServer';
 import { sessionCookies } from '@klantreis/server/testCredentials';
 import { launchBrowser } from '../../e2e/fixtures/browser.ts';
 import { webDist } from '../../e2e/fixtures/webDist.ts';
-const server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+const server = await buildTestServer({ kind: 'sqlite' }, { webDist: process.env.WEB_DIST ?? webDist() });
 const workspaceId = (await server.server.access.firstWorkspace())!.id;
 const ownerId = (await server.server.access.findUserByEmail('owner@klantreis.test'))!.id;
 for (let n = 0; n < 1000; n++) {
@@ -19,6 +19,26 @@ await context.addCookies(sessionCookies());
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Performance.enable');
+if (process.env.PROFILE) {
+  await page.goto(`${server.url}/portfolio`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="portfolio-row"]').length >= 1000, null, { polling: 100, timeout: 60000 });
+  await page.goto('about:blank');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(`${server.url}/portfolio`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="portfolio-row"]').length >= 1000, null, { polling: 100, timeout: 60000 });
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const n = byId.get(id)!;
+    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${k}`).join('\n'));
+}
 for (const path of process.argv.slice(2)) {
   for (let i = 0; i < 3; i++) {
     await page.goto('about:blank');

@@ -10,20 +10,27 @@
  *            GET /api/journeys/:id/evaluation, and GET …/metrics for the measured ones,
  *            eight requests at a time
  * and prints best and median wall time of each and the ratios of the medians.
- *   node bench/portfolio/portfolioBench.ts [rounds] [journeys] [measured]
+ *   node bench/portfolio/portfolioBench.ts [rounds] [journeys] [measured] [--postgres]
+ * With --postgres the store is a throwaway PostgreSQL cluster (as the tests start it) instead of SQLite.
  */
 import { loadavg } from 'node:os';
 import { buildTemplate, TEMPLATE_IDS } from '@klantreis/templates';
 import type { PortfolioResponse } from '@klantreis/core/contracts';
 import { JOURNEY_STATUSES, type JourneyDocument } from '@klantreis/schema';
-import { buildTestServer } from '@klantreis/server/testServer';
+import { buildTestServer, type Backend } from '@klantreis/server/testServer';
+import { startPostgres } from '../../testing/postgresServer.ts';
 
-const rounds = Number(process.argv[2] ?? 5);
-const journeyCount = Number(process.argv[3] ?? 1000);
-const measuredCount = Number(process.argv[4] ?? 50);
+const onPostgres = process.argv.includes('--postgres');
+const [roundsArg, journeysArg, measuredArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const rounds = Number(roundsArg ?? 5);
+const journeyCount = Number(journeysArg ?? 1000);
+const measuredCount = Number(measuredArg ?? 50);
 const TAGS = ['digitaal', 'balie', 'telefoon', 'lidmaatschap', 'hypotheek', 'onboarding'];
 
-const server = await buildTestServer({ kind: 'sqlite' });
+const postgres = onPostgres ? await startPostgres() : null;
+if (postgres && 'unavailable' in postgres) throw new Error(`PostgreSQL: ${postgres.unavailable}`);
+const backend: Backend = postgres ? { kind: 'postgres', adminUrl: postgres.url } : { kind: 'sqlite' };
+const server = await buildTestServer(backend);
 const workspaceId = (await server.server.access.firstWorkspace())!.id;
 const ownerId = (await server.server.access.findUserByEmail('owner@klantreis.test'))!.id;
 
@@ -76,7 +83,7 @@ for (let n = 0; n < journeyCount; n++) {
   await expectOk(await post('events', log), `event import of ${id}`);
   await expectOk(await post('survey', survey), `survey import of ${id}`);
 }
-console.log(`store: ${journeyCount} journeys (${measuredIds.length} with an event log and survey answers) made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`store (${backend.kind}): ${journeyCount} journeys (${measuredIds.length} with an event log and survey answers) made in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 async function warm(): Promise<PortfolioResponse> {
   return (await (await expectOk(await server.fetch(`/api/portfolio?workspace=${workspaceId}`), 'portfolio')).json()) as PortfolioResponse;
@@ -126,3 +133,4 @@ console.log(`${rounds} rounds, load average ${loadBefore.toFixed(2)} before and 
 for (const [name, values] of Object.entries(seconds)) console.log(`${name.padEnd(6)} best ${Math.min(...values).toFixed(3)} s  median ${median(values).toFixed(3)} s`);
 console.log(`plain / warm (medians): ${(median(seconds.plain!) / median(seconds.warm!)).toFixed(1)}×; cold / warm: ${(median(seconds.cold!) / median(seconds.warm!)).toFixed(1)}×`);
 await server.close();
+postgres?.stop();
