@@ -9,6 +9,7 @@ import type { ExperienceRollup } from '@klantreis/core/contracts';
 import { createLinkRecord, type JourneyDocument, type PhaseId } from '@klantreis/schema';
 import { writeRecord } from '@klantreis/sync';
 import { buildTestServer, type TestServer } from '../../testServer.ts';
+import { asPerson, invitePerson } from '../../access/accessTestSupport.ts';
 
 describe('experience map roll-up', () => {
   let server: TestServer;
@@ -193,6 +194,25 @@ describe('experience map roll-up', () => {
     await expect.poll(() => rollups.at(-1)!.stages[2]!.journeys.designedRemembered).toBe(-2);
     controller.abort();
     await reading;
+  });
+
+  it('shows a person only the linked journeys they may see: the others as unavailable, without their titles or figures', async () => {
+    // Invited to the experience map alone (a journey invitation), not to its workspace.
+    const guest = await invitePerson(server, 'viewer', { journeyId: mapId });
+    const asGuest = async () => json<ExperienceRollup>(await asPerson(server, guest, `/api/journeys/${mapId}/experience`));
+    const seen = await asGuest();
+    const links = seen.stages.flatMap((stage) => stage.links);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((link) => link.availability === 'unavailable' && link.title === null && link.scores === null)).toBe(true);
+    // (The renewal journey shares its title with a stage, so it is checked by its link above.)
+    for (const title of ['Lid worden', 'Aanvraag']) expect(JSON.stringify(seen)).not.toContain(`"${title}"`);
+    expect(seen.stages[1]!.journeys).toMatchObject({ designedRemembered: null, cases: 0 });
+
+    // Shared the renewal journey with them too: that link opens up, the others stay closed.
+    await json(await send('POST', `/api/journeys/${renewal.id}/members`, { email: guest.email, role: 'viewer' }), 204);
+    const after = await asGuest();
+    expect(after.stages[2]!.links[0]).toMatchObject({ availability: 'available', title: 'Verlengen' });
+    expect(after.stages[0]!.links[0]).toMatchObject({ availability: 'unavailable', title: null });
   });
 
   it('never tells the title of a journey the caller may not see', async () => {
