@@ -4,14 +4,18 @@
 // trashed and restored changes its stage in the GET and on the open stream.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ExperienceRollup } from '@klantreis/core/contracts';
 import { createLinkRecord, type JourneyDocument, type PhaseId } from '@klantreis/schema';
 import { writeRecord } from '@klantreis/sync';
-import { buildTestServer, type TestServer } from '../../testServer.ts';
+import { buildTestServer, type Backend, type TestServer } from '../../testServer.ts';
 import { asPerson, invitePerson } from '../../access/accessTestSupport.ts';
 
-describe('experience map roll-up', () => {
+const postgresUrl = inject('postgresUrl');
+const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
+if (postgresUrl) backends.push(['PostgreSQL', { kind: 'postgres', adminUrl: postgresUrl }]);
+
+describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
   let server: TestServer;
   const json = async <T>(response: Response, status = 200): Promise<T> => {
     const body = await response.text();
@@ -59,7 +63,7 @@ describe('experience map roll-up', () => {
   let application: { id: string };
 
   beforeAll(async () => {
-    server = await buildTestServer();
+    server = await buildTestServer(backend);
     // J1 "Lid worden": −2, +1, +1. Most intense −2 (largest |score|), end +1 → remembered (−2 + 1) / 2 = −0.5; mean 0/3 = 0.
     membership = await journeyWithScores('Lid worden', [
       { title: 'Formulier', score: -2 },
@@ -151,7 +155,7 @@ describe('experience map roll-up', () => {
     expect(rollup.curve.map((point) => point.measured)).toEqual([null, 1.25, null]);
   });
 
-  it('shows a trashed linked journey as trashed, without its title, and back once restored; on the route and the open stream', async () => {
+  it('shows a trashed linked journey as trashed, without its title, and back once restored, on the route and the open stream; a score change and an import reach the stream', async () => {
     const controller = new AbortController();
     const events = await server.fetch(`/api/journeys/${mapId}/experience/events`, { signal: controller.signal });
     expect(events.headers.get('content-type')).toContain('text/event-stream');
@@ -192,6 +196,12 @@ describe('experience map roll-up', () => {
     const lastStep = renewalDoc.steps.find((step) => step.title === 'Bevestiging')!;
     await json(await send('PATCH', `/api/journeys/${renewal.id}/records/${lastStep.id}`, { score: -2 }));
     await expect.poll(() => rollups.at(-1)!.stages[2]!.journeys.designedRemembered).toBe(-2);
+
+    // An import reaches the open stream too: one survey answer for J1 (CSAT 1 → −2 at
+    // "Formulier") makes its measured curve −2 → remembered −2, in stage Oriëntatie.
+    expect(rollups.at(-1)!.stages[0]!.journeys.measuredRemembered).toBeNull();
+    await importFile(membership.id, 'survey', 'lid-enquete.csv', ['klant;stap;score;schaal;datum', '1;Formulier;1;csat;2026-03-02'].join('\n'));
+    await expect.poll(() => rollups.at(-1)!.stages[0]!.journeys.measuredRemembered).toBe(-2);
     controller.abort();
     await reading;
   });
