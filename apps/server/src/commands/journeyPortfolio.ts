@@ -33,7 +33,7 @@ function stagesByJourney(entries: readonly RollupEntry[]): Map<string, StageRef[
   for (const map of entries) {
     for (const link of map.designed.links) {
       const list = stages.get(link.journeyId) ?? [];
-      list.push({ experienceMapId: map.id, experienceMapTitle: map.title, stageId: link.stageId, stageName: link.stageName });
+      list.push({ experienceMapId: map.id, experienceMapTitle: map.title, stageId: link.stageId, stageName: link.stageName, stagePosition: link.stagePosition });
       stages.set(link.journeyId, list);
     }
   }

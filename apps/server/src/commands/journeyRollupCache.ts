@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { evaluateJourney, orderJourney, type Evaluation } from '@klantreis/evaluation';
 import { PortfolioStore, type JourneyStore, type PortfolioRow } from '@klantreis/db';
-import { CURRENT_SCHEMA_VERSION, parseJourneyDocument, type JourneyDocument, type JourneyKind, type JourneyStatus } from '@klantreis/schema';
+import { CURRENT_SCHEMA_VERSION, parseJourneyDocument, sortByIndex, type JourneyDocument, type JourneyKind, type JourneyStatus } from '@klantreis/schema';
 import type { JourneyMeasurement } from './journeyAnalytics.ts';
 import { designedRollup, measuredRollup, type DesignedRollup, type MeasuredRollup } from './journeyRollup.ts';
 
@@ -17,7 +17,7 @@ import { designedRollup, measuredRollup, type DesignedRollup, type MeasuredRollu
 // A stale entry is therefore never served; the triggers only make the next read fast.
 
 /** Bumped when the cached JSON changes shape: older rows are then recomputed. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** An improvement action or open finding as cached, without what the portfolio adds (journey title, owner name of a finding). */
 export interface CachedOpportunity {
@@ -39,6 +39,8 @@ export interface CachedOpportunity {
 export interface CachedStageLink {
   stageId: string;
   stageName: string;
+  /** 1 for the map's first stage. */
+  stagePosition: number;
   journeyId: string;
 }
 
@@ -138,10 +140,14 @@ export function journeyOpportunities(document: JourneyDocument, evaluation: Eval
   return [...actions, ...findings];
 }
 
-/** The stages of an experience map (its phases) and the journeys each links to. */
+/** The stages of an experience map (its phases) and the journeys each links to, in the map's stage order. */
 function stageLinks(document: JourneyDocument): CachedStageLink[] {
-  const nameOf = new Map(document.phases.map((phase) => [phase.id as string, phase.name]));
-  return document.links.map((link) => ({ stageId: link.phaseId, stageName: nameOf.get(link.phaseId) ?? '', journeyId: link.journeyId }));
+  const phases = sortByIndex(document.phases);
+  const position = new Map(phases.map((phase, i) => [phase.id as string, { name: phase.name, position: i + 1 }]));
+  return sortByIndex(document.links)
+    .filter((link) => position.has(link.phaseId))
+    .map((link) => ({ stageId: link.phaseId, stageName: position.get(link.phaseId)!.name, stagePosition: position.get(link.phaseId)!.position, journeyId: link.journeyId }))
+    .sort((a, b) => a.stagePosition - b.stagePosition);
 }
 
 /** The cached designed half of one document. */

@@ -49,6 +49,8 @@ export interface StageRef {
   experienceMapTitle: string;
   stageId: string;
   stageName: string;
+  /** The stage's place in its experience map, 1 for the first stage (a journey's stages are listed in this order per map). */
+  stagePosition?: number;
 }
 
 export interface PortfolioJourney {

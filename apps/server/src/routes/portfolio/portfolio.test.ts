@@ -106,14 +106,17 @@ describe.each(backends)('portfolio API on %s', (_name, backend) => {
     await expectStatus(await server.fetch(`/api/journeys/${id}/imports?kind=events&fileName=log.csv`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: eventLog() }), 201);
     await expectStatus(await server.fetch(`/api/journeys/${id}/imports?kind=survey&fileName=enquete.csv`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: SURVEY }), 201);
 
-    // An experience map whose stage "Lenen" details this journey.
-    const map = withJourney({ title: 'Klantleven', phases: [{ name: 'Lenen', steps: [1] }] }, { kind: 'experience' });
-    map.links.push(createLinkRecord({ phaseId: map.phases[0]!.id, journeyId: id, index: 'a0' }));
+    // An experience map whose stages "Lenen" and "Aflossen" detail this journey (linked in the other order).
+    const map = withJourney({ title: 'Klantleven', phases: [{ name: 'Oriënteren', steps: [1] }, { name: 'Lenen', steps: [1] }, { name: 'Aflossen', steps: [1] }] }, { kind: 'experience' });
+    map.links.push(createLinkRecord({ phaseId: map.phases[2]!.id, journeyId: id, index: 'a0' }), createLinkRecord({ phaseId: map.phases[1]!.id, journeyId: id, index: 'a1' }));
     const mapId = await importJourney(map);
 
     const journey = await journeyIn(id);
     expect(journey).toMatchObject({ title: 'Lening aanvragen', kind: 'journey', status: 'measured', tags: ['lening'], personas: ['Starter Sam'], stepCount: 3, role: 'owner' });
-    expect(journey!.stages).toEqual([{ experienceMapId: mapId, experienceMapTitle: 'Klantleven', stageId: map.phases[0]!.id, stageName: 'Lenen' }]);
+    expect(journey!.stages).toEqual([
+      { experienceMapId: mapId, experienceMapTitle: 'Klantleven', stageId: map.phases[1]!.id, stageName: 'Lenen', stagePosition: 2 },
+      { experienceMapId: mapId, experienceMapTitle: 'Klantleven', stageId: map.phases[2]!.id, stageName: 'Aflossen', stagePosition: 3 },
+    ]);
     expect(journey!.scores.designedRemembered).toBe(2);
     expect(journey!.scores.designedMean).toBeCloseTo(2 / 3, 12);
     expect(journey!.scores.measuredRemembered).toBeCloseTo(-0.5, 12);

@@ -40,7 +40,7 @@ const portfolioJourney = z.object({
   locale: z.enum(['nl', 'en']),
   updatedAt: z.number(),
   stepCount: z.number(),
-  stages: z.array(z.object({ experienceMapId: z.string(), experienceMapTitle: z.string(), stageId: z.string(), stageName: z.string() })),
+  stages: z.array(z.object({ experienceMapId: z.string(), experienceMapTitle: z.string(), stageId: z.string(), stageName: z.string(), stagePosition: z.number().optional() })),
   scores: z.object({ designedRemembered: nullableNumber, designedMean: nullableNumber, measuredRemembered: nullableNumber, measuredMean: nullableNumber }),
   measurement: z.object({ cases: z.number(), completionRate: nullableNumber, dropOffTrend: nullableNumber, medianWaitMinutes: nullableNumber }).nullable(),
   xla: z.object({ met: z.number(), atRisk: z.number(), missed: z.number(), noData: z.number() }).nullable(),
