@@ -91,6 +91,10 @@ describe.skipIf(unavailable !== null)('the journey portfolio in Chromium (issue 
 
     // The owner edits a status in the row; the server keeps it.
     const restaurant = page.locator(`[data-journey-id="${seeded.ids.restaurant}"]`);
+    // A row's select holds its one value until it is approached (LazySelect), then all of them.
+    expect(await restaurant.getByTestId('edit-status').locator('option').count()).toBe(1);
+    await restaurant.getByTestId('edit-status').focus();
+    expect(await restaurant.getByTestId('edit-status').locator('option').count()).toBe(6);
     await restaurant.getByTestId('edit-status').selectOption('researched');
     await expect.poll(async () => {
       const answer = await page.request.get(`${server.url}/api/portfolio?workspace=${seeded.workspaceId}`);
@@ -99,6 +103,7 @@ describe.skipIf(unavailable !== null)('the journey portfolio in Chromium (issue 
     }).toBe('researched');
     await page.reload();
     await expect.poll(() => page.locator(`[data-journey-id="${seeded.ids.restaurant}"] [data-testid="edit-status"]`).inputValue()).toBe('researched');
+    await restaurant.getByTestId('edit-status').focus();
     await restaurant.getByTestId('edit-status').selectOption('idea');
     await page.context().close();
   });

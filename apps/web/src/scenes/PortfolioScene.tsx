@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member, PortfolioJourney } from '@klantreis/core/contracts';
 import { accountsApi } from '../api/accountsApi.ts';
-import { portfolioApi, type PortfolioPatch } from '../api/portfolioApi.ts';
+import { portfolioApi, prefetchPortfolio, type PortfolioPatch } from '../api/portfolioApi.ts';
 import { AccountMenu } from '../components/AccountMenu.tsx';
 import { AppNav } from '../components/AppNav.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -16,6 +16,8 @@ import { SavedViews } from '../components/portfolio/SavedViews.tsx';
 import { navigate } from '../hooks/useRoute.ts';
 import { useSession } from '../stores/sessionStore.ts';
 import '../components/portfolio/portfolio.css';
+
+if (location.pathname.replace(/\/$/, '') === '/portfolio') prefetchPortfolio(parsePortfolioQuery(location.search).workspace);
 
 /** The portfolio's journeys of one workspace, with an edit applied at once and undone if the server refuses it. */
 function usePortfolio(workspaceId: string | null) {

@@ -1,8 +1,7 @@
-import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Locale } from '@klantreis/evaluation';
 import { healthReasonText } from '@klantreis/evaluation/health';
 import type { JourneyHealth } from '@klantreis/core/contracts';
-import { useUiLocale } from '../../hooks/useEvaluation.ts';
 
 /** One shape per level, so the light is read without its colour: circle, triangle, octagon, dashed ring. */
 function HealthShape({ level }: { level: JourneyHealth['level'] }) {
@@ -19,16 +18,14 @@ function HealthShape({ level }: { level: JourneyHealth['level'] }) {
 /**
  * The journey's traffic light: colour, shape and the level in words, with the reasons in a
  * tooltip that opens on hover and on keyboard focus (aria-describedby, so a screen reader reads
- * them too) and closes with Escape (WCAG 1.4.13).
+ * them too) and closes with Escape (WCAG 1.4.13). No hooks (the caller passes `t` and an id
+ * unique in the page): the portfolio draws a thousand of them.
  */
-export function HealthLight({ health, title }: { health: JourneyHealth; title: string }) {
-  const { t } = useTranslation();
-  const locale = useUiLocale();
-  const tipId = useId();
-  const [dismissed, setDismissed] = useState(false);
+export function HealthLight({ health, title, id, t, locale }: { health: JourneyHealth; title: string; id: string; t: TFunction; locale: Locale }) {
   const level = t(`portfolio.health.${health.level}`);
+  const tipId = `health-tip-${id}`;
   return (
-    <span className={dismissed ? 'health health--dismissed' : 'health'} onMouseLeave={() => setDismissed(false)}>
+    <span className="health" onMouseLeave={(e) => e.currentTarget.classList.remove('health--dismissed')}>
       <button
         type="button"
         className={`health__light health__light--${health.level}`}
@@ -36,10 +33,10 @@ export function HealthLight({ health, title }: { health: JourneyHealth; title: s
         aria-describedby={tipId}
         data-testid="health-light"
         data-level={health.level}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') setDismissed(true);
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') e.currentTarget.parentElement?.classList.add('health--dismissed');
         }}
-        onBlur={() => setDismissed(false)}
+        onBlur={(e) => e.currentTarget.parentElement?.classList.remove('health--dismissed')}
       >
         <HealthShape level={health.level} />
         <span aria-hidden="true">{level}</span>

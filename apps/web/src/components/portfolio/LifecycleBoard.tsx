@@ -10,7 +10,7 @@ import { HealthLight } from './HealthLight.tsx';
 import { stageOrder } from './portfolioRows.ts';
 import { ScoreValue } from './ScoreValue.tsx';
 
-function JourneyCard({ journey }: { journey: PortfolioJourney }) {
+function JourneyCard({ journey, stageId }: { journey: PortfolioJourney; stageId: string }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const path = `/journeys/${encodeURIComponent(journey.id)}`;
@@ -36,21 +36,21 @@ function JourneyCard({ journey }: { journey: PortfolioJourney }) {
       >
         <span>
           <span className="board-card__score-label">{t('portfolio.columns.designed')}</span>
-          <ScoreValue score={journey.scores.designedRemembered} />
+          <ScoreValue score={journey.scores.designedRemembered} locale={locale} />
         </span>
         {journey.scores.measuredRemembered !== null && (
           <span>
             <span className="board-card__score-label">{t('portfolio.columns.measured')}</span>
-            <ScoreValue score={journey.scores.measuredRemembered} />
+            <ScoreValue score={journey.scores.measuredRemembered} locale={locale} />
           </span>
         )}
       </span>
-      <HealthLight health={journey.health} title={journey.title} />
+      <HealthLight health={journey.health} title={journey.title} id={`${stageId}-${journey.id}`} t={t} locale={locale} />
     </li>
   );
 }
 
-function Column({ title, journeys, testId }: { title: string; journeys: PortfolioJourney[]; testId: string }) {
+function Column({ columnId, title, journeys, testId }: { columnId: string; title: string; journeys: PortfolioJourney[]; testId: string }) {
   const { t } = useTranslation();
   return (
     <section className="board-column" data-testid={testId} aria-label={title}>
@@ -62,7 +62,7 @@ function Column({ title, journeys, testId }: { title: string; journeys: Portfoli
       ) : (
         <ul className="board-column__cards">
           {journeys.map((journey) => (
-            <JourneyCard key={journey.id} journey={journey} />
+            <JourneyCard key={journey.id} journey={journey} stageId={columnId} />
           ))}
         </ul>
       )}
@@ -142,7 +142,7 @@ export function LifecycleBoard({ journeys, all }: { journeys: PortfolioJourney[]
           </h2>
           <ScrollRegion label={t('portfolio.board.map', { title: map.title })} className="board-columns">
             {map.stages.map((stage) => (
-              <Column key={stage.stageId} title={stage.name} journeys={inStage(stage.stageId)} testId="board-column" />
+              <Column key={stage.stageId} columnId={stage.stageId} title={stage.name} journeys={inStage(stage.stageId)} testId="board-column" />
             ))}
           </ScrollRegion>
         </section>
@@ -152,7 +152,7 @@ export function LifecycleBoard({ journeys, all }: { journeys: PortfolioJourney[]
           {t('portfolio.board.noStage')}
         </h2>
         <div className="board-columns board-columns--wrap">
-          <Column title={t('portfolio.board.noStage')} journeys={unlinked} testId="board-unlinked" />
+          <Column columnId="none" title={t('portfolio.board.noStage')} journeys={unlinked} testId="board-unlinked" />
         </div>
       </section>
     </div>

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JOURNEY_KINDS, JOURNEY_STATUSES } from '@klantreis/schema';
 import type { Member, PortfolioJourney } from '@klantreis/core/contracts';
 import type { PortfolioPatch } from '../../api/portfolioApi.ts';
 import { ScrollRegion } from '../measurement/ScrollRegion.tsx';
-import { PortfolioRow } from './PortfolioRow.tsx';
+import { useUiLocale } from '../../hooks/useEvaluation.ts';
+import { PortfolioRow, type RowKit } from './PortfolioRow.tsx';
 import type { GroupKey, PortfolioSort, SortKey } from './portfolioQuery.ts';
 import { NO_GROUP, type JourneyGroup } from './portfolioRows.ts';
 import { SortHeader } from './SortHeader.tsx';
@@ -33,6 +35,33 @@ function GroupHeader({ group, groupBy, open, onToggle }: { group: JourneyGroup; 
   );
 }
 
+/** Rows drawn in the first frame; the rest follow in steps, a frame each. */
+const FIRST_ROWS = 60;
+const MORE_ROWS = 250;
+
+/**
+ * How many rows to draw: a screenful at once, then the rest in steps after the browser has
+ * painted, so a portfolio of 1,000 journeys shows its table in the first frame instead of after
+ * every row is laid out. Later changes (filter, sort) draw everything at once: by then every row
+ * exists and React only moves them.
+ */
+function useProgressiveRows(total: number): number {
+  const [count, setCount] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (count >= total) return undefined;
+    // After the next paint (a timeout from an animation frame), so the rows drawn are shown first.
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setCount((now) => now + MORE_ROWS), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [count, total]);
+  return count;
+}
+
 /**
  * The portfolio as one table: sortable headers, and with a grouping one <tbody> per group under
  * a header that folds it away (its count stays in view).
@@ -46,7 +75,30 @@ export function PortfolioTable({ groups, groupBy, sort, onSort, members, onPatch
   onPatch: (journey: PortfolioJourney, patch: PortfolioPatch) => void;
 }) {
   const { t } = useTranslation();
+  const locale = useUiLocale();
+  // The members arrive after the journeys; read when a select opens, they re-render no row.
+  const membersRef = useRef(members);
+  membersRef.current = members;
+  const kit = useMemo<RowKit>(
+    () => ({
+      t,
+      locale,
+      members: () => membersRef.current,
+      statusOptions: JOURNEY_STATUSES.map((status) => ({ value: status, label: t(`portfolio.statuses.${status}`) })),
+      kindOptions: JOURNEY_KINDS.map((kind) => ({ value: kind, label: t(`portfolio.kinds.${kind}`) })),
+    }),
+    [t, locale],
+  );
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const shownRows = useProgressiveRows(groups.reduce((sum, g) => sum + g.journeys.length, 0));
+  // Rows of each open group within the rows drawn so far, groups in order.
+  let left = shownRows;
+  const drawn = groups.map((group) => {
+    if (closed.has(group.key)) return 0;
+    const rows = Math.min(left, group.journeys.length);
+    left -= rows;
+    return rows;
+  });
   const toggle = (key: string) =>
     setClosed((now) => {
       const next = new Set(now);
@@ -74,12 +126,14 @@ export function PortfolioTable({ groups, groupBy, sort, onSort, members, onPatch
             ))}
           </tr>
         </thead>
-        {groups.map((group) => {
+        {groups.map((group, g) => {
           const open = !closed.has(group.key);
           return (
             <tbody key={group.key} data-testid="portfolio-group" data-group={group.key}>
               {groupBy !== 'none' && <GroupHeader group={group} groupBy={groupBy} open={open} onToggle={() => toggle(group.key)} />}
-              {open && group.journeys.map((journey) => <PortfolioRow key={journey.id} journey={journey} members={members} onPatch={onPatch} />)}
+              {group.journeys.slice(0, drawn[g]).map((journey) => (
+                <PortfolioRow key={journey.id} journey={journey} kit={kit} onPatch={onPatch} />
+              ))}
             </tbody>
           );
         })}

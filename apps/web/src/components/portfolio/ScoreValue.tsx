@@ -1,13 +1,12 @@
+import type { Locale } from '@klantreis/evaluation';
 import { scoreColor } from '@klantreis/schema';
-import { useUiLocale } from '../../hooks/useEvaluation.ts';
 import { scoreText } from '../evaluation/formatNumbers.ts';
 
 /**
  * A remembered score on the app's colour scale (dark red … dark green, as on the map) with its
- * number beside the swatch, so it is read without the colour.
+ * number beside the swatch, so it is read without the colour. No hooks: a portfolio row has two.
  */
-export function ScoreValue({ score }: { score: number | null }) {
-  const locale = useUiLocale();
+export function ScoreValue({ score, locale }: { score: number | null; locale: Locale }) {
   if (score === null) return <span className="score-value score-value--none">–</span>;
   return (
     <span className="score-value" data-score={Math.round(score * 100) / 100}>
