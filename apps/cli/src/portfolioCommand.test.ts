@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortfolioResponse } from '@klantreis/core/contracts';
+import type { OpportunitiesResponse, PortfolioResponse } from '@klantreis/core/contracts';
 import { createPersonaRecord } from '@klantreis/schema';
 import { buildTestServer, type TestServer } from '@klantreis/server/testServer';
 import { buildJourney } from '../../../packages/evaluation/src/testJourneyBuilder.ts';
@@ -67,6 +67,19 @@ describe('klantreis portfolio', () => {
     const en = (await klantreis('portfolio', '--lang', 'en')).stdout;
     expect(en.split('\n')[0]).toMatch(/^Health\s+Journey\s+Type/);
     expect(en).toMatch(/Gemeten reis\s+journey\s+idea\s+–\s+−1\.0\s+\+0\.5\s+67%/);
+  });
+
+  it('gives the opportunities of the API, as JSON, CSV and a table', async () => {
+    const api = (await (await server.fetch(`/api/portfolio/opportunities?workspace=${workspaceId}`)).json()) as OpportunitiesResponse;
+    const cli = JSON.parse((await klantreis('opportunities', '--json')).stdout) as OpportunitiesResponse;
+    expect(cli).toEqual(api);
+    // "Ontworpen reis" (+2, −2, +1): the −2 is a critical finding no action covers.
+    expect(cli.opportunities.map((o) => [o.journeyTitle, o.source, o.rule])).toContainEqual(['Ontworpen reis', 'finding', 'peak-end.dark-red']);
+    const csv = (await klantreis('opportunities', '--csv', '--lang', 'en')).stdout;
+    expect(csv).toBe(await (await server.fetch(`/api/portfolio/opportunities?workspace=${workspaceId}&format=csv&lang=en`)).text().then((text) => `\uFEFF${text.replace(/^\uFEFF/, '')}`));
+    const table = (await klantreis('opportunities')).stdout;
+    expect(table.split('\n')[0]).toMatch(/^Klantreis\s+Soort\s+Titel\s+Eigenaar\s+Status\s+Deadline\s+Impact\s+Inspanning$/);
+    expect(table).toMatch(/Ontworpen reis\s+bevinding\s+.*\s+open\s+–\s+–\s+–/);
   });
 
   it('names an unknown workspace', async () => {

@@ -4,6 +4,8 @@ import { CURRENT_SCHEMA_VERSION, parseJourneyDocument, type JourneyDocument } fr
 import { journeyPortfolio, opportunityPortfolio, type PortfolioQuery } from './journeyPortfolio.ts';
 import { JourneyRollupCache } from './journeyRollupCache.ts';
 
+export { opportunitiesCsv } from './opportunitiesCsv.ts';
+
 // The portfolio on a store without a running server, for `klantreis portfolio`: the same
 // roll-up cache and the same functions as GET /api/portfolio, as the local admin (every
 // journey, as owner). Loads neither Fastify nor Hocuspocus; DuckDB only when a measured
