@@ -14,6 +14,9 @@ import { orderJourney } from '@klantreis/evaluation';
 import { combineRollup, designedRollup, measuredRollup, type JourneyRollup, type MeasuredRollup } from './journeyRollup.ts';
 import { rollUpStages } from './stageRollup.ts';
 
+/** How long an open stream trusts what it read of the caller's access to the linked journeys. */
+const VISIBILITY_TTL_MS = 10_000;
+
 interface CachedJourney {
   title: string;
   kind: JourneyKind;
@@ -72,6 +75,7 @@ export class ExperienceRollups {
   stream(mapId: string, actor: Actor, send: (rollup: ExperienceRollup) => void, onError: (error: Error) => void): ExperienceStream {
     let watched = new Set<string>([mapId]);
     let visibility: Visibility | null = null;
+    let visibilityAt = 0;
     let running = false;
     let again = false;
     let closed = false;
@@ -84,7 +88,12 @@ export class ExperienceRollups {
       try {
         do {
           again = false;
-          visibility ??= await this.visibility(mapId, actor);
+          // Who may see which journey changes rarely (a share, a trash): read again on a trash
+          // or restore, and otherwise at most every VISIBILITY_TTL_MS.
+          if (!visibility || performance.now() - visibilityAt > VISIBILITY_TTL_MS) {
+            visibilityAt = performance.now();
+            visibility = await this.visibility(mapId, actor);
+          }
           const map = await this.documents.read(mapId);
           watched = new Set([mapId, ...map.links.map((link) => link.journeyId)]);
           const rollup = await this.build(mapId, map, visibility);

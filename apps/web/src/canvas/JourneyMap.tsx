@@ -119,7 +119,7 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
       >
         <LiveCursors mapRef={mapRef} />
         <div className="map__corner lane-label">
-          <span className="map__corner-title">{t('editor.map')}</span>
+          <span className="map__corner-title">{journey.journey.kind === 'experience' ? t('list.experienceMap') : t('editor.map')}</span>
         </div>
         {layout.phaseSpans.map((span, i) => (
           <PhaseHeader key={span.phase.id} span={span} index={i} phaseCount={layout.phaseSpans.length} />

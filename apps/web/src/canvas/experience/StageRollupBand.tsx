@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { HealthLevel, LinkedJourneyRollup, StageRollup } from '@klantreis/core/contracts';
+import { healthReasonText } from '@klantreis/evaluation/health';
 import { scoreColor, type LinkId, type PhaseRecord } from '@klantreis/schema';
 import { drillDown } from '../../components/experience/drillDown.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
@@ -27,7 +28,7 @@ function HealthLight({ level }: { level: HealthLevel }) {
 }
 
 function JourneyChip({ mapId, link, stageName }: { mapId: string; link: LinkedJourneyRollup; stageName: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const edit = useJourneyEdit();
   const canEdit = useCan('journey.edit');
   const level = link.health?.level ?? 'unknown';
@@ -40,7 +41,7 @@ function JourneyChip({ mapId, link, stageName }: { mapId: string; link: LinkedJo
         <a
           href={`/journeys/${encodeURIComponent(link.journeyId)}`}
           aria-label={phaseName ? t('experience.chipAtPhase', { title, phase: phaseName, health }) : t('experience.chipLabel', { title, health })}
-          title={`${title} · ${health}`}
+          title={[`${title} · ${health}`, ...(link.health?.reasons ?? []).map((reason) => healthReasonText(reason, uiLocale(i18n.language)))].join('\n')}
           onClick={(event) => {
             event.preventDefault();
             drillDown(mapId, link.journeyId, link.targetPhaseId);
