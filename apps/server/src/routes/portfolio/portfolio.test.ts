@@ -152,6 +152,8 @@ describe.each(backends)('portfolio API on %s', (_name, backend) => {
     const guest = await invitePerson(server, 'commenter', { journeyId: shared, name: 'Gita Guest' });
     const guestView = await portfolio(guest);
     expect(guestView.journeys.map((j) => [j.id, j.role])).toEqual([[shared, 'commenter']]);
+    // Without a workspace named, they see the workspace their journey is shared from.
+    expect((await portfolio(guest, '')).journeys.map((j) => j.id)).toEqual([shared]);
 
     // Another workspace's person: this workspace does not exist for them, and their own does not show its journeys.
     await expectStatus(await asPerson(server, stranger, `/api/portfolio?workspace=${workspaceId}`), 404);

@@ -79,8 +79,11 @@ export const portfolioRoutes: FastifyPluginAsyncZod<PortfolioRoutesOptions> = as
     }
     if (actor.kind !== 'user') throw new HttpError(401, 'sign in first');
     const scope = await access.journeyScope(actor.userId);
-    const workspaceId = requested ?? scope.workspaceIds[0];
-    if (workspaceId === undefined) throw new HttpError(404, 'you are not a member of any workspace');
+    // By default the person's first workspace; someone who only has journeys shared with them
+    // sees the workspace of the first of those.
+    const sharedFrom = scope.journeyIds[0] === undefined ? undefined : ((await access.workspaceOfJourney(scope.journeyIds[0])) ?? undefined);
+    const workspaceId = requested ?? scope.workspaceIds[0] ?? sharedFrom;
+    if (workspaceId === undefined) throw new HttpError(404, 'you are not a member of any workspace and no journey is shared with you');
     const workspaceRole = scope.workspaceRoles[workspaceId] ?? null;
     if (workspaceRole === null && scope.journeyIds.length === 0) throw noWorkspace(workspaceId);
     return {
