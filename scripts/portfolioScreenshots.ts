@@ -1,4 +1,5 @@
-// Screenshots of the journey portfolio (table, grouped, lifecycle board, opportunities) at 1024
+// Screenshots of the journey portfolio (table, grouped, lifecycle board, opportunities; the journey
+// details dialog of the editor at 1440) at 1024
 // and 1440 px wide, in Dutch and English, on journeys made from the templates:
 //   npm run build && node scripts/portfolioScreenshots.ts [out-dir]
 import { mkdirSync } from 'node:fs';
@@ -14,7 +15,7 @@ mkdirSync(outDir, { recursive: true });
 const server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
 const browser = await launchBrowser();
 try {
-  await seedPortfolio(server.url, 'nl');
+  const seeded = await seedPortfolio(server.url, 'nl');
   for (const width of [1024, 1440]) {
     for (const locale of ['nl-NL', 'en-US'] as const) {
       const lang = locale.slice(0, 2);
@@ -35,6 +36,15 @@ try {
       await page.getByTestId('impact-effort-matrix').waitFor();
       await page.getByTestId('matrix-point').first().focus();
       await page.screenshot({ path: `${outDir}/portfolio-opportunities-${width}-${lang}.png`, fullPage: true });
+      if (width === 1440) {
+        // The journey details in the editor's More menu.
+        await page.goto(`${server.url}/journeys/${seeded.ids.financial}`);
+        await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor();
+        await page.getByTestId('topbar-more').locator('summary').click();
+        await page.getByTestId('open-journey-details').click();
+        await page.getByTestId('journey-details').waitFor();
+        await page.screenshot({ path: `${outDir}/portfolio-details-${lang}.png` });
+      }
       await context.close();
     }
   }

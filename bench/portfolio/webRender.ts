@@ -62,12 +62,14 @@ async function timeRender(page: Page, path: string, api: string, selector: strin
   await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
   return page.evaluate(
     ({ selector, count, api }) =>
-      new Promise<Timing>((resolve) => {
+      new Promise<Timing>((resolve, reject) => {
         let first = 0;
+        const gaveUp = setTimeout(() => reject(new Error(`${document.querySelectorAll(selector).length} of ${count} after 60 s at ${location.pathname}`)), 60_000);
         const check = () => {
           const rows = document.querySelectorAll(selector).length;
           if (first === 0 && rows >= Math.min(60, count)) requestAnimationFrame(() => (first = performance.now()));
           if (rows >= count) {
+            clearTimeout(gaveUp);
             requestAnimationFrame(() => {
               const now = performance.now();
               const entry = performance.getEntriesByType('resource').filter((e) => new RegExp(api).test(e.name)).at(-1) as PerformanceResourceTiming | undefined;

@@ -52,7 +52,7 @@ function JourneyDetailsDialog({ journey, open, onClose }: { journey: JourneyReco
           <legend className="visually-hidden">{journey.title}</legend>
           <label>
             {t('portfolio.details.description')}
-            <textarea rows={3} value={journey.description} maxLength={MAX_TEXT_LENGTH} onChange={(e) => update({ description: e.target.value })} />
+            <textarea rows={4} value={journey.description} maxLength={MAX_TEXT_LENGTH} onChange={(e) => update({ description: e.target.value })} />
           </label>
           <div className="row">
             <label>
