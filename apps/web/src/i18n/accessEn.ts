@@ -135,6 +135,9 @@ export const accessEn = {
       'token.revoked': 'API token revoked',
       'link.created': 'Share link made',
       'link.revoked': 'Share link revoked',
+      'journey.portfolio-changed': 'Owner, status, type or tags changed',
+      'portfolio-view.saved': 'Portfolio view saved',
+      'portfolio-view.deleted': 'Portfolio view deleted',
     },
   },
   inbox: {

@@ -137,6 +137,9 @@ export const accessNl: typeof accessEn = {
       'token.revoked': 'API-token ingetrokken',
       'link.created': 'Deellink gemaakt',
       'link.revoked': 'Deellink ingetrokken',
+      'journey.portfolio-changed': 'Eigenaar, status, soort of labels gewijzigd',
+      'portfolio-view.saved': 'Portfolioweergave opgeslagen',
+      'portfolio-view.deleted': 'Portfolioweergave verwijderd',
     },
   },
   inbox: {
