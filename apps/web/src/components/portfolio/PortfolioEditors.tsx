@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { JOURNEY_KINDS, JOURNEY_STATUSES, MAX_JOURNEY_TAGS, type JourneyKind, type JourneyStatus } from '@klantreis/schema';
+import { JOURNEY_KINDS, JOURNEY_STATUSES, type JourneyKind, type JourneyStatus } from '@klantreis/schema';
 import type { Member } from '@klantreis/core/contracts';
+import { parseTags } from './tagsText.ts';
 
 // The controls that change a journey's place in the portfolio, shared by the portfolio's rows
 // and the editor's journey details: status, type, owner (an account of the workspace) and tags.
@@ -56,15 +57,6 @@ export function OwnerSelect({ owner, members, label, onChange, testId }: {
       ))}
     </select>
   );
-}
-
-/** "leden, digitaal , leden" → ["leden", "digitaal"]: trimmed, no empties, no doubles, at most the schema's number. */
-export function parseTags(text: string): string[] {
-  const tags = text
-    .split(',')
-    .map((tag) => tag.trim().slice(0, 40))
-    .filter(Boolean);
-  return [...new Set(tags)].slice(0, MAX_JOURNEY_TAGS);
 }
 
 /** Tags as one text field, separated by commas; saved when it loses focus or on Enter, only when changed. */
