@@ -6,6 +6,7 @@ import { browserUnavailable, launchBrowser, newContext } from './fixtures/browse
 import { JourneyMapPage } from './fixtures/journeyMapPage.ts';
 import { seedPortfolio, type SeededPortfolio } from './fixtures/portfolioSeed.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { authorizedFetch, signIn } from '@klantreis/server/testCredentials';
 
 // Issue 12: the journey portfolio, the lifecycle board and the opportunity portfolio in the
 // browser, on journeys made through the API (portfolioSeed.ts): seven journeys, three owned by
@@ -208,6 +209,32 @@ describe.skipIf(unavailable !== null)('the journey portfolio in Chromium (issue 
     await dialog.getByTestId('details-owner').selectOption('');
     await dialog.getByTestId('details-tags').fill('retail');
     await dialog.getByTestId('details-tags').press('Enter');
+    await context.close();
+  });
+
+  it('shows a viewer the owner, status, type and tags as text, without the selects', async () => {
+    const invite = (await (
+      await authorizedFetch(`${server.url}/api/workspaces/${seeded.workspaceId}/invitations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'viewer' }),
+      })
+    ).json()) as { url: string };
+    const viewer = { email: 'vera@klantreis.test', password: 'vera-password-1' };
+    const created = await fetch(`${server.url}/api/invitations/${invite.url.split('/').pop()}/account`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ name: 'Vera Viewer', ...viewer }),
+    });
+    expect(created.ok).toBe(true);
+    const context = await newContext(browser, 'en-US', { as: { cookie: await signIn(server.url, viewer), url: server.url } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/portfolio?sort=title`);
+    await expect.poll(() => rows(page).count()).toBe(7);
+    const ikea = page.locator(`[data-journey-id="${seeded.ids.ikea}"]`);
+    expect(await ikea.getByTestId('status-cell').textContent()).toBe('Live');
+    expect(await ikea.getByTestId('owner-cell').textContent()).toBe('Olga Owner');
+    expect(await page.locator('[data-testid="portfolio-row"] select, [data-testid="portfolio-row"] input').count()).toBe(0);
     await context.close();
   });
 
