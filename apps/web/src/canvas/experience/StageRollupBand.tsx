@@ -68,6 +68,29 @@ function JourneyChip({ mapId, link, stageName }: { mapId: string; link: LinkedJo
   );
 }
 
+/** The linked journeys' remembered scores, designed and measured; their means on hover. */
+function JourneyScores({ stage }: { stage: StageRollup }) {
+  const { t, i18n } = useTranslation();
+  const locale = uiLocale(i18n.language);
+  const { journeys } = stage;
+  return (
+    <>
+      <ScorePill
+        label={t('experience.designed')}
+        score={journeys.designedRemembered}
+        hint={t('experience.rememberedHint', { mean: formatRollupScore(journeys.designedMean, locale) })}
+        testId="stage-designed"
+      />
+      <ScorePill
+        label={t('experience.measured')}
+        score={journeys.measuredRemembered}
+        hint={t('experience.rememberedHint', { mean: formatRollupScore(journeys.measuredMean, locale) })}
+        testId="stage-measured"
+      />
+    </>
+  );
+}
+
 function StageFigures({ stage }: { stage: StageRollup }) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
@@ -106,27 +129,15 @@ function StageFigures({ stage }: { stage: StageRollup }) {
 }
 
 export function StageRollupBand({ mapId, stage, phase, onLink }: { mapId: string; stage: StageRollup; phase: PhaseRecord; onLink: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canEdit = useCan('journey.edit');
-  const locale = uiLocale(i18n.language);
   const stageName = phase.name || t('phase.unnamed');
-  const { journeys } = stage;
   return (
     <section className="stage-band" aria-label={t('experience.band', { stage: stageName })} data-testid="stage-band" data-stage-id={stage.stageId}>
       <div className="stage-band__scores">
         {stage.own.steps > 0 && <ScorePill label={t('experience.own')} score={stage.own.remembered} testId="stage-own" />}
-        <ScorePill
-          label={t('experience.designed')}
-          score={journeys.designedRemembered}
-          hint={t('experience.rememberedHint', { mean: formatRollupScore(journeys.designedMean, locale) })}
-          testId="stage-designed"
-        />
-        <ScorePill
-          label={t('experience.measured')}
-          score={journeys.measuredRemembered}
-          hint={t('experience.rememberedHint', { mean: formatRollupScore(journeys.measuredMean, locale) })}
-          testId="stage-measured"
-        />
+        {/* The journeys' scores only where journeys are linked: a dash there would say "not scored" of nothing. */}
+        {stage.links.length > 0 && <JourneyScores stage={stage} />}
       </div>
       <StageFigures stage={stage} />
       <h3 className="stage-band__heading">{t('experience.journeys')}</h3>
