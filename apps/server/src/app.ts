@@ -80,6 +80,8 @@ export interface KlantreisApp {
   audit: AuditLog;
   /** The first-start link's path while there is no owner yet (print it with the server's address), else null. */
   setupPath(): string | null;
+  /** Brings the portfolio's cached roll-ups up to date in the background (after a start); close() stops it. */
+  warmPortfolio(): void;
   /** Stores pending work and closes the server; the store is the caller's to close. */
   close(): Promise<void>;
 }
@@ -250,6 +252,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
   await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
   await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
+  let warming: Promise<void> = Promise.resolve();
   await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers, streams });
   await registerWebApp(app, options.webDist);
   memoryRelease.releaseWhenIdle(collaboration.hocuspocus);
@@ -265,7 +268,15 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     access,
     audit,
     setupPath: () => (setupToken === null ? null : `/setup?token=${setupToken}`),
+    warmPortfolio() {
+      warming = portfolioCache.warmUp().then(
+        (count) => console.info(`portfolio: roll-ups of ${count} journeys up to date`),
+        (error: unknown) => console.warn(`portfolio: warming the roll-ups stopped: ${(error as Error).message}`),
+      );
+    },
     async close() {
+      portfolioCache.stopWarming();
+      await warming;
       await collaboration.close();
       // A portfolio roll-up still measuring in the background reads the store.
       await portfolioCache.settled();

@@ -52,6 +52,15 @@ export class PortfolioStore {
    * `includeUnassigned` also takes journeys without a workspace (they count as the first one's).
    */
   async journeysOfWorkspace(workspaceId: string, includeUnassigned: boolean): Promise<PortfolioRow[]> {
+    return this.portfolioRows({ workspaceId, includeUnassigned });
+  }
+
+  /** Every journey not in the trash, of every workspace (warming the cache after a start). */
+  async allJourneys(): Promise<PortfolioRow[]> {
+    return this.portfolioRows(null);
+  }
+
+  private async portfolioRows(scope: { workspaceId: string; includeUnassigned: boolean } | null): Promise<PortfolioRow[]> {
     const rows = await this.db
       .selectFrom('journeys')
       .leftJoin('journey_rollups', 'journey_rollups.journey_id', 'journeys.id')
@@ -75,7 +84,11 @@ export class PortfolioStore {
           .as('stale_snapshot'),
       )
       .where('journeys.deleted_at', 'is', null)
-      .where((eb) => (includeUnassigned ? eb.or([eb('journeys.workspace_id', '=', workspaceId), eb('journeys.workspace_id', 'is', null)]) : eb('journeys.workspace_id', '=', workspaceId)))
+      .where((eb) => {
+        if (scope === null) return eb.lit(true);
+        const inWorkspace = eb('journeys.workspace_id', '=', scope.workspaceId);
+        return scope.includeUnassigned ? eb.or([inWorkspace, eb('journeys.workspace_id', 'is', null)]) : inWorkspace;
+      })
       .orderBy('journeys.updated_at', 'desc')
       .orderBy('journeys.id')
       .execute();

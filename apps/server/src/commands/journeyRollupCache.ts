@@ -194,6 +194,7 @@ export class JourneyRollupCache {
   /** The measured half being recomputed per journey, and the computation queued behind it. */
   private readonly running = new Map<string, Promise<MeasuredRollup>>();
   private readonly queued = new Map<string, Promise<MeasuredRollup>>();
+  private warming = false;
 
   constructor(sources: RollupSources) {
     this.sources = sources;
@@ -290,14 +291,17 @@ export class JourneyRollupCache {
    * was saved). When the edit changed what the measured half reads (the activity mapping, the
    * indicators), that is measured again in the background too.
    */
-  async refreshDesigned(journeyId: string): Promise<void> {
+  async refreshDesigned(journeyId: string, waitForMeasurement = false): Promise<void> {
     const row = await this.sources.store.getJourney(journeyId);
     if (!row || row.deletedAt !== null) return;
     const designed = designedEntry(documentFromSnapshot(journeyId, row.snapshot));
     const [previousKey, importIds] = await Promise.all([this.portfolio.measuredKey(journeyId), this.portfolio.importIdsByJourney([journeyId])]);
     await this.portfolio.saveDesigned(journeyId, row.updatedAt, JSON.stringify(designed));
     const imports = importIds.get(journeyId) ?? [];
-    if (imports.length > 0 && previousKey !== measuredKey(designed, imports)) void this.remeasure(journeyId).catch(warnFailed(journeyId));
+    if (imports.length === 0 || previousKey === measuredKey(designed, imports)) return;
+    const measuring = this.remeasure(journeyId);
+    if (waitForMeasurement) await measuring;
+    else void measuring.catch(warnFailed(journeyId));
   }
 
   /**
@@ -308,6 +312,33 @@ export class JourneyRollupCache {
   changed(journeyId: string, change: 'content' | 'trash' | 'data'): void {
     if (change === 'trash') void this.portfolio.forget(journeyId).catch(warnFailed(journeyId));
     if (change === 'data') void this.remeasure(journeyId).catch(warnFailed(journeyId));
+  }
+
+  /**
+   * Brings every journey's roll-up up to date in the background, one journey at a time,
+   * after a start: the first portfolio after an upgrade (or a restore) is then as fast as the
+   * next. `stopWarming` ends it at the next batch.
+   */
+  async warmUp(): Promise<number> {
+    this.warming = true;
+    const rows = await this.portfolio.allJourneys();
+    let done = 0;
+    for (const row of rows) {
+      if (!this.warming) break;
+      // A stale designed half is computed from the snapshot whether or not the journey is open
+      // (an open one is read live, which is never cached); a fresh one has its measured half checked.
+      if (row.rollup?.sourceUpdatedAt !== row.updatedAt) await this.refreshDesigned(row.id, true);
+      else await this.entries([row]);
+      done++;
+      // Let requests in between journeys.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.warming = false;
+    return done;
+  }
+
+  stopWarming(): void {
+    this.warming = false;
   }
 
   /** Waits for the background work of every journey (tests, shutdown). */

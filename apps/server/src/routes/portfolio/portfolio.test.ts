@@ -188,6 +188,26 @@ describe.each(backends)('portfolio API on %s', (_name, backend) => {
     }
   });
 
+  it('brings every journey’s roll-up up to date in the background after a start', async () => {
+    await server.store.db.deleteFrom('journey_rollups').execute();
+    server.server.warmPortfolio();
+    // Every journey not in the trash, open ones too (their snapshot's roll-up).
+    const withoutRollup = async () => {
+      const rows = await server.store.db
+        .selectFrom('journeys')
+        .leftJoin('journey_rollups', 'journey_rollups.journey_id', 'journeys.id')
+        .select('journeys.id')
+        .where('journeys.deleted_at', 'is', null)
+        .where('journey_rollups.journey_id', 'is', null)
+        .execute();
+      return rows.map((row) => row.id);
+    };
+    await eventually(async () => expect(await withoutRollup()).toEqual([]), 20_000);
+    // The measured journey's measured half is kept too.
+    const measured = await server.store.db.selectFrom('journey_rollups').select('measured').where('measured', 'is not', null).execute();
+    expect(measured.length).toBeGreaterThan(0);
+  });
+
   it('describes its routes in the OpenAPI document', async () => {
     const spec = JSON.parse(await expectStatus(await server.fetch('/api/docs/json'), 200)) as { paths: Record<string, unknown> };
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/portfolio', '/api/portfolio/opportunities', '/api/portfolio/views', '/api/portfolio/views/{viewId}', '/api/journeys/{id}/portfolio']));
