@@ -50,6 +50,15 @@ const CHANGING_ROUTES: Readonly<Record<string, JourneyChange>> = {
  * that those routes need not know who rolls journeys up. Added on the root, before the routes.
  */
 export function signalJourneyChanges(app: FastifyInstance, signal: JourneyChangeSignal): void {
+  // A renamed route would stop signalling without a word: the start fails instead.
+  const registered = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) registered.add(`${method} ${route.url}`);
+  });
+  app.addHook('onReady', async () => {
+    const missing = Object.keys(CHANGING_ROUTES).filter((key) => !registered.has(key));
+    if (missing.length > 0) throw new Error(`routes that change journeys are gone (apps/server/src/routes/experience/experience.ts): ${missing.join(', ')}`);
+  });
   app.addHook('onResponse', async (request, reply) => {
     const change = CHANGING_ROUTES[`${request.method} ${request.routeOptions.url ?? ''}`];
     const journeyId = (request.params as { id?: string } | undefined)?.id;
