@@ -164,7 +164,7 @@ export function PortfolioScene({ query }: { query: string }) {
             <div className="portfolio__controls">
               <PortfolioFilters
                 filter={state.filter}
-                group={state.group}
+                group={state.tab === 'board' ? null : state.group}
                 owners={choices.owners}
                 tags={choices.tags}
                 onFilter={(filter, options) => update({ filter }, { typing: options?.typing })}

@@ -23,7 +23,8 @@ function FilterSelect({ label, value, onChange, children, testId }: { label: str
  */
 export function PortfolioFilters({ filter, group, owners, tags, onFilter, onGroup }: {
   filter: PortfolioFilter;
-  group: GroupKey;
+  /** Null where grouping means nothing (the lifecycle board groups by stage itself). */
+  group: GroupKey | null;
   owners: { id: string; name: string }[];
   tags: string[];
   onFilter: (filter: PortfolioFilter, options?: { typing: boolean }) => void;
@@ -79,16 +80,18 @@ export function PortfolioFilters({ filter, group, owners, tags, onFilter, onGrou
           </option>
         ))}
       </FilterSelect>
-      <label className="portfolio-filter">
-        <span>{t('portfolio.group.label')}</span>
-        <select value={group} onChange={(e) => onGroup(e.target.value as GroupKey)} data-testid="group-by">
-          {GROUP_KEYS.map((key) => (
-            <option key={key} value={key}>
-              {t(`portfolio.group.${key}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {group !== null && (
+        <label className="portfolio-filter">
+          <span>{t('portfolio.group.label')}</span>
+          <select value={group} onChange={(e) => onGroup(e.target.value as GroupKey)} data-testid="group-by">
+            {GROUP_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {t(`portfolio.group.${key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {!filterIsEmpty(filter) && (
         <button type="button" className="link" onClick={() => onFilter(EMPTY_FILTER)}>
           {t('portfolio.filter.clear')}
