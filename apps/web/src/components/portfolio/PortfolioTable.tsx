@@ -111,6 +111,11 @@ export function PortfolioTable({ groups, groupBy, sort, onSort, members, onPatch
         <caption className="visually-hidden">
           {t('portfolio.title')}. {t('portfolio.sortHint')}
         </caption>
+        <colgroup>
+          {COLUMNS.map((column) => (
+            <col key={column} className={`portfolio-col--${column}`} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             {COLUMNS.map((column) => (
