@@ -80,8 +80,8 @@ export interface KlantreisApp {
   audit: AuditLog;
   /** The first-start link's path while there is no owner yet (print it with the server's address), else null. */
   setupPath(): string | null;
-  /** Brings the portfolio's cached roll-ups up to date in the background (after a start); close() stops it. */
-  warmPortfolio(): void;
+  /** Brings the portfolio's cached roll-ups up to date in the background (after a start); close() stops it. Resolves when done. */
+  warmPortfolio(): Promise<void>;
   /** Stores pending work and closes the server; the store is the caller's to close. */
   close(): Promise<void>;
 }
@@ -273,6 +273,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
         (count) => console.info(`portfolio: roll-ups of ${count} journeys up to date`),
         (error: unknown) => console.warn(`portfolio: warming the roll-ups stopped: ${(error as Error).message}`),
       );
+      return warming;
     },
     async close() {
       portfolioCache.stopWarming();

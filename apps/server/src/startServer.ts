@@ -26,7 +26,7 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
     if (seeded > 0) console.info(`added ${seeded} sample journeys`);
   }
   const address = await server.app.listen({ port: config.port, host: config.host });
-  server.warmPortfolio();
+  void server.warmPortfolio();
   const where = config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/klantreis.sqlite`;
   const shown = config.publicUrl ?? address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   console.info(`Klantreis listens on ${shown} (data: ${where}; ready in ${Math.round(performance.now() - startedAt)} ms)`);

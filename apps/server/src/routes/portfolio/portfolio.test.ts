@@ -190,7 +190,7 @@ describe.each(backends)('portfolio API on %s', (_name, backend) => {
 
   it('brings every journey’s roll-up up to date in the background after a start', async () => {
     await server.store.db.deleteFrom('journey_rollups').execute();
-    server.server.warmPortfolio();
+    void server.server.warmPortfolio();
     // Every journey not in the trash, open ones too (their snapshot's roll-up).
     const withoutRollup = async () => {
       const rows = await server.store.db
