@@ -212,7 +212,7 @@ describe.skipIf(unavailable !== null)('the journey portfolio in Chromium (issue 
     await context.close();
   });
 
-  it('shows a viewer the owner, status, type and tags as text, without the selects', async () => {
+  it('shows a viewer the owner, status, type and tags as text, without the selects or saving views', async () => {
     const invite = (await (
       await authorizedFetch(`${server.url}/api/workspaces/${seeded.workspaceId}/invitations`, {
         method: 'POST',
@@ -235,6 +235,9 @@ describe.skipIf(unavailable !== null)('the journey portfolio in Chromium (issue 
     expect(await ikea.getByTestId('status-cell').textContent()).toBe('Live');
     expect(await ikea.getByTestId('owner-cell').textContent()).toBe('Olga Owner');
     expect(await page.locator('[data-testid="portfolio-row"] select, [data-testid="portfolio-row"] input').count()).toBe(0);
+    // Views are opened by every member, saved and deleted by editors.
+    expect(await page.getByTestId('saved-views').isVisible()).toBe(true);
+    expect(await page.getByTestId('save-view').count()).toBe(0);
     await context.close();
   });
 

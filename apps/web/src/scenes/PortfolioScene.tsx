@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member, PortfolioJourney } from '@klantreis/core/contracts';
+import { atLeast, type Member, type PortfolioJourney } from '@klantreis/core/contracts';
 import { accountsApi } from '../api/accountsApi.ts';
 import { portfolioApi, prefetchPortfolio, type PortfolioPatch } from '../api/portfolioApi.ts';
 import { AccountMenu } from '../components/AccountMenu.tsx';
@@ -109,6 +109,8 @@ export function PortfolioScene({ query }: { query: string }) {
   const { journeys, error, patch } = usePortfolio(workspaceId);
   const members = useMembers(workspaceId);
   const locale = i18n.language;
+  const workspaceRole = me?.workspaces.find((w) => w.id === workspaceId)?.role ?? null;
+  const canSaveViews = atLeast(workspaceRole, 'editor') && atLeast(me?.cap ?? null, 'editor');
 
   const update = (next: Partial<PortfolioQuery>, options: { typing?: boolean } = {}) =>
     navigate(`/portfolio${portfolioQueryString({ ...state, ...next })}`, { replace: options.typing === true });
@@ -170,7 +172,7 @@ export function PortfolioScene({ query }: { query: string }) {
                 onFilter={(filter, options) => update({ filter }, { typing: options?.typing })}
                 onGroup={(group) => update({ group })}
               />
-              {workspaceId && <SavedViews workspaceId={workspaceId} current={{ filter: state.filter, sort: state.sort, group: state.group }} onApply={(view) => update(view)} />}
+              {workspaceId && <SavedViews workspaceId={workspaceId} current={{ filter: state.filter, sort: state.sort, group: state.group }} canSave={canSaveViews} onApply={(view) => update(view)} />}
             </div>
             <p className="portfolio__count" role="status" data-testid="portfolio-count">
               {t('portfolio.count', { shown: shown.length, count: journeys.length })}

@@ -5,9 +5,15 @@ import { viewStateFrom, type PortfolioViewState } from './portfolioQuery.ts';
 
 /**
  * Saved views of the portfolio, kept by the server per workspace: pick one to apply its filter,
- * sort and grouping; save the current ones under a name; delete the chosen one.
+ * sort and grouping; save the current ones under a name; delete the chosen one (editors).
  */
-export function SavedViews({ workspaceId, current, onApply }: { workspaceId: string; current: PortfolioViewState; onApply: (state: PortfolioViewState) => void }) {
+export function SavedViews({ workspaceId, current, canSave, onApply }: {
+  workspaceId: string;
+  current: PortfolioViewState;
+  /** Editors and owners of the workspace save and delete views; every member opens them. */
+  canSave: boolean;
+  onApply: (state: PortfolioViewState) => void;
+}) {
   const { t } = useTranslation();
   const [views, setViews] = useState<SavedView[]>([]);
   const [chosen, setChosen] = useState('');
@@ -68,12 +74,12 @@ export function SavedViews({ workspaceId, current, onApply }: { workspaceId: str
           ))}
         </select>
       </label>
-      {chosenView && (
+      {chosenView && canSave && (
         <button type="button" className="link danger" onClick={() => void remove(chosenView)} data-testid="delete-view">
           {t('portfolio.views.delete')}
         </button>
       )}
-      {naming ? (
+      {!canSave ? null : naming ? (
         <form className="saved-views__form" onSubmit={(event) => void save(event)}>
           <label>
             <span className="visually-hidden">{t('portfolio.views.name')}</span>
