@@ -8,13 +8,19 @@
 //
 //   node scripts/quickStartCheck.mjs
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const START_TIMEOUT_MS = 180_000;
-const EXPECTED_SAMPLES = 7;
+/** One sample journey per template: the ids listed in TEMPLATE_IDS (read as text, this Node may not run TypeScript). */
+const EXPECTED_SAMPLES = (() => {
+  const source = readFileSync(new URL('../packages/templates/src/index.ts', import.meta.url), 'utf8');
+  const list = /export const TEMPLATE_IDS = \[([^\]]*)\]/.exec(source);
+  if (!list) throw new Error('packages/templates/src/index.ts: no TEMPLATE_IDS list');
+  return list[1].match(/'[a-z-]+'/g).length;
+})();
 
 async function freePort() {
   return new Promise((resolve, reject) => {
