@@ -27,6 +27,9 @@ export interface PortfolioView {
   createdAt: number;
 }
 
+/** Ids bound in one query at most: SQLite allows 32,766 bound values. */
+const ID_SLICE = 5000;
+
 function viewFromRow(row: PortfolioViewsTable): PortfolioView {
   return {
     id: row.id,
@@ -133,21 +136,28 @@ export class PortfolioStore {
   /** Which journeys have imports, with their import ids (sorted): part of the measured roll-up's key. */
   async importIdsByJourney(journeyIds: readonly string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
-    if (journeyIds.length === 0) return result;
-    const rows = await this.db.selectFrom('analytics_imports').select(['journey_id', 'id']).where('journey_id', 'in', [...journeyIds]).orderBy('journey_id').orderBy('id').execute();
-    for (const row of rows) {
-      const list = result.get(row.journey_id) ?? [];
-      list.push(row.id);
-      result.set(row.journey_id, list);
+    // In slices, so that a workspace of any size stays under SQLite's limit of bound values.
+    for (let start = 0; start < journeyIds.length; start += ID_SLICE) {
+      const slice = journeyIds.slice(start, start + ID_SLICE);
+      const rows = await this.db.selectFrom('analytics_imports').select(['journey_id', 'id']).where('journey_id', 'in', slice).orderBy('journey_id').orderBy('id').execute();
+      for (const row of rows) {
+        const list = result.get(row.journey_id) ?? [];
+        list.push(row.id);
+        result.set(row.journey_id, list);
+      }
     }
     return result;
   }
 
   /** The names of the people with an account, by id (an owner's name in the portfolio). */
   async userNames(userIds: readonly string[]): Promise<Map<string, string>> {
-    if (userIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('auth_user').select(['id', 'name', 'email']).where('id', 'in', [...new Set(userIds)]).execute();
-    return new Map(rows.map((row) => [row.id, row.name || row.email]));
+    const ids = [...new Set(userIds)];
+    const names = new Map<string, string>();
+    for (let start = 0; start < ids.length; start += ID_SLICE) {
+      const rows = await this.db.selectFrom('auth_user').select(['id', 'name', 'email']).where('id', 'in', ids.slice(start, start + ID_SLICE)).execute();
+      for (const row of rows) names.set(row.id, row.name || row.email);
+    }
+    return names;
   }
 
   async isMember(workspaceId: string, userId: string): Promise<boolean> {
