@@ -98,6 +98,8 @@ describe.skipIf(unavailable !== null)('experience map', () => {
     const page = await context.newPage();
     await new JourneyMapPage(page, server.url).open(seeded.mapId);
     const designed = band(page, 3).getByTestId('stage-designed');
+    // The touchpoints summary: the channels of the stage's own moments, in the UI's words.
+    expect(await band(page, 2).getByTestId('stage-channels').textContent()).toBe('Touchpoints E-mail · Letter · Store');
     // Renewal: 0, +1, +1 → remembered (1 + 1) / 2 = +1.
     await expect.poll(() => designed.textContent()).toBe('Designed +1');
     const renewal = (await (await authorizedFetch(`${server.url}/api/journeys/${seeded.journeys.renewal}`)).json()) as JourneyDocument;

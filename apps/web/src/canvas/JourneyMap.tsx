@@ -131,7 +131,7 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
             </button>
           )}
         </div>
-        {journey.journey.kind === 'experience' && <ExperienceRows spans={layout.phaseSpans} columnCount={columnCount} />}
+        {journey.journey.kind === 'experience' && <ExperienceRows spans={layout.phaseSpans} steps={journey.steps} columnCount={columnCount} />}
 
         <div className="lane-label lane-label--steps" />
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEndNow} accessibility={dragAccessibility}>

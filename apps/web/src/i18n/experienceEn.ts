@@ -14,6 +14,7 @@ export const experienceEn = {
   wait: 'Wait',
   cases_one: '{{count, number}} case',
   cases_other: '{{count, number}} cases',
+  touchpoints: 'Touchpoints',
   xla: 'XLA',
   xlaValue: '{{met, number}} met · {{atRisk, number}} at risk · {{missed, number}} missed',
   findings_one: '{{count, number}} open finding',

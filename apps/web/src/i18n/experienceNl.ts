@@ -15,6 +15,7 @@ export const experienceNl: typeof experienceEn = {
   wait: 'Wachttijd',
   cases_one: '{{count, number}} casus',
   cases_other: '{{count, number}} casussen',
+  touchpoints: 'Contactmomenten',
   xla: 'XLA',
   xlaValue: '{{met, number}} gehaald · {{atRisk, number}} in gevaar · {{missed, number}} gemist',
   findings_one: '{{count, number}} open bevinding',

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PhaseRecord } from '@klantreis/schema';
+import type { PhaseRecord, StepRecord } from '@klantreis/schema';
 import { useExperienceRollup } from '../../hooks/useExperienceRollup.ts';
 import type { PhaseSpan } from '../mapLayout.ts';
 import { LifecycleCurve, LIFECYCLE_HEIGHT } from './LifecycleCurve.tsx';
@@ -12,10 +12,25 @@ import './experience.css';
 // stage's roll-up band (spanning the stage's columns, like its header), and the lifecycle curve
 // across the stages. Grid items, so they line up with the stages at every zoom.
 
-export function ExperienceRows({ spans, columnCount }: { spans: readonly PhaseSpan[]; columnCount: number }) {
+/** The channels a stage's own moments use, in the order first met, each once (custom ones by their name). */
+function channelsByStage(steps: readonly StepRecord[]): Map<string, string[]> {
+  const byStage = new Map<string, string[]>();
+  for (const step of steps) {
+    const list = byStage.get(step.phaseId) ?? [];
+    for (const touchpoint of step.touchpoints) {
+      const channel = touchpoint.channel === 'custom' ? touchpoint.customChannel.trim() : touchpoint.channel;
+      if (channel && !list.includes(channel)) list.push(channel);
+    }
+    byStage.set(step.phaseId, list);
+  }
+  return byStage;
+}
+
+export function ExperienceRows({ spans, steps, columnCount }: { spans: readonly PhaseSpan[]; steps: readonly StepRecord[]; columnCount: number }) {
   const { t } = useTranslation();
   const state = useExperienceRollup();
   const [linking, setLinking] = useState<PhaseRecord | null>(null);
+  const channels = useMemo(() => channelsByStage(steps), [steps]);
   const rollup = state?.status === 'ready' ? state.rollup : null;
   const stages = useMemo(() => new Map((rollup?.stages ?? []).map((stage) => [stage.stageId, stage])), [rollup]);
   const linkedIds = useMemo(() => new Set((linking ? stages.get(linking.id)?.links : [])?.map((link) => link.journeyId)), [linking, stages]);
@@ -33,7 +48,7 @@ export function ExperienceRows({ spans, columnCount }: { spans: readonly PhaseSp
         return (
           <div key={span.phase.id} className="stage-band-cell" style={{ gridColumn: `${span.firstColumn + 2} / span ${span.span}` }}>
             {stage && rollup ? (
-              <StageRollupBand mapId={rollup.experienceMapId} stage={stage} phase={span.phase} onLink={() => setLinking(span.phase)} />
+              <StageRollupBand mapId={rollup.experienceMapId} stage={stage} phase={span.phase} channels={channels.get(span.phase.id) ?? []} onLink={() => setLinking(span.phase)} />
             ) : (
               <p className="stage-band__empty" role={state.status === 'failed' ? 'alert' : undefined}>
                 {state.status === 'failed' ? t('experience.failed', { error: state.error }) : t('experience.loading')}

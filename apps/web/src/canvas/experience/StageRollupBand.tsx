@@ -10,8 +10,8 @@ import { unlinkJourney } from './linkEdits.ts';
 
 // Under a stage's header: how the stage goes, rolled up from its own moments and the journeys
 // that detail it (designed against measured remembered score on the score colours, drop-off,
-// wait, XLA, findings), and those journeys as chips with their health light; a chip opens the
-// journey at the stage's phase.
+// wait, XLA, findings), the channels its moments use, and those journeys as chips with their
+// health light; a chip opens the journey at the stage's phase.
 
 function ScorePill({ label, score, hint, testId }: { label: string; score: number | null; hint?: string; testId: string }) {
   const { i18n } = useTranslation();
@@ -128,7 +128,19 @@ function StageFigures({ stage }: { stage: StageRollup }) {
   );
 }
 
-export function StageRollupBand({ mapId, stage, phase, onLink }: { mapId: string; stage: StageRollup; phase: PhaseRecord; onLink: () => void }) {
+/** The touchpoints summary: the channels the stage's own moments use. */
+function StageChannels({ channels }: { channels: readonly string[] }) {
+  const { t } = useTranslation();
+  if (channels.length === 0) return null;
+  return (
+    <p className="stage-band__channels" data-testid="stage-channels">
+      <span className="stage-band__channels-label">{t('experience.touchpoints')}</span>{' '}
+      {channels.map((channel) => t(`channels.${channel}`, { defaultValue: channel })).join(' · ')}
+    </p>
+  );
+}
+
+export function StageRollupBand({ mapId, stage, phase, channels, onLink }: { mapId: string; stage: StageRollup; phase: PhaseRecord; channels: readonly string[]; onLink: () => void }) {
   const { t } = useTranslation();
   const canEdit = useCan('journey.edit');
   const stageName = phase.name || t('phase.unnamed');
@@ -140,6 +152,7 @@ export function StageRollupBand({ mapId, stage, phase, onLink }: { mapId: string
         {stage.links.length > 0 && <JourneyScores stage={stage} />}
       </div>
       <StageFigures stage={stage} />
+      <StageChannels channels={channels} />
       <h3 className="stage-band__heading">{t('experience.journeys')}</h3>
       {stage.links.length === 0 ? (
         <p className="stage-band__empty">{t('experience.noJourneys')}</p>
