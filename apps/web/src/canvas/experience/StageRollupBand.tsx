@@ -147,7 +147,7 @@ export function StageRollupBand({ mapId, stage, phase, channels, onLink }: { map
   return (
     <section className="stage-band" aria-label={t('experience.band', { stage: stageName })} data-testid="stage-band" data-stage-id={stage.stageId}>
       <div className="stage-band__scores">
-        {stage.own.steps > 0 && <ScorePill label={t('experience.own')} score={stage.own.remembered} testId="stage-own" />}
+        {stage.own.steps > 0 && <ScorePill label={t('experience.own')} score={stage.own.remembered} hint={t('experience.ownHint')} testId="stage-own" />}
         {/* The journeys' scores only where journeys are linked: a dash there would say "not scored" of nothing. */}
         {stage.links.length > 0 && <JourneyScores stage={stage} />}
       </div>
