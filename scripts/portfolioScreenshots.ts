@@ -24,7 +24,8 @@ try {
       const page = await context.newPage();
       await page.goto(`${server.url}/portfolio`);
       await page.getByTestId('portfolio-row').first().waitFor();
-      await page.getByTestId('health-light').first().focus();
+      // The measured journey's light, its reasons shown as on keyboard focus.
+      await page.locator(`[data-journey-id="${seeded.ids.ikea}"] [data-testid="health-light"]`).focus();
       await page.screenshot({ path: `${outDir}/portfolio-${width}-${lang}.png` });
       await page.goto(`${server.url}/portfolio?group=owner&sort=title`);
       await page.getByTestId('group-header').first().waitFor();

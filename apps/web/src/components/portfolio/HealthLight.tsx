@@ -42,7 +42,13 @@ export function HealthLight({ health, title, id, t, locale }: { health: JourneyH
         <span aria-hidden="true">{level}</span>
       </button>
       <span role="tooltip" id={tipId} className="health__tip" data-testid="health-reasons">
-        {health.reasons.map((reason) => healthReasonText(reason, locale)).join(' · ')}
+        {health.reasons.map((reason, i) => (
+          // One reason a line, the weightiest first; a full stop between them for a screen reader.
+          <span key={i} className="health__reason">
+            {healthReasonText(reason, locale)}
+            {i < health.reasons.length - 1 ? '. ' : ''}
+          </span>
+        ))}
       </span>
     </span>
   );
