@@ -82,6 +82,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/journeys/:id/evaluation': journey('journey.read'),
   'GET /api/journeys/:id/experience': journey('journey.read'),
   'GET /api/journeys/:id/experience/events': journey('journey.read'),
+  'GET /api/journeys/:id/linkable': journey('journey.read'),
   'GET /api/journeys/:id/versions': journey('journey.read'),
   'POST /api/journeys/:id/versions': journey('journey.edit'),
   'GET /api/journeys/:id/versions/:versionId': journey('journey.read'),

@@ -69,6 +69,20 @@ export class ExperienceRollups {
   }
 
   /**
+   * The journeys `journeyId` may link to (a stage's journeys, a step's sub-journey): those the
+   * actor may see in its workspace, itself left out, by title.
+   */
+  async linkable(journeyId: string, actor: Actor): Promise<{ id: string; title: string; kind: JourneyKind }[]> {
+    const scope = actor.kind === 'user' ? await this.access.journeyScope(actor.userId) : undefined;
+    const workspaceId = (await this.access.workspaceOfJourney(journeyId)) ?? null;
+    const rows = await this.store.listJourneys({ visibleTo: scope });
+    return rows
+      .filter((row) => (row.workspaceId ?? null) === workspaceId && row.id !== journeyId)
+      .map((row) => ({ id: row.id, title: row.title, kind: row.summary.kind ?? 'journey' }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  /**
    * Sends the roll-up now and again after every change of the map or of a journey it links;
    * changes that arrive while one is computed are taken together in the next.
    */

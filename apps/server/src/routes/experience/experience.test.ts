@@ -218,11 +218,19 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
     for (const title of ['Lid worden', 'Aanvraag']) expect(JSON.stringify(seen)).not.toContain(`"${title}"`);
     expect(seen.stages[1]!.journeys).toMatchObject({ designedRemembered: null, cases: 0 });
 
+    // What they may link to: nothing they cannot see; the owner sees the workspace's journeys.
+    const linkable = async (person: Parameters<typeof asPerson>[1] | null) =>
+      (await json<{ id: string; title: string }[]>(person ? await asPerson(server, person, `/api/journeys/${mapId}/linkable`) : await server.fetch(`/api/journeys/${mapId}/linkable`))).map((j) => j.title);
+    expect(await linkable(guest)).toEqual([]);
+    expect(await linkable(null)).toEqual(expect.arrayContaining(['Aanvraag', 'Lid worden', 'Verlengen']));
+    expect(await linkable(null)).not.toContain('Lidmaatschap');
+
     // Shared the renewal journey with them too: that link opens up, the others stay closed.
     await json(await send('POST', `/api/journeys/${renewal.id}/members`, { email: guest.email, role: 'viewer' }), 204);
     const after = await asGuest();
     expect(after.stages[2]!.links[0]).toMatchObject({ availability: 'available', title: 'Verlengen' });
     expect(after.stages[0]!.links[0]).toMatchObject({ availability: 'unavailable', title: null });
+    expect(await linkable(guest)).toEqual(['Verlengen']);
   });
 
   it('never tells the title of a journey the caller may not see', async () => {

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ExperienceRollups } from '../../commands/experienceRollups.ts';
 import type { JourneyChange, JourneyChangeSignal } from '../../commands/journeyChangeSignal.ts';
 import type { EventStreams } from '../sharing/eventStreams.ts';
-import { experienceParams, experienceRollupResponse } from './schema.ts';
+import { experienceParams, experienceRollupResponse, linkableResponse } from './schema.ts';
 
 export interface ExperienceRoutesOptions {
   rollups: ExperienceRollups;
@@ -18,6 +18,12 @@ export const experienceRoutes: FastifyPluginAsyncZod<ExperienceRoutesOptions> = 
     '/:id/experience',
     { schema: { tags: ['experience map'], summary: "An experience map's roll-up by stage: its own scores and its linked journeys' scores, measurement, XLA, findings and health, and the lifecycle curve", params: experienceParams, response: { 200: experienceRollupResponse } } },
     async (request) => rollups.rollup(request.params.id, request.actor),
+  );
+
+  app.get(
+    '/:id/linkable',
+    { schema: { tags: ['experience map'], summary: "The journeys this one may link to (an experience map's stages, a step's sub-journey): the same workspace's that you may see", params: experienceParams, response: { 200: linkableResponse } } },
+    async (request) => rollups.linkable(request.params.id, request.actor),
   );
 
   app.get(

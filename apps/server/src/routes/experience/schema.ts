@@ -58,3 +58,7 @@ export const experienceRollupResponse = z.object({
   stages: z.array(stage),
   curve: z.array(z.object({ stageId: z.string(), designed: score, measured: score })),
 });
+
+export const linkableResponse = z
+  .array(z.object({ id: z.string(), title: z.string(), kind: z.enum(JOURNEY_KINDS) }))
+  .describe('journeys of the same workspace that you may see, this one left out, by title');

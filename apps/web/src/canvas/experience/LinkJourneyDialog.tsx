@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortByIndex, type PhaseId, type PhaseRecord } from '@klantreis/schema';
 import { journeysApi } from '../../api/journeysApi.ts';
-import { useWorkspaceJourneys } from '../../components/experience/SubJourneyField.tsx';
+import { useLinkableJourneys } from '../../api/experienceApi.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { linkJourney } from './linkEdits.ts';
 
-// Picks a journey of the workspace to link to a stage, and optionally the phase of that
+// Picks a journey of the map's workspace (that the reader may see) to link to a stage, and optionally the phase of that
 // journey where the stage begins (the drill-down opens there).
 
 function usePhasesOf(journeyId: string): PhaseRecord[] {
@@ -31,7 +31,7 @@ export function LinkJourneyDialog({ mapId, stage, linkedIds, onClose }: { mapId:
   const edit = useJourneyEdit();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const journeys = useWorkspaceJourneys();
+  const journeys = useLinkableJourneys(stage ? mapId : '');
   const [journeyId, setJourneyId] = useState('');
   const [targetPhaseId, setTargetPhaseId] = useState('');
   const phases = usePhasesOf(journeyId);
@@ -66,14 +66,12 @@ export function LinkJourneyDialog({ mapId, stage, linkedIds, onClose }: { mapId:
           {t('experience.pickJourney')}
           <select value={journeyId} onChange={(e) => setJourneyId(e.target.value)} required name="journey">
             <option value="">{t('experience.pickJourneyPlaceholder')}</option>
-            {(journeys ?? [])
-              .filter((journey) => journey.id !== mapId)
-              .map((journey) => (
-                <option key={journey.id} value={journey.id}>
-                  {journey.title}
-                  {linkedIds.has(journey.id) ? ` (${t('experience.alreadyLinked')})` : ''}
-                </option>
-              ))}
+            {(journeys ?? []).map((journey) => (
+              <option key={journey.id} value={journey.id}>
+                {journey.title}
+                {linkedIds.has(journey.id) ? ` (${t('experience.alreadyLinked')})` : ''}
+              </option>
+            ))}
           </select>
         </label>
         <label>

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepRecord } from '@klantreis/schema';
 import { updateRecord } from '@klantreis/sync';
-import { journeysApi, type ListedJourney } from '../../api/journeysApi.ts';
+import { useLinkableJourneys } from '../../api/experienceApi.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useCan } from '../../hooks/useJourneyAccess.ts';
 import { useRoute } from '../../hooks/useRoute.ts';
@@ -10,22 +9,7 @@ import { drillDown } from './drillDown.ts';
 import '../../canvas/experience/experience.css';
 
 // A step may be detailed by a journey of its own (a micro journey one level down): the step
-// panel links to it, and editors choose or clear it from the journeys they can see.
-
-export function useWorkspaceJourneys(): ListedJourney[] | null {
-  const [journeys, setJourneys] = useState<ListedJourney[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    journeysApi
-      .list()
-      .then((list) => live && setJourneys(list))
-      .catch(() => live && setJourneys([]));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return journeys;
-}
+// panel links to it, and editors choose or clear it from the workspace's journeys they can see.
 
 /** In the editor's step panel: the open journey is the route's. */
 export function SubJourneyField({ step }: { step: StepRecord }) {
@@ -34,8 +18,8 @@ export function SubJourneyField({ step }: { step: StepRecord }) {
   const journeyId = route.page === 'editor' ? route.journeyId : '';
   const edit = useJourneyEdit();
   const canEdit = useCan('journey.edit');
-  const journeys = useWorkspaceJourneys();
-  const others = (journeys ?? []).filter((journey) => journey.id !== journeyId);
+  const journeys = useLinkableJourneys(journeyId);
+  const others = journeys ?? [];
   const linked = step.subJourneyId ? others.find((journey) => journey.id === step.subJourneyId) : undefined;
   return (
     <div className="sub-journey" data-testid="sub-journey">

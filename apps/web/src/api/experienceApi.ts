@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { JourneyKind } from '@klantreis/schema';
+import { request } from './journeysApi.ts';
+
+// The journeys a journey may link to (an experience map's stages, a step's sub-journey): the
+// server answers those of the same workspace that the reader may see. The roll-up itself comes
+// over its event stream (hooks/useExperienceRollup.ts).
+
+export interface LinkableJourney {
+  id: string;
+  title: string;
+  kind: JourneyKind;
+}
+
+export const experienceApi = {
+  linkable: (journeyId: string) => request<LinkableJourney[]>(`/api/journeys/${encodeURIComponent(journeyId)}/linkable`),
+};
+
+/** The journeys `journeyId` may link to; null while they load (and for no journey). */
+export function useLinkableJourneys(journeyId: string): LinkableJourney[] | null {
+  const [journeys, setJourneys] = useState<LinkableJourney[] | null>(null);
+  useEffect(() => {
+    setJourneys(null);
+    if (!journeyId) return undefined;
+    let live = true;
+    experienceApi
+      .linkable(journeyId)
+      .then((list) => live && setJourneys(list))
+      .catch(() => live && setJourneys([]));
+    return () => {
+      live = false;
+    };
+  }, [journeyId]);
+  return journeys;
+}
