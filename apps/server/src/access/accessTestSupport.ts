@@ -4,6 +4,8 @@ import type { Role } from '@klantreis/core';
 import type { TestServer } from '../testServer.ts';
 
 export interface Person {
+  /** The account's name: what others see at this person's presence and comments. */
+  name: string;
   email: string;
   password: string;
   /** The session cookie (`name=value`). */
@@ -47,7 +49,7 @@ export async function invitePerson(server: TestServer, role: Role, options: { wo
   const cookie = joined.headers.getSetCookie().find((c) => c.includes('session_token='))?.split(';')[0];
   if (!cookie) throw new Error('no session cookie after joining');
   const user = await server.server.access.findUserByEmail(email);
-  return { email, password, cookie, userId: user!.id };
+  return { name, email, password, cookie, userId: user!.id };
 }
 
 /** A signed-in person of another workspace, with no role in the first one. */

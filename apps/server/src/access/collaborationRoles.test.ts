@@ -4,7 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { StepId } from '@klantreis/schema';
+import { participantKeyOf, type StepId } from '@klantreis/schema';
 import { addComment, CLOSE_CODES, collabUrl, journeyFromDoc, updateRecord } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { asPerson, foreignPerson, invitePerson, type Person } from './accessTestSupport.ts';
@@ -67,10 +67,14 @@ describe('the collaboration socket by role', () => {
   it("lets a viewer read and follow presence, and refuses the viewer's change with 4403, storing nothing", async () => {
     const viewer = await connectAs(server, people.viewer!, journeyId);
     await eventually(() => expect(journeyFromDoc(viewer.doc).steps.map((s) => s.id)).toContain(stepId));
-    // Presence: an editor sees the viewer's awareness state.
+    // Presence: an editor sees the viewer's awareness state, as the viewer's account.
     const editor = await buildEditorClient(server.url, journeyId);
     viewer.provider.setAwarenessField('user', { key: 'vera', name: 'Vera Viewer', color: '#1b6b3a', initials: 'VV' });
-    await eventually(() => expect([...editor.provider.awareness!.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === 'Vera Viewer')).toBe(true));
+    const asAccount = (s: { user?: unknown }) => {
+      const user = s.user as { name?: string; key?: string } | undefined;
+      return user?.name === people.viewer!.name && user.key === participantKeyOf(people.viewer!.userId);
+    };
+    await eventually(() => expect([...editor.provider.awareness!.getStates().values()].some(asAccount)).toBe(true));
     const before = await stepTitle();
     updateRecord(viewer.doc, stepId, { title: 'Changed by a viewer' });
     await eventually(() => expect(viewer.closes).toContain(CLOSE_CODES.forbidden.code));
