@@ -51,7 +51,7 @@ describe.skipIf(unavailable !== null)('the journeys list and personas in Chromiu
     await page.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect.poll(() => page.locator('.card').count()).toBe(0);
     await page.getByRole('button', { name: 'Back to journeys' }).click();
-    await expect.poll(() => page.locator('.card').count()).toBe(8);
+    await expect.poll(() => page.locator('.card').count()).toBe(TEMPLATE_IDS.length + 1); // the samples and the copy
     await context.close();
   });
 
