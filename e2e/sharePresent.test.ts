@@ -87,7 +87,7 @@ describe.skipIf(unavailable !== null)('share links and presentation mode in Chro
     expect(await viewer.getByTestId('presentation').count()).toBe(0);
     await owner.close();
     await stranger.close();
-  });
+  }, 60_000); // two browsers through the whole story: 28 s here at load 8, against the default 30 s
 
   it('draws the shared map in the browser as the PNG export draws it (pixel difference within a tolerance)', async () => {
     const link = (await (await authorizedFetch(`${server.url}/api/journeys/${journeyId}/links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { url: string };
