@@ -217,7 +217,7 @@ function EvaluatedEditor({ journeyId, journey }: { journeyId: string; journey: J
   const showPanel = panelOpen && !bigScreen;
   // An experience map rolls up the journeys its stages link, live; a drill-down opens at a phase.
   const experience = useExperienceRollupStream(journeyId, journey.journey.kind === 'experience');
-  useFocusPhaseFromUrl(true);
+  useFocusPhaseFromUrl(journeyId);
   return (
     <>
       <MapToolbar scrollRef={scrollRef} />

@@ -35,10 +35,11 @@ export function drillDown(fromId: string, journeyId: string, phaseId: string | n
  * Once the map shows the phase named in the URL, scrolls it into view and puts the focus on
  * its name, so a keyboard or screen-reader user lands where the drill-down meant.
  */
-export function useFocusPhaseFromUrl(ready: boolean): void {
+export function useFocusPhaseFromUrl(journeyId: string): void {
+  const search = location.search;
   useEffect(() => {
-    const phaseId = phaseOf(location.search);
-    if (!ready || !phaseId) return undefined;
+    const phaseId = phaseOf(search);
+    if (!phaseId) return undefined;
     let tries = 0;
     const timer = setInterval(() => {
       const phase = document.querySelector<HTMLElement>(`[data-phase-id="${CSS.escape(phaseId)}"]`);
@@ -49,5 +50,6 @@ export function useFocusPhaseFromUrl(ready: boolean): void {
       phase.classList.add('phase--drilled');
     }, 50);
     return () => clearInterval(timer);
-  }, [ready]);
+    // Again for every journey and address opened, also when the editor stays mounted.
+  }, [journeyId, search]);
 }
