@@ -74,10 +74,10 @@ export class ExperienceRollups {
    */
   async linkable(journeyId: string, actor: Actor): Promise<{ id: string; title: string; kind: JourneyKind }[]> {
     const scope = actor.kind === 'user' ? await this.access.journeyScope(actor.userId) : undefined;
-    const workspaceId = (await this.access.workspaceOfJourney(journeyId)) ?? null;
-    const rows = await this.store.listJourneys({ visibleTo: scope });
+    const inWorkspace = await this.workspaceFilter(journeyId);
+    const rows = inWorkspace(await this.store.listJourneys({ visibleTo: scope }));
     return rows
-      .filter((row) => (row.workspaceId ?? null) === workspaceId && row.id !== journeyId)
+      .filter((row) => row.id !== journeyId)
       .map((row) => ({ id: row.id, title: row.title, kind: row.summary.kind ?? 'journey' }))
       .sort((a, b) => a.title.localeCompare(b.title));
   }
@@ -144,12 +144,17 @@ export class ExperienceRollups {
 
   private async visibility(mapId: string, actor: Actor): Promise<Visibility> {
     const scope = actor.kind === 'user' ? await this.access.journeyScope(actor.userId) : undefined;
-    const workspaceId = (await this.access.workspaceOfJourney(mapId)) ?? null;
+    const inWorkspace = await this.workspaceFilter(mapId);
     const [open, trashed] = await Promise.all([this.store.listJourneys({ visibleTo: scope }), this.store.listJourneys({ trash: true, visibleTo: scope })]);
+    return { open: new Set(inWorkspace(open).map((row) => row.id)), trashed: new Set(inWorkspace(trashed).map((row) => row.id)) };
+  }
+
+  /** Keeps the listed journeys of `journeyId`'s workspace. */
+  private async workspaceFilter(journeyId: string): Promise<<T extends { workspaceId: string | null }>(rows: readonly T[]) => T[]> {
+    const workspaceId = (await this.access.workspaceOfJourney(journeyId)) ?? null;
     // A journey without a workspace (the samples seeded at the first start) counts as the first workspace's.
     const firstWorkspaceId = (await this.access.firstWorkspace())?.id ?? null;
-    const inWorkspace = (rows: typeof open) => new Set(rows.filter((row) => (row.workspaceId ?? firstWorkspaceId) === workspaceId).map((row) => row.id));
-    return { open: inWorkspace(open), trashed: inWorkspace(trashed) };
+    return (rows) => rows.filter((row) => (row.workspaceId ?? firstWorkspaceId) === workspaceId);
   }
 
   private async build(mapId: string, map: JourneyDocument, visibility: Visibility): Promise<ExperienceRollup> {
