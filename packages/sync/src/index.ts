@@ -12,3 +12,4 @@ export * from './indicatorMutations.ts';
 export * from './commentMutations.ts';
 export * from './workshopMutations.ts';
 export * from './derivedTexts.ts';
+export * from './linkEdits.ts';

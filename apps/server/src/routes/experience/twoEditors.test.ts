@@ -8,8 +8,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type { ExperienceRollup } from '@klantreis/core/contracts';
 import type { JourneyDocument, PhaseId } from '@klantreis/schema';
-import { collabUrl, journeyFromDoc } from '@klantreis/sync';
-import { linkJourney, linksOf } from '../../../../web/src/canvas/experience/linkEdits.ts';
+import { collabUrl, journeyFromDoc, linkJourney, linksOf } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../../testServer.ts';
 
 describe('two editors on an experience map', () => {

@@ -4,7 +4,7 @@ import { sortByIndex, type PhaseId, type PhaseRecord } from '@klantreis/schema';
 import { journeysApi } from '../../api/journeysApi.ts';
 import { useLinkableJourneys } from '../../api/experienceApi.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
-import { linkJourney } from './linkEdits.ts';
+import { linkJourney } from '@klantreis/sync';
 
 // Picks a journey of the map's workspace (that the reader may see) to link to a stage, and optionally the phase of that
 // journey where the stage begins (the drill-down opens there).

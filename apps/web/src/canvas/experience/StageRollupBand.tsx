@@ -6,7 +6,7 @@ import { drillDown } from '../../components/experience/drillDown.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useCan } from '../../hooks/useJourneyAccess.ts';
 import { formatRollupScore, formatWait, uiLocale } from './experienceFormat.ts';
-import { unlinkJourney } from './linkEdits.ts';
+import { unlinkJourney } from '@klantreis/sync';
 
 // Under a stage's header: how the stage goes, rolled up from its own moments and the journeys
 // that detail it (designed against measured remembered score on the score colours, drop-off,

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { createLinkRecord, indexForPosition, linkId, type LinkId, type LinkRecord, type PhaseId } from '@klantreis/schema';
-import { assertValidRecord, deleteRecord, patchRecord, readRecord, readRecords, writeRecord } from '@klantreis/sync';
+import { assertValidRecord, deleteRecord, patchRecord, readRecord, readRecords, writeRecord } from './recordBinding.ts';
 
 // Linking a journey to a stage writes a link record into the experience map's Yjs document,
 // so it is co-edited, undone and versioned like every other edit. The link's id is derived from
