@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { evaluateJourney, orderJourney, type Evaluation } from '@klantreis/evaluation';
 import { PortfolioStore, type JourneyStore, type PortfolioRow } from '@klantreis/db';
 import { CURRENT_SCHEMA_VERSION, parseJourneyDocument, sortByIndex, type JourneyDocument, type JourneyKind, type JourneyStatus } from '@klantreis/schema';
+import type { Opportunity } from '@klantreis/core/contracts';
 import type { JourneyMeasurement } from './journeyAnalytics.ts';
 import { designedRollup, measuredRollup, type DesignedRollup, type MeasuredRollup } from './journeyRollup.ts';
 
@@ -20,20 +21,7 @@ import { designedRollup, measuredRollup, type DesignedRollup, type MeasuredRollu
 const CACHE_VERSION = 2;
 
 /** An improvement action or open finding as cached, without what the portfolio adds (journey title, owner name of a finding). */
-export interface CachedOpportunity {
-  source: 'action' | 'finding';
-  id: string;
-  rule: string | null;
-  title: string;
-  owner: string;
-  status: 'idea' | 'planned' | 'doing' | 'done' | 'open';
-  dueDate: string | null;
-  impact: number | null;
-  effort: number | null;
-  severity: 'critical' | 'warning' | 'info' | 'positive' | null;
-  stepIds: string[];
-  stepTitles: string[];
-}
+export type CachedOpportunity = Omit<Opportunity, 'journeyId' | 'journeyTitle' | 'rule'> & { rule: string | null };
 
 /** A stage of this journey (when it is an experience map) and the journeys it links to. */
 export interface CachedStageLink {
