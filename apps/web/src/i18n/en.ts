@@ -403,9 +403,6 @@ export const en = {
   presence: {
     anonymous: 'Guest',
     yourName: 'Your name',
-    prompt: 'Tell the others who you are: your name appears at your pointer, your selection, your comments and your approvals.',
-    promptLabel: 'Your name in this workshop',
-    join: 'Join',
     save: 'Save',
     changeName: 'Change your name',
     accountName: 'This is your account’s name: it changes everywhere you appear.',

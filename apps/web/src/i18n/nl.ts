@@ -404,9 +404,6 @@ export const nl: Messages = {
   presence: {
     anonymous: 'Gast',
     yourName: 'Je naam',
-    prompt: 'Laat de anderen weten wie je bent: je naam staat bij je aanwijzer, je selectie, je opmerkingen en je goedkeuringen.',
-    promptLabel: 'Je naam in deze workshop',
-    join: 'Meedoen',
     save: 'Opslaan',
     changeName: 'Je naam wijzigen',
     accountName: 'Dit is de naam van je account: hij verandert overal waar je voorkomt.',

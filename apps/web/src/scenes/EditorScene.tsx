@@ -13,7 +13,6 @@ import { PersonaAvatar } from '../components/PersonaAvatar.tsx';
 import { PersonaDialog } from '../components/PersonaDialog.tsx';
 import { SaveRefusedBanner } from '../components/SaveRefusedBanner.tsx';
 import { FollowBanner, ParticipantList } from '../components/presence/ParticipantList.tsx';
-import { ParticipantNamePrompt } from '../components/presence/ParticipantNamePrompt.tsx';
 import { SidePanel } from '../components/SidePanel.tsx';
 import { UndoButtons } from '../components/UndoButtons.tsx';
 import { TopBarMenu } from '../components/TopBarMenu.tsx';
@@ -187,7 +186,6 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
           </p>
         )}
         {saveProblem === 'refused' && <SaveRefusedBanner onReload={reloadFromServer} />}
-        <ParticipantNamePrompt />
         <RejectedEdit />
         <FollowBanner />
         {/* Inert once saving has stopped: an edit now would be lost with the reload. */}
