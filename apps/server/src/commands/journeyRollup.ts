@@ -1,6 +1,6 @@
 import { evaluateJourney, journeyHealth, orderJourney, rememberedScore, type Evaluation } from '@klantreis/evaluation';
 import type { JourneyMetrics } from '@klantreis/analytics';
-import type { FindingCounts, JourneyHealth, MeasurementRollup, ScoreRollup, XlaRollup } from '@klantreis/core/contracts';
+import type { FindingCounts, JourneyFigures, JourneyHealth, MeasurementRollup, ScoreRollup, XlaRollup } from '@klantreis/core/contracts';
 import type { JourneyDocument } from '@klantreis/schema';
 import type { JourneyMeasurement } from './journeyAnalytics.ts';
 
@@ -26,15 +26,7 @@ export interface MeasuredRollup {
   xla: XlaRollup | null;
 }
 
-export interface JourneyRollup {
-  scores: ScoreRollup;
-  measurement: MeasurementRollup | null;
-  xla: XlaRollup | null;
-  findings: FindingCounts;
-  /** Improvement actions not done yet. */
-  openActions: number;
-  health: JourneyHealth;
-}
+export type JourneyRollup = JourneyFigures;
 
 export const NO_MEASUREMENT: MeasuredRollup = { measuredRemembered: null, measuredMean: null, measurement: null, xla: null };
 

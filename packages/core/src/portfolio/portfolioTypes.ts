@@ -53,7 +53,18 @@ export interface StageRef {
   stagePosition?: number;
 }
 
-export interface PortfolioJourney {
+/** One journey's rolled-up figures: what the portfolio lists and an experience map's stage sums. */
+export interface JourneyFigures {
+  scores: ScoreRollup;
+  measurement: MeasurementRollup | null;
+  xla: XlaRollup | null;
+  findings: FindingCounts;
+  /** Open improvement actions (not done). */
+  openActions: number;
+  health: JourneyHealth;
+}
+
+export interface PortfolioJourney extends JourneyFigures {
   id: string;
   title: string;
   kind: JourneyKind;
@@ -66,13 +77,6 @@ export interface PortfolioJourney {
   updatedAt: number;
   stepCount: number;
   stages: StageRef[];
-  scores: ScoreRollup;
-  measurement: MeasurementRollup | null;
-  xla: XlaRollup | null;
-  findings: FindingCounts;
-  /** Open improvement actions (not done). */
-  openActions: number;
-  health: JourneyHealth;
   /** The caller's role on the journey. */
   role: Role | null;
 }
