@@ -18,7 +18,9 @@ const program = new Command('klantreis')
 program
   .command('serve')
   .description('start the web app, the API and the collaboration server (PORT, HOST, KLANTREIS_DATA, DATABASE_URL)')
-  .action(async () => {
+  .option('--services <list>', 'run only some of api,collab,worker in this process (several processes: docs/deploy.md)')
+  .action(async (options: { services?: string }) => {
+    if (options.services !== undefined) process.env.KLANTREIS_SERVICES = options.services;
     const { startServer } = await import('@klantreis/server');
     await startServer();
   });

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX_JSON_DEPTH, type JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
-import { VersionStore, type JourneyStore } from '@klantreis/db';
+import { DocumentLeases, VersionStore, type JourneyStore } from '@klantreis/db';
 import { randomBytes } from 'node:crypto';
 import { AccessStore, AuditLog, createOwner, Inbox, OIDC_PROVIDER_ID, ShareLinks, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
 import { ActorResolver } from './access/actorResolver.ts';
@@ -39,6 +39,10 @@ import { JourneyRollupCache } from './commands/journeyRollupCache.ts';
 import { portfolioRoutes } from './routes/portfolio/portfolio.ts';
 import { PortfolioRefreshExtension } from './collaboration/portfolioRefreshExtension.ts';
 import { experienceRoutes, signalJourneyChanges } from './routes/experience/experience.ts';
+import type { ClusterConfig, Service } from './config.ts';
+import { ClusterBus } from './cluster/clusterBus.ts';
+import { DocumentOwnership, LEASE_TTL_MS } from './cluster/documentOwnership.ts';
+import { clusterSecret, internalUpdateRoutes } from './cluster/internalUpdates.ts';
 
 export interface AppOptions {
   store: JourneyStore;
@@ -66,6 +70,18 @@ export interface AppOptions {
   signInPerMinute?: number;
   /** KLANTREIS_OIDC_*: single sign-on with an OpenID Connect IdP, its groups mapped to roles. */
   oidc?: OidcSettings;
+  /** KLANTREIS_SERVICES: what this process runs (all when not given). */
+  services?: ReadonlySet<Service>;
+  /** KLANTREIS_REDIS_URL and friends: one of several processes on one PostgreSQL (docs/deploy.md). */
+  cluster?: ClusterConfig;
+}
+
+/** This process's part in a deployment of several (docs/deploy.md). */
+export interface ClusterRole {
+  ownership: DocumentOwnership;
+  bus: ClusterBus;
+  /** Sets where the other processes reach this one, once it listens (KLANTREIS_INTERNAL_URL or its own address). */
+  listensAt(address: string): void;
 }
 
 export interface KlantreisApp {
@@ -82,6 +98,9 @@ export interface KlantreisApp {
   setupPath(): string | null;
   /** Brings the portfolio's cached roll-ups up to date in the background (after a start); close() stops it. Resolves when done. */
   warmPortfolio(): Promise<void>;
+  /** With several processes: this one's leases and messages; undefined for one process alone. */
+  cluster: ClusterRole | undefined;
+  services: ReadonlySet<Service>;
   /** Stores pending work and closes the server; the store is the caller's to close. */
   close(): Promise<void>;
 }
@@ -192,10 +211,12 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   // become owner, so a stranger who finds a fresh server first cannot.
   let setupToken: string | null = (await access.countUsers()) === 0 ? randomBytes(18).toString('base64url') : null;
   const hosts = new HostPolicy({ publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
+  const services = options.services ?? new Set<Service>(['api', 'collab', 'worker']);
+  const cluster = options.cluster ? await joinCluster(options.store, options.cluster, hosts) : undefined;
   registerWebHardening(app, hosts);
   const resolver = new ActorResolver(auth, access);
   const links = new ShareLinks(options.store.db);
-  registerRoutePolicies(app, resolver, access, links);
+  registerRoutePolicies(app, resolver, access, links, (options.services ?? new Set(['api'])).has('api'));
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
   const feed = new ChangeFeed();
@@ -209,52 +230,75 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     measure: (id, document) => analytics.measure(id, document),
   });
   changeSignal.listen((id, change) => portfolioCache.changed(id, change));
-  const collaboration = attachCollaboration(app.server, options.store, { resolver, access, hosts }, [
-    new VersionExtension(versions, options.autoVersionIntervalMs),
-    new MentionExtension(access, inbox),
-    memoryRelease,
-    feed,
-    changeSignal,
-    new PortfolioRefreshExtension(portfolioCache),
-  ]);
-  context.disconnectUser = (userId) => {
+  const collaboration = attachCollaboration(
+    app.server,
+    options.store,
+    { resolver, access, hosts },
+    [new VersionExtension(versions, options.autoVersionIntervalMs), new MentionExtension(access, inbox), memoryRelease, feed, changeSignal, new PortfolioRefreshExtension(portfolioCache)],
+    cluster ? { ownership: cluster.ownership, acceptsSockets: services.has('collab') } : undefined,
+  );
+  const disconnectHere = (userId: string) => {
     const closed = collaboration.disconnectUser(userId);
     if (closed > 0) console.info(`collab: closed ${closed} socket(s) of ${userId} whose access changed`);
   };
+  context.disconnectUser = (userId) => {
+    disconnectHere(userId);
+    cluster?.bus.publish({ kind: 'access-changed', userId });
+  };
+  if (cluster) relayChanges(cluster.bus, changeSignal, feed, disconnectHere, options.store);
   const creator = new JourneyCreator(options.store);
-  const documents = new JourneyDocuments(options.store, collaboration.hocuspocus, collaboration.persistence);
+  const documents = new JourneyDocuments(
+    options.store,
+    collaboration.hocuspocus,
+    collaboration.persistence,
+    cluster ? { ownership: cluster.ownership, secret: await clusterSecret(options.store) } : undefined,
+  );
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);
-  const uploads = new UploadArea(analytics, { maxBytes: options.maxUploadBytes ?? 2 * 1024 ** 3, maxOpenBytes: options.maxOpenUploadBytes });
+  // Several processes share the data folder: each keeps its uploads in progress in a folder of its own.
+  const uploads = new UploadArea(analytics, { maxBytes: options.maxUploadBytes ?? 2 * 1024 ** 3, maxOpenBytes: options.maxOpenUploadBytes, folder: options.cluster?.nodeName });
   // What imports and uploads interrupted by a crash left; nothing runs yet that could own it.
+  // With several processes, another may be importing now: only what an hour left alone goes.
   await uploads.sweepLeftovers();
-  const swept = await analytics.sweepInterruptedImports();
-  if (swept > 0) console.info(`removed ${swept} folders of imports a stop interrupted`);
+  if (!cluster || services.has('worker')) {
+    const swept = await analytics.sweepInterruptedImports(cluster ? { olderThanMs: 3_600_000 } : {});
+    if (swept > 0) console.info(`removed ${swept} folders of imports a stop interrupted`);
+  }
+  if (cluster) {
+    await app.register(internalUpdateRoutes, {
+      secret: await clusterSecret(options.store),
+      serves: (journeyId: string) => cluster.ownership.holds(journeyId),
+      apply: (journeyId: string, update: Uint8Array) => documents.applyForwarded(journeyId, update),
+    });
+  }
 
-  await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Klantreis API', description: 'Design, evaluate and measure customer journeys.', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken });
-  app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured' } }, async () => ({
-    oidc: options.oidc ? { name: options.oidc.name, providerId: OIDC_PROVIDER_ID } : null,
-  }));
+  await app.register(healthRoutes, { prefix: '/api/health', store: options.store, node: options.cluster?.nodeName ?? null, services });
   signalJourneyChanges(app, changeSignal);
-  await app.register(healthRoutes, { prefix: '/api/health', store: options.store });
-  await app.register(journeyRoutes, { prefix: '/api/journeys', context, store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });
-  await app.register(measurementRoutes, { prefix: '/api/journeys', context, analytics, uploads, documents });
-  await app.register(evaluationRoutes, { prefix: '/api/journeys', documents });
-  await app.register(versionRoutes, { prefix: '/api/journeys', context, versions, documents });
-  await app.register(templateRoutes, { prefix: '/api/templates' });
-  const linkViewers = new LinkViewerStreams();
-  const streams = new EventStreams(app);
-  await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
-  const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
-  await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
-  await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
+  // A process without the `api` service answers its health checks and the other processes only.
+  if (services.has('api')) {
+    await app.register(fastifySwagger, {
+      openapi: { info: { title: 'Klantreis API', description: 'Design, evaluate and measure customer journeys.', version: '0.1.0' } },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+    await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken });
+    app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured' } }, async () => ({
+      oidc: options.oidc ? { name: options.oidc.name, providerId: OIDC_PROVIDER_ID } : null,
+    }));
+    await app.register(journeyRoutes, { prefix: '/api/journeys', context, store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });
+    await app.register(measurementRoutes, { prefix: '/api/journeys', context, analytics, uploads, documents });
+    await app.register(evaluationRoutes, { prefix: '/api/journeys', documents });
+    await app.register(versionRoutes, { prefix: '/api/journeys', context, versions, documents });
+    await app.register(templateRoutes, { prefix: '/api/templates' });
+    const linkViewers = new LinkViewerStreams();
+    const streams = new EventStreams(app);
+    await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
+    const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
+    await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
+    await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
+    await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers, streams });
+    await registerWebApp(app, options.webDist);
+  }
   let warming: Promise<void> = Promise.resolve();
-  await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers, streams });
-  await registerWebApp(app, options.webDist);
   memoryRelease.releaseWhenIdle(collaboration.hocuspocus);
 
   return {
@@ -267,8 +311,12 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     auth,
     access,
     audit,
+    cluster,
+    services,
     setupPath: () => (setupToken === null ? null : `/setup?token=${setupToken}`),
     warmPortfolio() {
+      // With several processes, the worker keeps the shared roll-up table up to date.
+      if (cluster && !services.has('worker')) return Promise.resolve();
       warming = portfolioCache.warmUp().then(
         (count) => console.info(`portfolio: roll-ups of ${count} journeys up to date`),
         (error: unknown) => console.warn(`portfolio: warming the roll-ups stopped: ${(error as Error).message}`),
@@ -279,6 +327,9 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       portfolioCache.stopWarming();
       await warming;
       await collaboration.close();
+      // Every document was stored and unloaded, which gave its lease up; any left go now.
+      await cluster?.ownership.releaseAll();
+      await cluster?.bus.close();
       // A portfolio roll-up still measuring in the background reads the store.
       await portfolioCache.settled();
       await app.close();
@@ -286,4 +337,54 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       await markCleanStop(options.store);
     },
   };
+}
+
+/** Joins the deployment: leases on PostgreSQL, messages on Redis (docs/deploy.md). */
+async function joinCluster(store: JourneyStore, config: ClusterConfig, hosts: HostPolicy): Promise<ClusterRole> {
+  if (store.dialect !== 'postgres') throw new Error('several processes share one PostgreSQL (DATABASE_URL), not SQLite');
+  const ownership = new DocumentOwnership(new DocumentLeases(store.db, { ttlMs: LEASE_TTL_MS }), config.nodeName, config.internalUrl ?? '');
+  const bus = new ClusterBus(config.redisUrl, config.nodeName);
+  await bus.start();
+  return {
+    ownership,
+    bus,
+    listensAt(address) {
+      const internal = config.internalUrl ?? address;
+      ownership.address = internal;
+      hosts.alsoAllow(new URL(internal).host);
+    },
+  };
+}
+
+/**
+ * What other processes say reaches this one's listeners as if it happened here: a journey's
+ * change (roll-ups, share-link viewers, presentations), a person's changed access (their
+ * sockets here close). What happens here is said to the others, but not what was heard.
+ */
+function relayChanges(bus: ClusterBus, signal: JourneyChangeSignal, feed: ChangeFeed, disconnectHere: (userId: string) => void, store: JourneyStore): void {
+  let hearing = false;
+  signal.listen((journeyId, change) => {
+    if (!hearing) bus.publish({ kind: 'journey-changed', journeyId, change });
+  });
+  bus.listen((message) => {
+    if (message.kind === 'access-changed') return disconnectHere(message.userId);
+    hearing = true;
+    try {
+      signal.changed(message.journeyId, message.change);
+      feed.changed(message.journeyId);
+    } finally {
+      hearing = false;
+    }
+  });
+  // Redis was away: any change of that time may have gone unheard.
+  bus.onResync(() => {
+    void store.listJourneys().then((journeys) => {
+      hearing = true;
+      try {
+        for (const journey of journeys) signal.changed(journey.id, 'content');
+      } finally {
+        hearing = false;
+      }
+    });
+  });
 }

@@ -1,8 +1,29 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 // The single sign-on settings alone, not @klantreis/core's index (better-auth): the CLI reads this file.
 import { oidcSettingsFromEnv, SsoConfigError, type OidcSettings } from '@klantreis/core/singleSignOn';
 
+/** What one process does (KLANTREIS_SERVICES, `--services=`): all three unless split. */
+export const SERVICES = ['api', 'collab', 'worker'] as const;
+export type Service = (typeof SERVICES)[number];
+
+/**
+ * Several processes on one PostgreSQL (docs/deploy.md): set by KLANTREIS_REDIS_URL. Each
+ * journey's live document is served by one process at a time (a lease in PostgreSQL); Redis
+ * carries what the processes tell each other (a journey changed, a person's access changed).
+ */
+export interface ClusterConfig {
+  redisUrl: string;
+  /** KLANTREIS_NODE_NAME: this process's name in the leases and the logs (host and pid when not given). */
+  nodeName: string;
+  /** KLANTREIS_INTERNAL_URL: where the other processes reach this one, past the proxy (http://HOST:PORT when not given). */
+  internalUrl?: string;
+}
+
 export interface ServerConfig {
+  /** The services this process runs: `api` (REST and the web app), `collab` (editors' sockets), `worker` (background work). */
+  services: ReadonlySet<Service>;
+  cluster?: ClusterConfig;
   port: number;
   host: string;
   /** The folder for the embedded SQLite file and imported data. */
@@ -47,6 +68,28 @@ function parseMegabytes(name: string, value: string | undefined, fallback: numbe
   return megabytes;
 }
 
+/** `api,collab` → the set; an unknown or empty list is refused by name. */
+export function parseServices(value: string | undefined): ReadonlySet<Service> {
+  if (value === undefined || value.trim() === '') return new Set(SERVICES);
+  const named = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = named.filter((name) => !(SERVICES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new ConfigError(`KLANTREIS_SERVICES (--services) knows ${SERVICES.join(', ')}, not ${unknown.join(', ')}`);
+  if (named.length === 0) throw new ConfigError(`KLANTREIS_SERVICES (--services) must name at least one of ${SERVICES.join(', ')}`);
+  return new Set(named as Service[]);
+}
+
+function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig | undefined {
+  const redisUrl = env.KLANTREIS_REDIS_URL || undefined;
+  if (redisUrl === undefined) return undefined;
+  if (!/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`KLANTREIS_REDIS_URL must be a redis:// address, got "${redisUrl}"`);
+  if (!env.DATABASE_URL) throw new ConfigError('several processes (KLANTREIS_REDIS_URL) share one PostgreSQL: set DATABASE_URL too');
+  const internalUrl = env.KLANTREIS_INTERNAL_URL || undefined;
+  if (internalUrl !== undefined && !/^http:\/\/[^/]+\/?$/.test(internalUrl)) {
+    throw new ConfigError(`KLANTREIS_INTERNAL_URL must be this process's own address, as http://10.0.0.5:3001, got "${internalUrl}"`);
+  }
+  return { redisUrl, nodeName: env.KLANTREIS_NODE_NAME || `${hostname()}-${process.pid}`, internalUrl: internalUrl?.replace(/\/$/, '') };
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const sampleLocale = env.KLANTREIS_SAMPLE_LOCALE ?? 'nl';
   if (sampleLocale !== 'nl' && sampleLocale !== 'en') {
@@ -68,7 +111,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (error instanceof SsoConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  const services = parseServices(env.KLANTREIS_SERVICES);
+  const cluster = clusterFromEnv(env);
+  if (!cluster && services.size < SERVICES.length) throw new ConfigError('a process that runs only some services needs the others elsewhere: set KLANTREIS_REDIS_URL and DATABASE_URL (docs/deploy.md)');
   return {
+    services,
+    cluster,
     oidc,
     publicUrl: publicUrl?.replace(/\/$/, ''),
     allowedHosts: (env.KLANTREIS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),

@@ -4,6 +4,9 @@
 import { enableCompileCache } from 'node:module';
 
 enableCompileCache();
+// `--services=api,collab` is KLANTREIS_SERVICES given on the command line (docs/deploy.md).
+const servicesFlag = process.argv.find((argument) => argument.startsWith('--services='));
+if (servicesFlag) process.env.KLANTREIS_SERVICES = servicesFlag.slice('--services='.length);
 const { startServer } = await import('./startServer.ts');
 startServer().catch((error: unknown) => {
   console.error(`Klantreis could not start: ${(error as Error).message}`);

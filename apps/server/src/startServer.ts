@@ -20,16 +20,20 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
     authSecret: config.authSecret,
     admin: config.admin,
     oidc: config.oidc,
+    services: config.services,
+    cluster: config.cluster,
   });
   if (config.seedSamples) {
     const seeded = await seedSampleJourneys(store, server.creator, config.sampleLocale);
     if (seeded > 0) console.info(`added ${seeded} sample journeys`);
   }
   const address = await server.app.listen({ port: config.port, host: config.host });
+  server.cluster?.listensAt(address.replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1'));
   void server.warmPortfolio();
   const where = config.databaseUrl ? 'PostgreSQL' : `${config.dataDir}/klantreis.sqlite`;
   const shown = config.publicUrl ?? address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   console.info(`Klantreis listens on ${shown} (data: ${where}; ready in ${Math.round(performance.now() - startedAt)} ms)`);
+  if (config.cluster) console.info(`cluster: process ${config.cluster.nodeName} runs ${[...config.services].join(', ')}, reached by the others at ${server.cluster!.ownership.address}`);
   const setupPath = server.setupPath();
   if (setupPath !== null) console.info(`No owner account yet: open ${shown}${setupPath} to create it (or set KLANTREIS_ADMIN_EMAIL and KLANTREIS_ADMIN_PASSWORD)`);
 

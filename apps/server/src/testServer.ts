@@ -101,7 +101,7 @@ export async function buildTestServer(
 /** A collaboration client as the editor runs it, resolved once the document is in sync. */
 export async function buildEditorClient(baseUrl: string, journeyId: string, token: string = tokenFor(baseUrl)): Promise<{ doc: Y.Doc; provider: HocuspocusProvider }> {
   const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({ url: collabUrl(baseUrl), name: journeyId, document: doc, token });
+  const provider = new HocuspocusProvider({ url: collabUrl(baseUrl, journeyId), name: journeyId, document: doc, token });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`editor client did not sync ${journeyId}`)), 10_000);
     provider.on('synced', () => {

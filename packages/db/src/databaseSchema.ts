@@ -234,7 +234,17 @@ export interface PortfolioViewsTable {
   created_at: number;
 }
 
+/** The process that serves a journey's live document, until `expires_at` (database clock, ms); see 009_documentLeases.ts. */
+export interface DocumentLeasesTable {
+  journey_id: string;
+  owner: string;
+  address: string;
+  token: number;
+  expires_at: number;
+}
+
 export interface Database {
+  document_leases: DocumentLeasesTable;
   journey_rollups: JourneyRollupsTable;
   portfolio_views: PortfolioViewsTable;
   notifications: NotificationsTable;

@@ -6,3 +6,4 @@ export * from './openStore.ts';
 export * from './versionStore.ts';
 export * from './analyticsImportStore.ts';
 export * from './portfolioStore.ts';
+export * from './documentLeases.ts';

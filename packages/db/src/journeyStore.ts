@@ -86,6 +86,10 @@ export class JourneyStore {
       options.compact ??
       (async (journeyId, state, uptoSeq) => {
         await this.db.transaction().execute(async (trx) => {
+          // Two processes may compact one journey (an owner that lost its lease and the new
+          // one): a merge only replaces a state that covers less, so the state never goes back.
+          const current = await trx.selectFrom('journey_states').select('upto_seq').where('journey_id', '=', journeyId).forUpdate().executeTakeFirst();
+          if (current && Number(current.upto_seq) >= uptoSeq) return;
           await trx
             .insertInto('journey_states')
             .values({ journey_id: journeyId, state, upto_seq: uptoSeq })
@@ -179,11 +183,18 @@ export class JourneyStore {
   }
 
   async loadDocument(journeyId: string): Promise<StoredDocument | undefined> {
-    const exists = await this.db.selectFrom('journeys').select('id').where('id', '=', journeyId).executeTakeFirst();
+    if (this.dialect === 'sqlite') return this.readDocument(this.db, journeyId);
+    // The state and the rows after it from one snapshot: a compaction committed between two
+    // separate reads would leave out the rows it merged.
+    return this.db.transaction().setIsolationLevel('repeatable read').execute((trx) => this.readDocument(trx, journeyId));
+  }
+
+  private async readDocument(db: Kysely<Database>, journeyId: string): Promise<StoredDocument | undefined> {
+    const exists = await db.selectFrom('journeys').select('id').where('id', '=', journeyId).executeTakeFirst();
     if (!exists) return undefined;
-    const stateRow = await this.db.selectFrom('journey_states').selectAll().where('journey_id', '=', journeyId).executeTakeFirst();
+    const stateRow = await db.selectFrom('journey_states').selectAll().where('journey_id', '=', journeyId).executeTakeFirst();
     const uptoSeq = stateRow ? Number(stateRow.upto_seq) : 0;
-    const updates = await this.db
+    const updates = await db
       .selectFrom('journey_updates')
       .select(['seq', 'data'])
       .where('journey_id', '=', journeyId)

@@ -9,6 +9,7 @@ import { accessMigration } from './migrations/005_access.ts';
 import { notificationsMigration } from './migrations/006_notifications.ts';
 import { shareLinksMigration } from './migrations/007_shareLinks.ts';
 import { portfolioMigration } from './migrations/008_portfolio.ts';
+import { documentLeasesMigration } from './migrations/009_documentLeases.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -27,6 +28,7 @@ class ListedMigrations implements MigrationProvider {
       '006_notifications': notificationsMigration(this.dialect),
       '007_share_links': shareLinksMigration(this.dialect),
       '008_portfolio': portfolioMigration(this.dialect),
+      '009_document_leases': documentLeasesMigration(this.dialect),
     };
   }
 }

@@ -47,6 +47,12 @@ export const CLOSE_CODES = {
    * revoked): the editor reconnects, is authenticated again, and asks what it may now do.
    */
   accessChanged: { code: 4409, reason: 'klantreis-access-changed' },
+  /**
+   * Several server processes (docs/deploy.md): another process serves this journey now (this
+   * one lost its lease, or lost a race to take it). Nothing sent was lost: the editor
+   * reconnects at once, reaches the owner, and resends what the owner lacks.
+   */
+  ownerMoved: { code: 4308, reason: 'klantreis-owner-moved' },
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
@@ -56,10 +62,17 @@ export function documentNameForJourney(journeyId: string): string {
   return journeyId;
 }
 
-/** The websocket URL of the collaboration server for an http(s) base URL. */
-export function collabUrl(baseUrl: string): string {
+/**
+ * The query parameter naming the one journey a socket serves. A proxy in front of several
+ * processes hashes it, so every editor of a journey reaches the process that serves it.
+ */
+export const JOURNEY_PARAMETER = 'journey';
+
+/** The websocket URL of the collaboration server for an http(s) base URL, for one journey. */
+export function collabUrl(baseUrl: string, journeyId?: string): string {
   const url = new URL(COLLAB_PATH, baseUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   url.searchParams.set(PROTOCOL_PARAMETER, String(PROTOCOL_VERSION));
+  if (journeyId !== undefined) url.searchParams.set(JOURNEY_PARAMETER, journeyId);
   return url.toString();
 }

@@ -17,6 +17,11 @@ export class HostPolicy {
     if (options.publicUrl) this.hosts.add(new URL(options.publicUrl).host.toLowerCase());
   }
 
+  /** Answers this host too: a process's own internal address, which the others call it at. */
+  alsoAllow(host: string): void {
+    this.hosts.add(host.toLowerCase());
+  }
+
   /** The host part of a Host header (without its port), or null when it cannot be one. */
   private static hostName(host: string): string {
     const bracketed = /^\[([^\]]+)\](:\d+)?$/.exec(host);

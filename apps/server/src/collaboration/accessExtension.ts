@@ -2,7 +2,7 @@ import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { allow, effectiveRole, type AccessStore, type Actor, type Role } from '@klantreis/core';
 import type { JourneyStore } from '@klantreis/db';
 import { recordTypeOf } from '@klantreis/schema';
-import { CLOSE_CODES } from '@klantreis/sync';
+import { CLOSE_CODES, JOURNEY_PARAMETER } from '@klantreis/sync';
 import type { ActorResolver } from '../access/actorResolver.ts';
 import type { TouchPermission } from './incomingUpdateValidator.ts';
 
@@ -43,7 +43,10 @@ export class AccessExtension implements Extension {
     this.access = access;
   }
 
-  async onAuthenticate({ documentName, token, requestHeaders }: onAuthenticatePayload): Promise<CollabContext> {
+  async onAuthenticate({ documentName, token, requestHeaders, requestParameters }: onAuthenticatePayload): Promise<CollabContext> {
+    // A socket that names its journey serves that one only: the proxy routed it by that name.
+    const named = requestParameters.get(JOURNEY_PARAMETER);
+    if (named !== null && named !== documentName) throw refusal(`this socket serves journey ${named}, not ${documentName}`, CLOSE_CODES.journeyNotFound.reason);
     const actor = await this.resolver.resolve(requestHeaders, token.startsWith('kr_') ? token : null);
     if (actor.kind === 'anonymous') throw refusal('sign in first', CLOSE_CODES.unauthorized.reason);
     const journey = await this.store.getJourney(documentName);

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { Hocuspocus, type Extension, type Document, type onStoreDocumentPayload } from '@hocuspocus/server';
 import { WebSocketServer, type RawData } from 'ws';
 import type { JourneyStore } from '@klantreis/db';
-import { CLOSE_CODES, COLLAB_PATH, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
+import { CLOSE_CODES, COLLAB_PATH, JOURNEY_PARAMETER, PROTOCOL_PARAMETER, PROTOCOL_VERSION } from '@klantreis/sync';
 import type { AccessStore } from '@klantreis/core';
 import type { ActorResolver } from '../access/actorResolver.ts';
 import type { HostPolicy } from '../access/webHardening.ts';
@@ -11,6 +11,8 @@ import { AccessExtension, type CollabContext } from './accessExtension.ts';
 import { AwarenessExtension } from './awarenessExtension.ts';
 import { PersistenceExtension } from './persistenceExtension.ts';
 import { malformedFrameReason } from './syncMessage.ts';
+import type { DocumentOwnership } from '../cluster/documentOwnership.ts';
+import { FORWARDED_HEADER, forwardUpgrade } from '../cluster/socketForwarding.ts';
 
 /** A websocket message larger than this closes the connection instead of reaching the document. */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -42,7 +44,17 @@ function toRequest(request: IncomingMessage, path: string): Request {
 }
 
 /** Answers a request that cannot become a collaboration socket, and closes it. */
-const STATUS_TEXT = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request' } as const;
+const STATUS_TEXT = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request', 503: 'Service Unavailable' } as const;
+
+/** A journey id as the server makes them: what a socket's `journey` parameter may be. */
+const JOURNEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+interface CollabTarget {
+  path: string;
+  protocol: string | null;
+  /** The one journey the socket serves (`?journey=`), when the client names it. */
+  journey: string | null;
+}
 
 function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT, reason: string): void {
   console.warn(`collab: refused an upgrade (${status}): ${reason}`);
@@ -56,7 +68,7 @@ export function isValidHost(host: string | undefined): boolean {
 }
 
 /** The path and query of a request for the collaboration socket, or why it is not one. */
-function collabTarget(request: IncomingMessage, hosts: HostPolicy): { path: string; protocol: string | null } | { refusal: string; status: keyof typeof STATUS_TEXT } {
+function collabTarget(request: IncomingMessage, hosts: HostPolicy): CollabTarget | { refusal: string; status: keyof typeof STATUS_TEXT } {
   if (!isValidHost(request.headers.host)) return { refusal: 'the Host header is missing or malformed', status: 400 };
   if (!hosts.allowsHost(request.headers.host)) return { refusal: `the host ${String(request.headers.host).slice(0, 100)} is not this server's (KLANTREIS_PUBLIC_URL)`, status: 421 };
   // A browser always says which page opens a socket: only this server's own pages may.
@@ -72,7 +84,9 @@ function collabTarget(request: IncomingMessage, hosts: HostPolicy): { path: stri
   }
   if (url.pathname !== COLLAB_PATH) return { refusal: `no websocket at ${url.pathname.slice(0, 80)}`, status: 404 };
   if (request.headers.upgrade?.toLowerCase() !== 'websocket') return { refusal: 'not a websocket upgrade', status: 400 };
-  return { path: url.pathname + url.search, protocol: url.searchParams.get(PROTOCOL_PARAMETER) };
+  const journey = url.searchParams.get(JOURNEY_PARAMETER);
+  if (journey !== null && !JOURNEY_ID.test(journey)) return { refusal: `the ${JOURNEY_PARAMETER} parameter is not a journey id`, status: 400 };
+  return { path: url.pathname + url.search, protocol: url.searchParams.get(PROTOCOL_PARAMETER), journey };
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -94,8 +108,15 @@ export interface CollaborationGuard {
   hosts: HostPolicy;
 }
 
-export function attachCollaboration(server: Server, store: JourneyStore, guard: CollaborationGuard, extensions: Extension[] = []): Collaboration {
-  const persistence = new PersistenceExtension(store);
+/** With several processes: this process's leases (each journey served by one process) and whether it takes editors' sockets. */
+export interface CollaborationCluster {
+  ownership: DocumentOwnership;
+  /** False in a process without the `collab` service: it loads documents for REST writes only. */
+  acceptsSockets: boolean;
+}
+
+export function attachCollaboration(server: Server, store: JourneyStore, guard: CollaborationGuard, extensions: Extension[] = [], cluster?: CollaborationCluster): Collaboration {
+  const persistence = new PersistenceExtension(store, cluster?.ownership);
   const hocuspocus = new Hocuspocus({
     quiet: true,
     // The debounced store only refreshes the JSON snapshot: every update is already a row.
@@ -109,6 +130,23 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
+  /**
+   * With several processes, an editor reaches the process that serves its journey: this one,
+   * when it holds the lease or nobody serving it answers (the load takes the lease), or the
+   * owner, to which the socket is forwarded. An upgrade forwarded once is served here.
+   */
+  async function routeUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, target: CollabTarget, ownership: DocumentOwnership): Promise<void> {
+    if (target.journey === null) {
+      refuseUpgrade(socket, 400, `several processes serve journeys: name the journey (?${JOURNEY_PARAMETER}=)`);
+      return;
+    }
+    if (request.headers[FORWARDED_HEADER] === undefined) {
+      const holder = await ownership.liveHolderElsewhere(target.journey);
+      if (holder && (await forwardUpgrade(request, socket, head, holder.address, ownership.nodeName))) return;
+    }
+    accept(request, socket, head, target);
+  }
+
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A client that goes away mid-handshake must not become an unhandled 'error' event.
     socket.on('error', () => socket.destroy());
@@ -118,6 +156,24 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
         refuseUpgrade(socket, target.status, target.refusal);
         return;
       }
+      if (!cluster) {
+        accept(request, socket, head, target);
+        return;
+      }
+      if (!cluster.acceptsSockets) {
+        refuseUpgrade(socket, 503, 'this process does not run the collab service (KLANTREIS_SERVICES)');
+        return;
+      }
+      routeUpgrade(request, socket, head, target, cluster.ownership).catch((error: unknown) => {
+        refuseUpgrade(socket, 503, `the journey's owner could not be found: ${(error as Error).message}`);
+      });
+    } catch (error) {
+      refuseUpgrade(socket, 400, (error as Error).message);
+    }
+  });
+
+  function accept(request: IncomingMessage, socket: Duplex, head: Buffer, target: CollabTarget): void {
+    try {
       sockets.handleUpgrade(request, socket, head, (websocket) => {
         // An older editor would write records this server no longer understands: refuse it by name.
         if (target.protocol !== String(PROTOCOL_VERSION)) {
@@ -147,6 +203,13 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
     } catch (error) {
       refuseUpgrade(socket, 400, (error as Error).message);
     }
+  }
+
+  // A lease lost to another process: this one's editors of the journey go to the new owner.
+  cluster?.ownership.onLost((journeyId) => {
+    const document = hocuspocus.documents.get(journeyId);
+    if (!document) return;
+    for (const connection of document.getConnections()) connection.webSocket.close(CLOSE_CODES.ownerMoved.code, CLOSE_CODES.ownerMoved.reason);
   });
 
   return {

@@ -7,9 +7,10 @@ import {
   type onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import type { JourneyStore } from '@klantreis/db';
+import { LeaseLostError, type JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, journeyFromDoc, upgradeDocSchema } from '@klantreis/sync';
 import type { CollabContext } from './accessExtension.ts';
+import { OwnedElsewhereError, type DocumentOwnership } from '../cluster/documentOwnership.ts';
 import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
 import { RefusalError } from './refusals.ts';
 import { applyStoredDocument, compactStoredUpdates } from './storedDocument.ts';
@@ -61,14 +62,36 @@ export class PersistenceExtension implements Extension {
   /** The compaction running per document; it never rejects (failures are logged). */
   private readonly compactions = new Map<string, Promise<void>>();
 
-  constructor(store: JourneyStore) {
+  /** With several processes: this process's leases, which every write is fenced by. */
+  private readonly ownership: DocumentOwnership | undefined;
+
+  constructor(store: JourneyStore, ownership?: DocumentOwnership) {
     this.store = store;
-    this.writer = new UpdateWriter(store);
+    this.ownership = ownership;
+    this.writer = new UpdateWriter(store, ownership ? (rows) => ownership.appendFenced(rows) : undefined);
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     // A document unloaded a moment ago may still have rows on their way to PostgreSQL.
     await this.writer.drain();
+    if (this.ownership && !this.ownership.holds(documentName)) {
+      // Taken before the load, so the rows loaded below are every row a former owner stored.
+      try {
+        await this.ownership.claim(documentName);
+      } catch (error) {
+        if (error instanceof OwnedElsewhereError) throw new DocumentLoadError(error.message, CLOSE_CODES.ownerMoved.reason);
+        throw error;
+      }
+    }
+    try {
+      await this.load(documentName, document);
+    } catch (error) {
+      await this.ownership?.release(documentName);
+      throw error;
+    }
+  }
+
+  private async load(documentName: string, document: Document): Promise<void> {
     const stored = await this.store.loadDocument(documentName);
     if (!stored) throw new DocumentLoadError(`no journey ${documentName}`, CLOSE_CODES.journeyNotFound.reason);
     // A document that fails to load is refused: Hocuspocus would otherwise serve an empty one
@@ -140,6 +163,11 @@ export class PersistenceExtension implements Extension {
     } catch (error) {
       // The shadow holds the update, the live document never will.
       validator.discardShadow();
+      if (error instanceof LeaseLostError) {
+        // Another process serves the journey now: the editor goes there and sends it again.
+        this.ownership?.lost(documentName);
+        throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.ownerMoved, error.message));
+      }
       console.error(`collab: could not store an update to ${documentName}: ${(error as Error).message}`);
       throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.storeFailed, (error as Error).message));
     }
@@ -162,6 +190,8 @@ export class PersistenceExtension implements Extension {
   async onStoreDocument({ documentName, document }: onStoreDocumentPayload): Promise<void> {
     // A REST write answers once this has run: its row must be committed by then.
     await this.writer.drain();
+    // A process that lost the journey's lease leaves the snapshot to the new owner.
+    if (this.ownership && !this.ownership.holds(documentName)) return;
     await this.store.saveSnapshot(documentName, journeyFromDoc(document, { validate: true }));
   }
 
@@ -189,6 +219,11 @@ export class PersistenceExtension implements Extension {
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {
     this.updatesSinceCompaction.delete(documentName);
+    // Rows still on their way are written under the lease before it is given up.
+    await this.writer.drain();
+    await this.ownership?.release(documentName).catch((error: unknown) => {
+      console.warn(`cluster: could not release the lease of ${documentName} (it runs out by itself): ${(error as Error).message}`);
+    });
   }
 
   private afterChange(document: Document, update: Uint8Array, origin: unknown): void {

@@ -28,14 +28,15 @@ function queuedRow(row: UpdateRow, stored: () => void, failed: (error: unknown) 
  * and a row committed later with a lower `seq` would never be loaded again.
  */
 export class UpdateWriter {
-  private readonly store: JourneyStore;
+  private readonly append: (rows: readonly UpdateRow[]) => void | Promise<void>;
   private queue: QueuedRow[] = [];
   private inFlight: readonly QueuedRow[] = [];
   private flushing: Promise<void> | null = null;
   private scheduled: NodeJS.Immediate | null = null;
 
-  constructor(store: JourneyStore) {
-    this.store = store;
+  /** `append` stores a batch; by default the store's own, with several processes a fenced one (DocumentOwnership). */
+  constructor(store: JourneyStore, append?: (rows: readonly UpdateRow[]) => void | Promise<void>) {
+    this.append = append ?? ((rows) => store.appendUpdates(rows));
   }
 
   /** Resolves once the row is committed; the caller holds the update back until then. */
@@ -77,7 +78,7 @@ export class UpdateWriter {
     this.inFlight = batch;
     let written: void | Promise<void>;
     try {
-      written = this.store.appendUpdates(batch.map((queued) => queued.row));
+      written = this.append(batch.map((queued) => queued.row));
     } catch (error) {
       this.inFlight = [];
       settle(batch, { error });

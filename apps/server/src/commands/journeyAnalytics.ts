@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   buildJourneyIndex,
@@ -143,7 +143,12 @@ export class JourneyAnalytics {
    * At start-up: removes what interrupted imports left (staging folders, and import folders no
    * row names: a crash between moving the files and writing the row). Returns how many.
    */
-  async sweepInterruptedImports(): Promise<number> {
+  /**
+   * `olderThanMs`: with several processes on one data folder, what another process is importing
+   * right now looks interrupted too; only what has not changed for this long is removed.
+   */
+  async sweepInterruptedImports(options: { olderThanMs?: number } = {}): Promise<number> {
+    const before = Date.now() - (options.olderThanMs ?? 0);
     let removed = 0;
     let journeys: string[];
     try {
@@ -159,6 +164,8 @@ export class JourneyAnalytics {
         const entries = await readdir(parent).catch(() => [] as string[]);
         for (const entry of entries) {
           if (part !== 'staging' && known.has(entry)) continue;
+          const changedAt = await stat(join(parent, entry)).then((stats) => stats.mtimeMs, () => 0);
+          if (options.olderThanMs !== undefined && changedAt > before) continue;
           await rm(join(parent, entry), { recursive: true, force: true });
           removed++;
         }

@@ -2,8 +2,21 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { JourneyStore } from '@klantreis/db';
 import { CURRENT_SCHEMA_VERSION, parseJourneyDocument, type JourneyDocument } from '@klantreis/schema';
-import { journeyFromDoc } from '@klantreis/sync';
-import type { PersistenceExtension } from '../collaboration/persistenceExtension.ts';
+import { CLOSE_CODES, journeyFromDoc, upgradeDocSchema } from '@klantreis/sync';
+import { DocumentLoadError, type PersistenceExtension } from '../collaboration/persistenceExtension.ts';
+import { applyStoredDocument } from '../collaboration/storedDocument.ts';
+import type { DocumentOwnership } from '../cluster/documentOwnership.ts';
+import { sendUpdateToOwner } from '../cluster/internalUpdates.ts';
+
+/** With several processes: who serves which journey, and the secret their calls to each other are signed with. */
+export interface DocumentsCluster {
+  ownership: DocumentOwnership;
+  secret: string;
+}
+
+function ownerMoved(error: unknown): boolean {
+  return error instanceof DocumentLoadError && error.reason === CLOSE_CODES.ownerMoved.reason;
+}
 
 export class JourneyNotFoundError extends Error {
   readonly statusCode = 404;
@@ -26,15 +39,28 @@ export class JourneyDocuments {
   /** The edit running per journey: edits of one journey take turns, in the order they came. */
   private readonly editing = new Map<string, Promise<unknown>>();
 
-  constructor(store: JourneyStore, hocuspocus: Hocuspocus, persistence: PersistenceExtension) {
+  private readonly cluster: DocumentsCluster | undefined;
+
+  constructor(store: JourneyStore, hocuspocus: Hocuspocus, persistence: PersistenceExtension, cluster?: DocumentsCluster) {
     this.store = store;
     this.hocuspocus = hocuspocus;
     this.persistence = persistence;
+    this.cluster = cluster;
   }
 
   async read(id: string): Promise<JourneyDocument> {
     const live = this.hocuspocus.documents.get(id);
     if (live) return journeyFromDoc(live, { validate: true });
+    if (this.cluster) {
+      // Another process may serve the journey: its snapshot lags its rows by up to the
+      // debounce, and a write forwarded there a moment ago must be read back.
+      const doc = await this.storedDoc(id);
+      try {
+        return journeyFromDoc(doc, { validate: true });
+      } finally {
+        doc.destroy();
+      }
+    }
     const row = await this.store.getJourney(id);
     if (!row) throw new JourneyNotFoundError(id);
     const snapshot = JSON.parse(row.snapshot) as JourneyDocument;
@@ -68,6 +94,57 @@ export class JourneyDocuments {
     // Trashed while this edit waited its turn?
     const row = await this.store.getJourney(id);
     if (!row || row.deletedAt !== null) throw new JourneyNotFoundError(id);
+    if (!this.cluster) return this.editHere(id, change);
+    // Several processes: the write goes to the one that serves the journey, or this one
+    // serves it. A lease that moves meanwhile makes either side say so, and this asks again.
+    let forward = true;
+    for (let attempt = 1; ; attempt++) {
+      const holder = forward && !this.hocuspocus.documents.has(id) ? await this.cluster.ownership.liveHolderElsewhere(id) : undefined;
+      if (holder) {
+        const doc = await this.storedDoc(id);
+        let drafted: { update: Uint8Array | null; result: T };
+        try {
+          drafted = draftChange(doc, change);
+        } finally {
+          doc.destroy();
+        }
+        if (!drafted.update) return drafted.result;
+        const outcome = await sendUpdateToOwner(holder.address, this.cluster.secret, id, drafted.update);
+        if (outcome === 'applied') return drafted.result;
+        // Nothing answers there: the load here takes the lease over.
+        if (outcome === 'unreachable') forward = false;
+        if (attempt < 3) continue;
+        throw new Error(`journey ${id}: the write could not reach the process that serves it`);
+      }
+      try {
+        return await this.editHere(id, change);
+      } catch (error) {
+        if (!ownerMoved(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /** Stores and applies an update made by another process's REST write (POST /internal/…). */
+  async applyForwarded(id: string, update: Uint8Array): Promise<void> {
+    const connection = await this.hocuspocus.openDirectConnection(id);
+    try {
+      await this.persistence.storeThenApply(connection.document!, update);
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  /** The journey as stored (its merged state and every row after it), migrated in memory. */
+  private async storedDoc(id: string): Promise<Y.Doc> {
+    const stored = await this.store.loadDocument(id);
+    if (!stored) throw new JourneyNotFoundError(id);
+    const doc = new Y.Doc();
+    applyStoredDocument(doc, stored);
+    upgradeDocSchema(doc);
+    return doc;
+  }
+
+  private async editHere<T>(id: string, change: (doc: Y.Doc) => T): Promise<T> {
     const connection = await this.hocuspocus.openDirectConnection(id);
     try {
       const live = connection.document!;

@@ -99,9 +99,10 @@ export class UploadArea {
   /** Bytes of uploads still arriving. */
   private arriving = 0;
 
-  constructor(analytics: JourneyAnalytics, options: { maxBytes: number; maxOpenBytes?: number }) {
+  /** `folder`: this process's own folder under uploads/ when several processes share the data folder. */
+  constructor(analytics: JourneyAnalytics, options: { maxBytes: number; maxOpenBytes?: number; folder?: string }) {
     this.analytics = analytics;
-    this.directory = join(analytics.analyticsDir, 'uploads');
+    this.directory = options.folder ? join(analytics.analyticsDir, 'uploads', options.folder) : join(analytics.analyticsDir, 'uploads');
     this.maxBytes = options.maxBytes;
     this.maxOpenBytes = options.maxOpenBytes ?? 4 * options.maxBytes;
   }

@@ -89,7 +89,7 @@ export function useCollaborativeJourney(journeyId: string) {
     let failedStores = 0;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const provider = new HocuspocusProvider({
-      url: collabUrl(location.origin),
+      url: collabUrl(location.origin, journeyId),
       name: journeyId,
       document: doc,
       token: 'editor',
@@ -107,6 +107,12 @@ export function useCollaborativeJourney(journeyId: string) {
         if (reason === CLOSE_CODES.journeyNotFound.reason) setProblem('not-found');
         // The session ended (signed out everywhere): the app shows the sign-in page.
         if (reason === CLOSE_CODES.unauthorized.reason) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+        // Another server process took the journey over as this one loaded it: go there.
+        if (reason === CLOSE_CODES.ownerMoved.reason) {
+          provider.disconnect();
+          clearTimeout(retry);
+          retry = setTimeout(() => void provider.connect(), 300);
+        }
       },
       onClose: ({ event }) => {
         if (event.code === CLOSE_CODES.protocolOutdated.code) setProblem('outdated');

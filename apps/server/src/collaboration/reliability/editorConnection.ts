@@ -1,6 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { collabUrl } from '@klantreis/sync';
+import { CLOSE_CODES, collabUrl } from '@klantreis/sync';
 import { tokenFor } from '../../testCredentials.ts';
 
 /** An editor as the web app runs it (a HocuspocusProvider over its own websocket), in Node. */
@@ -42,9 +42,17 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
   const doc = new Y.Doc();
   if (options.clientId !== undefined) doc.clientID = options.clientId;
   const delay = options.reconnectDelayMs ?? 100;
-  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(baseUrl), delay, minDelay: delay, maxDelay: delay * 4, factor: 1.5 });
+  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(baseUrl, journeyId), delay, minDelay: delay, maxDelay: delay * 4, factor: 1.5 });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: options.token ?? tokenFor(baseUrl) });
-  provider.on('authenticationFailed', ({ reason }: { reason: string }) => options.onRefused?.(reason));
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+    // Several processes: another one took the journey over as this one loaded it. Go there.
+    if (reason === CLOSE_CODES.ownerMoved.reason) {
+      socket.disconnect();
+      setTimeout(() => void socket.connect(), delay);
+      return;
+    }
+    options.onRefused?.(reason);
+  });
   provider.attach();
   return {
     doc,

@@ -1,0 +1,118 @@
+import { Redis } from 'ioredis';
+import type { JourneyChange } from '../commands/journeyChangeSignal.ts';
+
+/** What one process tells the others. */
+export type ClusterMessage =
+  /** A journey changed (its content, place or data): roll-ups and viewers elsewhere refresh. */
+  | { kind: 'journey-changed'; journeyId: string; change: JourneyChange }
+  /** A person's role or sessions changed: every process closes their sockets, so they reconnect with their access as it is now. */
+  | { kind: 'access-changed'; userId: string };
+
+type Listener = (message: ClusterMessage) => void;
+
+const CHANNEL = 'klantreis:cluster';
+/** A journey's content changes are told at most this often per journey (the last one always). */
+const CONTENT_QUIET_MS = 200;
+
+function parseMessage(text: string): (ClusterMessage & { from: string }) | null {
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    if (typeof value.from !== 'string') return null;
+    if (value.kind === 'journey-changed' && typeof value.journeyId === 'string' && (value.change === 'content' || value.change === 'trash' || value.change === 'data')) {
+      return { from: value.from, kind: value.kind, journeyId: value.journeyId, change: value.change };
+    }
+    if (value.kind === 'access-changed' && typeof value.userId === 'string') return { from: value.from, kind: value.kind, userId: value.userId };
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Messages between the server processes, by Redis publish/subscribe. Nothing here is needed
+ * for an edit to be stored or reach the other editors of its journey (they are all on the
+ * process that owns it): without Redis, editing goes on, and what pauses is what other
+ * processes show of it (a portfolio's or experience map's roll-up, a share link's viewers).
+ * Redis keeps no message for a process that is away, so on every reconnect the listeners hear
+ * `resync`: whatever they cached from messages may have missed some.
+ */
+export class ClusterBus {
+  private readonly nodeName: string;
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly listeners = new Set<Listener>();
+  private readonly resyncListeners = new Set<() => void>();
+  private readonly pendingContent = new Map<string, NodeJS.Timeout>();
+  private connectedOnce = false;
+  private down = false;
+
+  constructor(redisUrl: string, nodeName: string) {
+    this.nodeName = nodeName;
+    // No offline queue: a message published while Redis is away is dropped (and said once),
+    // not held in memory to arrive late. Reconnects every 500 ms at most.
+    const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 100, 500), lazyConnect: true };
+    this.publisher = new Redis(redisUrl, options);
+    this.subscriber = new Redis(redisUrl, { ...options, enableOfflineQueue: true });
+    for (const client of [this.publisher, this.subscriber]) client.on('error', () => this.wentDown());
+    this.subscriber.on('message', (_channel: string, text: string) => {
+      const message = parseMessage(text);
+      if (!message || message.from === this.nodeName) return;
+      for (const listener of this.listeners) listener(message);
+    });
+    this.subscriber.on('ready', () => {
+      if (this.connectedOnce && this.down) console.info('cluster: Redis is back; caches built from its messages are refreshed');
+      if (this.connectedOnce) for (const listener of this.resyncListeners) listener();
+      this.connectedOnce = true;
+      this.down = false;
+    });
+  }
+
+  /** Connects; a Redis that is not there yet is not an error (the bus reconnects on its own). */
+  async start(): Promise<void> {
+    await Promise.all([this.publisher.connect(), this.subscriber.connect()]).catch(() => this.wentDown());
+    await this.subscriber.subscribe(CHANNEL).catch(() => this.wentDown());
+  }
+
+  publish(message: ClusterMessage): void {
+    if (message.kind === 'journey-changed' && message.change === 'content') {
+      // An editor types a few changes a second: the others hear the last within 200 ms.
+      if (this.pendingContent.has(message.journeyId)) return;
+      this.pendingContent.set(
+        message.journeyId,
+        setTimeout(() => {
+          this.pendingContent.delete(message.journeyId);
+          this.send(message);
+        }, CONTENT_QUIET_MS),
+      );
+      return;
+    }
+    this.send(message);
+  }
+
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called after Redis came back: messages of the time it was away are lost. */
+  onResync(listener: () => void): void {
+    this.resyncListeners.add(listener);
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.pendingContent.values()) clearTimeout(timer);
+    this.pendingContent.clear();
+    this.publisher.disconnect();
+    this.subscriber.disconnect();
+  }
+
+  private send(message: ClusterMessage): void {
+    this.publisher.publish(CHANNEL, JSON.stringify({ ...message, from: this.nodeName })).catch(() => this.wentDown());
+  }
+
+  private wentDown(): void {
+    if (this.down) return;
+    this.down = true;
+    console.warn('cluster: Redis does not answer; editing goes on, other processes hear of changes once it is back');
+  }
+}
