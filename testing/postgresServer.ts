@@ -31,6 +31,10 @@ function asPostgresUser(command: string, args: string[]): [string, string[]] {
 
 export interface RunningPostgres {
   url: string;
+  /** Stops the server as a crash would (immediate), keeping its data, for a restart test. */
+  halt(): void;
+  /** Starts it again on the same port and data after `halt`. */
+  resume(): void;
   stop(): void;
 }
 
@@ -49,9 +53,12 @@ export async function startPostgres(): Promise<RunningPostgres | { unavailable: 
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
   };
   run(initdb, ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  run(pgCtl, ['-D', dataDir, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = () => run(pgCtl, ['-D', dataDir, '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    halt: () => run(pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop']),
+    resume: start,
     stop: () => {
       const [cmd, argv] = asPostgresUser(pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop']);
       spawnSync(cmd, argv);

@@ -145,7 +145,12 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     if (!isValidHost(request.headers.host)) await reply.code(400).send({ error: 'the Host header is missing or malformed' });
   });
 
-  await recoverSnapshotsAfterCrash(options.store);
+  const hosts = new HostPolicy({ publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
+  const services = options.services ?? new Set<Service>(['api', 'collab', 'worker']);
+  const cluster = options.cluster ? await joinCluster(options.store, options.cluster, hosts) : undefined;
+  // With several processes, one that takes a journey over from a dead one refreshes its
+  // snapshot (PersistenceExtension); a whole deployment's restart is the worker's to check.
+  if (!cluster || services.has('worker')) await recoverSnapshotsAfterCrash(options.store);
   const access = new AccessStore(options.store.db);
   const audit = new AuditLog(options.store.db);
   const inbox = new Inbox(options.store.db);
@@ -157,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     publicUrl: options.publicUrl,
     secret: options.authSecret,
     signInPerMinute: options.signInPerMinute,
+    rateLimitStorage: cluster?.bus.rateLimit(),
     onPasswordResetToken: (userId, token) => resetTokens.set(userId, token),
     oidc: options.oidc,
     onSsoRole: (email, role) => ssoRoles.set(email, role),
@@ -210,9 +216,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   // While there is no owner, the first visit needs this secret (printed by the server) to
   // become owner, so a stranger who finds a fresh server first cannot.
   let setupToken: string | null = (await access.countUsers()) === 0 ? randomBytes(18).toString('base64url') : null;
-  const hosts = new HostPolicy({ publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
-  const services = options.services ?? new Set<Service>(['api', 'collab', 'worker']);
-  const cluster = options.cluster ? await joinCluster(options.store, options.cluster, hosts) : undefined;
+
   registerWebHardening(app, hosts);
   const resolver = new ActorResolver(auth, access);
   const links = new ShareLinks(options.store.db);

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { memoryRateLimit, type RateLimitStorage } from '@klantreis/core';
 import type { JourneyChange } from '../commands/journeyChangeSignal.ts';
 
 /** What one process tells the others. */
@@ -11,6 +12,16 @@ export type ClusterMessage =
 type Listener = (message: ClusterMessage) => void;
 
 const CHANNEL = 'klantreis:cluster';
+
+/**
+ * One attempt against a fixed window, atomically: the count, and the milliseconds left in the
+ * window once the limit is reached (0 while allowed).
+ */
+const CONSUME_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+if count > tonumber(ARGV[2]) then return redis.call('PTTL', KEYS[1]) end
+return 0`;
 /** A journey's content changes are told at most this often per journey (the last one always). */
 const CONTENT_QUIET_MS = 200;
 
@@ -87,6 +98,25 @@ export class ClusterBus {
       return;
     }
     this.send(message);
+  }
+
+  /**
+   * Sign-in attempts counted in Redis, where every process sees them. While Redis is away each
+   * process counts its own (the limit then holds per process, never not at all).
+   */
+  rateLimit(): RateLimitStorage {
+    const fallback = memoryRateLimit();
+    return {
+      consume: async (key, rule) => {
+        try {
+          const waitMs = Number(await this.publisher.eval(CONSUME_SCRIPT, 1, `klantreis:rate:${key}`, rule.window * 1000, rule.max));
+          return waitMs === 0 ? { allowed: true, retryAfter: null } : { allowed: false, retryAfter: Math.max(1, Math.ceil(waitMs / 1000)) };
+        } catch {
+          this.wentDown();
+          return fallback.consume(key, rule);
+        }
+      },
+    };
   }
 
   listen(listener: Listener): () => void {

@@ -77,17 +77,20 @@ export class DocumentOwnership {
    * (OwnedElsewhereError); one that is gone (its port refuses) loses it at once; one that is
    * silent (paused, overloaded, cut off) keeps it until it runs out, which this waits for.
    */
-  async claim(journeyId: string): Promise<number> {
+  async claim(journeyId: string): Promise<{ token: number; tookOver: boolean }> {
     const deadline = performance.now() + LEASE_TTL_MS * 2;
     let force = false;
+    let tookOver = false;
     for (;;) {
       const attempt = await this.leases.acquire(journeyId, this.nodeName, this.address, { force });
       if (attempt.acquired) {
         this.tokens.set(journeyId, attempt.token);
         this.startRenewing();
-        return attempt.token;
+        return { token: attempt.token, tookOver };
       }
       const { holder } = attempt;
+      // Whoever held it did not give it up: it stopped without storing its last snapshot.
+      tookOver = true;
       if (holder.owner === this.nodeName) {
         // This process's own lease from before a restart under the same name: nobody serves it.
         force = true;

@@ -74,10 +74,11 @@ export class PersistenceExtension implements Extension {
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     // A document unloaded a moment ago may still have rows on their way to PostgreSQL.
     await this.writer.drain();
+    let tookOver = false;
     if (this.ownership && !this.ownership.holds(documentName)) {
       // Taken before the load, so the rows loaded below are every row a former owner stored.
       try {
-        await this.ownership.claim(documentName);
+        tookOver = (await this.ownership.claim(documentName)).tookOver;
       } catch (error) {
         if (error instanceof OwnedElsewhereError) throw new DocumentLoadError(error.message, CLOSE_CODES.ownerMoved.reason);
         throw error;
@@ -89,6 +90,9 @@ export class PersistenceExtension implements Extension {
       await this.ownership?.release(documentName);
       throw error;
     }
+    // The former owner died or was cut off before its last snapshot: the list and the
+    // portfolio read the snapshot, so it is brought up to the rows now.
+    if (tookOver) await this.store.saveSnapshot(documentName, journeyFromDoc(document, { validate: true }));
   }
 
   private async load(documentName: string, document: Document): Promise<void> {

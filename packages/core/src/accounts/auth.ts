@@ -11,7 +11,14 @@ export const CLIENT_IP_HEADER = 'x-klantreis-client-ip';
 export const MIN_PASSWORD_LENGTH = 10;
 const SECRET_SETTING = 'auth.secret';
 
+/** Where sign-in attempts are counted: this process's memory, or one store all processes share (Redis). */
+export interface RateLimitStorage {
+  consume(key: string, rule: { window: number; max: number }): Promise<{ allowed: boolean; retryAfter: number | null }>;
+}
+
 export interface AuthSettings {
+  /** Several processes: attempts counted where all of them see them, so three processes do not allow three times as many. */
+  rateLimitStorage?: RateLimitStorage;
   /** KLANTREIS_PUBLIC_URL: the address people use; cookies are Secure when it is https. */
   publicUrl?: string;
   /** KLANTREIS_AUTH_SECRET; without it a random one is made once and kept in the database. */
@@ -79,7 +86,7 @@ export const PASSWORD_RESET_TTL_SECONDS = 24 * 3600;
  * Fixed-window counters in this server's memory. better-auth's own memory storage is one per
  * process, shared by every server in it (the tests start many); this one is per server.
  */
-function memoryRateLimit() {
+export function memoryRateLimit(): RateLimitStorage {
   const windows = new Map<string, { count: number; resetsAt: number }>();
   return {
     consume(key: string, rule: { window: number; max: number }): Promise<{ allowed: boolean; retryAfter: number | null }> {
@@ -132,7 +139,7 @@ function authOptions(store: JourneyStore, secret: string, settings: AuthSettings
     verification: { modelName: 'auth_verification' },
     rateLimit: {
       enabled: true,
-      customStorage: memoryRateLimit(),
+      customStorage: settings.rateLimitStorage ?? memoryRateLimit(),
       window: 60,
       max: 300,
       customRules: {
