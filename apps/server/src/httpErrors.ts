@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AccessError } from '@klantreis/core';
 import { RecordValidationError } from '@klantreis/sync';
+import { isDatabaseUnavailable, LeaseLostError } from '@klantreis/db';
 import { DocumentLoadError } from './collaboration/persistenceExtension.ts';
 import { HttpError } from './httpError.ts';
 
@@ -32,6 +33,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // The stored journey cannot be read back into a document: say so, rather than "internal error".
       request.log.error(error);
       return reply.code(503).send({ error: error.message });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error(error);
+      return reply.code(503).header('retry-after', '5').send({ error: 'the database does not answer (restarting?): nothing was changed; try again in a moment' });
+    }
+    if (error instanceof LeaseLostError) {
+      return reply.code(503).header('retry-after', '1').send({ error: `${error.message}; try again` });
     }
     if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
       request.log.error(error);

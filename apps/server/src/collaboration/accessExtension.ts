@@ -1,6 +1,6 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { allow, effectiveRole, type AccessStore, type Actor, type Role } from '@klantreis/core';
-import type { JourneyStore } from '@klantreis/db';
+import { isDatabaseUnavailable, type JourneyStore } from '@klantreis/db';
 import { recordTypeOf } from '@klantreis/schema';
 import { CLOSE_CODES, JOURNEY_PARAMETER } from '@klantreis/sync';
 import type { ActorResolver } from '../access/actorResolver.ts';
@@ -43,7 +43,17 @@ export class AccessExtension implements Extension {
     this.access = access;
   }
 
-  async onAuthenticate({ documentName, token, requestHeaders, requestParameters }: onAuthenticatePayload): Promise<CollabContext> {
+  async onAuthenticate(payload: onAuthenticatePayload): Promise<CollabContext> {
+    try {
+      return await this.authenticate(payload);
+    } catch (error) {
+      // The database is restarting: the editor tries again, it is not refused for good.
+      if (isDatabaseUnavailable(error)) throw refusal('the database does not answer now', CLOSE_CODES.storeFailed.reason);
+      throw error;
+    }
+  }
+
+  private async authenticate({ documentName, token, requestHeaders, requestParameters }: onAuthenticatePayload): Promise<CollabContext> {
     // A socket that names its journey serves that one only: the proxy routed it by that name.
     const named = requestParameters.get(JOURNEY_PARAMETER);
     if (named !== null && named !== documentName) throw refusal(`this socket serves journey ${named}, not ${documentName}`, CLOSE_CODES.journeyNotFound.reason);

@@ -7,7 +7,7 @@ import {
   type onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { LeaseLostError, type JourneyStore } from '@klantreis/db';
+import { isDatabaseUnavailable, LeaseLostError, type JourneyStore } from '@klantreis/db';
 import { CLOSE_CODES, journeyFromDoc, upgradeDocSchema } from '@klantreis/sync';
 import type { CollabContext } from './accessExtension.ts';
 import { OwnedElsewhereError, type DocumentOwnership } from '../cluster/documentOwnership.ts';
@@ -72,6 +72,17 @@ export class PersistenceExtension implements Extension {
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    try {
+      await this.loadOwned(documentName, document);
+    } catch (error) {
+      // A database that does not answer now (restarting) is not a damaged journey: the editor
+      // is told to try again, as after a failed store.
+      if (isDatabaseUnavailable(error)) throw new DocumentLoadError(`journey ${documentName} cannot be loaded now: the database does not answer`, CLOSE_CODES.storeFailed.reason);
+      throw error;
+    }
+  }
+
+  private async loadOwned(documentName: string, document: Document): Promise<void> {
     // A document unloaded a moment ago may still have rows on their way to PostgreSQL.
     await this.writer.drain();
     let tookOver = false;

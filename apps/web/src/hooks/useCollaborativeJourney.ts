@@ -107,11 +107,13 @@ export function useCollaborativeJourney(journeyId: string) {
         if (reason === CLOSE_CODES.journeyNotFound.reason) setProblem('not-found');
         // The session ended (signed out everywhere): the app shows the sign-in page.
         if (reason === CLOSE_CODES.unauthorized.reason) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
-        // Another server process took the journey over as this one loaded it: go there.
-        if (reason === CLOSE_CODES.ownerMoved.reason) {
+        // Another server process took the journey over as this one loaded it (go there), or
+        // the server's database does not answer now (try again, waiting longer each time).
+        if (reason === CLOSE_CODES.ownerMoved.reason || reason === CLOSE_CODES.storeFailed.reason) {
           provider.disconnect();
           clearTimeout(retry);
-          retry = setTimeout(() => void provider.connect(), 300);
+          const delay = reason === CLOSE_CODES.ownerMoved.reason ? 300 : storeRetryDelay(++failedStores);
+          retry = setTimeout(() => void provider.connect(), delay);
         }
       },
       onClose: ({ event }) => {

@@ -45,8 +45,9 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
   const socket = new HocuspocusProviderWebsocket({ url: collabUrl(baseUrl, journeyId), delay, minDelay: delay, maxDelay: delay * 4, factor: 1.5 });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: options.token ?? tokenFor(baseUrl) });
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
-    // Several processes: another one took the journey over as this one loaded it. Go there.
-    if (reason === CLOSE_CODES.ownerMoved.reason) {
+    // Several processes: another one took the journey over as this one loaded it (go there);
+    // or the database does not answer now (try again), as the web app does.
+    if (reason === CLOSE_CODES.ownerMoved.reason || reason === CLOSE_CODES.storeFailed.reason) {
       socket.disconnect();
       setTimeout(() => void socket.connect(), delay);
       return;
