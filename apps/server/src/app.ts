@@ -249,7 +249,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     disconnectHere(userId);
     cluster?.bus.publish({ kind: 'access-changed', userId });
   };
-  if (cluster) relayChanges(cluster.bus, changeSignal, feed, disconnectHere, options.store);
+  const presentations = new PresentationFeed();
+  if (cluster) relayChanges(cluster.bus, { signal: changeSignal, feed, presentations, disconnectHere }, options.store);
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(
     options.store,
@@ -299,7 +300,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
     await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
     await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
-    await app.register(presentationRoutes, { prefix: '/api', feed: new PresentationFeed(), viewers: linkViewers, streams });
+    await app.register(presentationRoutes, { prefix: '/api', feed: presentations, viewers: linkViewers, streams });
     await registerWebApp(app, options.webDist);
   }
   let warming: Promise<void> = Promise.resolve();
@@ -365,13 +366,19 @@ async function joinCluster(store: JourneyStore, config: ClusterConfig, hosts: Ho
  * change (roll-ups, share-link viewers, presentations), a person's changed access (their
  * sockets here close). What happens here is said to the others, but not what was heard.
  */
-function relayChanges(bus: ClusterBus, signal: JourneyChangeSignal, feed: ChangeFeed, disconnectHere: (userId: string) => void, store: JourneyStore): void {
+function relayChanges(
+  bus: ClusterBus,
+  { signal, feed, presentations, disconnectHere }: { signal: JourneyChangeSignal; feed: ChangeFeed; presentations: PresentationFeed; disconnectHere: (userId: string) => void },
+  store: JourneyStore,
+): void {
   let hearing = false;
   signal.listen((journeyId, change) => {
     if (!hearing) bus.publish({ kind: 'journey-changed', journeyId, change });
   });
+  presentations.relay = (journeyId, { stepIndex, at }) => bus.publish({ kind: 'presentation-moved', journeyId, stepIndex, at });
   bus.listen((message) => {
     if (message.kind === 'access-changed') return disconnectHere(message.userId);
+    if (message.kind === 'presentation-moved') return presentations.arrive(message.journeyId, { stepIndex: message.stepIndex, at: message.at });
     hearing = true;
     try {
       signal.changed(message.journeyId, message.change);

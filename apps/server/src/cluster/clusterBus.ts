@@ -7,7 +7,9 @@ export type ClusterMessage =
   /** A journey changed (its content, place or data): roll-ups and viewers elsewhere refresh. */
   | { kind: 'journey-changed'; journeyId: string; change: JourneyChange }
   /** A person's role or sessions changed: every process closes their sockets, so they reconnect with their access as it is now. */
-  | { kind: 'access-changed'; userId: string };
+  | { kind: 'access-changed'; userId: string }
+  /** A presenter moved: the screens following the presentation on other processes go along. */
+  | { kind: 'presentation-moved'; journeyId: string; stepIndex: number; at: number };
 
 type Listener = (message: ClusterMessage) => void;
 
@@ -33,6 +35,9 @@ function parseMessage(text: string): (ClusterMessage & { from: string }) | null 
       return { from: value.from, kind: value.kind, journeyId: value.journeyId, change: value.change };
     }
     if (value.kind === 'access-changed' && typeof value.userId === 'string') return { from: value.from, kind: value.kind, userId: value.userId };
+    if (value.kind === 'presentation-moved' && typeof value.journeyId === 'string' && Number.isInteger(value.stepIndex) && typeof value.at === 'number') {
+      return { from: value.from, kind: value.kind, journeyId: value.journeyId, stepIndex: value.stepIndex as number, at: value.at };
+    }
     return null;
   } catch {
     return null;

@@ -10,21 +10,33 @@ const positionBody = z.object({
   /** The step on screen, 0-based across the map; -1 is the overview before the first step. */
   stepIndex: z.number().int().min(-1).max(10_000),
 });
-type Position = z.infer<typeof positionBody> & { at: number };
+export type Position = z.infer<typeof positionBody> & { at: number };
 
 /**
  * Where the presenter of a journey is, so the room's screens follow: the last position per
- * journey, and the streams that follow it. Kept in this process (the scale-out issue moves it).
+ * journey, and the streams that follow it. With several processes the moves go through Redis
+ * (`relay`, ClusterBus), as the presenter and the screens may reach different processes.
  */
 export class PresentationFeed {
   private readonly positions = new Map<string, Position>();
   private readonly followers = new Map<string, Set<(position: Position) => void>>();
 
+  /** With several processes: tells the others where a presenter moved (their screens follow too). */
+  relay: ((journeyId: string, position: Position) => void) | null = null;
+
   move(journeyId: string, stepIndex: number): Position {
     const position = { stepIndex, at: Date.now() };
+    this.arrive(journeyId, position);
+    this.relay?.(journeyId, position);
+    return position;
+  }
+
+  /** A move, made here or told by another process: the screens following it here go along. */
+  arrive(journeyId: string, position: Position): void {
+    const current = this.positions.get(journeyId);
+    if (current && current.at > position.at) return;
     this.positions.set(journeyId, position);
     for (const follower of this.followers.get(journeyId) ?? []) follower(position);
-    return position;
   }
 
   follow(journeyId: string, follower: (position: Position) => void): () => void {
