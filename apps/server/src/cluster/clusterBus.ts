@@ -59,6 +59,8 @@ export class ClusterBus {
   private readonly listeners = new Set<Listener>();
   private readonly resyncListeners = new Set<() => void>();
   private readonly pendingContent = new Map<string, NodeJS.Timeout>();
+  /** Sign-in attempts counted here while Redis is away. */
+  private readonly localAttempts = memoryRateLimit();
   private connectedOnce = false;
   private down = false;
 
@@ -110,7 +112,7 @@ export class ClusterBus {
    * process counts its own (the limit then holds per process, never not at all).
    */
   rateLimit(): RateLimitStorage {
-    const fallback = memoryRateLimit();
+    const fallback = this.localAttempts;
     return {
       consume: async (key, rule) => {
         try {
