@@ -9,6 +9,7 @@ import { openPostgresStore, openSqliteStore, type JourneyStore } from '@klantrei
 import { collabUrl } from '@klantreis/sync';
 import { createTestDatabase } from '../../../testing/testDatabase.ts';
 import type { OidcSettings } from '@klantreis/core';
+import type { ClusterConfig, Service } from './config.ts';
 import { buildApp, type KlantreisApp } from './app.ts';
 import { authorizedFetch, rememberSession, rememberToken, signIn, TEST_OWNER, tokenFor } from './testCredentials.ts';
 
@@ -43,6 +44,9 @@ export async function buildTestServer(
     signInPerMinute?: number;
     publicUrl?: string;
     oidc?: OidcSettings;
+    /** One of several processes (its own KLANTREIS_NODE_NAME, a shared PostgreSQL and Redis). */
+    cluster?: ClusterConfig;
+    services?: ReadonlySet<Service>;
   } = {},
 ): Promise<TestServer> {
   let resolved: Backend;
@@ -72,8 +76,11 @@ export async function buildTestServer(
     signInPerMinute: options.signInPerMinute ?? 10_000,
     publicUrl: options.publicUrl,
     oidc: options.oidc,
+    cluster: options.cluster,
+    services: options.services,
   });
   const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  server.cluster?.listensAt(url);
   let token = '';
   if (!options.withoutOwner) {
     const owner = await server.access.findUserByEmail(TEST_OWNER.email);

@@ -1,25 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisAvailable, startRedis, type RunningRedis } from '../../../../testing/redisServer.ts';
 import { ClusterBus, type ClusterMessage } from './clusterBus.ts';
 
 // The messages between processes on a real redis-server: delivered to the others (not back to
 // the sender), a burst of content changes folded, nothing thrown while Redis is away, and
 // `resync` once it is back; sign-in attempts counted across processes.
-
-const REDIS = '/usr/bin/redis-server';
-if (process.env.CI === 'true' && !existsSync(REDIS)) throw new Error('redis-server must be installed in CI (apt-get install redis-server)');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(what: string, probe: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
@@ -29,40 +15,23 @@ async function until(what: string, probe: () => boolean, timeoutMs = 5_000): Pro
   }
 }
 
-describe.skipIf(!existsSync(REDIS))('ClusterBus on redis-server', () => {
-  let port: number;
-  let redis: ChildProcess | null = null;
+describe.skipIf(!redisAvailable())('ClusterBus on redis-server', () => {
+  let redis: RunningRedis;
   const buses: ClusterBus[] = [];
 
-  async function startRedis(): Promise<void> {
-    redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new ClusterBus(`redis://127.0.0.1:${port}`, 'probe');
-    await sleep(200);
-    await probe.close();
-  }
-
-  async function stopRedis(): Promise<void> {
-    const child = redis;
-    redis = null;
-    if (!child || child.exitCode !== null) return;
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
-
   async function bus(name: string): Promise<ClusterBus> {
-    const created = new ClusterBus(`redis://127.0.0.1:${port}`, name);
+    const created = new ClusterBus(redis.url, name);
     await created.start();
     buses.push(created);
     return created;
   }
 
   beforeAll(async () => {
-    port = await freePort();
-    await startRedis();
+    redis = await startRedis();
   });
   afterAll(async () => {
     for (const created of buses) await created.close();
-    await stopRedis();
+    await redis.stop();
   });
 
   it('tells the other processes, not the sender, and folds a burst of content changes into one', async () => {
@@ -105,13 +74,13 @@ describe.skipIf(!existsSync(REDIS))('ClusterBus on redis-server', () => {
     b.onResync(() => resyncs++);
     const heard: ClusterMessage[] = [];
     b.listen((message) => heard.push(message));
-    await stopRedis();
+    await redis.stop();
     await sleep(300);
     expect(() => a.publish({ kind: 'access-changed', userId: 'while-away' })).not.toThrow();
     const rule = { window: 60, max: 1 };
     expect((await a.rateLimit().consume('away|1', rule)).allowed).toBe(true);
     expect((await a.rateLimit().consume('away|1', rule)).allowed).toBe(false);
-    await startRedis();
+    await redis.start();
     await until('b resyncs after Redis is back', () => resyncs > 0, 10_000);
     a.publish({ kind: 'access-changed', userId: 'after' });
     await until('b hears a message again', () => heard.some((m) => m.kind === 'access-changed' && m.userId === 'after'), 10_000);
@@ -123,11 +92,8 @@ describe.skipIf(!existsSync(REDIS))('ClusterBus on redis-server', () => {
     const a = await bus('strict-a');
     const heard: ClusterMessage[] = [];
     a.listen((message) => heard.push(message));
-    const raw = new ClusterBus(`redis://127.0.0.1:${port}`, 'raw');
-    buses.push(raw);
-    await raw.start();
     const { Redis } = await import('ioredis');
-    const client = new Redis(`redis://127.0.0.1:${port}`);
+    const client = new Redis(redis.url);
     for (const text of ['not json', '{"from":"x","kind":"drop-tables"}', '{"from":"x","kind":"journey-changed","journeyId":5,"change":"content"}', '{"kind":"access-changed","userId":"u"}', '{"from":"x","kind":"presentation-moved","journeyId":"j","stepIndex":1.5,"at":1}']) {
       await client.publish('klantreis:cluster', text);
     }
