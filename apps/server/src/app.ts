@@ -62,6 +62,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** KLANTREIS_ALLOWED_HOSTS: further Host names answered (behind a proxy with several names). */
   allowedHosts?: string[];
+  /** KLANTREIS_TRUST_PROXY: the proxies whose X-Forwarded-For is the client's address (sign-in limits count per client). */
+  trustProxy?: string[];
   /** KLANTREIS_AUTH_SECRET: signs session cookies; made once and kept in the database when not given. */
   authSecret?: string;
   /** KLANTREIS_ADMIN_EMAIL/_PASSWORD(/_NAME): the owner account made at the first start, without a visit. */
@@ -119,7 +121,7 @@ function liveJourney(collaboration: Collaboration, journeyId: string): JourneyDo
 /** The whole server in one process: REST API, OpenAPI docs, the web app and /collab. */
 export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   assertMigrationsValid();
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy: options.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -44,6 +44,8 @@ export interface ServerConfig {
   publicUrl?: string;
   /** KLANTREIS_ALLOWED_HOSTS: further host names answered, comma-separated. */
   allowedHosts: string[];
+  /** KLANTREIS_TRUST_PROXY: the proxies in front (addresses, CIDRs) whose X-Forwarded-For names the client. */
+  trustProxy?: string[];
   /** KLANTREIS_AUTH_SECRET: signs session cookies (kept in the database when not given). */
   authSecret?: string;
   /** KLANTREIS_ADMIN_EMAIL + KLANTREIS_ADMIN_PASSWORD (+ _NAME): the owner made at the first start. */
@@ -120,6 +122,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     oidc,
     publicUrl: publicUrl?.replace(/\/$/, ''),
     allowedHosts: (env.KLANTREIS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+    trustProxy: env.KLANTREIS_TRUST_PROXY ? env.KLANTREIS_TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean) : undefined,
     authSecret: env.KLANTREIS_AUTH_SECRET || undefined,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword, name: env.KLANTREIS_ADMIN_NAME || undefined } : undefined,
     port: parsePort(env.PORT, 3000),

@@ -17,6 +17,7 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
     maxOpenUploadBytes: config.maxOpenUploadBytes,
     publicUrl: config.publicUrl,
     allowedHosts: config.allowedHosts,
+    trustProxy: config.trustProxy,
     authSecret: config.authSecret,
     admin: config.admin,
     oidc: config.oidc,

@@ -14,6 +14,10 @@ export async function openPostgresStore(connectionString: string): Promise<Journ
     // Epoch milliseconds are bigint columns; they fit a JavaScript number exactly.
     types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
   });
+  // An idle connection that PostgreSQL closes (a restart, a failover) is an 'error' event on
+  // the pool: without a listener it ends the whole process. The pool opens a new one when
+  // next asked; the request that meets the outage gets its own error (503, httpErrors.ts).
+  pool.on('error', (error) => console.warn(`PostgreSQL: an idle connection was closed (${error.message}); it reconnects when next needed`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db as Kysely<unknown>, 'postgres');
   return new JourneyStore({ db, dialect: 'postgres' });

@@ -15,8 +15,11 @@ const OWNER_ANSWER_MS = 3_000;
  * socket untouched, when nothing listens at `address` (the owner died: the caller serves the
  * journey itself); true once the pipe stands.
  */
-export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, address: string, forwardedBy: string): Promise<boolean> {
+export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, address: string, forwardedBy: { name: string; address: string }): Promise<boolean> {
   const target = new URL(address);
+  // A client that reached this process at its own address (a script, a test, not a browser
+  // through the proxy) reaches the owner at the owner's: this process checked the Host already.
+  const ownHost = new URL(forwardedBy.address).host;
   return new Promise((resolve) => {
     const upstream = connect({ host: target.hostname, port: Number(target.port || 80) });
     upstream.once('error', () => resolve(false));
@@ -25,10 +28,15 @@ export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: B
       const lines = [`${request.method ?? 'GET'} ${request.url ?? '/'} HTTP/1.1`];
       for (let i = 0; i < request.rawHeaders.length; i += 2) {
         const name = request.rawHeaders[i]!;
-        if (name.toLowerCase() === FORWARDED_HEADER) continue;
+        const lower = name.toLowerCase();
+        if (lower === FORWARDED_HEADER) continue;
+        if (lower === 'host' && request.rawHeaders[i + 1] === ownHost) {
+          lines.push(`Host: ${target.host}`);
+          continue;
+        }
         lines.push(`${name}: ${request.rawHeaders[i + 1]}`);
       }
-      lines.push(`${FORWARDED_HEADER}: ${forwardedBy}`);
+      lines.push(`${FORWARDED_HEADER}: ${forwardedBy.name}`);
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
       if (head.length > 0) upstream.write(head);
       // A paused owner accepts the connection (the kernel does) but never answers.

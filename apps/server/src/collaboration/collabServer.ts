@@ -142,7 +142,7 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
     }
     if (request.headers[FORWARDED_HEADER] === undefined) {
       const holder = await ownership.liveHolderElsewhere(target.journey);
-      if (holder && (await forwardUpgrade(request, socket, head, holder.address, ownership.nodeName))) return;
+      if (holder && (await forwardUpgrade(request, socket, head, holder.address, { name: ownership.nodeName, address: ownership.address }))) return;
     }
     accept(request, socket, head, target);
   }

@@ -18,6 +18,10 @@ export interface ServerProcess {
   kill9(): Promise<void>;
   /** SIGTERM: the graceful shutdown. */
   stop(): Promise<void>;
+  /** SIGSTOP and SIGCONT: the process stands still (as cut off) and goes on. */
+  pause(): void;
+  resume(): void;
+  running(): boolean;
   /** What the server printed, for a failure message. */
   output(): string;
   /** The exit code, once it has exited. */
@@ -31,19 +35,27 @@ function exited(child: ChildProcess): Promise<void> {
 
 export async function startServerProcess(
   dataDir: string,
-  options: { timeoutMs?: number; execArgv?: string[]; entry?: keyof typeof ENTRIES; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    timeoutMs?: number;
+    execArgv?: string[];
+    entry?: keyof typeof ENTRIES;
+    env?: NodeJS.ProcessEnv;
+    /** Several processes (testing/clusterHarness.ts): a fixed port, PostgreSQL, and the variables of a process of several. */
+    cluster?: { port: number; databaseUrl: string; env: NodeJS.ProcessEnv };
+  } = {},
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...(options.execArgv ?? []), ENTRIES[options.entry ?? 'main']], {
     env: {
       ...process.env,
       ...TEST_OWNER_ENV,
       ...options.env,
-      PORT: '0',
+      PORT: String(options.cluster?.port ?? 0),
       HOST: '127.0.0.1',
       KLANTREIS_DATA: dataDir,
       KLANTREIS_SAMPLES: 'off',
       KLANTREIS_WEB_DIST: `${dataDir}/no-web-app`,
-      DATABASE_URL: '',
+      DATABASE_URL: options.cluster?.databaseUrl ?? '',
+      ...options.cluster?.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,7 +72,8 @@ export async function startServerProcess(
       if (!match) return;
       clearTimeout(timer);
       child.stdout!.off('data', onData);
-      resolve(Number(match[1]));
+      // With KLANTREIS_PUBLIC_URL the line names the proxy, not this process.
+      resolve(options.cluster?.port ?? Number(match[1]));
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code, signal) => {
@@ -69,8 +82,13 @@ export async function startServerProcess(
     });
   });
   const url = `http://127.0.0.1:${port}`;
-  const token = await createToken(url);
-  rememberToken(url, token);
+  // A process of several signs people in at the proxy's address (KLANTREIS_PUBLIC_URL) only:
+  // the harness makes the token there once the proxy is up.
+  const token = options.cluster ? '' : await createToken(url);
+  if (token) rememberToken(url, token);
+  const signal = (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+  };
   return {
     url,
     token,
@@ -80,9 +98,13 @@ export async function startServerProcess(
       await exited(child);
     },
     async stop() {
+      signal('SIGCONT');
       child.kill('SIGTERM');
       await exited(child);
     },
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    running: () => child.exitCode === null && child.signalCode === null,
     output: () => output,
     exitCode: () => child.exitCode,
   };
