@@ -1,0 +1,177 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import WebSocket from 'ws';
+import { collabUrl } from '@klantreis/sync';
+import { clusterAvailable, PROCESS_HEADER, startCluster, type Cluster } from '../../../../testing/clusterHarness.ts';
+import { createTestDatabase } from '../../../../testing/testDatabase.ts';
+
+// The deployment of deploy/ as it is shipped: three processes on one PostgreSQL and one Redis,
+// behind haproxy with deploy/haproxy.cfg. What the proxy adds is tested here: every process is
+// reached, a journey's socket and REST routes land on one process, /internal/ is closed from
+// outside, and a killed process is taken out without a request failing. What the processes do
+// when a request reaches the wrong one is in twoProcesses.test.ts; the failures in failover.test.ts.
+
+const postgresUrl = inject('postgresUrl');
+
+describe.skipIf(!postgresUrl || !clusterAvailable())('the deployment: three processes behind haproxy, on PostgreSQL and Redis', () => {
+  let cluster: Cluster;
+  let token: string;
+
+  beforeAll(async () => {
+    cluster = await startCluster({ processes: 3, databaseUrl: await createTestDatabase(postgresUrl!) });
+    token = cluster.token;
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  function api(base: string, path: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+  }
+
+  async function createJourney(title: string): Promise<string> {
+    const response = await api(cluster.url, '/api/journeys', { method: 'POST', body: JSON.stringify({ title }) });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  /** The process haproxy hands an editor's socket for `journeyId` to: the 101 answer names it. */
+  function socketProcess(journeyId: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(collabUrl(cluster.url, journeyId), { headers: { origin: cluster.url } });
+      const timer = setTimeout(() => {
+        socket.terminate();
+        reject(new Error(`no answer to the socket of ${journeyId} within 5 s`));
+      }, 5_000);
+      socket.once('upgrade', (response) => {
+        clearTimeout(timer);
+        socket.terminate();
+        resolve(String(response.headers[PROCESS_HEADER]));
+      });
+      socket.once('unexpected-response', (_request, response) => {
+        clearTimeout(timer);
+        reject(new Error(`the socket of ${journeyId} was answered ${response.statusCode}`));
+      });
+      socket.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  }
+
+  it('reaches every process through the proxy, each alive and on the shared PostgreSQL', async () => {
+    const seen = new Set<string>();
+    // Round robin over the three: six requests name each at least once.
+    for (let i = 0; i < 6; i++) {
+      const response = await fetch(`${cluster.url}/api/health/live`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { status: string; node: string; services: string[] };
+      expect(body.status).toBe('ok');
+      expect(body.services.sort()).toEqual(['api', 'collab', 'worker']);
+      // haproxy's name for the server is the process's own KLANTREIS_NODE_NAME.
+      expect(response.headers.get(PROCESS_HEADER)).toBe(body.node);
+      seen.add(body.node);
+    }
+    expect([...seen].sort()).toEqual(['a', 'b', 'c']);
+    for (const node of cluster.nodes) {
+      const ready = await fetch(`${node.url}/api/health`);
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { database: string }).database).toBe('postgres');
+    }
+    expect(await cluster.proxy.states()).toEqual({ a: 'UP', b: 'UP', c: 'UP' });
+  });
+
+  it('makes a journey created through the proxy readable on every process directly', async () => {
+    const journeyId = await createJourney('Door de proxy gemaakt');
+    for (const base of [cluster.url, ...cluster.nodes.map((node) => node.url)]) {
+      const response = await api(base, `/api/journeys/${journeyId}`);
+      expect(response.status, `GET on ${base}`).toBe(200);
+      expect(((await response.json()) as { journey: { title: string } }).journey.title).toBe('Door de proxy gemaakt');
+    }
+  });
+
+  it('refuses /internal/ at the proxy, however the path is spelled, while the processes have the route', async () => {
+    const body = JSON.stringify({ update: '' });
+    const journeyId = await createJourney('Intern');
+    // The route is there on a process (it refuses a stranger itself, without the cluster secret) …
+    const direct = await api(cluster.nodes[0]!.url, `/internal/journeys/${journeyId}/updates`, { method: 'POST', body });
+    expect(direct.status).not.toBe(404);
+    // … and the proxy answers for it without asking any process.
+    for (const path of [`/internal/journeys/${journeyId}/updates`, `/%69nternal/journeys/${journeyId}/updates`, `//internal/journeys/${journeyId}/updates`, '/INTERNAL/', '/internal']) {
+      const response = await api(cluster.url, path, { method: 'POST', body });
+      expect(response.status, path).toBe(403);
+      expect(response.headers.get(PROCESS_HEADER), path).toBeNull();
+    }
+  });
+
+  it('sends /collab?journey=X and /api/journeys/X/… to the same process, the journeys spread over all', async () => {
+    const journeys = await Promise.all(Array.from({ length: 12 }, (_, i) => createJourney(`Affiniteit ${i}`)));
+    const processes = new Set<string>();
+    for (const journeyId of journeys) {
+      const rest = await api(cluster.url, `/api/journeys/${journeyId}`);
+      await rest.body?.cancel();
+      const restProcess = rest.headers.get(PROCESS_HEADER)!;
+      expect(['a', 'b', 'c']).toContain(restProcess);
+      expect(await socketProcess(journeyId), journeyId).toBe(restProcess);
+      // A deeper REST path and a second socket keep to it as well.
+      const deeper = await api(cluster.url, `/api/journeys/${journeyId}/versions`);
+      await deeper.body?.cancel();
+      expect(deeper.headers.get(PROCESS_HEADER), journeyId).toBe(restProcess);
+      expect(await socketProcess(journeyId), journeyId).toBe(restProcess);
+      processes.add(restProcess);
+    }
+    // Twelve random ids on one process of three would be a broken hash (chance 3 in 531441).
+    expect(processes.size).toBeGreaterThan(1);
+  });
+
+  it('takes a killed process out without a request failing, and back in once it is restarted', async () => {
+    const journeys = await Promise.all(Array.from({ length: 9 }, (_, i) => createJourney(`Omvallen ${i}`)));
+    const victim = cluster.nodes[2]!;
+    const failures: string[] = [];
+    let killedAt = Infinity;
+    let stopping = false;
+    // Reads of every journey keep going while the process dies. A read the process was
+    // answering when it was killed may fail (it was sent; haproxy does not send it twice); every
+    // read sent after must succeed: a refused connection is retried on another process (option
+    // redispatch) before the health checks mark the process down.
+    const reading = (async () => {
+      while (!stopping) {
+        for (const journeyId of journeys) {
+          const sentAt = performance.now();
+          const response = await api(cluster.url, `/api/journeys/${journeyId}`).catch((error: Error) => error);
+          if (sentAt < killedAt) {
+            if (response instanceof Response) await response.body?.cancel();
+            continue;
+          }
+          if (response instanceof Error) failures.push(`${journeyId}: ${response.message}`);
+          else {
+            await response.body?.cancel();
+            if (response.status !== 200) failures.push(`${journeyId}: ${response.status} from ${response.headers.get(PROCESS_HEADER)}`);
+          }
+        }
+      }
+    })();
+    try {
+      await sleep(300);
+      killedAt = performance.now();
+      await victim.kill9();
+      await cluster.proxy.waitFor([victim.name], 'DOWN', 5_000);
+      const downAfter = performance.now() - killedAt;
+      // Two failed checks half a second apart: well within the 5 s an editor may wait.
+      expect(downAfter).toBeLessThan(3_000);
+      await sleep(500);
+      for (const journeyId of journeys) {
+        const response = await api(cluster.url, `/api/journeys/${journeyId}`);
+        await response.body?.cancel();
+        expect(response.headers.get(PROCESS_HEADER)).not.toBe(victim.name);
+      }
+      await victim.restart();
+      await cluster.proxy.waitFor([victim.name], 'UP', 5_000);
+    } finally {
+      stopping = true;
+      await reading;
+      if (!victim.running()) await victim.restart();
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+});
