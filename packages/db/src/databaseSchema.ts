@@ -24,6 +24,8 @@ export interface JourneyUpdatesTable {
   seq: Generated<number>;
   data: Uint8Array;
   created_at: number;
+  /** The fencing token of the lease the row was written under (several processes); null for one process alone. */
+  lease_token?: number | null;
 }
 
 /** The merged Yjs state up to (and including) update `upto_seq`. */

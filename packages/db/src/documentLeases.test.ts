@@ -100,6 +100,9 @@ describe.skipIf(!postgresUrl)('DocumentLeases on PostgreSQL', () => {
 
     await leases.appendFenced([{ journeyId: id, update: anUpdate('three') }], new Map([[id, b.token]]));
     expect(await store.countUpdates(id)).toBe(2);
+    // Each row says which lease it was written under.
+    const written = await store.db.selectFrom('journey_updates').select('lease_token').where('journey_id', '=', id).orderBy('seq').execute();
+    expect(written.map((row) => Number(row.lease_token))).toEqual([a.token, b.token]);
     // A write without any token (a process that never held the lease) is refused too.
     await expect(leases.appendFenced([{ journeyId: id, update: anUpdate('four') }], new Map())).rejects.toBeInstanceOf(LeaseLostError);
   });

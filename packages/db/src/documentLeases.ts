@@ -101,7 +101,7 @@ export class DocumentLeases {
       await this.checkFence(trx, [...new Set(rows.map((row) => row.journeyId))], tokens);
       await trx
         .insertInto('journey_updates')
-        .values(rows.map((row) => ({ journey_id: row.journeyId, data: row.update, created_at: at })))
+        .values(rows.map((row) => ({ journey_id: row.journeyId, data: row.update, created_at: at, lease_token: tokens.get(row.journeyId)! })))
         .execute();
     });
   }

@@ -22,8 +22,12 @@ export function documentLeasesMigration(dialect: Dialect) {
         .addColumn('expires_at', dialect === 'postgres' ? 'bigint' : 'integer', (c) => c.notNull())
         .execute();
       if (dialect === 'postgres') await sql`create sequence document_lease_tokens`.execute(db);
+      // Each row says which lease it was written under: that no row of an old token follows a
+      // row of a newer one is what "never two owners writing" means, and can be checked.
+      await db.schema.alterTable('journey_updates').addColumn('lease_token', dialect === 'postgres' ? 'bigint' : 'integer').execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('journey_updates').dropColumn('lease_token').execute();
       await db.schema.dropTable('document_leases').execute();
       if (dialect === 'postgres') await sql`drop sequence document_lease_tokens`.execute(db);
     },
