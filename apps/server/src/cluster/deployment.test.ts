@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import { existsSync, globSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { collabUrl } from '@klantreis/sync';
@@ -10,6 +14,7 @@ import { createTestDatabase } from '../../../../testing/testDatabase.ts';
 // reached, a journey's socket and REST routes land on one process, /internal/ is closed from
 // outside, and a killed process is taken out without a request failing. What the processes do
 // when a request reaches the wrong one is in twoProcesses.test.ts; the failures in failover.test.ts.
+// Last, deploy/run-local.sh itself: it starts the same deployment and ends all of it.
 
 const postgresUrl = inject('postgresUrl');
 
@@ -124,7 +129,7 @@ describe.skipIf(!postgresUrl || !clusterAvailable())('the deployment: three proc
     expect(processes.size).toBeGreaterThan(1);
   });
 
-  it('takes a killed process out without a request failing, and back in once it is restarted', async () => {
+  it('takes a killed process out without a read failing from the moment of the kill, and back in once it is restarted', async () => {
     const journeys = await Promise.all(Array.from({ length: 9 }, (_, i) => createJourney(`Omvallen ${i}`)));
     const victim = cluster.nodes[2]!;
     const failures: string[] = [];
@@ -143,7 +148,7 @@ describe.skipIf(!postgresUrl || !clusterAvailable())('the deployment: three proc
             if (response instanceof Response) await response.body?.cancel();
             continue;
           }
-          if (response instanceof Error) failures.push(`${journeyId}: ${response.message}`);
+          if (response instanceof Error) failures.push(`${journeyId}: ${response.message} (${String((response.cause as Error | undefined)?.message)}) sent ${Math.round(sentAt - killedAt)} ms after the kill`);
           else {
             await response.body?.cancel();
             if (response.status !== 200) failures.push(`${journeyId}: ${response.status} from ${response.headers.get(PROCESS_HEADER)}`);
@@ -174,4 +179,69 @@ describe.skipIf(!postgresUrl || !clusterAvailable())('the deployment: three proc
     }
     expect(failures).toEqual([]);
   }, 60_000);
+});
+
+const RUN_LOCAL = fileURLToPath(new URL('../../../../deploy/run-local.sh', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!postgresUrl || !clusterAvailable() || !existsSync('/usr/bin/curl'))('deploy/run-local.sh', () => {
+  it('starts PostgreSQL, Redis, three processes and haproxy, and stops every one of them when told', async () => {
+    const port = await freePort();
+    // Its own throwaway PostgreSQL where initdb is here (as people run it), else the tests' server.
+    const ownPostgres = globSync('/usr/lib/postgresql/*/bin/initdb').length > 0;
+    const script = spawn('bash', [RUN_LOCAL], {
+      env: { ...process.env, KLANTREIS_PROXY_PORT: String(port), KLANTREIS_SAMPLES: 'off', DATABASE_URL: ownPostgres ? '' : await createTestDatabase(postgresUrl!), KLANTREIS_REDIS_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    script.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    script.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => script.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = performance.now() + 90_000;
+      while (!output.includes('Ctrl-C stops everything')) {
+        if (script.exitCode !== null || performance.now() > deadline) throw new Error(`run-local.sh did not come up:\n${output}`);
+        await sleep(100);
+      }
+      expect(output).toContain(`behind haproxy:  http://127.0.0.1:${port}`);
+      const pids = [...output.matchAll(/pid (\d+)/g)].map((match) => Number(match[1]));
+      expect(pids.length).toBeGreaterThanOrEqual(4);
+      const runDir = /logs\s+(\S+)\/logs\//.exec(output)![1]!;
+      const seen = new Set<string>();
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+        expect(response.status).toBe(200);
+        await response.body?.cancel();
+        seen.add(response.headers.get(PROCESS_HEADER)!);
+      }
+      expect([...seen].sort()).toEqual(['a', 'b', 'c']);
+      expect((await fetch(`http://127.0.0.1:${port}/internal/journeys/x/updates`, { method: 'POST' })).status).toBe(403);
+
+      // Ctrl-C in a terminal; SIGTERM here, as a test runner may start it with SIGINT ignored.
+      script.kill('SIGTERM');
+      expect(await Promise.race([exited, sleep(30_000).then(() => 'still running')])).not.toBe('still running');
+      expect(output).toContain('run-local: stopping');
+      expect(pids.filter(alive)).toEqual([]);
+      expect(existsSync(runDir)).toBe(false);
+    } finally {
+      if (script.exitCode === null) script.kill('SIGKILL');
+    }
+  }, 120_000);
 });
