@@ -20,7 +20,7 @@ import { VersionExtension } from './collaboration/versionExtension.ts';
 import { JourneyCreator } from './commands/journeyCreator.ts';
 import { JourneyAnalytics } from './commands/journeyAnalytics.ts';
 import { JourneyDocuments } from './commands/journeyDocuments.ts';
-import { UploadArea } from './commands/uploadArea.ts';
+import { stagerHere, UploadArea } from './commands/uploadArea.ts';
 import { HttpError, registerErrorHandler } from './httpErrors.ts';
 import { evaluationRoutes } from './routes/evaluation/evaluation.ts';
 import { healthRoutes } from './routes/health/health.ts';
@@ -43,6 +43,7 @@ import type { ClusterConfig, Service } from './config.ts';
 import { ClusterBus } from './cluster/clusterBus.ts';
 import { DocumentOwnership, LEASE_TTL_MS } from './cluster/documentOwnership.ts';
 import { clusterSecret, internalUpdateRoutes } from './cluster/internalUpdates.ts';
+import { StagingQueue, StagingWorker } from './cluster/stagingJobs.ts';
 
 export interface AppOptions {
   store: JourneyStore;
@@ -262,7 +263,16 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   );
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);
   // Several processes share the data folder: each keeps its uploads in progress in a folder of its own.
-  const uploads = new UploadArea(analytics, { maxBytes: options.maxUploadBytes ?? 2 * 1024 ** 3, maxOpenBytes: options.maxOpenUploadBytes, folder: options.cluster?.nodeName });
+  // With several processes a file's check (reading the whole log) runs on a `worker` process.
+  const stagingQueue = cluster ? new StagingQueue(options.store.db) : undefined;
+  const uploads = new UploadArea(analytics, {
+    maxBytes: options.maxUploadBytes ?? 2 * 1024 ** 3,
+    maxOpenBytes: options.maxOpenUploadBytes,
+    folder: options.cluster?.nodeName,
+    stager: stagingQueue,
+  });
+  const stagingWorker = cluster && services.has('worker') ? new StagingWorker(options.store.db, options.cluster!.nodeName, stagerHere(analytics)) : undefined;
+  stagingWorker?.start();
   // What imports and uploads interrupted by a crash left; nothing runs yet that could own it.
   // With several processes, another may be importing now: only what an hour left alone goes.
   await uploads.sweepLeftovers();
@@ -340,6 +350,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       // A portfolio roll-up still measuring in the background reads the store.
       await portfolioCache.settled();
       await app.close();
+      stagingQueue?.close();
+      await stagingWorker?.stop();
       await uploads.close();
       await markCleanStop(options.store);
     },

@@ -47,6 +47,8 @@ export async function buildTestServer(
     /** One of several processes (its own KLANTREIS_NODE_NAME, a shared PostgreSQL and Redis). */
     cluster?: ClusterConfig;
     services?: ReadonlySet<Service>;
+    /** With PostgreSQL: the folder of imported data, shared by the processes of one deployment. */
+    analyticsDir?: string;
   } = {},
 ): Promise<TestServer> {
   let resolved: Backend;
@@ -62,7 +64,7 @@ export async function buildTestServer(
     const databaseUrl = backend.databaseUrl ?? (await createTestDatabase(backend.adminUrl));
     resolved = { ...backend, databaseUrl };
     store = await openPostgresStore(databaseUrl);
-    analyticsDir = mkdtempSync(join(tmpdir(), 'klantreis-analytics-'));
+    analyticsDir = options.analyticsDir ?? mkdtempSync(join(tmpdir(), 'klantreis-analytics-'));
   }
   const server = await buildApp({
     store,
@@ -100,7 +102,8 @@ export async function buildTestServer(
       await server.close();
       await store.close();
       if (!keepData && resolved.kind === 'sqlite' && resolved.dir) rmSync(resolved.dir, { recursive: true, force: true });
-      if (!keepData && resolved.kind === 'postgres') rmSync(analyticsDir, { recursive: true, force: true });
+      // A folder given by the caller is shared with other servers: the caller removes it.
+      if (!keepData && resolved.kind === 'postgres' && !options.analyticsDir) rmSync(analyticsDir, { recursive: true, force: true });
     },
   };
 }

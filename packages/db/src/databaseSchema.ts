@@ -245,7 +245,25 @@ export interface DocumentLeasesTable {
   expires_at: number;
 }
 
+/** A check of an uploaded file queued for a worker process; see 010_stagingJobs.ts. JSON in options, progress, staged, problem. */
+export interface StagingJobsTable {
+  id: string;
+  journey_id: string;
+  kind: string;
+  file: string;
+  file_name: string;
+  options: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  claimed_by: string | null;
+  heartbeat_at: number | null;
+  progress: string | null;
+  staged: string | null;
+  problem: string | null;
+  created_at: number;
+}
+
 export interface Database {
+  staging_jobs: StagingJobsTable;
   document_leases: DocumentLeasesTable;
   journey_rollups: JourneyRollupsTable;
   portfolio_views: PortfolioViewsTable;

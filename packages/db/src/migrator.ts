@@ -10,6 +10,7 @@ import { notificationsMigration } from './migrations/006_notifications.ts';
 import { shareLinksMigration } from './migrations/007_shareLinks.ts';
 import { portfolioMigration } from './migrations/008_portfolio.ts';
 import { documentLeasesMigration } from './migrations/009_documentLeases.ts';
+import { stagingJobsMigration } from './migrations/010_stagingJobs.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -29,6 +30,7 @@ class ListedMigrations implements MigrationProvider {
       '007_share_links': shareLinksMigration(this.dialect),
       '008_portfolio': portfolioMigration(this.dialect),
       '009_document_leases': documentLeasesMigration(this.dialect),
+      '010_staging_jobs': stagingJobsMigration(this.dialect),
     };
   }
 }

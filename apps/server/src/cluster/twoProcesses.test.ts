@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
@@ -5,6 +8,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { addPhase, CLOSE_CODES, collabUrl, journeyFromDoc } from '@klantreis/sync';
 import { redisAvailable, startRedis, type RunningRedis } from '../../../../testing/redisServer.ts';
+import { SHARED_EVENT_LOGS } from '../../../../testing/sharedData.ts';
 import { createTestDatabase } from '../../../../testing/testDatabase.ts';
 import { asPerson, invitePerson } from '../access/accessTestSupport.ts';
 import { connectEditor } from '../collaboration/reliability/editorConnection.ts';
@@ -18,6 +22,7 @@ import { clusterSecret, sendUpdateToOwner } from './internalUpdates.ts';
 // failover.test.ts and deployment.test.ts.
 
 const postgresUrl = inject('postgresUrl');
+const LOG = join(SHARED_EVENT_LOGS, 'running-example.csv');
 
 async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
@@ -59,16 +64,24 @@ describe.skipIf(!postgresUrl || !redisAvailable())('two processes on one Postgre
   let a: TestServer;
   let b: TestServer;
 
+  /** A process without the worker service, as in `--services=api,collab`. */
+  let apiOnly: TestServer;
+  const dataDir = mkdtempSync(join(tmpdir(), 'klantreis-two-processes-'));
+
   beforeAll(async () => {
     redis = await startRedis();
     const databaseUrl = await createTestDatabase(postgresUrl!);
-    a = await buildTestServer({ kind: 'postgres', adminUrl: postgresUrl!, databaseUrl }, { cluster: { redisUrl: redis.url, nodeName: 'a' } });
-    b = await buildTestServer({ kind: 'postgres', adminUrl: postgresUrl!, databaseUrl }, { cluster: { redisUrl: redis.url, nodeName: 'b' } });
+    const backend = { kind: 'postgres', adminUrl: postgresUrl!, databaseUrl } as const;
+    a = await buildTestServer(backend, { cluster: { redisUrl: redis.url, nodeName: 'a' }, analyticsDir: dataDir });
+    b = await buildTestServer(backend, { cluster: { redisUrl: redis.url, nodeName: 'b' }, analyticsDir: dataDir });
+    apiOnly = await buildTestServer(backend, { cluster: { redisUrl: redis.url, nodeName: 'api-only' }, services: new Set(['api', 'collab']), analyticsDir: dataDir });
   }, 60_000);
   afterAll(async () => {
+    await apiOnly?.close();
     await b?.close();
     await a?.close();
     await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function createJourney(server: TestServer, title: string): Promise<string> {
@@ -171,6 +184,58 @@ describe.skipIf(!postgresUrl || !redisAvailable())('two processes on one Postgre
       session.close();
       owner.close();
     }
+  });
+
+  it('checks a file uploaded to a process without the worker service on a worker, through the shared data folder, and imports it there', async () => {
+    const id = await createJourney(apiOnly, 'Gemeten door een werker');
+    const api = (path: string, init?: RequestInit) => apiOnly.fetch(path, init);
+    const uploaded = await api(`/api/journeys/${id}/uploads?kind=events&fileName=running-example.csv`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: readFileSync(LOG) });
+    expect(uploaded.status).toBe(201);
+    const upload = (await uploaded.json()) as { id: string };
+    const claimedBy = new Set<string>();
+    const watching = (async () => {
+      for (let i = 0; i < 500; i++) {
+        const jobs = await apiOnly.store.db.selectFrom('staging_jobs').select('claimed_by').where('journey_id', '=', id).execute();
+        for (const job of jobs) if (job.claimed_by) claimedBy.add(job.claimed_by);
+        if (claimedBy.size > 0) return;
+        await sleep(5);
+      }
+    })();
+    expect((await api(`/api/journeys/${id}/uploads/${upload.id}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(202);
+    let state = 'checking';
+    let checked: { state: string; staged: { events: number } | null } | null = null;
+    for (let i = 0; i < 200 && state === 'checking'; i++) {
+      await sleep(50);
+      checked = (await (await api(`/api/journeys/${id}/uploads/${upload.id}`)).json()) as typeof checked;
+      state = checked!.state;
+    }
+    await watching;
+    expect(state).toBe('checked');
+    expect(checked!.staged!.events).toBe(42);
+    expect([...claimedBy].every((node) => node === 'a' || node === 'b')).toBe(true);
+    expect(claimedBy.size).toBe(1);
+    const committed = await api(`/api/journeys/${id}/uploads/${upload.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(committed.status).toBe(201);
+    const metrics = (await (await b.fetch(`/api/journeys/${id}/metrics`)).json()) as { metrics: { coverage: { events: number } } };
+    expect(metrics.metrics.coverage.events).toBe(42);
+    // Nothing of the check is left in the queue.
+    expect(await apiOnly.store.db.selectFrom('staging_jobs').select('id').where('journey_id', '=', id).execute()).toEqual([]);
+  });
+
+  it('reports a broken file checked on a worker by file, line and field, as one process would', async () => {
+    const id = await createJourney(apiOnly, 'Kapot bestand');
+    const api = (path: string, init?: RequestInit) => apiOnly.fetch(path, init);
+    const broken = 'case_id,activity,timestamp\nc1,Aanvraag,2024-01-01T10:00:00Z\nc1,Beoordeling,niet-een-datum\n';
+    const upload = (await (await api(`/api/journeys/${id}/uploads?kind=events&fileName=kapot.csv`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: broken })).json()) as { id: string };
+    expect((await api(`/api/journeys/${id}/uploads/${upload.id}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(202);
+    let result: { state: string; problem: { message: string } | null; staged: { rejected: { line: number }[] } | null } = { state: 'checking', problem: null, staged: null };
+    for (let i = 0; i < 200 && result.state === 'checking'; i++) {
+      await sleep(50);
+      result = (await (await api(`/api/journeys/${id}/uploads/${upload.id}`)).json()) as typeof result;
+    }
+    // One bad timestamp: refused on its line, or the file refused naming it.
+    if (result.state === 'failed') expect(result.problem!.message).toMatch(/kapot\.csv:\d+/);
+    else expect(result.staged!.rejected.map((r) => r.line)).toContain(3);
   });
 
   it('refuses the process-to-process route to anyone without the cluster secret, and a write for a journey the process does not serve', async () => {

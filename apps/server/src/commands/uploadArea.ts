@@ -51,6 +51,41 @@ interface StoredUpload extends Upload {
   path: string;
 }
 
+/** What a check reads, and where the staged rows go: everything a process needs to check an upload. */
+export interface StagingRequest {
+  journeyId: string;
+  kind: AnalyticsImportKind;
+  /** The uploaded file, in the data folder. */
+  file: string;
+  fileName: string;
+  options: { events?: EventLogImportOptions; survey?: SurveyImportOptions; document: JourneyDocument };
+}
+
+export type StagingProgress = { bytesRead: number; totalBytes: number; eventsRead?: number };
+
+/** A check that failed, already described for the person who sent the file (by the process that ran it). */
+export class StagingProblemError extends Error {
+  readonly problem: UploadProblem;
+  constructor(problem: UploadProblem) {
+    super(problem.message);
+    this.name = 'StagingProblemError';
+    this.problem = problem;
+  }
+}
+
+/** Runs a check: in this process, or, with several, on a process that runs the `worker` service (cluster/stagingJobs.ts). */
+export interface Stager {
+  stage(request: StagingRequest, onProgress: (progress: StagingProgress) => void): Promise<StagedImport>;
+}
+
+/** Checks in this process. */
+export function stagerHere(analytics: JourneyAnalytics): Stager {
+  return {
+    stage: ({ journeyId, kind, file, options }, onProgress) =>
+      kind === 'events' ? analytics.stageEventLog(journeyId, file, options.events ?? {}, onProgress) : analytics.stageSurvey(journeyId, file, options.document, options.survey ?? {}),
+  };
+}
+
 /** Uploads that were never committed or discarded are removed after this long. */
 const FORGET_AFTER_MS = 6 * 60 * 60 * 1000;
 
@@ -100,8 +135,11 @@ export class UploadArea {
   private arriving = 0;
 
   /** `folder`: this process's own folder under uploads/ when several processes share the data folder. */
-  constructor(analytics: JourneyAnalytics, options: { maxBytes: number; maxOpenBytes?: number; folder?: string }) {
+  private readonly stager: Stager;
+
+  constructor(analytics: JourneyAnalytics, options: { maxBytes: number; maxOpenBytes?: number; folder?: string; stager?: Stager }) {
     this.analytics = analytics;
+    this.stager = options.stager ?? stagerHere(analytics);
     this.directory = options.folder ? join(analytics.analyticsDir, 'uploads', options.folder) : join(analytics.analyticsDir, 'uploads');
     this.maxBytes = options.maxBytes;
     this.maxOpenBytes = options.maxOpenBytes ?? 4 * options.maxBytes;
@@ -199,12 +237,9 @@ export class UploadArea {
       // Registered below before anything here can finish and remove it.
       await Promise.resolve();
       try {
-        const staged =
-          upload.kind === 'events'
-            ? await this.analytics.stageEventLog(journeyId, upload.path, options.events ?? {}, (progress) => {
-                upload.progress = { bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, eventsRead: progress.eventsRead, elapsedMs: Date.now() - checkStartedAt };
-              })
-            : await this.analytics.stageSurvey(journeyId, upload.path, options.document, options.survey ?? {});
+        const staged = await this.stager.stage({ journeyId, kind: upload.kind, file: upload.path, fileName: upload.fileName, options }, (progress) => {
+          upload.progress = { bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, eventsRead: progress.eventsRead, elapsedMs: Date.now() - checkStartedAt };
+        });
         // Discarded while it was being read: nothing of it may stay.
         if (!this.uploads.has(id)) {
           await discardStagedImport(staged);
@@ -212,7 +247,7 @@ export class UploadArea {
         }
         Object.assign(upload, { state: 'checked', staged, progress: { bytesRead: upload.bytes, totalBytes: upload.bytes, elapsedMs: Date.now() - checkStartedAt } });
       } catch (error) {
-        Object.assign(upload, { state: 'failed', problem: describeProblem(upload.fileName, error) });
+        Object.assign(upload, { state: 'failed', problem: error instanceof StagingProblemError ? error.problem : describeProblem(upload.fileName, error) });
       } finally {
         if (this.running.get(id) === running.work) this.running.delete(id);
       }
