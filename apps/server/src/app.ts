@@ -253,7 +253,12 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     cluster?.bus.publish({ kind: 'access-changed', userId });
   };
   const presentations = new PresentationFeed();
-  if (cluster) relayChanges(cluster.bus, { signal: changeSignal, feed, presentations, disconnectHere }, options.store);
+  // A journey moved to the trash elsewhere: its editors here are let go, as the trash route does.
+  const closeIfTrashed = async (journeyId: string) => {
+    const row = await options.store.getJourney(journeyId);
+    if (!row || row.deletedAt !== null) collaboration.hocuspocus.closeConnections(journeyId);
+  };
+  if (cluster) relayChanges(cluster.bus, { signal: changeSignal, feed, presentations, disconnectHere, closeIfTrashed }, options.store);
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(
     options.store,
@@ -289,9 +294,9 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   }
 
   await app.register(healthRoutes, { prefix: '/api/health', store: options.store, node: options.cluster?.nodeName ?? null, services });
-  signalJourneyChanges(app, changeSignal);
   // A process without the `api` service answers its health checks and the other processes only.
   if (services.has('api')) {
+    signalJourneyChanges(app, changeSignal);
     await app.register(fastifySwagger, {
       openapi: { info: { title: 'Klantreis API', description: 'Design, evaluate and measure customer journeys.', version: '0.1.0' } },
       transform: jsonSchemaTransform,
@@ -382,7 +387,19 @@ async function joinCluster(store: JourneyStore, config: ClusterConfig, hosts: Ho
  */
 function relayChanges(
   bus: ClusterBus,
-  { signal, feed, presentations, disconnectHere }: { signal: JourneyChangeSignal; feed: ChangeFeed; presentations: PresentationFeed; disconnectHere: (userId: string) => void },
+  {
+    signal,
+    feed,
+    presentations,
+    disconnectHere,
+    closeIfTrashed,
+  }: {
+    signal: JourneyChangeSignal;
+    feed: ChangeFeed;
+    presentations: PresentationFeed;
+    disconnectHere: (userId: string) => void;
+    closeIfTrashed: (journeyId: string) => Promise<void>;
+  },
   store: JourneyStore,
 ): void {
   let hearing = false;
@@ -393,6 +410,7 @@ function relayChanges(
   bus.listen((message) => {
     if (message.kind === 'access-changed') return disconnectHere(message.userId);
     if (message.kind === 'presentation-moved') return presentations.arrive(message.journeyId, { stepIndex: message.stepIndex, at: message.at });
+    if (message.change === 'trash') void closeIfTrashed(message.journeyId).catch(() => undefined);
     hearing = true;
     try {
       signal.changed(message.journeyId, message.change);

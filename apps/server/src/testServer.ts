@@ -89,7 +89,8 @@ export async function buildTestServer(
     if (!owner) throw new Error('the test owner was not made');
     token = (await server.access.createToken(owner.id, 'tests', 'owner')).token;
     rememberToken(url, token);
-    rememberSession(url, await signIn(url));
+    // A process without the `api` service has no sign-in route.
+    if (options.services?.has('api') !== false) rememberSession(url, await signIn(url));
   }
   return {
     url,

@@ -238,6 +238,54 @@ describe.skipIf(!postgresUrl || !redisAvailable())('two processes on one Postgre
     else expect(result.staged!.rejected.map((r) => r.line)).toContain(3);
   });
 
+  it('lets the editors of a journey go on the process that serves it when another moves it to the trash', async () => {
+    const id = await createJourney(b, 'Naar de prullenbak');
+    const refusals: string[] = [];
+    const editor = connectEditor(b.url, id, { token: b.token, onRefused: (reason) => refusals.push(reason) });
+    try {
+      await editor.synced();
+      expect(b.server.cluster!.ownership.holds(id)).toBe(true);
+      expect((await a.fetch(`/api/journeys/${id}`, { method: 'DELETE' })).status).toBe(204);
+      // As the trash route does on its own process: the journey's connections there are closed.
+      await until('b closed the trashed journey’s connections', () => (b.server.collaboration.hocuspocus.documents.get(id)?.getConnectionsCount() ?? 0) === 0);
+      expect(refusals.filter((reason) => reason !== CLOSE_CODES.journeyNotFound.reason)).toEqual([]);
+    } finally {
+      editor.close();
+    }
+  });
+
+  it('runs only the services asked for: a collab-only process takes editors but no REST, an api-only one the reverse', async () => {
+    const backend = { kind: 'postgres', adminUrl: postgresUrl!, databaseUrl: (a.backend as { databaseUrl: string }).databaseUrl } as const;
+    const collabOnly = await buildTestServer(backend, { cluster: { redisUrl: redis.url, nodeName: 'collab-only' }, services: new Set(['collab']), analyticsDir: dataDir });
+    const restOnly = await buildTestServer(backend, { cluster: { redisUrl: redis.url, nodeName: 'rest-only' }, services: new Set(['api']), analyticsDir: dataDir });
+    try {
+      const live = (await (await fetch(`${collabOnly.url}/api/health/live`)).json()) as { node: string; services: string[] };
+      expect(live).toEqual({ status: 'ok', node: 'collab-only', services: ['collab'] });
+      expect((await collabOnly.fetch('/api/journeys')).status).toBe(404);
+      const id = await createJourney(restOnly, 'Alleen REST');
+      const editor = connectEditor(collabOnly.url, id, { token: collabOnly.token });
+      try {
+        await editor.synced();
+        expect(collabOnly.server.cluster!.ownership.holds(id)).toBe(true);
+        // A REST write through the api-only process reaches the collab-only owner.
+        expect((await restOnly.fetch(`/api/journeys/${id}/phases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'via REST' }) })).status).toBe(201);
+        await until('the editor sees the REST write', () => journeyFromDoc(editor.doc).phases.some((p) => p.name === 'via REST'));
+      } finally {
+        editor.close();
+      }
+      const refused = await new Promise<number>((resolve) => {
+        const socket = new WebSocket(collabUrl(restOnly.url, id), { headers: { authorization: `Bearer ${restOnly.token}` } });
+        socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on('open', () => resolve(101));
+        socket.on('error', () => resolve(-1));
+      });
+      expect(refused).toBe(503);
+    } finally {
+      await restOnly.close();
+      await collabOnly.close();
+    }
+  });
+
   it('refuses the process-to-process route to anyone without the cluster secret, and a write for a journey the process does not serve', async () => {
     const id = await createJourney(a, 'Intern');
     const editor = connectEditor(a.url, id, { token: a.token });
