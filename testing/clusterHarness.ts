@@ -3,7 +3,7 @@
 // haproxy configured by deploy/haproxy.cfg. Everything on 127.0.0.1, on free ports, in
 // temporary folders; every wait is bounded; `stop()` ends it all (and so does the test process
 // exiting, so a crashed run leaves no servers behind).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -20,14 +20,19 @@ export const HAPROXY_TEMPLATE = fileURLToPath(new URL('../deploy/haproxy.cfg', i
 /** The header haproxy adds to every answer: the name of the process that gave it. */
 export const PROCESS_HEADER = 'x-klantreis-process';
 
-/** Whether haproxy and redis-server are here, so the deployment can run; in CI they must be. */
-export function clusterAvailable(): boolean {
-  const haproxy = existsSync(HAPROXY);
-  if (!haproxy && process.env.CI === 'true') throw new Error('haproxy must be installed in CI (apt-get install haproxy)');
-  return redisAvailable() && haproxy;
+/** Whether haproxy is here; in CI it must be. */
+export function haproxyAvailable(): boolean {
+  const there = existsSync(HAPROXY);
+  if (!there && process.env.CI === 'true') throw new Error('haproxy must be installed in CI (apt-get install haproxy)');
+  return there;
 }
 
-function freePort(): Promise<number> {
+/** Whether haproxy and redis-server are here, so the deployment can run; in CI they must be. */
+export function clusterAvailable(): boolean {
+  return haproxyAvailable() && redisAvailable();
+}
+
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
@@ -119,6 +124,76 @@ export interface ClusterProxy {
   output(): string;
 }
 
+export interface RunningProxy extends ClusterProxy {
+  /** SIGKILL, and its folder removed. */
+  stop(): Promise<void>;
+}
+
+/**
+ * haproxy with deploy/haproxy.cfg in front of `servers` (each a name and host:port), listening
+ * on 127.0.0.1:`port`; resolves once its health checks see every server UP (at most `timeoutMs`).
+ */
+export async function startProxy(options: { servers: { name: string; address: string }[]; port: number; timeoutMs?: number }): Promise<RunningProxy> {
+  const dir = mkdtempSync(join(tmpdir(), 'klantreis-haproxy-'));
+  const configPath = join(dir, 'haproxy.cfg');
+  const statsSocket = join(dir, 'haproxy.sock');
+  writeFileSync(configPath, haproxyConfig(readFileSync(HAPROXY_TEMPLATE, 'utf8'), options.servers));
+  const child = spawn(HAPROXY, ['-db', '-f', configPath], {
+    env: {
+      ...process.env,
+      KLANTREIS_PROXY_BIND: `127.0.0.1:${options.port}`,
+      KLANTREIS_PROXY_HOST: `127.0.0.1:${options.port}`,
+      KLANTREIS_PROXY_STATS_SOCKET: statsSocket,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // A test run that dies without stop() must not leave it listening.
+  const onExit = () => {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
+  const proxy: RunningProxy = {
+    url: `http://127.0.0.1:${options.port}`,
+    states: () => serverStates(statsSocket, 'by_journey'),
+    async waitFor(names, state = 'UP', timeoutMs = 10_000) {
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        const states = await serverStates(statsSocket, 'by_journey').catch(() => ({}) as Record<string, string>);
+        if (names.every((name) => states[name] === state)) return;
+        if (child.exitCode !== null) throw new Error(`haproxy has exited (${child.exitCode}):\n${output}`);
+        if (performance.now() > deadline) throw new Error(`haproxy did not see ${names.join(', ')} ${state} within ${timeoutMs} ms: ${JSON.stringify(states)}\n${output}`);
+        await sleep(50);
+      }
+    },
+    output: () => output,
+    async stop() {
+      process.off('exit', onExit);
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  try {
+    // haproxy counts a server UP from its start; two good checks each prove the health check
+    // itself passes (the Host it sends is accepted), or it would drop them a second later.
+    await sleep(1_200);
+    await proxy.waitFor(
+      options.servers.map((server) => server.name),
+      'UP',
+      options.timeoutMs,
+    );
+  } catch (error) {
+    await proxy.stop();
+    throw error;
+  }
+  return proxy;
+}
+
 export interface Cluster {
   /** The proxy's address: what people and editors use (KLANTREIS_PUBLIC_URL). */
   url: string;
@@ -162,28 +237,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   process.once('exit', onExit);
 
   let redis: RunningRedis | null = null;
-  let haproxy: ChildProcess | null = null;
-  let haproxyOutput = '';
+  let proxy: RunningProxy | null = null;
   let token = '';
   const nodes: ClusterNode[] = [];
   const ports = await Promise.all(Array.from({ length: count + 1 }, () => freePort()));
   const frontPort = ports.pop()!;
   const front = `http://127.0.0.1:${frontPort}`;
-  const statsSocket = join(tempDir, 'haproxy.sock');
-  const proxy: ClusterProxy = {
-    url: front,
-    states: () => serverStates(statsSocket, 'by_journey'),
-    async waitFor(names, state = 'UP', timeoutMs = 10_000) {
-      const deadline = performance.now() + timeoutMs;
-      for (;;) {
-        const states = await serverStates(statsSocket, 'by_journey').catch(() => ({}) as Record<string, string>);
-        if (names.every((name) => states[name] === state)) return;
-        if (performance.now() > deadline) throw new Error(`haproxy did not see ${names.join(', ')} ${state} within ${timeoutMs} ms: ${JSON.stringify(states)}\n${haproxyOutput}`);
-        await sleep(50);
-      }
-    },
-    output: () => haproxyOutput,
-  };
 
   try {
     redis = await startRedis();
@@ -232,30 +291,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     nodes.push(await makeNode(0));
     nodes.push(...(await Promise.all(Array.from({ length: count - 1 }, (_, i) => makeNode(i + 1)))));
 
-    const configPath = join(tempDir, 'haproxy.cfg');
-    writeFileSync(
-      configPath,
-      haproxyConfig(
-        readFileSync(HAPROXY_TEMPLATE, 'utf8'),
-        nodes.map((node) => ({ name: node.name, address: new URL(node.url).host })),
-      ),
-    );
-    haproxy = spawn(HAPROXY, ['-db', '-f', configPath], {
-      env: {
-        ...process.env,
-        KLANTREIS_PROXY_BIND: `127.0.0.1:${frontPort}`,
-        KLANTREIS_PROXY_HOST: `127.0.0.1:${frontPort}`,
-        KLANTREIS_PROXY_STATS_SOCKET: statsSocket,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.add(haproxy);
-    haproxy.stdout!.on('data', (chunk: Buffer) => (haproxyOutput += chunk.toString()));
-    haproxy.stderr!.on('data', (chunk: Buffer) => (haproxyOutput += chunk.toString()));
-    // haproxy counts a server UP from its start; two good checks each prove the health check
-    // itself passes (the Host it sends is accepted), or it would drop them a second later.
-    await sleep(1_200);
-    await proxy.waitFor(nodes.map((node) => node.name));
+    proxy = await startProxy({ servers: nodes.map((node) => ({ name: node.name, address: new URL(node.url).host })), port: frontPort });
     // People sign in at the proxy's address (KLANTREIS_PUBLIC_URL) only; the token that gives
     // is kept in the shared database, so every process takes it.
     token = await createToken(front);
@@ -263,22 +299,23 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   } catch (error) {
     process.off('exit', onExit);
     onExit();
+    await proxy?.stop();
     await redis?.stop();
     const outputs = nodes.map((node) => `--- ${node.name}:\n${node.output()}`).join('\n');
-    throw new Error(`${(error as Error).message}\n--- haproxy:\n${haproxyOutput}\n${outputs}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n--- haproxy:\n${proxy?.output() ?? ''}\n${outputs}`, { cause: error });
   }
-  const runningProxy = haproxy;
+  const runningProxy = proxy;
   const runningRedis = redis;
   return {
     url: front,
     nodes,
-    proxy,
+    proxy: runningProxy,
     redis: runningRedis,
     token,
     dataDir,
     async stop() {
       process.off('exit', onExit);
-      runningProxy.kill('SIGKILL');
+      await runningProxy.stop();
       await Promise.all(
         nodes.map(async (node) => {
           node.resume();
@@ -286,7 +323,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         }),
       );
       await runningRedis.stop();
-      if (runningProxy.exitCode === null && runningProxy.signalCode === null) await new Promise((resolve) => runningProxy.once('exit', resolve));
       rmSync(tempDir, { recursive: true, force: true });
     },
   };

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, globSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { collabUrl } from '@klantreis/sync';
-import { clusterAvailable, PROCESS_HEADER, startCluster, type Cluster } from '../../../../testing/clusterHarness.ts';
+import { clusterAvailable, freePort, haproxyAvailable, PROCESS_HEADER, startCluster, startProxy, type Cluster, type RunningProxy } from '../../../../testing/clusterHarness.ts';
 import { createTestDatabase } from '../../../../testing/testDatabase.ts';
 
 // The deployment of deploy/ as it is shipped: three processes on one PostgreSQL and one Redis,
@@ -14,7 +14,10 @@ import { createTestDatabase } from '../../../../testing/testDatabase.ts';
 // reached, a journey's socket and REST routes land on one process, /internal/ is closed from
 // outside, and a killed process is taken out without a request failing. What the processes do
 // when a request reaches the wrong one is in twoProcesses.test.ts; the failures in failover.test.ts.
-// Last, deploy/run-local.sh itself: it starts the same deployment and ends all of it.
+// Then deploy/haproxy.cfg alone, in front of stand-ins for the processes, where a process can be
+// made to die mid-request or leave and come back exactly: what the proxy retries and what it
+// does not, and that consistent hashing moves only a leaving process's journeys. Last,
+// deploy/run-local.sh itself: it starts the same deployment and ends all of it.
 
 const postgresUrl = inject('postgresUrl');
 
@@ -181,16 +184,122 @@ describe.skipIf(!postgresUrl || !clusterAvailable())('the deployment: three proc
   }, 60_000);
 });
 
-const RUN_LOCAL = fileURLToPath(new URL('../../../../deploy/run-local.sh', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/** A stand-in for a Klantreis process: alive for haproxy's checks, answering with its name, or dropping what it is sent. */
+interface StandIn {
+  name: string;
+  address: string;
+  /** Requests that reached it, as `METHOD path`, the health checks left out. */
+  received: string[];
+  /** Whether it closes the connection without answering, as a process killed mid-request. */
+  dropping: boolean;
+  stop(): Promise<void>;
+  start(): Promise<void>;
 }
+
+async function standIn(name: string): Promise<StandIn> {
+  const port = await freePort();
+  let server: Server | null = null;
+  const self: StandIn = {
+    name,
+    address: `127.0.0.1:${port}`,
+    received: [],
+    dropping: false,
+    async start() {
+      server = createServer((request, response) => {
+        if (request.url === '/api/health/live') {
+          response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', node: name, services: [] }));
+          return;
+        }
+        self.received.push(`${request.method} ${request.url}`);
+        request.resume();
+        request.on('end', () => (self.dropping ? request.socket.destroy() : response.end(name)));
+      });
+      await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
+    },
+    async stop() {
+      const running = server;
+      server = null;
+      if (!running) return;
+      running.closeAllConnections();
+      await new Promise((resolve) => running.close(resolve));
+    },
+  };
+  await self.start();
+  return self;
+}
+
+describe.skipIf(!haproxyAvailable())('deploy/haproxy.cfg in front of stand-in processes', () => {
+  let standIns: StandIn[];
+  let proxy: RunningProxy;
+
+  beforeAll(async () => {
+    standIns = await Promise.all(['a', 'b', 'c'].map((name) => standIn(name)));
+    proxy = await startProxy({ servers: standIns, port: await freePort() });
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await Promise.all(standIns?.map((s) => s.stop()) ?? []);
+  });
+
+  /** Who answered: a stand-in's name, haproxy's status, or `closed` when the connection was cut without an answer. */
+  async function answeredBy(path: string, init: RequestInit = {}): Promise<string> {
+    const response = await fetch(`${proxy.url}${path}`, init).catch(() => null);
+    if (!response) return 'closed';
+    const text = await response.text();
+    return response.ok ? text : `${response.status}`;
+  }
+
+  it('sends a read the process never answered to another, and a write only once', async () => {
+    const [a] = standIns;
+    a!.dropping = true;
+    try {
+      for (const s of standIns) s.received.length = 0;
+      // Round robin: six reads pass the dropping process twice; each is answered by another.
+      const reads = await Promise.all(Array.from({ length: 6 }, () => answeredBy('/api/journeys')));
+      expect(reads.every((answer) => answer === 'b' || answer === 'c'), reads.join()).toBe(true);
+      expect(a!.received.filter((r) => r.startsWith('GET')).length).toBeGreaterThan(0);
+      // A write that reached the process may have been made there: it is not sent again.
+      const writes = await Promise.all(Array.from({ length: 6 }, () => answeredBy('/api/journeys', { method: 'POST', body: '{}' })));
+      const posts = standIns.flatMap((s) => s.received.filter((r) => r.startsWith('POST')));
+      expect(posts.length).toBe(6);
+      const dropped = a!.received.filter((r) => r.startsWith('POST')).length;
+      expect(dropped).toBeGreaterThan(0);
+      // haproxy passes the silent close on (or answers 502): the client learns it got no answer.
+      expect(writes.filter((answer) => answer === 'closed' || answer === '502').length, writes.join()).toBe(dropped);
+    } finally {
+      a!.dropping = false;
+    }
+  });
+
+  it('moves only the journeys of a process that leaves, and gives them back when it returns', async () => {
+    const journeys = Array.from({ length: 60 }, (_, i) => `journey${i.toString(36)}x${(i * 7919).toString(36)}`);
+    const placement = async () => {
+      const rest = await Promise.all(journeys.map((id) => answeredBy(`/api/journeys/${id}/versions`)));
+      const sockets = await Promise.all(journeys.map((id) => answeredBy(`/collab?protocol=6&journey=${id}`)));
+      // Both ways to a journey reach the same process.
+      expect(sockets).toEqual(rest);
+      return rest;
+    };
+    const before = await placement();
+    expect(new Set(before)).toEqual(new Set(['a', 'b', 'c']));
+    const c = standIns[2]!;
+    await c.stop();
+    try {
+      await proxy.waitFor(['c'], 'DOWN', 5_000);
+      const during = await placement();
+      journeys.forEach((id, i) => {
+        if (before[i] === 'c') expect(['a', 'b'], id).toContain(during[i]);
+        else expect(during[i], id).toBe(before[i]);
+      });
+    } finally {
+      await c.start();
+    }
+    await proxy.waitFor(['c'], 'UP', 5_000);
+    expect(await placement()).toEqual(before);
+  });
+});
+
+const RUN_LOCAL = fileURLToPath(new URL('../../../../deploy/run-local.sh', import.meta.url));
 
 function alive(pid: number): boolean {
   try {
