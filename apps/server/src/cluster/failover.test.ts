@@ -258,4 +258,28 @@ describe.skipIf(!postgresThere)('three Klantreis processes behind haproxy, on Po
       paused.resume();
     }
   }, 90_000);
+
+  // Last: it uses up this client's sign-in attempts for a minute.
+  it('counts sign-in attempts for all processes together: three processes do not allow three times as many', async () => {
+    const statuses: number[] = [];
+    const answeredBy = new Set<string>();
+    for (let i = 0; i < 14; i++) {
+      const response = await fetch(`${cluster.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: cluster.url },
+        body: JSON.stringify({ email: 'owner@klantreis.test', password: `wrong-${i}` }),
+      });
+      statuses.push(response.status);
+      answeredBy.add(String(response.headers.get('x-klantreis-process')));
+      await response.body?.cancel();
+    }
+    // Round robin spreads the attempts over the processes; one limit (10 a minute, the
+    // harness's own sign-in included) holds for all of them.
+    expect(answeredBy.size).toBeGreaterThan(1);
+    const firstRefused = statuses.indexOf(429);
+    expect(firstRefused, statuses.join(' ')).toBeGreaterThan(0);
+    expect(firstRefused, statuses.join(' ')).toBeLessThanOrEqual(10);
+    expect(statuses.slice(0, firstRefused).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(firstRefused).every((status) => status === 429), statuses.join(' ')).toBe(true);
+  });
 });
