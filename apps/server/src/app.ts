@@ -258,7 +258,14 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     const row = await options.store.getJourney(journeyId);
     if (!row || row.deletedAt !== null) collaboration.hocuspocus.closeConnections(journeyId);
   };
-  if (cluster) relayChanges(cluster.bus, { signal: changeSignal, feed, presentations, disconnectHere, closeIfTrashed }, options.store);
+  if (cluster) {
+    relayChanges(cluster.bus, { signal: changeSignal, feed, presentations, disconnectHere, closeIfTrashed }, options.store);
+    // A person's access may have changed while Redis was away: every socket signs in again.
+    cluster.bus.onResync(() => {
+      const closed = collaboration.disconnectEveryone();
+      if (closed > 0) console.info(`cluster: ${closed} socket(s) sign in again after Redis was away`);
+    });
+  }
   const creator = new JourneyCreator(options.store);
   const documents = new JourneyDocuments(
     options.store,

@@ -63,9 +63,11 @@ describe.skipIf(!postgresUrl)('DocumentLeases on PostgreSQL', () => {
       expect(await leases.renew('a', new Map([[id, a.token]]))).toEqual([]);
     }
     expect((await leases.acquire(id, 'b', 'http://127.0.0.1:2')).acquired).toBe(false);
-    const b = await leases.acquire(id, 'b', 'http://127.0.0.1:2', { force: true });
+    const b = await leases.acquire(id, 'b', 'http://127.0.0.1:2', { takeOver: a.token });
     expect(b.acquired).toBe(true);
     expect(await leases.renew('a', new Map([[id, a.token]]))).toEqual([id]);
+    // A takeover of a's lease, asked for by a slower process, leaves b's alone.
+    expect((await leases.acquire(id, 'c', 'http://127.0.0.1:3', { takeOver: a.token })).acquired).toBe(false);
     // A release under the old token leaves the new holder's lease alone.
     await leases.release(id, a.token);
     expect(await leases.holder(id)).toMatchObject({ owner: 'b' });
@@ -84,7 +86,7 @@ describe.skipIf(!postgresUrl)('DocumentLeases on PostgreSQL', () => {
     await leases.appendFenced([{ journeyId: id, update: anUpdate('one') }], tokens);
     expect(await store.countUpdates(id)).toBe(1);
 
-    const b = await leases.acquire(id, 'b', 'http://127.0.0.1:2', { force: true });
+    const b = await leases.acquire(id, 'b', 'http://127.0.0.1:2', { takeOver: a.token });
     if (!b.acquired) throw new Error('b should acquire');
     const refused = leases.appendFenced(
       [
@@ -130,7 +132,7 @@ describe.skipIf(!postgresUrl)('DocumentLeases on PostgreSQL', () => {
         }
       })();
       await sleep(20 + round * 15);
-      const b = await leases.acquire(id, 'b', 'http://127.0.0.1:2', { force: true });
+      const b = await leases.acquire(id, 'b', 'http://127.0.0.1:2', { takeOver: a.token });
       expect(b.acquired).toBe(true);
       const loaded = await store.loadDocument(id);
       const acknowledgedAtTakeover = [...acknowledged];
@@ -159,7 +161,7 @@ describe.skipIf(!postgresUrl)('DocumentLeases on PostgreSQL', () => {
     let committedAt = 0;
     await store.db.transaction().execute(async (trx) => {
       await leases.checkFence(trx, [id], new Map([[id, a.token]]));
-      takeover = leases.acquire(id, 'b', 'http://127.0.0.1:2', { force: true }).then(() => (tookOverAt = performance.now()));
+      takeover = leases.acquire(id, 'b', 'http://127.0.0.1:2', { takeOver: a.token }).then(() => (tookOverAt = performance.now()));
       await sleep(200);
       expect(tookOverAt).toBe(0);
       await trx.insertInto('journey_updates').values({ journey_id: id, data: anUpdate('in flight'), created_at: Date.now() }).execute();

@@ -47,17 +47,18 @@ export class DocumentLeases {
   }
 
   /**
-   * Takes the lease when it is free, has run out, or `force` (its holder is known to be gone).
-   * Otherwise says who holds it.
+   * Takes the lease when it is free, has run out, or is still held under `takeOver`: the token
+   * of a holder known to be gone (its port refuses). Only that holder's lease is taken, never
+   * one another process took meanwhile. Otherwise says who holds it.
    */
-  async acquire(journeyId: string, owner: string, address: string, options: { force?: boolean } = {}): Promise<LeaseAttempt> {
-    const force = options.force === true;
+  async acquire(journeyId: string, owner: string, address: string, options: { takeOver?: number } = {}): Promise<LeaseAttempt> {
+    const takeOver = options.takeOver ?? -1;
     const taken = await sql<{ token: number }>`
       insert into document_leases (journey_id, owner, address, token, expires_at)
       values (${journeyId}, ${owner}, ${address}, nextval('document_lease_tokens'), ${NOW_MS} + ${this.ttlMs})
       on conflict (journey_id) do update
         set owner = excluded.owner, address = excluded.address, token = excluded.token, expires_at = excluded.expires_at
-        where document_leases.expires_at <= ${NOW_MS} or ${force}
+        where document_leases.expires_at <= ${NOW_MS} or document_leases.token = ${takeOver}
       returning token`.execute(this.db);
     const row = taken.rows[0];
     if (row) return { acquired: true, token: Number(row.token) };

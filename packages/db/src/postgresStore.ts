@@ -18,6 +18,9 @@ export async function openPostgresStore(connectionString: string): Promise<Journ
   // the pool: without a listener it ends the whole process. The pool opens a new one when
   // next asked; the request that meets the outage gets its own error (503, httpErrors.ts).
   pool.on('error', (error) => console.warn(`PostgreSQL: an idle connection was closed (${error.message}); it reconnects when next needed`));
+  // The same for a connection in use between two statements (a transaction): the statement
+  // waiting on it fails on its own; without this listener the error event ended the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db as Kysely<unknown>, 'postgres');
   return new JourneyStore({ db, dialect: 'postgres' });

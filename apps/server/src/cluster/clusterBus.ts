@@ -78,6 +78,9 @@ export class ClusterBus {
       for (const listener of this.listeners) listener(message);
     });
     this.subscriber.on('ready', () => {
+      // Subscribed on every connect, the first included: a SUBSCRIBE asked for while Redis was
+      // not there yet is given up by the client, and the process would never hear a message.
+      this.subscriber.subscribe(CHANNEL).catch(() => this.wentDown());
       if (this.connectedOnce && this.down) console.info('cluster: Redis is back; caches built from its messages are refreshed');
       if (this.connectedOnce) for (const listener of this.resyncListeners) listener();
       this.connectedOnce = true;
@@ -88,7 +91,8 @@ export class ClusterBus {
   /** Connects; a Redis that is not there yet is not an error (the bus reconnects on its own). */
   async start(): Promise<void> {
     await Promise.all([this.publisher.connect(), this.subscriber.connect()]).catch(() => this.wentDown());
-    await this.subscriber.subscribe(CHANNEL).catch(() => this.wentDown());
+    // The first subscription, made by 'ready': listeners are set before start() returns.
+    if (this.subscriber.status === 'ready') await this.subscriber.subscribe(CHANNEL).catch(() => this.wentDown());
   }
 
   publish(message: ClusterMessage): void {
@@ -131,7 +135,10 @@ export class ClusterBus {
     return () => this.listeners.delete(listener);
   }
 
-  /** Called after Redis came back: messages of the time it was away are lost. */
+  /**
+   * Called after Redis came back: messages of the time it was away are lost, a person's changed
+   * access among them, so listeners refresh what they cached and sockets are authorised again.
+   */
   onResync(listener: () => void): void {
     this.resyncListeners.add(listener);
   }

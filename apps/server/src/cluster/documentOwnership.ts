@@ -48,6 +48,7 @@ export class DocumentOwnership {
   private readonly lostListeners = new Set<LostListener>();
   private renewTimer: NodeJS.Timeout | null = null;
   private lastRenewedAt = performance.now();
+  private renewing = false;
 
   constructor(leases: DocumentLeases, nodeName: string, address: string) {
     this.leases = leases;
@@ -79,10 +80,10 @@ export class DocumentOwnership {
    */
   async claim(journeyId: string): Promise<{ token: number; tookOver: boolean }> {
     const deadline = performance.now() + LEASE_TTL_MS * 2;
-    let force = false;
+    let takeOver: number | undefined;
     let tookOver = false;
     for (;;) {
-      const attempt = await this.leases.acquire(journeyId, this.nodeName, this.address, { force });
+      const attempt = await this.leases.acquire(journeyId, this.nodeName, this.address, { takeOver });
       if (attempt.acquired) {
         this.tokens.set(journeyId, attempt.token);
         this.startRenewing();
@@ -91,15 +92,15 @@ export class DocumentOwnership {
       const { holder } = attempt;
       // Whoever held it did not give it up: it stopped without storing its last snapshot.
       tookOver = true;
-      if (holder.owner === this.nodeName) {
+      if (holder.owner === this.nodeName && holder.token !== takeOver) {
         // This process's own lease from before a restart under the same name: nobody serves it.
-        force = true;
+        takeOver = holder.token;
         continue;
       }
       const state = await probeProcess(holder.address);
       if (state === 'up') throw new OwnedElsewhereError(journeyId, holder);
-      if (state === 'gone') {
-        force = true;
+      if (state === 'gone' && holder.token !== takeOver) {
+        takeOver = holder.token;
         continue;
       }
       if (performance.now() > deadline) throw new OwnedElsewhereError(journeyId, holder);
@@ -152,18 +153,25 @@ export class DocumentOwnership {
   }
 
   private async renew(): Promise<void> {
-    if (this.tokens.size === 0) return;
+    // A renewal slower than the interval (PostgreSQL busy) is not overtaken by the next.
+    if (this.tokens.size === 0 || this.renewing) return;
+    this.renewing = true;
     const held = new Map(this.tokens);
+    // Only a lease still held under the token renewed: one released and claimed again
+    // meanwhile has a new token, which this result says nothing about.
+    const stillHeld = (journeyId: string) => this.tokens.get(journeyId) === held.get(journeyId);
     try {
       const lost = await this.leases.renew(this.nodeName, held);
       this.lastRenewedAt = performance.now();
-      for (const journeyId of lost) this.lost(journeyId);
+      for (const journeyId of lost) if (stillHeld(journeyId)) this.lost(journeyId);
     } catch (error) {
       // PostgreSQL does not answer. Past the lease's length another process may have taken
       // over: stop serving, as the writes would be refused anyway.
       if (performance.now() - this.lastRenewedAt < LEASE_TTL_MS) return;
       console.warn(`cluster: could not renew leases for ${Math.round(performance.now() - this.lastRenewedAt)} ms (${(error as Error).message})`);
-      for (const journeyId of held.keys()) this.lost(journeyId);
+      for (const journeyId of held.keys()) if (stillHeld(journeyId)) this.lost(journeyId);
+    } finally {
+      this.renewing = false;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addPhase, journeyFromDoc } from '@klantreis/sync';
 import { clusterAvailable, startCluster, type Cluster } from '../../../../testing/clusterHarness.ts';
 import { startPostgres, type RunningPostgres } from '../../../../testing/postgresServer.ts';
@@ -36,6 +36,12 @@ describe.skipIf(!postgresThere)('three Klantreis processes behind haproxy, on Po
     rememberToken(cluster.url, token);
     for (const node of cluster.nodes) rememberToken(node.url, token);
   }, 120_000);
+
+  // A failure says what the processes printed: the test alone cannot tell a crash from a refusal.
+  afterEach(({ task }) => {
+    if (task.result?.state !== 'fail' || !cluster) return;
+    for (const node of cluster.nodes) console.error(`--- process ${node.name} (running: ${node.running()}):\n${node.output().slice(-4_000)}`);
+  });
 
   afterAll(async () => {
     await cluster?.stop();
@@ -177,11 +183,16 @@ describe.skipIf(!postgresThere)('three Klantreis processes behind haproxy, on Po
       typing.start(150);
       await sleep(700);
       postgres.halt();
-      const refused = await api(`/api/journeys/${journeyId}/phases`, { method: 'POST', body: JSON.stringify({ name: 'Mag niet' }) });
-      expect(refused.status).toBe(503);
-      expect(((await refused.json()) as { error: string }).error).toMatch(/database does not answer|try again/);
-      await sleep(4_000);
-      postgres.resume();
+      try {
+        const refused = await api(`/api/journeys/${journeyId}/phases`, { method: 'POST', body: JSON.stringify({ name: 'Mag niet' }) });
+        expect(refused.status).toBe(503);
+        expect(((await refused.json()) as { error: string }).error).toMatch(/database does not answer|try again/);
+        await sleep(4_000);
+        // Every process lived through it.
+        expect(cluster.nodes.map((node) => node.running())).toEqual([true, true, true]);
+      } finally {
+        postgres.resume();
+      }
       // Writes resume: a REST write is taken again once the pool reconnects.
       await until('a REST write is taken again after the restart', 20_000, async () => {
         const response = await api(`/api/journeys/${journeyId}/phases`, { method: 'POST', body: JSON.stringify({ name: 'Na de herstart' }) });

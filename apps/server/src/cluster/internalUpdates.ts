@@ -27,6 +27,10 @@ function signature(secret: string, journeyId: string, update: Uint8Array): Buffe
 export type ForwardOutcome = 'applied' | 'not-owner' | 'unreachable';
 
 /** Sends a REST write's update to the process that serves the journey, which stores and applies it. */
+/**
+ * `unreachable` covers a refused connection (never sent) and a timeout or reset (maybe stored
+ * there): the caller applies the same bytes elsewhere, which is safe either way.
+ */
 export async function sendUpdateToOwner(address: string, secret: string, journeyId: string, update: Uint8Array): Promise<ForwardOutcome> {
   let response: Response;
   try {
@@ -53,6 +57,13 @@ export async function sendUpdateToOwner(address: string, secret: string, journey
  */
 export const internalUpdateRoutes: FastifyPluginAsync<{ secret: string; serves: (journeyId: string) => boolean; apply: (journeyId: string, update: Uint8Array) => Promise<void> }> = async (app, { secret, serves, apply }) => {
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_UPDATE_BYTES }, (_request, body, done) => done(null, body));
+  // Before any of the body is read: a call without a signature of the right form, or larger
+  // than an update may be, is refused at once (the signature itself is checked on the body).
+  app.addHook('onRequest', async (request, reply) => {
+    const given = request.headers[SIGNATURE_HEADER];
+    if (typeof given !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(given)) return reply.code(403).send({ error: 'only another Klantreis process of this deployment may call this' });
+    if (Number(request.headers['content-length'] ?? 0) > MAX_UPDATE_BYTES) return reply.code(413).send({ error: 'the update is larger than any REST write makes' });
+  });
   app.post<{ Params: { id: string } }>(INTERNAL_UPDATES_PATH, { schema: { hide: true } }, async (request, reply) => {
     const body = request.body;
     const given = Buffer.from(String(request.headers[SIGNATURE_HEADER] ?? ''), 'base64url');

@@ -5,6 +5,8 @@ import type { Duplex } from 'node:stream';
 /** The header a forwarded upgrade carries, naming the process that forwarded it: the owner never forwards it again. */
 export const FORWARDED_HEADER = 'x-klantreis-forwarded-by';
 
+/** The owner's machine must accept the connection within this. */
+const OWNER_CONNECT_MS = 1_000;
 /** The owner must answer the forwarded upgrade within this, or the editor is let go to reconnect. */
 const OWNER_ANSWER_MS = 3_000;
 
@@ -22,8 +24,18 @@ export function forwardUpgrade(request: IncomingMessage, socket: Duplex, head: B
   const ownHost = new URL(forwardedBy.address).host;
   return new Promise((resolve) => {
     const upstream = connect({ host: target.hostname, port: Number(target.port || 80) });
-    upstream.once('error', () => resolve(false));
+    // A machine that is gone answers nothing, not even a refusal: the kernel would try for
+    // minutes. The caller serves the journey itself instead.
+    const unanswered = setTimeout(() => {
+      upstream.destroy();
+      resolve(false);
+    }, OWNER_CONNECT_MS);
+    upstream.once('error', () => {
+      clearTimeout(unanswered);
+      resolve(false);
+    });
     upstream.once('connect', () => {
+      clearTimeout(unanswered);
       upstream.removeAllListeners('error');
       const lines = [`${request.method ?? 'GET'} ${request.url ?? '/'} HTTP/1.1`];
       for (let i = 0; i < request.rawHeaders.length; i += 2) {

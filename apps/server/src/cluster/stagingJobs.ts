@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
-import type { StagedImport } from '@klantreis/analytics';
+import { discardStagedImport, type StagedImport } from '@klantreis/analytics';
 import type { Database, StagingJobsTable } from '@klantreis/db';
 import { describeProblem, StagingProblemError, type Stager, type StagingProgress, type StagingRequest } from '../commands/uploadArea.ts';
 
@@ -39,13 +39,17 @@ export class StagingQueue implements Stager {
     try {
       for (;;) {
         if (this.closed) throw new Error('the server is stopping: check the file again once it is back');
-        const job = await this.db.selectFrom('staging_jobs').select(['state', 'progress', 'staged', 'problem']).where('id', '=', id).executeTakeFirst();
+        const job = await this.db.selectFrom('staging_jobs').select(['state', 'progress', 'staged', 'problem', 'heartbeat_at']).where('id', '=', id).executeTakeFirst();
         if (!job) throw new Error('the check was removed (the journey was deleted?)');
         if (job.progress) onProgress(JSON.parse(job.progress) as StagingProgress);
         if (job.state === 'done') return JSON.parse(job.staged!) as StagedImport;
         if (job.state === 'failed') throw new StagingProblemError(JSON.parse(job.problem!) as ReturnType<typeof describeProblem>);
         if (job.state === 'queued' && Date.now() - queuedAt > UNCLAIMED_AFTER_MS) {
           throw new Error(`no process took the check in ${UNCLAIMED_AFTER_MS / 60_000} minutes: is a process with the worker service running (KLANTREIS_SERVICES)?`);
+        }
+        // Its worker died and no other took it over.
+        if (job.state === 'running' && Date.now() - (job.heartbeat_at ?? queuedAt) > UNCLAIMED_AFTER_MS) {
+          throw new Error(`the worker process that checked the file stopped, and no other took the check over in ${UNCLAIMED_AFTER_MS / 60_000} minutes: check it again`);
         }
         await sleep(POLL_MS);
       }
@@ -124,7 +128,10 @@ export class StagingWorker {
         (staged) => ({ state: 'done' as const, staged: JSON.stringify(staged), problem: null }),
         (error: unknown) => ({ state: 'failed' as const, staged: null, problem: JSON.stringify(describeProblem(job.file_name, error)) }),
       );
-      await this.db.updateTable('staging_jobs').set(outcome).where('id', '=', job.id).where('claimed_by', '=', this.nodeName).execute();
+      const kept = await this.db.updateTable('staging_jobs').set(outcome).where('id', '=', job.id).where('claimed_by', '=', this.nodeName).executeTakeFirst();
+      // Nobody waits for it any more (the upload was discarded, its process stopped) or another
+      // worker took it over: what this one staged would be left in the data folder.
+      if (Number(kept.numUpdatedRows) === 0 && outcome.staged) await discardStagedImport(JSON.parse(outcome.staged) as StagedImport);
     } finally {
       clearInterval(heartbeat);
     }

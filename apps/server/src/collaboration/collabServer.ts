@@ -22,6 +22,8 @@ export interface Collaboration {
   persistence: PersistenceExtension;
   /** Closes every socket of one person (4409): they come back with their access as it is now. */
   disconnectUser(userId: string): number;
+  /** Closes every socket (4409): everyone comes back with their access as it is now (after messages about access may have been missed). */
+  disconnectEveryone(): number;
   /** Stores what is pending and closes every connection. */
   close(): Promise<void>;
 }
@@ -221,6 +223,16 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
         for (const connection of document.getConnections()) {
           const actor = (connection.context as Partial<CollabContext> | undefined)?.actor;
           if (actor?.kind !== 'user' || actor.userId !== userId) continue;
+          connection.webSocket.close(CLOSE_CODES.accessChanged.code, CLOSE_CODES.accessChanged.reason);
+          closed++;
+        }
+      }
+      return closed;
+    },
+    disconnectEveryone() {
+      let closed = 0;
+      for (const document of hocuspocus.documents.values()) {
+        for (const connection of document.getConnections()) {
           connection.webSocket.close(CLOSE_CODES.accessChanged.code, CLOSE_CODES.accessChanged.reason);
           closed++;
         }

@@ -180,7 +180,7 @@ export class PersistenceExtension implements Extension {
       validator.discardShadow();
       if (error instanceof LeaseLostError) {
         // Another process serves the journey now: the editor goes there and sends it again.
-        this.ownership?.lost(documentName);
+        if (error.journeyIds.includes(documentName)) this.ownership?.lost(documentName);
         throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.ownerMoved, error.message));
       }
       console.error(`collab: could not store an update to ${documentName}: ${(error as Error).message}`);

@@ -1,4 +1,4 @@
-import type { JourneyStore, UpdateRow } from '@klantreis/db';
+import { LeaseLostError, type JourneyStore, type UpdateRow } from '@klantreis/db';
 
 interface QueuedRow {
   row: UpdateRow;
@@ -93,7 +93,20 @@ export class UpdateWriter {
     this.flushing = written
       .then(
         () => settle(batch, null),
-        (error: unknown) => settle(batch, { error }),
+        (error: unknown) => {
+          // A lease lost on one journey refuses the whole batch: the other journeys' rows go
+          // into the next one instead of failing with it.
+          if (error instanceof LeaseLostError) {
+            const lost = new Set(error.journeyIds);
+            this.queue.unshift(...batch.filter((queued) => !lost.has(queued.row.journeyId)));
+            settle(
+              batch.filter((queued) => lost.has(queued.row.journeyId)),
+              { error },
+            );
+            return;
+          }
+          settle(batch, { error });
+        },
       )
       .then(() => {
         this.flushing = null;

@@ -96,31 +96,40 @@ export class JourneyDocuments {
     if (!row || row.deletedAt !== null) throw new JourneyNotFoundError(id);
     if (!this.cluster) return this.editHere(id, change);
     // Several processes: the write goes to the one that serves the journey, or this one
-    // serves it. A lease that moves meanwhile makes either side say so, and this asks again.
+    // serves it. Once drafted for the owner, the same update bytes are what every retry sends
+    // or applies: an owner that stored it and died before answering has it already, and Yjs
+    // takes an update it has as a no-op, where running `change` again would add a second step.
+    let drafted: { update: Uint8Array | null; result: T } | null = null;
     let forward = true;
     for (let attempt = 1; ; attempt++) {
       const holder = forward && !this.hocuspocus.documents.has(id) ? await this.cluster.ownership.liveHolderElsewhere(id) : undefined;
-      if (holder) {
-        const doc = await this.storedDoc(id);
-        let drafted: { update: Uint8Array | null; result: T };
-        try {
-          drafted = draftChange(doc, change);
-        } finally {
-          doc.destroy();
+      try {
+        if (!holder) {
+          if (drafted === null) return await this.editHere(id, change);
+          if (drafted.update) await this.applyForwarded(id, drafted.update);
+          return drafted.result;
         }
+        drafted ??= await this.draftOnStored(id, change);
         if (!drafted.update) return drafted.result;
         const outcome = await sendUpdateToOwner(holder.address, this.cluster.secret, id, drafted.update);
         if (outcome === 'applied') return drafted.result;
-        // Nothing answers there: the load here takes the lease over.
+        // Nothing answers there (or the answer was lost): this process takes the lease over
+        // and applies the same bytes.
         if (outcome === 'unreachable') forward = false;
-        if (attempt < 3) continue;
-        throw new Error(`journey ${id}: the write could not reach the process that serves it`);
-      }
-      try {
-        return await this.editHere(id, change);
       } catch (error) {
-        if (!ownerMoved(error) || attempt >= 3) throw error;
+        if (!ownerMoved(error)) throw error;
       }
+      if (attempt >= 3) throw new Error(`journey ${id}: the write could not reach the process that serves it; try again`);
+    }
+  }
+
+  /** `change` made on a draft of the stored journey (a write for another process to apply). */
+  private async draftOnStored<T>(id: string, change: (doc: Y.Doc) => T): Promise<{ update: Uint8Array | null; result: T }> {
+    const doc = await this.storedDoc(id);
+    try {
+      return draftChange(doc, change);
+    } finally {
+      doc.destroy();
     }
   }
 

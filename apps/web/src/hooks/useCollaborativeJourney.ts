@@ -109,11 +109,11 @@ export function useCollaborativeJourney(journeyId: string) {
         if (reason === CLOSE_CODES.unauthorized.reason) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
         // Another server process took the journey over as this one loaded it (go there), or
         // the server's database does not answer now (try again, waiting longer each time).
+        // Closing the socket (not disconnecting, which stops reconnecting: a connect() asked for
+        // before the old socket had closed did nothing, and the editor stayed offline) lets the
+        // provider reconnect as after any drop, and sign in to the journey again.
         if (reason === CLOSE_CODES.ownerMoved.reason || reason === CLOSE_CODES.storeFailed.reason) {
-          provider.disconnect();
-          clearTimeout(retry);
-          const delay = reason === CLOSE_CODES.ownerMoved.reason ? 300 : storeRetryDelay(++failedStores);
-          retry = setTimeout(() => void provider.connect(), delay);
+          provider.configuration.websocketProvider.webSocket?.close();
         }
       },
       onClose: ({ event }) => {

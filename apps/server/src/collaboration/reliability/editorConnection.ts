@@ -47,9 +47,10 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     // Several processes: another one took the journey over as this one loaded it (go there);
     // or the database does not answer now (try again), as the web app does.
+    // The socket is closed, not disconnected: disconnect() stops reconnecting, and a connect()
+    // asked for before the old socket had closed did nothing, leaving the editor offline.
     if (reason === CLOSE_CODES.ownerMoved.reason || reason === CLOSE_CODES.storeFailed.reason) {
-      socket.disconnect();
-      setTimeout(() => void socket.connect(), delay);
+      socket.webSocket?.close();
       return;
     }
     options.onRefused?.(reason);
