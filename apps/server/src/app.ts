@@ -253,6 +253,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     cluster?.bus.publish({ kind: 'access-changed', userId });
   };
   const presentations = new PresentationFeed();
+  const linkViewers = new LinkViewerStreams();
   // A journey moved to the trash elsewhere: its editors here are let go, as the trash route does.
   const closeIfTrashed = async (journeyId: string) => {
     const row = await options.store.getJourney(journeyId);
@@ -260,6 +261,10 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   };
   if (cluster) {
     relayChanges(cluster.bus, { signal: changeSignal, feed, presentations, disconnectHere, closeIfTrashed }, options.store);
+    linkViewers.relay = (linkId) => cluster.bus.publish({ kind: 'link-revoked', linkId });
+    cluster.bus.listen((message) => {
+      if (message.kind === 'link-revoked') linkViewers.endHere(message.linkId);
+    });
     // A person's access may have changed while Redis was away: every socket signs in again.
     cluster.bus.onResync(() => {
       const closed = collaboration.disconnectEveryone();
@@ -318,7 +323,6 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     await app.register(evaluationRoutes, { prefix: '/api/journeys', documents });
     await app.register(versionRoutes, { prefix: '/api/journeys', context, versions, documents });
     await app.register(templateRoutes, { prefix: '/api/templates' });
-    const linkViewers = new LinkViewerStreams();
     const streams = new EventStreams(app);
     await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
     const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
@@ -417,6 +421,7 @@ function relayChanges(
   bus.listen((message) => {
     if (message.kind === 'access-changed') return disconnectHere(message.userId);
     if (message.kind === 'presentation-moved') return presentations.arrive(message.journeyId, { stepIndex: message.stepIndex, at: message.at });
+    if (message.kind !== 'journey-changed') return;
     if (message.change === 'trash') void closeIfTrashed(message.journeyId).catch(() => undefined);
     hearing = true;
     try {

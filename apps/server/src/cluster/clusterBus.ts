@@ -8,6 +8,8 @@ export type ClusterMessage =
   | { kind: 'journey-changed'; journeyId: string; change: JourneyChange }
   /** A person's role or sessions changed: every process closes their sockets, so they reconnect with their access as it is now. */
   | { kind: 'access-changed'; userId: string }
+  /** A share link was revoked: its viewers' live streams on other processes end too. */
+  | { kind: 'link-revoked'; linkId: string }
   /** A presenter moved: the screens following the presentation on other processes go along. */
   | { kind: 'presentation-moved'; journeyId: string; stepIndex: number; at: number };
 
@@ -35,6 +37,7 @@ function parseMessage(text: string): (ClusterMessage & { from: string }) | null 
       return { from: value.from, kind: value.kind, journeyId: value.journeyId, change: value.change };
     }
     if (value.kind === 'access-changed' && typeof value.userId === 'string') return { from: value.from, kind: value.kind, userId: value.userId };
+    if (value.kind === 'link-revoked' && typeof value.linkId === 'string') return { from: value.from, kind: value.kind, linkId: value.linkId };
     if (value.kind === 'presentation-moved' && typeof value.journeyId === 'string' && Number.isInteger(value.stepIndex) && typeof value.at === 'number') {
       return { from: value.from, kind: value.kind, journeyId: value.journeyId, stepIndex: value.stepIndex as number, at: value.at };
     }

@@ -286,6 +286,40 @@ describe.skipIf(!postgresUrl || !redisAvailable())('two processes on one Postgre
     }
   });
 
+  it('tells a link’s viewer on one process of changes made on the other, and ends their stream when the link is revoked there', async () => {
+    const id = await createJourney(a, 'Gedeeld');
+    const made = await a.fetch(`/api/journeys/${id}/links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ shows: { lanes: true, evaluation: true, measurement: false, comments: false } }) });
+    expect(made.status).toBe(201);
+    const link = (await made.json()) as { id: string; url: string };
+    const opened = await fetch(`${b.url}/api/shared/open`, { method: 'POST', headers: { 'content-type': 'application/json', origin: b.url }, body: JSON.stringify({ token: link.url.split('/s/')[1], password: null }) });
+    expect(opened.status).toBe(200);
+    const cookie = opened.headers.getSetCookie().find((c) => c.startsWith('kr_viewer='))!.split(';')[0]!;
+    const controller = new AbortController();
+    const events = await fetch(`${b.url}/api/shared/events`, { headers: { cookie, origin: b.url }, signal: controller.signal });
+    const reader = events.body!.getReader();
+    const received: string[] = [];
+    const reading = (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        received.push(new TextDecoder().decode(value));
+      }
+    })();
+    try {
+      // An editor on a (which serves the journey) changes it: b's viewer hears of it through Redis.
+      const editor = connectEditor(a.url, id, { token: a.token });
+      await editor.synced();
+      addPhase(editor.doc, { name: 'Live gezien' });
+      await until('b’s viewer hears the change', () => received.join('').includes('event: change'));
+      editor.close();
+      expect((await a.fetch(`/api/journeys/${id}/links/${link.id}`, { method: 'DELETE' })).status).toBe(204);
+      await until('b ends the viewer’s stream of the revoked link', () => received.join('').includes('event: revoked'));
+      await reading;
+    } finally {
+      controller.abort();
+    }
+  });
+
   it('refuses the process-to-process route to anyone without the cluster secret, and a write for a journey the process does not serve', async () => {
     const id = await createJourney(a, 'Intern');
     const editor = connectEditor(a.url, id, { token: a.token });

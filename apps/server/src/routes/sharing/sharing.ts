@@ -41,7 +41,16 @@ export class LinkViewerStreams {
     };
   }
 
+  /** With several processes: tells the others a link was revoked, so its viewers there are let go too. */
+  relay: ((linkId: string) => void) | null = null;
+
+  /** Ends the streams of a revoked link, here and (by `relay`) on the other processes. */
   end(linkId: string): number {
+    this.relay?.(linkId);
+    return this.endHere(linkId);
+  }
+
+  endHere(linkId: string): number {
     const set = this.streams.get(linkId);
     if (!set) return 0;
     this.streams.delete(linkId);
