@@ -249,7 +249,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     children.add({ kill: () => void redis?.stop() });
     // One secret for all: a session cookie signed by one process is good on every other.
     const authSecret = randomBytes(32).toString('hex');
-    const makeNode = async (index: number): Promise<ClusterNode> => {
+    const makeNode = async (index: number, attempt = 1): Promise<ClusterNode> => {
+      try {
+        return await makeNodeOn(index);
+      } catch (error) {
+        // The free port was taken by another test between freePort() and the listen: another.
+        if (attempt >= 3 || !/EADDRINUSE/.test((error as Error).message)) throw error;
+        ports[index] = await freePort();
+        return makeNode(index, attempt + 1);
+      }
+    };
+    const makeNodeOn = async (index: number): Promise<ClusterNode> => {
       const name = NAMES[index]!;
       const url = `http://127.0.0.1:${ports[index]}`;
       const env: NodeJS.ProcessEnv = {

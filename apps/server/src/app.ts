@@ -40,7 +40,7 @@ import { portfolioRoutes } from './routes/portfolio/portfolio.ts';
 import { PortfolioRefreshExtension } from './collaboration/portfolioRefreshExtension.ts';
 import { experienceRoutes, signalJourneyChanges } from './routes/experience/experience.ts';
 import type { ClusterConfig, Service } from './config.ts';
-import { ClusterBus } from './cluster/clusterBus.ts';
+import type { ClusterBus } from './cluster/clusterBus.ts';
 import { DocumentOwnership, LEASE_TTL_MS } from './cluster/documentOwnership.ts';
 import { clusterSecret, internalUpdateRoutes } from './cluster/internalUpdates.ts';
 import { StagingQueue, StagingWorker } from './cluster/stagingJobs.ts';
@@ -378,6 +378,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
 async function joinCluster(store: JourneyStore, config: ClusterConfig, hosts: HostPolicy): Promise<ClusterRole> {
   if (store.dialect !== 'postgres') throw new Error('several processes share one PostgreSQL (DATABASE_URL), not SQLite');
   const ownership = new DocumentOwnership(new DocumentLeases(store.db, { ttlMs: LEASE_TTL_MS }), config.nodeName, config.internalUrl ?? '');
+  // Loaded only here: one process alone never needs a Redis client in its memory.
+  const { ClusterBus } = await import('./cluster/clusterBus.ts');
   const bus = new ClusterBus(config.redisUrl, config.nodeName);
   await bus.start();
   return {
