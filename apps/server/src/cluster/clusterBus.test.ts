@@ -1,19 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisAvailable, startRedis, type RunningRedis } from '../../../../testing/redisServer.ts';
+import { until } from '../testServer.ts';
 import { ClusterBus, type ClusterMessage } from './clusterBus.ts';
 
 // The messages between processes on a real redis-server: delivered to the others (not back to
 // the sender), a burst of content changes folded, nothing thrown while Redis is away, and
 // `resync` once it is back; sign-in attempts counted across processes.
-
-async function until(what: string, probe: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!probe()) {
-    if (performance.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await sleep(20);
-  }
-}
 
 describe.skipIf(!redisAvailable())('ClusterBus on redis-server', () => {
   let redis: RunningRedis;

@@ -12,7 +12,7 @@ import { SHARED_EVENT_LOGS } from '../../../../testing/sharedData.ts';
 import { createTestDatabase } from '../../../../testing/testDatabase.ts';
 import { asPerson, invitePerson } from '../access/accessTestSupport.ts';
 import { connectEditor } from '../collaboration/reliability/editorConnection.ts';
-import { buildTestServer, type TestServer } from '../testServer.ts';
+import { buildTestServer, until, type TestServer } from '../testServer.ts';
 import { clusterSecret, sendUpdateToOwner } from './internalUpdates.ts';
 
 // Two server processes (two apps in this test process, each with its own node name, leases and
@@ -23,14 +23,6 @@ import { clusterSecret, sendUpdateToOwner } from './internalUpdates.ts';
 
 const postgresUrl = inject('postgresUrl');
 const LOG = join(SHARED_EVENT_LOGS, 'running-example.csv');
-
-async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await probe())) {
-    if (performance.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms`);
-    await sleep(20);
-  }
-}
 
 /** A provider as the browser runs it, its socket naming `socketJourney` and asking for `documentJourney`. */
 function browserSession(baseUrl: string, socketJourney: string, documentJourney: string, cookie: string | null, token = 'browser') {
