@@ -127,7 +127,6 @@ export async function buildEditorClient(baseUrl: string, journeyId: string, toke
   return { doc, provider };
 }
 
-/** Waits until `check` passes, for changes that arrive over the network. */
 /** Waits until `probe` holds; fails naming `what` after `timeoutMs`. */
 export async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -137,6 +136,7 @@ export async function until(what: string, probe: () => boolean | Promise<boolean
   }
 }
 
+/** Waits until `check` passes, for changes that arrive over the network. */
 export async function eventually(check: () => void | Promise<void>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

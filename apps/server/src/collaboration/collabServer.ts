@@ -149,9 +149,18 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
     accept(request, socket, head, target);
   }
 
+  /** Set when the server starts to stop: editors reconnecting then wait for the next server. */
+  let closing = false;
+
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A client that goes away mid-handshake must not become an unhandled 'error' event.
     socket.on('error', () => socket.destroy());
+    // An editor let in while the documents are stored and unloaded would stay on a server whose
+    // store is about to close, holding its edits there; refused, it tries again and finds the next.
+    if (closing) {
+      refuseUpgrade(socket, 503, 'the server is stopping; reconnect to the next one');
+      return;
+    }
     try {
       const target = collabTarget(request, guard.hosts);
       if ('refusal' in target) {
@@ -177,6 +186,11 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
   function accept(request: IncomingMessage, socket: Duplex, head: Buffer, target: CollabTarget): void {
     try {
       sockets.handleUpgrade(request, socket, head, (websocket) => {
+        // The handshake finished after the stop began (a forwarded upgrade takes a while).
+        if (closing) {
+          websocket.terminate();
+          return;
+        }
         // An older editor would write records this server no longer understands: refuse it by name.
         if (target.protocol !== String(PROTOCOL_VERSION)) {
           console.warn(`collab: refused an editor of protocol ${String(target.protocol).slice(0, 20)}: ${CLOSE_CODES.protocolOutdated.reason}`);
@@ -240,18 +254,25 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
       return closed;
     },
     async close() {
-      // No more messages: then every update that was accepted is stored, then each document
-      // gets its final snapshot before it is unloaded. Clients reconnect to the next server
-      // and resend whatever it lacks.
+      // No more editors and no more messages: then every update that was accepted is stored,
+      // then each document gets its final snapshot before it is unloaded. Clients reconnect to
+      // the next server and resend whatever it lacks.
+      closing = true;
       for (const client of sockets.clients) client.terminate();
       hocuspocus.closeConnections();
       await persistence.drain();
       // A message that passed beforeHandleMessage is applied a few microtasks later.
       await new Promise((resolve) => setImmediate(resolve));
       await persistence.drain();
-      for (const document of [...hocuspocus.documents.values()]) {
-        await hocuspocus.storeDocumentHooks(document, finalStorePayload(hocuspocus, document), true);
-        await hocuspocus.unloadDocument(document);
+      // A document whose load began before the stop (an editor let in just before) is stored
+      // and unloaded too, once loaded: none stays behind on a store about to close. (Bounded:
+      // Hocuspocus keeps a document that still has a connection, such as a REST write's.)
+      for (let pass = 0; pass < 3 && (hocuspocus.documents.size > 0 || hocuspocus.loadingDocuments.size > 0); pass++) {
+        await Promise.allSettled(hocuspocus.loadingDocuments.values());
+        for (const document of [...hocuspocus.documents.values()]) {
+          await hocuspocus.storeDocumentHooks(document, finalStorePayload(hocuspocus, document), true);
+          await hocuspocus.unloadDocument(document);
+        }
       }
       await persistence.close();
       sockets.close();
