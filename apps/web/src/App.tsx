@@ -1,18 +1,22 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SceneLoadBoundary } from './components/SceneLoadBoundary.tsx';
 import { useRoute, type Route } from './hooks/useRoute.ts';
 import { AccountScene } from './scenes/AccountScene.tsx';
-import { DashboardScene } from './scenes/DashboardScene.tsx';
 import { InboxScene } from './scenes/InboxScene.tsx';
-import { EditorScene } from './scenes/EditorScene.tsx';
 import { JourneysScene } from './scenes/JourneysScene.tsx';
 import { InviteScene, ResetPasswordScene, SetupScene, SignInScene } from './scenes/SignInScenes.tsx';
 import { AuditScene, MembersScene } from './scenes/WorkspaceScenes.tsx';
 import { LinksScene } from './scenes/LinksScene.tsx';
-import { PresentScene } from './scenes/PresentScene.tsx';
 import { PortfolioScene } from './scenes/PortfolioScene.tsx';
-import { SharedScene } from './scenes/SharedScene.tsx';
 import { useSession } from './stores/sessionStore.ts';
+
+// The map's scenes (the canvas, Yjs and its connection, the charts) are loaded when first
+// opened: the journeys list and the portfolio start without reading and running their code.
+const EditorScene = lazy(() => import('./scenes/EditorScene.tsx').then((m) => ({ default: m.EditorScene })));
+const DashboardScene = lazy(() => import('./scenes/DashboardScene.tsx').then((m) => ({ default: m.DashboardScene })));
+const PresentScene = lazy(() => import('./scenes/PresentScene.tsx').then((m) => ({ default: m.PresentScene })));
+const SharedScene = lazy(() => import('./scenes/SharedScene.tsx').then((m) => ({ default: m.SharedScene })));
 
 function SignedInScene({ route }: { route: Route }) {
   switch (route.page) {
@@ -51,21 +55,25 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      {route.page === 'shared' ? (
-        <SharedScene token={route.token} present={route.present} follow={route.follow} />
-      ) : route.page === 'setup' ? (
-        <SetupScene token={route.token} />
-      ) : route.page === 'invite' ? (
-        <InviteScene token={route.token} />
-      ) : route.page === 'reset-password' ? (
-        <ResetPasswordScene token={route.token} />
-      ) : me === undefined ? (
-        <p className="message">{t('editor.loading')}</p>
-      ) : me === null ? (
-        <SignInScene />
-      ) : (
-        <SignedInScene route={route} />
-      )}
+      <SceneLoadBoundary key={route.page}>
+        <Suspense fallback={<p className="message">{t('editor.loading')}</p>}>
+          {route.page === 'shared' ? (
+            <SharedScene token={route.token} present={route.present} follow={route.follow} />
+          ) : route.page === 'setup' ? (
+            <SetupScene token={route.token} />
+          ) : route.page === 'invite' ? (
+            <InviteScene token={route.token} />
+          ) : route.page === 'reset-password' ? (
+            <ResetPasswordScene token={route.token} />
+          ) : me === undefined ? (
+            <p className="message">{t('editor.loading')}</p>
+          ) : me === null ? (
+            <SignInScene />
+          ) : (
+            <SignedInScene route={route} />
+          )}
+        </Suspense>
+      </SceneLoadBoundary>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { ApiTokenInfo, AuditAction, AuditEvent, JourneyAccess, Me, Member, Notification, Role, WorkspaceInfo } from '@klantreis/core/contracts';
-import { request } from './journeysApi.ts';
+import { takeEarly } from './earlyRequests.ts';
+import { readAnswer, request } from './journeysApi.ts';
 
 // The types the server answers with are core's: one definition for server and web.
 export type { AuditAction, AuditEvent, JourneyAccess, Me, Member, Role, WorkspaceInfo };
@@ -10,7 +11,11 @@ const ws = (id: string) => `/api/workspaces/${encodeURIComponent(id)}`;
 const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
 
 export const accountsApi = {
-  me: () => request<Me>('/api/me'),
+  /** Who is signed in; at the start the answer public/early.js asked for with the page. */
+  me: async () => {
+    const early = await takeEarly('me')?.catch(() => null);
+    return early ? readAnswer<Me>(early) : request<Me>('/api/me');
+  },
   setupStatus: () => request<{ ownerNeeded: boolean }>('/api/setup'),
   setup: (body: { token: string; name: string; email: string; password: string }) => request<Me>('/api/setup', post(body)),
   signIn: (email: string, password: string) => request<unknown>('/api/auth/sign-in/email', post({ email, password })),

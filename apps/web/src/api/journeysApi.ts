@@ -28,7 +28,11 @@ export const SIGNED_OUT_EVENT = 'klantreis:signed-out';
 /** A JSON request to the API; an error answer becomes an ApiError with its message and fields. */
 export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = init.body ? { 'content-type': 'application/json' } : undefined;
-  const response = await fetch(path, { ...init, headers });
+  return readAnswer<T>(await fetch(path, { ...init, headers }));
+}
+
+/** The JSON of an answer, or its error as an ApiError (a 401 also says the session ended). */
+export async function readAnswer<T>(response: Response): Promise<T> {
   if (!response.ok) {
     // The session ended (signed out elsewhere, expired): the app shows the sign-in page.
     if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));

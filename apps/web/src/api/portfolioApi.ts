@@ -1,6 +1,7 @@
 import type { JourneyKind, JourneyStatus } from '@klantreis/schema';
 import type { ExperienceRollup, OpportunitiesResponse, PortfolioResponse } from '@klantreis/core/contracts';
-import { request } from './journeysApi.ts';
+import { takeEarly } from './earlyRequests.ts';
+import { readAnswer, request } from './journeysApi.ts';
 
 // The portfolio's HTTP calls. The answers are core's contract types: one definition for the
 // server, the CLI and this app.
@@ -31,7 +32,9 @@ let early: Promise<PortfolioResponse> | null = null;
  * after it, one round trip less before the table.
  */
 export function prefetchPortfolio(workspaceId: string | null): void {
-  early = request<PortfolioResponse>(`/api/portfolio${workspaceId ? `?${workspaceQuery(workspaceId)}` : ''}`);
+  // The page asked for it already (public/early.js), before this script had even loaded.
+  const asked = takeEarly('portfolio');
+  early = asked ? asked.then((response) => readAnswer<PortfolioResponse>(response)) : request<PortfolioResponse>(`/api/portfolio${workspaceId ? `?${workspaceQuery(workspaceId)}` : ''}`);
   early.catch(() => undefined);
 }
 

@@ -14,6 +14,8 @@ export const en = {
     language: 'Language',
     languages: { nl: 'Nederlands', en: 'English' },
     skipToContent: 'Skip to content',
+    loadFailed: 'This page could not be loaded: {{error}}. A newer version of Klantreis may have been installed meanwhile.',
+    reload: 'Reload',
   },
   access: accessEn,
   portfolio: portfolioEn,

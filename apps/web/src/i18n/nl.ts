@@ -15,6 +15,8 @@ export const nl: Messages = {
     language: 'Taal',
     languages: { nl: 'Nederlands', en: 'English' },
     skipToContent: 'Naar de inhoud',
+    loadFailed: 'Deze pagina kon niet worden geladen: {{error}}. Misschien is er intussen een nieuwere versie van Klantreis geïnstalleerd.',
+    reload: 'Opnieuw laden',
   },
   access: accessNl,
   portfolio: portfolioNl,

@@ -5,6 +5,7 @@ import type { Member, PortfolioJourney } from '@klantreis/core/contracts';
 import type { PortfolioPatch } from '../../api/portfolioApi.ts';
 import { ScrollRegion } from '../measurement/ScrollRegion.tsx';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
+import { rememberedT } from '../../i18n/rememberedT.ts';
 import { PortfolioRow, type RowKit } from './PortfolioRow.tsx';
 import type { GroupKey, PortfolioSort, SortKey } from './portfolioQuery.ts';
 import { NO_GROUP, type JourneyGroup } from './portfolioRows.ts';
@@ -81,7 +82,7 @@ export function PortfolioTable({ groups, groupBy, sort, onSort, members, onPatch
   membersRef.current = members;
   const kit = useMemo<RowKit>(
     () => ({
-      t,
+      t: rememberedT(t),
       locale,
       members: () => membersRef.current,
       statusOptions: JOURNEY_STATUSES.map((status) => ({ value: status, label: t(`portfolio.statuses.${status}`) })),
