@@ -1,22 +1,40 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SceneLoadBoundary } from './components/SceneLoadBoundary.tsx';
-import { useRoute, type Route } from './hooks/useRoute.ts';
-import { AccountScene } from './scenes/AccountScene.tsx';
-import { InboxScene } from './scenes/InboxScene.tsx';
-import { JourneysScene } from './scenes/JourneysScene.tsx';
+import { currentRoute, useRoute, type Route } from './hooks/useRoute.ts';
 import { InviteScene, ResetPasswordScene, SetupScene, SignInScene } from './scenes/SignInScenes.tsx';
-import { AuditScene, MembersScene } from './scenes/WorkspaceScenes.tsx';
-import { LinksScene } from './scenes/LinksScene.tsx';
+import { lazyScene } from './scenes/lazyScene.ts';
 import { PortfolioScene } from './scenes/PortfolioScene.tsx';
 import { useSession } from './stores/sessionStore.ts';
 
-// The map's scenes (the canvas, Yjs and its connection, the charts) are loaded when first
-// opened: the journeys list and the portfolio start without reading and running their code.
-const EditorScene = lazy(() => import('./scenes/EditorScene.tsx').then((m) => ({ default: m.EditorScene })));
-const DashboardScene = lazy(() => import('./scenes/DashboardScene.tsx').then((m) => ({ default: m.DashboardScene })));
-const PresentScene = lazy(() => import('./scenes/PresentScene.tsx').then((m) => ({ default: m.PresentScene })));
-const SharedScene = lazy(() => import('./scenes/SharedScene.tsx').then((m) => ({ default: m.SharedScene })));
+// Every scene but the portfolio and the sign-in pages is loaded when first shown
+// (lazyScene): a page reads and runs only its own code. The portfolio stays in the first
+// file, which its early request (public/early.js) is raced against.
+const EditorScene = lazyScene(() => import('./scenes/EditorScene.tsx'), 'EditorScene');
+const DashboardScene = lazyScene(() => import('./scenes/DashboardScene.tsx'), 'DashboardScene');
+const PresentScene = lazyScene(() => import('./scenes/PresentScene.tsx'), 'PresentScene');
+const SharedScene = lazyScene(() => import('./scenes/SharedScene.tsx'), 'SharedScene');
+const JourneysScene = lazyScene(() => import('./scenes/JourneysScene.tsx'), 'JourneysScene');
+const AccountScene = lazyScene(() => import('./scenes/AccountScene.tsx'), 'AccountScene');
+const InboxScene = lazyScene(() => import('./scenes/InboxScene.tsx'), 'InboxScene');
+const MembersScene = lazyScene(() => import('./scenes/WorkspaceScenes.tsx'), 'MembersScene');
+const AuditScene = lazyScene(() => import('./scenes/WorkspaceScenes.tsx'), 'AuditScene');
+const LinksScene = lazyScene(() => import('./scenes/LinksScene.tsx'), 'LinksScene');
+
+/** The scene of the page the app starts on, asked for beside the session instead of after it. */
+const FIRST_SCENE: Partial<Record<Route['page'], { preload(): void }>> = {
+  editor: EditorScene,
+  dashboard: DashboardScene,
+  present: PresentScene,
+  shared: SharedScene,
+  journeys: JourneysScene,
+  account: AccountScene,
+  inbox: InboxScene,
+  members: MembersScene,
+  audit: AuditScene,
+  links: LinksScene,
+};
+FIRST_SCENE[currentRoute().page]?.preload();
 
 function SignedInScene({ route }: { route: Route }) {
   switch (route.page) {

@@ -59,6 +59,11 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   update();
 }
 
+/** The route of the page as it is now, outside React (what to load first at the start). */
+export function currentRoute(): Route {
+  return current;
+}
+
 export function useRoute(): Route {
   return useSyncExternalStore(
     (listener) => {
