@@ -244,9 +244,12 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     [new VersionExtension(versions, options.autoVersionIntervalMs), new MentionExtension(access, inbox), memoryRelease, feed, changeSignal, new PortfolioRefreshExtension(portfolioCache)],
     cluster ? { ownership: cluster.ownership, acceptsSockets: services.has('collab') } : undefined,
   );
+  /** Told when a person's access changed on this process (the experience maps' live roll-ups). */
+  const accessListeners: ((userId: string) => void)[] = [];
   const disconnectHere = (userId: string) => {
     const closed = collaboration.disconnectUser(userId);
     if (closed > 0) console.info(`collab: closed ${closed} socket(s) of ${userId} whose access changed`);
+    for (const listener of accessListeners) listener(userId);
   };
   context.disconnectUser = (userId) => {
     disconnectHere(userId);
@@ -326,6 +329,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     const streams = new EventStreams(app);
     await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
     const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
+    accessListeners.push((userId) => rollups.accessChanged(userId));
     await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
     await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
     await app.register(presentationRoutes, { prefix: '/api', feed: presentations, viewers: linkViewers, streams });

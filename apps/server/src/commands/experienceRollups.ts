@@ -4,7 +4,7 @@
 // one of 480 linked journeys recomputes one journey, not 480: reading and evaluating every
 // linked journey again took far longer than the 100 ms an open map may wait
 // (bench/experience/README.md has both).
-import type { Actor, AccessStore, ExperienceRollup, LinkedJourneyRollup } from '@klantreis/core';
+import { allow, type Actor, type AccessStore, type ExperienceRollup, type LinkedJourneyRollup } from '@klantreis/core';
 import type { JourneyStore } from '@klantreis/db';
 import type { JourneyDocument, JourneyKind, LinkRecord } from '@klantreis/schema';
 import type { JourneyAnalytics } from './journeyAnalytics.ts';
@@ -14,7 +14,11 @@ import { orderJourney } from '@klantreis/evaluation';
 import { combineRollup, designedRollup, measuredRollup, type JourneyRollup, type MeasuredRollup } from './journeyRollup.ts';
 import { rollUpStages } from './stageRollup.ts';
 
-/** How long an open stream trusts what it read of the caller's access to the linked journeys. */
+/**
+ * How long an open stream trusts what it read of the caller's access to the linked journeys
+ * when nothing says it changed; a share, a role or a membership changed is told at once
+ * (accessChanged).
+ */
 const VISIBILITY_TTL_MS = 10_000;
 
 interface CachedJourney {
@@ -51,6 +55,8 @@ export class ExperienceRollups {
   private readonly generation = new Map<string, number>();
   /** Naive mode for the bench's comparison: nothing is cached. */
   private readonly cached: boolean;
+  /** The open streams of people, told when their access changes. */
+  private readonly watchers = new Set<{ userId: string; accessChanged(): void }>();
 
   constructor(deps: { store: JourneyStore; documents: JourneyDocuments; analytics: JourneyAnalytics; access: AccessStore; signal: JourneyChangeSignal; cached?: boolean }) {
     this.store = deps.store;
@@ -86,7 +92,15 @@ export class ExperienceRollups {
    * Sends the roll-up now and again after every change of the map or of a journey it links;
    * changes that arrive while one is computed are taken together in the next.
    */
-  stream(mapId: string, actor: Actor, send: (rollup: ExperienceRollup) => void, onError: (error: Error) => void): ExperienceStream {
+  /**
+   * A person's access changed (a share, a role, a membership, signed out everywhere): each of
+   * their open streams reads it again at once, and one that may no longer read its map ends.
+   */
+  accessChanged(userId: string): void {
+    for (const watcher of this.watchers) if (watcher.userId === userId) watcher.accessChanged();
+  }
+
+  stream(mapId: string, actor: Actor, send: (rollup: ExperienceRollup) => void, onError: (error: Error) => void, onRevoked: () => void = () => undefined): ExperienceStream {
     let watched = new Set<string>([mapId]);
     let visibility: Visibility | null = null;
     let visibilityAt = 0;
@@ -124,10 +138,27 @@ export class ExperienceRollups {
       if (change === 'trash') visibility = null;
       void refresh();
     });
+    const watcher = {
+      userId: actor.kind === 'user' ? actor.userId : '',
+      accessChanged: () => {
+        visibility = null;
+        this.mayRead(mapId, actor).then(
+          (may) => {
+            if (closed) return;
+            if (may) void refresh();
+            else onRevoked();
+          },
+          (error: unknown) => !closed && onError(error as Error),
+        );
+      },
+    };
+    if (actor.kind === 'user') this.watchers.add(watcher);
     void refresh();
+    const watchers = this.watchers;
     return {
       close() {
         closed = true;
+        watchers.delete(watcher);
         stop();
       },
     };
@@ -140,6 +171,12 @@ export class ExperienceRollups {
     const cached = this.cache.get(journeyId);
     // The measured figures stay: a new key (imports, mapping) replaces them, a score change does not.
     if (cached) cached.stale = true;
+  }
+
+  /** Whether `actor` may still read the map (the route checked it when the stream began). */
+  private async mayRead(mapId: string, actor: Actor): Promise<boolean> {
+    if (actor.kind !== 'user') return true;
+    return allow(actor, 'journey.read', await this.access.roleOnJourney(actor.userId, mapId));
   }
 
   private async visibility(mapId: string, actor: Actor): Promise<Visibility> {

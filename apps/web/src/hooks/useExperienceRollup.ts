@@ -7,7 +7,7 @@ import type { ExperienceRollup } from '@klantreis/core/contracts';
 // EventSource reconnects by itself after a dropped connection, and the first event after that
 // brings the roll-up up to date.
 
-export type ExperienceRollupState = { status: 'loading' } | { status: 'ready'; rollup: ExperienceRollup } | { status: 'failed'; error: string };
+export type ExperienceRollupState = { status: 'loading' } | { status: 'ready'; rollup: ExperienceRollup } | { status: 'failed'; error: string; accessEnded?: boolean };
 
 export const ExperienceRollupContext = createContext<ExperienceRollupState | null>(null);
 
@@ -22,6 +22,11 @@ export function useExperienceRollupStream(journeyId: string, enabled: boolean): 
     const source = new EventSource(`/api/journeys/${encodeURIComponent(journeyId)}/experience/events`);
     source.addEventListener('rollup', (event) => setState({ status: 'ready', rollup: JSON.parse((event as MessageEvent<string>).data) as ExperienceRollup }));
     source.addEventListener('failed', (event) => setState({ status: 'failed', error: (JSON.parse((event as MessageEvent<string>).data) as { error: string }).error }));
+    // The person's access to this map ended (the server closes the stream): no reconnecting.
+    source.addEventListener('access-ended', () => {
+      source.close();
+      setState({ status: 'failed', error: 'access ended', accessEnded: true });
+    });
     return () => source.close();
   }, [journeyId, enabled]);
   return state;

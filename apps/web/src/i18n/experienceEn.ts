@@ -46,6 +46,7 @@ export const experienceEn = {
   live: 'Live: changes in the linked journeys show here as they are made',
   loading: 'Rolling up the linked journeys…',
   failed: 'The roll-up could not be computed: {{error}}',
+  accessEnded: 'You no longer have access to this experience map.',
   curveTitle: 'Lifecycle curve across the stages',
   curveDescription: 'Per stage: designed {{designed}}, measured {{measured}}',
   legendDesigned: 'designed',

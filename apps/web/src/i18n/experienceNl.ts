@@ -47,6 +47,7 @@ export const experienceNl: typeof experienceEn = {
   live: 'Live: wijzigingen in de gekoppelde klantreizen verschijnen hier meteen',
   loading: 'De gekoppelde klantreizen worden samengevat…',
   failed: 'De samenvatting kon niet worden berekend: {{error}}',
+  accessEnded: 'Je hebt geen toegang meer tot deze klantbelevingskaart.',
   curveTitle: 'Levenscycluscurve over de fasen',
   curveDescription: 'Per fase: ontworpen {{designed}}, gemeten {{measured}}',
   legendDesigned: 'ontworpen',

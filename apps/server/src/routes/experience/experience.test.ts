@@ -15,6 +15,30 @@ const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
 if (postgresUrl) backends.push(['PostgreSQL', { kind: 'postgres', adminUrl: postgresUrl }]);
 
+/** Reads a roll-up stream as it arrives: its roll-ups, every event's name, and its end. */
+function readStream(response: Response): { rollups: ExperienceRollup[]; events: string[]; reading: Promise<void> } {
+  const rollups: ExperienceRollup[] = [];
+  const events: string[] = [];
+  const reader = response.body!.getReader();
+  let buffered = '';
+  const reading = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (done) return;
+      buffered += new TextDecoder().decode(value);
+      let end: number;
+      while ((end = buffered.indexOf('\n\n')) >= 0) {
+        const message = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        const [, event, data] = /^event: (.*)\ndata: (.*)$/ms.exec(message) ?? [];
+        if (event) events.push(event);
+        if (event === 'rollup') rollups.push(JSON.parse(data!) as ExperienceRollup);
+      }
+    }
+  })();
+  return { rollups, events, reading };
+}
+
 describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
   let server: TestServer;
   const json = async <T>(response: Response, status = 200): Promise<T> => {
@@ -159,23 +183,7 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
     const controller = new AbortController();
     const events = await server.fetch(`/api/journeys/${mapId}/experience/events`, { signal: controller.signal });
     expect(events.headers.get('content-type')).toContain('text/event-stream');
-    const rollups: ExperienceRollup[] = [];
-    const reader = events.body!.getReader();
-    let buffered = '';
-    const reading = (async () => {
-      for (;;) {
-        const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-        if (done) return;
-        buffered += new TextDecoder().decode(value);
-        let end: number;
-        while ((end = buffered.indexOf('\n\n')) >= 0) {
-          const message = buffered.slice(0, end);
-          buffered = buffered.slice(end + 2);
-          const data = /^event: rollup\ndata: (.*)$/ms.exec(message)?.[1];
-          if (data) rollups.push(JSON.parse(data) as ExperienceRollup);
-        }
-      }
-    })();
+    const { rollups, reading } = readStream(events);
     const renewalLink = (rollup: ExperienceRollup | undefined) => rollup?.stages[2]!.links[0];
     await expect.poll(() => renewalLink(rollups.at(-1))?.availability).toBe('available');
 
@@ -231,6 +239,27 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
     expect(after.stages[2]!.links[0]).toMatchObject({ availability: 'available', title: 'Verlengen' });
     expect(after.stages[0]!.links[0]).toMatchObject({ availability: 'unavailable', title: null });
     expect(await linkable(guest)).toEqual(['Verlengen']);
+  });
+
+  it('follows a change of access on the open stream at once: a journey shared opens its link, the map unshared ends the stream', async () => {
+    const guest = await invitePerson(server, 'viewer', { journeyId: mapId });
+    const controller = new AbortController();
+    const stream = readStream(await asPerson(server, guest, `/api/journeys/${mapId}/experience/events`, { signal: controller.signal }));
+    const renewalLink = () => stream.rollups.at(-1)?.stages[2]!.links[0];
+    await expect.poll(() => renewalLink()?.availability).toBe('unavailable');
+
+    // Well within the 10 s an open stream otherwise trusts what it read of the person's access.
+    const shared = performance.now();
+    await json(await send('POST', `/api/journeys/${renewal.id}/members`, { email: guest.email, role: 'viewer' }), 204);
+    await expect.poll(() => renewalLink()?.availability, { timeout: 2_000 }).toBe('available');
+    expect(renewalLink()!.title).toBe('Verlengen');
+    expect(performance.now() - shared).toBeLessThan(2_000);
+
+    await json(await send('POST', `/api/journeys/${mapId}/members`, { email: guest.email, role: null }), 204);
+    await Promise.race([stream.reading, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream did not end within 2 s')), 2_000))]);
+    expect(stream.events.at(-1)).toBe('access-ended');
+    expect((await asPerson(server, guest, `/api/journeys/${mapId}/experience`)).status).toBe(404);
+    controller.abort();
   });
 
   it('never tells the title of a journey the caller may not see', async () => {

@@ -28,7 +28,7 @@ export const experienceRoutes: FastifyPluginAsyncZod<ExperienceRoutesOptions> = 
 
   app.get(
     '/:id/experience/events',
-    { schema: { tags: ['experience map'], summary: 'Server-sent events: `rollup` with the whole roll-up, at once and after every change of the map or a journey it links (a score, a trash or restore, an import)', params: experienceParams } },
+    { schema: { tags: ['experience map'], summary: 'Server-sent events: `rollup` with the whole roll-up, at once and after every change of the map or a journey it links (a score, a trash or restore, an import) or of your access to them; `failed` with the reason; `access-ended`, and the stream ends, when your access to the map ends', params: experienceParams } },
     async (request, reply) => {
       const stream = streams.start(request, reply);
       const live = rollups.stream(
@@ -36,6 +36,8 @@ export const experienceRoutes: FastifyPluginAsyncZod<ExperienceRoutesOptions> = 
         request.actor,
         (rollup) => stream.send('rollup', rollup),
         (error) => stream.send('failed', { error: error.message }),
+        // Access to the map itself ended while the stream was open: said, then closed.
+        () => stream.end('access-ended'),
       );
       stream.onEnd(() => live.close());
     },

@@ -51,7 +51,7 @@ export function ExperienceRows({ spans, steps, columnCount }: { spans: readonly 
               <StageRollupBand mapId={rollup.experienceMapId} stage={stage} phase={span.phase} channels={channels.get(span.phase.id) ?? []} onLink={() => setLinking(span.phase)} />
             ) : (
               <p className="stage-band__empty" role={state.status === 'failed' ? 'alert' : undefined}>
-                {state.status === 'failed' ? t('experience.failed', { error: state.error }) : t('experience.loading')}
+                {state.status === 'failed' ? (state.accessEnded ? t('experience.accessEnded') : t('experience.failed', { error: state.error })) : t('experience.loading')}
               </p>
             )}
           </div>
