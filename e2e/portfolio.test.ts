@@ -143,6 +143,10 @@ describe.skipIf(unavailable !== null)('the journey portfolio in Chromium (issue 
     expect(await light.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toMatch(/kritieke bevinding/);
+    // Every reason is a sentence, the last one too.
+    const reasons = await tip.locator('.health__reason').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason.trim()).toMatch(/[^.]\.$/);
     expect(await light.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
     expect(await light.textContent()).toBe('Kritiek');
     // Escape hides it without moving focus (WCAG 1.4.13).
@@ -164,6 +168,32 @@ describe.skipIf(unavailable !== null)('the journey portfolio in Chromium (issue 
     expect(await page.getByTestId('opportunities-csv').getAttribute('href')).toBe(`/api/portfolio/opportunities?workspace=${seeded.workspaceId}&format=csv&lang=en`);
     await quickWin.click();
     await page.waitForURL(`**/journeys/${seeded.ids.financial}`);
+    await page.context().close();
+  });
+
+  it('keeps the opportunity filter and sort in the URL: a reload or a shared link shows the same list, and Back undoes', async () => {
+    const page = await openPortfolio('en-US', '?tab=opportunities');
+    const rows = page.getByTestId('opportunity-row');
+    await rows.first().waitFor();
+    const everything = await rows.count();
+    await page.getByTestId('opportunity-filter-source').selectOption('action');
+    await page.waitForURL(/from=action/);
+    const actions = await rows.count();
+    expect(actions).toBeGreaterThan(0);
+    expect(actions).toBeLessThan(everything);
+    await page.getByRole('columnheader', { name: /Due/ }).getByRole('button').click();
+    await page.waitForURL(/osort=/);
+    const order = await rows.allTextContents();
+
+    await page.reload();
+    await rows.first().waitFor();
+    expect(await page.getByTestId('opportunity-filter-source').inputValue()).toBe('action');
+    expect(await rows.allTextContents()).toEqual(order);
+
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBeNull();
+    await expect.poll(() => rows.count()).toBe(everything);
     await page.context().close();
   });
 

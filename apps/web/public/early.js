@@ -12,7 +12,7 @@
   // Every page reads who is signed in (App.tsx); the portfolio's table is the largest answer.
   ask('me', '/api/me');
   if (location.pathname.replace(/\/$/, '') === '/portfolio') {
-    var workspace = new URLSearchParams(location.search).get('workspace');
+    var workspace = new URLSearchParams(location.search).get('ws');
     ask('portfolio', '/api/portfolio' + (workspace ? '?workspace=' + encodeURIComponent(workspace) : ''));
   }
   window.klantreisEarly = early;

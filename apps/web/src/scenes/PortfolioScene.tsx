@@ -158,7 +158,7 @@ export function PortfolioScene({ query }: { query: string }) {
           </p>
         )}
         {workspaceId && state.tab === 'opportunities' ? (
-          <OpportunityPortfolio workspaceId={workspaceId} />
+          <OpportunityPortfolio workspaceId={workspaceId} view={state.opportunities} onView={(opportunities, options) => update({ opportunities }, { typing: options?.typing })} />
         ) : !journeys ? (
           !error && <p className="hint">{t('portfolio.loading')}</p>
         ) : (

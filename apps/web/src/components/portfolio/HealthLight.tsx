@@ -43,10 +43,9 @@ export function HealthLight({ health, title, id, t, locale }: { health: JourneyH
       </button>
       <span role="tooltip" id={tipId} className="health__tip" data-testid="health-reasons">
         {health.reasons.map((reason, i) => (
-          // One reason a line, the weightiest first; a full stop between them for a screen reader.
+          // One reason a line, the weightiest first, each a sentence (read one after another by a screen reader).
           <span key={i} className="health__reason">
-            {healthReasonText(reason, locale)}
-            {i < health.reasons.length - 1 ? '. ' : ''}
+            {healthReasonText(reason, locale)}.{i < health.reasons.length - 1 ? ' ' : ''}
           </span>
         ))}
       </span>

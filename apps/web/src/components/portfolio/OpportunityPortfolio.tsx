@@ -7,7 +7,6 @@ import { navigate } from '../../hooks/useRoute.ts';
 import { ScrollRegion } from '../measurement/ScrollRegion.tsx';
 import { ImpactEffortMatrix } from './ImpactEffortMatrix.tsx';
 import {
-  EMPTY_OPPORTUNITY_FILTER,
   filterOpportunities,
   OPPORTUNITY_SORT_KEYS,
   OPPORTUNITY_STATUSES,
@@ -17,6 +16,7 @@ import {
   type OpportunitySort,
 } from './opportunityRows.ts';
 import { dayText } from './portfolioFormat.ts';
+import type { OpportunityView } from './portfolioQuery.ts';
 import { SortHeader } from './SortHeader.tsx';
 
 function OpportunityFilters({ filter, journeys, onChange }: { filter: OpportunityFilter; journeys: { id: string; title: string }[]; onChange: (filter: OpportunityFilter) => void }) {
@@ -85,13 +85,15 @@ function OpportunityRow({ opportunity: o }: { opportunity: Opportunity }) {
  * journeys in one sortable, filterable list, the impact × effort matrix of the shown ones, and
  * the server's CSV of them.
  */
-export function OpportunityPortfolio({ workspaceId }: { workspaceId: string }) {
+export function OpportunityPortfolio({ workspaceId, view, onView }: { workspaceId: string; view: OpportunityView; onView: (view: OpportunityView, options?: { typing?: boolean }) => void }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const [all, setAll] = useState<Opportunity[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [filter, setFilter] = useState<OpportunityFilter>(EMPTY_OPPORTUNITY_FILTER);
-  const [sort, setSort] = useState<OpportunitySort>({ key: 'impact', direction: 'desc' });
+  // Filter and sort live in the URL (portfolioQuery.ts), as the journeys' do.
+  const { filter, sort } = view;
+  const setFilter = (next: OpportunityFilter) => onView({ filter: next, sort }, { typing: next.text !== filter.text });
+  const setSort = (next: OpportunitySort) => onView({ filter, sort: next });
 
   useEffect(() => {
     let current = true;

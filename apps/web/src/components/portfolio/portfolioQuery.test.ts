@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SORT, EMPTY_FILTER, parsePortfolioQuery, portfolioQueryString, viewStateFrom, type PortfolioQuery } from './portfolioQuery.ts';
+import { EMPTY_OPPORTUNITY_FILTER } from './opportunityRows.ts';
+import { DEFAULT_OPPORTUNITY_SORT, DEFAULT_SORT, EMPTY_FILTER, parsePortfolioQuery, portfolioQueryString, viewStateFrom, type PortfolioQuery } from './portfolioQuery.ts';
 
 describe('the portfolio state in the URL', () => {
   it('reads the defaults from an empty query and writes them as nothing', () => {
     const state = parsePortfolioQuery('');
-    expect(state).toEqual({ workspace: null, tab: 'table', filter: EMPTY_FILTER, sort: DEFAULT_SORT, group: 'none' });
+    expect(state).toEqual({
+      workspace: null,
+      tab: 'table',
+      filter: EMPTY_FILTER,
+      sort: DEFAULT_SORT,
+      group: 'none',
+      opportunities: { filter: EMPTY_OPPORTUNITY_FILTER, sort: DEFAULT_OPPORTUNITY_SORT },
+    });
     expect(portfolioQueryString(state)).toBe('');
   });
 
@@ -15,14 +23,20 @@ describe('the portfolio state in the URL', () => {
       filter: { owner: 'u1', status: 'live', kind: 'end-user', tag: 'leden & co', health: 'critical', text: 'lid worden' },
       sort: { key: 'updated', direction: 'desc' },
       group: 'owner',
+      opportunities: {
+        filter: { source: 'action', journeyId: 'j1', status: 'planned', severity: 'critical', text: 'wachten & betalen' },
+        sort: { key: 'dueDate', direction: 'asc' },
+      },
     };
     const text = portfolioQueryString(state);
     expect(text).toContain('sort=-updated');
+    expect(text).toContain('osort=dueDate');
     expect(parsePortfolioQuery(text)).toEqual(state);
   });
 
   it('drops values it does not know instead of failing', () => {
-    const state = parsePortfolioQuery('?status=gone&kind=poster&sort=-price&group=colour&tab=x&health=purple');
+    const state = parsePortfolioQuery('?status=gone&kind=poster&sort=-price&group=colour&tab=x&health=purple&from=mail&ostatus=someday&severity=huge&osort=-colour');
+    expect(state.opportunities).toEqual({ filter: EMPTY_OPPORTUNITY_FILTER, sort: DEFAULT_OPPORTUNITY_SORT });
     expect(state.filter.status).toBeNull();
     expect(state.filter.kind).toBeNull();
     expect(state.filter.health).toBeNull();

@@ -1,5 +1,6 @@
 import { JOURNEY_KINDS, JOURNEY_STATUSES, type JourneyKind, type JourneyStatus } from '@klantreis/schema';
 import type { HealthLevel } from '@klantreis/core/contracts';
+import { OPPORTUNITY_SORT_KEYS, OPPORTUNITY_STATUSES, SEVERITIES, type OpportunityFilter, type OpportunitySort } from './opportunityRows.ts';
 
 // The portfolio's filter, sort, grouping and tab live in the URL query, not in a store: a link
 // shows a colleague the same view, and the back button undoes the last change. One parser and
@@ -54,10 +55,21 @@ export interface PortfolioViewState {
   group: GroupKey;
 }
 
+/** The opportunity tab's own filter and sort (its list is of actions and findings, not journeys). */
+export interface OpportunityView {
+  filter: OpportunityFilter;
+  sort: OpportunitySort;
+}
+
 export interface PortfolioQuery extends PortfolioViewState {
   workspace: string | null;
   tab: PortfolioTab;
+  opportunities: OpportunityView;
 }
+
+/** The weightiest first. */
+export const DEFAULT_OPPORTUNITY_SORT: OpportunitySort = { key: 'impact', direction: 'desc' };
+const OPPORTUNITY_SOURCES = ['action', 'finding'] as const;
 
 export const NO_OWNER = 'none';
 export const EMPTY_FILTER: PortfolioFilter = { owner: null, status: null, kind: null, tag: null, health: null, text: '' };
@@ -68,12 +80,27 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-/** Reads `?ws=…&tab=board&status=live&owner=…&kind=…&tag=…&health=…&q=…&sort=-updated&group=owner`. */
+/**
+ * Reads `?ws=…&tab=board&status=live&owner=…&kind=…&tag=…&health=…&q=…&sort=-updated&group=owner`,
+ * and the opportunity tab's `&from=action&journey=…&ostatus=planned&severity=critical&oq=…&osort=dueDate`.
+ */
 export function parsePortfolioQuery(search: string): PortfolioQuery {
   const query = new URLSearchParams(search);
   const sortText = query.get('sort') ?? '';
   const sortKey = oneOf(SORT_KEYS, sortText.replace(/^-/, ''));
+  const opportunitySortText = query.get('osort') ?? '';
+  const opportunitySortKey = oneOf(OPPORTUNITY_SORT_KEYS, opportunitySortText.replace(/^-/, ''));
   return {
+    opportunities: {
+      filter: {
+        source: oneOf(OPPORTUNITY_SOURCES, query.get('from')),
+        journeyId: query.get('journey') || null,
+        status: oneOf(OPPORTUNITY_STATUSES, query.get('ostatus')),
+        severity: oneOf(SEVERITIES, query.get('severity')),
+        text: query.get('oq') ?? '',
+      },
+      sort: opportunitySortKey ? { key: opportunitySortKey, direction: opportunitySortText.startsWith('-') ? 'desc' : 'asc' } : DEFAULT_OPPORTUNITY_SORT,
+    },
     workspace: query.get('ws') || null,
     tab: oneOf(PORTFOLIO_TABS, query.get('tab')) ?? 'table',
     filter: {
@@ -105,6 +132,15 @@ export function portfolioQueryString(state: PortfolioQuery): string {
     query.set('sort', `${state.sort.direction === 'desc' ? '-' : ''}${state.sort.key}`);
   }
   if (state.group !== 'none') query.set('group', state.group);
+  const { filter: chances, sort: chancesSort } = state.opportunities;
+  if (chances.source) query.set('from', chances.source);
+  if (chances.journeyId) query.set('journey', chances.journeyId);
+  if (chances.status) query.set('ostatus', chances.status);
+  if (chances.severity) query.set('severity', chances.severity);
+  if (chances.text) query.set('oq', chances.text);
+  if (chancesSort.key !== DEFAULT_OPPORTUNITY_SORT.key || chancesSort.direction !== DEFAULT_OPPORTUNITY_SORT.direction) {
+    query.set('osort', `${chancesSort.direction === 'desc' ? '-' : ''}${chancesSort.key}`);
+  }
   const text = query.toString();
   return text ? `?${text}` : '';
 }
