@@ -87,9 +87,13 @@ describe.skipIf(unavailable !== null)('experience map', () => {
     await expect.poll(() => crumbs.getByRole('link').allTextContents()).toEqual(['Lidmaatschap goede doel', 'Lid worden']);
     await crumbs.getByRole('link', { name: 'Lid worden' }).click();
     await page.waitForURL(new RegExp(`/journeys/${seeded.journeys.joining}\\?trail=${seeded.mapId}$`));
-    // The choice was written into the journey's document, for everyone.
-    const doc = (await (await authorizedFetch(`${server.url}/api/journeys/${seeded.journeys.joining}`)).json()) as JourneyDocument;
-    expect(doc.steps.filter((step) => step.subJourneyId === seeded.journeys.firstYear)).toHaveLength(1);
+    // The choice was written into the journey's document, for everyone (it went by the socket,
+    // which a loaded machine may deliver after this read).
+    const linkedSteps = async () => {
+      const doc = (await (await authorizedFetch(`${server.url}/api/journeys/${seeded.journeys.joining}`)).json()) as JourneyDocument;
+      return doc.steps.filter((step) => step.subJourneyId === seeded.journeys.firstYear).length;
+    };
+    await expect.poll(linkedSteps).toBe(1);
     await context.close();
   });
 
