@@ -71,10 +71,12 @@ function ownerOptions(owner: PortfolioJourney['owner'], kit: RowKit): SelectOpti
  * One journey in the portfolio table. An editor of the journey changes its status, owner, type
  * and tags in place; everyone else reads them.
  */
-export const PortfolioRow = memo(function PortfolioRow({ journey, kit, onPatch }: {
+export const PortfolioRow = memo(function PortfolioRow({ journey, kit, onPatch, rowIndex }: {
   journey: PortfolioJourney;
   kit: RowKit;
   onPatch: (journey: PortfolioJourney, patch: PortfolioPatch) => void;
+  /** Its place among all the table's rows (aria-rowindex): the table draws only those in view. */
+  rowIndex: number;
 }) {
   const { t, locale } = kit;
   const canEdit = atLeast(journey.role, ACTION_ROLES['journey.edit']);
@@ -83,7 +85,7 @@ export const PortfolioRow = memo(function PortfolioRow({ journey, kit, onPatch }
   const m = journey.measurement;
   const ownerName = journey.owner.name || t('portfolio.filter.noOwner');
   return (
-    <tr className="portfolio-row" data-journey-id={journey.id} data-testid="portfolio-row">
+    <tr className="portfolio-row" data-journey-id={journey.id} data-testid="portfolio-row" data-window-key={journey.id} aria-rowindex={rowIndex}>
       <th scope="row" className="portfolio__title">
         <a
           href={path}

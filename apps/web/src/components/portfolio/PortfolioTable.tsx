@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JOURNEY_KINDS, JOURNEY_STATUSES } from '@klantreis/schema';
 import type { Member, PortfolioJourney } from '@klantreis/core/contracts';
@@ -7,6 +7,7 @@ import { ScrollRegion } from '../measurement/ScrollRegion.tsx';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
 import { rememberedT } from '../../i18n/rememberedT.ts';
 import { PortfolioRow, type RowKit } from './PortfolioRow.tsx';
+import { useRowWindow } from './rowWindow.ts';
 import type { GroupKey, PortfolioSort, SortKey } from './portfolioQuery.ts';
 import { NO_GROUP, type JourneyGroup } from './portfolioRows.ts';
 import { SortHeader } from './SortHeader.tsx';
@@ -15,13 +16,13 @@ import { SortHeader } from './SortHeader.tsx';
 const COLUMNS: SortKey[] = ['title', 'health', 'designed', 'measured', 'completion', 'dropOff', 'xla', 'findings', 'status', 'owner', 'kind', 'tags', 'persona', 'stages', 'updated'];
 const HELP: Partial<Record<SortKey, string>> = { designed: 'designed', measured: 'measured', completion: 'completion', dropOff: 'dropOff' };
 
-function GroupHeader({ group, groupBy, open, onToggle }: { group: JourneyGroup; groupBy: GroupKey; open: boolean; onToggle: () => void }) {
+function GroupHeader({ group, groupBy, open, onToggle, rowIndex }: { group: JourneyGroup; groupBy: GroupKey; open: boolean; onToggle: () => void; rowIndex: number }) {
   const { t } = useTranslation();
   const none = { owner: 'noOwner', stage: 'noStage', tag: 'noTag', status: 'noTag', none: 'noTag' } as const;
   const name =
     group.key === NO_GROUP ? t(`portfolio.group.${none[groupBy]}`) : groupBy === 'status' ? t(`portfolio.statuses.${group.key as PortfolioJourney['status']}`) : group.name;
   return (
-    <tr className="portfolio-group">
+    <tr className="portfolio-group" data-window-key={`group:${group.key}`} aria-rowindex={rowIndex}>
       <th scope="rowgroup" colSpan={COLUMNS.length}>
         <button type="button" aria-expanded={open} onClick={onToggle} data-testid="group-header" data-group={group.key}>
           <span className="portfolio-group__chevron" aria-hidden="true">
@@ -34,33 +35,6 @@ function GroupHeader({ group, groupBy, open, onToggle }: { group: JourneyGroup; 
       </th>
     </tr>
   );
-}
-
-/** Rows drawn in the first frame; the rest follow in steps, a frame each. */
-const FIRST_ROWS = 60;
-const MORE_ROWS = 250;
-
-/**
- * How many rows to draw: a screenful at once, then the rest in steps after the browser has
- * painted, so a portfolio of 1,000 journeys shows its table in the first frame instead of after
- * every row is laid out. Later changes (filter, sort) draw everything at once: by then every row
- * exists and React only moves them.
- */
-function useProgressiveRows(total: number): number {
-  const [count, setCount] = useState(FIRST_ROWS);
-  useEffect(() => {
-    if (count >= total) return undefined;
-    // After the next paint (a timeout from an animation frame), so the rows drawn are shown first.
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setCount((now) => now + MORE_ROWS), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [count, total]);
-  return count;
 }
 
 /**
@@ -91,15 +65,20 @@ export function PortfolioTable({ groups, groupBy, sort, onSort, members, onPatch
     [t, locale],
   );
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
-  const shownRows = useProgressiveRows(groups.reduce((sum, g) => sum + g.journeys.length, 0));
-  // Rows of each open group within the rows drawn so far, groups in order.
-  let left = shownRows;
-  const drawn = groups.map((group) => {
-    if (closed.has(group.key)) return 0;
-    const rows = Math.min(left, group.journeys.length);
-    left -= rows;
-    return rows;
-  });
+  // Every row of the table in order (a group's header, then its rows unless folded away); only
+  // those in and near the scroll box are drawn (rowWindow.ts).
+  const items = useMemo(() => {
+    const list: ({ kind: 'group'; group: JourneyGroup } | { kind: 'row'; journey: PortfolioJourney; group: JourneyGroup })[] = [];
+    for (const group of groups) {
+      if (groupBy !== 'none') list.push({ kind: 'group', group });
+      if (!closed.has(group.key)) for (const journey of group.journeys) list.push({ kind: 'row', journey, group });
+    }
+    return list;
+  }, [groups, groupBy, closed]);
+  const keys = useMemo(() => items.map((item) => (item.kind === 'group' ? `group:${item.group.key}` : item.journey.id)), [items]);
+  const scrollBox = useRef<HTMLDivElement>(null);
+  const band = useRowWindow(scrollBox, keys);
+  const drawn = items.slice(band.start, band.end).map((item, i) => ({ item, rowIndex: band.start + i + 2 }));
   const toggle = (key: string) =>
     setClosed((now) => {
       const next = new Set(now);
@@ -107,8 +86,8 @@ export function PortfolioTable({ groups, groupBy, sort, onSort, members, onPatch
       return next;
     });
   return (
-    <ScrollRegion label={t('portfolio.title')} className="portfolio-scroll">
-      <table className="portfolio-table" data-testid="portfolio-table">
+    <ScrollRegion label={t('portfolio.title')} className="portfolio-scroll" boxRef={scrollBox}>
+      <table className="portfolio-table" data-testid="portfolio-table" aria-rowcount={items.length + 1}>
         <caption className="visually-hidden">
           {t('portfolio.title')}. {t('portfolio.sortHint')}
         </caption>
@@ -118,7 +97,7 @@ export function PortfolioTable({ groups, groupBy, sort, onSort, members, onPatch
           ))}
         </colgroup>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
               <SortHeader
                 key={column}
@@ -132,18 +111,36 @@ export function PortfolioTable({ groups, groupBy, sort, onSort, members, onPatch
             ))}
           </tr>
         </thead>
-        {groups.map((group, g) => {
-          const open = !closed.has(group.key);
+        <Spacer height={band.before} />
+        {groups.map((group) => {
+          const rows = drawn.filter(({ item }) => item.group === group);
+          if (rows.length === 0) return null;
           return (
             <tbody key={group.key} data-testid="portfolio-group" data-group={group.key}>
-              {groupBy !== 'none' && <GroupHeader group={group} groupBy={groupBy} open={open} onToggle={() => toggle(group.key)} />}
-              {group.journeys.slice(0, drawn[g]).map((journey) => (
-                <PortfolioRow key={journey.id} journey={journey} kit={kit} onPatch={onPatch} />
-              ))}
+              {rows.map(({ item, rowIndex }) =>
+                item.kind === 'group' ? (
+                  <GroupHeader key={`group:${group.key}`} group={group} groupBy={groupBy} open={!closed.has(group.key)} onToggle={() => toggle(group.key)} rowIndex={rowIndex} />
+                ) : (
+                  <PortfolioRow key={item.journey.id} journey={item.journey} kit={kit} onPatch={onPatch} rowIndex={rowIndex} />
+                ),
+              )}
             </tbody>
           );
         })}
+        <Spacer height={band.after} />
       </table>
     </ScrollRegion>
+  );
+}
+
+/** The height of the rows not drawn, so that the box scrolls as if they were there. */
+function Spacer({ height }: { height: number }) {
+  if (height <= 0) return null;
+  return (
+    <tbody aria-hidden="true" className="portfolio-spacer">
+      <tr>
+        <td colSpan={COLUMNS.length} style={{ height }} />
+      </tr>
+    </tbody>
   );
 }
