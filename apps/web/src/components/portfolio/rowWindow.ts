@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 /** A row's height before it has been drawn: a title on two lines (px, as measured at 1440 px). */
 export const ROW_ESTIMATE_PX = 51;
 /** Rows drawn beyond the box's edges, so that scrolling and tabbing find rows already there. */
-export const OVERSCAN_PX = 800;
+export const OVERSCAN_PX = 500;
 
 export interface RowWindow {
   /** The first row drawn, and the one after the last. */
@@ -49,8 +49,8 @@ export function rowsInBand(heights: readonly number[], top: number, bottom: numb
  */
 export function useRowWindow(box: RefObject<HTMLElement | null>, keys: readonly string[]): RowWindow {
   const heights = useRef(new Map<string, number>());
-  // Where the box is scrolled and how tall it is; a tall guess until it is measured.
-  const [view, setView] = useState({ top: 0, height: 1200, bodyTop: 0 });
+  // Where the box is scrolled and how tall it is; the window's height until it is measured.
+  const [view, setView] = useState(() => ({ top: 0, height: window.innerHeight, bodyTop: 0 }));
   const [, setMeasured] = useState(0);
   // Scrolled to the end: kept there while the rows drawn there are measured (their real heights
   // differ a little from the count, and the table's end would move away from the box's).
