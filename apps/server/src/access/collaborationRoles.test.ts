@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { participantKeyOf, type StepId } from '@klantreis/schema';
-import { addComment, CLOSE_CODES, collabUrl, journeyFromDoc, updateRecord } from '@klantreis/sync';
+import { addComment, CLOSE_CODES, collabUrl, deleteComment, journeyFromDoc, setThreadResolved, updateRecord } from '@klantreis/sync';
+import type { CommentId } from '@klantreis/schema';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { asPerson, foreignPerson, invitePerson, type Person } from './accessTestSupport.ts';
 
@@ -87,7 +88,7 @@ describe('the collaboration socket by role', () => {
   it('lets a commenter comment, and refuses a commenter’s change to the map', async () => {
     const commenter = await connectAs(server, people.commenter!, journeyId);
     await eventually(() => expect(journeyFromDoc(commenter.doc).steps.length).toBeGreaterThan(0));
-    addComment(commenter.doc, { targetId: stepId, author: 'Cor Commenter', text: 'Klopt dit?' });
+    addComment(commenter.doc, { targetId: stepId, author: people.commenter!.name, text: 'Klopt dit?' });
     await eventually(async () => {
       const journey = (await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { comments: { text: string }[] };
       expect(journey.comments.map((c) => c.text)).toContain('Klopt dit?');
@@ -98,6 +99,63 @@ describe('the collaboration socket by role', () => {
     await eventually(() => expect(commenter.closes).toContain(CLOSE_CODES.forbidden.code));
     commenter.close();
     expect(await stepTitle()).toBe(before);
+  });
+
+  /** The journey's comments as the server stores them. */
+  async function storedComments(): Promise<{ id: string; author: string; text: string; resolved: boolean; parentId: string | null }[]> {
+    return ((await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { comments: { id: string; author: string; text: string; resolved: boolean; parentId: string | null }[] }).comments;
+  }
+
+  it('keeps every comment under its writer’s name: none written, rewritten or deleted in a colleague’s name by a modified client', async () => {
+    const commenter = await connectAs(server, people.commenter!, journeyId);
+    await eventually(() => expect(journeyFromDoc(commenter.doc).steps.length).toBeGreaterThan(0));
+    // The owner (its API token) writes a thread; the commenter replies under their own name.
+    const owner = await buildEditorClient(server.url, journeyId);
+    const ownerName = (await server.server.access.findUserByEmail('owner@klantreis.test'))!.name;
+    const thread = addComment(owner.doc, { targetId: stepId, author: ownerName, text: 'Van de eigenaar' });
+    await eventually(() => expect(journeyFromDoc(commenter.doc).comments.map((c) => c.id)).toContain(thread));
+    const reply = addComment(commenter.doc, { targetId: stepId, parentId: thread, author: people.commenter!.name, text: 'Mijn antwoord' });
+    await eventually(async () => expect((await storedComments()).map((c) => c.id)).toContain(reply));
+    // Resolving a thread is anyone's who may comment.
+    setThreadResolved(commenter.doc, thread, true);
+    await eventually(async () => expect((await storedComments()).find((c) => c.id === thread)!.resolved).toBe(true));
+    expect(commenter.closes).toEqual([]);
+
+    const attempts: [string, (doc: Y.Doc) => void][] = [
+      ['a comment under the owner’s name', (doc) => addComment(doc, { targetId: stepId, author: ownerName, text: 'Akkoord, de CEO' })],
+      ['the owner’s comment rewritten', (doc) => updateRecord(doc, thread, { text: 'Iets anders' })],
+      ['their own reply put under the owner’s name', (doc) => updateRecord(doc, reply, { author: ownerName })],
+      ['the owner’s thread deleted', (doc) => deleteComment(doc, thread as CommentId)],
+    ];
+    for (const [what, attempt] of attempts) {
+      const forger = await connectAs(server, people.commenter!, journeyId);
+      await eventually(() => expect(journeyFromDoc(forger.doc).comments.map((c) => c.id)).toContain(thread));
+      const before = await storedComments();
+      attempt(forger.doc);
+      await eventually(() => expect(forger.closes, what).toContain(CLOSE_CODES.forbidden.code));
+      forger.close();
+      expect(await storedComments(), what).toEqual(before);
+    }
+
+    // The writer deletes their own thread with its replies; an editor may delete anyone's.
+    const mine = addComment(commenter.doc, { targetId: stepId, author: people.commenter!.name, text: 'Eigen draad' });
+    await eventually(() => expect(journeyFromDoc(owner.doc).comments.map((c) => c.id)).toContain(mine));
+    addComment(owner.doc, { targetId: stepId, parentId: mine, author: ownerName, text: 'Antwoord van de eigenaar' });
+    await eventually(() => expect(journeyFromDoc(commenter.doc).comments.filter((c) => c.parentId === mine)).toHaveLength(1));
+    deleteComment(commenter.doc, mine as CommentId);
+    await eventually(async () => expect((await storedComments()).some((c) => c.id === mine || c.parentId === mine)).toBe(false));
+    expect(commenter.closes).toEqual([]);
+    const editor = await connectAs(server, people.editor!, journeyId);
+    await eventually(() => expect(journeyFromDoc(editor.doc).comments.map((c) => c.id)).toContain(reply));
+    deleteComment(editor.doc, reply as CommentId);
+    await eventually(async () => expect((await storedComments()).map((c) => c.id)).not.toContain(reply));
+    expect(editor.closes).toEqual([]);
+    // Nor through the REST API, whose record route an owner may use for the map.
+    const rewritten = await server.fetch(`/api/journeys/${journeyId}/records/${thread}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ author: 'Iemand anders' }) });
+    expect(rewritten.status).toBe(403);
+    expect((await storedComments()).find((c) => c.id === thread)!.author).toBe(ownerName);
+    for (const connection of [commenter, editor]) connection.close();
+    owner.provider.destroy();
   });
 
   it('lets an editor change the map', async () => {

@@ -26,17 +26,20 @@ describe('the inbox', () => {
   afterAll(async () => server?.close());
 
   it('puts a mention of a person with access in their inbox, by name or e-mail, and nobody else’s', async () => {
-    const editor = await buildEditorClient(server.url, journeyId);
-    addComment(editor.doc, { targetId: stepId, author: 'Carla', text: '@Bram de Vries klopt de wachttijd? @Nobody', mentions: ['Bram de Vries', 'Nobody', 'Carla'] });
+    // Carla writes, signed in as herself: the server keeps a comment under its writer's name.
+    const carlaClient = await buildEditorClient(server.url, journeyId, (await server.server.access.createToken(carla.userId, 'tests', 'editor')).token);
+    addComment(carlaClient.doc, { targetId: stepId, author: 'Carla', text: '@Bram de Vries klopt de wachttijd? @Nobody', mentions: ['Bram de Vries', 'Nobody', 'Carla'] });
     await eventually(async () => expect((await inbox(bram)).unread).toBe(1));
     const entry = (await inbox(bram)).items[0]!;
     expect(entry).toMatchObject({ kind: 'mention', actorName: 'Carla', journeyId, read: false });
     expect(entry.excerpt).toContain('klopt de wachttijd');
     // The author is not told about her own comment.
     expect((await inbox(carla)).unread).toBe(0);
-    addComment(editor.doc, { targetId: stepId, author: 'Olga', text: 'Zie hierboven', mentions: [carla.email] });
+    const owner = await buildEditorClient(server.url, journeyId);
+    addComment(owner.doc, { targetId: stepId, author: 'Olga Owner', text: 'Zie hierboven', mentions: [carla.email] });
     await eventually(async () => expect((await inbox(carla)).unread).toBe(1));
-    editor.provider.destroy();
+    carlaClient.provider.destroy();
+    owner.provider.destroy();
   });
 
   it('marks entries read, only one’s own', async () => {

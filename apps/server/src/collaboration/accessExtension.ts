@@ -1,10 +1,11 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import { allow, effectiveRole, type AccessStore, type Actor, type Role } from '@klantreis/core';
+import { actorName, allow, effectiveRole, type AccessStore, type Actor, type Role } from '@klantreis/core';
 import { isDatabaseUnavailable, type JourneyStore } from '@klantreis/db';
 import { recordTypeOf } from '@klantreis/schema';
 import { CLOSE_CODES, JOURNEY_PARAMETER } from '@klantreis/sync';
 import type { ActorResolver } from '../access/actorResolver.ts';
 import type { TouchPermission } from './incomingUpdateValidator.ts';
+import type { Authorship } from './recordRules.ts';
 
 /** What a connection carries after it is authenticated. */
 export interface CollabContext {
@@ -12,6 +13,8 @@ export interface CollabContext {
   role: Role;
   /** Which records its updates may touch; null: all (an editor or owner). */
   mayTouch: TouchPermission | null;
+  /** The name its comments and captures carry, and whether it may delete others'; null: not checked (the local admin). */
+  authorship: Authorship | null;
 }
 
 /** The records a commenter adds and changes: comments and votes. */
@@ -65,6 +68,11 @@ export class AccessExtension implements Extension {
     if (!journey || journey.deletedAt !== null || grant === null) {
       throw refusal(`no journey ${documentName}`, CLOSE_CODES.journeyNotFound.reason);
     }
-    return { actor, role: effectiveRole(actor, grant) ?? 'viewer', mayTouch: touchPermission(actor, grant) };
+    return {
+      actor,
+      role: effectiveRole(actor, grant) ?? 'viewer',
+      mayTouch: touchPermission(actor, grant),
+      authorship: actor.kind === 'user' ? { name: actorName(actor), moderates: allow(actor, 'journey.edit', grant) } : null,
+    };
   }
 }

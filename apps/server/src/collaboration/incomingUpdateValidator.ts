@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { JOURNEY_RECORD_ID } from '@klantreis/schema';
 import { derivedTextOwner, metaOf, recordsOf } from '@klantreis/sync';
-import { derivedTextProblem, metaProblem, recordProblem } from './recordRules.ts';
+import { authorshipProblem, derivedTextProblem, metaProblem, recordProblem, type Authorship } from './recordRules.ts';
 
 /** `changed` is false for an update the document already holds entirely (a reconnecting editor's sync). */
 export type Verdict = { accepted: true; changed: boolean } | { accepted: false; reason: string; forbidden?: boolean };
@@ -41,7 +41,8 @@ export class IncomingUpdateValidator {
     this.live = live;
   }
 
-  check(update: Uint8Array, mayTouch?: TouchPermission): Verdict {
+  /** `authorship`: who sends it, for the records that carry their writer's name; undefined checks none (the local admin). */
+  check(update: Uint8Array, mayTouch?: TouchPermission, authorship?: Authorship): Verdict {
     const shadow = this.shadowDoc();
     const applied: { transaction?: Y.Transaction } = {};
     const capture = (tr: Y.Transaction) => {
@@ -59,7 +60,7 @@ export class IncomingUpdateValidator {
       shadow.off('afterTransaction', capture);
     }
     const transaction = applied.transaction;
-    const problem = transaction ? this.problemIn(shadow, transaction, mayTouch) : null;
+    const problem = transaction ? this.problemIn(shadow, transaction, mayTouch, authorship) : null;
     if (problem instanceof Forbidden) {
       this.discardShadow();
       return { accepted: false, reason: problem.reason, forbidden: true };
@@ -106,7 +107,7 @@ export class IncomingUpdateValidator {
     return this.shadow;
   }
 
-  private problemIn(shadow: Y.Doc, transaction: Y.Transaction, mayTouch?: TouchPermission): string | Forbidden | null {
+  private problemIn(shadow: Y.Doc, transaction: Y.Transaction, mayTouch?: TouchPermission, authorship?: Authorship): string | Forbidden | null {
     const records = recordsOf(shadow);
     const meta = metaOf(shadow);
     const roots = rootNamesOf(shadow);
@@ -162,6 +163,12 @@ export class IncomingUpdateValidator {
       // that fitted, or did not exist, cannot be made not to fit.
       const before = recordsOf(this.live).get(id);
       if (before === undefined || recordProblem(this.live, id, before) === null) return problem;
+    }
+    if (authorship) {
+      for (const id of touched) {
+        const problem = authorshipProblem(this.live, shadow, id, authorship);
+        if (problem) return new Forbidden(problem);
+      }
     }
     return null;
   }

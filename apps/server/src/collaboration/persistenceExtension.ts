@@ -163,7 +163,7 @@ export class PersistenceExtension implements Extension {
     const generation = validator.generation;
     const mayTouch = context.mayTouch;
     if (mayTouch === undefined) throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.unauthorized, 'the connection was not authenticated'));
-    const verdict = validator.check(update, mayTouch ?? undefined);
+    const verdict = validator.check(update, mayTouch ?? undefined, context.authorship ?? undefined);
     if (!verdict.accepted) {
       throw this.refuse(connection.webSocket, new RefusalError(verdict.forbidden ? CLOSE_CODES.forbidden : CLOSE_CODES.updateRefused, verdict.reason));
     }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { CURRENT_SCHEMA_VERSION, MAX_TEXT_LENGTH, recordDefinition, cellId, formatPath, recordTypeOf, type LaneId, type StepId } from '@klantreis/schema';
-import { derivedTextOf, isDerivedTextField, recordFields } from '@klantreis/sync';
+import { derivedTextOf, isDerivedTextField, recordFields, recordsOf } from '@klantreis/sync';
 
 /**
  * What is wrong with a record as it stands in a Yjs document, or null when it fits the
@@ -62,4 +62,47 @@ export function derivedTextProblem(doc: Y.Doc, id: string, field: string, keys: 
     if (typeof part.insert !== 'string' || part.attributes !== undefined) return `${id}#${field}: only plain text is allowed`;
   }
   return null;
+}
+
+/** Who writes an update, for the records that carry their writer's name (comments, captures). */
+export interface Authorship {
+  /** The name a new comment or capture must carry: the account's, as the editor writes it. */
+  name: string;
+  /** An editor or owner: may delete anyone's comment (moderation), not rewrite it. */
+  moderates: boolean;
+}
+
+/** The records that carry their writer's name, and their fields only that writer may change. */
+const AUTHORED: Readonly<Record<string, readonly string[]>> = { comment: ['text', 'mentions', 'parentId', 'targetId', 'stepId'], capture: ['text', 'kind'] };
+
+/**
+ * A comment or capture written under someone else's name, one changed by another than its
+ * writer, or its writer's name changed: the websocket accepts any bytes, so a modified client
+ * could speak for a colleague. Null when the change is the writer's own (or a moderator's delete).
+ */
+export function authorshipProblem(live: Y.Doc, shadow: Y.Doc, id: string, authorship: Authorship): string | null {
+  const type = recordTypeOf(id);
+  const ownFields = type ? AUTHORED[type] : undefined;
+  if (!ownFields) return null;
+  const read = (doc: Y.Doc, recordId: string) => {
+    const value = recordsOf(doc).get(recordId);
+    return value instanceof Y.Map ? recordFields(doc, recordId, value) : undefined;
+  };
+  const mine = (fields: Record<string, unknown>) => typeof fields.author === 'string' && fields.author.trim() === authorship.name.trim();
+  const before = read(live, id);
+  const after = read(shadow, id);
+  if (after === undefined) {
+    if (before === undefined || mine(before) || authorship.moderates) return null;
+    // A thread's writer deletes it with its replies.
+    const thread = typeof before.parentId === 'string' ? read(live, before.parentId) : undefined;
+    if (thread && mine(thread) && read(shadow, before.parentId as string) === undefined) return null;
+    return `${id}: only its writer or an editor may delete a ${type} by ${String(before.author)}`;
+  }
+  if (before === undefined) {
+    return mine(after) ? null : `${id}: a ${type} is written under your own name (${authorship.name}), not ${String(after.author)}`;
+  }
+  if (after.author !== before.author) return `${id}: the writer of a ${type} stays ${String(before.author)}`;
+  if (mine(before)) return null;
+  const changed = ownFields.find((field) => JSON.stringify(after[field]) !== JSON.stringify(before[field]));
+  return changed ? `${id}: only ${String(before.author)} may change the ${changed} of their ${type}` : null;
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { TEST_OWNER } from '../../testCredentials.ts';
 import { cellId, createBlankJourney, type CommentId, type JourneyDocument, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
 import {
   addComment,
@@ -193,7 +194,11 @@ export function randomEdit(doc: Y.Doc, random: SeededRandom, reserved: ReadonlyS
         if (steps.length === 0) return null;
         const stepId = random.pick(steps);
         const replyTo = comments.length > 0 && random.chance(0.4) ? random.pick(comments) : null;
-        const author = random.pick(AUTHORS);
+        // Every simulated editor connects as the test owner, and the server keeps a comment
+        // under its writer's name. The name is still drawn, so that each seed replays the runs
+        // recorded before the server checked it.
+        random.pick(AUTHORS);
+        const author = TEST_OWNER.name;
         const mentions = random.chance(0.3) ? [random.pick(AUTHORS)] : [];
         addComment(doc, {
           id: `comment:${random.key()}` as CommentId,

@@ -236,6 +236,10 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     { schema: { tags: ['map'], summary: 'Change fields of a phase, step, lane, cell or persona', params: recordParams, body: recordPatch } },
     async (request) => {
       const { id, recordId } = request.params;
+      // A comment or a capture carries its writer's name: the editor changes them as its writer (the socket checks who).
+      if (recordId.startsWith('comment:') || recordId.startsWith('capture:')) {
+        throw new HttpError(403, 'comments and captures are changed by their writers in the editor, not here', [{ path: 'params.recordId', message: 'a comment or capture' }]);
+      }
       return documents.edit(id, (doc) => {
         updateRecord(doc, recordId, request.body);
         return readRecord(doc, recordId)!;

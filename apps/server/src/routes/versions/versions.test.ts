@@ -37,6 +37,8 @@ describe.each(backends)('versions and approval on %s', (_name, backend) => {
     const saved = await api<{ id: string; name: string; kind: string }>(`/api/journeys/${id}/versions`, 'POST', { name: 'as-is', author: 'Anna' });
     expect(saved.status).toBe(201);
     expect(saved.body).toMatchObject({ name: 'as-is', kind: 'named' });
+    // Signed by who saved it (the test owner's token), not by the name in the body.
+    expect((await api<{ id: string; author: string }[]>(`/api/journeys/${id}/versions`)).body.find((v) => v.id === saved.body.id)!.author).toBe('Olga Owner');
 
     const editor = await buildEditorClient(server.url, id);
     try {

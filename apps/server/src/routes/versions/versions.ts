@@ -50,7 +50,8 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     { schema: { tags: ['versions'], summary: 'Save the journey as it is now as a named version ("as-is", "to-be 2027")', params: journeyIdParams, body: createVersionBody, response: { 201: versionInfo } } },
     async (request, reply) => {
       const document = await documents.read(request.params.id);
-      const version = await versions.createVersion({ journeyId: request.params.id, name: request.body.name, kind: 'named', author: request.body.author, document });
+      // The version is signed by who saves it, not by a name in the body (kept for older clients, not believed).
+      const version = await versions.createVersion({ journeyId: request.params.id, name: request.body.name, kind: 'named', author: actorName(request.actor), document });
       return reply.code(201).send(version);
     },
   );
@@ -71,7 +72,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
       const { id, versionId } = request.params;
       const info = await savedVersion(id, versionId, 'params.versionId');
       const target = await versionDocument(id, versionId);
-      const backup = await versions.createVersion({ journeyId: id, name: `before restoring: ${info.name}`, kind: 'before-restore', author: request.body.author, document: await documents.read(id) });
+      const backup = await versions.createVersion({ journeyId: id, name: `before restoring: ${info.name}`, kind: 'before-restore', author: actorName(request.actor), document: await documents.read(id) });
       await documents.edit(id, (doc) => replaceJourneyContent(doc, target));
       await auditJourney(context, request.actor, 'version.restored', id, { versionId, name: info.name, backupVersionId: backup.id });
       return { restored: versionId, backupVersionId: backup.id };
