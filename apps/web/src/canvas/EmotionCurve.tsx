@@ -9,6 +9,7 @@ import { CurveMarkers, type PeakEndSteps } from './CurveMarkers.tsx';
 import { CURVE_HEIGHT, STEP_WIDTH, stepDisplayTitle, type MapColumn } from './mapLayout.ts';
 import { MeasuredCurve } from './MeasuredCurve.tsx';
 import { ToBeCurve } from './ToBeCurve.tsx';
+import { WaitGaps } from './WaitGaps.tsx';
 
 const PADDING = 22;
 
@@ -77,6 +78,7 @@ export const EmotionCurve = memo(function EmotionCurve({
           />
         ) : null,
       )}
+      <WaitGaps columns={columns} stepNumber={stepNumber} height={CURVE_HEIGHT} />
       <ToBeCurve columns={columns} height={CURVE_HEIGHT} padding={PADDING} />
       <MeasuredCurve columns={columns} height={CURVE_HEIGHT} padding={PADDING} />
       <path d={model.path} className="curve__line" />

@@ -145,6 +145,7 @@ export const en = {
     waitMoments: { before: 'before the step', during: 'during the step', after: 'after the step' },
     waitMinutes: 'How long (minutes)',
     waitBadge: 'waits {{duration}}',
+    waitGap: 'The customer waits {{duration}} {{moment}} “{{title}}”',
     serviceConcept: 'Service concept',
     serviceConceptRoles: { none: 'Neither', differentiator: 'Differentiator (must be excellent)', sacrifice: 'Accepted sacrifice' },
     differentiatorBadge: 'Differentiator',
@@ -319,6 +320,11 @@ export const en = {
   },
   channels: { ...EXPORT_LABELS.en.channels, custom: 'Other…' },
   kano: EXPORT_LABELS.en.kano,
+  personaStrip: {
+    label: 'Whose journey',
+    whose: 'Whose journey:',
+    choose: 'No persona yet: choose or make one',
+  },
   persona: {
     title: 'Personas',
     add: 'New persona',

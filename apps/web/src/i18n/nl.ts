@@ -146,6 +146,7 @@ export const nl: Messages = {
     waitMoments: { before: 'vóór de stap', during: 'tijdens de stap', after: 'na de stap' },
     waitMinutes: 'Hoe lang (minuten)',
     waitBadge: 'wacht {{duration}}',
+    waitGap: 'De klant wacht {{duration}} {{moment}} ‘{{title}}’',
     serviceConcept: 'Serviceconcept',
     serviceConceptRoles: { none: 'Geen van beide', differentiator: 'Onderscheidend (moet uitblinken)', sacrifice: 'Geaccepteerd offer' },
     differentiatorBadge: 'Onderscheidend',
@@ -320,6 +321,11 @@ export const nl: Messages = {
   },
   channels: { ...EXPORT_LABELS.nl.channels, custom: 'Anders…' },
   kano: EXPORT_LABELS.nl.kano,
+  personaStrip: {
+    label: 'Wiens klantreis',
+    whose: 'Wiens reis:',
+    choose: 'Nog geen persona: kies of maak er een',
+  },
   persona: {
     title: 'Persona’s',
     add: 'Nieuwe persona',

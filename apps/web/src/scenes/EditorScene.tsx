@@ -10,6 +10,7 @@ import { ExportDialog } from '../components/ExportDialog.tsx';
 import { ShareDialog } from '../components/ShareDialog.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PersonaAvatar } from '../components/PersonaAvatar.tsx';
+import { PersonaStrip } from '../components/PersonaStrip.tsx';
 import { PersonaDialog } from '../components/PersonaDialog.tsx';
 import { SaveRefusedBanner } from '../components/SaveRefusedBanner.tsx';
 import { FollowBanner, ParticipantList } from '../components/presence/ParticipantList.tsx';
@@ -219,6 +220,7 @@ function EvaluatedEditor({ journeyId, journey }: { journeyId: string; journey: J
   return (
     <>
       <MapToolbar scrollRef={scrollRef} />
+      <PersonaStrip journey={journey} />
       <div className={showPanel ? 'editor__body editor__body--panel-open' : 'editor__body'}>
         <MeasurementContext.Provider value={measurement}>
           <ExperienceRollupContext.Provider value={experience}>
