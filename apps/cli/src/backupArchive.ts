@@ -319,12 +319,58 @@ function measureTree(dir: string): { files: number; bytes: number } {
   return total;
 }
 
+/** The file in a staging folder naming the process that made it. */
+const STAGING_OWNER = '.owner-pid';
+/** A staging folder without its owner's name (made by an older version, or killed at once) is left this long. */
+const UNOWNED_STAGING_MS = 60 * 60_000;
+
+/** Marks a staging folder as this process's, so that a later run can tell it was abandoned. */
+function ownStaging(dir: string): string {
+  writeFileSync(join(dir, STAGING_OWNER), String(process.pid));
+  return dir;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the staging folders of backups and restores whose process is gone (killed, or the
+ * machine stopped): a copy of the database and links to every import file that nothing would
+ * ever remove. One whose process still runs is left alone. Returns the folders removed.
+ */
+export function sweepAbandonedStaging(dataDir: string): string[] {
+  if (!existsSync(dataDir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dataDir)) {
+    if (!/^\.(backup|restore)-/.test(name)) continue;
+    const dir = join(dataDir, name);
+    let abandoned: boolean;
+    try {
+      if (!statSync(dir).isDirectory()) continue;
+      const owner = join(dir, STAGING_OWNER);
+      abandoned = existsSync(owner) ? !processAlive(Number(readFileSync(owner, 'utf8'))) : Date.now() - statSync(dir).mtimeMs > UNOWNED_STAGING_MS;
+    } catch {
+      continue; // removed meanwhile by its own process
+    }
+    if (!abandoned) continue;
+    rmSync(dir, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  return removed;
+}
+
 /** A staging folder on the data folder's disk (hard links), else beside the archive. */
 function makeStaging(dataDir: string, target: string): string {
   try {
-    return mkdtempSync(join(dataDir, '.backup-'));
+    return ownStaging(mkdtempSync(join(dataDir, '.backup-')));
   } catch {
-    return mkdtempSync(join(dirname(target), `.${basename(target)}-`));
+    return ownStaging(mkdtempSync(join(dirname(target), `.${basename(target)}-`)));
   }
 }
 
@@ -337,6 +383,7 @@ export async function backup(file: string): Promise<void> {
   const databaseFile = join(config.dataDir, SQLITE_FILE);
   if (dialect === 'sqlite' && !existsSync(databaseFile)) throw new CliError(`no database at ${databaseFile}: set KLANTREIS_DATA to the data folder`);
 
+  for (const dir of sweepAbandonedStaging(config.dataDir)) console.warn(`removed ${dir}, left by a backup or restore that was stopped`);
   const staging = makeStaging(config.dataDir, target);
   const partial = `${target}.partial`;
   try {
@@ -462,8 +509,10 @@ export async function restore(file: string): Promise<void> {
   const known = await knownMigrations();
   mkdirSync(config.dataDir, { recursive: true });
   // The staging folder is in the data folder, so that moving into place is a rename.
+  for (const dir of sweepAbandonedStaging(config.dataDir)) console.warn(`removed ${dir}, left by a backup or restore that was stopped`);
   const staging = join(config.dataDir, `.restore-${randomBytes(4).toString('hex')}`);
   mkdirSync(staging);
+  ownStaging(staging);
   try {
     await extract(file, staging);
     const manifest = readManifest(file, staging);

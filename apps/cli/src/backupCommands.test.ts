@@ -3,7 +3,7 @@
 // data folder (or database) holds the same journeys, snapshots, versions and imports, the same
 // import files byte for byte, and gives the same metrics. Backups are made while a store is
 // open and writing, as a running server's would be. Refusals leave the target as it was.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,6 +179,35 @@ async function expectRefused(archive: string, place: Place, message: string | Re
 }
 
 describe('klantreis backup and restore', () => {
+  it('sweeps the staging folder of a backup killed with kill -9, and the next backup is whole', async () => {
+    const from: Place = { KLANTREIS_DATA: tempDir('killed') };
+    await fill(from);
+    const archive = join(tempDir('archive'), 'backup.tar.gz');
+    const staged = () => readdirSync(from.KLANTREIS_DATA).filter((name) => name.startsWith('.backup-'));
+    // Killed as soon as it has made its staging folder, up to five tries (a small store is quick).
+    let leftBehind: string[] = [];
+    for (let attempt = 0; attempt < 5 && leftBehind.length === 0; attempt++) {
+      const child = spawn(process.execPath, [BIN, 'backup', archive], { env: { ...process.env, DATABASE_URL: '', ...from }, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      while (child.exitCode === null && staged().length === 0) await new Promise((r) => setImmediate(r));
+      child.kill('SIGKILL');
+      await exited;
+      leftBehind = staged();
+    }
+    expect(leftBehind).toHaveLength(1);
+    // A staging folder whose process still runs (this one) is left alone.
+    const running = join(from.KLANTREIS_DATA, '.backup-running');
+    mkdirSync(running);
+    writeFileSync(join(running, '.owner-pid'), String(process.pid));
+
+    const made = await klantreis(['backup', archive], from);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toContain(`removed ${join(from.KLANTREIS_DATA, leftBehind[0]!)}, left by a backup or restore that was stopped`);
+    expect(staged()).toEqual(['.backup-running']);
+    const into: Place = { KLANTREIS_DATA: join(tempDir('into'), 'data') };
+    expect((await klantreis(['restore', archive], into)).stdout).toMatch(/^restored 3 journeys/);
+  });
+
   it('round-trips an SQLite data folder made while it is written to', async () => {
     const from: Place = { KLANTREIS_DATA: tempDir('from') };
     const { measured } = await fill(from);
