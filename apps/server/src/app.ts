@@ -211,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       return token;
     },
     disconnectUser: () => undefined,
+    atomically: (work) => options.store.db.transaction().execute((trx) => work({ access: access.within(trx), audit: audit.within(trx) })),
   };
   if (options.admin && (await access.countUsers()) === 0) {
     const account = newAccountSchema.parse({ name: options.admin.name ?? options.admin.email.split('@')[0], email: options.admin.email, password: options.admin.password });

@@ -11,6 +11,12 @@ export interface AccessContext {
   passwordResetToken(email: string, userId: string): Promise<string>;
   /** Closes the person's collaboration sockets after their access changed (set once the socket server exists). */
   disconnectUser(userId: string): void;
+  /**
+   * Runs `work` on the access store and the audit log in one transaction: a change of access and
+   * its audit event are both kept or neither is (a crash between them left changes nobody could
+   * trace, or a share half replaced).
+   */
+  atomically<T>(work: (scope: { access: AccessStore; audit: AuditLog }) => Promise<T>): Promise<T>;
 }
 
 /**

@@ -49,6 +49,19 @@ export class AccessStore {
     this.db = db;
   }
 
+  /**
+   * This store on `trx`: its writes commit or roll back with the caller's other writes (a change
+   * and its audit event, AccessContext.atomically).
+   */
+  within(trx: Kysely<Database>): AccessStore {
+    return new AccessStore(trx);
+  }
+
+  /** Runs `work` in a transaction: the caller's, when this store is within one, else its own. */
+  private atomically<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
   async countUsers(): Promise<number> {
     const row = await this.db.selectFrom('auth_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
@@ -71,7 +84,7 @@ export class AccessStore {
   async createWorkspace(name: string, ownerId: string): Promise<string> {
     const id = newId();
     const now = Date.now();
-    await this.db.transaction().execute(async (trx) => {
+    await this.atomically(async (trx) => {
       await trx.insertInto('workspaces').values({ id, name, created_at: now }).execute();
       await trx.insertInto('workspace_members').values({ workspace_id: id, user_id: ownerId, role: 'owner', created_at: now }).execute();
     });
@@ -165,7 +178,7 @@ export class AccessStore {
 
   /** Adds or changes a member. A workspace keeps at least one owner. Returns the previous role. */
   async setMemberRole(workspaceId: string, userId: string, role: Role): Promise<Role | null> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       const before = await trx.selectFrom('workspace_members').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
       if (before?.role === 'owner' && role !== 'owner') await this.keepOneOwner(trx, workspaceId);
       if (before) await trx.updateTable('workspace_members').set({ role }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
@@ -175,7 +188,7 @@ export class AccessStore {
   }
 
   async removeMember(workspaceId: string, userId: string): Promise<Role | null> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       const before = await trx.selectFrom('workspace_members').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
       if (!before) return null;
       if (before.role === 'owner') await this.keepOneOwner(trx, workspaceId);
@@ -189,9 +202,12 @@ export class AccessStore {
     if (owners.length <= 1) throw new AccessError(409, 'a workspace keeps at least one owner: make someone else owner first');
   }
 
+  /** Shares a journey with a person in a role (replacing the one they had), or stops (null); one commit, never half of it. */
   async shareJourney(journeyId: string, userId: string, role: Role | null): Promise<void> {
-    await this.db.deleteFrom('journey_members').where('journey_id', '=', journeyId).where('user_id', '=', userId).execute();
-    if (role !== null) await this.db.insertInto('journey_members').values({ journey_id: journeyId, user_id: userId, role, created_at: Date.now() }).execute();
+    await this.atomically(async (trx) => {
+      await trx.deleteFrom('journey_members').where('journey_id', '=', journeyId).where('user_id', '=', userId).execute();
+      if (role !== null) await trx.insertInto('journey_members').values({ journey_id: journeyId, user_id: userId, role, created_at: Date.now() }).execute();
+    });
   }
 
   /** An invitation link's secret (shown once) for a role in a workspace, or on one journey. */
@@ -222,7 +238,7 @@ export class AccessStore {
 
   /** Makes the signed-in person a member by an invitation's secret; each link is used once. */
   async acceptInvitation(token: string, userId: string): Promise<{ workspaceId: string; journeyId: string | null; role: Role }> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.atomically(async (trx) => {
       const invitation = await trx.selectFrom('invitations').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
       if (!invitation) throw new AccessError(404, 'this invitation link is not known: ask for a new one');
       if (invitation.accepted_at !== null) throw new AccessError(409, 'this invitation link was used already: ask for a new one');

@@ -27,6 +27,11 @@ export class AuditLog {
     this.db = db;
   }
 
+  /** This log on `trx`: the event commits with the change it tells of, or neither does. */
+  within(trx: Kysely<Database>): AuditLog {
+    return new AuditLog(trx);
+  }
+
   async record(actor: Actor, action: AuditAction, target: { type: string; id?: string | null; workspaceId?: string | null }, detail: Record<string, unknown> = {}): Promise<void> {
     const at = Date.now();
     await this.db

@@ -176,8 +176,11 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
 
   app.post('/invitations/:token/accept', { schema: { tags: ['accounts'], summary: 'Join by an invitation link, signed in', params: invitationParams } }, async (request) => {
     const actor = userOf(request.actor);
-    const joined = await access.acceptInvitation(request.params.token, actor.userId);
-    await audit.record(actor, 'invitation.accepted', { type: joined.journeyId ? 'journey' : 'workspace', id: joined.journeyId ?? joined.workspaceId, workspaceId: joined.workspaceId }, { role: joined.role });
+    const joined = await context.atomically(async ({ access, audit }) => {
+      const joined = await access.acceptInvitation(request.params.token, actor.userId);
+      await audit.record(actor, 'invitation.accepted', { type: joined.journeyId ? 'journey' : 'workspace', id: joined.journeyId ?? joined.workspaceId, workspaceId: joined.workspaceId }, { role: joined.role });
+      return joined;
+    });
     return joined;
   });
 
@@ -202,18 +205,22 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
   app.put('/workspaces/:workspaceId/members/:userId', { schema: { tags: ['workspaces'], summary: "Set a member's role", params: memberParams, body: roleBody } }, async (request, reply) => {
     const { workspaceId, userId } = request.params;
     if (!(await access.getUser(userId))) throw new HttpError(404, `no account ${userId}`);
-    const before = await access.setMemberRole(workspaceId, userId, request.body.role);
+    await context.atomically(async ({ access, audit }) => {
+      const before = await access.setMemberRole(workspaceId, userId, request.body.role);
+      await audit.record(request.actor, 'member.role-changed', { type: 'account', id: userId, workspaceId }, { from: before, to: request.body.role });
+    });
     context.disconnectUser(userId);
-    await audit.record(request.actor, 'member.role-changed', { type: 'account', id: userId, workspaceId }, { from: before, to: request.body.role });
     return reply.code(204).send();
   });
 
   app.delete('/workspaces/:workspaceId/members/:userId', { schema: { tags: ['workspaces'], summary: 'Remove a member', params: memberParams } }, async (request, reply) => {
     const { workspaceId, userId } = request.params;
-    const before = await access.removeMember(workspaceId, userId);
-    if (before === null) throw new HttpError(404, `${userId} is not a member`);
+    await context.atomically(async ({ access, audit }) => {
+      const before = await access.removeMember(workspaceId, userId);
+      if (before === null) throw new HttpError(404, `${userId} is not a member`);
+      await audit.record(request.actor, 'member.removed', { type: 'account', id: userId, workspaceId }, { role: before });
+    });
     context.disconnectUser(userId);
-    await audit.record(request.actor, 'member.removed', { type: 'account', id: userId, workspaceId }, { role: before });
     return reply.code(204).send();
   });
 

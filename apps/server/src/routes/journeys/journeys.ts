@@ -192,9 +192,12 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
   app.post('/:id/members', { schema: { tags: ['journeys'], summary: 'Share the journey with a person by e-mail (role null stops sharing)', params: journeyIdParams, body: shareBody } }, async (request, reply) => {
     const user = await access.findUserByEmail(request.body.email);
     if (!user) throw new HttpError(404, `no account for ${request.body.email}: make an invitation link for this journey instead`, [{ path: 'body.email', message: 'no such account' }]);
-    await access.shareJourney(request.params.id, user.id, request.body.role);
+    const workspaceId = (await access.workspaceOfJourney(request.params.id)) ?? null;
+    await context.atomically(async ({ access, audit }) => {
+      await access.shareJourney(request.params.id, user.id, request.body.role);
+      await audit.record(request.actor, 'journey.shared', { type: 'journey', id: request.params.id, workspaceId }, { userId: user.id, email: user.email, role: request.body.role });
+    });
     context.disconnectUser(user.id);
-    await auditJourney(context, request.actor, 'journey.shared', request.params.id, { userId: user.id, email: user.email, role: request.body.role });
     return reply.code(204).send();
   });
 
