@@ -6,7 +6,7 @@ import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX
 import { journeyFromDoc } from '@klantreis/sync';
 import { DocumentLeases, VersionStore, type JourneyStore } from '@klantreis/db';
 import { randomBytes } from 'node:crypto';
-import { AccessStore, AuditLog, createOwner, Inbox, OIDC_PROVIDER_ID, ShareLinks, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
+import { AccessStore, AuditLog, createOwner, finishFirstStart, Inbox, OIDC_PROVIDER_ID, ShareLinks, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
 import { ActorResolver } from './access/actorResolver.ts';
 import type { AccessContext } from './access/accessContext.ts';
 import { registerRoutePolicies } from './access/routePolicies.ts';
@@ -213,6 +213,11 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     disconnectUser: () => undefined,
     atomically: (work) => options.store.db.transaction().execute((trx) => work({ access: access.within(trx), audit: audit.within(trx) })),
   };
+  // A first start stopped halfway is finished before anything asks for the owner. With several
+  // processes another one may be making the owner right now: only a claim older than that waits.
+  const finished = await finishFirstStart(options.store, access, options.cluster ? 60_000 : 0);
+  if (finished === 'workspace-made') console.warn('first start: the owner had no workspace (a start stopped halfway); it has it now');
+  if (finished === 'claim-dropped') console.warn('first start: a claim of the first account without the account (a start stopped halfway) was dropped; the owner is asked for again');
   if (options.admin && (await access.countUsers()) === 0) {
     const account = newAccountSchema.parse({ name: options.admin.name ?? options.admin.email.split('@')[0], email: options.admin.email, password: options.admin.password });
     await createOwner(options.store, auth, access, account);

@@ -2,6 +2,7 @@
 // what a foreign page or host can no longer do.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '@klantreis/core';
 import { TEST_OWNER } from '../testCredentials.ts';
 import { buildTestServer, type TestServer } from '../testServer.ts';
 import { asPerson, firstWorkspaceId, invitePerson } from './accessTestSupport.ts';
@@ -64,6 +65,47 @@ describe('the first start', () => {
   });
 });
 
+describe('a first start stopped halfway (kill -9 between its writes)', () => {
+  const claim = (server: TestServer) => server.store.db.insertInto('settings').values({ key: 'owner.claimed', value: String(Date.now() - 1_000) }).execute();
+
+  it('gives an owner account left without its workspace the first workspace at the next start', async () => {
+    const first = await buildTestServer({ kind: 'sqlite' }, { withoutOwner: true });
+    await first.server.creator.blank('A journey from before the owner', 'nl');
+    // What the first start had written when it stopped: its claim and the account, no workspace.
+    await claim(first);
+    const account = { name: 'Olaf Onderbroken', email: 'olaf@example.org', password: 'een-lang-wachtwoord' };
+    const userId = await createAccount(first.server.auth, account);
+    await first.close({ keepData: true });
+
+    const next = await buildTestServer(first.backend, { withoutOwner: true });
+    try {
+      const workspace = (await next.server.access.firstWorkspace())!;
+      expect(await next.server.access.roleInWorkspace(userId, workspace.id)).toBe('owner');
+      expect(next.server.setupPath()).toBeNull();
+      const signedIn = await fetch(`${next.url}/api/auth/sign-in/email`, json('POST', { email: account.email, password: account.password }, { origin: next.url }));
+      const cookie = sessionCookie(signedIn)!;
+      const journeys = (await (await fetch(`${next.url}/api/journeys`, { headers: { cookie } })).json()) as { title: string }[];
+      expect(journeys.map((j) => j.title)).toContain('A journey from before the owner');
+    } finally {
+      await next.close();
+    }
+  });
+
+  it('drops a claim of the first account made without the account, and asks for the owner again', async () => {
+    const first = await buildTestServer({ kind: 'sqlite' }, { withoutOwner: true });
+    await claim(first);
+    await first.close({ keepData: true });
+    const next = await buildTestServer(first.backend, { withoutOwner: true });
+    try {
+      const token = new URLSearchParams(next.server.setupPath()!.split('?')[1]).get('token')!;
+      const made = await fetch(`${next.url}/api/setup`, json('POST', { name: 'Eva Eigenaar', email: 'eva@example.org', password: 'een-lang-wachtwoord', token }, { origin: next.url }));
+      expect(made.status).toBe(201);
+    } finally {
+      await next.close();
+    }
+  });
+});
+
 describe('signing in and out, and the audit log', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -75,6 +117,33 @@ describe('signing in and out, and the audit log', () => {
     const response = await fetch(`${server.url}/api/auth/sign-up/email`, json('POST', { email: 'x@example.org', password: 'een-lang-wachtwoord', name: 'X' }, { origin: server.url }));
     expect(response.status).toBe(403);
     expect(await server.server.access.findUserByEmail('x@example.org')).toBeUndefined();
+  });
+
+  it('lets a person whose account was made but who did not join (the server stopped between the two) join with the same invitation and password, and nobody else', async () => {
+    const workspaceId = await firstWorkspaceId(server);
+    const invite = async () => {
+      const made = await server.fetch(`/api/workspaces/${workspaceId}/invitations`, json('POST', { role: 'editor' }));
+      return new URL(((await made.json()) as { url: string }).url).pathname.split('/').pop()!;
+    };
+    // The state a crash between the two writes leaves: the account, and no membership.
+    const account = { name: 'Halfway Henk', email: 'henk@klantreis.test', password: 'een-lang-wachtwoord' };
+    const userId = await createAccount(server.server.auth, account);
+    expect(await server.server.access.roleInWorkspace(userId, workspaceId)).toBeNull();
+
+    // With another password the link is refused, says why, and joins nobody.
+    const token = await invite();
+    const wrong = await fetch(`${server.url}/api/invitations/${token}/account`, json('POST', { ...account, password: 'niet-het-wachtwoord' }, { origin: server.url }));
+    expect(wrong.status).toBe(409);
+    expect(((await wrong.json()) as { error: string }).error).toMatch(/an account with henk@klantreis.test exists: sign in with it/);
+    expect(await server.server.access.roleInWorkspace(userId, workspaceId)).toBeNull();
+
+    // With its own password the same link joins it, signed in, and the audit log says so.
+    const joined = await fetch(`${server.url}/api/invitations/${token}/account`, json('POST', account, { origin: server.url }));
+    expect(joined.status).toBe(201);
+    expect(joined.headers.getSetCookie().some((c) => c.includes('session_token='))).toBe(true);
+    expect(await server.server.access.roleInWorkspace(userId, workspaceId)).toBe('editor');
+    const events = (await (await server.fetch(`/api/workspaces/${workspaceId}/audit?action=invitation.accepted`)).json()) as { actorId: string }[];
+    expect(events.some((e) => e.actorId === userId)).toBe(true);
   });
 
   it('signs out everywhere: every session of the account ends', async () => {

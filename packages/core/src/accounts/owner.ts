@@ -45,3 +45,25 @@ export async function createOwner(store: JourneyStore, auth: Auth, access: Acces
 export async function ownerMissing(access: AccessStore): Promise<boolean> {
   return (await access.countUsers()) === 0;
 }
+
+/**
+ * A first start that stopped halfway (kill -9, a power cut) left the owner's account without its
+ * workspace, or the claim of the first account without the account: the next start could make
+ * no owner, and nobody could sign in to anything. This finishes it: the account gets the first
+ * workspace (and the journeys already there), or a claim older than `staleAfterMs` is dropped so
+ * that the owner can be asked for again. Returns what it did.
+ */
+export async function finishFirstStart(store: JourneyStore, access: AccessStore, staleAfterMs: number): Promise<'workspace-made' | 'claim-dropped' | null> {
+  if (await access.firstWorkspace()) return null;
+  const user = await store.db.selectFrom('auth_user').select('id').limit(1).executeTakeFirst();
+  if (user) {
+    await access.createWorkspace(FIRST_WORKSPACE_NAME, user.id);
+    return 'workspace-made';
+  }
+  const claim = await store.db.selectFrom('settings').select('value').where('key', '=', OWNER_CLAIM).executeTakeFirst();
+  if (claim && Date.now() - Number(claim.value) >= staleAfterMs) {
+    await store.db.deleteFrom('settings').where('key', '=', OWNER_CLAIM).where('value', '=', claim.value).execute();
+    return 'claim-dropped';
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditCsv, CLIENT_IP_HEADER, createAccount, createOwner, ownerMissing, PASSWORD_RESET_TTL_SECONDS, type Actor } from '@klantreis/core';
+import { AccessError, auditCsv, CLIENT_IP_HEADER, createAccount, createOwner, ownerMissing, PASSWORD_RESET_TTL_SECONDS, type Actor } from '@klantreis/core';
 import type { JourneyStore } from '@klantreis/db';
 import { toHeaders } from '../../access/actorResolver.ts';
 import type { AccessContext } from '../../access/accessContext.ts';
@@ -189,11 +189,30 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     { schema: { tags: ['accounts'], summary: 'Make an account by an invitation link and join', params: invitationParams, body: newAccountSchema } },
     async (request, reply) => {
       if (!(await access.invitation(request.params.token))) throw new HttpError(404, 'this invitation link is not known, was used already or has expired: ask for a new one');
-      const userId = await createAccount(context.auth, request.body);
+      let userId: string;
+      let made = true;
+      try {
+        userId = await createAccount(context.auth, request.body);
+      } catch (error) {
+        if (!(error instanceof AccessError && error.status === 409)) throw error;
+        // An account with this e-mail exists. With its password it is the person's own (a first
+        // try that stopped after the account was made, or one made meanwhile): it joins with it.
+        const existing = await access.findUserByEmail(request.body.email);
+        const signedIn = existing ? await forwardToAuth(context, request, reply, '/api/auth/sign-in/email', { email: request.body.email, password: request.body.password }) : null;
+        if (!existing || !signedIn?.ok) {
+          throw new HttpError(409, `an account with ${request.body.email} exists: sign in with it, then open the invitation link again to join`, [{ path: 'body.email', message: 'an account with this e-mail exists' }]);
+        }
+        userId = existing.id;
+        made = false;
+      }
       const actor: Actor = { kind: 'user', userId, name: request.body.name, email: request.body.email, cap: 'owner', via: 'session' };
-      const joined = await access.acceptInvitation(request.params.token, userId);
-      await audit.record(actor, 'account.created', { type: 'account', id: userId, workspaceId: joined.workspaceId }, { role: joined.role, journeyId: joined.journeyId });
-      await signIn(request, reply, request.body.email, request.body.password);
+      const joined = await context.atomically(async ({ access, audit }) => {
+        const joined = await access.acceptInvitation(request.params.token, userId);
+        if (made) await audit.record(actor, 'account.created', { type: 'account', id: userId, workspaceId: joined.workspaceId }, { role: joined.role, journeyId: joined.journeyId });
+        else await audit.record(actor, 'invitation.accepted', { type: joined.journeyId ? 'journey' : 'workspace', id: joined.journeyId ?? joined.workspaceId, workspaceId: joined.workspaceId }, { role: joined.role });
+        return joined;
+      });
+      if (made) await signIn(request, reply, request.body.email, request.body.password);
       return reply.code(201).send(joined);
     },
   );
