@@ -1,41 +1,30 @@
 // Issue 14: the map says whose journey it is (a persona strip above it) and draws each wait
 // where the customer waits (a gap on the curve with its duration), in Dutch and English.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildTemplate } from '@klantreis/templates';
 import { formatWaitMinutes } from '@klantreis/evaluation';
 import { en } from '../apps/web/src/i18n/en.ts';
 import { nl } from '../apps/web/src/i18n/nl.ts';
-import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
-import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
-import { webDist } from './fixtures/webDist.ts';
+import { browserUnavailable, newContext } from './fixtures/browser.ts';
+import { useBrowserAndServer } from './fixtures/browserAndServer.ts';
 
 const unavailable = browserUnavailable();
 const MESSAGES = { 'en-US': en, 'nl-NL': nl } as const;
 
 describe.skipIf(unavailable !== null)('whose journey, and where the customer waits, in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const running = useBrowserAndServer();
 
   it.each(['nl-NL', 'en-US'] as const)('in %s: names the persona above the map, draws each wait between the right steps, and follows a changed wait', async (locale) => {
     const language = locale === 'nl-NL' ? 'nl' : 'en';
     const doc = buildTemplate('ikea-visit', language);
-    const workspaceId = (await server.server.access.firstWorkspace())!.id;
-    const id = await server.server.creator.fromDocument(doc, null, workspaceId);
+    const workspaceId = (await running.server.server.access.firstWorkspace())!.id;
+    const id = await running.server.server.creator.fromDocument(doc, null, workspaceId);
     const persona = doc.personas.find((p) => doc.journey.personaIds.includes(p.id))!;
     const waits = doc.steps.filter((step) => step.wait);
     expect(waits.length).toBeGreaterThan(1);
 
-    const page = await (await newContext(browser, locale)).newPage();
-    await page.goto(`${server.url}/journeys/${id}`);
+    const page = await (await newContext(running.browser, locale)).newPage();
+    await page.goto(`${running.server.url}/journeys/${id}`);
     const strip = page.getByTestId('persona-strip');
     await strip.waitFor();
     const words = MESSAGES[locale];
@@ -60,7 +49,7 @@ describe.skipIf(unavailable !== null)('whose journey, and where the customer wai
     expect(Math.abs(band.x + band.width / 2 - column.x)).toBeLessThan(2);
 
     // Changed to a wait after the step, elsewhere: the gap moves to the column's right edge, live.
-    const patched = await server.fetch(`/api/journeys/${id}/records/${before.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ wait: { moment: 'after', minutes: 2 * 24 * 60 } }) });
+    const patched = await running.server.fetch(`/api/journeys/${id}/records/${before.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ wait: { moment: 'after', minutes: 2 * 24 * 60 } }) });
     expect(patched.status).toBe(200);
     await expect.poll(() => page.locator(`[data-testid="wait-gap"][data-step-id="${before.id}"]`).getAttribute('data-moment')).toBe('after');
     const moved = await gapBox(before.id);

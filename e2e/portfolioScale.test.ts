@@ -1,38 +1,28 @@
 // A portfolio of many journeys (issue 12): the table draws only the rows in and near its scroll
 // box, yet every journey can be reached by scrolling and by the keyboard, a screen reader hears
 // how many rows there are and where it is, and nothing of the table's height jumps.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildTemplate } from '@klantreis/templates';
-import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
-import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
-import { webDist } from './fixtures/webDist.ts';
+import { browserUnavailable, newContext } from './fixtures/browser.ts';
+import { useBrowserAndServer } from './fixtures/browserAndServer.ts';
 
 const unavailable = browserUnavailable();
 const COUNT = 300;
 const title = (n: number) => `Reis ${String(n).padStart(3, '0')}`;
 
 describe.skipIf(unavailable !== null)('a portfolio of 300 journeys in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+  const running = useBrowserAndServer(async (server) => {
     const workspaceId = (await server.server.access.firstWorkspace())!.id;
     for (let n = 0; n < COUNT; n++) {
       const doc = buildTemplate('ikea-visit', 'nl');
       doc.journey.title = title(n);
       await server.server.creator.fromDocument(doc, null, workspaceId);
     }
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('draws a window of rows, scrolls to the last journey, and tells the row count and each row’s place', async () => {
-    const page = await (await newContext(browser, 'nl-NL')).newPage();
-    await page.goto(`${server.url}/portfolio?sort=title`);
+    const page = await (await newContext(running.browser, 'nl-NL')).newPage();
+    await page.goto(`${running.server.url}/portfolio?sort=title`);
     const rows = page.getByTestId('portfolio-row');
     await rows.first().waitFor();
     expect(await page.getByTestId('portfolio-count').textContent()).toBe(`${COUNT} van ${COUNT} klantreizen`);
@@ -60,8 +50,8 @@ describe.skipIf(unavailable !== null)('a portfolio of 300 journeys in Chromium',
   });
 
   it('lets the keyboard walk past the rows first drawn: each Tab brings the next ones in', async () => {
-    const page = await (await newContext(browser, 'en-US')).newPage();
-    await page.goto(`${server.url}/portfolio?sort=title`);
+    const page = await (await newContext(running.browser, 'en-US')).newPage();
+    await page.goto(`${running.server.url}/portfolio?sort=title`);
     const rows = page.getByTestId('portfolio-row');
     await rows.first().waitFor();
     const firstDrawn = await rows.count();
