@@ -336,7 +336,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     await app.register(sharingRoutes, { prefix: '/api', context, links, documents, analytics, feed, viewers: linkViewers, streams });
     const rollups = new ExperienceRollups({ store: options.store, documents, analytics, access, signal: changeSignal });
     accessListeners.push((userId) => rollups.accessChanged(userId));
-    await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams });
+    await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams, resolver });
     await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
     await app.register(presentationRoutes, { prefix: '/api', feed: presentations, viewers: linkViewers, streams });
     await registerWebApp(app, options.webDist);

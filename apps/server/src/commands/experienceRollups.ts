@@ -100,10 +100,23 @@ export class ExperienceRollups {
     for (const watcher of this.watchers) if (watcher.userId === userId) watcher.accessChanged();
   }
 
-  stream(mapId: string, actor: Actor, send: (rollup: ExperienceRollup) => void, onError: (error: Error) => void, onRevoked: () => void = () => undefined): ExperienceStream {
+  /**
+   * `stillSignedIn` asks again whether the session or token the stream was opened with is valid
+   * (signed out everywhere, a token revoked): asked when the person's access changes.
+   */
+  stream(
+    mapId: string,
+    actor: Actor,
+    send: (rollup: ExperienceRollup) => void,
+    onError: (error: Error) => void,
+    onRevoked: () => void = () => undefined,
+    stillSignedIn: () => Promise<boolean> = () => Promise.resolve(true),
+  ): ExperienceStream {
     let watched = new Set<string>([mapId]);
     let visibility: Visibility | null = null;
     let visibilityAt = 0;
+    // Raised when the person's access changes: a read of their access begun before is not kept.
+    let accessGeneration = 0;
     let running = false;
     let again = false;
     let closed = false;
@@ -119,8 +132,15 @@ export class ExperienceRollups {
           // Who may see which journey changes rarely (a share, a trash): read again on a trash
           // or restore, and otherwise at most every VISIBILITY_TTL_MS.
           if (!visibility || performance.now() - visibilityAt > VISIBILITY_TTL_MS) {
+            const generation = accessGeneration;
             visibilityAt = performance.now();
-            visibility = await this.visibility(mapId, actor);
+            const read = await this.visibility(mapId, actor);
+            // The access changed while it was read: read again (the change asked for a refresh).
+            if (generation !== accessGeneration) {
+              again = true;
+              continue;
+            }
+            visibility = read;
           }
           const map = await this.documents.read(mapId);
           watched = new Set([mapId, ...map.links.map((link) => link.journeyId)]);
@@ -142,7 +162,10 @@ export class ExperienceRollups {
       userId: actor.kind === 'user' ? actor.userId : '',
       accessChanged: () => {
         visibility = null;
-        this.mayRead(mapId, actor).then(
+        accessGeneration++;
+        Promise.all([stillSignedIn(), this.mayRead(mapId, actor)])
+          .then(([signedIn, may]) => signedIn && may)
+          .then(
           (may) => {
             if (closed) return;
             if (may) void refresh();

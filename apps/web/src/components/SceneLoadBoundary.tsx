@@ -1,11 +1,11 @@
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-function LoadFailed({ error }: { error: Error }) {
+function LoadFailed() {
   const { t } = useTranslation();
   return (
     <div role="alert" className="message">
-      <p>{t('app.loadFailed', { error: error.message })}</p>
+      <p>{t('app.loadFailed')}</p>
       <button type="button" onClick={() => location.reload()}>
         {t('app.reload')}
       </button>
@@ -25,7 +25,12 @@ export class SceneLoadBoundary extends Component<{ children: ReactNode }, { erro
     return { error };
   }
 
+  override componentDidCatch(error: Error) {
+    // The browser's own words (in its language) for whoever looks at the console.
+    console.error(`a page could not be loaded or shown: ${error.message}`);
+  }
+
   override render() {
-    return this.state.error ? <LoadFailed error={this.state.error} /> : this.props.children;
+    return this.state.error ? <LoadFailed /> : this.props.children;
   }
 }

@@ -14,7 +14,7 @@ export const en = {
     language: 'Language',
     languages: { nl: 'Nederlands', en: 'English' },
     skipToContent: 'Skip to content',
-    loadFailed: 'This page could not be loaded: {{error}}. A newer version of Klantreis may have been installed meanwhile.',
+    loadFailed: 'This page could not be loaded or shown. Reload it: if a newer version of Klantreis was installed meanwhile, the reload brings it.',
     reload: 'Reload',
   },
   access: accessEn,

@@ -15,7 +15,7 @@ export const nl: Messages = {
     language: 'Taal',
     languages: { nl: 'Nederlands', en: 'English' },
     skipToContent: 'Naar de inhoud',
-    loadFailed: 'Deze pagina kon niet worden geladen: {{error}}. Misschien is er intussen een nieuwere versie van Klantreis geïnstalleerd.',
+    loadFailed: 'Deze pagina kon niet worden geladen of getoond. Laad haar opnieuw: is er intussen een nieuwere versie van Klantreis geïnstalleerd, dan komt die mee.',
     reload: 'Opnieuw laden',
   },
   access: accessNl,

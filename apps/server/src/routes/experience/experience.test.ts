@@ -262,6 +262,18 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
     controller.abort();
   });
 
+  it('ends the open stream of a person who signs out everywhere', async () => {
+    const guest = await invitePerson(server, 'viewer', { journeyId: mapId });
+    const controller = new AbortController();
+    const stream = readStream(await asPerson(server, guest, `/api/journeys/${mapId}/experience/events`, { signal: controller.signal }));
+    await expect.poll(() => stream.rollups.length).toBeGreaterThan(0);
+    const revoked = await asPerson(server, guest, '/api/auth/revoke-sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(revoked.status).toBe(200);
+    await Promise.race([stream.reading, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream did not end within 2 s')), 2_000))]);
+    expect(stream.events.at(-1)).toBe('access-ended');
+    controller.abort();
+  });
+
   it('never tells the title of a journey the caller may not see', async () => {
     const rollup = await json<ExperienceRollup>(await server.fetch(`/api/journeys/${mapId}/experience`));
     await server.server.documents.edit(mapId, (doc) => writeRecord(doc, createLinkRecord({ phaseId: stages[0]!, journeyId: 'no-such-journey', index: 'a9' })));

@@ -6,14 +6,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ExperienceRollups } from '../../commands/experienceRollups.ts';
 import type { JourneyChange, JourneyChangeSignal } from '../../commands/journeyChangeSignal.ts';
 import type { EventStreams } from '../sharing/eventStreams.ts';
+import { toHeaders, type ActorResolver } from '../../access/actorResolver.ts';
 import { experienceParams, experienceRollupResponse, linkableResponse } from './schema.ts';
 
 export interface ExperienceRoutesOptions {
   rollups: ExperienceRollups;
   streams: EventStreams;
+  /** Who a request's session or token is now: an open stream asks again when access changes. */
+  resolver: ActorResolver;
 }
 
-export const experienceRoutes: FastifyPluginAsyncZod<ExperienceRoutesOptions> = async (app, { rollups, streams }) => {
+export const experienceRoutes: FastifyPluginAsyncZod<ExperienceRoutesOptions> = async (app, { rollups, streams, resolver }) => {
   app.get(
     '/:id/experience',
     { schema: { tags: ['experience map'], summary: "An experience map's roll-up by stage: its own scores and its linked journeys' scores, measurement, XLA, findings and health, and the lifecycle curve", params: experienceParams, response: { 200: experienceRollupResponse } } },
@@ -30,6 +33,7 @@ export const experienceRoutes: FastifyPluginAsyncZod<ExperienceRoutesOptions> = 
     '/:id/experience/events',
     { schema: { tags: ['experience map'], summary: 'Server-sent events: `rollup` with the whole roll-up, at once and after every change of the map or a journey it links (a score, a trash or restore, an import) or of your access to them; `failed` with the reason; `access-ended`, and the stream ends, when your access to the map ends', params: experienceParams } },
     async (request, reply) => {
+      const headers = toHeaders(request.headers);
       const stream = streams.start(request, reply);
       const live = rollups.stream(
         request.params.id,
@@ -38,6 +42,12 @@ export const experienceRoutes: FastifyPluginAsyncZod<ExperienceRoutesOptions> = 
         (error) => stream.send('failed', { error: error.message }),
         // Access to the map itself ended while the stream was open: said, then closed.
         () => stream.end('access-ended'),
+        // The session or token it was opened with still says who opened it (not signed out everywhere, not revoked).
+        async () => {
+          const now = await resolver.resolve(headers);
+          const opened = request.actor;
+          return now.kind === opened.kind && (now.kind !== 'user' || (opened.kind === 'user' && now.userId === opened.userId));
+        },
       );
       stream.onEnd(() => live.close());
     },
