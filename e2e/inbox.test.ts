@@ -37,7 +37,8 @@ describe.skipIf(unavailable !== null)('the inbox in Chromium', () => {
     it(`shows a mention as unread, opens the journey from it and marks it read, in ${locale}`, async () => {
       const person: Person = await invitePerson(server, 'commenter', { name });
       const editor = await buildEditorClient(server.url, journeyId);
-      addComment(editor.doc, { targetId: stepId, author: 'Olga Owner', text: `@${name} klopt de wachttijd?`, mentions: [name] });
+      const ownerId = (await server.server.access.findUserByEmail('owner@klantreis.test'))!.id;
+      addComment(editor.doc, { targetId: stepId, author: 'Olga Owner', authorId: ownerId, text: `@${name} klopt de wachttijd?`, mentions: [name] });
       const page = await (await newContext(browser, locale, { as: { cookie: person.cookie, url: server.url } })).newPage();
       await page.goto(server.url);
       await expect.poll(() => page.getByTestId('unread-count').textContent(), { timeout: 10_000 }).toBe(unreadText);

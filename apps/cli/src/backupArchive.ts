@@ -18,7 +18,7 @@
 // import moves its folder in before it writes its row), so they are hard-linked into the staging
 // folder where the file system allows it, and copied otherwise.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -36,7 +36,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
@@ -319,15 +319,15 @@ function measureTree(dir: string): { files: number; bytes: number } {
   return total;
 }
 
-/** The file in a staging folder naming the process that made it. */
-const STAGING_OWNER = '.owner-pid';
-/** A staging folder without its owner's name (made by an older version, or killed at once) is left this long. */
+/** A staging folder without its owner in its name (made by an older version) is left this long. */
 const UNOWNED_STAGING_MS = 60 * 60_000;
 
-/** Marks a staging folder as this process's, so that a later run can tell it was abandoned. */
-function ownStaging(dir: string): string {
-  writeFileSync(join(dir, STAGING_OWNER), String(process.pid));
-  return dir;
+/**
+ * The start of a staging folder's name: its kind, and the process and machine that make it, in
+ * the name itself so that no moment exists in which the folder is there but its owner unknown.
+ */
+function stagingPrefix(kind: 'backup' | 'restore'): string {
+  return `.${kind}-${process.pid}.${createHash('sha256').update(hostname()).digest('hex').slice(0, 8)}-`;
 }
 
 function processAlive(pid: number): boolean {
@@ -342,10 +342,12 @@ function processAlive(pid: number): boolean {
 /**
  * Removes the staging folders of backups and restores whose process is gone (killed, or the
  * machine stopped): a copy of the database and links to every import file that nothing would
- * ever remove. One whose process still runs is left alone. Returns the folders removed.
+ * ever remove. One whose process still runs, or that another machine made, is left alone.
+ * Returns the folders removed.
  */
 export function sweepAbandonedStaging(dataDir: string): string[] {
   if (!existsSync(dataDir)) return [];
+  const thisMachine = /\.([0-9a-f]{8})-$/.exec(stagingPrefix('backup'))![1];
   const removed: string[] = [];
   for (const name of readdirSync(dataDir)) {
     if (!/^\.(backup|restore)-/.test(name)) continue;
@@ -353,8 +355,9 @@ export function sweepAbandonedStaging(dataDir: string): string[] {
     let abandoned: boolean;
     try {
       if (!statSync(dir).isDirectory()) continue;
-      const owner = join(dir, STAGING_OWNER);
-      abandoned = existsSync(owner) ? !processAlive(Number(readFileSync(owner, 'utf8'))) : Date.now() - statSync(dir).mtimeMs > UNOWNED_STAGING_MS;
+      const owner = /^\.(?:backup|restore)-(\d+)\.([0-9a-f]{8})-/.exec(name);
+      if (owner) abandoned = owner[2] === thisMachine && !processAlive(Number(owner[1]));
+      else abandoned = Date.now() - statSync(dir).mtimeMs > UNOWNED_STAGING_MS;
     } catch {
       continue; // removed meanwhile by its own process
     }
@@ -368,9 +371,9 @@ export function sweepAbandonedStaging(dataDir: string): string[] {
 /** A staging folder on the data folder's disk (hard links), else beside the archive. */
 function makeStaging(dataDir: string, target: string): string {
   try {
-    return ownStaging(mkdtempSync(join(dataDir, '.backup-')));
+    return mkdtempSync(join(dataDir, stagingPrefix('backup')));
   } catch {
-    return ownStaging(mkdtempSync(join(dirname(target), `.${basename(target)}-`)));
+    return mkdtempSync(join(dirname(target), `.${basename(target)}-`));
   }
 }
 
@@ -510,9 +513,7 @@ export async function restore(file: string): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   // The staging folder is in the data folder, so that moving into place is a rename.
   for (const dir of sweepAbandonedStaging(config.dataDir)) console.warn(`removed ${dir}, left by a backup or restore that was stopped`);
-  const staging = join(config.dataDir, `.restore-${randomBytes(4).toString('hex')}`);
-  mkdirSync(staging);
-  ownStaging(staging);
+  const staging = mkdtempSync(join(config.dataDir, stagingPrefix('restore')));
   try {
     await extract(file, staging);
     const manifest = readManifest(file, staging);

@@ -6,7 +6,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tar from 'tar';
@@ -196,14 +196,14 @@ describe('klantreis backup and restore', () => {
     }
     expect(leftBehind).toHaveLength(1);
     // A staging folder whose process still runs (this one) is left alone.
-    const running = join(from.KLANTREIS_DATA, '.backup-running');
+    const machine = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+    const running = join(from.KLANTREIS_DATA, `.backup-${process.pid}.${machine}-running`);
     mkdirSync(running);
-    writeFileSync(join(running, '.owner-pid'), String(process.pid));
 
     const made = await klantreis(['backup', archive], from);
     expect(made.code).toBe(0);
     expect(made.stderr).toContain(`removed ${join(from.KLANTREIS_DATA, leftBehind[0]!)}, left by a backup or restore that was stopped`);
-    expect(staged()).toEqual(['.backup-running']);
+    expect(staged()).toEqual([`.backup-${process.pid}.${machine}-running`]);
     const into: Place = { KLANTREIS_DATA: join(tempDir('into'), 'data') };
     expect((await klantreis(['restore', archive], into)).stdout).toMatch(/^restored 3 journeys/);
   });

@@ -15,6 +15,8 @@ export const captureRecordSchema = z.strictObject({
   kind: z.enum(CAPTURE_KINDS),
   text: z.string().max(MAX_TEXT_LENGTH),
   author: z.string().max(MAX_TITLE_LENGTH),
+  /** The account that wrote it (its user id), which the server checks; absent in maps from before accounts. */
+  authorId: z.string().min(1).max(MAX_TITLE_LENGTH).optional(),
   /** Milliseconds since 1970: the inbox reads in the order things were said. */
   createdAt: z.number().int().nonnegative(),
 });

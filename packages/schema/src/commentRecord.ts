@@ -19,6 +19,8 @@ export const commentRecordSchema = z.strictObject({
   /** The first comment of the thread this one replies to; null for a thread's first comment. */
   parentId: typedIdSchema('comment').nullable(),
   author: z.string().max(MAX_TITLE_LENGTH),
+  /** The account that wrote it (its user id), which the server checks; absent in maps from before accounts. */
+  authorId: z.string().min(1).max(MAX_TITLE_LENGTH).optional(),
   text: z.string().max(MAX_TEXT_LENGTH),
   /** The participants named with @ in the text, as they were written. */
   mentions: z.array(z.string().min(1).max(MAX_TITLE_LENGTH)).max(MAX_MENTIONS),

@@ -25,7 +25,7 @@ export function stepOfTarget(targetId: StepId | CellId): StepId {
 /** Starts a thread on a step or a cell, or replies to one (`parentId`), and returns the new comment's id. */
 export function addComment(
   doc: Y.Doc,
-  fields: { targetId: StepId | CellId; author: string; text: string; mentions?: string[]; parentId?: CommentId | null; createdAt?: number; id?: CommentId },
+  fields: { targetId: StepId | CellId; author: string; authorId?: string; text: string; mentions?: string[]; parentId?: CommentId | null; createdAt?: number; id?: CommentId },
   origin?: unknown,
 ): CommentId {
   const stepId = stepOfTarget(fields.targetId);

@@ -33,7 +33,7 @@ function requireCapture(doc: Y.Doc, captureId: string): CaptureRecord {
 }
 
 /** Drops a step or a pain point into the inbox. */
-export function addCapture(doc: Y.Doc, fields: { kind: CaptureKind; text: string; author: string; createdAt?: number }, origin?: unknown): CaptureId {
+export function addCapture(doc: Y.Doc, fields: { kind: CaptureKind; text: string; author: string; authorId?: string; createdAt?: number }, origin?: unknown): CaptureId {
   const capture = createCaptureRecord(fields);
   assertValidRecord('capture', capture);
   doc.transact(() => writeRecord(doc, capture), origin);

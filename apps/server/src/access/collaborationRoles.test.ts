@@ -88,7 +88,7 @@ describe('the collaboration socket by role', () => {
   it('lets a commenter comment, and refuses a commenter’s change to the map', async () => {
     const commenter = await connectAs(server, people.commenter!, journeyId);
     await eventually(() => expect(journeyFromDoc(commenter.doc).steps.length).toBeGreaterThan(0));
-    addComment(commenter.doc, { targetId: stepId, author: people.commenter!.name, text: 'Klopt dit?' });
+    addComment(commenter.doc, { targetId: stepId, author: people.commenter!.name, authorId: people.commenter!.userId, text: 'Klopt dit?' });
     await eventually(async () => {
       const journey = (await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { comments: { text: string }[] };
       expect(journey.comments.map((c) => c.text)).toContain('Klopt dit?');
@@ -111,10 +111,11 @@ describe('the collaboration socket by role', () => {
     await eventually(() => expect(journeyFromDoc(commenter.doc).steps.length).toBeGreaterThan(0));
     // The owner (its API token) writes a thread; the commenter replies under their own name.
     const owner = await buildEditorClient(server.url, journeyId);
-    const ownerName = (await server.server.access.findUserByEmail('owner@klantreis.test'))!.name;
-    const thread = addComment(owner.doc, { targetId: stepId, author: ownerName, text: 'Van de eigenaar' });
+    const ownerAccount = (await server.server.access.findUserByEmail('owner@klantreis.test'))!;
+    const ownerName = ownerAccount.name;
+    const thread = addComment(owner.doc, { targetId: stepId, author: ownerName, authorId: ownerAccount.id, text: 'Van de eigenaar' });
     await eventually(() => expect(journeyFromDoc(commenter.doc).comments.map((c) => c.id)).toContain(thread));
-    const reply = addComment(commenter.doc, { targetId: stepId, parentId: thread, author: people.commenter!.name, text: 'Mijn antwoord' });
+    const reply = addComment(commenter.doc, { targetId: stepId, parentId: thread, author: people.commenter!.name, authorId: people.commenter!.userId, text: 'Mijn antwoord' });
     await eventually(async () => expect((await storedComments()).map((c) => c.id)).toContain(reply));
     // Resolving a thread is anyone's who may comment.
     setThreadResolved(commenter.doc, thread, true);
@@ -122,7 +123,9 @@ describe('the collaboration socket by role', () => {
     expect(commenter.closes).toEqual([]);
 
     const attempts: [string, (doc: Y.Doc) => void][] = [
-      ['a comment under the owner’s name', (doc) => addComment(doc, { targetId: stepId, author: ownerName, text: 'Akkoord, de CEO' })],
+      ['a comment under the owner’s name', (doc) => addComment(doc, { targetId: stepId, author: ownerName, authorId: ownerAccount.id, text: 'Akkoord, de CEO' })],
+      ['a comment under their own name in the owner’s account', (doc) => addComment(doc, { targetId: stepId, author: people.commenter!.name, authorId: ownerAccount.id, text: 'Akkoord' })],
+      ['a comment without its account', (doc) => addComment(doc, { targetId: stepId, author: people.commenter!.name, text: 'Zonder account' })],
       ['the owner’s comment rewritten', (doc) => updateRecord(doc, thread, { text: 'Iets anders' })],
       ['their own reply put under the owner’s name', (doc) => updateRecord(doc, reply, { author: ownerName })],
       ['the owner’s thread deleted', (doc) => deleteComment(doc, thread as CommentId)],
@@ -137,14 +140,29 @@ describe('the collaboration socket by role', () => {
       expect(await storedComments(), what).toEqual(before);
     }
 
+    // Renamed to the owner's name, the commenter is still not the owner: comments go by account.
+    const renamedTo = await asPerson(server, people.commenter!, '/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: ownerName }) });
+    expect(renamedTo.status).toBe(204);
+    await eventually(() => expect(commenter.closes).toContain(CLOSE_CODES.accessChanged.code));
+    const impostor = await connectAs(server, people.commenter!, journeyId);
+    await eventually(() => expect(journeyFromDoc(impostor.doc).comments.map((c) => c.id)).toContain(thread));
+    const beforeImpostor = await storedComments();
+    updateRecord(impostor.doc, thread, { text: 'Herschreven door een naamgenoot' });
+    await eventually(() => expect(impostor.closes).toContain(CLOSE_CODES.forbidden.code));
+    impostor.close();
+    expect(await storedComments()).toEqual(beforeImpostor);
+    await asPerson(server, people.commenter!, '/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: people.commenter!.name }) });
+    await eventually(() => expect(commenter.provider.isSynced).toBe(true), 10_000);
+
     // The writer deletes their own thread with its replies; an editor may delete anyone's.
-    const mine = addComment(commenter.doc, { targetId: stepId, author: people.commenter!.name, text: 'Eigen draad' });
+    const mine = addComment(commenter.doc, { targetId: stepId, author: people.commenter!.name, authorId: people.commenter!.userId, text: 'Eigen draad' });
     await eventually(() => expect(journeyFromDoc(owner.doc).comments.map((c) => c.id)).toContain(mine));
-    addComment(owner.doc, { targetId: stepId, parentId: mine, author: ownerName, text: 'Antwoord van de eigenaar' });
+    addComment(owner.doc, { targetId: stepId, parentId: mine, author: ownerName, authorId: ownerAccount.id, text: 'Antwoord van de eigenaar' });
     await eventually(() => expect(journeyFromDoc(commenter.doc).comments.filter((c) => c.parentId === mine)).toHaveLength(1));
     deleteComment(commenter.doc, mine as CommentId);
     await eventually(async () => expect((await storedComments()).some((c) => c.id === mine || c.parentId === mine)).toBe(false));
-    expect(commenter.closes).toEqual([]);
+    // Closed once by the renames (4409, to take the new name), never for what it sent.
+    expect(commenter.closes).not.toContain(CLOSE_CODES.forbidden.code);
     const editor = await connectAs(server, people.editor!, journeyId);
     await eventually(() => expect(journeyFromDoc(editor.doc).comments.map((c) => c.id)).toContain(reply));
     deleteComment(editor.doc, reply as CommentId);

@@ -28,7 +28,7 @@ describe('the inbox', () => {
   it('puts a mention of a person with access in their inbox, by name or e-mail, and nobody else’s', async () => {
     // Carla writes, signed in as herself: the server keeps a comment under its writer's name.
     const carlaClient = await buildEditorClient(server.url, journeyId, (await server.server.access.createToken(carla.userId, 'tests', 'editor')).token);
-    addComment(carlaClient.doc, { targetId: stepId, author: 'Carla', text: '@Bram de Vries klopt de wachttijd? @Nobody', mentions: ['Bram de Vries', 'Nobody', 'Carla'] });
+    addComment(carlaClient.doc, { targetId: stepId, author: 'Carla', authorId: carla.userId, text: '@Bram de Vries klopt de wachttijd? @Nobody', mentions: ['Bram de Vries', 'Nobody', 'Carla'] });
     await eventually(async () => expect((await inbox(bram)).unread).toBe(1));
     const entry = (await inbox(bram)).items[0]!;
     expect(entry).toMatchObject({ kind: 'mention', actorName: 'Carla', journeyId, read: false });
@@ -36,7 +36,8 @@ describe('the inbox', () => {
     // The author is not told about her own comment.
     expect((await inbox(carla)).unread).toBe(0);
     const owner = await buildEditorClient(server.url, journeyId);
-    addComment(owner.doc, { targetId: stepId, author: 'Olga Owner', text: 'Zie hierboven', mentions: [carla.email] });
+    const ownerId = (await server.server.access.findUserByEmail('owner@klantreis.test'))!.id;
+    addComment(owner.doc, { targetId: stepId, author: 'Olga Owner', authorId: ownerId, text: 'Zie hierboven', mentions: [carla.email] });
     await eventually(async () => expect((await inbox(carla)).unread).toBe(1));
     carlaClient.provider.destroy();
     owner.provider.destroy();

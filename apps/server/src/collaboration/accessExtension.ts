@@ -72,7 +72,7 @@ export class AccessExtension implements Extension {
       actor,
       role: effectiveRole(actor, grant) ?? 'viewer',
       mayTouch: touchPermission(actor, grant),
-      authorship: actor.kind === 'user' ? { name: actorName(actor), moderates: allow(actor, 'journey.edit', grant) } : null,
+      authorship: actor.kind === 'user' ? { userId: actor.userId, name: actorName(actor), moderates: allow(actor, 'journey.edit', grant) } : null,
     };
   }
 }

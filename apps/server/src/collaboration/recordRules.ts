@@ -66,6 +66,8 @@ export function derivedTextProblem(doc: Y.Doc, id: string, field: string, keys: 
 
 /** Who writes an update, for the records that carry their writer's name (comments, captures). */
 export interface Authorship {
+  /** The account: a new comment or capture carries its id (`authorId`), which only it may change. */
+  userId: string;
   /** The name a new comment or capture must carry: the account's, as the editor writes it. */
   name: string;
   /** An editor or owner: may delete anyone's comment (moderation), not rewrite it. */
@@ -88,7 +90,9 @@ export function authorshipProblem(live: Y.Doc, shadow: Y.Doc, id: string, author
     const value = recordsOf(doc).get(recordId);
     return value instanceof Y.Map ? recordFields(doc, recordId, value) : undefined;
   };
-  const mine = (fields: Record<string, unknown>) => typeof fields.author === 'string' && fields.author.trim() === authorship.name.trim();
+  // Its account, when it names one; a comment from before accounts by its name.
+  const mine = (fields: Record<string, unknown>) =>
+    fields.authorId !== undefined ? fields.authorId === authorship.userId : typeof fields.author === 'string' && fields.author.trim() === authorship.name.trim();
   const before = read(live, id);
   const after = read(shadow, id);
   if (after === undefined) {
@@ -99,9 +103,18 @@ export function authorshipProblem(live: Y.Doc, shadow: Y.Doc, id: string, author
     return `${id}: only its writer or an editor may delete a ${type} by ${String(before.author)}`;
   }
   if (before === undefined) {
-    return mine(after) ? null : `${id}: a ${type} is written under your own name (${authorship.name}), not ${String(after.author)}`;
+    if (after.authorId !== authorship.userId || String(after.author).trim() !== authorship.name.trim()) {
+      return `${id}: a ${type} is written under your own account and name (${authorship.name}), not ${String(after.author)}`;
+    }
+    // Not under the id of a deleted thread whose replies are left: re-made, it would let its maker delete them.
+    if (type === 'comment') {
+      for (const [otherId, value] of recordsOf(live).entries()) {
+        if (value instanceof Y.Map && recordTypeOf(otherId) === 'comment' && value.get('parentId') === id) return `${id}: a comment cannot take the id of another's thread`;
+      }
+    }
+    return null;
   }
-  if (after.author !== before.author) return `${id}: the writer of a ${type} stays ${String(before.author)}`;
+  if (after.author !== before.author || after.authorId !== before.authorId) return `${id}: the writer of a ${type} stays ${String(before.author)}`;
   if (mine(before)) return null;
   const changed = ownFields.find((field) => JSON.stringify(after[field]) !== JSON.stringify(before[field]));
   return changed ? `${id}: only ${String(before.author)} may change the ${changed} of their ${type}` : null;

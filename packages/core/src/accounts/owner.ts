@@ -55,13 +55,16 @@ export async function ownerMissing(access: AccessStore): Promise<boolean> {
  */
 export async function finishFirstStart(store: JourneyStore, access: AccessStore, staleAfterMs: number): Promise<'workspace-made' | 'claim-dropped' | null> {
   if (await access.firstWorkspace()) return null;
-  const user = await store.db.selectFrom('auth_user').select('id').limit(1).executeTakeFirst();
+  const claim = await store.db.selectFrom('settings').select('value').where('key', '=', OWNER_CLAIM).executeTakeFirst();
+  // Another process may be making the owner right now (its account made, its workspace not yet).
+  if (claim && Date.now() - Number(claim.value) < staleAfterMs) return null;
+  // Before the first workspace there is no invitation: the one account is the owner's.
+  const user = await store.db.selectFrom('auth_user').select('id').orderBy('id').limit(1).executeTakeFirst();
   if (user) {
     await access.createWorkspace(FIRST_WORKSPACE_NAME, user.id);
     return 'workspace-made';
   }
-  const claim = await store.db.selectFrom('settings').select('value').where('key', '=', OWNER_CLAIM).executeTakeFirst();
-  if (claim && Date.now() - Number(claim.value) >= staleAfterMs) {
+  if (claim) {
     await store.db.deleteFrom('settings').where('key', '=', OWNER_CLAIM).where('value', '=', claim.value).execute();
     return 'claim-dropped';
   }

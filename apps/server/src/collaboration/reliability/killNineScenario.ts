@@ -9,7 +9,7 @@ import type { JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
 import { firstDifference } from './convergenceChecks.ts';
 import { connectEditor, type EditorConnection } from './editorConnection.ts';
-import { randomEdit } from './randomJourneyEdits.ts';
+import { randomEdit, testOwnerAuthor } from './randomJourneyEdits.ts';
 import { SeededRandom } from './seededRandom.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 import { containsSnapshot, missingFrom } from './stateContainment.ts';
@@ -125,8 +125,9 @@ export async function runKillNineCycles(options: KillNineOptions): Promise<KillN
       await Promise.all([observer, ...writers].map((editor) => editor.synced()));
 
       let edits = 0;
+      const author = await testOwnerAuthor(server.url);
       const ticker = setInterval(() => {
-        for (const writer of writers) if (randomEdit(writer.doc, random) !== null) edits++;
+        for (const writer of writers) if (randomEdit(writer.doc, random, undefined, author) !== null) edits++;
       }, intervalMs);
       const runMs = (options.minRunMs ?? 500) + random.int((options.maxRunMs ?? 2500) - (options.minRunMs ?? 500));
       await sleep(runMs);

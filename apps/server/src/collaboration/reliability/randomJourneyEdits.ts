@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { TEST_OWNER } from '../../testCredentials.ts';
+import { authorizedFetch, TEST_OWNER } from '../../testCredentials.ts';
 import { cellId, createBlankJourney, type CommentId, type JourneyDocument, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
 import {
   addComment,
@@ -110,7 +110,19 @@ function editedText(random: SeededRandom, text: string, maxLength: number): stri
  * Makes one random edit of `doc`. Returns the kind of edit, or null when the edit was not
  * possible in this state (the mutations refuse it, e.g. deleting the last phase).
  */
-export function randomEdit(doc: Y.Doc, random: SeededRandom, reserved: ReadonlySet<string> = new Set()): EditKind | null {
+/** The test owner, as the server at `baseUrl` knows it: who the simulated editors connect as. */
+export async function testOwnerAuthor(baseUrl: string): Promise<EditAuthor> {
+  const me = (await (await authorizedFetch(`${baseUrl}/api/me`)).json()) as { user: { id: string; name: string } };
+  return { name: me.user.name, id: me.user.id };
+}
+
+/** Who the simulated editor is, for the comments it writes: the account it connects as (the server checks). */
+export interface EditAuthor {
+  name: string;
+  id?: string;
+}
+
+export function randomEdit(doc: Y.Doc, random: SeededRandom, reserved: ReadonlySet<string> = new Set(), writer: EditAuthor = { name: TEST_OWNER.name }): EditKind | null {
   const { phases, steps, lanes, comments } = idsOf(doc, reserved);
   let kind: EditKind = random.weighted(EDIT_WEIGHTS);
   if (kind === 'addStep' && steps.length >= LIMITS.steps) kind = 'deleteStep';
@@ -198,13 +210,14 @@ export function randomEdit(doc: Y.Doc, random: SeededRandom, reserved: ReadonlyS
         // under its writer's name. The name is still drawn, so that each seed replays the runs
         // recorded before the server checked it.
         random.pick(AUTHORS);
-        const author = TEST_OWNER.name;
+        const author = writer.name;
         const mentions = random.chance(0.3) ? [random.pick(AUTHORS)] : [];
         addComment(doc, {
           id: `comment:${random.key()}` as CommentId,
           targetId: random.chance(0.5) ? stepId : cellId(random.pick(lanes), stepId),
           parentId: replyTo,
           author,
+          ...(writer.id === undefined ? {} : { authorId: writer.id }),
           text: `${mentions.map((name) => `@${name} `).join('')}${random.pick(WORDS)}`,
           mentions,
           createdAt: 1_800_000_000_000 + random.int(1_000_000),

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectEditor, type EditorConnection } from './editorConnection.ts';
-import { randomEdit } from './randomJourneyEdits.ts';
+import { randomEdit, testOwnerAuthor } from './randomJourneyEdits.ts';
 import { SeededRandom } from './seededRandom.ts';
 
 export interface ServerFuzzOptions {
@@ -35,9 +35,10 @@ export async function runServerFuzz(baseUrl: string, journeyId: string, options:
   const run: ServerFuzzRun = { editors, edits: 0, disconnects: 0, refusals };
   try {
     await Promise.all(editors.map((editor) => editor.synced()));
+    const author = await testOwnerAuthor(baseUrl);
     for (let op = 0; op < options.operations; op++) {
       const index = random.int(editors.length);
-      if (randomEdit(editors[index]!.doc, random) !== null) run.edits++;
+      if (randomEdit(editors[index]!.doc, random, undefined, author) !== null) run.edits++;
       if (random.chance(options.disconnectRate ?? 0.02)) {
         const online = editors.flatMap((_, i) => (offline.has(i) ? [] : [i]));
         if (online.length > 0) {

@@ -135,6 +135,8 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     if (request.body.language !== undefined) patch.language = request.body.language;
     if (Object.keys(patch).length === 0) throw new HttpError(400, 'nothing to change: send name, image or language');
     await store.db.updateTable('auth_user').set(patch).where('id', '=', actor.userId).execute();
+    // Their sockets carry the name their comments are written under: they reconnect with the new one.
+    if (patch.name !== undefined && patch.name !== actor.name) context.disconnectUser(actor.userId);
     return reply.code(204).send();
   });
 
@@ -181,6 +183,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       await audit.record(actor, 'invitation.accepted', { type: joined.journeyId ? 'journey' : 'workspace', id: joined.journeyId ?? joined.workspaceId, workspaceId: joined.workspaceId }, { role: joined.role });
       return joined;
     });
+    context.disconnectUser(actor.userId);
     return joined;
   });
 
@@ -205,13 +208,16 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         userId = existing.id;
         made = false;
       }
-      const actor: Actor = { kind: 'user', userId, name: request.body.name, email: request.body.email, cap: 'owner', via: 'session' };
+      const name = made ? request.body.name : ((await access.getUser(userId))?.name ?? request.body.name);
+      const actor: Actor = { kind: 'user', userId, name, email: request.body.email, cap: 'owner', via: 'session' };
       const joined = await context.atomically(async ({ access, audit }) => {
         const joined = await access.acceptInvitation(request.params.token, userId);
         if (made) await audit.record(actor, 'account.created', { type: 'account', id: userId, workspaceId: joined.workspaceId }, { role: joined.role, journeyId: joined.journeyId });
         else await audit.record(actor, 'invitation.accepted', { type: joined.journeyId ? 'journey' : 'workspace', id: joined.journeyId ?? joined.workspaceId, workspaceId: joined.workspaceId }, { role: joined.role });
         return joined;
       });
+      // An account that joined has sockets and streams open perhaps: they take the new role.
+      if (!made) context.disconnectUser(userId);
       if (made) await signIn(request, reply, request.body.email, request.body.password);
       return reply.code(201).send(joined);
     },

@@ -4,6 +4,7 @@ import type { CommentRecord } from '@klantreis/schema';
 import { addComment, setThreadResolved } from '@klantreis/sync';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useOwnIdentity } from '../../stores/presenceStore.ts';
+import { useSession } from '../../stores/sessionStore.ts';
 import { relativeTime } from '../relativeTime.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { MentionText } from './MentionText.tsx';
@@ -25,6 +26,7 @@ export function CommentThread({ thread, replies, targetLabel, names }: { thread:
   const { t } = useTranslation();
   const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
+  const authorId = useSession((s) => s.me?.user.id);
   const [replying, setReplying] = useState(false);
   return (
     <li className={`thread${thread.resolved ? ' thread--resolved' : ''}`} data-testid="comment-thread" data-resolved={thread.resolved}>
@@ -47,7 +49,7 @@ export function CommentThread({ thread, replies, targetLabel, names }: { thread:
           label={t('comments.replyLabel')}
           submitLabel={t('comments.send')}
           onSubmit={(text, mentions) => {
-            edit((doc, origin) => addComment(doc, { targetId: thread.targetId, parentId: thread.id, author: me.name, text, mentions }, origin));
+            edit((doc, origin) => addComment(doc, { targetId: thread.targetId, parentId: thread.id, author: me.name, authorId, text, mentions }, origin));
             setReplying(false);
           }}
         />

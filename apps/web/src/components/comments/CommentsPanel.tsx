@@ -7,6 +7,7 @@ import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useEditorStore } from '../../stores/editorStore.ts';
 import { JourneyPeopleContext } from '../../hooks/useJourneyAccess.ts';
 import { useOwnIdentity, usePresenceStore } from '../../stores/presenceStore.ts';
+import { useSession } from '../../stores/sessionStore.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { CommentThread } from './CommentThread.tsx';
 
@@ -15,6 +16,8 @@ export function CommentsPanel({ journey, step }: { journey: JourneyDocument; ste
   const { t } = useTranslation();
   const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
+  // The account that writes (the server checks it is the signed-in one).
+  const authorId = useSession((s) => s.me?.user.id);
   const peers = usePresenceStore((s) => s.peers);
   // Mentions reach an inbox when they name a person with access: those are offered first.
   const people = useContext(JourneyPeopleContext);
@@ -64,7 +67,7 @@ export function CommentsPanel({ journey, step }: { journey: JourneyDocument; ste
         names={names}
         label={t('comments.new')}
         submitLabel={t('comments.send')}
-        onSubmit={(text, mentions) => edit((doc, origin) => addComment(doc, { targetId: target as StepId | CellId, author: me.name, text, mentions }, origin))}
+        onSubmit={(text, mentions) => edit((doc, origin) => addComment(doc, { targetId: target as StepId | CellId, author: me.name, authorId, text, mentions }, origin))}
       />
       {open.length === 0 ? <p className="hint">{t('comments.none')}</p> : <ol className="threads">{open.map(renderThread)}</ol>}
       {resolved.length > 0 && (
