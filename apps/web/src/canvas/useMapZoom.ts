@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, type RefObject } from 'react';
 import { currentZoom, useMapViewStore } from '../stores/mapViewStore.ts';
-import { fitZoom, wheelZoom, zoomStep } from './mapZoom.ts';
+import { fitZoom, MIN_ZOOM, wheelZoom, zoomStep } from './mapZoom.ts';
 
 /**
  * How much the map is drawn larger than its own CSS pixels: CSS `zoom` on `.map` scales its
@@ -41,6 +41,17 @@ export function fitMap(scroller: HTMLElement | null): void {
   const store = useMapViewStore.getState();
   store.setZoom(zoom, { x: 0, y: 0, scrollLeft: 0, scrollTop: 0, zoom: currentZoom(store) });
   scroller.scrollTo({ left: 0, top: 0 });
+  // Text wraps a little differently at a small zoom, so the map can come out a few pixels
+  // taller than its size times the zoom: measured once drawn, it is made smaller until it fits.
+  let tries = 0;
+  const check = () => {
+    const drawn = map.getBoundingClientRect();
+    const now = currentZoom(useMapViewStore.getState());
+    if (tries++ >= 12 || now <= MIN_ZOOM || (drawn.width <= scroller.clientWidth + 1 && drawn.height <= scroller.clientHeight + 1)) return;
+    useMapViewStore.getState().setZoom(Math.max(MIN_ZOOM, Math.round((now - 0.01) * 100) / 100), { x: 0, y: 0, scrollLeft: 0, scrollTop: 0, zoom: now });
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }
 
 /**
