@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@klantreis/db';
 import { languageOrNull, type Language } from '@klantreis/schema';
 import { strongest, type Role } from './roles.ts';
-import type { ApiTokenInfo, Member, WorkspaceInfo } from './accessTypes.ts';
+import type { ApiTokenInfo } from '../contracts/accounts.ts';
+import type { WorkspaceInfo } from '../contracts/accounts.ts';
+import type { Member } from '../contracts/workspaces.ts';
 
 export type { ApiTokenInfo, Member, WorkspaceInfo };
 

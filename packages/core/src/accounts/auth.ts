@@ -5,10 +5,10 @@ import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { roleFromClaims, type OidcSettings } from './singleSignOn.ts';
 import type { Role } from '../access/roles.ts';
 import type { JourneyStore } from '@klantreis/db';
+import { MIN_PASSWORD_LENGTH } from '../contracts/accounts.ts';
 
 /** The header our HTTP layer sets to the client's address, so better-auth's rate limit counts per client. */
 export const CLIENT_IP_HEADER = 'x-klantreis-client-ip';
-export const MIN_PASSWORD_LENGTH = 10;
 const SECRET_SETTING = 'auth.secret';
 
 /** Where sign-in attempts are counted: this process's memory, or one store all processes share (Redis). */

@@ -1,14 +1,7 @@
-import { z } from 'zod';
 import type { JourneyStore } from '@klantreis/db';
 import { AccessError, type AccessStore } from '../access/accessStore.ts';
-import { MIN_PASSWORD_LENGTH, type Auth } from './auth.ts';
-
-export const newAccountSchema = z.object({
-  email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
-  name: z.string().trim().min(1).max(120),
-});
-export type NewAccount = z.infer<typeof newAccountSchema>;
+import type { Auth } from './auth.ts';
+import type { NewAccount } from '../contracts/accounts.ts';
 
 const OWNER_CLAIM = 'owner.claimed';
 export const FIRST_WORKSPACE_NAME = 'Klantreis';

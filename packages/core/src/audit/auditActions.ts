@@ -29,14 +29,5 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export interface AuditEvent {
-  id: string;
-  workspaceId: string | null;
-  actorId: string | null;
-  actorName: string;
-  action: AuditAction;
-  targetType: string;
-  targetId: string | null;
-  detail: Record<string, unknown>;
-  at: number;
-}
+// One entry of the log as the API answers it: the type of its contract (contracts/workspaces.ts).
+export type { AuditEvent } from '../contracts/workspaces.ts';

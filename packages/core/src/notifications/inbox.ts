@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, NotificationsTable } from '@klantreis/db';
-import type { Notification } from './notificationTypes.ts';
+import type { Notification } from '../contracts/accounts.ts';
 
 export type { Notification };
 

@@ -1,9 +1,9 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database, ShareLinksTable } from '@klantreis/db';
 import { hashSecret } from '../access/accessStore.ts';
+import { linkShowsSchema, type LinkShows, type NewLink } from '../contracts/sharing.ts';
 
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
 
@@ -12,24 +12,6 @@ const VIEWER_PREFIX = 'krv_';
 /** A viewer stays in for at most this long, then opens the link again (and types the password again). */
 const VIEWER_TTL_MS = 12 * 60 * 60 * 1000;
 const LAST_OPENED_RESOLUTION_MS = 60_000;
-
-/** What a link's viewers see besides the phases, steps and curve. */
-export const linkShowsSchema = z.strictObject({
-  lanes: z.boolean(),
-  evaluation: z.boolean(),
-  measurement: z.boolean(),
-  comments: z.boolean(),
-});
-export type LinkShows = z.infer<typeof linkShowsSchema>;
-
-export const newLinkSchema = z.strictObject({
-  /** 8 to 200 characters, or none. */
-  password: z.string().min(8, 'a password needs at least 8 characters').max(200).nullable().default(null),
-  /** When the link stops working (ms since 1970), in the future; null: until revoked. */
-  expiresAt: z.number().int().positive().nullable().default(null),
-  shows: linkShowsSchema.default({ lanes: true, evaluation: true, measurement: false, comments: false }),
-});
-export type NewLink = z.infer<typeof newLinkSchema>;
 
 export interface ShareLink {
   id: string;
