@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildJourneyIndex, readJourneyIndex } from './journeyIndex.ts';
+import { openAnalyticsDatabase } from './analyticsDatabase.ts';
+import { buildJourneyIndex, indexCasesRelation, readJourneyIndex } from './journeyIndex.ts';
 import { stageEventLog } from './stagedImport.ts';
 import { makeScratchDirectory, SHARED_EVENT_LOGS } from './testSupport.ts';
 
@@ -31,4 +32,35 @@ describe('the journey index', () => {
     expect([a.cases, b.cases]).toEqual([6, 6]);
     expect(await readJourneyIndex(scratch.path('twice'), [events])).toMatchObject({ cases: 6, events: 42 });
   });
+
+  it('orders each case by time, then import, then file order, whatever order DuckDB gathered the events in', async () => {
+    // Events logged in the same second: only the import and the line say which came first.
+    const first = await scratch.write('ties-1.csv', [
+      'case,activity,time,segment',
+      'c1,b,2024-01-01 10:00:00,zakelijk',
+      'c2,x,2024-01-01 09:00:00,particulier',
+      'c1,a,2024-01-01 09:00:00,premium',
+      'c1,c,2024-01-01 10:00:00,particulier',
+      'c1,a,2024-01-01 11:00:00,particulier',
+    ].join('\n'));
+    const second = await scratch.write('ties-2.csv', ['case,activity,time,segment', 'c1,d,2024-01-01 10:00:00,zakelijk', 'c1,e,2024-01-01 09:00:00,zakelijk'].join('\n'));
+    const imports = [
+      (await stageEventLog(first, { directory: scratch.path('ties-1') })).directory,
+      (await stageEventLog(second, { directory: scratch.path('ties-2') })).directory,
+    ];
+    const index = await buildJourneyIndex(imports, scratch.path('ties-index'), { eventsPerBucket: 3 });
+    const names = new Map(index.activities.map((a) => [a.code, a.activity]));
+    const database = await openAnalyticsDatabase({ threads: 4 });
+    try {
+      const rows = (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${indexCasesRelation(index)} ORDER BY case_id`)).getRowObjectsJS();
+      const hour = (h: number) => BigInt(Date.UTC(2024, 0, 1, h)) * 1000n;
+      expect(rows.map((row) => ({ ...row, acts: (row.acts as number[]).map((code) => names.get(code)), repeated: (row.repeated as number[]).map((code) => names.get(code)) }))).toEqual([
+        { case_id: 'c1', segment: 'premium', acts: ['a', 'e', 'b', 'c', 'd', 'a'], ts: [hour(9), hour(9), hour(10), hour(10), hour(10), hour(11)], repeated: ['a'] },
+        { case_id: 'c2', segment: 'particulier', acts: ['x'], ts: [hour(9)], repeated: [] },
+      ]);
+    } finally {
+      database.close();
+    }
+  });
 });
+
