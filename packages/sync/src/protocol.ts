@@ -53,7 +53,15 @@ export const CLOSE_CODES = {
    * reconnects at once, reaches the owner, and resends what the owner lacks.
    */
   ownerMoved: { code: 4308, reason: 'klantreis-owner-moved' },
+  /**
+   * The update builds on changes the server does not have yet, and not the sender's own (an
+   * edit sent before the sync that brings what it builds on). Not stored: the editor
+   * reconnects as after any drop (`saveProblemOf` names no problem), and its sync sends
+   * everything in order.
+   */
+  updateEarly: { code: 4425, reason: 'klantreis-update-early' },
 } as const;
+
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 

@@ -4,8 +4,9 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { OutgoingMessage } from '@hocuspocus/server';
 import { participantKeyOf, type StepId } from '@klantreis/schema';
-import { addComment, CLOSE_CODES, collabUrl, deleteComment, journeyFromDoc, setThreadResolved, updateRecord } from '@klantreis/sync';
+import { addComment, CLOSE_CODES, collabUrl, deleteComment, journeyFromDoc, recordsOf, setThreadResolved, updateRecord } from '@klantreis/sync';
 import type { CommentId } from '@klantreis/schema';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { asPerson, foreignPerson, invitePerson, type Person } from './accessTestSupport.ts';
@@ -32,7 +33,7 @@ async function connectAs(server: TestServer, person: Person | null, journeyId: s
     provider.destroy();
     socket.destroy();
   };
-  return { doc, provider, closes, refusals, close };
+  return { doc, provider, socket, closes, refusals, close };
 }
 
 describe('the collaboration socket by role', () => {
@@ -99,6 +100,43 @@ describe('the collaboration socket by role', () => {
     await eventually(() => expect(commenter.closes).toContain(CLOSE_CODES.forbidden.code));
     commenter.close();
     expect(await stepTitle()).toBe(before);
+  });
+
+  it("refuses a commenter's update that waits for an editor's next change, which would let it in under the editor's role", async () => {
+    const editor = await connectAs(server, people.editor!, journeyId);
+    const commenter = await connectAs(server, people.commenter!, journeyId);
+    await eventually(() => expect(journeyFromDoc(editor.doc).steps.length).toBeGreaterThan(0));
+    await eventually(() => expect(journeyFromDoc(commenter.doc).steps.length).toBeGreaterThan(0));
+    // The commenter predicts the editor's next change (the client id is in the presence), and
+    // writes on top of it, under its own client id, text in a step it may not change.
+    const append = (doc: Y.Doc, text: string) => {
+      const description = recordsOf(doc).get(stepId)!.get('description') as Y.Text;
+      description.insert(description.length, text);
+    };
+    const predicted = new Y.Doc();
+    predicted.clientID = editor.doc.clientID;
+    Y.applyUpdate(predicted, Y.encodeStateAsUpdate(editor.doc));
+    const predictedBefore = Y.encodeStateVector(predicted);
+    append(predicted, ' (checked)');
+    const forging = new Y.Doc();
+    forging.clientID = commenter.doc.clientID;
+    Y.applyUpdate(forging, Y.encodeStateAsUpdate(commenter.doc));
+    Y.applyUpdate(forging, Y.encodeStateAsUpdate(predicted, predictedBefore));
+    const forgingBefore = Y.encodeStateVector(forging);
+    append(forging, ' and slipped in');
+    commenter.socket.send(new OutgoingMessage(journeyId).createSyncMessage().writeUpdate(Y.encodeStateAsUpdate(forging, forgingBefore)).toUint8Array());
+    await eventually(() => expect(commenter.closes).toContain(CLOSE_CODES.updateEarly.code));
+    commenter.close();
+    // The editor makes the predicted change: the server has nothing waiting on it.
+    const expected = `${journeyFromDoc(editor.doc).steps.find((s) => s.id === stepId)!.description} (checked)`;
+    append(editor.doc, ' (checked)');
+    await eventually(async () => {
+      const journey = (await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { steps: { id: string; description: string }[] };
+      expect(journey.steps.find((s) => s.id === stepId)!.description).toBe(expected);
+    });
+    expect(journeyFromDoc(editor.doc).steps.find((s) => s.id === stepId)!.description).toBe(expected);
+    expect(editor.closes).toEqual([]);
+    editor.close();
   });
 
   /** The journey's comments as the server stores them. */

@@ -130,3 +130,94 @@ describe('IncomingUpdateValidator and the root-level texts of derived records', 
     expect(validator.check(old)).toMatchObject({ accepted: false, reason: expect.stringContaining('root-level text') });
   });
 });
+
+describe('IncomingUpdateValidator and the parts of an update Yjs holds back', () => {
+  const editorAccount = { userId: 'editor-account', name: 'Eva', moderates: true };
+  const commenterAccount = { userId: 'commenter-account', name: 'Carl', moderates: false };
+  /** A commenter may touch nothing but comments. */
+  const commenterMay = (id: string) => id.startsWith('comment:');
+
+  /** The server, an editor's document and a commenter's, each with its own client id. */
+  function threeDocs() {
+    const { server, phaseId } = serverAndEditor();
+    const stepId = addStep(server, { phaseId, title: 'Betalen' });
+    const copy = (clientId: number) => {
+      const doc = new Y.Doc();
+      doc.clientID = clientId;
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      return doc;
+    };
+    return { server, stepId, editor: copy(111), commenter: copy(222) };
+  }
+
+  /** The editor's next edit, and an update of the commenter that builds on it before the server has it. */
+  function commenterAheadOfEditor() {
+    const docs = threeDocs();
+    const { editor, commenter, stepId } = docs;
+    const before = Y.encodeStateVector(editor);
+    updateRecord(editor, stepId, { description: 'De klant betaalt' });
+    const editorsEdit = Y.encodeStateAsUpdate(editor, before);
+    // The commenter guessed the editor's next change (client ids are in everyone's presence)
+    // and writes on top of it what its role may not: text in the step.
+    Y.applyUpdate(commenter, editorsEdit);
+    const commenterBefore = Y.encodeStateVector(commenter);
+    const description = recordsOf(commenter).get(stepId)!.get('description') as Y.Text;
+    description.insert(description.length, ', en de commentator schreef hier');
+    const forged = Y.encodeStateAsUpdate(commenter, commenterBefore);
+    return { ...docs, editorsEdit, forged };
+  }
+
+  it('refuses an update that waits for another person\'s next change, which would let it in under their role', () => {
+    const { server, editorsEdit, forged, stepId } = commenterAheadOfEditor();
+    const validator = new IncomingUpdateValidator(server);
+    expect(validator.check(forged, commenterMay, commenterAccount)).toMatchObject({ accepted: false, early: true });
+    const accepted = validator.check(editorsEdit, undefined, editorAccount);
+    expect(accepted).toEqual({ accepted: true, changed: true });
+    Y.applyUpdate(server, editorsEdit);
+    expect(journeyFromDoc(server).steps.find((step) => step.id === stepId)).toMatchObject({ description: 'De klant betaalt' });
+  });
+
+  it('refuses deleting another person\'s change before the server has it', () => {
+    const { server, editor, commenter, stepId } = threeDocs();
+    const before = Y.encodeStateVector(editor);
+    updateRecord(editor, stepId, { description: 'De klant betaalt' });
+    const editorsEdit = Y.encodeStateAsUpdate(editor, before);
+    Y.applyUpdate(commenter, editorsEdit);
+    const commenterBefore = Y.encodeStateVector(commenter);
+    (recordsOf(commenter).get(stepId)!.get('description') as Y.Text).delete(0, 3);
+    const deletion = Y.encodeStateAsUpdate(commenter, commenterBefore);
+    const validator = new IncomingUpdateValidator(server);
+    expect(validator.check(deletion, commenterMay, commenterAccount)).toMatchObject({ accepted: false, early: true });
+  });
+
+  it('refuses writing under a client id another account writes under', () => {
+    const { server, editor, commenter, stepId } = threeDocs();
+    const validator = new IncomingUpdateValidator(server);
+    const before = Y.encodeStateVector(editor);
+    updateRecord(editor, stepId, { description: 'Eerst' });
+    const first = Y.encodeStateAsUpdate(editor, before);
+    expect(validator.check(first, undefined, editorAccount)).toMatchObject({ accepted: true });
+    Y.applyUpdate(server, first);
+    validator.mirror(first);
+    // The commenter takes the editor's client id for its comment: the editor's next change,
+    // under the same id and clock, would then be taken for one the server already has.
+    Y.applyUpdate(commenter, first);
+    commenter.clientID = editor.clientID;
+    const commenterBefore = Y.encodeStateVector(commenter);
+    recordsOf(commenter).set('comment:x1', new Y.Map<unknown>([['id', 'comment:x1']]));
+    expect(validator.check(Y.encodeStateAsUpdate(commenter, commenterBefore), commenterMay, commenterAccount)).toMatchObject({ accepted: false, forbidden: true });
+  });
+
+  it('lets an editor back online send its newest edit before the offline ones it builds on', () => {
+    const { server, editor, stepId } = threeDocs();
+    const validator = new IncomingUpdateValidator(server);
+    const edits = ['Een', 'Twee', 'Drie'].map((title) => {
+      const before = Y.encodeStateVector(editor);
+      updateRecord(editor, stepId, { title });
+      return Y.encodeStateAsUpdate(editor, before);
+    });
+    expect(validator.check(edits[2]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
+    expect(validator.check(edits[1]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
+    expect(validator.check(edits[0]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
+  });
+});

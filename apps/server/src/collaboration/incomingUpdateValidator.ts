@@ -4,7 +4,7 @@ import { derivedTextOwner, metaOf, recordsOf } from '@klantreis/sync';
 import { authorshipProblem, derivedTextProblem, metaProblem, recordProblem, type Authorship } from './recordRules.ts';
 
 /** `changed` is false for an update the document already holds entirely (a reconnecting editor's sync). */
-export type Verdict = { accepted: true; changed: boolean } | { accepted: false; reason: string; forbidden?: boolean };
+export type Verdict = { accepted: true; changed: boolean } | { accepted: false; reason: string; forbidden?: boolean; early?: boolean };
 
 /**
  * Which records the sender's role lets an update touch (a record id, or `meta` for the
@@ -36,6 +36,12 @@ export class IncomingUpdateValidator {
   private shadow: Y.Doc | null = null;
   /** Counts the shadows dropped, so a caller can tell whether one was dropped meanwhile. */
   generation = 0;
+  /**
+   * Which account wrote under each Yjs client id since the document was loaded. A client id is
+   * one browser document's: nobody else writes under it. Learnt from accepted updates, so a
+   * client id already in the stored document is claimed by the first account that extends it.
+   */
+  private readonly clientAccounts = new Map<number, string>();
 
   constructor(live: Y.Doc) {
     this.live = live;
@@ -48,9 +54,20 @@ export class IncomingUpdateValidator {
     const capture = (tr: Y.Transaction) => {
       if (tr.origin === VALIDATION) applied.transaction = tr;
     };
+    let writes: Map<number, number> | null = null;
+    try {
+      writes = authorship ? Y.parseUpdateMeta(update).to : null;
+    } catch (error) {
+      return { accepted: false, reason: `the update cannot be read: ${(error as Error).message}` };
+    }
+    if (authorship && writes) {
+      const foreign = [...writes.keys()].find((client) => (this.clientAccounts.get(client) ?? authorship.userId) !== authorship.userId);
+      if (foreign !== undefined) return { accepted: false, reason: `the update writes under client ${foreign}, another person's`, forbidden: true };
+    }
     shadow.on('afterTransaction', capture);
     // Yjs adds to its pending structs in place but replaces their merged update.
     const pendingBefore = [shadow.store.pendingStructs?.update, shadow.store.pendingDs];
+    const newClients = writes ? [...writes.keys()].filter((client) => Y.getState(shadow.store, client) === 0) : [];
     try {
       Y.applyUpdate(shadow, update, VALIDATION);
     } catch (error) {
@@ -60,6 +77,13 @@ export class IncomingUpdateValidator {
       shadow.off('afterTransaction', capture);
     }
     const transaction = applied.transaction;
+    if (authorship && writes) {
+      const early = this.heldBackProblem(shadow, update, writes, newClients, pendingBefore[1] ?? null, authorship.userId);
+      if (early) {
+        this.discardShadow();
+        return { accepted: false, reason: early, early: true };
+      }
+    }
     const problem = transaction ? this.problemIn(shadow, transaction, mayTouch, authorship) : null;
     if (problem instanceof Forbidden) {
       this.discardShadow();
@@ -72,6 +96,7 @@ export class IncomingUpdateValidator {
           !sameStateVector(transaction.beforeState, transaction.afterState) ||
           shadow.store.pendingStructs?.update !== pendingBefore[0] ||
           shadow.store.pendingDs !== pendingBefore[1]);
+      if (authorship && writes) for (const client of writes.keys()) this.clientAccounts.set(client, authorship.userId);
       return { accepted: true, changed };
     }
     this.discardShadow();
@@ -105,6 +130,35 @@ export class IncomingUpdateValidator {
       Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.live));
     }
     return this.shadow;
+  }
+
+  /**
+   * Yjs holds back the parts of an update that build on changes it does not have yet, and
+   * applies them when a later update brings those: in the transaction of that later update,
+   * which is checked under its sender's role and name. So a held-back part may wait only for
+   * client ids of its own sender's account (an editor back online sends its newest edit before
+   * the offline ones it builds on); waiting for another person's next change would let it in
+   * under theirs. Refused otherwise, as early: the editor reconnects and sends everything in
+   * order (an honest editor only meets this in a race, e.g. an edit under a client id of a
+   * session before a reload, sent before the sync that brings that session's edits).
+   */
+  private heldBackProblem(shadow: Y.Doc, update: Uint8Array, writes: Map<number, number>, newClients: number[], dsBefore: Uint8Array | null, account: string): string | null {
+    const own = (client: number) => this.clientAccounts.get(client) === account || newClients.includes(client);
+    const structsLeft = [...writes].some(([client, clock]) => Y.getState(shadow.store, client) < clock);
+    if (structsLeft) {
+      for (const client of shadow.store.pendingStructs?.missing.keys() ?? []) {
+        if (!own(client)) return `the update builds on changes of client ${client} the server does not have yet`;
+      }
+    }
+    const dsAfter = shadow.store.pendingDs;
+    if (dsAfter !== null && !sameBytes(dsAfter, dsBefore)) {
+      // Yjs keeps them in the v2 encoding; an editor's update comes in v1.
+      const heldBack = new Set(Y.decodeUpdateV2(dsAfter).ds.clients.keys());
+      for (const client of Y.decodeUpdate(update).ds.clients.keys()) {
+        if (heldBack.has(client) && !own(client)) return `the update deletes changes of client ${client} the server does not have yet`;
+      }
+    }
+    return null;
   }
 
   private problemIn(shadow: Y.Doc, transaction: Y.Transaction, mayTouch?: TouchPermission, authorship?: Authorship): string | Forbidden | null {
@@ -179,6 +233,10 @@ function rootNamesOf(doc: Y.Doc): Map<object, string> {
   const names = new Map<object, string>();
   for (const [name, type] of doc.share) names.set(type, name);
   return names;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | null): boolean {
+  return b !== null && a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
 function sameStateVector(a: Map<number, number>, b: Map<number, number>): boolean {

@@ -165,7 +165,8 @@ export class PersistenceExtension implements Extension {
     if (mayTouch === undefined) throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.unauthorized, 'the connection was not authenticated'));
     const verdict = validator.check(update, mayTouch ?? undefined, context.authorship ?? undefined);
     if (!verdict.accepted) {
-      throw this.refuse(connection.webSocket, new RefusalError(verdict.forbidden ? CLOSE_CODES.forbidden : CLOSE_CODES.updateRefused, verdict.reason));
+      const refusal = verdict.forbidden ? CLOSE_CODES.forbidden : verdict.early ? CLOSE_CODES.updateEarly : CLOSE_CODES.updateRefused;
+      throw this.refuse(connection.webSocket, new RefusalError(refusal, verdict.reason));
     }
     if (!verdict.changed) {
       // Nothing new: a reconnecting editor's sync, say. What it repeats may be an update
