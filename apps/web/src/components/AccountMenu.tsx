@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../hooks/useRoute.ts';
-import { useSession } from '../stores/sessionStore.ts';
+import { navigate } from '../routing/appHistory.ts';
+import { signOut, useInbox, useMe } from '../queries/session.ts';
 
 function go(path: string) {
   return (e: React.MouseEvent) => {
@@ -12,9 +12,8 @@ function go(path: string) {
 /** The signed-in person, their workspace pages (owners) and sign out. */
 export function AccountMenu() {
   const { t } = useTranslation();
-  const me = useSession((s) => s.me);
-  const signOut = useSession((s) => s.signOut);
-  const unread = useSession((s) => s.unread);
+  const me = useMe();
+  const unread = useInbox().data?.unread ?? 0;
   if (!me) return null;
   const owned = me.workspaces.filter((w) => w.role === 'owner');
   return (

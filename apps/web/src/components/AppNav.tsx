@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../hooks/useRoute.ts';
+import { navigate } from '../routing/appHistory.ts';
 
 /** The app's main places, in the top bar of the journeys list and the portfolio. */
 export function AppNav({ current }: { current: 'journeys' | 'portfolio' }) {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantKeyOf } from '@klantreis/schema';
 import { useEditorStore } from '../stores/editorStore.ts';
-import { useSession } from '../stores/sessionStore.ts';
+import { refreshMe, useMe } from '../queries/session.ts';
 import { useOwnIdentity, usePresenceStore, type Peer } from '../stores/presenceStore.ts';
 import { publish, remoteStates, type Awareness } from './awareness.ts';
 
@@ -18,7 +18,7 @@ export function usePresence(awareness: Awareness | null): void {
   useEffect(() => usePresenceStore.getState().setFallbackName(fallbackName), [fallbackName]);
 
   // A signed-in person is their account in every map: its name, and a key from its id.
-  const me = useSession((s) => s.me);
+  const me = useMe();
   const accountId = me?.user.id ?? null;
   const accountName = me ? me.user.name || me.user.email : '';
   useEffect(() => usePresenceStore.getState().setAccount(accountId ? { key: participantKeyOf(accountId), name: accountName } : null), [accountId, accountName]);

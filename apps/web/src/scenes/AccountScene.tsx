@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '@klantreis/core/contracts';
-import { accountsApi, type ApiToken } from '../api/accountsApi.ts';
+import { accountsApi } from '../api/accountsApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { relativeTime } from '../components/relativeTime.ts';
-import { useSession } from '../stores/sessionStore.ts';
+import { useServerChange } from '../queries/serverChange.ts';
+import { forgetSession, refreshMe, useChooseLanguage, useMe } from '../queries/session.ts';
+import { tokensQuery } from '../queries/workspace.ts';
 
 const MAX_AVATAR_BYTES = 64 * 1024;
 
@@ -21,15 +24,14 @@ function readAsDataUrl(file: File): Promise<string> {
 /** Profile (name, avatar), password, sessions and API tokens. */
 export function AccountScene() {
   const { t, i18n } = useTranslation();
-  const me = useSession((s) => s.me);
+  const me = useMe();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const tokensRead = useQuery(tokensQuery);
+  const tokens = tokensRead.data ?? [];
+  const tokenChange = useServerChange(tokensQuery.queryKey);
+  const chooseLanguage = useChooseLanguage();
   const [newToken, setNewToken] = useState<string | null>(null);
-  const loadTokens = useCallback(() => {
-    accountsApi.tokens().then(setTokens, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(loadTokens, [loadTokens]);
   if (!me) return null;
 
   async function run(action: () => Promise<unknown>, done?: string) {
@@ -53,16 +55,16 @@ export function AccountScene() {
     if (file.size > MAX_AVATAR_BYTES) return setError(t('access.account.avatarTooBig'));
     await run(async () => {
       await accountsApi.updateProfile({ image: await readAsDataUrl(file) });
-      await useSession.getState().load();
+      await refreshMe();
     }, t('access.account.saved'));
   }
 
   return (
     <AccessPage title={t('access.account.title')}>
       {message && <p role="status">{message}</p>}
-      {error && (
+      {(error ?? tokensRead.error) && (
         <p role="alert" className="error">
-          {error}
+          {error ?? tokensRead.error?.message}
         </p>
       )}
       <section aria-labelledby="profile">
@@ -73,7 +75,7 @@ export function AccountScene() {
             const { name = '' } = form(e);
             void run(async () => {
               await accountsApi.updateProfile({ name });
-              await useSession.getState().load();
+              await refreshMe();
             }, t('access.account.saved'));
           }}
         >
@@ -94,7 +96,7 @@ export function AccountScene() {
             onClick={() =>
               void run(async () => {
                 await accountsApi.updateProfile({ image: null });
-                await useSession.getState().load();
+                await refreshMe();
               })
             }
           >
@@ -109,7 +111,7 @@ export function AccountScene() {
         </p>
         <LanguageSwitch />
         {me.user.language && (
-          <button type="button" onClick={() => void run(() => useSession.getState().chooseLanguage(null), t('access.account.saved'))}>
+          <button type="button" onClick={() => void run(() => chooseLanguage.mutateAsync(null), t('access.account.saved'))}>
             {t('access.account.followBrowser')}
           </button>
         )}
@@ -146,7 +148,7 @@ export function AccountScene() {
           onClick={() =>
             void run(async () => {
               await accountsApi.signOutEverywhere();
-              useSession.setState({ me: null });
+              forgetSession();
             })
           }
         >
@@ -167,9 +169,9 @@ export function AccountScene() {
             const target = e.currentTarget;
             const { name = '', role = 'editor' } = form(e);
             void run(async () => {
-              setNewToken((await accountsApi.createToken(name, role as Role)).token);
+              const created = await tokenChange.run(() => accountsApi.createToken(name, role as Role));
+              setNewToken(created.token);
               target.reset();
-              loadTokens();
             });
           }}
         >
@@ -197,7 +199,7 @@ export function AccountScene() {
               <li key={token.id}>
                 <strong>{token.name}</strong> · {t(`access.roles.${token.role}`)} ·{' '}
                 {token.lastUsedAt ? t('access.account.lastUsed', { when: relativeTime(t, token.lastUsedAt) }) : t('access.account.neverUsed')}{' '}
-                <button type="button" onClick={() => void run(async () => (await accountsApi.revokeToken(token.id), loadTokens()))}>
+                <button type="button" onClick={() => void run(() => tokenChange.run(() => accountsApi.revokeToken(token.id)))}>
                   {t('access.account.revoke')}
                 </button>
               </li>

@@ -21,7 +21,7 @@ import '../components/measurement/measurement.css';
 import { useCollaborativeJourney } from '../hooks/useCollaborativeJourney.ts';
 import { JourneyDocContext } from '../hooks/useJourneyEdit.ts';
 import { useMeasurement } from '../hooks/useMeasurement.ts';
-import { navigate } from '../hooks/useRoute.ts';
+import { navigate } from '../routing/appHistory.ts';
 
 /**
  * A journey's measurement dashboard: its imports, the mapping of activities to steps, the journey

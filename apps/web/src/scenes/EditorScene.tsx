@@ -24,7 +24,7 @@ import { useEvaluation } from '../hooks/useEvaluation.ts';
 import { MeasurementContext, useMeasurement } from '../hooks/useMeasurement.ts';
 import { JourneyDocContext, useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { usePresence } from '../hooks/usePresence.ts';
-import { navigate } from '../hooks/useRoute.ts';
+import { navigate } from '../routing/appHistory.ts';
 import { useVersionsSync } from '../hooks/useVersionsSync.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
 import { useMapViewStore } from '../stores/mapViewStore.ts';

@@ -1,29 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountsApi, type InboxEntry } from '../api/accountsApi.ts';
+import type { InboxEntry } from '../api/accountsApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
 import { relativeTime } from '../components/relativeTime.ts';
-import { navigate } from '../hooks/useRoute.ts';
-import { useSession } from '../stores/sessionStore.ts';
+import { navigate } from '../routing/appHistory.ts';
+import { useInbox, useMarkRead } from '../queries/session.ts';
 
 /** Mentions and approval requests for the signed-in person, newest first; opening one marks it read. */
 export function InboxScene() {
   const { t } = useTranslation();
-  const [items, setItems] = useState<InboxEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    accountsApi.inbox().then(
-      (answer) => {
-        setItems(answer.items);
-        useSession.setState({ unread: answer.unread });
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-  useEffect(load, [load]);
+  // The same read as the unread count in the account menu: opening the inbox brings both up to date.
+  const inbox = useInbox({ fresh: true });
+  const items = inbox.data?.items ?? null;
+  const error = inbox.error?.message ?? null;
+  const markRead = useMarkRead();
 
   async function open(entry: InboxEntry) {
-    if (!entry.read) await accountsApi.markRead([entry.id]).catch(() => undefined);
+    if (!entry.read) await markRead.mutateAsync([entry.id]).catch(() => undefined);
     navigate(`/journeys/${encodeURIComponent(entry.journeyId)}`);
   }
 
@@ -35,7 +27,7 @@ export function InboxScene() {
         </p>
       )}
       {items && items.some((i) => !i.read) && (
-        <button type="button" onClick={() => void accountsApi.markRead().then(load)}>
+        <button type="button" onClick={() => markRead.mutate(undefined)}>
           {t('access.inbox.markAllRead')}
         </button>
       )}

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, journeysApi, type ListedJourney } from '../api/journeysApi.ts';
 import { CreateJourneyDialog } from '../components/CreateJourneyDialog.tsx';
@@ -6,52 +7,38 @@ import { ACTION_ROLES, allow, atLeast, type Action } from '@klantreis/core/contr
 import { parseMermaidJourney } from '@klantreis/render/mermaid';
 import { AccountMenu } from '../components/AccountMenu.tsx';
 import { AppNav } from '../components/AppNav.tsx';
-import { useSession } from '../stores/sessionStore.ts';
+import { useSettledValue } from '../hooks/useSettledValue.ts';
+import { journeyKeys, journeysQuery } from '../queries/journeys.ts';
+import { useServerChange } from '../queries/serverChange.ts';
+import { useMe } from '../queries/session.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { MiniCurve } from '../components/MiniCurve.tsx';
 import { relativeTime } from '../components/relativeTime.ts';
-import { navigate } from '../hooks/useRoute.ts';
+import { navigate } from '../routing/appHistory.ts';
 
 /** The journeys list: search, create (blank, template, import), rename, duplicate, trash. */
 export function JourneysScene({ trash }: { trash: boolean }) {
   const { t, i18n } = useTranslation();
-  const [journeys, setJourneys] = useState<ListedJourney[] | null>(null);
   const [search, setSearch] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // One request per pause in typing; the list asked for is the one shown (the query's key).
+  const asked = useSettledValue(search, search ? 150 : 0);
+  const read = useQuery(journeysQuery({ search: asked, trash }));
+  const journeys = read.data ?? null;
+  const change = useServerChange(journeyKeys.lists);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? (read.error ? t('list.loadFailed', { error: read.error.message }) : null);
   const [creating, setCreating] = useState<{ template: string } | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const me = useSession((s) => s.me);
+  const me = useMe();
   /** The role on the journey comes from the server, after a token's cap. */
   const may = (journey: ListedJourney, action: Action) => atLeast(journey.role, ACTION_ROLES[action]);
   const canCreate = me?.workspaces.some((w) => allow({ kind: 'user', userId: me.user.id, name: me.user.name, email: me.user.email, cap: me.cap, via: me.via }, 'workspace.create', w.role)) ?? false;
 
-  // Lists can overlap (a search while a rename reloads); only the newest one may be shown, or a
-  // slower, older answer puts the old title back.
-  const latestLoad = useRef(0);
-  const load = useCallback(() => {
-    const turn = ++latestLoad.current;
-    journeysApi.list({ search, trash }).then(
-      (items) => {
-        if (turn !== latestLoad.current) return;
-        setJourneys(items);
-        setError(null);
-      },
-      (e: Error) => {
-        if (turn === latestLoad.current) setError(t('list.loadFailed', { error: e.message }));
-      },
-    );
-  }, [search, trash, t]);
-
-  useEffect(() => {
-    const timer = setTimeout(load, search ? 150 : 0);
-    return () => clearTimeout(timer);
-  }, [load, search]);
-
   // Shows its own errors and never rejects, so the event handlers that call it may `void` it.
   async function act(action: () => Promise<unknown>) {
     try {
-      await action();
-      load();
+      await change.run(action);
+      setError(null);
     } catch (e) {
       setError(t('errors.generic', { error: (e as Error).message }));
     }

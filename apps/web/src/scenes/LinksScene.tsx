@@ -1,18 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { linkState, sharingApi, type ShareLink } from '../api/sharingApi.ts';
+import { linkState, sharingApi } from '../api/sharingApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
 import { relativeTime } from '../components/relativeTime.ts';
+import { useServerChange } from '../queries/serverChange.ts';
+import { workspaceLinksQuery } from '../queries/workspace.ts';
 
 /** Every share link of the workspace in one list: journey, maker, last opened, state, revoke. */
 export function LinksScene({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
-  const [links, setLinks] = useState<(ShareLink & { journeyTitle: string })[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    sharingApi.workspaceLinks(workspaceId).then(setLinks, (e: Error) => setError(e.message));
-  }, [workspaceId]);
-  useEffect(load, [load]);
+  const read = useQuery(workspaceLinksQuery(workspaceId));
+  const links = read.data ?? null;
+  const revoke = useServerChange(workspaceLinksQuery(workspaceId).queryKey);
+  const error = revoke.error?.message ?? read.error?.message ?? null;
 
   return (
     <AccessPage title={t('share.workspaceTitle')}>
@@ -49,7 +49,7 @@ export function LinksScene({ workspaceId }: { workspaceId: string }) {
                   <td>{state === 'live' ? t('share.live') : t(`share.${state}`)}</td>
                   <td>
                     {state === 'live' && (
-                      <button type="button" className="danger" onClick={() => void sharingApi.revoke(link.journeyId, link.id).then(load, (e: Error) => setError(e.message))}>
+                      <button type="button" className="danger" onClick={() => void revoke.run(() => sharingApi.revoke(link.journeyId, link.id)).catch(() => undefined)}>
                         {t('share.revoke')}
                       </button>
                     )}

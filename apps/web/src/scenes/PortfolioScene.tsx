@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { atLeast, type Member, type PortfolioJourney } from '@klantreis/core/contracts';
-import { accountsApi } from '../api/accountsApi.ts';
-import { portfolioApi, prefetchPortfolio, type PortfolioPatch } from '../api/portfolioApi.ts';
+import type { PortfolioPatch } from '../api/portfolioApi.ts';
 import { AccountMenu } from '../components/AccountMenu.tsx';
 import { AppNav } from '../components/AppNav.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -13,66 +13,28 @@ import { parsePortfolioQuery, PORTFOLIO_TABS, portfolioQueryString, type Portfol
 import { filterChoices, filterJourneys, groupJourneys, sortJourneys } from '../components/portfolio/portfolioRows.ts';
 import { PortfolioTable } from '../components/portfolio/PortfolioTable.tsx';
 import { SavedViews } from '../components/portfolio/SavedViews.tsx';
-import { navigate } from '../hooks/useRoute.ts';
-import { useSession } from '../stores/sessionStore.ts';
+import { navigate } from '../routing/appHistory.ts';
+import { portfolioQuery, usePortfolioPatch } from '../queries/portfolio.ts';
+import { useMe } from '../queries/session.ts';
+import { membersQuery } from '../queries/workspace.ts';
 import '../components/portfolio/portfolio.css';
 
-if (location.pathname.replace(/\/$/, '') === '/portfolio') prefetchPortfolio(parsePortfolioQuery(location.search).workspace);
-
 /** The portfolio's journeys of one workspace, with an edit applied at once and undone if the server refuses it. */
-function usePortfolio(workspaceId: string | null) {
+function usePortfolio(workspaceId: string | null, members: readonly Member[]) {
   const { t } = useTranslation();
-  const [journeys, setJourneys] = useState<PortfolioJourney[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef(0);
-
-  const load = useCallback(() => {
-    if (!workspaceId) return;
-    const turn = ++latest.current;
-    portfolioApi.journeys(workspaceId).then(
-      (answer) => {
-        if (turn !== latest.current) return;
-        setJourneys(answer.journeys);
-        setError(null);
-      },
-      (e: Error) => turn === latest.current && setError(t('portfolio.loadFailed', { error: e.message })),
-    );
-  }, [workspaceId, t]);
-  useEffect(load, [load]);
-
-  const patch = useCallback(
-    (journey: PortfolioJourney, change: PortfolioPatch, members: readonly Member[]) => {
-      const owner = change.ownerId === undefined ? journey.owner : { id: change.ownerId, name: members.find((m) => m.userId === change.ownerId)?.name ?? '' };
-      const fields = { status: change.status ?? journey.status, kind: change.kind ?? journey.kind, tags: change.tags ?? journey.tags, owner };
-      setJourneys((all) => all?.map((j) => (j.id === journey.id ? { ...j, ...fields } : j)) ?? null);
-      portfolioApi.update(journey.id, change).then(
-        () => load(),
-        (e: Error) => {
-          setError(t('portfolio.edit.failed', { title: journey.title, error: e.message }));
-          load();
-        },
-      );
-    },
-    [load, t],
-  );
-  return { journeys, error, patch };
+  const read = useQuery(portfolioQuery(workspaceId));
+  const edit = usePortfolioPatch(workspaceId, members);
+  const error = edit.error
+    ? t('portfolio.edit.failed', { title: edit.variables?.journey.title ?? '', error: edit.error.message })
+    : read.error
+      ? t('portfolio.loadFailed', { error: read.error.message })
+      : null;
+  const patch = edit.mutate;
+  const onPatch = useCallback((journey: PortfolioJourney, change: PortfolioPatch) => patch({ journey, change }), [patch]);
+  return { journeys: read.data?.journeys ?? null, error, onPatch };
 }
 
-function useMembers(workspaceId: string | null): Member[] {
-  const [members, setMembers] = useState<Member[]>([]);
-  useEffect(() => {
-    if (!workspaceId) return undefined;
-    let current = true;
-    accountsApi.members(workspaceId).then(
-      (all) => current && setMembers(all),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [workspaceId]);
-  return members;
-}
+const NO_MEMBERS: readonly Member[] = [];
 
 function Tabs({ tab, onTab }: { tab: PortfolioTab; onTab: (tab: PortfolioTab) => void }) {
   const { t } = useTranslation();
@@ -103,11 +65,11 @@ function Tabs({ tab, onTab }: { tab: PortfolioTab; onTab: (tab: PortfolioTab) =>
  */
 export function PortfolioScene({ query }: { query: string }) {
   const { t, i18n } = useTranslation();
-  const me = useSession((s) => s.me);
+  const me = useMe();
   const state = useMemo(() => parsePortfolioQuery(query), [query]);
   const workspaceId = state.workspace ?? me?.workspaces[0]?.id ?? null;
-  const { journeys, error, patch } = usePortfolio(workspaceId);
-  const members = useMembers(workspaceId);
+  const members = useQuery(membersQuery(workspaceId)).data ?? NO_MEMBERS;
+  const { journeys, error, onPatch } = usePortfolio(workspaceId, members);
   const locale = i18n.language;
   const workspaceRole = me?.workspaces.find((w) => w.id === workspaceId)?.role ?? null;
   const canSaveViews = atLeast(workspaceRole, 'editor') && atLeast(me?.cap ?? null, 'editor');
@@ -122,7 +84,6 @@ export function PortfolioScene({ query }: { query: string }) {
   const choices = useMemo(() => filterChoices(journeys ?? [], locale), [journeys, locale]);
   const shown = useMemo(() => sortJourneys(filterJourneys(journeys ?? [], state.filter), state.sort, locale), [journeys, state.filter, state.sort, locale]);
   const groups = useMemo(() => groupJourneys(shown, state.group, locale), [shown, state.group, locale]);
-  const onPatch = useCallback((journey: PortfolioJourney, change: PortfolioPatch) => patch(journey, change, members), [patch, members]);
 
   return (
     <div className="page">

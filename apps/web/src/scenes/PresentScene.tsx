@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { JourneyDocument } from '@klantreis/schema';
 import { journeysApi } from '../api/journeysApi.ts';
 import { sharingApi } from '../api/sharingApi.ts';
-import { navigate } from '../hooks/useRoute.ts';
+import { navigate } from '../routing/appHistory.ts';
 import { exportFontReady } from '../present/LayoutSvg.tsx';
 import { PresentationView } from '../present/PresentationView.tsx';
 

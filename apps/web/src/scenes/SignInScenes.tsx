@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { accountsApi } from '../api/accountsApi.ts';
 import { ApiError } from '../api/journeysApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
-import { navigate } from '../hooks/useRoute.ts';
-import { useSession } from '../stores/sessionStore.ts';
+import { navigate } from '../routing/appHistory.ts';
+import { refreshMe, useMe } from '../queries/session.ts';
+import { useSessionEnd } from '../stores/sessionStore.ts';
 
 function PasswordFields({ name }: { name: boolean }) {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [ownerNeeded, setOwnerNeeded] = useState(false);
   const [sso, setSso] = useState<{ name: string; providerId: string } | null>(null);
-  const endedWhileOpen = useSession((s) => s.endedWhileOpen);
+  const endedWhileOpen = useSessionEnd((s) => s.endedWhileOpen);
   // Back from the IdP without a session: better-auth sends ?error=… (and our ?sso=failed).
   const ssoFailed = new URLSearchParams(location.search).has('error') || new URLSearchParams(location.search).get('sso') === 'failed';
   useEffect(() => {
@@ -62,7 +63,7 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
     const { email = '', password = '' } = fields(event);
     try {
       await accountsApi.signIn(email, password);
-      await useSession.getState().load();
+      await refreshMe();
       onSignedIn?.();
     } catch (e) {
       setError(e instanceof ApiError && e.status === 429 ? t('access.signIn.tooMany') : t('access.signIn.failed', { error: (e as Error).message }));
@@ -113,7 +114,7 @@ export function SetupScene({ token }: { token: string }) {
     const { name = '', email = '', password = '' } = fields(event);
     try {
       await accountsApi.setup({ token, name, email, password });
-      await useSession.getState().load();
+      await refreshMe();
       navigate('/');
     } catch (e) {
       setError(e instanceof ApiError && e.status === 403 ? t('access.setup.badLink') : t('errors.generic', { error: (e as Error).message }));
@@ -151,7 +152,7 @@ export function SetupScene({ token }: { token: string }) {
 /** An invitation link: join signed in, sign in first, or make an account. */
 export function InviteScene({ token }: { token: string }) {
   const { t } = useTranslation();
-  const me = useSession((s) => s.me);
+  const me = useMe();
   const [offer, setOffer] = useState<{ workspaceName: string; journeyTitle: string | null; role: string } | null | undefined>(undefined);
   const [signingIn, setSigningIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -159,7 +160,7 @@ export function InviteScene({ token }: { token: string }) {
     accountsApi.invitation(token).then(setOffer, () => setOffer(null));
   }, [token]);
   async function joined(result: { journeyId: string | null }) {
-    await useSession.getState().load();
+    await refreshMe();
     navigate(result.journeyId ? `/journeys/${encodeURIComponent(result.journeyId)}` : '/');
   }
   async function accept() {

@@ -1,35 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, ROLES, type AuditAction, type Role } from '@klantreis/core/contracts';
-import { accountsApi, type AuditEvent, type Member } from '../api/accountsApi.ts';
+import { accountsApi } from '../api/accountsApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
-import { useSession } from '../stores/sessionStore.ts';
+import { useServerChange } from '../queries/serverChange.ts';
+import { useMe } from '../queries/session.ts';
+import { auditQuery, membersQuery, workspaceKeys } from '../queries/workspace.ts';
 
 function useWorkspaceName(workspaceId: string): string {
-  const me = useSession((s) => s.me);
+  const me = useMe();
   return me?.workspaces.find((w) => w.id === workspaceId)?.name ?? workspaceId;
 }
 
 /** Members and their roles, and invitation links (owners). */
 export function MembersScene({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
-  const me = useSession((s) => s.me);
+  const me = useMe();
   const workspace = useWorkspaceName(workspaceId);
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useQuery(membersQuery(workspaceId));
+  const members = read.data ?? null;
+  // A change of members shows in the audit log too.
+  const change = useServerChange(workspaceKeys.all(workspaceId));
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? read.error?.message ?? null;
   const [inviteRole, setInviteRole] = useState<Role>('editor');
   const [link, setLink] = useState<string | null>(null);
   const [resetLink, setResetLink] = useState<{ name: string; url: string } | null>(null);
-  const load = useCallback(() => {
-    accountsApi.members(workspaceId).then(setMembers, (e: Error) => setError(e.message));
-  }, [workspaceId]);
-  useEffect(load, [load]);
-
   async function run(action: () => Promise<unknown>) {
     setError(null);
     try {
-      await action();
-      load();
+      await change.run(action);
     } catch (e) {
       setError(t('errors.generic', { error: (e as Error).message }));
     }
@@ -127,11 +128,9 @@ export function AuditScene({ workspaceId }: { workspaceId: string }) {
   const { t, i18n } = useTranslation();
   const workspace = useWorkspaceName(workspaceId);
   const [action, setAction] = useState<AuditAction | ''>('');
-  const [events, setEvents] = useState<AuditEvent[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    accountsApi.audit(workspaceId, { action: action || undefined }).then(setEvents, (e: Error) => setError(e.message));
-  }, [workspaceId, action]);
+  const read = useQuery(auditQuery(workspaceId, action || undefined));
+  const events = read.data ?? null;
+  const error = read.error?.message ?? null;
   const filter = { action: action || undefined };
   return (
     <AccessPage title={t('access.audit.title', { workspace })}>

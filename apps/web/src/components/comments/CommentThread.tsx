@@ -4,7 +4,7 @@ import type { CommentRecord } from '@klantreis/schema';
 import { addComment, setThreadResolved } from '@klantreis/sync';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useOwnIdentity } from '../../stores/presenceStore.ts';
-import { useSession } from '../../stores/sessionStore.ts';
+import { refreshMe, useMe } from '../../queries/session.ts';
 import { relativeTime } from '../relativeTime.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { MentionText } from './MentionText.tsx';
@@ -26,7 +26,7 @@ export function CommentThread({ thread, replies, targetLabel, names }: { thread:
   const { t } = useTranslation();
   const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
-  const authorId = useSession((s) => s.me?.user.id);
+  const authorId = useMe()?.user.id;
   const [replying, setReplying] = useState(false);
   return (
     <li className={`thread${thread.resolved ? ' thread--resolved' : ''}`} data-testid="comment-thread" data-resolved={thread.resolved}>

@@ -7,7 +7,7 @@ import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useEditorStore } from '../../stores/editorStore.ts';
 import { JourneyPeopleContext } from '../../hooks/useJourneyAccess.ts';
 import { useOwnIdentity, usePresenceStore } from '../../stores/presenceStore.ts';
-import { useSession } from '../../stores/sessionStore.ts';
+import { refreshMe, useMe } from '../../queries/session.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { CommentThread } from './CommentThread.tsx';
 
@@ -17,7 +17,7 @@ export function CommentsPanel({ journey, step }: { journey: JourneyDocument; ste
   const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
   // The account that writes (the server checks it is the signed-in one).
-  const authorId = useSession((s) => s.me?.user.id);
+  const authorId = useMe()?.user.id;
   const peers = usePresenceStore((s) => s.peers);
   // Mentions reach an inbox when they name a person with access: those are offered first.
   const people = useContext(JourneyPeopleContext);

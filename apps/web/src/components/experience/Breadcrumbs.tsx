@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { journeysApi } from '../../api/journeysApi.ts';
-import { navigate } from '../../hooks/useRoute.ts';
+import { navigate } from '../../routing/appHistory.ts';
 import { journeyPath, trailOf } from './drillDown.ts';
 import '../../canvas/experience/experience.css';
 

@@ -4,7 +4,7 @@ import { updateRecord } from '@klantreis/sync';
 import { useLinkableJourneys } from '../../api/experienceApi.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useCan } from '../../hooks/useJourneyAccess.ts';
-import { useRoute } from '../../hooks/useRoute.ts';
+import { useParams } from '@tanstack/react-router';
 import { drillDown } from './drillDown.ts';
 import '../../canvas/experience/experience.css';
 
@@ -14,8 +14,7 @@ import '../../canvas/experience/experience.css';
 /** In the editor's step panel: the open journey is the route's. */
 export function SubJourneyField({ step }: { step: StepRecord }) {
   const { t } = useTranslation();
-  const route = useRoute();
-  const journeyId = route.page === 'editor' ? route.journeyId : '';
+  const journeyId = useParams({ strict: false }).journeyId ?? '';
   const edit = useJourneyEdit();
   const canEdit = useCan('journey.edit');
   const journeys = useLinkableJourneys(journeyId);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { navigate } from '../../hooks/useRoute.ts';
+import { navigate } from '../../routing/appHistory.ts';
 
 // Drill-down keeps the way back in the URL: `?trail=<map>,<journey>` names the journeys above
 // the open one (experience map › journey › sub-journey) and `?phase=` the phase to open at.

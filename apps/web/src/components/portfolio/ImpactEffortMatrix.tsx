@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Opportunity } from '@klantreis/core/contracts';
-import { navigate } from '../../hooks/useRoute.ts';
+import { navigate } from '../../routing/appHistory.ts';
 import { matrixPoints, type MatrixPoint, type Quadrant } from './opportunityRows.ts';
 
 // Drawn in a 400 × 400 box: effort 1 … 5 from left to right, impact 1 … 5 from bottom to top,

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioJourney } from '@klantreis/core/contracts';
-import { portfolioApi } from '../../api/portfolioApi.ts';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
-import { navigate } from '../../hooks/useRoute.ts';
+import { experienceQuery } from '../../queries/portfolio.ts';
+import { navigate } from '../../routing/appHistory.ts';
 import { scoreText } from '../evaluation/formatNumbers.ts';
 import { ScrollRegion } from '../measurement/ScrollRegion.tsx';
 import { HealthLight } from './HealthLight.tsx';
@@ -91,24 +91,14 @@ function useBoardMaps(all: readonly PortfolioJourney[]): BoardMap[] {
   for (const journey of all) {
     if (journey.kind === 'experience' && !fallback.has(journey.id)) fallback.set(journey.id, { id: journey.id, title: journey.title, stages: [] });
   }
-  const mapIds = [...fallback.keys()].sort().join(' ');
-  const [loaded, setLoaded] = useState<Map<string, BoardMap>>(new Map());
-  useEffect(() => {
-    let current = true;
-    for (const id of mapIds.split(' ').filter(Boolean)) {
-      portfolioApi.experience(id).then(
-        (rollup) => {
-          if (!current) return;
-          const map = { id, title: rollup.title, stages: rollup.stages.map((s) => ({ stageId: s.stageId, name: s.name })) };
-          setLoaded((now) => new Map(now).set(id, map));
-        },
-        () => undefined,
-      );
-    }
-    return () => {
-      current = false;
-    };
-  }, [mapIds]);
+  const mapIds = [...fallback.keys()].sort();
+  // A map whose roll-up cannot be read keeps the stages the journeys name.
+  const rollups = useQueries({ queries: mapIds.map((id) => experienceQuery(id)) });
+  const loaded = new Map<string, BoardMap>();
+  rollups.forEach(({ data: rollup }, i) => {
+    const id = mapIds[i]!;
+    if (rollup) loaded.set(id, { id, title: rollup.title, stages: rollup.stages.map((s) => ({ stageId: s.stageId, name: s.name })) });
+  });
   return [...fallback.values()].map((map) => loaded.get(map.id) ?? map).filter((map) => map.stages.length > 0);
 }
 

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Opportunity } from '@klantreis/core/contracts';
 import { portfolioApi } from '../../api/portfolioApi.ts';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
-import { navigate } from '../../hooks/useRoute.ts';
+import { opportunitiesQuery } from '../../queries/portfolio.ts';
+import { navigate } from '../../routing/appHistory.ts';
 import { ScrollRegion } from '../measurement/ScrollRegion.tsx';
 import { ImpactEffortMatrix } from './ImpactEffortMatrix.tsx';
 import {
@@ -88,23 +90,13 @@ function OpportunityRow({ opportunity: o }: { opportunity: Opportunity }) {
 export function OpportunityPortfolio({ workspaceId, view, onView }: { workspaceId: string; view: OpportunityView; onView: (view: OpportunityView, options?: { typing?: boolean }) => void }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
-  const [all, setAll] = useState<Opportunity[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useQuery(opportunitiesQuery(workspaceId));
+  const all = read.data?.opportunities ?? null;
+  const error = read.error ? t('portfolio.loadFailed', { error: read.error.message }) : null;
   // Filter and sort live in the URL (portfolioQuery.ts), as the journeys' do.
   const { filter, sort } = view;
   const setFilter = (next: OpportunityFilter) => onView({ filter: next, sort }, { typing: next.text !== filter.text });
   const setSort = (next: OpportunitySort) => onView({ filter, sort: next });
-
-  useEffect(() => {
-    let current = true;
-    portfolioApi.opportunities(workspaceId).then(
-      (answer) => current && setAll(answer.opportunities),
-      (e: Error) => current && setError(t('portfolio.loadFailed', { error: e.message })),
-    );
-    return () => {
-      current = false;
-    };
-  }, [workspaceId, t]);
 
   const journeys = useMemo(() => {
     const seen = new Map<string, string>();

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { Locale } from '@klantreis/evaluation';
 import { ACTION_ROLES, atLeast, type Member, type PortfolioJourney } from '@klantreis/core/contracts';
 import type { PortfolioPatch } from '../../api/portfolioApi.ts';
-import { navigate } from '../../hooks/useRoute.ts';
+import { navigate } from '../../routing/appHistory.ts';
 import { HealthLight } from './HealthLight.tsx';
 import { LazySelect, type SelectOption } from './LazySelect.tsx';
 import { TagsInput } from './PortfolioEditors.tsx';

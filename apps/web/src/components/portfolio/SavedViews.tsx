@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { portfolioApi, type SavedView } from '../../api/portfolioApi.ts';
+import { savedViewsQuery } from '../../queries/portfolio.ts';
+import { useServerChange } from '../../queries/serverChange.ts';
 import { viewStateFrom, type PortfolioViewState } from './portfolioQuery.ts';
 
 /**
@@ -15,15 +18,13 @@ export function SavedViews({ workspaceId, current, canSave, onApply }: {
   onApply: (state: PortfolioViewState) => void;
 }) {
   const { t } = useTranslation();
-  const [views, setViews] = useState<SavedView[]>([]);
+  const read = useQuery(savedViewsQuery(workspaceId));
+  const views = read.data ?? [];
+  const change = useServerChange(savedViewsQuery(workspaceId).queryKey);
   const [chosen, setChosen] = useState('');
   const [naming, setNaming] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-
-  const load = useCallback(() => {
-    portfolioApi.views(workspaceId).then(setViews, (e: Error) => setMessage({ error: true, text: t('portfolio.views.failed', { error: e.message }) }));
-  }, [workspaceId, t]);
-  useEffect(load, [load]);
+  const [changeMessage, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const message = changeMessage ?? (read.error ? { error: true, text: t('portfolio.views.failed', { error: read.error.message }) } : null);
 
   // Shows its own errors and never rejects, so the handlers may `void` it.
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -31,11 +32,10 @@ export function SavedViews({ workspaceId, current, canSave, onApply }: {
     const name = new FormData(event.currentTarget).get('name')?.toString().trim();
     if (!name) return;
     try {
-      const view = await portfolioApi.saveView(workspaceId, name, current);
+      const view = await change.run(() => portfolioApi.saveView(workspaceId, name, current));
       setNaming(false);
       setChosen(view.id);
       setMessage({ error: false, text: t('portfolio.views.saved', { name }) });
-      load();
     } catch (e) {
       setMessage({ error: true, text: t('portfolio.views.failed', { error: (e as Error).message }) });
     }
@@ -44,9 +44,8 @@ export function SavedViews({ workspaceId, current, canSave, onApply }: {
   async function remove(view: SavedView) {
     if (!confirm(t('portfolio.views.confirmDelete', { name: view.name }))) return;
     try {
-      await portfolioApi.deleteView(view.id);
+      await change.run(() => portfolioApi.deleteView(view.id));
       setChosen('');
-      load();
     } catch (e) {
       setMessage({ error: true, text: t('portfolio.views.failed', { error: (e as Error).message }) });
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH } from '@klantreis/schema';
 import { accountsApi } from '../../api/accountsApi.ts';
 import { usePresenceStore } from '../../stores/presenceStore.ts';
-import { useSession } from '../../stores/sessionStore.ts';
+import { refreshMe, useMe } from '../../queries/session.ts';
 
 /**
  * The name the others see at this person's cursor, selection, comments and approvals. For a
@@ -22,7 +22,7 @@ export function ParticipantNameForm({ onDone, submitLabel }: { onDone?: () => vo
     if (account) {
       try {
         await accountsApi.updateProfile({ name: name.trim() });
-        await useSession.getState().load();
+        await refreshMe();
       } catch {
         setFailed(true);
         return;

@@ -4,7 +4,7 @@ import { MAX_TEXT_LENGTH } from '@klantreis/schema';
 import { versionsApi, type VersionInfo } from '../../api/versionsApi.ts';
 import { request } from '../../api/journeysApi.ts';
 import type { Member } from '../../api/accountsApi.ts';
-import { useSession } from '../../stores/sessionStore.ts';
+import { refreshMe, useMe } from '../../queries/session.ts';
 import { useVersionsStore } from '../../stores/versionsStore.ts';
 
 /** "Anna, Bram de Vries" → ["Anna", "Bram de Vries"]: names are split on commas only. */
@@ -18,7 +18,7 @@ export function parseNames(text: string): string[] {
  */
 export function ApprovalRequestForm({ journeyId, version, onDone }: { journeyId: string; version: VersionInfo; onDone: () => void }) {
   const { t } = useTranslation();
-  const me = useSession((s) => s.me);
+  const me = useMe();
   const [people, setPeople] = useState<Member[]>([]);
   useEffect(() => {
     request<Member[]>(`/api/journeys/${encodeURIComponent(journeyId)}/people`).then(

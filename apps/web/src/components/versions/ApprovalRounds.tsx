@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_LENGTH } from '@klantreis/schema';
 import { versionsApi, type ApprovalRequest, type Decision } from '../../api/versionsApi.ts';
-import { useSession } from '../../stores/sessionStore.ts';
+import { refreshMe, useMe } from '../../queries/session.ts';
 import { useVersionsStore } from '../../stores/versionsStore.ts';
 import { relativeTime } from '../relativeTime.ts';
 
@@ -53,7 +53,7 @@ function DecisionForm({ journeyId, request }: { journeyId: string; request: Appr
 /** Every approval round on the journey, newest first, with each approver's latest word. */
 export function ApprovalRounds({ journeyId, versionNames }: { journeyId: string; versionNames: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
-  const myEmail = useSession((s) => s.me?.user.email ?? '');
+  const myEmail = useMe()?.user.email ?? '';
   const names = useVersionsStore((s) => s.approval?.names ?? {});
   const requests = useVersionsStore((s) => s.approval?.requests ?? []);
   if (requests.length === 0) return <p className="hint">{t('approval.none')}</p>;

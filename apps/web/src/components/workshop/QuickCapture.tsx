@@ -4,14 +4,14 @@ import { CAPTURE_KINDS, MAX_TEXT_LENGTH, type CaptureKind } from '@klantreis/sch
 import { addCapture } from '@klantreis/sync';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useOwnIdentity } from '../../stores/presenceStore.ts';
-import { useSession } from '../../stores/sessionStore.ts';
+import { refreshMe, useMe } from '../../queries/session.ts';
 
 /** Everyone drops a step or a pain point into the inbox, without deciding where it goes. */
 export function QuickCapture() {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
   const me = useOwnIdentity();
-  const authorId = useSession((s) => s.me?.user.id);
+  const authorId = useMe()?.user.id;
   const [kind, setKind] = useState<CaptureKind>('step');
   const [text, setText] = useState('');
 
