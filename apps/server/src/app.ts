@@ -6,10 +6,12 @@ import { assertMigrationsValid, findJsonNestingTooDeep, findJsonSyntaxError, MAX
 import { journeyFromDoc } from '@klantreis/sync';
 import { DocumentLeases, VersionStore, type JourneyStore } from '@klantreis/db';
 import { randomBytes } from 'node:crypto';
+import { authProviders } from '@klantreis/core/contracts';
 import { AccessStore, AuditLog, createOwner, finishFirstStart, Inbox, OIDC_PROVIDER_ID, ShareLinks, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
 import { ActorResolver } from './access/actorResolver.ts';
 import type { AccessContext } from './access/accessContext.ts';
 import { registerRoutePolicies } from './access/routePolicies.ts';
+import { registerContractCheck } from './access/routeContracts.ts';
 import { HostPolicy, registerWebHardening } from './access/webHardening.ts';
 import { accountRoutes } from './routes/accounts/accounts.ts';
 import { markCleanStop, recoverSnapshotsAfterCrash } from './commands/snapshotRecovery.ts';
@@ -230,6 +232,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const resolver = new ActorResolver(auth, access);
   const links = new ShareLinks(options.store.db);
   registerRoutePolicies(app, resolver, access, links, (options.services ?? new Set(['api'])).has('api'));
+  registerContractCheck(app, (options.services ?? new Set(['api'])).has('api'));
   const versions = new VersionStore(options.store.db);
   const memoryRelease = new IdleMemoryRelease({ quietMs: options.idleMemoryReleaseMs });
   const feed = new ChangeFeed();
@@ -324,7 +327,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
     await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken });
-    app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured' } }, async () => ({
+    app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured', response: { 200: authProviders } } }, async () => ({
       oidc: options.oidc ? { name: options.oidc.name, providerId: OIDC_PROVIDER_ID } : null,
     }));
     await app.register(journeyRoutes, { prefix: '/api/journeys', context, store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });

@@ -1,23 +1,24 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AccessError, auditCsv, CLIENT_IP_HEADER, createAccount, createOwner, ownerMissing, PASSWORD_RESET_TTL_SECONDS, type Actor } from '@klantreis/core';
 import type { JourneyStore } from '@klantreis/db';
 import { toHeaders } from '../../access/actorResolver.ts';
 import type { AccessContext } from '../../access/accessContext.ts';
 import { HttpError } from '../../httpErrors.ts';
 import {
+  auditAnswer,
   auditQuery,
   createdToken,
   invitationBody,
   invitationCreated,
   invitationInfo,
+  invitationJoined,
   inboxAnswer,
   invitationParams,
   markReadBody,
-  me,
-  member,
+  meSchema,
+  memberList,
   memberParams,
   newAccountSchema,
   profilePatch,
@@ -25,10 +26,10 @@ import {
   setupBody,
   setupStatus,
   tokenBody,
-  tokenInfo,
+  tokenList,
   tokenParams,
   workspaceParams,
-} from './schema.ts';
+} from '@klantreis/core/contracts';
 
 export interface AccountRoutesOptions {
   context: AccessContext;
@@ -107,7 +108,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
 
   app.post(
     '/setup',
-    { schema: { tags: ['accounts'], summary: 'Create the owner account with the link the server printed at its first start', body: setupBody, response: { 201: me } } },
+    { schema: { tags: ['accounts'], summary: 'Create the owner account with the link the server printed at its first start', body: setupBody, response: { 201: meSchema } } },
     async (request, reply) => {
       const expected = setupToken();
       if (expected === null) throw new HttpError(409, 'this Klantreis has its owner already: sign in');
@@ -120,7 +121,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     },
   );
 
-  app.get('/me', { schema: { tags: ['accounts'], summary: 'Who is signed in, and their workspaces and roles', response: { 200: me } } }, async (request) => {
+  app.get('/me', { schema: { tags: ['accounts'], summary: 'Who is signed in, and their workspaces and roles', response: { 200: meSchema } } }, async (request) => {
     const actor = userOf(request.actor);
     const user = await access.getUser(actor.userId);
     if (!user) throw new HttpError(401, 'sign in first');
@@ -140,7 +141,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     return reply.code(204).send();
   });
 
-  app.get('/me/tokens', { schema: { tags: ['accounts'], summary: 'Your API tokens (never their secrets)', response: { 200: z.array(tokenInfo) } } }, async (request) =>
+  app.get('/me/tokens', { schema: { tags: ['accounts'], summary: 'Your API tokens (never their secrets)', response: { 200: tokenList } } }, async (request) =>
     access.tokensOf(userOf(request.actor).userId),
   );
 
@@ -176,7 +177,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     return found;
   });
 
-  app.post('/invitations/:token/accept', { schema: { tags: ['accounts'], summary: 'Join by an invitation link, signed in', params: invitationParams } }, async (request) => {
+  app.post('/invitations/:token/accept', { schema: { tags: ['accounts'], summary: 'Join by an invitation link, signed in', params: invitationParams, response: { 200: invitationJoined } } }, async (request) => {
     const actor = userOf(request.actor);
     const joined = await context.atomically(async ({ access, audit }) => {
       const joined = await access.acceptInvitation(request.params.token, actor.userId);
@@ -189,7 +190,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
 
   app.post(
     '/invitations/:token/account',
-    { schema: { tags: ['accounts'], summary: 'Make an account by an invitation link and join', params: invitationParams, body: newAccountSchema } },
+    { schema: { tags: ['accounts'], summary: 'Make an account by an invitation link and join', params: invitationParams, body: newAccountSchema, response: { 201: invitationJoined } } },
     async (request, reply) => {
       if (!(await access.invitation(request.params.token))) throw new HttpError(404, 'this invitation link is not known, was used already or has expired: ask for a new one');
       let userId: string;
@@ -223,7 +224,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     },
   );
 
-  app.get('/workspaces/:workspaceId/members', { schema: { tags: ['workspaces'], summary: 'The members and their roles', params: workspaceParams, response: { 200: z.array(member) } } }, async (request) =>
+  app.get('/workspaces/:workspaceId/members', { schema: { tags: ['workspaces'], summary: 'The members and their roles', params: workspaceParams, response: { 200: memberList } } }, async (request) =>
     access.members(request.params.workspaceId),
   );
 
@@ -277,7 +278,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     },
   );
 
-  app.get('/workspaces/:workspaceId/audit', { schema: { tags: ['workspaces'], summary: 'The audit log, newest first, as JSON or CSV', params: workspaceParams, querystring: auditQuery } }, async (request, reply) => {
+  app.get('/workspaces/:workspaceId/audit', { schema: { tags: ['workspaces'], summary: 'The audit log, newest first, as JSON or CSV', params: workspaceParams, querystring: auditQuery, response: { 200: auditAnswer } } }, async (request, reply) => {
     const { format, ...filter } = request.query;
     const events = await audit.list({ workspaceId: request.params.workspaceId, ...filter });
     if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="klantreis-audit.csv"').send(auditCsv(events));

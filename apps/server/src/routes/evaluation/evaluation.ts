@@ -3,7 +3,7 @@ import { evaluateJourney, ModelOptionError, modelFromOptions, parseKanoCsv, type
 import { journeyFromDoc, setKanoResults } from '@klantreis/sync';
 import type { JourneyDocuments } from '../../commands/journeyDocuments.ts';
 import { HttpError } from '../../httpErrors.ts';
-import { evaluationQuery, evaluationResponse, journeyIdParams, kanoCsvBody, kanoImportError, kanoImportResponse, kanoQuery } from './schema.ts';
+import { evaluationQuery, evaluationResponse, journeyIdParams, kanoCsvBody, kanoImportError, kanoImportResponse, kanoQuery } from '@klantreis/core/contracts';
 
 export interface EvaluationRoutesOptions {
   documents: JourneyDocuments;

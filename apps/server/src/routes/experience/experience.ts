@@ -7,7 +7,7 @@ import type { ExperienceRollups } from '../../commands/experienceRollups.ts';
 import type { JourneyChange, JourneyChangeSignal } from '../../commands/journeyChangeSignal.ts';
 import type { EventStreams } from '../sharing/eventStreams.ts';
 import { toHeaders, type ActorResolver } from '../../access/actorResolver.ts';
-import { experienceParams, experienceRollupResponse, linkableResponse } from './schema.ts';
+import { experienceParams, experienceRollupResponse, linkableResponse } from '@klantreis/core/contracts';
 
 export interface ExperienceRoutesOptions {
   rollups: ExperienceRollups;

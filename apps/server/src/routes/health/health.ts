@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { healthResponse, liveResponse } from '@klantreis/core/contracts';
 import type { JourneyStore } from '@klantreis/db';
 import type { Service } from '../../config.ts';
 
@@ -10,7 +10,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ store: JourneyStore; node: st
       schema: {
         tags: ['health'],
         summary: 'Whether the server and its database answer, and the server’s clock (editors share the workshop timer in server time)',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: z.number().int().describe('milliseconds since 1970') }) },
+        response: { 200: healthResponse },
       },
     },
     async () => {
@@ -24,13 +24,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ store: JourneyStore; node: st
       schema: {
         tags: ['health'],
         summary: 'Whether this process answers, without asking the database: the proxy’s health check, and how one process asks whether another that holds a journey is still there',
-        response: {
-          200: z.object({
-            status: z.literal('ok'),
-            node: z.string().nullable().describe('KLANTREIS_NODE_NAME with several processes, else null'),
-            services: z.array(z.enum(['api', 'collab', 'worker'])),
-          }),
-        },
+        response: { 200: liveResponse },
       },
     },
     async () => ({ status: 'ok' as const, node, services: [...services] }),

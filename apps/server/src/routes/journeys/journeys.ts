@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { journeyDocumentSchema, parseJourneyDocument, type LaneId, type PhaseId, type StepId } from '@klantreis/schema';
 import type { JourneyStore } from '@klantreis/db';
 import {
@@ -27,7 +26,6 @@ import type { JourneyCreator } from '../../commands/journeyCreator.ts';
 import { JourneyNotFoundError, type JourneyDocuments } from '../../commands/journeyDocuments.ts';
 import { HttpError } from '../../httpErrors.ts';
 import { auditJourney, workspaceForNewJourney, type AccessContext } from '../../access/accessContext.ts';
-import { journeyAccess, member, shareBody } from '../accounts/schema.ts';
 import { ACTIONS, allow, effectiveRole, strongest } from '@klantreis/core';
 import {
   addPhaseBody,
@@ -38,13 +36,18 @@ import {
   deleteQuery,
   duplicateBody,
   exportQuery,
+  importedResponse,
+  journeyAccessSchema,
   journeyIdParams,
-  listItem,
+  journeyList,
   listQuery,
+  memberList,
   moveBody,
+  openJourney,
   recordParams,
   recordPatch,
-} from './schema.ts';
+  shareBody,
+} from '@klantreis/core/contracts';
 
 export interface JourneyRoutesOptions {
   context: AccessContext;
@@ -55,8 +58,6 @@ export interface JourneyRoutesOptions {
   analytics: JourneyAnalytics;
 }
 
-const openJourney = z.record(z.string(), z.unknown()).describe('A journey in the open JSON format (packages/schema/journey.schema.json)');
-
 export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, { context, store, creator, documents, hocuspocus, analytics }) => {
   const { access } = context;
   async function requireJourney(id: string) {
@@ -65,7 +66,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     return row;
   }
 
-  app.get('/', { schema: { tags: ['journeys'], summary: 'The journeys you may see', querystring: listQuery, response: { 200: z.array(listItem) } } }, async (request) => {
+  app.get('/', { schema: { tags: ['journeys'], summary: 'The journeys you may see', querystring: listQuery, response: { 200: journeyList } } }, async (request) => {
     const actor = request.actor;
     const scope = actor.kind === 'user' ? await access.journeyScope(actor.userId) : undefined;
     const journeys = await store.listJourneys({ search: request.query.search, trash: request.query.trash === 'true', visibleTo: scope });
@@ -95,7 +96,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     '/import',
     {
       bodyLimit: 50 * 1024 * 1024,
-      schema: { tags: ['journeys'], summary: 'Import a journey in the open JSON format (older schema versions are migrated)', body: openJourney, response: { 201: createdResponse.extend({ migrated: z.array(z.string()) }) } },
+      schema: { tags: ['journeys'], summary: 'Import a journey in the open JSON format (older schema versions are migrated)', body: openJourney, response: { 201: importedResponse } },
     },
     async (request, reply) => {
       const parsed = parseJourneyDocument(request.body);
@@ -142,7 +143,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
 
   app.patch(
     '/:id',
-    { schema: { tags: ['journeys'], summary: 'Change journey fields (title, description, owner, status, journeyScore, …)', params: journeyIdParams, body: recordPatch } },
+    { schema: { tags: ['journeys'], summary: 'Change journey fields (title, description, owner, status, journeyScore, …)', params: journeyIdParams, body: recordPatch, response: { 200: journeyDocumentSchema } } },
     async (request) => {
       await documents.edit(request.params.id, (doc) => updateJourney(doc, request.body));
       return documents.read(request.params.id);
@@ -176,16 +177,16 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     return reply.code(204).send();
   });
 
-  app.get('/:id/access', { schema: { tags: ['journeys'], summary: 'Your role on the journey and what it lets you do', params: journeyIdParams, response: { 200: journeyAccess } } }, async (request) => {
+  app.get('/:id/access', { schema: { tags: ['journeys'], summary: 'Your role on the journey and what it lets you do', params: journeyIdParams, response: { 200: journeyAccessSchema } } }, async (request) => {
     const grant = request.role;
     return { role: grant, can: Object.fromEntries(ACTIONS.map((action) => [action, allow(request.actor, action, grant)])) };
   });
 
-  app.get('/:id/people', { schema: { tags: ['journeys'], summary: 'Everyone with a role on the journey (approvers, @mentions)', params: journeyIdParams, response: { 200: z.array(member) } } }, async (request) =>
+  app.get('/:id/people', { schema: { tags: ['journeys'], summary: 'Everyone with a role on the journey (approvers, @mentions)', params: journeyIdParams, response: { 200: memberList } } }, async (request) =>
     access.peopleOnJourney(request.params.id),
   );
 
-  app.get('/:id/members', { schema: { tags: ['journeys'], summary: 'People the journey is shared with (besides its workspace)', params: journeyIdParams, response: { 200: z.array(member) } } }, async (request) =>
+  app.get('/:id/members', { schema: { tags: ['journeys'], summary: 'People the journey is shared with (besides its workspace)', params: journeyIdParams, response: { 200: memberList } } }, async (request) =>
     access.journeyMembers(request.params.id),
   );
 

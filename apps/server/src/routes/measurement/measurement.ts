@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { givenFields } from '@klantreis/analytics';
 import type { AnalyticsImportKind } from '@klantreis/db';
 import type { IndicatorId, StepId } from '@klantreis/schema';
@@ -17,6 +16,7 @@ import {
   indicatorParams,
   indicatorPatch,
   importParams,
+  importList,
   importRecord,
   journeyIdParams,
   measurementResponse,
@@ -24,10 +24,11 @@ import {
   oneShotQuery,
   rawFileBody,
   readOptions,
+  type ReadOptions,
   uploadParams,
   uploadQuery,
   uploadResponse,
-} from './schema.ts';
+} from '@klantreis/core/contracts';
 
 export interface MeasurementRoutesOptions {
   context: AccessContext;
@@ -35,8 +36,6 @@ export interface MeasurementRoutesOptions {
   uploads: UploadArea;
   documents: JourneyDocuments;
 }
-
-type ReadOptions = z.infer<typeof readOptions>;
 
 /** The options of the body for the kind of file: event-log fields or survey fields. */
 function optionsFor(kind: AnalyticsImportKind, body: ReadOptions): { events?: EventLogImportOptions; survey?: SurveyImportOptions } {
@@ -172,7 +171,7 @@ export const measurementRoutes: FastifyPluginAsyncZod<MeasurementRoutesOptions> 
     },
   );
 
-  app.get('/:id/imports', { schema: { tags: ['measurement'], summary: "The journey's imports, oldest first", params: journeyIdParams, response: { 200: z.array(importRecord) } } }, async (request) => {
+  app.get('/:id/imports', { schema: { tags: ['measurement'], summary: "The journey's imports, oldest first", params: journeyIdParams, response: { 200: importList } } }, async (request) => {
     await documents.read(request.params.id);
     return analytics.imports.list(request.params.id);
   });

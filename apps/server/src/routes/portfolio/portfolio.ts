@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { allow, effectiveRole, strongest, type Role } from '@klantreis/core';
 import type { OpportunitiesResponse, PortfolioResponse, SavedPortfolioView } from '@klantreis/core/contracts';
 import type { PortfolioView } from '@klantreis/db';
@@ -15,16 +14,17 @@ import { HttpError } from '../../httpErrors.ts';
 import { contentDisposition } from '../journeys/exportSupport.ts';
 import {
   journeyIdParams,
+  opportunitiesAnswer,
   opportunitiesQuery,
-  opportunitiesResponse,
   portfolioFields,
   portfolioPatch,
   portfolioResponse,
   savedView,
+  savedViewList,
   saveViewBody,
   viewParams,
   workspaceQuery,
-} from './schema.ts';
+} from '@klantreis/core/contracts';
 
 // The journey portfolio, the opportunity portfolio and the saved views of a workspace, and the
 // portfolio fields of one journey (owner, status, kind, tags). The workspace comes in the query,
@@ -120,7 +120,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod<PortfolioRoutesOptions> = as
         tags: ['portfolio'],
         summary: 'The improvement actions of every journey you may see, and their open critical and warning findings no action covers; ?format=csv for a spreadsheet',
         querystring: opportunitiesQuery,
-        response: { 200: opportunitiesResponse.or(z.string().describe('the CSV file (format=csv)')) },
+        response: { 200: opportunitiesAnswer },
       },
     },
     async (request, reply) => {
@@ -138,7 +138,7 @@ export const portfolioRoutes: FastifyPluginAsyncZod<PortfolioRoutesOptions> = as
 
   app.get(
     '/portfolio/views',
-    { schema: { tags: ['portfolio'], summary: 'The saved views of a workspace', querystring: workspaceQuery, response: { 200: savedView.array() } } },
+    { schema: { tags: ['portfolio'], summary: 'The saved views of a workspace', querystring: workspaceQuery, response: { 200: savedViewList } } },
     async (request): Promise<SavedPortfolioView[]> => {
       const workspaceId = request.query.workspace ?? (await callerScope(request, undefined)).workspaceId;
       await requireWorkspaceRole(request, workspaceId, 'workspace.read');

@@ -1,16 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { HttpError } from '../../httpErrors.ts';
-import { journeyIdParams } from '../journeys/schema.ts';
+import { journeyIdParams, position, positionBody, type Position } from '@klantreis/core/contracts';
 import type { EventStreams } from './eventStreams.ts';
 import type { LinkViewerStreams } from './sharing.ts';
 
-const positionBody = z.object({
-  /** The step on screen, 0-based across the map; -1 is the overview before the first step. */
-  stepIndex: z.number().int().min(-1).max(10_000),
-});
-export type Position = z.infer<typeof positionBody> & { at: number };
+export type { Position };
 
 /**
  * Where the presenter of a journey is, so the room's screens follow: the last position per
@@ -59,13 +54,13 @@ export const presentationRoutes: FastifyPluginAsyncZod<{ feed: PresentationFeed;
     stream.onEnd(feed.follow(journeyId, (position) => stream.send('position', position)));
     return stream;
   };
-  app.post('/journeys/:id/presentation', { schema: { tags: ['sharing'], summary: 'Move the presentation of a journey: the screens that follow it go along', params: journeyIdParams, body: positionBody } }, async (request) =>
+  app.post('/journeys/:id/presentation', { schema: { tags: ['sharing'], summary: 'Move the presentation of a journey: the screens that follow it go along', params: journeyIdParams, body: positionBody, response: { 200: position } } }, async (request) =>
     feed.move(request.params.id, request.body.stepIndex),
   );
   app.get('/journeys/:id/presentation/events', { schema: { tags: ['sharing'], summary: 'Server-sent events: `position` whenever the presenter moves', params: journeyIdParams } }, async (request, reply) => {
     follow(request, reply, request.params.id);
   });
-  app.post('/shared/presentation', { schema: { tags: ['sharing'], summary: 'Move the presentation of the shared journey', body: positionBody } }, async (request) => {
+  app.post('/shared/presentation', { schema: { tags: ['sharing'], summary: 'Move the presentation of the shared journey', body: positionBody, response: { 200: position } } }, async (request) => {
     if (!request.viewer) throw new HttpError(401, 'open the share link first');
     return feed.move(request.viewer.journeyId, request.body.stepIndex);
   });

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { LinkViewer, ShareLink, ShareLinks } from '@klantreis/core';
 import type { JourneyDocument } from '@klantreis/schema';
 import { exportFileName, exportJourney, ImageTooLargeError } from '@klantreis/render';
@@ -10,11 +9,9 @@ import type { ChangeFeed } from '../../collaboration/changeFeed.ts';
 import { auditJourney, type AccessContext } from '../../access/accessContext.ts';
 import { VIEWER_COOKIE } from '../../access/routePolicies.ts';
 import { HttpError } from '../../httpErrors.ts';
-import { workspaceParams } from '../accounts/schema.ts';
-import { journeyIdParams } from '../journeys/schema.ts';
 import { contentDisposition, exportSlots, measuredSteps } from '../journeys/exportSupport.ts';
 import type { EventStreams } from './eventStreams.ts';
-import { linkParams, newLinkSchema, opened, openBody, shareLink, sharedExportQuery, workspaceLink } from './schema.ts';
+import { journeyIdParams, linkParams, newLinkSchema, opened, openBody, sharedExportQuery, sharedJourney, shareLinkList, shareLinkSchema, workspaceLinkList, workspaceParams } from '@klantreis/core/contracts';
 
 export interface SharingRoutesOptions {
   context: AccessContext;
@@ -108,13 +105,13 @@ class PasswordAttempts {
 export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async (app, { context, links, documents, analytics, feed, viewers, streams }) => {
   const attempts = new PasswordAttempts();
 
-  app.get('/journeys/:id/links', { schema: { tags: ['sharing'], summary: 'The share links of a journey, revoked ones too', params: journeyIdParams, response: { 200: z.array(shareLink) } } }, async (request) =>
+  app.get('/journeys/:id/links', { schema: { tags: ['sharing'], summary: 'The share links of a journey, revoked ones too', params: journeyIdParams, response: { 200: shareLinkList } } }, async (request) =>
     (await links.ofJourney(request.params.id)).map((link) => linkOut(link, originOf(request))),
   );
 
   app.post(
     '/journeys/:id/links',
-    { schema: { tags: ['sharing'], summary: 'Make a read-only link to a journey, with an optional password and expiry', params: journeyIdParams, body: newLinkSchema, response: { 201: shareLink } } },
+    { schema: { tags: ['sharing'], summary: 'Make a read-only link to a journey, with an optional password and expiry', params: journeyIdParams, body: newLinkSchema, response: { 201: shareLinkSchema } } },
     async (request, reply) => {
       const actor = request.actor;
       if (actor.kind !== 'user') throw new HttpError(403, 'only a person can make a share link');
@@ -141,7 +138,7 @@ export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async 
 
   app.get(
     '/workspaces/:workspaceId/links',
-    { schema: { tags: ['sharing'], summary: 'Every share link in the workspace, with its journey, maker and last opening', params: workspaceParams, response: { 200: z.array(workspaceLink) } } },
+    { schema: { tags: ['sharing'], summary: 'Every share link in the workspace, with its journey, maker and last opening', params: workspaceParams, response: { 200: workspaceLinkList } } },
     async (request) => (await links.ofWorkspace(request.params.workspaceId)).map((link) => linkOut(link, originOf(request))),
   );
 
@@ -165,7 +162,7 @@ export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async 
     return request.viewer;
   };
 
-  app.get('/shared/journey', { schema: { tags: ['sharing'], summary: 'The shared journey, with the parts the link shows' } }, async (request) => {
+  app.get('/shared/journey', { schema: { tags: ['sharing'], summary: 'The shared journey, with the parts the link shows', response: { 200: sharedJourney } } }, async (request) => {
     const viewer = viewerOf(request);
     const document = await documents.read(viewer.journeyId);
     const measured = viewer.shows.measurement ? [...(await measuredSteps(analytics, viewer.journeyId, document))].map(([stepId, m]) => ({ stepId, score: m.score })) : [];

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listTemplates } from '@klantreis/templates';
-import { JOURNEY_KINDS } from '@klantreis/schema';
+import { templateList, templatesQuery } from '@klantreis/core/contracts';
 
 export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -10,10 +9,8 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['templates'],
         summary: 'The journey templates, in the chosen language',
-        querystring: z.object({ locale: z.enum(['nl', 'en']).default('nl') }),
-        response: {
-          200: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), kind: z.enum(JOURNEY_KINDS), stepCount: z.number() })),
-        },
+        querystring: templatesQuery,
+        response: { 200: templateList },
       },
     },
     async (request) => listTemplates(request.query.locale),

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { compareJourneys, parseJourneyDocument, type JourneyDocument } from '@klantreis/schema';
+import { compareJourneys, journeyDocumentSchema, parseJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import type { VersionStore } from '@klantreis/db';
 import { replaceJourneyContent } from '@klantreis/sync';
 import { latestApproved, requestState } from '../../commands/approvalStatus.ts';
@@ -8,8 +7,22 @@ import type { JourneyDocuments } from '../../commands/journeyDocuments.ts';
 import { actorName, allow } from '@klantreis/core';
 import { auditJourney, type AccessContext } from '../../access/accessContext.ts';
 import { HttpError } from '../../httpErrors.ts';
-import { journeyIdParams } from '../journeys/schema.ts';
-import { approvalRequestBody, compareQuery, createVersionBody, decisionBody, requestParams, restoreBody, versionInfo, versionParams } from './schema.ts';
+import {
+  approvalRequest,
+  approvalRequestBody,
+  approvalStatus,
+  compareQuery,
+  comparison,
+  createVersionBody,
+  decisionBody,
+  journeyIdParams,
+  requestParams,
+  restoreBody,
+  restored,
+  versionInfo,
+  versionList,
+  versionParams,
+} from '@klantreis/core/contracts';
 
 export interface VersionRoutesOptions {
   context: AccessContext;
@@ -40,7 +53,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     return info;
   }
 
-  app.get('/:id/versions', { schema: { tags: ['versions'], summary: 'The versions of a journey, newest first', params: journeyIdParams, response: { 200: z.array(versionInfo) } } }, async (request) => {
+  app.get('/:id/versions', { schema: { tags: ['versions'], summary: 'The versions of a journey, newest first', params: journeyIdParams, response: { 200: versionList } } }, async (request) => {
     await documents.read(request.params.id);
     return versions.listVersions(request.params.id);
   });
@@ -56,18 +69,18 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     },
   );
 
-  app.get('/:id/versions/:versionId', { schema: { tags: ['versions'], summary: 'A version in the open JSON format', params: versionParams } }, async (request) =>
+  app.get('/:id/versions/:versionId', { schema: { tags: ['versions'], summary: 'A version in the open JSON format', params: versionParams, response: { 200: journeyDocumentSchema } } }, async (request) =>
     versionDocument(request.params.id, request.params.versionId),
   );
 
-  app.get('/:id/compare', { schema: { tags: ['versions'], summary: 'What changed between two versions (or a version and `current`)', params: journeyIdParams, querystring: compareQuery } }, async (request) => {
+  app.get('/:id/compare', { schema: { tags: ['versions'], summary: 'What changed between two versions (or a version and `current`)', params: journeyIdParams, querystring: compareQuery, response: { 200: comparison } } }, async (request) => {
     const [before, after] = await Promise.all([versionDocument(request.params.id, request.query.from), versionDocument(request.params.id, request.query.to)]);
     return compareJourneys(before, after);
   });
 
   app.post(
     '/:id/versions/:versionId/restore',
-    { schema: { tags: ['versions'], summary: 'Restore a version as the new current state; the state before is kept as a version', params: versionParams, body: restoreBody } },
+    { schema: { tags: ['versions'], summary: 'Restore a version as the new current state; the state before is kept as a version', params: versionParams, body: restoreBody, response: { 200: restored } } },
     async (request) => {
       const { id, versionId } = request.params;
       const info = await savedVersion(id, versionId, 'params.versionId');
@@ -81,7 +94,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
 
   app.post(
     '/:id/approvals',
-    { schema: { tags: ['approval'], summary: 'Ask chosen people to approve a version', params: journeyIdParams, body: approvalRequestBody } },
+    { schema: { tags: ['approval'], summary: 'Ask chosen people to approve a version', params: journeyIdParams, body: approvalRequestBody, response: { 201: approvalRequest } } },
     async (request, reply) => {
       await savedVersion(request.params.id, request.body.versionId, 'body.versionId');
       // Approvers are accounts with a role that may decide: a typed name no longer approves.
@@ -110,7 +123,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
 
   app.post(
     '/:id/approvals/:requestId/decisions',
-    { schema: { tags: ['approval'], summary: 'Approve, or ask for changes with a comment', params: requestParams, body: decisionBody } },
+    { schema: { tags: ['approval'], summary: 'Approve, or ask for changes with a comment', params: requestParams, body: decisionBody, response: { 201: approvalRequest } } },
     async (request, reply) => {
       const approval = (await versions.listApprovalRequests(request.params.id)).find((r) => r.id === request.params.requestId);
       if (!approval) throw new HttpError(404, `no approval request ${request.params.requestId} on journey ${request.params.id}`);
@@ -126,7 +139,7 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     },
   );
 
-  app.get('/:id/approval', { schema: { tags: ['approval'], summary: 'The approval rounds, the approved version, and whether the map changed since', params: journeyIdParams } }, async (request) => {
+  app.get('/:id/approval', { schema: { tags: ['approval'], summary: 'The approval rounds, the approved version, and whether the map changed since', params: journeyIdParams, response: { 200: approvalStatus } } }, async (request) => {
     const current = await documents.read(request.params.id);
     const requests = await versions.listApprovalRequests(request.params.id);
     const approved = latestApproved(requests);
