@@ -1,8 +1,29 @@
-import type { ApiTokenInfo, AuditAction, AuditEvent, JourneyAccess, Me, Member, Notification, Role, WorkspaceInfo } from '@klantreis/core/contracts';
+import type {
+  ApiTokenInfo,
+  AuditAction,
+  AuditEvent,
+  AuthProviders,
+  CreatedToken,
+  InboxAnswer,
+  InvitationInfo,
+  InvitationJoined,
+  JourneyAccess,
+  LinkToHandOn,
+  Me,
+  Member,
+  NewAccount,
+  Notification,
+  ProfilePatch,
+  Role,
+  SetupBody,
+  SetupStatus,
+  WorkspaceInfo,
+} from '@klantreis/core/contracts';
 import { takeEarly } from './earlyRequests.ts';
 import { readAnswer, request } from './journeysApi.ts';
 
-// The types the server answers with are core's: one definition for server and web.
+// The requests and answers are core's contracts (@klantreis/core/contracts, types only here):
+// one definition for the server, the CLI and this app.
 export type { AuditAction, AuditEvent, JourneyAccess, Me, Member, Role, WorkspaceInfo };
 export type ApiToken = ApiTokenInfo;
 export type InboxEntry = Notification;
@@ -16,10 +37,10 @@ export const accountsApi = {
     const early = await takeEarly('me')?.catch(() => null);
     return early ? readAnswer<Me>(early) : request<Me>('/api/me');
   },
-  setupStatus: () => request<{ ownerNeeded: boolean }>('/api/setup'),
-  setup: (body: { token: string; name: string; email: string; password: string }) => request<Me>('/api/setup', post(body)),
+  setupStatus: () => request<SetupStatus>('/api/setup'),
+  setup: (body: SetupBody) => request<Me>('/api/setup', post(body)),
   signIn: (email: string, password: string) => request<unknown>('/api/auth/sign-in/email', post({ email, password })),
-  providers: () => request<{ oidc: { name: string; providerId: string } | null }>('/api/auth-providers'),
+  providers: () => request<AuthProviders>('/api/auth-providers'),
   /** Starts single sign-on: the answer is the IdP's address to go to. */
   startSso: (providerId: string) => request<{ url: string }>('/api/auth/sign-in/social', post({ provider: providerId, callbackURL: '/', errorCallbackURL: '/?sso=failed' })),
   signOut: () => request<unknown>('/api/auth/sign-out', post({})),
@@ -29,17 +50,17 @@ export const accountsApi = {
   },
   changePassword: (currentPassword: string, newPassword: string) =>
     request<unknown>('/api/auth/change-password', post({ currentPassword, newPassword, revokeOtherSessions: true })),
-  updateProfile: (patch: { name?: string; image?: string | null; language?: Me['user']['language'] }) => request<void>('/api/me', { method: 'PATCH', body: JSON.stringify(patch) }),
+  updateProfile: (patch: ProfilePatch) => request<void>('/api/me', { method: 'PATCH', body: JSON.stringify(patch) }),
   tokens: () => request<ApiToken[]>('/api/me/tokens'),
-  createToken: (name: string, role: Role) => request<{ id: string; token: string }>('/api/me/tokens', post({ name, role })),
+  createToken: (name: string, role: Role) => request<CreatedToken>('/api/me/tokens', post({ name, role })),
   revokeToken: (id: string) => request<void>(`/api/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   members: (workspaceId: string) => request<Member[]>(`${ws(workspaceId)}/members`),
   setRole: (workspaceId: string, userId: string, role: Role) =>
     request<void>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'PUT', body: JSON.stringify({ role }) }),
   removeMember: (workspaceId: string, userId: string) => request<void>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
-  passwordResetLink: (workspaceId: string, userId: string) => request<{ url: string; expiresAt: number }>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}/password-reset`, post({})),
+  passwordResetLink: (workspaceId: string, userId: string) => request<LinkToHandOn>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}/password-reset`, post({})),
   resetPassword: (token: string, newPassword: string) => request<unknown>('/api/auth/reset-password', post({ token, newPassword })),
-  invite: (workspaceId: string, role: Role, journeyId?: string) => request<{ url: string; expiresAt: number }>(`${ws(workspaceId)}/invitations`, post({ role, journeyId })),
+  invite: (workspaceId: string, role: Role, journeyId?: string) => request<LinkToHandOn>(`${ws(workspaceId)}/invitations`, post({ role, journeyId })),
   audit: (workspaceId: string, filter: { action?: AuditAction } = {}) => {
     const query = new URLSearchParams();
     if (filter.action) query.set('action', filter.action);
@@ -50,11 +71,11 @@ export const accountsApi = {
     if (filter.action) query.set('action', filter.action);
     return `${ws(workspaceId)}/audit?${query}`;
   },
-  invitation: (token: string) => request<{ workspaceName: string; journeyTitle: string | null; role: Role; expiresAt: number }>(`/api/invitations/${encodeURIComponent(token)}`),
-  acceptInvitation: (token: string) => request<{ workspaceId: string; journeyId: string | null }>(`/api/invitations/${encodeURIComponent(token)}/accept`, post({})),
-  accountByInvitation: (token: string, body: { name: string; email: string; password: string }) =>
-    request<{ workspaceId: string; journeyId: string | null }>(`/api/invitations/${encodeURIComponent(token)}/account`, post(body)),
-  inbox: () => request<{ unread: number; items: InboxEntry[] }>('/api/me/notifications'),
+  invitation: (token: string) => request<InvitationInfo>(`/api/invitations/${encodeURIComponent(token)}`),
+  acceptInvitation: (token: string) => request<InvitationJoined>(`/api/invitations/${encodeURIComponent(token)}/accept`, post({})),
+  accountByInvitation: (token: string, body: NewAccount) =>
+    request<InvitationJoined>(`/api/invitations/${encodeURIComponent(token)}/account`, post(body)),
+  inbox: () => request<InboxAnswer>('/api/me/notifications'),
   markRead: (ids?: string[]) => request<void>('/api/me/notifications/read', post({ ids })),
   people: (journeyId: string) => request<Member[]>(`/api/journeys/${encodeURIComponent(journeyId)}/people`),
   journeyAccess: (journeyId: string) => request<JourneyAccess>(`/api/journeys/${encodeURIComponent(journeyId)}/access`),

@@ -1,21 +1,16 @@
-import type { Role } from '@klantreis/core/contracts';
-import type { JourneyDocument, JourneyListItem } from '@klantreis/schema';
+import type { CreateJourneyBody, ErrorResponse, ImportedJourney, ListedJourney, TemplateSummary } from '@klantreis/core/contracts';
+import type { JourneyDocument } from '@klantreis/schema';
 
-/** A journey in the list, with your role on it (the list offers only what that role may do). */
-export type ListedJourney = JourneyListItem & { role: Role | null };
+// The requests and answers are core's contracts (@klantreis/core/contracts), as types only:
+// no zod reaches the bundle for them.
+export type { ListedJourney, TemplateSummary };
 
-export interface TemplateSummary {
-  id: string;
-  title: string;
-  description: string;
-  kind: 'journey' | 'experience';
-  stepCount: number;
-}
+type Issue = NonNullable<ErrorResponse['issues']>[number];
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly issues: { path: string; message: string }[];
-  constructor(status: number, message: string, issues: { path: string; message: string }[] = []) {
+  readonly issues: Issue[];
+  constructor(status: number, message: string, issues: Issue[] = []) {
     super(message);
     this.status = status;
     this.issues = issues;
@@ -36,7 +31,7 @@ export async function readAnswer<T>(response: Response): Promise<T> {
   if (!response.ok) {
     // The session ended (signed out elsewhere, expired): the app shows the sign-in page.
     if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
-    const body = (await response.json().catch(() => ({}))) as { error?: string; issues?: { path: string; message: string }[] };
+    const body = (await response.json().catch(() => ({}))) as Partial<ErrorResponse>;
     throw new ApiError(response.status, body.error ?? response.statusText, body.issues);
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
@@ -50,9 +45,9 @@ export const journeysApi = {
     return request<ListedJourney[]>(`/api/journeys?${query}`);
   },
   templates: (locale: 'nl' | 'en') => request<TemplateSummary[]>(`/api/templates?locale=${locale}`),
-  create: (body: { title?: string; templateId?: string; locale: 'nl' | 'en' }) =>
+  create: (body: CreateJourneyBody) =>
     request<{ id: string }>('/api/journeys', { method: 'POST', body: JSON.stringify(body) }),
-  import: (document: unknown) => request<{ id: string }>('/api/journeys/import', { method: 'POST', body: JSON.stringify(document) }),
+  import: (document: unknown) => request<ImportedJourney>('/api/journeys/import', { method: 'POST', body: JSON.stringify(document) }),
   get: (id: string) => request<JourneyDocument>(`/api/journeys/${encodeURIComponent(id)}`),
   rename: (id: string, title: string) => request<JourneyDocument>(`/api/journeys/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify({ title }) }),
   duplicate: (id: string) => request<{ id: string }>(`/api/journeys/${encodeURIComponent(id)}/duplicate`, { method: 'POST', body: '{}' }),

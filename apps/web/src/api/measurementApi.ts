@@ -1,80 +1,22 @@
 import type { IndicatorEvaluation, JourneyMetrics, MetricsPeriod, XlaEvaluation } from '@klantreis/analytics';
+import type { ErrorResponse, ImportKind, ImportRecord, Measurement as MeasurementAnswer, ReadOptions, RejectedLine, Upload as UploadAnswer } from '@klantreis/core/contracts';
 import { ApiError, request } from './journeysApi.ts';
 
-// The measurement API as the dashboard uses it. Types come from @klantreis/analytics as types
-// only: the browser never loads the analytics code (it runs DuckDB on the server).
+// The measurement API as the dashboard uses it. The requests and answers are core's contracts
+// (@klantreis/core/contracts); the figures' own types come from @klantreis/analytics. Both as
+// types only: the browser never loads the analytics code (it runs DuckDB on the server).
 
-export type { IndicatorEvaluation, JourneyMetrics, MetricsPeriod, XlaEvaluation };
-export type ImportKind = 'events' | 'survey';
+export type { ImportKind, ImportRecord, IndicatorEvaluation, JourneyMetrics, MetricsPeriod, RejectedLine, XlaEvaluation };
 
-export interface RejectedLine {
-  line: number;
-  field: string | null;
-  reason: string;
-}
+/** The metrics answer, its figures typed as @klantreis/analytics computes them (the contract checks their shape). */
+export type Measurement = Omit<MeasurementAnswer, 'metrics' | 'xla'> & { metrics: JourneyMetrics; xla: XlaEvaluation };
 
-export interface ImportRecord {
-  id: string;
-  kind: ImportKind;
-  fileName: string;
-  rows: number;
-  rejected: number;
-  cases: number | null;
-  firstAt: string | null;
-  lastAt: string | null;
-  createdAt: number;
-}
+/** A checked upload's preview, events or survey; the dialog reads the count of either kind without telling them apart. */
+export type StagedPreview = NonNullable<UploadAnswer['staged']> & Partial<Record<'events' | 'cases' | 'responses' | 'journeyResponses' | 'stepResponses', number>>;
+export type Upload = Omit<UploadAnswer, 'staged'> & { staged: StagedPreview | null };
 
-export interface Detected {
-  delimiter: string | null;
-  decimalMark: '.' | ',';
-  encoding: string;
-  dateFormat: string | null;
-  scale?: string | null;
-  scaleSource?: string | null;
-}
-
-export interface StagedPreview {
-  kind: ImportKind;
-  summary: { format?: string; columns: string[]; mapping: Record<string, string | undefined>; detected: Detected };
-  events?: number;
-  cases?: number;
-  responses?: number;
-  journeyResponses?: number;
-  stepResponses?: number;
-  firstTimestamp: string | null;
-  lastTimestamp: string | null;
-  sampleRows: Record<string, unknown>[];
-  rejected: RejectedLine[];
-  rejectedCount: number;
-}
-
-export interface Upload {
-  id: string;
-  kind: ImportKind;
-  fileName: string;
-  bytes: number;
-  state: 'uploaded' | 'checking' | 'checked' | 'failed' | 'committed';
-  progress: { bytesRead: number; totalBytes: number; eventsRead?: number; elapsedMs: number } | null;
-  staged: StagedPreview | null;
-  problem: { message: string; line: number | null; field: string | null; rejected: RejectedLine[]; rejectedCount: number } | null;
-  duplicateOf: ImportRecord | null;
-}
-
-export interface CheckOptions {
-  delimiter?: string;
-  decimalMark?: '.' | ',';
-  encoding?: string;
-  dateFormat?: string;
-  scale?: string;
-  mapping?: Record<string, string>;
-}
-
-export interface Measurement {
-  metrics: JourneyMetrics;
-  xla: XlaEvaluation;
-  imports: ImportRecord[];
-}
+/** What to read an upload as (the contract's readOptions); the dialog's lists give the date format and scale as text, which the server checks. */
+export type CheckOptions = Omit<ReadOptions, 'dateFormat' | 'scale'> & { dateFormat?: string; scale?: string };
 
 const base = (journeyId: string) => `/api/journeys/${encodeURIComponent(journeyId)}`;
 
@@ -89,7 +31,7 @@ function uploadFile(journeyId: string, kind: ImportKind, file: File, onProgress:
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText || '{}') as Upload & { error?: string };
+      const body = JSON.parse(xhr.responseText || '{}') as Upload & Partial<ErrorResponse>;
       if (xhr.status === 201) resolve(body);
       else reject(new ApiError(xhr.status, body.error ?? xhr.statusText));
     };

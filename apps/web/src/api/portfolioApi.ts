@@ -1,5 +1,4 @@
-import type { JourneyKind, JourneyStatus } from '@klantreis/schema';
-import type { ExperienceRollup, OpportunitiesResponse, PortfolioResponse } from '@klantreis/core/contracts';
+import type { ExperienceRollup, OpportunitiesResponse, PortfolioFields, PortfolioFieldsPatch, PortfolioResponse, SavedPortfolioView } from '@klantreis/core/contracts';
 import { takeEarly } from './earlyRequests.ts';
 import { readAnswer, request } from './journeysApi.ts';
 
@@ -7,19 +6,10 @@ import { readAnswer, request } from './journeysApi.ts';
 // server, the CLI and this app.
 
 /** A saved view of the portfolio: its name and the filter, sort and grouping as stored JSON. */
-export interface SavedView {
-  id: string;
-  name: string;
-  state: unknown;
-}
+export type SavedView = SavedPortfolioView;
 
 /** What an editor may change of a journey from the portfolio; leave out what stays. */
-export interface PortfolioPatch {
-  ownerId?: string | null;
-  status?: JourneyStatus;
-  kind?: JourneyKind;
-  tags?: string[];
-}
+export type PortfolioPatch = PortfolioFieldsPatch;
 
 const workspaceQuery = (workspaceId: string) => `workspace=${encodeURIComponent(workspaceId)}`;
 
@@ -57,5 +47,5 @@ export const portfolioApi = {
   /** An experience map's stages in time order with their roll-up (the lifecycle board's columns). */
   experience: (experienceMapId: string) => request<ExperienceRollup>(`/api/journeys/${encodeURIComponent(experienceMapId)}/experience`),
   update: (journeyId: string, patch: PortfolioPatch) =>
-    request<unknown>(`/api/journeys/${encodeURIComponent(journeyId)}/portfolio`, { method: 'PATCH', body: JSON.stringify(patch) }),
+    request<PortfolioFields>(`/api/journeys/${encodeURIComponent(journeyId)}/portfolio`, { method: 'PATCH', body: JSON.stringify(patch) }),
 };

@@ -1,23 +1,9 @@
-import type { ApprovalDecision, ApprovalRequest as StoredApprovalRequest, VersionInfo } from '@klantreis/db';
+import type { ApprovalRequest, ApprovalRequestBody, ApprovalStatus, Decision, DecisionBody, Restored, VersionInfo } from '@klantreis/core/contracts';
 import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
 import { request } from './journeysApi.ts';
 
-// The rows as the server stores them (types only: nothing of @klantreis/db reaches the bundle).
-export type { VersionInfo };
-
-export type Decision = ApprovalDecision['decision'];
-
-/** An approval round with its state, as the API answers it. */
-export interface ApprovalRequest extends StoredApprovalRequest {
-  state: 'pending' | Decision;
-}
-
-export interface ApprovalStatus {
-  requests: ApprovalRequest[];
-  approvedVersion: { versionId: string; name: string; approvedAt: number; changedSince: boolean } | null;
-  /** Approvers are accounts, stored by e-mail address: their names as they are now. */
-  names: Record<string, string>;
-}
+// The requests and answers are core's contracts (@klantreis/core/contracts, types only here).
+export type { ApprovalRequest, ApprovalStatus, Decision, VersionInfo };
 
 const base = (journeyId: string) => `/api/journeys/${encodeURIComponent(journeyId)}`;
 const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
@@ -30,10 +16,10 @@ export const versionsApi = {
   compare: (journeyId: string, from: string, to: string) =>
     request<JourneyComparison>(`${base(journeyId)}/compare?${new URLSearchParams({ from, to })}`),
   restore: (journeyId: string, versionId: string, author: string) =>
-    request<{ restored: string; backupVersionId: string }>(`${base(journeyId)}/versions/${encodeURIComponent(versionId)}/restore`, post({ author })),
-  requestApproval: (journeyId: string, body: { versionId: string; approvers: string[]; message: string }) =>
+    request<Restored>(`${base(journeyId)}/versions/${encodeURIComponent(versionId)}/restore`, post({ author })),
+  requestApproval: (journeyId: string, body: ApprovalRequestBody) =>
     request<ApprovalRequest>(`${base(journeyId)}/approvals`, post(body)),
-  decide: (journeyId: string, requestId: string, body: { decision: Decision; comment: string }) =>
+  decide: (journeyId: string, requestId: string, body: DecisionBody) =>
     request<ApprovalRequest>(`${base(journeyId)}/approvals/${encodeURIComponent(requestId)}/decisions`, post(body)),
   approval: (journeyId: string) => request<ApprovalStatus>(`${base(journeyId)}/approval`),
 };
