@@ -220,4 +220,17 @@ describe('IncomingUpdateValidator and the parts of an update Yjs holds back', ()
     expect(validator.check(edits[1]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
     expect(validator.check(edits[0]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
   });
+
+  it('lets it do so also where the document was loaded after its last edit arrived (a restart, a takeover)', () => {
+    const { server, editor, stepId } = threeDocs();
+    const edits = ['Een', 'Twee', 'Drie'].map((title) => {
+      const before = Y.encodeStateVector(editor);
+      updateRecord(editor, stepId, { title });
+      return Y.encodeStateAsUpdate(editor, before);
+    });
+    Y.applyUpdate(server, edits[0]!);
+    const validator = new IncomingUpdateValidator(server);
+    expect(validator.check(edits[2]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
+    expect(validator.check(edits[1]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
+  });
 });

@@ -67,7 +67,6 @@ export class IncomingUpdateValidator {
     shadow.on('afterTransaction', capture);
     // Yjs adds to its pending structs in place but replaces their merged update.
     const pendingBefore = [shadow.store.pendingStructs?.update, shadow.store.pendingDs];
-    const newClients = writes ? [...writes.keys()].filter((client) => Y.getState(shadow.store, client) === 0) : [];
     try {
       Y.applyUpdate(shadow, update, VALIDATION);
     } catch (error) {
@@ -78,7 +77,7 @@ export class IncomingUpdateValidator {
     }
     const transaction = applied.transaction;
     if (authorship && writes) {
-      const early = this.heldBackProblem(shadow, update, writes, newClients, pendingBefore[1] ?? null, authorship.userId);
+      const early = this.heldBackProblem(shadow, update, writes, pendingBefore[1] ?? null, authorship.userId);
       if (early) {
         this.discardShadow();
         return { accepted: false, reason: early, early: true };
@@ -142,8 +141,11 @@ export class IncomingUpdateValidator {
    * order (an honest editor only meets this in a race, e.g. an edit under a client id of a
    * session before a reload, sent before the sync that brings that session's edits).
    */
-  private heldBackProblem(shadow: Y.Doc, update: Uint8Array, writes: Map<number, number>, newClients: number[], dsBefore: Uint8Array | null, account: string): string | null {
-    const own = (client: number) => this.clientAccounts.get(client) === account || newClients.includes(client);
+  private heldBackProblem(shadow: Y.Doc, update: Uint8Array, writes: Map<number, number>, dsBefore: Uint8Array | null, account: string): string | null {
+    // Its own: a client id this account writes under, or one nobody has claimed that this
+    // update writes under (new, or from before the document was loaded here).
+    const claimant = (client: number) => this.clientAccounts.get(client) ?? (writes.has(client) ? account : undefined);
+    const own = (client: number) => claimant(client) === account;
     const structsLeft = [...writes].some(([client, clock]) => Y.getState(shadow.store, client) < clock);
     if (structsLeft) {
       for (const client of shadow.store.pendingStructs?.missing.keys() ?? []) {
