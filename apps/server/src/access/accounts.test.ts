@@ -146,6 +146,18 @@ describe('signing in and out, and the audit log', () => {
     expect(events.some((e) => e.actorId === userId)).toBe(true);
   });
 
+  it('audits a wrong password given on an invitation link as a failed sign-in, like one on the sign-in page', async () => {
+    const workspaceId = await firstWorkspaceId(server);
+    const member = await invitePerson(server, 'viewer', { name: 'Guessed Gerda' });
+    const made = await server.fetch(`/api/workspaces/${workspaceId}/invitations`, json('POST', { role: 'editor' }));
+    const token = new URL(((await made.json()) as { url: string }).url).pathname.split('/').pop()!;
+    const guess = await fetch(`${server.url}/api/invitations/${token}/account`, json('POST', { name: 'Gerda', email: member.email, password: 'een-gok-van-iemand' }, { origin: server.url }));
+    expect(guess.status).toBe(409);
+    expect(await server.server.access.roleInWorkspace(member.userId, workspaceId)).toBe('viewer');
+    const failed = (await (await server.fetch(`/api/workspaces/${workspaceId}/audit?action=account.sign-in-failed`)).json()) as { targetId: string }[];
+    expect(failed.map((e) => e.targetId)).toContain(member.userId);
+  });
+
   it('signs out everywhere: every session of the account ends', async () => {
     const person = await invitePerson(server, 'editor');
     const other = sessionCookie(await fetch(`${server.url}/api/auth/sign-in/email`, json('POST', { email: person.email, password: person.password }, { origin: server.url })))!;

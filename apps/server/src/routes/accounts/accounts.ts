@@ -79,6 +79,12 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     if (!response.ok) throw new HttpError(response.status, 'the account was made but signing in failed: sign in yourself');
   }
 
+  /** A wrong password for an account is audited in each of its workspaces (nothing for an unknown e-mail). */
+  async function recordFailedSignIn(email: string): Promise<void> {
+    const user = await access.findUserByEmail(email.slice(0, 254));
+    if (user) for (const w of await access.workspacesOf(user.id)) await audit.record({ kind: 'anonymous' }, 'account.sign-in-failed', { type: 'account', id: user.id, workspaceId: w.id }, { email: user.email });
+  }
+
   // better-auth: sign in, sign out, sessions, password change. Accounts are only made by the
   // first-start setup and by invitations, never by anyone who finds the sign-up endpoint.
   app.route({
@@ -93,9 +99,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       const endingUser = ending ? await context.auth.api.getSession({ headers: toHeaders(request.headers) }).catch(() => null) : null;
       const response = await forwardToAuth(context, request, reply, url.pathname + url.search, request.method === 'POST' ? (request.body ?? {}) : undefined);
       if (url.pathname === '/api/auth/sign-in/email' && response.status === 401) {
-        const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').slice(0, 254);
-        const user = await access.findUserByEmail(email);
-        if (user) for (const w of await access.workspacesOf(user.id)) await audit.record({ kind: 'anonymous' }, 'account.sign-in-failed', { type: 'account', id: user.id, workspaceId: w.id }, { email });
+        await recordFailedSignIn(String((request.body as { email?: unknown } | undefined)?.email ?? ''));
       }
       if (endingUser && response.ok) context.disconnectUser(endingUser.user.id);
       return reply.send(Buffer.from(await response.arrayBuffer()));
@@ -203,6 +207,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
         // try that stopped after the account was made, or one made meanwhile): it joins with it.
         const existing = await access.findUserByEmail(request.body.email);
         const signedIn = existing ? await forwardToAuth(context, request, reply, '/api/auth/sign-in/email', { email: request.body.email, password: request.body.password }) : null;
+        if (signedIn?.status === 401) await recordFailedSignIn(request.body.email);
         if (!existing || !signedIn?.ok) {
           throw new HttpError(409, `an account with ${request.body.email} exists: sign in with it, then open the invitation link again to join`, [{ path: 'body.email', message: 'an account with this e-mail exists' }]);
         }
