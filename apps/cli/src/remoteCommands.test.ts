@@ -1,6 +1,8 @@
 // `klantreis login` and `klantreis remote …` against a real server: the CLI acts as a person,
 // with the token's role at most, and a revoked token is refused by name.
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,5 +73,21 @@ describe('klantreis login and remote', () => {
     await server.fetch(`/api/me/tokens/${made.id}`, { method: 'DELETE' });
     const refused = await klantreis(['remote', 'list']);
     expect(refused.stderr).toContain(`no longer accepts this machine's token: klantreis login ${server.url}`);
+  }, 60_000);
+
+  it('names the fields when a server answers in a shape its contract does not have', async () => {
+    // Another version of the server: its /api/me lacks the e-mail address and the workspaces.
+    const other = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ user: { id: 'u', name: 'An' }, via: 'token', cap: 'owner' })));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      const login = await klantreis(['login', url, '--token', 'kr_whatever']);
+      expect(login.code).toBe(1);
+      expect(login.stderr).toContain(`${url} answered GET /api/me in a shape this klantreis does not know`);
+      expect(login.stderr).toContain('user.email:');
+      expect(login.stderr).toContain('workspaces:');
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   }, 60_000);
 });

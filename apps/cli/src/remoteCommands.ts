@@ -2,6 +2,8 @@
 // token for this machine and keeps it in the user's config folder; `klantreis remote …` then
 // lists, exports and imports journeys over the HTTP API, acting as that person with at most
 // the token's role. (The other commands read the local data folder and act as its owner.)
+// Every answer is read with its contract from @klantreis/core/contracts, the server's own, so a
+// server and CLI that disagree say so by field instead of printing undefined.
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,6 +60,31 @@ async function call(credentials: Pick<Credentials, 'url' | 'token'>, path: strin
   return response;
 }
 
+/** The contracts, loaded when a command talks to a server (zod and its schemas, not at start-up). */
+const contracts = () => import('@klantreis/core/contracts');
+
+/** A contract's schema, as far as reading an answer needs it. */
+interface Contract<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/**
+ * The answer's JSON read with its contract: a server whose answer does not fit (another version
+ * of Klantreis) is named with the fields that differ.
+ */
+async function answer<T>(origin: string, what: string, response: Response, schema: Contract<T>): Promise<T> {
+  const body: unknown = await response.json().catch(() => {
+    throw new CliError(`${origin} answered ${what} with something that is not JSON: is this a Klantreis server?`);
+  });
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `\n  ${issue.path.map(String).join('.') || '(the answer)'}: ${issue.message}`)
+    .join('');
+  throw new CliError(`${origin} answered ${what} in a shape this klantreis does not know (server and CLI versions differ?):${fields}`);
+}
+
 /** Reads the password from KLANTREIS_PASSWORD or from standard input (a pipe), never from an argument. */
 async function readPassword(): Promise<string> {
   if (process.env.KLANTREIS_PASSWORD) return process.env.KLANTREIS_PASSWORD;
@@ -79,7 +106,8 @@ export function registerRemoteCommands(program: Command): void {
       if (!(ROLES as readonly string[]).includes(options.role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}, got "${options.role}"`);
       let credentials: Credentials;
       if (options.token) {
-        const me = (await (await call({ url: origin, token: options.token }, '/api/me')).json()) as { user: { email: string } };
+        const { meSchema } = await contracts();
+        const me = await answer(origin, 'GET /api/me', await call({ url: origin, token: options.token }, '/api/me'), meSchema);
         credentials = { url: origin, token: options.token, tokenId: '', email: me.user.email };
       } else {
         if (!options.email) throw new CliError('give --email (and the password in KLANTREIS_PASSWORD or on standard input), or --token');
@@ -98,7 +126,7 @@ export function registerRemoteCommands(program: Command): void {
           body: JSON.stringify({ name: `klantreis CLI on ${hostname()}`, role: options.role as Role }),
         });
         if (made.status !== 201) throw new CliError(`${origin}: the token could not be made (${made.status})`);
-        const { id, token } = (await made.json()) as { id: string; token: string };
+        const { id, token } = await answer(origin, 'POST /api/me/tokens', made, (await contracts()).createdToken);
         // The session was only needed to make the token.
         await fetch(`${origin}/api/auth/sign-out`, { method: 'POST', headers: { 'content-type': 'application/json', origin, cookie }, body: '{}' }).catch(() => undefined);
         credentials = { url: origin, token, tokenId: id, email: options.email };
@@ -126,7 +154,7 @@ export function registerRemoteCommands(program: Command): void {
     .description('who this machine acts as, and their workspaces and roles')
     .action(async () => {
       const credentials = readCredentials();
-      const me = (await (await call(credentials, '/api/me')).json()) as { user: { name: string; email: string }; cap: string; workspaces: { name: string; role: string }[] };
+      const me = await answer(credentials.url, 'GET /api/me', await call(credentials, '/api/me'), (await contracts()).meSchema);
       console.log(`${me.user.name} <${me.user.email}> on ${credentials.url} (token role: ${me.cap})`);
       for (const w of me.workspaces) console.log(`  ${w.name}: ${w.role}`);
     });
@@ -135,7 +163,8 @@ export function registerRemoteCommands(program: Command): void {
     .description('the journeys you may see')
     .option('--json', 'as JSON')
     .action(async (options: { json?: boolean }) => {
-      const journeys = (await (await call(readCredentials(), '/api/journeys')).json()) as { id: string; title: string; summary: { stepCount?: number } }[];
+      const credentials = readCredentials();
+      const journeys = await answer(credentials.url, 'GET /api/journeys', await call(credentials, '/api/journeys'), (await contracts()).journeyList);
       if (options.json) console.log(JSON.stringify(journeys, null, 2));
       else for (const j of journeys) console.log(`${j.id}  ${j.title}`);
     });
@@ -158,7 +187,13 @@ export function registerRemoteCommands(program: Command): void {
       } catch (error) {
         throw new CliError(`${file}: ${(error as Error).message}`);
       }
-      const created = (await (await call(readCredentials(), '/api/journeys/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as { id: string };
+      const credentials = readCredentials();
+      const created = await answer(
+        credentials.url,
+        'POST /api/journeys/import',
+        await call(credentials, '/api/journeys/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+        (await contracts()).importedResponse,
+      );
       console.log(created.id);
     });
 }
