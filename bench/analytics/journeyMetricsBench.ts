@@ -5,9 +5,11 @@
  *   node bench/analytics/journeyMetricsBench.ts /tmp/klantreis-10m-events.csv [--store DIR] [--index DIR] [--runs 3]
  * With --store an earlier import in DIR is reused; with --index the journey index in DIR is reused
  * when it was built from that import (and built there otherwise).
- * Each run measures ours cold (the mapping is new: its tables are built from the index), then the
- * writing of those tables to the metrics cache, then ours warm (the same mapping again: the tables
- * are read from the cache), then the baseline. Goal: cold metrics ≤ 3 s, and within 1.5× of the baseline.
+ * Each run builds the journey index again (unless --index names one to reuse), measures ours cold
+ * (the mapping is new: its tables are built from the index), then the writing of those tables to
+ * the metrics cache, then ours warm (the same mapping again: the tables are read from the cache),
+ * then the baseline. Goal (issue 13): the index build plus cold metrics ≤ 3 s, and cold within
+ * 1.5× of the baseline.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -95,24 +97,30 @@ const statements = baselineSql
 try {
   console.log(`load average before: ${load()}`);
   const indexDirectory = values.index ?? join(scratch, 'index');
-  let started = performance.now();
-  let index = await readJourneyIndex(indexDirectory, [imported.parquetDirectory]);
-  if (index === null) {
-    index = await buildJourneyIndex([imported.parquetDirectory], indexDirectory, database);
-    console.log(`journey index (once per set of imports): ${seconds(started).toFixed(2)} s, ${index.cases} cases`);
-  } else {
-    console.log(`journey index reused from ${indexDirectory}, ${index.cases} cases`);
-  }
+  let started: number;
+  // The index of an earlier run, or one named by --index; a run builds its own otherwise.
+  const reusedIndex = values.index === undefined ? null : await readJourneyIndex(indexDirectory, [imported.parquetDirectory]);
+  if (reusedIndex !== null) console.log(`journey index reused from ${indexDirectory}, ${reusedIndex.cases} cases`);
 
+  const builds: number[] = [];
   const cold: number[] = [];
+  const coldWithBuild: number[] = [];
   const store: number[] = [];
   const warm: number[] = [];
   const baseline: number[] = [];
   for (let run = 1; run <= runs; run++) {
     await rm(cacheDirectory, { recursive: true, force: true });
+    let index = reusedIndex;
+    if (index === null) {
+      await rm(indexDirectory, { recursive: true, force: true });
+      started = performance.now();
+      index = await buildJourneyIndex([imported.parquetDirectory], indexDirectory, database);
+      builds.push(seconds(started));
+    }
     started = performance.now();
     const first = await measure(index);
     cold.push(seconds(started));
+    coldWithBuild.push(cold.at(-1)! + (builds.length === run ? builds.at(-1)! : 0));
 
     started = performance.now();
     try {
@@ -137,18 +145,21 @@ try {
     }
     baseline.push(seconds(started));
     console.log(
-      `run ${run}: ours cold ${cold.at(-1)!.toFixed(2)} s (${first.summary}) · cache write ${store.at(-1)!.toFixed(2)} s · ours warm ${warm.at(-1)!.toFixed(2)} s · ` +
+      `run ${run}: ${builds.length === run ? `index build ${builds.at(-1)!.toFixed(2)} s · ` : ''}ours cold ${cold.at(-1)!.toFixed(2)} s (${first.summary}) · cache write ${store.at(-1)!.toFixed(2)} s · ours warm ${warm.at(-1)!.toFixed(2)} s · ` +
         `hand-written SQL ${baseline.at(-1)!.toFixed(2)} s · load ${load()}`,
     );
   }
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
   const best = (list: number[]) => Math.min(...list);
   const figures = (list: number[]) => `${best(list).toFixed(2)} s best, ${median(list).toFixed(2)} s median`;
-  console.log(`ours cold (mapping new): ${figures(cold)} (goal ≤ 3 s)`);
+  if (builds.length > 0) console.log(`journey index build: ${figures(builds)}`);
+  console.log(`ours cold (mapping new): ${figures(cold)}`);
+  console.log(`index build + ours cold: ${figures(coldWithBuild)} (goal ≤ 3 s)`);
   console.log(`cache write after a cold run: ${figures(store)}`);
   console.log(`ours warm (mapping cached): ${figures(warm)}`);
   console.log(`hand-written SQL baseline: ${figures(baseline)}`);
   console.log(`cold / baseline: ${(median(cold) / median(baseline)).toFixed(2)} median, ${(best(cold) / best(baseline)).toFixed(2)} best (goal ≤ 1.5)`);
+  console.log(`(index build + cold) / baseline: ${(median(coldWithBuild) / median(baseline)).toFixed(2)} median, ${(best(coldWithBuild) / best(baseline)).toFixed(2)} best`);
   console.log(`peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average after: ${load()}`);
 } finally {
   await rm(scratch, { recursive: true, force: true });
