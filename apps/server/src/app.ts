@@ -13,6 +13,7 @@ import type { AccessContext } from './access/accessContext.ts';
 import { registerRoutePolicies } from './access/routePolicies.ts';
 import { registerContractCheck } from './access/routeContracts.ts';
 import { HostPolicy, registerWebHardening } from './access/webHardening.ts';
+import { singleSignOnRoutes } from './routes/accounts/singleSignOn.ts';
 import { accountRoutes } from './routes/accounts/accounts.ts';
 import { markCleanStop, recoverSnapshotsAfterCrash } from './commands/snapshotRecovery.ts';
 import { attachCollaboration, isValidHost, type Collaboration } from './collaboration/collabServer.ts';
@@ -327,6 +328,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
     await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken });
+    await app.register(singleSignOnRoutes, { prefix: '/api/sso', context, oidc: options.oidc });
     app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured', response: { 200: authProviders } } }, async () => ({
       oidc: options.oidc ? { name: options.oidc.name, providerId: OIDC_PROVIDER_ID } : null,
     }));

@@ -21,10 +21,11 @@ describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP 
   const victor: IdpPerson = { login: 'victor', email: 'victor@partner.example', name: 'Victor', groups: ['cx-readers'] };
   // The owner made at setup (with a password) signs in through the IdP with the same address.
   const olga: IdpPerson = { login: 'olga', email: TEST_OWNER.email, name: TEST_OWNER.name, groups: ['cx-readers'] };
+  const wendy: IdpPerson = { login: 'wendy', email: 'wendy@partner.example', name: 'Wendy', groups: ['cx-team'] };
 
   beforeAll(async () => {
     const port = await freePort();
-    idp = await startIdentityProvider({ redirectUri: `http://127.0.0.1:${port}/api/auth/callback/${OIDC_PROVIDER_ID}`, people: [victor, olga] });
+    idp = await startIdentityProvider({ redirectUri: `http://127.0.0.1:${port}/api/auth/callback/${OIDC_PROVIDER_ID}`, people: [victor, olga, wendy] });
     server = await buildTestServer(
       { kind: 'sqlite' },
       {
@@ -95,6 +96,55 @@ describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP 
     expect(page.url()).toContain('error=');
     expect(await me(page)).toBe(401);
   }, 120_000);
+
+  it('ends every session of a person whose sessions the IdP ends (back-channel logout), and says so in the audit log', async () => {
+    const laptop = await signIn('wendy');
+    const phone = await signIn('wendy');
+    expect(await me(laptop)).toMatchObject({ user: { email: wendy.email } });
+    expect(await me(phone)).toMatchObject({ user: { email: wendy.email } });
+    await idp.endSessionsOf('wendy');
+    expect(await me(laptop)).toBe(401);
+    expect(await me(phone)).toBe(401);
+    const first = await server.server.access.firstWorkspace();
+    const user = await server.server.access.findUserByEmail(wendy.email);
+    const events = await server.server.audit.list({ workspaceId: first!.id, action: 'account.signed-out-by-idp' });
+    expect(events.map((e) => e.targetId)).toContain(user!.id);
+    // She signs in again at the IdP as before.
+    expect(await me(await signIn('wendy'))).toMatchObject({ user: { email: wendy.email } });
+  }, 60_000);
+
+  it('refuses a logout token that is not the IdP’s, is not one, or comes again, and ends nothing', async () => {
+    const page = await signIn('wendy');
+    const post = (body: string, type = 'application/x-www-form-urlencoded') =>
+      fetch(`${server.url}/api/sso/backchannel-logout`, { method: 'POST', headers: { 'content-type': type }, body });
+    const refusals: string[] = [];
+    for (const body of ['', 'logout_token=', 'logout_token=not.a.jwt', `logout_token=${'x'.repeat(9_000)}`]) {
+      const answer = await post(body);
+      expect(answer.status, body.slice(0, 40)).toBe(400);
+      refusals.push(((await answer.json()) as { error: string }).error);
+    }
+    expect(refusals[2]).toMatch(/the logout token is not valid/);
+    // Signed by someone else: a token with the IdP's claims and another key.
+    const { SignJWT, generateKeyPair } = await import('jose');
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ events: { 'http://schemas.openid.net/event/backchannel-logout': {} }, jti: 'forged-1' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(idp.issuer)
+      .setAudience(idp.clientId)
+      .setSubject('wendy')
+      .setIssuedAt()
+      .sign(privateKey);
+    expect((await post(`logout_token=${forged}`)).status).toBe(400);
+    expect((await post(JSON.stringify({ logout_token: forged }), 'application/json')).status).toBe(400);
+    expect(await me(page)).toMatchObject({ user: { email: wendy.email } });
+    // The IdP's own token ends the sessions once; the same token again is refused.
+    const token = await idp.logoutTokenFor('wendy');
+    expect((await post(`logout_token=${token}`)).status).toBe(200);
+    expect(await me(page)).toBe(401);
+    expect((await post(`logout_token=${token}`)).status).toBe(400);
+    // A person nobody signed in as here: nothing to end, and the IdP is told it is done.
+    expect((await post(`logout_token=${await idp.logoutTokenFor('nobody-here')}`)).status).toBe(200);
+  }, 60_000);
 
   it('leaves an account made with a password to its password: the IdP cannot take it over, nor change its role', async () => {
     // better-auth links an IdP identity to an existing account only when that account's address

@@ -42,6 +42,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/setup': PUBLIC,
   'GET /api/auth-providers': PUBLIC,
   'POST /api/setup': PUBLIC,
+  // Called by the IdP, server to server; the signed logout token is the credential.
+  'POST /api/sso/backchannel-logout': PUBLIC,
   'GET /api/auth/*': PUBLIC,
   'POST /api/auth/*': PUBLIC,
   'GET /api/me': SIGNED_IN,

@@ -114,6 +114,7 @@ export const accessEn = {
     actions: {
       'account.sign-in': 'Signed in',
       'account.sign-in-failed': 'Sign-in failed',
+      'account.signed-out-by-idp': 'Signed out by the SSO provider',
       'account.created': 'Account created',
       'account.password-reset-link': 'Password reset link made',
       'member.role-changed': 'Role changed',

@@ -116,6 +116,7 @@ export const accessNl: typeof accessEn = {
     actions: {
       'account.sign-in': 'Aangemeld',
       'account.sign-in-failed': 'Aanmelden mislukt',
+      'account.signed-out-by-idp': 'Afgemeld door de SSO-provider',
       'account.created': 'Account gemaakt',
       'account.password-reset-link': 'Link voor nieuw wachtwoord gemaakt',
       'member.role-changed': 'Rol gewijzigd',

@@ -2,6 +2,7 @@
 export const AUDIT_ACTIONS = [
   'account.sign-in',
   'account.sign-in-failed',
+  'account.signed-out-by-idp',
   'account.created',
   'account.password-reset-link',
   'member.role-changed',

@@ -91,6 +91,9 @@ export type InvitationJoined = z.infer<typeof invitationJoined>;
 export const authProviders = z.object({ oidc: z.object({ name: z.string(), providerId: z.string() }).nullable() });
 export type AuthProviders = z.infer<typeof authProviders>;
 
+/** The IdP's back-channel logout: a form with its signed logout token (OpenID Connect Back-Channel Logout 1.0). */
+export const backchannelLogoutBody = z.object({ logout_token: z.string().min(1).max(8_000) });
+
 export const accountContracts = {
   'GET /api/setup': { response: { 200: setupStatus } },
   'POST /api/setup': { body: setupBody, response: { 201: meSchema } },
@@ -105,4 +108,5 @@ export const accountContracts = {
   'GET /api/invitations/:token': { params: invitationParams, response: { 200: invitationInfo } },
   'POST /api/invitations/:token/accept': { params: invitationParams, response: { 200: invitationJoined } },
   'POST /api/invitations/:token/account': { params: invitationParams, body: newAccountSchema, response: { 201: invitationJoined } },
+  'POST /api/sso/backchannel-logout': { body: backchannelLogoutBody },
 } as const satisfies RouteContracts;
