@@ -1,4 +1,4 @@
-import type { CreateJourneyBody, ErrorResponse, ImportedJourney, ListedJourney, TemplateSummary } from '@klantreis/core/contracts';
+import type { Created, CreateJourneyBody, ErrorResponse, ImportedJourney, ListedJourney, TemplateSummary } from '@klantreis/core/contracts';
 import type { JourneyDocument } from '@klantreis/schema';
 
 // The requests and answers are core's contracts (@klantreis/core/contracts), as types only:
@@ -46,11 +46,11 @@ export const journeysApi = {
   },
   templates: (locale: 'nl' | 'en') => request<TemplateSummary[]>(`/api/templates?locale=${locale}`),
   create: (body: CreateJourneyBody) =>
-    request<{ id: string }>('/api/journeys', { method: 'POST', body: JSON.stringify(body) }),
+    request<Created>('/api/journeys', { method: 'POST', body: JSON.stringify(body) }),
   import: (document: unknown) => request<ImportedJourney>('/api/journeys/import', { method: 'POST', body: JSON.stringify(document) }),
   get: (id: string) => request<JourneyDocument>(`/api/journeys/${encodeURIComponent(id)}`),
   rename: (id: string, title: string) => request<JourneyDocument>(`/api/journeys/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify({ title }) }),
-  duplicate: (id: string) => request<{ id: string }>(`/api/journeys/${encodeURIComponent(id)}/duplicate`, { method: 'POST', body: '{}' }),
+  duplicate: (id: string) => request<Created>(`/api/journeys/${encodeURIComponent(id)}/duplicate`, { method: 'POST', body: '{}' }),
   trash: (id: string) => request<void>(`/api/journeys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   restore: (id: string) => request<void>(`/api/journeys/${encodeURIComponent(id)}/restore`, { method: 'POST' }),
   purge: (id: string) => request<void>(`/api/journeys/${encodeURIComponent(id)}?permanent=true`, { method: 'DELETE' }),

@@ -49,7 +49,8 @@ export const exportOptionsQuery = z.strictObject({
 });
 // The writers' options and the route's must stay one shape: this fails to compile when they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const EXPORT_OPTIONS_MATCH_RENDER: Same<z.infer<typeof exportOptionsQuery>, ExportOptions> = true;
+const exportOptionsMatchRender: Same<z.infer<typeof exportOptionsQuery>, ExportOptions> = true;
+void exportOptionsMatchRender;
 
 /** The export's format and options; `json` is the open file, the others come from @klantreis/render. */
 export const exportQuery = exportOptionsQuery.extend({ format: z.enum(['json', ...EXPORT_FORMATS]).default('json') });

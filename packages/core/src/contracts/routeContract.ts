@@ -25,5 +25,6 @@ export type ErrorResponse = z.infer<typeof errorResponse>;
 
 /** A made thing's id (a journey, a phase, a step, an indicator). */
 export const createdResponse = z.object({ id: z.string() });
+export type Created = z.infer<typeof createdResponse>;
 
 export const localeSchema = z.enum(['nl', 'en']);
