@@ -158,6 +158,30 @@ describe('signing in and out, and the audit log', () => {
     expect(failed.map((e) => e.targetId)).toContain(member.userId);
   });
 
+  it('lets an editor start a workspace of their own, owned by them, and its owner rename it; a viewer cannot start one', async () => {
+    const editor = await invitePerson(server, 'editor', { name: 'Starting Stijn' });
+    const started = await asPerson(server, editor, '/api/workspaces', json('POST', { name: '  Klantservice  ' }));
+    expect(started.status).toBe(201);
+    const workspace = (await started.json()) as { id: string; name: string; role: string };
+    expect(workspace).toMatchObject({ name: 'Klantservice', role: 'owner' });
+    const me = (await (await asPerson(server, editor, '/api/me')).json()) as { workspaces: { id: string; name: string; role: string }[] };
+    expect(me.workspaces).toContainEqual({ id: workspace.id, name: 'Klantservice', role: 'owner' });
+    // A journey made in it is there, and nobody of the first workspace sees it.
+    const made = await asPerson(server, editor, '/api/journeys', json('POST', { title: 'Klachtenreis', workspaceId: workspace.id }));
+    expect(made.status).toBe(201);
+    const journeyId = ((await made.json()) as { id: string }).id;
+    expect((await server.fetch(`/api/journeys/${journeyId}`)).status).toBe(404);
+    expect((await asPerson(server, editor, `/api/workspaces/${workspace.id}`, json('PATCH', { name: 'Klantenservice' }))).status).toBe(204);
+    const events = (await (await asPerson(server, editor, `/api/workspaces/${workspace.id}/audit`)).json()) as { action: string; detail: { name?: string } }[];
+    expect(events.map((e) => [e.action, e.detail.name])).toEqual(expect.arrayContaining([['workspace.created', 'Klantservice'], ['workspace.renamed', 'Klantenservice']]));
+
+    // Not by a viewer, not with an empty name, and not a rename of a workspace that is not yours.
+    const viewer = await invitePerson(server, 'viewer');
+    expect((await asPerson(server, viewer, '/api/workspaces', json('POST', { name: 'Mijn eigen' }))).status).toBe(403);
+    expect((await asPerson(server, editor, '/api/workspaces', json('POST', { name: '   ' }))).status).toBe(400);
+    expect((await asPerson(server, editor, `/api/workspaces/${await firstWorkspaceId(server)}`, json('PATCH', { name: 'Overgenomen' }))).status).toBe(403);
+  });
+
   it('signs out everywhere: every session of the account ends', async () => {
     const person = await invitePerson(server, 'editor');
     const other = sessionCookie(await fetch(`${server.url}/api/auth/sign-in/email`, json('POST', { email: person.email, password: person.password }, { origin: server.url })))!;

@@ -56,6 +56,9 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/invitations/:token/accept': SIGNED_IN,
   'GET /api/invitations/:token': PUBLIC,
   'POST /api/invitations/:token/account': PUBLIC,
+  // Whoever may create journeys somewhere may start a workspace of their own, and owns it.
+  'POST /api/workspaces': CREATOR,
+  'PATCH /api/workspaces/:workspaceId': workspace('workspace.manage'),
   'GET /api/workspaces/:workspaceId/members': workspace('workspace.read'),
   'PUT /api/workspaces/:workspaceId/members/:userId': workspace('workspace.manage'),
   'DELETE /api/workspaces/:workspaceId/members/:userId': workspace('workspace.manage'),

@@ -117,6 +117,8 @@ export const accessEn = {
       'account.signed-out-by-idp': 'Signed out by the SSO provider',
       'account.created': 'Account created',
       'account.password-reset-link': 'Password reset link made',
+      'workspace.created': 'Workspace created',
+      'workspace.renamed': 'Workspace renamed',
       'member.role-changed': 'Role changed',
       'member.removed': 'Member removed',
       'invitation.created': 'Invitation made',

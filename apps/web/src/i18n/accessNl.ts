@@ -119,6 +119,8 @@ export const accessNl: typeof accessEn = {
       'account.signed-out-by-idp': 'Afgemeld door de SSO-provider',
       'account.created': 'Account gemaakt',
       'account.password-reset-link': 'Link voor nieuw wachtwoord gemaakt',
+      'workspace.created': 'Werkruimte gemaakt',
+      'workspace.renamed': 'Werkruimte hernoemd',
       'member.role-changed': 'Rol gewijzigd',
       'member.removed': 'Lid verwijderd',
       'invitation.created': 'Uitnodiging gemaakt',

@@ -95,6 +95,12 @@ export class AccessStore {
     return id;
   }
 
+  /** Renames a workspace; false when there is none with this id. */
+  async renameWorkspace(workspaceId: string, name: string): Promise<boolean> {
+    const result = await this.db.updateTable('workspaces').set({ name }).where('id', '=', workspaceId).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async workspacesOf(userId: string): Promise<WorkspaceInfo[]> {
     const rows = await this.db
       .selectFrom('workspace_members')

@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = [
   'account.signed-out-by-idp',
   'account.created',
   'account.password-reset-link',
+  'workspace.created',
+  'workspace.renamed',
   'member.role-changed',
   'member.removed',
   'invitation.created',

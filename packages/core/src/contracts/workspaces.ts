@@ -49,7 +49,14 @@ export const shareBody = z.object({ email: z.email().max(254), role: roleSchema.
 export const journeyAccessSchema = z.object({ role: roleSchema.nullable(), can: z.record(z.enum(ACTIONS as [string, ...string[]]), z.boolean()) });
 export type JourneyAccess = z.infer<typeof journeyAccessSchema>;
 
+/** A new workspace, or a new name for one. */
+export const workspaceBody = z.object({ name: z.string().trim().min(1).max(120) });
+export type WorkspaceBody = z.infer<typeof workspaceBody>;
+export const createdWorkspace = z.object({ id: z.string(), name: z.string(), role: roleSchema });
+
 export const workspaceContracts = {
+  'POST /api/workspaces': { body: workspaceBody, response: { 201: createdWorkspace } },
+  'PATCH /api/workspaces/:workspaceId': { params: workspaceParams, body: workspaceBody },
   'GET /api/workspaces/:workspaceId/members': { params: workspaceParams, response: { 200: memberList } },
   'PUT /api/workspaces/:workspaceId/members/:userId': { params: memberParams, body: roleBody },
   'DELETE /api/workspaces/:workspaceId/members/:userId': { params: memberParams },

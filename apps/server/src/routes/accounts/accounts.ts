@@ -28,6 +28,8 @@ import {
   tokenBody,
   tokenList,
   tokenParams,
+  workspaceBody,
+  createdWorkspace,
   workspaceParams,
 } from '@klantreis/core/contracts';
 
@@ -228,6 +230,26 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       return reply.code(201).send(joined);
     },
   );
+
+  app.post('/workspaces', { schema: { tags: ['workspaces'], summary: 'Start a workspace; you are its owner', body: workspaceBody, response: { 201: createdWorkspace } } }, async (request, reply) => {
+    const actor = request.actor;
+    if (actor.kind !== 'user') throw new HttpError(403, 'a workspace is owned by a person: sign in to start one');
+    const id = await context.atomically(async ({ access, audit }) => {
+      const id = await access.createWorkspace(request.body.name, actor.userId);
+      await audit.record(actor, 'workspace.created', { type: 'workspace', id, workspaceId: id }, { name: request.body.name });
+      return id;
+    });
+    return reply.code(201).send({ id, name: request.body.name, role: 'owner' as const });
+  });
+
+  app.patch('/workspaces/:workspaceId', { schema: { tags: ['workspaces'], summary: 'Rename a workspace', params: workspaceParams, body: workspaceBody } }, async (request, reply) => {
+    const { workspaceId } = request.params;
+    await context.atomically(async ({ access, audit }) => {
+      if (!(await access.renameWorkspace(workspaceId, request.body.name))) throw new HttpError(404, `no workspace ${workspaceId}`);
+      await audit.record(request.actor, 'workspace.renamed', { type: 'workspace', id: workspaceId, workspaceId }, { name: request.body.name });
+    });
+    return reply.code(204).send();
+  });
 
   app.get('/workspaces/:workspaceId/members', { schema: { tags: ['workspaces'], summary: 'The members and their roles', params: workspaceParams, response: { 200: memberList } } }, async (request) =>
     access.members(request.params.workspaceId),
