@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../routing/appHistory.ts';
+import { Link } from '@tanstack/react-router';
 import { AccountMenu } from './AccountMenu.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -11,16 +11,9 @@ export function AccessPage({ title, children, signedIn = true }: { title: string
     <div className="page">
       <header className="topbar">
         <div className="brand">
-          <a
-            className="brand__name"
-            href="/"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('/');
-            }}
-          >
+          <Link className="brand__name" to="/" activeOptions={{ exact: true, includeSearch: false }}>
             {t('app.name')}
-          </a>
+          </Link>
         </div>
         {signedIn && <AccountMenu />}
         <LanguageSwitch />

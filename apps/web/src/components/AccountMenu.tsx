@@ -1,13 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from '@tanstack/react-router';
 import { navigate } from '../routing/appHistory.ts';
 import { signOut, useInbox, useMe } from '../queries/session.ts';
-
-function go(path: string) {
-  return (e: React.MouseEvent) => {
-    e.preventDefault();
-    navigate(path);
-  };
-}
 
 /** The signed-in person, their workspace pages (owners) and sign out. */
 export function AccountMenu() {
@@ -29,38 +23,38 @@ export function AccountMenu() {
       </summary>
       <ul className="account-menu__list">
         <li>
-          <a href="/inbox" onClick={go('/inbox')}>
+          <Link to="/inbox">
             {t('access.inbox.title')}
             {unread > 0 ? ` (${unread})` : ''}
-          </a>
+          </Link>
         </li>
         <li>
-          <a href="/account" onClick={go('/account')}>
+          <Link to="/account">
             {t('access.menu.account')}
-          </a>
+          </Link>
         </li>
         {owned.map((w) => (
           <li key={w.id}>
-            <a href={`/workspaces/${encodeURIComponent(w.id)}/members`} onClick={go(`/workspaces/${encodeURIComponent(w.id)}/members`)}>
+            <Link to="/workspaces/$workspaceId/members" params={{ workspaceId: w.id }}>
               {t('access.menu.members')}
               {me.workspaces.length > 1 ? ` · ${w.name}` : ''}
-            </a>
+            </Link>
           </li>
         ))}
         {owned.map((w) => (
           <li key={`audit-${w.id}`}>
-            <a href={`/workspaces/${encodeURIComponent(w.id)}/audit`} onClick={go(`/workspaces/${encodeURIComponent(w.id)}/audit`)}>
+            <Link to="/workspaces/$workspaceId/audit" params={{ workspaceId: w.id }}>
               {t('access.menu.audit')}
               {me.workspaces.length > 1 ? ` · ${w.name}` : ''}
-            </a>
+            </Link>
           </li>
         ))}
         {owned.map((w) => (
           <li key={`links-${w.id}`}>
-            <a href={`/workspaces/${encodeURIComponent(w.id)}/links`} onClick={go(`/workspaces/${encodeURIComponent(w.id)}/links`)}>
+            <Link to="/workspaces/$workspaceId/links" params={{ workspaceId: w.id }}>
               {t('share.menu')}
               {me.workspaces.length > 1 ? ` · ${w.name}` : ''}
-            </a>
+            </Link>
           </li>
         ))}
         <li>

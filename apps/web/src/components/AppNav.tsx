@@ -1,21 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../routing/appHistory.ts';
+import { Link } from '@tanstack/react-router';
 
 /** The app's main places, in the top bar of the journeys list and the portfolio. */
 export function AppNav({ current }: { current: 'journeys' | 'portfolio' }) {
   const { t } = useTranslation();
-  const link = (place: 'journeys' | 'portfolio', path: string) => (
-    <a
-      href={path}
-      className="app-nav__link"
-      aria-current={current === place ? 'page' : undefined}
-      onClick={(event) => {
-        event.preventDefault();
-        navigate(path);
-      }}
-    >
+  // A router link: a click opens the page in place, a middle or Ctrl-click in a new tab, and
+  // hovering it already asks for the page's code. Which place is current is the scene's word.
+  const link = (place: 'journeys' | 'portfolio', path: '/' | '/portfolio') => (
+    <Link to={path} className="app-nav__link" activeOptions={{ exact: true, includeSearch: false }} aria-current={current === place ? 'page' : undefined}>
       {t(`portfolio.nav.${place}`)}
-    </a>
+    </Link>
   );
   return (
     <nav className="app-nav" aria-label={t('portfolio.nav.label')}>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { journeysApi, type TemplateSummary } from '../api/journeysApi.ts';
+import { journeysApi } from '../api/journeysApi.ts';
+import { journeyKeys } from '../queries/journeys.ts';
 
 /** The dialog for a new journey: a title, a template or blank, and the language of the content. */
 export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated }: {
@@ -12,10 +14,13 @@ export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated 
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [locale, setLocale] = useState<'nl' | 'en'>(i18n.language === 'en' ? 'en' : 'nl');
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
+  const client = useQueryClient();
+  const templatesRead = useQuery({ queryKey: ['templates', locale], queryFn: () => journeysApi.templates(locale), staleTime: Infinity });
+  const templates = templatesRead.data ?? [];
   const [templateId, setTemplateId] = useState(initialTemplate);
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [submitError, setError] = useState<string | null>(null);
+  const error = submitError ?? templatesRead.error?.message ?? null;
 
   useEffect(() => {
     if (open) {
@@ -26,10 +31,6 @@ export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated 
     } else dialog.current?.close();
   }, [open, initialTemplate]);
 
-  useEffect(() => {
-    journeysApi.templates(locale).then(setTemplates, (e: Error) => setError(e.message));
-  }, [locale]);
-
   // Shows its own errors and never rejects, so the event handlers that call it may `void` it.
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,6 +39,7 @@ export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated 
       const { id } = await journeysApi.create(
         templateId ? { templateId, title: chosenTitle, locale } : { title: chosenTitle ?? t('create.defaultTitle'), locale },
       );
+      void client.invalidateQueries({ queryKey: journeyKeys.lists });
       onCreated(id);
     } catch (e) {
       setError((e as Error).message);

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { linkState, sharingApi, type LinkShows, type ShareLink } from '../api/sharingApi.ts';
+import { useServerChange } from '../queries/serverChange.ts';
 import { relativeTime } from './relativeTime.ts';
 
 const SHOW_KEYS = ['lanes', 'evaluation', 'measurement', 'comments'] as const;
@@ -9,28 +11,27 @@ const SHOW_KEYS = ['lanes', 'evaluation', 'measurement', 'comments'] as const;
 export function ShareDialog({ journeyId, open, onClose }: { journeyId: string; open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [links, setLinks] = useState<ShareLink[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // Read while the dialog is open; the workspace's list of links follows a change too.
+  const linksKey = ['journey', journeyId, 'links'];
+  const read = useQuery({ queryKey: linksKey, queryFn: () => sharingApi.links(journeyId), enabled: open });
+  const links = read.data ?? [];
+  const change = useServerChange(linksKey, ['workspace']);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? read.error?.message ?? null;
   const [copied, setCopied] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [expires, setExpires] = useState('');
   const [shows, setShows] = useState<LinkShows>({ lanes: true, evaluation: true, measurement: false, comments: false });
 
-  const load = useCallback(() => {
-    sharingApi.links(journeyId).then(setLinks, (e: Error) => setError(e.message));
-  }, [journeyId]);
   useEffect(() => {
-    if (open) {
-      load();
-      dialog.current?.showModal();
-    } else dialog.current?.close();
-  }, [open, load]);
+    if (open) dialog.current?.showModal();
+    else dialog.current?.close();
+  }, [open]);
 
   async function run(action: () => Promise<unknown>) {
     setError(null);
     try {
-      await action();
-      load();
+      await change.run(action);
     } catch (e) {
       setError(t('errors.generic', { error: (e as Error).message }));
     }

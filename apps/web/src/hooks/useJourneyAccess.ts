@@ -1,6 +1,8 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action } from '@klantreis/core/contracts';
-import { accountsApi, type JourneyAccess, type Member } from '../api/accountsApi.ts';
+import type { JourneyAccess, Member } from '../api/accountsApi.ts';
+import { journeyAccessQuery, journeyPeopleQuery } from '../queries/journeys.ts';
 
 /** The signed-in person's role on the open journey, and what the server's policy lets it do. */
 export const JourneyAccessContext = createContext<JourneyAccess | null>(null);
@@ -8,25 +10,18 @@ export const JourneyAccessContext = createContext<JourneyAccess | null>(null);
 /** Sent on window when the collaboration server says the person's access changed (4409, 4403). */
 export const ACCESS_CHANGED_EVENT = 'klantreis:access-changed';
 
+const NO_ACCESS: JourneyAccess = { role: null, can: {} };
+
+/** Read at opening and again when the collaboration server says it changed; a refusal allows nothing. */
 export function useJourneyAccess(journeyId: string): JourneyAccess | null {
-  const [access, setAccess] = useState<JourneyAccess | null>(null);
-  const [asked, setAsked] = useState(0);
+  const client = useQueryClient();
+  const read = useQuery(journeyAccessQuery(journeyId));
   useEffect(() => {
-    const again = () => setAsked((n) => n + 1);
+    const again = () => void client.invalidateQueries({ queryKey: journeyAccessQuery(journeyId).queryKey });
     window.addEventListener(ACCESS_CHANGED_EVENT, again);
     return () => window.removeEventListener(ACCESS_CHANGED_EVENT, again);
-  }, []);
-  useEffect(() => {
-    let current = true;
-    accountsApi.journeyAccess(journeyId).then(
-      (a) => current && setAccess(a),
-      () => current && setAccess({ role: null, can: {} }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [journeyId, asked]);
-  return access;
+  }, [client, journeyId]);
+  return read.isError ? NO_ACCESS : (read.data ?? null);
 }
 
 /**
@@ -44,17 +39,8 @@ export const JourneyAccessKnown = createContext(false);
 /** Everyone with a role on the open journey: whom a comment can @mention. */
 export const JourneyPeopleContext = createContext<readonly Member[]>([]);
 
+const NOBODY: readonly Member[] = [];
+
 export function useJourneyPeople(journeyId: string): readonly Member[] {
-  const [people, setPeople] = useState<readonly Member[]>([]);
-  useEffect(() => {
-    let current = true;
-    accountsApi.people(journeyId).then(
-      (all) => current && setPeople(all),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [journeyId]);
-  return people;
+  return useQuery(journeyPeopleQuery(journeyId)).data ?? NOBODY;
 }

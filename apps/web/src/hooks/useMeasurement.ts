@@ -1,17 +1,20 @@
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useMemo } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { JourneyDocument } from '@klantreis/schema';
 import { measurementApi, type Measurement, type MetricsPeriod } from '../api/measurementApi.ts';
+import { useSettledValue } from './useSettledValue.ts';
+
+/** Every measurement read of a journey: invalidated after an import or a deleted import. */
+export const measurementKey = (journeyId: string) => ['journey', journeyId, 'measurement'] as const;
 
 /**
  * The measured figures of the open journey. They depend on the imports and on what the map says
  * (the activity mapping, end steps, which wait each step designs, the XLA indicators), so they are
- * fetched again, after a short pause, whenever one of those changes, or when `revision` moves
- * (after an import). Typing in a lane cell does not refetch.
+ * read again, after a short pause, whenever one of those changes (the map's Yjs document is the
+ * signal), and after an import (measurementKey is invalidated). Typing in a lane cell does not
+ * read them again.
  */
-export function useMeasurement(journeyId: string, journey: JourneyDocument | null, period: MetricsPeriod, revision = 0) {
-  const [measurement, setMeasurement] = useState<Measurement | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+export function useMeasurement(journeyId: string, journey: JourneyDocument | null, period: MetricsPeriod) {
   const key = useMemo(
     () =>
       journey === null
@@ -24,31 +27,15 @@ export function useMeasurement(journeyId: string, journey: JourneyDocument | nul
           ]),
     [journey?.steps, journey?.indicators],
   );
-  useEffect(() => {
-    if (key === null) return;
-    let current = true;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      measurementApi.measure(journeyId, period).then(
-        (result) => {
-          if (!current) return;
-          setMeasurement(result);
-          setError(null);
-          setLoading(false);
-        },
-        (e: Error) => {
-          if (!current) return;
-          setError(e.message);
-          setLoading(false);
-        },
-      );
-    }, 350);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [journeyId, key, period, revision]);
-  return { measurement, error, loading };
+  const settledKey = useSettledValue(key, 350);
+  const read = useQuery({
+    queryKey: [...measurementKey(journeyId), period, settledKey],
+    queryFn: () => measurementApi.measure(journeyId, period),
+    enabled: settledKey !== null,
+    // The figures shown stay while the next ones are on their way.
+    placeholderData: keepPreviousData,
+  });
+  return { measurement: read.data ?? null, error: read.error?.message ?? null, loading: key !== settledKey || read.isFetching || read.isPending };
 }
 
 /** The measurement of the journey on the map, for the parts of the editor that draw it. */

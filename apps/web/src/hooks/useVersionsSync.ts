@@ -1,52 +1,53 @@
 import { useEffect } from 'react';
+import { matchMutation, useQueryClient } from '@tanstack/react-query';
 import type * as Y from 'yjs';
-import { useVersionsStore } from '../stores/versionsStore.ts';
+import { versionsKeys, versionsQuery } from '../queries/versions.ts';
 import { publish, remoteStates, type Awareness } from './awareness.ts';
 
 // "Changed since approved" follows the map's edits; a pause in typing is soon enough.
 const EDIT_SETTLE_MS = 1_500;
 
 /**
- * Keeps the versions store of the open journey current: at start, when anyone saves a
+ * Keeps the versions of the open journey current (queries/versions.ts): when anyone saves a
  * version or decides on an approval (they bump a counter in their awareness state), and a
  * moment after the map changes, for the "changed since approved" mark.
  */
 export function useVersionsSync(journeyId: string, doc: Y.Doc, awareness: Awareness | null): void {
-  useEffect(() => {
-    void useVersionsStore.getState().refresh(journeyId);
-    return () => useVersionsStore.getState().reset();
-  }, [journeyId]);
+  const client = useQueryClient();
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onUpdate = () => {
       if (timer) clearTimeout(timer);
       // Only an approved map can have "changed since"; others need not ask on every pause.
-      if (!useVersionsStore.getState().approval?.approvedVersion) return;
-      timer = setTimeout(() => void useVersionsStore.getState().refresh(journeyId), EDIT_SETTLE_MS);
+      if (!client.getQueryData(versionsQuery(journeyId).queryKey)?.approval?.approvedVersion) return;
+      timer = setTimeout(() => void client.invalidateQueries({ queryKey: versionsKeys.read(journeyId) }), EDIT_SETTLE_MS);
     };
     doc.on('update', onUpdate);
     return () => {
       if (timer) clearTimeout(timer);
       doc.off('update', onUpdate);
     };
-  }, [doc, journeyId]);
+  }, [client, doc, journeyId]);
 
   useEffect(() => {
     if (!awareness) return undefined;
-    publish(awareness, 'versionsRevision', useVersionsStore.getState().revision);
-    const unsubscribe = useVersionsStore.subscribe((state, previous) => {
-      if (state.revision !== previous.revision) publish(awareness, 'versionsRevision', state.revision);
+    // This person's own changes: a counter the others watch.
+    let revision = 0;
+    publish(awareness, 'versionsRevision', revision);
+    const unsubscribe = client.getMutationCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success') return;
+      if (matchMutation({ mutationKey: versionsKeys.change(journeyId), exact: true }, event.mutation)) publish(awareness, 'versionsRevision', ++revision);
     });
     const seen = new Map<number, number>();
     const onChange = () => {
       let someoneChanged = false;
       for (const [clientId, state] of remoteStates(awareness)) {
-        const revision = state.versionsRevision ?? 0;
-        if (seen.has(clientId) && seen.get(clientId) !== revision) someoneChanged = true;
-        seen.set(clientId, revision);
+        const theirs = state.versionsRevision ?? 0;
+        if (seen.has(clientId) && seen.get(clientId) !== theirs) someoneChanged = true;
+        seen.set(clientId, theirs);
       }
-      if (someoneChanged) void useVersionsStore.getState().refresh(journeyId);
+      if (someoneChanged) void client.invalidateQueries({ queryKey: versionsKeys.read(journeyId) });
     };
     onChange();
     awareness.on('change', onChange);
@@ -54,5 +55,5 @@ export function useVersionsSync(journeyId: string, doc: Y.Doc, awareness: Awaren
       unsubscribe();
       awareness.off('change', onChange);
     };
-  }, [awareness, journeyId]);
+  }, [awareness, client, journeyId]);
 }

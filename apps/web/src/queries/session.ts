@@ -24,6 +24,17 @@ export const meQuery = queryOptions({
   staleTime: Infinity,
 });
 
+/** Whether the server still waits for its first owner (the sign-in and setup pages say so). */
+export const setupStatusQuery = queryOptions({ queryKey: ['setup-status'], queryFn: () => accountsApi.setupStatus() });
+
+/** The single sign-on provider offered on the sign-in page, if any. */
+export const providersQuery = queryOptions({ queryKey: ['auth-providers'], queryFn: () => accountsApi.providers(), staleTime: Infinity });
+
+/** What an invitation link offers (workspace, journey, role); an error when it no longer holds. */
+export function invitationQuery(token: string) {
+  return queryOptions({ queryKey: ['invitation', token], queryFn: () => accountsApi.invitation(token) });
+}
+
 /** undefined while loading; null when nobody is signed in. */
 export function useMe(): Me | null | undefined {
   return useQuery(meQuery).data;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument } from '@klantreis/schema';
 import type { ImportKind, Measurement, MetricsPeriod } from '../api/measurementApi.ts';
@@ -20,7 +21,7 @@ import { XlaSection } from '../components/measurement/XlaSection.tsx';
 import '../components/measurement/measurement.css';
 import { useCollaborativeJourney } from '../hooks/useCollaborativeJourney.ts';
 import { JourneyDocContext } from '../hooks/useJourneyEdit.ts';
-import { useMeasurement } from '../hooks/useMeasurement.ts';
+import { measurementKey, useMeasurement } from '../hooks/useMeasurement.ts';
 import { navigate } from '../routing/appHistory.ts';
 
 /**
@@ -32,9 +33,11 @@ export function DashboardScene({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
   const { doc, journey, problem, saveProblem, reloadFromServer } = useCollaborativeJourney(journeyId);
   const [period, setPeriod] = useState<MetricsPeriod>('month');
-  const [revision, setRevision] = useState(0);
   const [importing, setImporting] = useState<ImportKind | null>(null);
-  const { measurement, error, loading } = useMeasurement(journeyId, journey, period, revision);
+  const { measurement, error, loading } = useMeasurement(journeyId, journey, period);
+  // After an import or a deleted one, every period's figures are read again.
+  const client = useQueryClient();
+  const importsChanged = () => void client.invalidateQueries({ queryKey: measurementKey(journeyId) });
   const mapUrl = `/journeys/${encodeURIComponent(journeyId)}`;
 
   useEffect(() => {
@@ -89,7 +92,7 @@ export function DashboardScene({ journeyId }: { journeyId: string }) {
               measurement={measurement}
               loading={loading}
               onImport={setImporting}
-              onChanged={() => setRevision((r) => r + 1)}
+              onChanged={importsChanged}
             />
           )}
           {importing && (
@@ -97,7 +100,7 @@ export function DashboardScene({ journeyId }: { journeyId: string }) {
               journeyId={journeyId}
               kind={importing}
               onClose={() => setImporting(null)}
-              onImported={() => setRevision((r) => r + 1)}
+              onImported={importsChanged}
             />
           )}
         </main>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { journeyView, layoutMap, type MeasuredStep } from '@klantreis/render/layout';
 import { ApiError } from '../api/journeysApi.ts';
 import { sharingApi, type SharedJourney } from '../api/sharingApi.ts';
@@ -8,7 +9,12 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { canvasMeasure, exportFontReady, LayoutSvg } from '../present/LayoutSvg.tsx';
 import { PresentationView } from '../present/PresentationView.tsx';
 
-type State = { kind: 'opening' } | { kind: 'password'; error: string | null } | { kind: 'gone' } | { kind: 'revoked' } | { kind: 'open'; shared: SharedJourney };
+type State = { kind: 'opening' } | { kind: 'password'; error: string | null } | { kind: 'gone' } | { kind: 'revoked' } | { kind: 'open' };
+
+/** The journey a link shows, read once it is open and again on each change its event stream tells. */
+function sharedQuery(token: string) {
+  return queryOptions({ queryKey: ['shared', token], queryFn: () => sharingApi.journey(), staleTime: Infinity });
+}
 
 /**
  * What someone who got a share link sees, without an account: the live map drawn from the
@@ -18,12 +24,14 @@ export function SharedScene({ token, present, follow }: { token: string; present
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'opening' });
   const [presenting, setPresenting] = useState(present || follow);
+  const client = useQueryClient();
+  const read = useQuery({ ...sharedQuery(token), enabled: state.kind === 'open' });
 
   async function openLink(password: string | null) {
     try {
       await sharingApi.open(token, password);
-      await exportFontReady();
-      setState({ kind: 'open', shared: await sharingApi.journey() });
+      await Promise.all([exportFontReady(), client.fetchQuery({ ...sharedQuery(token), staleTime: 0 })]);
+      setState({ kind: 'open' });
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
       if (status === 401) setState({ kind: 'password', error: password === null ? null : t('shared.wrongPassword') });
@@ -41,21 +49,18 @@ export function SharedScene({ token, present, follow }: { token: string; present
   useEffect(() => {
     if (!isOpen) return;
     const events = new EventSource('/api/shared/events');
-    events.addEventListener('change', () => {
-      sharingApi.journey().then(
-        (shared) => setState({ kind: 'open', shared }),
-        () => setState({ kind: 'revoked' }),
-      );
-    });
+    // A failed read of a change means the link no longer opens (shown as revoked below).
+    events.addEventListener('change', () => void client.invalidateQueries({ queryKey: sharedQuery(token).queryKey }));
     events.addEventListener('revoked', () => {
       events.close();
       setState({ kind: 'revoked' });
     });
     return () => events.close();
-  }, [isOpen]);
+  }, [isOpen, client, token]);
 
   if (state.kind === 'opening') return <p className="message">{t('shared.loading')}</p>;
-  if (state.kind === 'gone' || state.kind === 'revoked') {
+  const revoked = state.kind === 'revoked' || (state.kind === 'open' && read.isError);
+  if (state.kind === 'gone' || revoked) {
     return (
       <main id="main" className="message" role="alert">
         {t(state.kind === 'gone' ? 'shared.gone' : 'shared.revokedNow')}
@@ -63,19 +68,21 @@ export function SharedScene({ token, present, follow }: { token: string; present
     );
   }
   if (state.kind === 'password') return <PasswordForm error={state.error} onSubmit={(password) => void openLink(password)} />;
+  const shared = read.data;
+  if (!shared) return <p className="message">{t('shared.loading')}</p>;
   if (presenting) {
     return (
       <PresentationView
-        doc={state.shared.document}
-        measured={measuredMap(state.shared)}
-        showEvaluation={state.shared.shows.evaluation}
+        doc={shared.document}
+        measured={measuredMap(shared)}
+        showEvaluation={shared.shows.evaluation}
         follow={follow}
         channel={{ move: (stepIndex) => sharingApi.movePresentation(stepIndex), eventsUrl: '/api/shared/presentation/events' }}
         onExit={() => setPresenting(false)}
       />
     );
   }
-  return <SharedMap shared={state.shared} onPresent={() => setPresenting(true)} />;
+  return <SharedMap shared={shared} onPresent={() => setPresenting(true)} />;
 }
 
 function measuredMap(shared: SharedJourney): Map<string, MeasuredStep> {

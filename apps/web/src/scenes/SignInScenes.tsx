@@ -1,10 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from '@tanstack/react-router';
 import { accountsApi } from '../api/accountsApi.ts';
 import { ApiError } from '../api/journeysApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
 import { navigate } from '../routing/appHistory.ts';
-import { refreshMe, useMe } from '../queries/session.ts';
+import { queryClient } from '../queries/queryClient.ts';
+import { invitationQuery, providersQuery, refreshMe, setupStatusQuery, useMe } from '../queries/session.ts';
 import { useSessionEnd } from '../stores/sessionStore.ts';
 
 function PasswordFields({ name }: { name: boolean }) {
@@ -43,15 +46,12 @@ function fields(event: FormEvent<HTMLFormElement>): Record<string, string> {
 export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const [ownerNeeded, setOwnerNeeded] = useState(false);
-  const [sso, setSso] = useState<{ name: string; providerId: string } | null>(null);
+  const ownerNeeded = useQuery(setupStatusQuery).data?.ownerNeeded ?? false;
+  const sso = useQuery(providersQuery).data?.oidc ?? null;
   const endedWhileOpen = useSessionEnd((s) => s.endedWhileOpen);
   // Back from the IdP without a session: better-auth sends ?error=… (and our ?sso=failed).
-  const ssoFailed = new URLSearchParams(location.search).has('error') || new URLSearchParams(location.search).get('sso') === 'failed';
-  useEffect(() => {
-    accountsApi.setupStatus().then((s) => setOwnerNeeded(s.ownerNeeded), () => undefined);
-    accountsApi.providers().then((p) => setSso(p.oidc), () => undefined);
-  }, []);
+  const search = new URLSearchParams(useLocation({ select: (place) => place.searchStr }));
+  const ssoFailed = search.has('error') || search.get('sso') === 'failed';
   async function startSso(providerId: string) {
     try {
       location.assign((await accountsApi.startSso(providerId)).url);
@@ -105,17 +105,17 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
 /** The first start: the owner account, by the link the server printed. */
 export function SetupScene({ token }: { token: string }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [ownerNeeded, setOwnerNeeded] = useState<boolean | null>(null);
-  useEffect(() => {
-    accountsApi.setupStatus().then((s) => setOwnerNeeded(s.ownerNeeded), (e: Error) => setError(e.message));
-  }, []);
+  const status = useQuery(setupStatusQuery);
+  const ownerNeeded = status.data?.ownerNeeded ?? null;
+  const [submitError, setError] = useState<string | null>(null);
+  const error = submitError ?? status.error?.message ?? null;
   async function submit(event: FormEvent<HTMLFormElement>) {
     const { name = '', email = '', password = '' } = fields(event);
     try {
       await accountsApi.setup({ token, name, email, password });
       await refreshMe();
       navigate('/');
+      queryClient.removeQueries({ queryKey: setupStatusQuery.queryKey });
     } catch (e) {
       setError(e instanceof ApiError && e.status === 403 ? t('access.setup.badLink') : t('errors.generic', { error: (e as Error).message }));
     }
@@ -153,12 +153,11 @@ export function SetupScene({ token }: { token: string }) {
 export function InviteScene({ token }: { token: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const [offer, setOffer] = useState<{ workspaceName: string; journeyTitle: string | null; role: string } | null | undefined>(undefined);
+  const invitation = useQuery(invitationQuery(token));
+  // undefined while it loads; null when the link no longer holds.
+  const offer = invitation.isError ? null : invitation.data;
   const [signingIn, setSigningIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    accountsApi.invitation(token).then(setOffer, () => setOffer(null));
-  }, [token]);
   async function joined(result: { journeyId: string | null }) {
     await refreshMe();
     navigate(result.journeyId ? `/journeys/${encodeURIComponent(result.journeyId)}` : '/');

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortByIndex, type PhaseId, type PhaseRecord } from '@klantreis/schema';
-import { journeysApi } from '../../api/journeysApi.ts';
-import { useLinkableJourneys } from '../../api/experienceApi.ts';
+import { useQuery } from '@tanstack/react-query';
+import { journeyDocumentQuery, linkableQuery } from '../../queries/journeys.ts';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { linkJourney } from '@klantreis/sync';
 
@@ -10,20 +10,8 @@ import { linkJourney } from '@klantreis/sync';
 // journey where the stage begins (the drill-down opens there).
 
 function usePhasesOf(journeyId: string): PhaseRecord[] {
-  const [phases, setPhases] = useState<PhaseRecord[]>([]);
-  useEffect(() => {
-    setPhases([]);
-    if (!journeyId) return undefined;
-    let live = true;
-    journeysApi
-      .get(journeyId)
-      .then((document) => live && setPhases(sortByIndex(document.phases)))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [journeyId]);
-  return phases;
+  const document = useQuery({ ...journeyDocumentQuery(journeyId), enabled: journeyId !== '' }).data;
+  return useMemo(() => (document && journeyId ? sortByIndex(document.phases) : []), [document, journeyId]);
 }
 
 export function LinkJourneyDialog({ mapId, stage, linkedIds, onClose }: { mapId: string; stage: PhaseRecord | null; linkedIds: ReadonlySet<string>; onClose: () => void }) {
@@ -31,7 +19,9 @@ export function LinkJourneyDialog({ mapId, stage, linkedIds, onClose }: { mapId:
   const edit = useJourneyEdit();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const journeys = useLinkableJourneys(stage ? mapId : '');
+  // null while they load (and for no stage); a failed read offers none.
+  const read = useQuery(linkableQuery(stage ? mapId : ''));
+  const journeys = read.isError ? [] : (read.data ?? null);
   const [journeyId, setJourneyId] = useState('');
   const [targetPhaseId, setTargetPhaseId] = useState('');
   const phases = usePhasesOf(journeyId);

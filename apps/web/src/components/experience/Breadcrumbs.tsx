@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { journeysApi } from '../../api/journeysApi.ts';
+import { journeysQuery } from '../../queries/journeys.ts';
 import { navigate } from '../../routing/appHistory.ts';
 import { journeyPath, trailOf } from './drillDown.ts';
 import '../../canvas/experience/experience.css';
@@ -10,25 +12,14 @@ import '../../canvas/experience/experience.css';
 
 /** The titles of the journeys the reader may see, by id; a missing one shows as "…". */
 function useJourneyTitles(ids: readonly string[]): Map<string, string> {
-  const [titles, setTitles] = useState(new Map<string, string>());
-  const key = ids.join(',');
-  useEffect(() => {
-    if (key === '') return undefined;
-    let live = true;
-    journeysApi
-      .list()
-      .then((journeys) => live && setTitles(new Map(journeys.map((j) => [j.id, j.title]))))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return titles;
+  // The journeys list's own read (the same cache entry as the list page's).
+  const journeys = useQuery({ ...journeysQuery({ search: '', trash: false }), enabled: ids.length > 0 }).data;
+  return useMemo(() => new Map((journeys ?? []).map((j) => [j.id, j.title])), [journeys]);
 }
 
 export function Breadcrumbs({ journeyId, title }: { journeyId: string; title: string | undefined }) {
   const { t } = useTranslation();
-  const trail = trailOf(location.search);
+  const trail = trailOf(useLocation({ select: (place) => place.searchStr }));
   const titles = useJourneyTitles(trail);
   if (trail.length === 0) return null;
   return (

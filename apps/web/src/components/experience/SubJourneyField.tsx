@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { StepRecord } from '@klantreis/schema';
 import { updateRecord } from '@klantreis/sync';
-import { useLinkableJourneys } from '../../api/experienceApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { useJourneyEdit } from '../../hooks/useJourneyEdit.ts';
 import { useCan } from '../../hooks/useJourneyAccess.ts';
+import { linkableQuery } from '../../queries/journeys.ts';
 import { useParams } from '@tanstack/react-router';
 import { drillDown } from './drillDown.ts';
 import '../../canvas/experience/experience.css';
@@ -17,7 +18,7 @@ export function SubJourneyField({ step }: { step: StepRecord }) {
   const journeyId = useParams({ strict: false }).journeyId ?? '';
   const edit = useJourneyEdit();
   const canEdit = useCan('journey.edit');
-  const journeys = useLinkableJourneys(journeyId);
+  const journeys = useQuery(linkableQuery(journeyId)).data;
   const others = journeys ?? [];
   const linked = step.subJourneyId ? others.find((journey) => journey.id === step.subJourneyId) : undefined;
   return (

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useLocation } from '@tanstack/react-router';
 import { navigate } from '../../routing/appHistory.ts';
 
 // Drill-down keeps the way back in the URL: `?trail=<map>,<journey>` names the journeys above
@@ -36,7 +37,7 @@ export function drillDown(fromId: string, journeyId: string, phaseId: string | n
  * its name, so a keyboard or screen-reader user lands where the drill-down meant.
  */
 export function useFocusPhaseFromUrl(journeyId: string): void {
-  const search = location.search;
+  const search = useLocation({ select: (place) => place.searchStr });
   useEffect(() => {
     const phaseId = phaseOf(search);
     if (!phaseId) return undefined;

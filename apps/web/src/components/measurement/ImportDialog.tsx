@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/journeysApi.ts';
 import { measurementApi, type CheckOptions, type ImportKind, type ImportRecord, type RejectedLine, type Upload } from '../../api/measurementApi.ts';
@@ -33,17 +34,22 @@ export function ImportDialog({ journeyId, kind, onClose, onImported }: { journey
     dialog.current?.showModal();
   }, []);
 
-  // Poll while the server reads the file.
+  // The server tells nothing by itself while it reads the file: its progress is asked for
+  // four times a second until the check is done.
+  const progress = useQuery({
+    queryKey: ['journey', journeyId, 'upload', uploadId],
+    queryFn: () => measurementApi.get(journeyId, uploadId ?? ''),
+    enabled: checking && uploadId !== null,
+    refetchInterval: 250,
+    gcTime: 0,
+  });
   useEffect(() => {
-    if (!checking || uploadId === null) return;
-    const timer = setInterval(() => {
-      measurementApi.get(journeyId, uploadId).then(
-        (upload) => setPhase((current) => (current.kind === 'upload' && current.upload.id === upload.id ? { kind: 'upload', upload } : current)),
-        (e: Error) => setPhase({ kind: 'error', message: e.message }),
-      );
-    }, 250);
-    return () => clearInterval(timer);
-  }, [checking, uploadId, journeyId]);
+    const upload = progress.data;
+    if (upload) setPhase((current) => (current.kind === 'upload' && current.upload.id === upload.id ? { kind: 'upload', upload } : current));
+  }, [progress.data]);
+  useEffect(() => {
+    if (progress.error) setPhase({ kind: 'error', message: progress.error.message });
+  }, [progress.error]);
 
   async function check(upload: Upload, next: CheckOptions) {
     setOptions(next);

@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../../stores/editorStore.ts';
-import { useVersionsStore } from '../../stores/versionsStore.ts';
+import { useParams } from '@tanstack/react-router';
+import { useVersions } from '../../queries/versions.ts';
 
 /** The top bar's word on approval: which version is approved, and whether the map changed since. */
 export function ApprovalBadge() {
   const { t } = useTranslation();
-  const approved = useVersionsStore((s) => s.approval?.approvedVersion ?? null);
-  const pending = useVersionsStore((s) => s.approval?.requests.filter((r) => r.state === 'pending').length ?? 0);
+  // In the editor's toolbar: the open journey is the route's.
+  const { approval } = useVersions(useParams({ strict: false }).journeyId ?? '');
+  const approved = approval?.approvedVersion ?? null;
+  const pending = approval?.requests.filter((r) => r.state === 'pending').length ?? 0;
   if (!approved && pending === 0) return null;
   const text = approved
     ? approved.changedSince

@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_LENGTH } from '@klantreis/schema';
 import { versionsApi, type VersionInfo } from '../../api/versionsApi.ts';
-import { request } from '../../api/journeysApi.ts';
-import type { Member } from '../../api/accountsApi.ts';
-import { refreshMe, useMe } from '../../queries/session.ts';
-import { useVersionsStore } from '../../stores/versionsStore.ts';
+import { journeyPeopleQuery } from '../../queries/journeys.ts';
+import { useMe } from '../../queries/session.ts';
+import { useVersionsChange } from '../../queries/versions.ts';
 
 /** "Anna, Bram de Vries" → ["Anna", "Bram de Vries"]: names are split on commas only. */
 export function parseNames(text: string): string[] {
@@ -19,13 +19,9 @@ export function parseNames(text: string): string[] {
 export function ApprovalRequestForm({ journeyId, version, onDone }: { journeyId: string; version: VersionInfo; onDone: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const [people, setPeople] = useState<Member[]>([]);
-  useEffect(() => {
-    request<Member[]>(`/api/journeys/${encodeURIComponent(journeyId)}/people`).then(
-      (all) => setPeople(all.filter((p) => p.role !== 'viewer' && p.userId !== me?.user.id)),
-      () => setPeople([]),
-    );
-  }, [journeyId, me?.user.id]);
+  const change = useVersionsChange(journeyId);
+  const everyone = useQuery(journeyPeopleQuery(journeyId)).data;
+  const people = useMemo(() => (everyone ?? []).filter((p) => p.role !== 'viewer' && p.userId !== me?.user.id), [everyone, me?.user.id]);
   const [approvers, setApprovers] = useState('');
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -38,8 +34,7 @@ export function ApprovalRequestForm({ journeyId, version, onDone }: { journeyId:
     const names = parseNames(approvers);
     if (names.length === 0) return;
     try {
-      await versionsApi.requestApproval(journeyId, { versionId: version.id, approvers: names, message });
-      await useVersionsStore.getState().changed(journeyId);
+      await change(() => versionsApi.requestApproval(journeyId, { versionId: version.id, approvers: names, message }));
       onDone();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_LENGTH } from '@klantreis/schema';
 import { versionsApi, type ApprovalRequest, type Decision } from '../../api/versionsApi.ts';
-import { refreshMe, useMe } from '../../queries/session.ts';
-import { useVersionsStore } from '../../stores/versionsStore.ts';
+import { useMe } from '../../queries/session.ts';
+import { useVersions, useVersionsChange } from '../../queries/versions.ts';
 import { relativeTime } from '../relativeTime.ts';
 
 /** The person asked to approve decides: approve, or ask for changes, which needs a comment. */
@@ -11,6 +11,7 @@ function DecisionForm({ journeyId, request }: { journeyId: string; request: Appr
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const change = useVersionsChange(journeyId);
 
   async function decide(decision: Decision) {
     if (decision === 'changes-requested' && comment.trim() === '') {
@@ -18,10 +19,9 @@ function DecisionForm({ journeyId, request }: { journeyId: string; request: Appr
       return;
     }
     try {
-      await versionsApi.decide(journeyId, request.id, { decision, comment });
+      await change(() => versionsApi.decide(journeyId, request.id, { decision, comment }));
       setComment('');
       setError(null);
-      await useVersionsStore.getState().changed(journeyId);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }
@@ -54,8 +54,9 @@ function DecisionForm({ journeyId, request }: { journeyId: string; request: Appr
 export function ApprovalRounds({ journeyId, versionNames }: { journeyId: string; versionNames: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const myEmail = useMe()?.user.email ?? '';
-  const names = useVersionsStore((s) => s.approval?.names ?? {});
-  const requests = useVersionsStore((s) => s.approval?.requests ?? []);
+  const { approval } = useVersions(journeyId);
+  const names = approval?.names ?? {};
+  const requests = approval?.requests ?? [];
   if (requests.length === 0) return <p className="hint">{t('approval.none')}</p>;
   return (
     <ol className="approval-rounds">

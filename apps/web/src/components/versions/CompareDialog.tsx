@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
+import type { JourneyComparison } from '@klantreis/schema';
 import { versionsApi } from '../../api/versionsApi.ts';
 import { laneDisplayName } from '../../canvas/mapLayout.ts';
 import { CompareCurves } from './CompareCurves.tsx';
@@ -23,30 +24,25 @@ interface Loaded {
 export function CompareDialog({ journeyId, pair, onClose }: { journeyId: string; pair: ComparedPair; onClose: () => void }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
-  useEffect(() => {
-    let cancelled = false;
-    const documentOf = (versionId: string): Promise<JourneyDocument> => versionsApi.open(journeyId, versionId);
-    Promise.all([versionsApi.compare(journeyId, pair.from, pair.to), documentOf(pair.from), documentOf(pair.to)])
-      .then(([comparison, before, after]) => {
-        if (cancelled) return;
-        const laneNames = new Map([...before.lanes, ...after.lanes].map((lane) => [lane.id as string, laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`))]));
-        const phaseNames = new Map([...before.phases, ...after.phases].map((phase) => [phase.id as string, phase.name]));
-        setLoaded({ comparison, laneNames, phaseNames });
-      })
-      .catch((caught: unknown) => {
-        if (!cancelled) setError(caught instanceof Error ? caught.message : String(caught));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [journeyId, pair.from, pair.to, t]);
+  // A saved version does not change: a pair of them is read once; "current" is the map as it is now.
+  const current = pair.from === 'current' || pair.to === 'current';
+  const read = useQuery({
+    queryKey: ['journey', journeyId, 'compare', pair.from, pair.to],
+    queryFn: () => Promise.all([versionsApi.compare(journeyId, pair.from, pair.to), versionsApi.open(journeyId, pair.from), versionsApi.open(journeyId, pair.to)]),
+    staleTime: current ? 0 : Infinity,
+  });
+  const loaded = useMemo((): Loaded | null => {
+    if (!read.data) return null;
+    const [comparison, before, after] = read.data;
+    const laneNames = new Map([...before.lanes, ...after.lanes].map((lane) => [lane.id as string, laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`))]));
+    const phaseNames = new Map([...before.phases, ...after.phases].map((phase) => [phase.id as string, phase.name]));
+    return { comparison, laneNames, phaseNames };
+  }, [read.data, t]);
+  const error = read.error?.message ?? null;
 
   return (
     <dialog ref={dialog} className="dialog dialog--compare" aria-labelledby="compare-title" onClose={onClose} data-testid="compare-dialog">

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH } from '@klantreis/schema';
 import { versionsApi } from '../../api/versionsApi.ts';
 import { useOwnIdentity } from '../../stores/presenceStore.ts';
-import { useVersionsStore } from '../../stores/versionsStore.ts';
+import { useVersionsChange } from '../../queries/versions.ts';
 
 /** Saves the map as it is now under a name: "as-is", "to-be 2027". */
 export function SaveVersionForm({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
   const me = useOwnIdentity();
+  const change = useVersionsChange(journeyId);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,10 +19,9 @@ export function SaveVersionForm({ journeyId }: { journeyId: string }) {
     if (name.trim() === '') return;
     setBusy(true);
     try {
-      await versionsApi.save(journeyId, { name: name.trim(), author: me.name });
+      await change(() => versionsApi.save(journeyId, { name: name.trim(), author: me.name }));
       setName('');
       setError(null);
-      await useVersionsStore.getState().changed(journeyId);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {

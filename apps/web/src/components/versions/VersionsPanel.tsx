@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { versionsApi, type VersionInfo } from '../../api/versionsApi.ts';
 import { useOwnIdentity } from '../../stores/presenceStore.ts';
-import { useVersionsStore } from '../../stores/versionsStore.ts';
+import { useVersions, useVersionsChange } from '../../queries/versions.ts';
 import { relativeTime } from '../relativeTime.ts';
 import { ApprovalRequestForm } from './ApprovalRequestForm.tsx';
 import { ApprovalRounds } from './ApprovalRounds.tsx';
@@ -16,8 +16,8 @@ const CURRENT = 'current';
 export function VersionsPanel({ journeyId }: { journeyId: string }) {
   const { t, i18n } = useTranslation();
   const me = useOwnIdentity();
-  const versions = useVersionsStore((s) => s.versions);
-  const loadError = useVersionsStore((s) => s.loadError);
+  const { versions, stale: loadError } = useVersions(journeyId);
+  const change = useVersionsChange(journeyId);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(CURRENT);
   const [compared, setCompared] = useState<ComparedPair | null>(null);
@@ -33,9 +33,8 @@ export function VersionsPanel({ journeyId }: { journeyId: string }) {
   async function restore(version: VersionInfo) {
     if (!confirm(t('versions.confirmRestore', { name: nameOf(version) }))) return;
     try {
-      await versionsApi.restore(journeyId, version.id, me.name);
+      await change(() => versionsApi.restore(journeyId, version.id, me.name));
       setRestoreError(null);
-      await useVersionsStore.getState().changed(journeyId);
     } catch (caught) {
       setRestoreError(caught instanceof Error ? caught.message : String(caught));
     }
