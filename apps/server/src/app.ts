@@ -14,6 +14,8 @@ import { registerRoutePolicies } from './access/routePolicies.ts';
 import { registerContractCheck } from './access/routeContracts.ts';
 import { HostPolicy, registerWebHardening } from './access/webHardening.ts';
 import { singleSignOnRoutes } from './routes/accounts/singleSignOn.ts';
+import { Mailer } from './mail/mailer.ts';
+import type { MailSettings } from './mail/mailSettings.ts';
 import { accountRoutes } from './routes/accounts/accounts.ts';
 import { markCleanStop, recoverSnapshotsAfterCrash } from './commands/snapshotRecovery.ts';
 import { attachCollaboration, isValidHost, type Collaboration } from './collaboration/collabServer.ts';
@@ -76,6 +78,8 @@ export interface AppOptions {
   signInPerMinute?: number;
   /** KLANTREIS_OIDC_*: single sign-on with an OpenID Connect IdP, its groups mapped to roles. */
   oidc?: OidcSettings;
+  /** KLANTREIS_SMTP_URL/_MAIL_FROM: invitation and password-reset links mailed too (they are always shown to hand on). */
+  mail?: MailSettings;
   /** KLANTREIS_SERVICES: what this process runs (all when not given). */
   services?: ReadonlySet<Service>;
   /** KLANTREIS_REDIS_URL and friends: one of several processes on one PostgreSQL (docs/deploy.md). */
@@ -160,8 +164,18 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const access = new AccessStore(options.store.db);
   const audit = new AuditLog(options.store.db);
   const inbox = new Inbox(options.store.db);
-  // better-auth hands a reset token to this callback while the owner's request waits for it.
+  const mailer = options.mail ? new Mailer(options.mail) : null;
+  // better-auth hands a reset token to this callback while the owner's request waits for it;
+  // one asked for by the person (the sign-in page's "forgot password") is mailed to them.
   const resetTokens = new Map<string, string>();
+  const awaitedResets = new Set<string>();
+  async function mailOwnReset(userId: string, token: string): Promise<void> {
+    const user = await access.getUser(userId);
+    if (!mailer || !user) return;
+    // A mailed link needs the address people use (the configuration asks for it with mail).
+    const url = `${options.publicUrl ?? ''}/reset-password?token=${encodeURIComponent(token)}`;
+    await mailer.send({ to: user.email, kind: 'password-reset', language: user.language ?? 'nl', url });
+  }
   // The role an SSO sign-in's claims gave, by e-mail address, until its session starts.
   const ssoRoles = new Map<string, Role | null>();
   const auth = await openAuth(options.store, {
@@ -169,7 +183,10 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     secret: options.authSecret,
     signInPerMinute: options.signInPerMinute,
     rateLimitStorage: cluster?.bus.rateLimit(),
-    onPasswordResetToken: (userId, token) => resetTokens.set(userId, token),
+    onPasswordResetToken: (userId, token) => {
+      if (awaitedResets.has(userId)) resetTokens.set(userId, token);
+      else void mailOwnReset(userId, token).catch((error: unknown) => console.warn(`mail: the password-reset link could not be sent: ${(error as Error).message}`));
+    },
     oidc: options.oidc,
     onSsoRole: (email, role) => ssoRoles.set(email, role),
     // Asked only while the IdP's callback is answered, after its claims gave the role above.
@@ -207,7 +224,12 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     inbox,
     async passwordResetToken(email, userId) {
       resetTokens.delete(userId);
-      await auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset-password' } });
+      awaitedResets.add(userId);
+      try {
+        await auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset-password' } });
+      } finally {
+        awaitedResets.delete(userId);
+      }
       const token = resetTokens.get(userId);
       resetTokens.delete(userId);
       if (!token) throw new Error('better-auth made no reset token');
@@ -327,10 +349,11 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       transform: jsonSchemaTransform,
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-    await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken });
+    await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken, mailer });
     await app.register(singleSignOnRoutes, { prefix: '/api/sso', context, oidc: options.oidc });
     app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured', response: { 200: authProviders } } }, async () => ({
       oidc: options.oidc ? { name: options.oidc.name, providerId: OIDC_PROVIDER_ID } : null,
+      mail: mailer !== null,
     }));
     await app.register(journeyRoutes, { prefix: '/api/journeys', context, store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });
     await app.register(measurementRoutes, { prefix: '/api/journeys', context, analytics, uploads, documents });
@@ -382,6 +405,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       await portfolioCache.settled();
       await app.close();
       stagingQueue?.close();
+      mailer?.close();
       await stagingWorker?.stop();
       await uploads.close();
       await markCleanStop(options.store);

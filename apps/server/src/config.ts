@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 // The single sign-on settings alone, not @klantreis/core's index (better-auth): the CLI reads this file.
 import { oidcSettingsFromEnv, SsoConfigError, type OidcSettings } from '@klantreis/core/singleSignOn';
+import { MailConfigError, mailSettingsFromEnv, type MailSettings } from './mail/mailSettings.ts';
 
 /** What one process does (KLANTREIS_SERVICES, `--services=`): all three unless split. */
 export const SERVICES = ['api', 'collab', 'worker'] as const;
@@ -52,6 +53,8 @@ export interface ServerConfig {
   admin?: { email: string; password: string; name?: string };
   /** KLANTREIS_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME, _ROLE_MAP, _DEFAULT_ROLE: single sign-on. */
   oidc?: OidcSettings;
+  /** KLANTREIS_SMTP_URL + KLANTREIS_MAIL_FROM: Klantreis mails invitations and password-reset links itself. */
+  mail?: MailSettings;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +116,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (error instanceof SsoConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  let mail: MailSettings | undefined;
+  try {
+    mail = mailSettingsFromEnv(env);
+  } catch (error) {
+    if (error instanceof MailConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  if (mail && !publicUrl) throw new ConfigError('KLANTREIS_SMTP_URL is set: set KLANTREIS_PUBLIC_URL too, the address the mailed links point to');
   const services = parseServices(env.KLANTREIS_SERVICES);
   const cluster = clusterFromEnv(env);
   if (!cluster && services.size < SERVICES.length) throw new ConfigError('a process that runs only some services needs the others elsewhere: set KLANTREIS_REDIS_URL and DATABASE_URL (docs/deploy.md)');
@@ -120,6 +131,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     services,
     cluster,
     oidc,
+    mail,
     publicUrl: publicUrl?.replace(/\/$/, ''),
     allowedHosts: (env.KLANTREIS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     trustProxy: env.KLANTREIS_TRUST_PROXY ? env.KLANTREIS_TRUST_PROXY.split(',').map((a) => a.trim()).filter(Boolean) : undefined,

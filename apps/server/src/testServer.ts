@@ -9,6 +9,7 @@ import { openPostgresStore, openSqliteStore, type JourneyStore } from '@klantrei
 import { collabUrl } from '@klantreis/sync';
 import { createTestDatabase } from '../../../testing/testDatabase.ts';
 import type { OidcSettings } from '@klantreis/core';
+import type { MailSettings } from './mail/mailSettings.ts';
 import type { ClusterConfig, Service } from './config.ts';
 import { buildApp, type KlantreisApp } from './app.ts';
 import { authorizedFetch, rememberSession, rememberToken, signIn, TEST_OWNER, tokenFor } from './testCredentials.ts';
@@ -44,6 +45,7 @@ export async function buildTestServer(
     signInPerMinute?: number;
     publicUrl?: string;
     oidc?: OidcSettings;
+    mail?: MailSettings;
     /** One of several processes (its own KLANTREIS_NODE_NAME, a shared PostgreSQL and Redis). */
     cluster?: ClusterConfig;
     services?: ReadonlySet<Service>;
@@ -78,6 +80,7 @@ export async function buildTestServer(
     signInPerMinute: options.signInPerMinute ?? 10_000,
     publicUrl: options.publicUrl,
     oidc: options.oidc,
+    mail: options.mail,
     cluster: options.cluster,
     services: options.services,
   });

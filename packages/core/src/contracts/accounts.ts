@@ -88,7 +88,8 @@ export const invitationJoined = z.object({ workspaceId: z.string(), journeyId: z
 export type InvitationJoined = z.infer<typeof invitationJoined>;
 
 /** `GET /api/auth-providers`: single sign-on, when this server has it. */
-export const authProviders = z.object({ oidc: z.object({ name: z.string(), providerId: z.string() }).nullable() });
+/** How one signs in here; `mail`: Klantreis sends mail (a forgotten password can be reset by mail). */
+export const authProviders = z.object({ oidc: z.object({ name: z.string(), providerId: z.string() }).nullable(), mail: z.boolean() });
 export type AuthProviders = z.infer<typeof authProviders>;
 
 /** The IdP's back-channel logout: a form with its signed logout token (OpenID Connect Back-Channel Logout 1.0). */

@@ -14,9 +14,21 @@ export type Member = z.infer<typeof memberSchema>;
 export const memberList = z.array(memberSchema);
 
 export const roleBody = z.object({ role: roleSchema });
-export const invitationBody = z.object({ role: roleSchema, journeyId: z.string().max(100).optional() });
+export const invitationBody = z.object({
+  role: roleSchema,
+  journeyId: z.string().max(100).optional(),
+  /** Where Klantreis mails the link too, when it sends mail (KLANTREIS_SMTP_URL). */
+  email: z.email().max(254).optional(),
+});
 /** An invitation or password-reset link to hand on, and when it stops working. */
-export const invitationCreated = z.object({ url: z.string(), expiresAt: z.number() });
+export const invitationCreated = z.object({
+  url: z.string(),
+  expiresAt: z.number(),
+  /** The address Klantreis mailed the link to; absent when it sends no mail or was not asked to. */
+  mailedTo: z.string().optional(),
+  /** Why mailing it failed (the link works all the same: hand it on). */
+  mailProblem: z.string().optional(),
+});
 export type LinkToHandOn = z.infer<typeof invitationCreated>;
 
 export const auditQuery = z.object({

@@ -6,6 +6,7 @@ import type { JourneyStore } from '@klantreis/db';
 import { toHeaders } from '../../access/actorResolver.ts';
 import type { AccessContext } from '../../access/accessContext.ts';
 import { HttpError } from '../../httpErrors.ts';
+import type { Mail, Mailer } from '../../mail/mailer.ts';
 import {
   auditAnswer,
   auditQuery,
@@ -38,6 +39,8 @@ export interface AccountRoutesOptions {
   store: JourneyStore;
   /** The secret of the first-start link, printed by the server while there is no owner. */
   setupToken: () => string | null;
+  /** Sends invitation and password-reset links by mail too, when configured. */
+  mailer: Mailer | null;
 }
 
 function userOf(actor: Actor): Extract<Actor, { kind: 'user' }> {
@@ -72,8 +75,20 @@ async function forwardToAuth(context: AccessContext, request: FastifyRequest, re
   return response;
 }
 
-export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (app, { context, store, setupToken }) => {
+export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async (app, { context, store, setupToken, mailer }) => {
   const { access, audit } = context;
+
+  /** Mails a link when Klantreis sends mail: where it went, or why it could not. */
+  async function mailLink(mail: Mail): Promise<{ mailedTo?: string; mailProblem?: string }> {
+    if (!mailer) return {};
+    try {
+      await mailer.send(mail);
+      return { mailedTo: mail.to };
+    } catch (error) {
+      console.warn(`mail: could not send a ${mail.kind} link to ${mail.to}: ${(error as Error).message}`);
+      return { mailProblem: (error as Error).message.slice(0, 300) };
+    }
+  }
 
   /** Signs the new account in: its session cookie goes out with this answer. */
   async function signIn(request: FastifyRequest, reply: FastifyReply, email: string, password: string): Promise<void> {
@@ -287,7 +302,9 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       if (!user) throw new HttpError(404, `no account ${userId}`);
       const token = await context.passwordResetToken(user.email, user.id);
       await audit.record(request.actor, 'account.password-reset-link', { type: 'account', id: userId, workspaceId }, { email: user.email });
-      return reply.code(201).send({ url: `${originOf(request)}/reset-password?token=${encodeURIComponent(token)}`, expiresAt: Date.now() + PASSWORD_RESET_TTL_SECONDS * 1000 });
+      const url = `${originOf(request)}/reset-password?token=${encodeURIComponent(token)}`;
+      const mailed = await mailLink({ to: user.email, kind: 'password-reset', language: user.language ?? 'nl', url });
+      return reply.code(201).send({ url, expiresAt: Date.now() + PASSWORD_RESET_TTL_SECONDS * 1000, ...mailed });
     },
   );
 
@@ -300,8 +317,16 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       if (journeyId !== null && (await access.workspaceOfJourney(journeyId)) !== workspaceId) throw new HttpError(404, `no journey ${journeyId} in this workspace`);
       const actor = userOf(request.actor);
       const made = await access.createInvitation({ workspaceId, journeyId, role: request.body.role, createdBy: actor.userId });
-      await audit.record(actor, 'invitation.created', { type: journeyId ? 'journey' : 'workspace', id: journeyId ?? workspaceId, workspaceId }, { role: request.body.role, invitationId: made.id });
-      return reply.code(201).send({ url: `${originOf(request)}/invite/${made.token}`, expiresAt: made.expiresAt });
+      await audit.record(actor, 'invitation.created', { type: journeyId ? 'journey' : 'workspace', id: journeyId ?? workspaceId, workspaceId }, { role: request.body.role, invitationId: made.id, email: request.body.email ?? null });
+      const url = `${originOf(request)}/invite/${made.token}`;
+      const email = request.body.email;
+      if (!email) return reply.code(201).send({ url, expiresAt: made.expiresAt });
+      // In the invited person's language when they have an account, else the inviter's.
+      const invited = await access.findUserByEmail(email);
+      const language = (invited && (await access.getUser(invited.id))?.language) ?? (await access.getUser(actor.userId))?.language ?? 'nl';
+      const about = journeyId ? ((await store.getJourney(journeyId))?.title ?? undefined) : (await access.workspacesOf(actor.userId)).find((w) => w.id === workspaceId)?.name;
+      const mailed = await mailLink({ to: email, kind: 'invitation', language, url, by: actor.name, about });
+      return reply.code(201).send({ url, expiresAt: made.expiresAt, ...mailed });
     },
   );
 
