@@ -199,15 +199,17 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     onSessionCreated: async (userId, { sso }) => {
       const user = await access.getUser(userId);
       if (!user) return;
-      // Every SSO sign-in sets the role its groups give now, in the first workspace.
+      // Every SSO sign-in sets the role its groups give now, in KLANTREIS_OIDC_WORKSPACE (the first workspace when not set).
       const ssoRole = sso ? ssoRoles.get(user.email.toLowerCase()) : undefined;
       if (sso) ssoRoles.delete(user.email.toLowerCase());
-      const first = await access.firstWorkspace();
-      if (ssoRole && first && (await access.roleInWorkspace(userId, first.id)) !== ssoRole) {
+      const named = options.oidc?.workspace;
+      const target = named ? await access.workspaceByIdOrName(named) : await access.firstWorkspace();
+      if (ssoRole && !target && named) console.warn(`single sign-on: KLANTREIS_OIDC_WORKSPACE names no workspace ("${named}"): ${user.email} gets no role`);
+      if (ssoRole && target && (await access.roleInWorkspace(userId, target.id)) !== ssoRole) {
         try {
-          const before = await access.setMemberRole(first.id, userId, ssoRole);
+          const before = await access.setMemberRole(target.id, userId, ssoRole);
           context.disconnectUser(userId);
-          await audit.record({ kind: 'local-admin', name: 'single sign-on' }, 'member.role-changed', { type: 'account', id: userId, workspaceId: first.id }, { from: before, to: ssoRole, by: 'KLANTREIS_OIDC_ROLE_MAP' });
+          await audit.record({ kind: 'local-admin', name: 'single sign-on' }, 'member.role-changed', { type: 'account', id: userId, workspaceId: target.id }, { from: before, to: ssoRole, by: 'KLANTREIS_OIDC_ROLE_MAP' });
         } catch (error) {
           // The workspace's only owner stays owner (setMemberRole refuses).
           console.warn(`single sign-on: ${user.email} keeps their role, not ${ssoRole}: ${(error as Error).message}`);

@@ -14,6 +14,29 @@ const unavailable = browserUnavailable();
 
 type Me = { user: { email: string }; workspaces: { id: string; role: string }[] };
 
+/** A fresh browser signs in at the IdP (its login and consent pages) and comes back; the page ends where better-auth sent it. */
+async function signInAtIdp(browser: Browser, serverUrl: string, issuer: string, login: string): Promise<Page> {
+  const page = await (await newContext(browser, 'en-US', { signedIn: false })).newPage();
+  await page.goto(`${serverUrl}/api/auth-providers`);
+  const start = await page.evaluate(async (provider) => {
+    const response = await fetch('/api/auth/sign-in/social', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider, callbackURL: '/api/auth-providers?signed-in', errorCallbackURL: '/api/auth-providers?refused' }),
+    });
+    return (await response.json()) as { url: string };
+  }, OIDC_PROVIDER_ID);
+  expect(start.url.startsWith(`${issuer}/`)).toBe(true);
+  await page.goto(start.url);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.origin === new URL(serverUrl).origin && url.pathname === '/api/auth-providers');
+  return page;
+}
+
 describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP groups at every sign-in', () => {
   let idp: IdentityProvider;
   let server: TestServer;
@@ -41,28 +64,7 @@ describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP 
     await idp?.close();
   });
 
-  /** A fresh browser signs in at the IdP (its login and consent pages) and comes back; the page ends where better-auth sent it. */
-  async function signIn(login: string): Promise<Page> {
-    const page = await (await newContext(browser, 'en-US', { signedIn: false })).newPage();
-    await page.goto(`${server.url}/api/auth-providers`);
-    const start = await page.evaluate(async (provider) => {
-      const response = await fetch('/api/auth/sign-in/social', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ provider, callbackURL: '/api/auth-providers?signed-in', errorCallbackURL: '/api/auth-providers?refused' }),
-      });
-      return (await response.json()) as { url: string };
-    }, OIDC_PROVIDER_ID);
-    expect(start.url.startsWith(`${idp.issuer}/`)).toBe(true);
-    await page.goto(start.url);
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill('any password');
-    await page.locator('button[type="submit"]').click();
-    await page.locator('input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.origin === new URL(server.url).origin && url.pathname === '/api/auth-providers');
-    return page;
-  }
+  const signIn = (login: string) => signInAtIdp(browser, server.url, idp.issuer, login);
 
   const me = (page: Page) =>
     page.evaluate(async () => {
@@ -165,5 +167,35 @@ describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP 
     const owner = await server.server.access.findUserByEmail(TEST_OWNER.email);
     const first = await server.server.access.firstWorkspace();
     expect(await server.server.access.roleInWorkspace(owner!.id, first!.id)).toBe('owner');
+  }, 60_000);
+});
+
+describe.skipIf(unavailable !== null)('single sign-on into a named workspace (KLANTREIS_OIDC_WORKSPACE)', () => {
+  let idp: IdentityProvider;
+  let server: TestServer;
+  let browser: Browser;
+  const pieter: IdpPerson = { login: 'pieter', email: 'pieter@partner.example', name: 'Pieter', groups: ['cx-team'] };
+
+  beforeAll(async () => {
+    const port = await freePort();
+    idp = await startIdentityProvider({ redirectUri: `http://127.0.0.1:${port}/api/auth/callback/${OIDC_PROVIDER_ID}`, people: [pieter] });
+    server = await buildTestServer(
+      { kind: 'sqlite' },
+      { port, oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, name: 'Test IdP', rules: parseRoleMap('group:cx-team=editor'), defaultRole: null, workspace: 'Partners' } },
+    );
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await idp?.close();
+  });
+
+  it('gives the role in the workspace of that name, not in the first one', async () => {
+    const made = await server.fetch('/api/workspaces', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Partners' }) });
+    const partners = ((await made.json()) as { id: string }).id;
+    const page = await signInAtIdp(browser, server.url, idp.issuer, 'pieter');
+    const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as Me;
+    expect(me.workspaces).toEqual([{ id: partners, name: 'Partners', role: 'editor' }]);
   }, 60_000);
 });

@@ -83,6 +83,12 @@ export class AccessStore {
   }
 
   /** A new workspace with `ownerId` as its owner; the first one also takes every journey without one. */
+  /** A workspace by its id or, failing that, its name (the oldest of that name). */
+  async workspaceByIdOrName(idOrName: string): Promise<{ id: string; name: string } | undefined> {
+    const byId = await this.db.selectFrom('workspaces').select(['id', 'name']).where('id', '=', idOrName).executeTakeFirst();
+    return byId ?? this.db.selectFrom('workspaces').select(['id', 'name']).where('name', '=', idOrName).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  }
+
   async createWorkspace(name: string, ownerId: string): Promise<string> {
     const id = newId();
     const now = Date.now();

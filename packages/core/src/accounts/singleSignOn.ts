@@ -12,6 +12,8 @@ export interface OidcSettings {
   rules: RoleRule[];
   /** The role of someone no rule matches; null refuses them. */
   defaultRole: Role | null;
+  /** The workspace the roles are for, by id or name (KLANTREIS_OIDC_WORKSPACE); the first one when not given. */
+  workspace?: string;
 }
 
 export class SsoConfigError extends Error {}
@@ -52,6 +54,7 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv): OidcSettings | unde
     name: env.KLANTREIS_OIDC_NAME || 'SSO',
     rules: parseRoleMap(env.KLANTREIS_OIDC_ROLE_MAP ?? ''),
     defaultRole: defaultRole as Role | null,
+    workspace: env.KLANTREIS_OIDC_WORKSPACE?.trim() || undefined,
   };
 }
 
