@@ -14,6 +14,13 @@ export interface Person {
 }
 
 /** fetch as a browser page of the server would: the session cookie and the server's Origin. */
+/** A request with a JSON body (and any further headers, as an Origin). */
+export const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
 export function asPerson(server: TestServer, person: Person | null, path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('origin', server.url);

@@ -5,13 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '@klantreis/core';
 import { TEST_OWNER } from '../testCredentials.ts';
 import { buildTestServer, type TestServer } from '../testServer.ts';
-import { asPerson, firstWorkspaceId, invitePerson } from './accessTestSupport.ts';
+import { asPerson, firstWorkspaceId, invitePerson, json } from './accessTestSupport.ts';
 
-const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
 
 /** A request with a Host header of our choosing (fetch sends the URL's own). */
 function withHost(url: string, host: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {

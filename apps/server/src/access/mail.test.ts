@@ -6,13 +6,8 @@ import { configFromEnv } from '../config.ts';
 import { freePort } from '../../../../testing/identityProvider.ts';
 import { startMailServer, type MailServer } from '../../../../testing/mailServer.ts';
 import { buildTestServer, eventually, type TestServer } from '../testServer.ts';
-import { asPerson, firstWorkspaceId, invitePerson } from './accessTestSupport.ts';
+import { asPerson, firstWorkspaceId, invitePerson, json } from './accessTestSupport.ts';
 
-const json = (method: string, body: unknown, origin?: string): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
-  body: JSON.stringify(body),
-});
 
 describe('mail, when KLANTREIS_SMTP_URL is set', () => {
   let mail: MailServer;
@@ -45,7 +40,7 @@ describe('mail, when KLANTREIS_SMTP_URL is set', () => {
     expect(sent!.subject).toMatch(/^Uitnodiging voor .+ in Klantreis$/);
     expect(sent!.raw).toContain(made.url);
     const token = made.url.split('/invite/')[1]!;
-    const joined = await fetch(`${server.url}/api/invitations/${token}/account`, json('POST', { name: 'Nieuwe Nina', email: 'nieuw@klantreis.test', password: 'een-lang-wachtwoord' }, server.url));
+    const joined = await fetch(`${server.url}/api/invitations/${token}/account`, json('POST', { name: 'Nieuwe Nina', email: 'nieuw@klantreis.test', password: 'een-lang-wachtwoord' }, { origin: server.url }));
     expect(joined.status).toBe(201);
   });
 
@@ -61,19 +56,19 @@ describe('mail, when KLANTREIS_SMTP_URL is set', () => {
 
   it('mails a link to a person who forgot their password, and to nobody for an unknown address', async () => {
     const member = await invitePerson(server, 'editor', { name: 'Zelf Sanne' });
-    const asked = await fetch(`${server.url}/api/auth/request-password-reset`, json('POST', { email: member.email, redirectTo: '/reset-password' }, server.url));
+    const asked = await fetch(`${server.url}/api/auth/request-password-reset`, json('POST', { email: member.email, redirectTo: '/reset-password' }, { origin: server.url }));
     expect(asked.status).toBe(200);
     await eventually(() => expect(mailsTo(member.email)).toHaveLength(1));
     const link = /(http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=[^\s]+)/.exec(mailsTo(member.email)[0]!.raw)?.[1];
     expect(link).toBeDefined();
     const token = decodeURIComponent(new URL(link!).searchParams.get('token')!);
-    const reset = await fetch(`${server.url}/api/auth/reset-password`, json('POST', { newPassword: 'een-nieuw-wachtwoord', token }, server.url));
+    const reset = await fetch(`${server.url}/api/auth/reset-password`, json('POST', { newPassword: 'een-nieuw-wachtwoord', token }, { origin: server.url }));
     expect(reset.status).toBe(200);
-    const signedIn = await fetch(`${server.url}/api/auth/sign-in/email`, json('POST', { email: member.email, password: 'een-nieuw-wachtwoord' }, server.url));
+    const signedIn = await fetch(`${server.url}/api/auth/sign-in/email`, json('POST', { email: member.email, password: 'een-nieuw-wachtwoord' }, { origin: server.url }));
     expect(signedIn.status).toBe(200);
 
     const before = mail.received.length;
-    expect((await fetch(`${server.url}/api/auth/request-password-reset`, json('POST', { email: 'niemand@klantreis.test', redirectTo: '/reset-password' }, server.url))).status).toBe(200);
+    expect((await fetch(`${server.url}/api/auth/request-password-reset`, json('POST', { email: 'niemand@klantreis.test', redirectTo: '/reset-password' }, { origin: server.url }))).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(mail.received.length).toBe(before);
   });
