@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { addPhase, CLOSE_CODES, collabUrl, journeyFromDoc } from '@klantreis/sync';
 import { redisAvailable, startRedis, type RunningRedis } from '../../../../testing/redisServer.ts';
+import { readEventStream } from '../../../../testing/eventStream.ts';
 import { SHARED_EVENT_LOGS } from '../../../../testing/sharedData.ts';
 import { createTestDatabase } from '../../../../testing/testDatabase.ts';
 import { asPerson, invitePerson } from '../access/accessTestSupport.ts';
@@ -288,25 +289,17 @@ describe.skipIf(!postgresUrl || !redisAvailable())('two processes on one Postgre
     const cookie = opened.headers.getSetCookie().find((c) => c.startsWith('kr_viewer='))!.split(';')[0]!;
     const controller = new AbortController();
     const events = await fetch(`${b.url}/api/shared/events`, { headers: { cookie, origin: b.url }, signal: controller.signal });
-    const reader = events.body!.getReader();
-    const received: string[] = [];
-    const reading = (async () => {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        received.push(new TextDecoder().decode(value));
-      }
-    })();
+    const stream = readEventStream(events);
     try {
       // An editor on a (which serves the journey) changes it: b's viewer hears of it through Redis.
       const editor = connectEditor(a.url, id, { token: a.token });
       await editor.synced();
       addPhase(editor.doc, { name: 'Live gezien' });
-      await until('b’s viewer hears the change', () => received.join('').includes('event: change'));
+      await until('b’s viewer hears the change', () => stream.text().includes('event: change'));
       editor.close();
       expect((await a.fetch(`/api/journeys/${id}/links/${link.id}`, { method: 'DELETE' })).status).toBe(204);
-      await until('b ends the viewer’s stream of the revoked link', () => received.join('').includes('event: revoked'));
-      await reading;
+      await until('b ends the viewer’s stream of the revoked link', () => stream.text().includes('event: revoked'));
+      await stream.reading;
     } finally {
       controller.abort();
     }

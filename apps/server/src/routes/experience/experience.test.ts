@@ -10,34 +10,14 @@ import { createLinkRecord, type JourneyDocument, type PhaseId } from '@klantreis
 import { writeRecord } from '@klantreis/sync';
 import { buildTestServer, type Backend, type TestServer } from '../../testServer.ts';
 import { asPerson, invitePerson } from '../../access/accessTestSupport.ts';
+import { readEventStream, type EventStreamReader } from '../../../../../testing/eventStream.ts';
 
 const postgresUrl = inject('postgresUrl');
 const backends: [string, Backend][] = [['SQLite', { kind: 'sqlite' }]];
 if (postgresUrl) backends.push(['PostgreSQL', { kind: 'postgres', adminUrl: postgresUrl }]);
 
-/** Reads a roll-up stream as it arrives: its roll-ups, every event's name, and its end. */
-function readStream(response: Response): { rollups: ExperienceRollup[]; events: string[]; reading: Promise<void> } {
-  const rollups: ExperienceRollup[] = [];
-  const events: string[] = [];
-  const reader = response.body!.getReader();
-  let buffered = '';
-  const reading = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-      if (done) return;
-      buffered += new TextDecoder().decode(value);
-      let end: number;
-      while ((end = buffered.indexOf('\n\n')) >= 0) {
-        const message = buffered.slice(0, end);
-        buffered = buffered.slice(end + 2);
-        const [, event, data] = /^event: (.*)\ndata: (.*)$/ms.exec(message) ?? [];
-        if (event) events.push(event);
-        if (event === 'rollup') rollups.push(JSON.parse(data!) as ExperienceRollup);
-      }
-    }
-  })();
-  return { rollups, events, reading };
-}
+/** The roll-ups a stream has sent so far. */
+const rollupsOf = (stream: EventStreamReader) => stream.dataOf<ExperienceRollup>('rollup');
 
 describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
   let server: TestServer;
@@ -183,35 +163,35 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
     const controller = new AbortController();
     const events = await server.fetch(`/api/journeys/${mapId}/experience/events`, { signal: controller.signal });
     expect(events.headers.get('content-type')).toContain('text/event-stream');
-    const { rollups, reading } = readStream(events);
+    const stream = readEventStream(events);
     const renewalLink = (rollup: ExperienceRollup | undefined) => rollup?.stages[2]!.links[0];
-    await expect.poll(() => renewalLink(rollups.at(-1))?.availability).toBe('available');
+    await expect.poll(() => renewalLink(rollupsOf(stream).at(-1))?.availability).toBe('available');
 
     expect((await server.fetch(`/api/journeys/${renewal.id}`, { method: 'DELETE' })).status).toBe(204);
-    await expect.poll(() => renewalLink(rollups.at(-1))?.availability).toBe('trashed');
-    expect(renewalLink(rollups.at(-1))).toMatchObject({ title: null, scores: null, health: null });
-    expect(rollups.at(-1)!.stages[2]!.journeys.designedRemembered).toBeNull();
+    await expect.poll(() => renewalLink(rollupsOf(stream).at(-1))?.availability).toBe('trashed');
+    expect(renewalLink(rollupsOf(stream).at(-1))).toMatchObject({ title: null, scores: null, health: null });
+    expect(rollupsOf(stream).at(-1)!.stages[2]!.journeys.designedRemembered).toBeNull();
     const fromRoute = await json<ExperienceRollup>(await server.fetch(`/api/journeys/${mapId}/experience`));
     expect(renewalLink(fromRoute)?.availability).toBe('trashed');
 
     expect((await server.fetch(`/api/journeys/${renewal.id}/restore`, { method: 'POST' })).status).toBe(204);
-    await expect.poll(() => renewalLink(rollups.at(-1))?.availability).toBe('available');
-    expect(rollups.at(-1)!.stages[2]!.journeys.designedRemembered).toBe(1.5);
+    await expect.poll(() => renewalLink(rollupsOf(stream).at(-1))?.availability).toBe('available');
+    expect(rollupsOf(stream).at(-1)!.stages[2]!.journeys.designedRemembered).toBe(1.5);
 
     // A score changed in a linked journey reaches the open stream: J2's end 1 → −2 makes it
     // remembered (most intense: +2 and −2 tie, the negative wins) (−2 + −2) / 2 = −2.
     const renewalDoc = await json<JourneyDocument>(await server.fetch(`/api/journeys/${renewal.id}`));
     const lastStep = renewalDoc.steps.find((step) => step.title === 'Bevestiging')!;
     await json(await send('PATCH', `/api/journeys/${renewal.id}/records/${lastStep.id}`, { score: -2 }));
-    await expect.poll(() => rollups.at(-1)!.stages[2]!.journeys.designedRemembered).toBe(-2);
+    await expect.poll(() => rollupsOf(stream).at(-1)!.stages[2]!.journeys.designedRemembered).toBe(-2);
 
     // An import reaches the open stream too: one survey answer for J1 (CSAT 1 → −2 at
     // "Formulier") makes its measured curve −2 → remembered −2, in stage Oriëntatie.
-    expect(rollups.at(-1)!.stages[0]!.journeys.measuredRemembered).toBeNull();
+    expect(rollupsOf(stream).at(-1)!.stages[0]!.journeys.measuredRemembered).toBeNull();
     await importFile(membership.id, 'survey', 'lid-enquete.csv', ['klant;stap;score;schaal;datum', '1;Formulier;1;csat;2026-03-02'].join('\n'));
-    await expect.poll(() => rollups.at(-1)!.stages[0]!.journeys.measuredRemembered).toBe(-2);
+    await expect.poll(() => rollupsOf(stream).at(-1)!.stages[0]!.journeys.measuredRemembered).toBe(-2);
     controller.abort();
-    await reading;
+    await stream.reading;
   });
 
   it('shows a person only the linked journeys they may see: the others as unavailable, without their titles or figures', async () => {
@@ -244,8 +224,8 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
   it('follows a change of access on the open stream at once: a journey shared opens its link, the map unshared ends the stream', async () => {
     const guest = await invitePerson(server, 'viewer', { journeyId: mapId });
     const controller = new AbortController();
-    const stream = readStream(await asPerson(server, guest, `/api/journeys/${mapId}/experience/events`, { signal: controller.signal }));
-    const renewalLink = () => stream.rollups.at(-1)?.stages[2]!.links[0];
+    const stream = readEventStream(await asPerson(server, guest, `/api/journeys/${mapId}/experience/events`, { signal: controller.signal }));
+    const renewalLink = () => rollupsOf(stream).at(-1)?.stages[2]!.links[0];
     await expect.poll(() => renewalLink()?.availability).toBe('unavailable');
 
     // Well within the 10 s an open stream otherwise trusts what it read of the person's access.
@@ -257,7 +237,7 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
 
     await json(await send('POST', `/api/journeys/${mapId}/members`, { email: guest.email, role: null }), 204);
     await Promise.race([stream.reading, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream did not end within 2 s')), 2_000))]);
-    expect(stream.events.at(-1)).toBe('access-ended');
+    expect(stream.messages.at(-1)?.event).toBe('access-ended');
     expect((await asPerson(server, guest, `/api/journeys/${mapId}/experience`)).status).toBe(404);
     controller.abort();
   });
@@ -265,12 +245,12 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
   it('ends the open stream of a person who signs out everywhere', async () => {
     const guest = await invitePerson(server, 'viewer', { journeyId: mapId });
     const controller = new AbortController();
-    const stream = readStream(await asPerson(server, guest, `/api/journeys/${mapId}/experience/events`, { signal: controller.signal }));
-    await expect.poll(() => stream.rollups.length).toBeGreaterThan(0);
+    const stream = readEventStream(await asPerson(server, guest, `/api/journeys/${mapId}/experience/events`, { signal: controller.signal }));
+    await expect.poll(() => rollupsOf(stream).length).toBeGreaterThan(0);
     const revoked = await asPerson(server, guest, '/api/auth/revoke-sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(revoked.status).toBe(200);
     await Promise.race([stream.reading, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream did not end within 2 s')), 2_000))]);
-    expect(stream.events.at(-1)).toBe('access-ended');
+    expect(stream.messages.at(-1)?.event).toBe('access-ended');
     controller.abort();
   });
 

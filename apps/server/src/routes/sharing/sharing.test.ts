@@ -6,6 +6,7 @@ import { CLOSE_CODES, collabUrl } from '@klantreis/sync';
 import { ROUTE_POLICIES } from '../../access/routePolicies.ts';
 import { asPerson, firstWorkspaceId, invitePerson } from '../../access/accessTestSupport.ts';
 import { buildTestServer, eventually, type TestServer } from '../../testServer.ts';
+import { readEventStream } from '../../../../../testing/eventStream.ts';
 
 // Share links end to end on a real server: made by the journey's owner, opened with and
 // without the password, what the viewer sees and may not reach, live changes over server-sent
@@ -116,26 +117,18 @@ describe('share links', () => {
     const controller = new AbortController();
     const events = await asViewer(cookie!, '/api/shared/events', { signal: controller.signal });
     expect(events.headers.get('content-type')).toContain('text/event-stream');
-    const reader = events.body!.getReader();
-    const received: string[] = [];
-    const reading = (async () => {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        received.push(new TextDecoder().decode(value));
-      }
-    })();
+    const stream = readEventStream(events);
 
     const patch = await server.fetch(`/api/journeys/${journeyId}`, json('PATCH', { title: 'IKEA Delft, live' }));
     expect(patch.status).toBe(200);
-    await expect.poll(() => received.join(''), { timeout: 5_000 }).toContain('event: change');
+    await expect.poll(() => stream.text(), { timeout: 5_000 }).toContain('event: change');
     const reread = (await (await asViewer(cookie!, '/api/shared/journey')).json()) as { document: { journey: { title: string } } };
     expect(reread.document.journey.title).toBe('IKEA Delft, live');
 
     const revoked = await server.fetch(`/api/journeys/${journeyId}/links/${link.id}`, { method: 'DELETE' });
     expect(revoked.status).toBe(204);
-    await expect.poll(() => received.join(''), { timeout: 5_000 }).toContain('event: revoked');
-    await reading;
+    await expect.poll(() => stream.text(), { timeout: 5_000 }).toContain('event: revoked');
+    await stream.reading;
     controller.abort();
     expect((await asViewer(cookie!, '/api/shared/journey')).status).toBe(401);
     expect((await open(tokenOf(link))).status).toBe(404);
@@ -165,25 +158,17 @@ describe('share links', () => {
     const { cookie } = await open(tokenOf(link));
     const controller = new AbortController();
     const events = await asViewer(cookie!, '/api/shared/presentation/events', { signal: controller.signal });
-    const reader = events.body!.getReader();
-    let received = '';
-    const reading = (async () => {
-      for (;;) {
-        const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-        if (done) return;
-        received += new TextDecoder().decode(value);
-      }
-    })();
+    const stream = readEventStream(events);
     for (const stepIndex of [0, 1, 4]) {
       const moved = await server.fetch(`/api/journeys/${journeyId}/presentation`, json('POST', { stepIndex }));
       expect(moved.status).toBe(200);
     }
-    await expect.poll(() => received).toContain('"stepIndex":4');
-    expect([...received.matchAll(/event: position\ndata: \{"stepIndex":(\d+)/g)].map((m) => Number(m[1]))).toEqual([0, 1, 4]);
+    await expect.poll(() => stream.text()).toContain('"stepIndex":4');
+    expect(stream.dataOf<{ stepIndex: number }>('position').map((p) => p.stepIndex)).toEqual([0, 1, 4]);
     const hostile = await server.fetch(`/api/journeys/${journeyId}/presentation`, json('POST', { stepIndex: 'x' }));
     expect(hostile.status).toBe(400);
     controller.abort();
-    await reading;
+    await stream.reading;
   });
 
   it('closes at once while a viewer still has the live view open', async () => {
