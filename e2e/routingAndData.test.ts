@@ -4,6 +4,7 @@ import { buildTestServer, type TestServer } from '../apps/server/src/testServer.
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
 import { seedPortfolio } from './fixtures/portfolioSeed.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { signIn, TEST_OWNER } from '@klantreis/server/testCredentials';
 
 // Issue 14: the web app's router (TanStack Router) and its one way of reading the server
 // (TanStack Query): deep links, reload and Back across scenes; the early requests taken, not
@@ -99,6 +100,28 @@ describe.skipIf(unavailable !== null)('routing and server data in Chromium (issu
     expect(reads.count('/api/journeys')).toBe(listReads + 1);
     await page.waitForTimeout(1_500);
     expect(reads.count('/api/journeys')).toBe(listReads + 1);
+    await context.close();
+  });
+
+  it('shows the sign-in page at the same address when the session ends while the page is open, and forgets what it read', async () => {
+    const cookie = await signIn(server.url);
+    const context = await newContext(browser, 'en-US', { as: { cookie, url: server.url } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?view=trash`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Trash');
+
+    // Signed out elsewhere (this session only): the next read is refused.
+    const ended = await fetch(`${server.url}/api/auth/sign-out`, { method: 'POST', headers: { cookie, origin: server.url, 'content-type': 'application/json' }, body: '{}' });
+    expect(ended.ok).toBe(true);
+    await page.getByRole('searchbox').fill('a');
+    await page.getByText('You were signed out. Sign in again to go on.').waitFor();
+    expect(await page.locator('.card').count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('?view=trash');
+
+    await page.getByRole('textbox', { name: 'E-mail address' }).fill(TEST_OWNER.email);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Trash');
     await context.close();
   });
 });

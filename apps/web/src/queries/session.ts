@@ -47,9 +47,11 @@ export async function refreshMe(): Promise<Me | null> {
 
 /** Forgets every answer of the person who was signed in: the next one on this tab must not see them. */
 export function forgetSession(endedWhileOpen = false): void {
-  queryClient.clear();
   useSessionEnd.setState({ endedWhileOpen });
+  // The session's own entry is set, not removed, so that every page watching it follows at once.
   queryClient.setQueryData(meQuery.queryKey, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
+  queryClient.getMutationCache().clear();
 }
 
 // Any 401 means the session is gone (signed out elsewhere, expired, revoked).
