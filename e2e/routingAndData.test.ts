@@ -76,6 +76,9 @@ describe.skipIf(unavailable !== null)('routing and server data in Chromium (issu
     // An address the app does not know shows the journeys list, as it did before the router.
     await page.goto(`${server.url}/no/such/page`);
     await expect.poll(() => page.locator('.card').count()).toBe(7);
+    // A trailing slash is the same page, as it was.
+    await page.goto(`${server.url}/portfolio/?tab=board`);
+    await page.getByTestId('lifecycle-board').waitFor();
     await context.close();
   });
 
