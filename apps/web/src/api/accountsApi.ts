@@ -54,13 +54,18 @@ export const accountsApi = {
   tokens: () => request<ApiToken[]>('/api/me/tokens'),
   createToken: (name: string, role: Role) => request<CreatedToken>('/api/me/tokens', post({ name, role })),
   revokeToken: (id: string) => request<void>(`/api/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  createWorkspace: (name: string) => request<WorkspaceInfo>('/api/workspaces', post({ name })),
+  renameWorkspace: (workspaceId: string, name: string) => request<void>(ws(workspaceId), { method: 'PATCH', body: JSON.stringify({ name }) }),
   members: (workspaceId: string) => request<Member[]>(`${ws(workspaceId)}/members`),
   setRole: (workspaceId: string, userId: string, role: Role) =>
     request<void>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'PUT', body: JSON.stringify({ role }) }),
   removeMember: (workspaceId: string, userId: string) => request<void>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
   passwordResetLink: (workspaceId: string, userId: string) => request<LinkToHandOn>(`${ws(workspaceId)}/members/${encodeURIComponent(userId)}/password-reset`, post({})),
+  /** Mails the account of this address a link to choose a new password (when the server sends mail; the same answer for an unknown address). */
+  requestPasswordReset: (email: string) => request<unknown>('/api/auth/request-password-reset', post({ email, redirectTo: '/reset-password' })),
   resetPassword: (token: string, newPassword: string) => request<unknown>('/api/auth/reset-password', post({ token, newPassword })),
-  invite: (workspaceId: string, role: Role, journeyId?: string) => request<LinkToHandOn>(`${ws(workspaceId)}/invitations`, post({ role, journeyId })),
+  /** `email`: where Klantreis mails the link too, when the server sends mail. */
+  invite: (workspaceId: string, role: Role, journeyId?: string, email?: string) => request<LinkToHandOn>(`${ws(workspaceId)}/invitations`, post({ role, journeyId, email })),
   audit: (workspaceId: string, filter: { action?: AuditAction } = {}) => {
     const query = new URLSearchParams();
     if (filter.action) query.set('action', filter.action);

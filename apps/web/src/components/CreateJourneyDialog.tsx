@@ -5,9 +5,11 @@ import { journeysApi } from '../api/journeysApi.ts';
 import { journeyKeys } from '../queries/journeys.ts';
 
 /** The dialog for a new journey: a title, a template or blank, and the language of the content. */
-export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated }: {
+export function CreateJourneyDialog({ open, initialTemplate, workspaceId, onClose, onCreated }: {
   open: boolean;
   initialTemplate: string;
+  /** The workspace it goes to; the server picks the person's first where they may create when not given. */
+  workspaceId?: string;
   onClose: () => void;
   onCreated: (id: string) => void;
 }) {
@@ -37,7 +39,7 @@ export function CreateJourneyDialog({ open, initialTemplate, onClose, onCreated 
     try {
       const chosenTitle = title.trim() || undefined;
       const { id } = await journeysApi.create(
-        templateId ? { templateId, title: chosenTitle, locale } : { title: chosenTitle ?? t('create.defaultTitle'), locale },
+        templateId ? { templateId, title: chosenTitle, locale, workspaceId } : { title: chosenTitle ?? t('create.defaultTitle'), locale, workspaceId },
       );
       void client.invalidateQueries({ queryKey: journeyKeys.lists });
       onCreated(id);

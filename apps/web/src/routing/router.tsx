@@ -105,7 +105,7 @@ const resetPasswordRoute = createRoute({
 const signedInRoute = createRoute({ getParentRoute: () => rootRoute, id: 'signed-in', component: SignedIn });
 
 function Journeys() {
-  return <JourneysScene trash={useSearchValue('view') === 'trash'} />;
+  return <JourneysScene trash={useSearchValue('view') === 'trash'} workspace={useSearchValue('workspace')} />;
 }
 const journeysRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', loader: () => JourneysScene.preload(), component: Journeys });
 /** Any other address shows the journeys list, as it did before there was a router. */

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, journeysApi, type ListedJourney } from '../api/journeysApi.ts';
 import { CreateJourneyDialog } from '../components/CreateJourneyDialog.tsx';
+import { WorkspacePicker } from '../components/WorkspacePicker.tsx';
 import { ACTION_ROLES, allow, atLeast, type Action } from '@klantreis/core/contracts';
 import { parseMermaidJourney } from '@klantreis/render/mermaid';
 import { AccountMenu } from '../components/AccountMenu.tsx';
@@ -17,13 +18,21 @@ import { relativeTime } from '../components/relativeTime.ts';
 import { navigate } from '../routing/appHistory.ts';
 
 /** The journeys list: search, create (blank, template, import), rename, duplicate, trash. */
-export function JourneysScene({ trash }: { trash: boolean }) {
+export function JourneysScene({ trash, workspace = null }: { trash: boolean; workspace?: string | null }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   // One request per pause in typing; the list asked for is the one shown (the query's key).
   const asked = useSettledValue(search, search ? 150 : 0);
   const read = useQuery(journeysQuery({ search: asked, trash }));
-  const journeys = read.data ?? null;
+  // One workspace's journeys, or all (a journey shared with the person from elsewhere shows under all).
+  const journeys = read.data?.filter((journey) => workspace === null || journey.workspaceId === workspace) ?? null;
+  const listAddress = (next: { trash?: boolean; workspace?: string | null }) => {
+    const query = new URLSearchParams();
+    if (next.trash ?? trash) query.set('view', 'trash');
+    const chosen = next.workspace === undefined ? workspace : next.workspace;
+    if (chosen) query.set('workspace', chosen);
+    return `/${query.size > 0 ? `?${query}` : ''}`;
+  };
   const change = useServerChange(journeyKeys.lists);
   const [actionError, setError] = useState<string | null>(null);
   const error = actionError ?? (read.error ? t('list.loadFailed', { error: read.error.message }) : null);
@@ -103,7 +112,8 @@ export function JourneysScene({ trash }: { trash: boolean }) {
                 </label>
               </>
             )}
-            <button type="button" onClick={() => navigate(trash ? '/' : '/?view=trash')}>
+            <WorkspacePicker workspaceId={workspace} canCreate={canCreate && !trash} onChoose={(chosen) => navigate(listAddress({ workspace: chosen }))} />
+            <button type="button" onClick={() => navigate(listAddress({ trash: !trash }))}>
               {trash ? t('list.showJourneys') : t('list.showTrash')}
             </button>
           </div>
@@ -191,6 +201,7 @@ export function JourneysScene({ trash }: { trash: boolean }) {
       <CreateJourneyDialog
         open={creating !== null}
         initialTemplate={creating?.template ?? ''}
+        workspaceId={workspace ?? undefined}
         onClose={() => setCreating(null)}
         onCreated={(id) => navigate(`/journeys/${id}`)}
       />

@@ -47,7 +47,8 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const ownerNeeded = useQuery(setupStatusQuery).data?.ownerNeeded ?? false;
-  const sso = useQuery(providersQuery).data?.oidc ?? null;
+  const providers = useQuery(providersQuery).data;
+  const sso = providers?.oidc ?? null;
   const endedWhileOpen = useSessionEnd((s) => s.endedWhileOpen);
   // Back from the IdP without a session: better-auth sends ?error=… (and our ?sso=failed).
   const search = new URLSearchParams(useLocation({ select: (place) => place.searchStr }));
@@ -97,8 +98,46 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
           {t('access.signIn.submit')}
         </button>
       </form>
+      {providers?.mail && <ForgotPassword />}
       <p className="hint">{t('access.signIn.noAccount')}</p>
     </AccessPage>
+  );
+}
+
+/** When the server sends mail: a link to choose a new password, mailed to the account's address. */
+function ForgotPassword() {
+  const { t } = useTranslation();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    try {
+      await accountsApi.requestPasswordReset(email);
+      setSentTo(email);
+      setError(null);
+    } catch (e) {
+      setError(t('errors.generic', { error: (e as Error).message }));
+    }
+  }
+  return (
+    <details className="forgot-password">
+      <summary>{t('access.reset.forgot')}</summary>
+      <form className="access-form" onSubmit={(e) => void submit(e)}>
+        <p className="hint">{t('access.reset.forgotIntro')}</p>
+        <label>
+          {t('access.signIn.email')}
+          <input type="email" name="email" required autoComplete="email" maxLength={254} />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {sentTo && <p role="status">{t('access.reset.sent', { email: sentTo })}</p>}
+        <button type="submit">{t('access.reset.send')}</button>
+      </form>
+    </details>
   );
 }
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS, ROLES, type AuditAction, type Role } from '@klantreis/core/contracts';
+import { AUDIT_ACTIONS, ROLES, type AuditAction, type LinkToHandOn, type Role } from '@klantreis/core/contracts';
 import { accountsApi } from '../api/accountsApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
 import { useServerChange } from '../queries/serverChange.ts';
-import { useMe } from '../queries/session.ts';
+import { refreshMe, useMe } from '../queries/session.ts';
 import { auditQuery, membersQuery, workspaceKeys } from '../queries/workspace.ts';
 
 function useWorkspaceName(workspaceId: string): string {
@@ -25,8 +25,10 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
   const [actionError, setError] = useState<string | null>(null);
   const error = actionError ?? read.error?.message ?? null;
   const [inviteRole, setInviteRole] = useState<Role>('editor');
-  const [link, setLink] = useState<string | null>(null);
-  const [resetLink, setResetLink] = useState<{ name: string; url: string } | null>(null);
+  const [inviteEmail, setInviteEmail] = useState('');
+  const [link, setLink] = useState<LinkToHandOn | null>(null);
+  const [resetLink, setResetLink] = useState<(LinkToHandOn & { name: string }) | null>(null);
+  const owner = me?.workspaces.find((w) => w.id === workspaceId)?.role === 'owner';
   async function run(action: () => Promise<unknown>) {
     setError(null);
     try {
@@ -38,6 +40,7 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
 
   return (
     <AccessPage title={t('access.members.title', { workspace })}>
+      {owner && <WorkspaceNameForm key={workspace} workspaceId={workspaceId} name={workspace} onRename={(name) => run(() => accountsApi.renameWorkspace(workspaceId, name).then(refreshMe))} />}
       {error && (
         <p role="alert" className="error">
           {error}
@@ -75,7 +78,7 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
                 </select>
               </td>
               <td className="members__actions">
-                <button type="button" onClick={() => void run(async () => setResetLink({ name: m.name, url: (await accountsApi.passwordResetLink(workspaceId, m.userId)).url }))}>
+                <button type="button" onClick={() => void run(async () => setResetLink({ name: m.name, ...(await accountsApi.passwordResetLink(workspaceId, m.userId)) }))}>
                   {t('access.members.resetLink')}
                 </button>{' '}
                 <button
@@ -94,6 +97,7 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
       {resetLink && (
         <p role="status">
           {t('access.members.resetLinkMade', { name: resetLink.name })} <code data-testid="reset-link">{resetLink.url}</code>
+          <MailNote link={resetLink} />
         </p>
       )}
       <section aria-labelledby="invite">
@@ -109,17 +113,51 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
               ))}
             </select>
           </label>
-          <button type="button" className="primary" onClick={() => void run(async () => setLink((await accountsApi.invite(workspaceId, inviteRole)).url))}>
+          <label>
+            {t('access.members.inviteEmail')}
+            <input type="email" value={inviteEmail} onChange={(e) => setInviteEmail(e.target.value)} maxLength={254} autoComplete="off" />
+          </label>
+          <button type="button" className="primary" onClick={() => void run(async () => setLink(await accountsApi.invite(workspaceId, inviteRole, undefined, inviteEmail.trim() || undefined)))}>
             {t('access.members.makeLink')}
           </button>
         </div>
         {link && (
           <p role="status">
-            {t('access.members.linkMade')} <code data-testid="invitation-link">{link}</code>
+            {t('access.members.linkMade')} <code data-testid="invitation-link">{link.url}</code>
+            <MailNote link={link} />
           </p>
         )}
       </section>
     </AccessPage>
+  );
+}
+
+/** Where the server mailed a link, or why it could not (nothing when it sends no mail). */
+function MailNote({ link }: { link: LinkToHandOn }) {
+  const { t } = useTranslation();
+  if (link.mailedTo) return <span className="hint"> {t('access.members.mailedTo', { email: link.mailedTo })}</span>;
+  if (link.mailProblem) return <span className="hint"> {t('access.members.mailProblem', { problem: link.mailProblem })}</span>;
+  return null;
+}
+
+/** The workspace's name, which its owners may change. */
+function WorkspaceNameForm({ workspaceId, name, onRename }: { workspaceId: string; name: string; onRename: (name: string) => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(name);
+  return (
+    <form
+      className="access-form access-form--inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value.trim() && value.trim() !== name) void onRename(value.trim());
+      }}
+    >
+      <label>
+        {t('access.members.workspaceName')}
+        <input name="workspace-name" data-workspace={workspaceId} value={value} onChange={(e) => setValue(e.target.value)} required maxLength={120} />
+      </label>
+      <button type="submit">{t('access.members.rename')}</button>
+    </form>
   );
 }
 

@@ -101,6 +101,8 @@ export const listItem = z.object({
   updatedAt: z.number(),
   deletedAt: z.number().nullable(),
   summary: summarySchema,
+  /** The workspace it belongs to (null: a journey from before workspaces, in the first one). */
+  workspaceId: z.string().nullable(),
   /** Your role on this journey (workspace role or share, the stronger; capped by a token's role). */
   role: roleSchema.nullable(),
 });

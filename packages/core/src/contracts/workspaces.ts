@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ACTIONS } from '../access/policy.ts';
 import { roleSchema } from '../access/roles.ts';
 import { AUDIT_ACTIONS } from '../audit/auditActions.ts';
+import { workspaceInfoSchema } from './accounts.ts';
 import { journeyIdParams, type RouteContracts } from './routeContract.ts';
 
 export const workspaceParams = z.object({ workspaceId: z.string().max(100) });
@@ -64,10 +65,9 @@ export type JourneyAccess = z.infer<typeof journeyAccessSchema>;
 /** A new workspace, or a new name for one. */
 export const workspaceBody = z.object({ name: z.string().trim().min(1).max(120) });
 export type WorkspaceBody = z.infer<typeof workspaceBody>;
-export const createdWorkspace = z.object({ id: z.string(), name: z.string(), role: roleSchema });
 
 export const workspaceContracts = {
-  'POST /api/workspaces': { body: workspaceBody, response: { 201: createdWorkspace } },
+  'POST /api/workspaces': { body: workspaceBody, response: { 201: workspaceInfoSchema } },
   'PATCH /api/workspaces/:workspaceId': { params: workspaceParams, body: workspaceBody },
   'GET /api/workspaces/:workspaceId/members': { params: workspaceParams, response: { 200: memberList } },
   'PUT /api/workspaces/:workspaceId/members/:userId': { params: memberParams, body: roleBody },

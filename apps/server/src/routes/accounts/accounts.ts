@@ -30,7 +30,7 @@ import {
   tokenList,
   tokenParams,
   workspaceBody,
-  createdWorkspace,
+  workspaceInfoSchema,
   workspaceParams,
 } from '@klantreis/core/contracts';
 
@@ -246,7 +246,7 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
     },
   );
 
-  app.post('/workspaces', { schema: { tags: ['workspaces'], summary: 'Start a workspace; you are its owner', body: workspaceBody, response: { 201: createdWorkspace } } }, async (request, reply) => {
+  app.post('/workspaces', { schema: { tags: ['workspaces'], summary: 'Start a workspace; you are its owner', body: workspaceBody, response: { 201: workspaceInfoSchema } } }, async (request, reply) => {
     const actor = request.actor;
     if (actor.kind !== 'user') throw new HttpError(403, 'a workspace is owned by a person: sign in to start one');
     const id = await context.atomically(async ({ access, audit }) => {

@@ -73,7 +73,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     // Each with the caller's role on it, so the list offers only what the role may do.
     return journeys.map(({ workspaceId, ...journey }) => {
       const grant = scope ? strongest(scope.workspaceRoles[workspaceId ?? scope.firstWorkspaceId ?? ''] ?? null, scope.journeyRoles[journey.id] ?? null) : null;
-      return { ...journey, role: effectiveRole(actor, grant) };
+      return { ...journey, workspaceId: workspaceId ?? scope?.firstWorkspaceId ?? null, role: effectiveRole(actor, grant) };
     });
   });
 
