@@ -37,7 +37,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -368,12 +368,12 @@ export function sweepAbandonedStaging(dataDir: string): string[] {
   return removed;
 }
 
-/** A staging folder on the data folder's disk (hard links), else beside the archive. */
+/** A staging folder on the data folder's disk (hard links), else beside the archive; its owner in its name either way. */
 function makeStaging(dataDir: string, target: string): string {
   try {
     return mkdtempSync(join(dataDir, stagingPrefix('backup')));
   } catch {
-    return mkdtempSync(join(dirname(target), `.${basename(target)}-`));
+    return mkdtempSync(join(dirname(target), stagingPrefix('backup')));
   }
 }
 
@@ -386,7 +386,8 @@ export async function backup(file: string): Promise<void> {
   const databaseFile = join(config.dataDir, SQLITE_FILE);
   if (dialect === 'sqlite' && !existsSync(databaseFile)) throw new CliError(`no database at ${databaseFile}: set KLANTREIS_DATA to the data folder`);
 
-  for (const dir of sweepAbandonedStaging(config.dataDir)) console.warn(`removed ${dir}, left by a backup or restore that was stopped`);
+  // Where the staging folder may be: in the data folder, or beside the archive.
+  for (const dir of [...sweepAbandonedStaging(config.dataDir), ...sweepAbandonedStaging(dirname(target))]) console.warn(`removed ${dir}, left by a backup or restore that was stopped`);
   const staging = makeStaging(config.dataDir, target);
   const partial = `${target}.partial`;
   try {

@@ -7,7 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tar from 'tar';
 import { describe, expect, inject, it } from 'vitest';
@@ -199,11 +199,18 @@ describe('klantreis backup and restore', () => {
     const machine = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
     const running = join(from.KLANTREIS_DATA, `.backup-${process.pid}.${machine}-running`);
     mkdirSync(running);
+    // One made beside the archive (where the data folder could not hold it) by a process now gone.
+    const gone = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await new Promise((resolve) => gone.once('exit', resolve));
+    const beside = join(dirname(archive), `.backup-${gone.pid}.${machine}-beside`);
+    mkdirSync(beside);
 
     const made = await klantreis(['backup', archive], from);
     expect(made.code).toBe(0);
     expect(made.stderr).toContain(`removed ${join(from.KLANTREIS_DATA, leftBehind[0]!)}, left by a backup or restore that was stopped`);
     expect(staged()).toEqual([`.backup-${process.pid}.${machine}-running`]);
+    expect(made.stderr).toContain(`removed ${beside}`);
+    expect(existsSync(beside)).toBe(false);
     const into: Place = { KLANTREIS_DATA: join(tempDir('into'), 'data') };
     expect((await klantreis(['restore', archive], into)).stdout).toMatch(/^restored 3 journeys/);
   });
