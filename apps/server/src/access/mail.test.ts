@@ -73,6 +73,15 @@ describe('mail, when KLANTREIS_SMTP_URL is set', () => {
     expect(mail.received.length).toBe(before);
   });
 
+  it('mails at most three reset links a minute from one address, so nobody floods a mailbox from the sign-in page', async () => {
+    const member = await invitePerson(server, 'viewer', { name: 'Overspoelde Olaf' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${server.url}/api/auth/request-password-reset`, json('POST', { email: member.email, redirectTo: '/reset-password' }, { origin: server.url }))).status);
+    expect(statuses.at(-1)).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mailsTo(member.email).length).toBeLessThanOrEqual(3);
+  });
+
   it('still gives the link when the mail server refuses it, and says why', async () => {
     mail.refuse.add('onbereikbaar@klantreis.test');
     const answer = await server.fetch(`/api/workspaces/${workspaceId}/invitations`, json('POST', { role: 'viewer', email: 'onbereikbaar@klantreis.test' }));

@@ -147,6 +147,9 @@ function authOptions(store: JourneyStore, secret: string, settings: AuthSettings
         // Starting single sign-on guesses no password; a whole office behind one address
         // starts it at once on a Monday morning. (better-auth's default is 3 in 10 s.)
         '/sign-in/social': { window: 60, max: (settings.signInPerMinute ?? 10) * 6 },
+        // Each asks for a mail (when mail is set up): a few a minute, or anyone could flood
+        // a person's mailbox from the sign-in page.
+        '/request-password-reset': { window: 60, max: 3 },
       },
     },
     advanced: {
