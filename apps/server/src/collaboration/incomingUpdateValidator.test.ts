@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cellId, createBlankJourney, MAX_TEXT_LENGTH, type LaneId, type PhaseId } from '@klantreis/schema';
-import { addStep, journeyFromDoc, recordsOf, setCellText, updateRecord, writeJourneyToDoc } from '@klantreis/sync';
+import { addComment, addStep, journeyFromDoc, recordsOf, setCellText, updateRecord, writeJourneyToDoc } from '@klantreis/sync';
 import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
 
 /** A server document and an editor that has it, and the update of one edit of the editor. */
@@ -206,6 +206,60 @@ describe('IncomingUpdateValidator and the parts of an update Yjs holds back', ()
     const commenterBefore = Y.encodeStateVector(commenter);
     recordsOf(commenter).set('comment:x1', new Y.Map<unknown>([['id', 'comment:x1']]));
     expect(validator.check(Y.encodeStateAsUpdate(commenter, commenterBefore), commenterMay, commenterAccount)).toMatchObject({ accepted: false, forbidden: true });
+  });
+
+  /** Checks an update and, when accepted, applies it as the server does. */
+  const accepting = (server: Y.Doc, validator: IncomingUpdateValidator) => (update: Uint8Array, may?: (id: string) => boolean, who?: typeof editorAccount) => {
+    const verdict = validator.check(update, may, who);
+    if (verdict.accepted) {
+      Y.applyUpdate(server, update);
+      validator.mirror(update);
+    }
+    return verdict;
+  };
+
+  it('refuses a part that waits on the sender\'s own gap and on another person\'s next change (the gap filled later would leave it waiting on the other alone)', () => {
+    const { server, editor, commenter, stepId } = threeDocs();
+    const validator = new IncomingUpdateValidator(server);
+    const accept = accepting(server, validator);
+    const editorBefore = Y.encodeStateVector(editor);
+    updateRecord(editor, stepId, { description: 'De klant betaalt' });
+    const editorsEdit = Y.encodeStateAsUpdate(editor, editorBefore);
+    Y.applyUpdate(commenter, editorsEdit);
+    const start = Y.encodeStateVector(commenter);
+    addComment(commenter, { targetId: stepId, author: commenterAccount.name, authorId: commenterAccount.userId, text: 'hallo' });
+    const gapFiller = Y.encodeStateAsUpdate(commenter, start); // an honest comment, held back at first
+    const afterComment = Y.encodeStateVector(commenter);
+    const description = recordsOf(commenter).get(stepId)!.get('description') as Y.Text;
+    description.insert(description.length, ', en de commentator schreef hier');
+    const slipped = Y.encodeStateAsUpdate(commenter, afterComment); // waits on its own comment and on the editor's change
+    // What is held back is checked whole: its wait on the editor shows at once, not only
+    // once the commenter's own gap is filled (when it would be no update's own part).
+    expect(accept(slipped, commenterMay, commenterAccount)).toMatchObject({ accepted: false, early: true });
+    expect(accept(gapFiller, commenterMay, commenterAccount)).toMatchObject({ accepted: true });
+    expect(accept(editorsEdit, undefined, editorAccount)).toMatchObject({ accepted: true });
+    expect(journeyFromDoc(server).steps.find((step) => step.id === stepId)!.description).toBe('De klant betaalt');
+  });
+
+  it('lets another editor sync while a part of someone else is held back: what a sync repeats is not written by it', () => {
+    const { server, editor, commenter, stepId } = threeDocs();
+    const validator = new IncomingUpdateValidator(server);
+    const accept = accepting(server, validator);
+    const start = Y.encodeStateVector(commenter);
+    addComment(commenter, { targetId: stepId, author: commenterAccount.name, authorId: commenterAccount.userId, text: 'een' });
+    const first = Y.encodeStateAsUpdate(commenter, start);
+    addComment(commenter, { targetId: stepId, author: commenterAccount.name, authorId: commenterAccount.userId, text: 'twee' });
+    const beforeThird = Y.encodeStateVector(commenter);
+    addComment(commenter, { targetId: stepId, author: commenterAccount.name, authorId: commenterAccount.userId, text: 'drie' });
+    const third = Y.encodeStateAsUpdate(commenter, beforeThird); // waits for the second, withheld
+    expect(accept(first, commenterMay, commenterAccount)).toMatchObject({ accepted: true });
+    expect(accept(third, commenterMay, commenterAccount)).toMatchObject({ accepted: true });
+    // The editor had both broadcast; its sync answer repeats the held-back part with its own edit.
+    Y.applyUpdate(editor, first);
+    Y.applyUpdate(editor, third);
+    updateRecord(editor, stepId, { description: 'Eva schreef' });
+    expect(accept(Y.encodeStateAsUpdate(editor, Y.encodeStateVector(server)), undefined, editorAccount)).toMatchObject({ accepted: true });
+    expect(journeyFromDoc(server).steps.find((step) => step.id === stepId)!.description).toBe('Eva schreef');
   });
 
   it('lets an editor back online send its newest edit before the offline ones it builds on', () => {

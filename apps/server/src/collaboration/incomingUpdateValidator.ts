@@ -54,19 +54,22 @@ export class IncomingUpdateValidator {
     const capture = (tr: Y.Transaction) => {
       if (tr.origin === VALIDATION) applied.transaction = tr;
     };
-    let writes: Map<number, number> | null = null;
+    // Who writes it: the client ids it brings new changes under (not what it echoes: a sync
+    // repeats what the server has, and its held-back parts, whoever wrote them).
+    let writes: Set<number> | null = null;
     try {
-      writes = authorship ? Y.parseUpdateMeta(update).to : null;
+      writes = authorship ? newWritesOf(shadow, update) : null;
     } catch (error) {
       return { accepted: false, reason: `the update cannot be read: ${(error as Error).message}` };
     }
     if (authorship && writes) {
-      const foreign = [...writes.keys()].find((client) => (this.clientAccounts.get(client) ?? authorship.userId) !== authorship.userId);
+      const foreign = [...writes].find((client) => (this.clientAccounts.get(client) ?? authorship.userId) !== authorship.userId);
       if (foreign !== undefined) return { accepted: false, reason: `the update writes under client ${foreign}, another person's`, forbidden: true };
     }
-    shadow.on('afterTransaction', capture);
     // Yjs adds to its pending structs in place but replaces their merged update.
-    const pendingBefore = [shadow.store.pendingStructs?.update, shadow.store.pendingDs];
+    const pendingBefore = [shadow.store.pendingStructs?.update, shadow.store.pendingDs] as const;
+    const waitsBefore = authorship ? crossClientWaits(shadow) : null;
+    shadow.on('afterTransaction', capture);
     try {
       Y.applyUpdate(shadow, update, VALIDATION);
     } catch (error) {
@@ -76,8 +79,8 @@ export class IncomingUpdateValidator {
       shadow.off('afterTransaction', capture);
     }
     const transaction = applied.transaction;
-    if (authorship && writes) {
-      const early = this.heldBackProblem(shadow, update, writes, pendingBefore[1] ?? null, authorship.userId);
+    if (authorship && writes && waitsBefore) {
+      const early = this.heldBackProblem(shadow, update, writes, waitsBefore, pendingBefore[1] ?? null, authorship.userId);
       if (early) {
         this.discardShadow();
         return { accepted: false, reason: early, early: true };
@@ -94,8 +97,9 @@ export class IncomingUpdateValidator {
         (transaction.deleteSet.clients.size > 0 ||
           !sameStateVector(transaction.beforeState, transaction.afterState) ||
           shadow.store.pendingStructs?.update !== pendingBefore[0] ||
-          shadow.store.pendingDs !== pendingBefore[1]);
-      if (authorship && writes) for (const client of writes.keys()) this.clientAccounts.set(client, authorship.userId);
+          // Yjs replaces its held-back deletes on every update, the same or not.
+          !sameBytes(shadow.store.pendingDs, pendingBefore[1] ?? null));
+      if (authorship && writes) for (const client of writes) this.clientAccounts.set(client, authorship.userId);
       return { accepted: true, changed };
     }
     this.discardShadow();
@@ -135,29 +139,29 @@ export class IncomingUpdateValidator {
    * Yjs holds back the parts of an update that build on changes it does not have yet, and
    * applies them when a later update brings those: in the transaction of that later update,
    * which is checked under its sender's role and name. So a held-back part may wait only for
-   * client ids of its own sender's account (an editor back online sends its newest edit before
+   * client ids of the account that wrote it (an editor back online sends its newest edit before
    * the offline ones it builds on); waiting for another person's next change would let it in
-   * under theirs. Refused otherwise, as early: the editor reconnects and sends everything in
-   * order (an honest editor only meets this in a race, e.g. an edit under a client id of a
-   * session before a reload, sent before the sync that brings that session's edits).
+   * under theirs. Checked on what is held back after each update, not only on the update's own
+   * parts: filling a gap of one's own can leave an older part waiting on someone else. Refused
+   * as early: the editor reconnects and sends everything in order (an honest editor only meets
+   * this in a race, e.g. an edit under the client id of a session before a reload, sent before
+   * the sync that brings that session's edits).
    */
-  private heldBackProblem(shadow: Y.Doc, update: Uint8Array, writes: Map<number, number>, dsBefore: Uint8Array | null, account: string): string | null {
-    // Its own: a client id this account writes under, or one nobody has claimed that this
-    // update writes under (new, or from before the document was loaded here).
-    const claimant = (client: number) => this.clientAccounts.get(client) ?? (writes.has(client) ? account : undefined);
-    const own = (client: number) => claimant(client) === account;
-    const structsLeft = [...writes].some(([client, clock]) => Y.getState(shadow.store, client) < clock);
-    if (structsLeft) {
-      for (const client of shadow.store.pendingStructs?.missing.keys() ?? []) {
-        if (!own(client)) return `the update builds on changes of client ${client} the server does not have yet`;
-      }
+  private heldBackProblem(shadow: Y.Doc, update: Uint8Array, writes: Set<number>, waitsBefore: Set<string>, dsBefore: Uint8Array | null, account: string): string | null {
+    // A client id's account: the one that wrote under it since the load, or this one for what
+    // this update brings new under a client id nobody has claimed.
+    const accountOf = (client: number) => this.clientAccounts.get(client) ?? (writes.has(client) ? account : undefined);
+    for (const [key, { client, waitsOn }] of crossClientWaitsByKey(shadow)) {
+      if (waitsBefore.has(key)) continue; // held back before this update: not its doing
+      const writer = accountOf(client);
+      if (writer === undefined || writer !== accountOf(waitsOn)) return `the update leaves a change of client ${client} waiting for one of client ${waitsOn}, which the server does not have yet`;
     }
     const dsAfter = shadow.store.pendingDs;
     if (dsAfter !== null && !sameBytes(dsAfter, dsBefore)) {
       // Yjs keeps them in the v2 encoding; an editor's update comes in v1.
       const heldBack = new Set(Y.decodeUpdateV2(dsAfter).ds.clients.keys());
       for (const client of Y.decodeUpdate(update).ds.clients.keys()) {
-        if (heldBack.has(client) && !own(client)) return `the update deletes changes of client ${client} the server does not have yet`;
+        if (heldBack.has(client) && accountOf(client) !== account) return `the update deletes changes of client ${client} the server does not have yet`;
       }
     }
     return null;
@@ -237,8 +241,44 @@ function rootNamesOf(doc: Y.Doc): Map<object, string> {
   return names;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array | null): boolean {
-  return b !== null && a.length === b.length && a.every((byte, index) => byte === b[index]);
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
+/**
+ * The client ids an update brings new changes under: past what the document has, and past
+ * what it holds back already (a sync repeats those, whoever wrote them).
+ */
+function newWritesOf(doc: Y.Doc, update: Uint8Array): Set<number> {
+  const heldBack = doc.store.pendingStructs ? Y.parseUpdateMetaV2(doc.store.pendingStructs.update).to : null;
+  const writes = new Set<number>();
+  for (const [client, end] of Y.parseUpdateMeta(update).to) {
+    if (end > Math.max(Y.getState(doc.store, client), heldBack?.get(client) ?? 0)) writes.add(client);
+  }
+  return writes;
+}
+
+/** Each held-back item that waits for a change of another client id the document lacks, by `client:clock>other`. */
+function crossClientWaitsByKey(doc: Y.Doc): Map<string, { client: number; waitsOn: number }> {
+  const waits = new Map<string, { client: number; waitsOn: number }>();
+  const pending = doc.store.pendingStructs;
+  if (!pending) return waits;
+  for (const struct of Y.decodeUpdateV2(pending.update).structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const { client, clock } = struct.id;
+    const parent: unknown = struct.parent;
+    const parentId = parent instanceof Y.ID ? parent : null;
+    for (const on of [struct.origin, struct.rightOrigin, parentId]) {
+      // What it builds on under another client id, and the document does not have yet.
+      if (on && on.client !== client && on.clock >= Y.getState(doc.store, on.client)) waits.set(`${client}:${clock}>${on.client}`, { client, waitsOn: on.client });
+    }
+  }
+  return waits;
+}
+
+function crossClientWaits(doc: Y.Doc): Set<string> {
+  return new Set(crossClientWaitsByKey(doc).keys());
 }
 
 function sameStateVector(a: Map<number, number>, b: Map<number, number>): boolean {
