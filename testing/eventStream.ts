@@ -1,5 +1,6 @@
 // Reads a server-sent-event stream in a test as it arrives: every message's event and data,
-// the text so far, and a promise that settles when the stream ends (or is aborted).
+// the text so far, and a promise that resolves when the stream ends (or the test aborts it) and
+// rejects when it breaks off otherwise.
 
 export interface StreamMessage {
   event: string;
@@ -23,7 +24,11 @@ export function readEventStream(response: Response): EventStreamReader {
   let buffered = '';
   const reading = (async () => {
     for (;;) {
-      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      // Ended by the test's own abort: done. Any other error fails the test that awaits `reading`.
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        if ((error as Error).name === 'AbortError') return { done: true as const, value: undefined };
+        throw error;
+      });
       if (done) return;
       const chunk = decoder.decode(value, { stream: true });
       received += chunk;

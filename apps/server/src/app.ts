@@ -127,6 +127,9 @@ function liveJourney(collaboration: Collaboration, journeyId: string): JourneyDo
 }
 
 /** The whole server in one process: REST API, OpenAPI docs, the web app and /collab. */
+/** A person who forgot their password is mailed a link at most this often (the sign-in page may be used to flood them). */
+const RESET_MAIL_INTERVAL_MS = 5 * 60_000;
+
 export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   assertMigrationsValid();
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy: options.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
@@ -164,17 +167,20 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   const access = new AccessStore(options.store.db);
   const audit = new AuditLog(options.store.db);
   const inbox = new Inbox(options.store.db);
-  const mailer = options.mail ? new Mailer(options.mail) : null;
-  // better-auth hands a reset token to this callback while the owner's request waits for it;
-  // one asked for by the person (the sign-in page's "forgot password") is mailed to them.
-  const resetTokens = new Map<string, string>();
-  const awaitedResets = new Set<string>();
+  // The configuration asks for KLANTREIS_PUBLIC_URL with mail: a mailed link points there.
+  const mailer = options.mail ? new Mailer(options.mail, options.publicUrl ?? '') : null;
+  // better-auth hands a reset token to its callback while the request that asked for it waits:
+  // an owner's request for a member's link takes it (each waiting one in turn); one the person
+  // asked for (the sign-in page's "forgot password") is mailed to them, once per few minutes.
+  const resetWaiters = new Map<string, ((token: string) => void)[]>();
+  const lastResetMail = new Map<string, number>();
   async function mailOwnReset(userId: string, token: string): Promise<void> {
     const user = await access.getUser(userId);
     if (!mailer || !user) return;
-    // A mailed link needs the address people use (the configuration asks for it with mail).
-    const url = `${options.publicUrl ?? ''}/reset-password?token=${encodeURIComponent(token)}`;
-    await mailer.send({ to: user.email, kind: 'password-reset', language: user.language ?? 'nl', url });
+    const now = Date.now();
+    if (now - (lastResetMail.get(userId) ?? 0) < RESET_MAIL_INTERVAL_MS) return;
+    lastResetMail.set(userId, now);
+    await mailer.send({ to: user.email, kind: 'password-reset', language: user.language ?? 'nl', path: `/reset-password?token=${encodeURIComponent(token)}` });
   }
   // The role an SSO sign-in's claims gave, by e-mail address, until its session starts.
   const ssoRoles = new Map<string, Role | null>();
@@ -184,7 +190,8 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     signInPerMinute: options.signInPerMinute,
     rateLimitStorage: cluster?.bus.rateLimit(),
     onPasswordResetToken: (userId, token) => {
-      if (awaitedResets.has(userId)) resetTokens.set(userId, token);
+      const waiter = resetWaiters.get(userId)?.shift();
+      if (waiter) waiter(token);
       else void mailOwnReset(userId, token).catch((error: unknown) => console.warn(`mail: the password-reset link could not be sent: ${(error as Error).message}`));
     },
     oidc: options.oidc,
@@ -203,7 +210,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       const ssoRole = sso ? ssoRoles.get(user.email.toLowerCase()) : undefined;
       if (sso) ssoRoles.delete(user.email.toLowerCase());
       const named = options.oidc?.workspace;
-      const target = named ? await access.workspaceByIdOrName(named) : await access.firstWorkspace();
+      const target = named ? await access.workspaceById(named) : await access.firstWorkspace();
       if (ssoRole && !target && named) console.warn(`single sign-on: KLANTREIS_OIDC_WORKSPACE names no workspace ("${named}"): ${user.email} gets no role`);
       if (ssoRole && target && (await access.roleInWorkspace(userId, target.id)) !== ssoRole) {
         try {
@@ -225,16 +232,20 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     audit,
     inbox,
     async passwordResetToken(email, userId) {
-      resetTokens.delete(userId);
-      awaitedResets.add(userId);
+      let token: string | null = null;
+      const waiter = (made: string) => {
+        token = made;
+      };
+      resetWaiters.set(userId, [...(resetWaiters.get(userId) ?? []), waiter]);
       try {
+        // better-auth calls the token callback before it answers.
         await auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset-password' } });
       } finally {
-        awaitedResets.delete(userId);
+        const left = (resetWaiters.get(userId) ?? []).filter((w) => w !== waiter);
+        if (left.length > 0) resetWaiters.set(userId, left);
+        else resetWaiters.delete(userId);
       }
-      const token = resetTokens.get(userId);
-      resetTokens.delete(userId);
-      if (!token) throw new Error('better-auth made no reset token');
+      if (token === null) throw new Error('better-auth made no reset token');
       return token;
     },
     disconnectUser: () => undefined,

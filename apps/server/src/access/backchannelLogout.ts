@@ -2,7 +2,7 @@
 // person's sessions there ended (they signed out at the IdP, or an administrator ended their
 // sessions or removed them). Klantreis then ends every session of that account and closes its
 // sockets and streams, on every process, instead of letting its sessions run for 14 days.
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { OidcSettings } from '@klantreis/core/singleSignOn';
 
 export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
@@ -23,10 +23,13 @@ export class BackchannelLogout {
   }
 
   /**
-   * The IdP's subject (`sub`) whose sessions end, once the token's signature (the IdP's own
-   * keys, from its discovery document), issuer, audience, age and event are checked.
+   * The IdP's subject (`sub`) whose sessions end and the token's id, once the token's signature
+   * (the IdP's own keys, from its discovery document), issuer, audience, age and event are
+   * checked. Call `used(jti)` once the sessions have ended: a retry after a failure is let in.
+   * Throws LogoutTokenError for a token not to believe; anything else when the IdP's keys
+   * cannot be read now (answered 503, which the IdP retries).
    */
-  async subjectOf(token: string): Promise<string> {
+  async subjectOf(token: string): Promise<{ subject: string; jti: string }> {
     const keys = await this.keySet();
     let payload: JWTPayload;
     try {
@@ -37,17 +40,24 @@ export class BackchannelLogout {
         clockTolerance: 30,
       }));
     } catch (error) {
+      // The keys could not be fetched (timeout, network, the IdP's error): not the token's fault.
+      if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) throw error;
       throw new LogoutTokenError(`the logout token is not valid: ${(error as Error).message}`);
     }
     const events = payload.events as Record<string, unknown> | undefined;
-    if (typeof events?.[BACKCHANNEL_LOGOUT_EVENT] !== 'object') throw new LogoutTokenError('the logout token names no back-channel logout event');
+    const event = events?.[BACKCHANNEL_LOGOUT_EVENT];
+    if (event === null || typeof event !== 'object') throw new LogoutTokenError('the logout token names no back-channel logout event');
     if (payload.nonce !== undefined) throw new LogoutTokenError('a logout token carries no nonce (this is an ID token)');
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new LogoutTokenError('the logout token names no subject (sub): Klantreis keeps no IdP session ids');
     if (typeof payload.jti !== 'string') throw new LogoutTokenError('the logout token has no jti');
     this.forgetOld();
     if (this.seen.has(payload.jti)) throw new LogoutTokenError('this logout token was used already');
-    this.seen.set(payload.jti, Date.now());
-    return payload.sub;
+    return { subject: payload.sub, jti: payload.jti };
+  }
+
+  /** Remembers a token whose logout is done, to refuse it sent again (per process). */
+  used(jti: string): void {
+    this.seen.set(jti, Date.now());
   }
 
   private async keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {

@@ -4,7 +4,7 @@
 // button and the first admin/viewer/stranger cases: e2e/singleSignOn.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { OIDC_PROVIDER_ID, parseRoleMap } from '@klantreis/core';
+import { OIDC_PROVIDER_ID, parseRoleMap, type OidcSettings } from '@klantreis/core';
 import { browserUnavailable, launchBrowser, newContext } from '../../../../e2e/fixtures/browser.ts';
 import { freePort, startIdentityProvider, type IdentityProvider, type IdpPerson } from '../../../../testing/identityProvider.ts';
 import { signIn as signInWithPassword, TEST_OWNER } from '../testCredentials.ts';
@@ -120,6 +120,7 @@ describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP 
     const post = (body: string, type = 'application/x-www-form-urlencoded') =>
       fetch(`${server.url}/api/sso/backchannel-logout`, { method: 'POST', headers: { 'content-type': type }, body });
     const refusals: string[] = [];
+    expect((await post(`logout_token=${'x'.repeat(20_000)}`)).status).toBe(413);
     for (const body of ['', 'logout_token=', 'logout_token=not.a.jwt', `logout_token=${'x'.repeat(9_000)}`]) {
       const answer = await post(body);
       expect(answer.status, body.slice(0, 40)).toBe(400);
@@ -175,13 +176,15 @@ describe.skipIf(unavailable !== null)('single sign-on into a named workspace (KL
   let server: TestServer;
   let browser: Browser;
   const pieter: IdpPerson = { login: 'pieter', email: 'pieter@partner.example', name: 'Pieter', groups: ['cx-team'] };
+  let oidc: OidcSettings;
 
   beforeAll(async () => {
     const port = await freePort();
     idp = await startIdentityProvider({ redirectUri: `http://127.0.0.1:${port}/api/auth/callback/${OIDC_PROVIDER_ID}`, people: [pieter] });
+    oidc = { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, name: 'Test IdP', rules: parseRoleMap('group:cx-team=editor'), defaultRole: null };
     server = await buildTestServer(
       { kind: 'sqlite' },
-      { port, oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, name: 'Test IdP', rules: parseRoleMap('group:cx-team=editor'), defaultRole: null, workspace: 'Partners' } },
+      { port, oidc },
     );
     browser = await launchBrowser();
   });
@@ -191,9 +194,11 @@ describe.skipIf(unavailable !== null)('single sign-on into a named workspace (KL
     await idp?.close();
   });
 
-  it('gives the role in the workspace of that name, not in the first one', async () => {
+  it('gives the role in the workspace of that id, not in the first one', async () => {
     const made = await server.fetch('/api/workspaces', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Partners' }) });
     const partners = ((await made.json()) as { id: string }).id;
+    // As configured with its id (the settings are read at each sign-in).
+    oidc.workspace = partners;
     const page = await signInAtIdp(browser, server.url, idp.issuer, 'pieter');
     const me = (await page.evaluate(async () => (await fetch('/api/me')).json())) as Me;
     expect(me.workspaces).toEqual([{ id: partners, name: 'Partners', role: 'editor' }]);

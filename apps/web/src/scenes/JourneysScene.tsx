@@ -18,12 +18,15 @@ import { relativeTime } from '../components/relativeTime.ts';
 import { navigate } from '../routing/appHistory.ts';
 
 /** The journeys list: search, create (blank, template, import), rename, duplicate, trash. */
-export function JourneysScene({ trash, workspace = null }: { trash: boolean; workspace?: string | null }) {
+export function JourneysScene({ trash, workspace: askedWorkspace = null }: { trash: boolean; workspace?: string | null }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   // One request per pause in typing; the list asked for is the one shown (the query's key).
   const asked = useSettledValue(search, search ? 150 : 0);
   const read = useQuery(journeysQuery({ search: asked, trash }));
+  const me = useMe();
+  // A workspace in the address the person is not in (any more) shows all of theirs.
+  const workspace = askedWorkspace !== null && me?.workspaces.some((w) => w.id === askedWorkspace) ? askedWorkspace : null;
   // One workspace's journeys, or all (a journey shared with the person from elsewhere shows under all).
   const journeys = read.data?.filter((journey) => workspace === null || journey.workspaceId === workspace) ?? null;
   const listAddress = (next: { trash?: boolean; workspace?: string | null }) => {
@@ -38,7 +41,6 @@ export function JourneysScene({ trash, workspace = null }: { trash: boolean; wor
   const error = actionError ?? (read.error ? t('list.loadFailed', { error: read.error.message }) : null);
   const [creating, setCreating] = useState<{ template: string } | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const me = useMe();
   /** The role on the journey comes from the server, after a token's cap. */
   const may = (journey: ListedJourney, action: Action) => atLeast(journey.role, ACTION_ROLES[action]);
   const canCreate = me?.workspaces.some((w) => allow({ kind: 'user', userId: me.user.id, name: me.user.name, email: me.user.email, cap: me.cap, via: me.via }, 'workspace.create', w.role)) ?? false;

@@ -5,7 +5,7 @@ import { AUDIT_ACTIONS, ROLES, type AuditAction, type LinkToHandOn, type Role } 
 import { accountsApi } from '../api/accountsApi.ts';
 import { AccessPage } from '../components/AccessPage.tsx';
 import { useServerChange } from '../queries/serverChange.ts';
-import { refreshMe, useMe } from '../queries/session.ts';
+import { providersQuery, refreshMe, useMe } from '../queries/session.ts';
 import { auditQuery, membersQuery, workspaceKeys } from '../queries/workspace.ts';
 
 function useWorkspaceName(workspaceId: string): string {
@@ -29,6 +29,7 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
   const [link, setLink] = useState<LinkToHandOn | null>(null);
   const [resetLink, setResetLink] = useState<(LinkToHandOn & { name: string }) | null>(null);
   const owner = me?.workspaces.find((w) => w.id === workspaceId)?.role === 'owner';
+  const sendsMail = useQuery(providersQuery).data?.mail ?? false;
   async function run(action: () => Promise<unknown>) {
     setError(null);
     try {
@@ -113,11 +114,13 @@ export function MembersScene({ workspaceId }: { workspaceId: string }) {
               ))}
             </select>
           </label>
-          <label>
-            {t('access.members.inviteEmail')}
-            <input type="email" value={inviteEmail} onChange={(e) => setInviteEmail(e.target.value)} maxLength={254} autoComplete="off" />
-          </label>
-          <button type="button" className="primary" onClick={() => void run(async () => setLink(await accountsApi.invite(workspaceId, inviteRole, undefined, inviteEmail.trim() || undefined)))}>
+          {sendsMail && (
+            <label>
+              {t('access.members.inviteEmail')}
+              <input type="email" value={inviteEmail} onChange={(e) => setInviteEmail(e.target.value)} maxLength={254} autoComplete="off" />
+            </label>
+          )}
+          <button type="button" className="primary" onClick={() => void run(async () => setLink(await accountsApi.invite(workspaceId, inviteRole, undefined, (sendsMail && inviteEmail.trim()) || undefined)))}>
             {t('access.members.makeLink')}
           </button>
         </div>

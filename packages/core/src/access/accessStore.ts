@@ -83,10 +83,8 @@ export class AccessStore {
   }
 
   /** A new workspace with `ownerId` as its owner; the first one also takes every journey without one. */
-  /** A workspace by its id or, failing that, its name (the oldest of that name). */
-  async workspaceByIdOrName(idOrName: string): Promise<{ id: string; name: string } | undefined> {
-    const byId = await this.db.selectFrom('workspaces').select(['id', 'name']).where('id', '=', idOrName).executeTakeFirst();
-    return byId ?? this.db.selectFrom('workspaces').select(['id', 'name']).where('name', '=', idOrName).orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  async workspaceById(workspaceId: string): Promise<{ id: string; name: string } | undefined> {
+    return this.db.selectFrom('workspaces').select(['id', 'name']).where('id', '=', workspaceId).executeTakeFirst();
   }
 
   async createWorkspace(name: string, ownerId: string): Promise<string> {

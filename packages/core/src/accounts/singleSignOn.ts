@@ -12,7 +12,10 @@ export interface OidcSettings {
   rules: RoleRule[];
   /** The role of someone no rule matches; null refuses them. */
   defaultRole: Role | null;
-  /** The workspace the roles are for, by id or name (KLANTREIS_OIDC_WORKSPACE); the first one when not given. */
+  /**
+   * The workspace the roles are for, by its id (KLANTREIS_OIDC_WORKSPACE); the first one when not
+   * given. Not by name: anyone who may start a workspace could start one of that name.
+   */
   workspace?: string;
 }
 

@@ -302,8 +302,9 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       if (!user) throw new HttpError(404, `no account ${userId}`);
       const token = await context.passwordResetToken(user.email, user.id);
       await audit.record(request.actor, 'account.password-reset-link', { type: 'account', id: userId, workspaceId }, { email: user.email });
-      const url = `${originOf(request)}/reset-password?token=${encodeURIComponent(token)}`;
-      const mailed = await mailLink({ to: user.email, kind: 'password-reset', language: user.language ?? 'nl', url });
+      const path = `/reset-password?token=${encodeURIComponent(token)}`;
+      const url = `${originOf(request)}${path}`;
+      const mailed = await mailLink({ to: user.email, kind: 'password-reset', language: user.language ?? 'nl', path });
       return reply.code(201).send({ url, expiresAt: Date.now() + PASSWORD_RESET_TTL_SECONDS * 1000, ...mailed });
     },
   );
@@ -318,14 +319,16 @@ export const accountRoutes: FastifyPluginAsyncZod<AccountRoutesOptions> = async 
       const actor = userOf(request.actor);
       const made = await access.createInvitation({ workspaceId, journeyId, role: request.body.role, createdBy: actor.userId });
       await audit.record(actor, 'invitation.created', { type: journeyId ? 'journey' : 'workspace', id: journeyId ?? workspaceId, workspaceId }, { role: request.body.role, invitationId: made.id, email: request.body.email ?? null });
-      const url = `${originOf(request)}/invite/${made.token}`;
+      const path = `/invite/${made.token}`;
+      const url = `${originOf(request)}${path}`;
       const email = request.body.email;
       if (!email) return reply.code(201).send({ url, expiresAt: made.expiresAt });
       // In the invited person's language when they have an account, else the inviter's.
       const invited = await access.findUserByEmail(email);
       const language = (invited && (await access.getUser(invited.id))?.language) ?? (await access.getUser(actor.userId))?.language ?? 'nl';
       const about = journeyId ? ((await store.getJourney(journeyId))?.title ?? undefined) : (await access.workspacesOf(actor.userId)).find((w) => w.id === workspaceId)?.name;
-      const mailed = await mailLink({ to: email, kind: 'invitation', language, url, by: actor.name, about });
+      if (mailer && !mailer.mayInvite(actor.userId)) return reply.code(201).send({ url, expiresAt: made.expiresAt, mailProblem: 'too many invitation mails in the last hour: send the link yourself' });
+      const mailed = await mailLink({ to: email, kind: 'invitation', language, path, by: actor.name, about });
       return reply.code(201).send({ url, expiresAt: made.expiresAt, ...mailed });
     },
   );

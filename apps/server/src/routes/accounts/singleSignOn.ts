@@ -27,18 +27,23 @@ export const singleSignOnRoutes: FastifyPluginAsyncZod<SingleSignOnRoutesOptions
     async (request, reply) => {
       if (!logout) throw new HttpError(404, 'single sign-on is not set up here (KLANTREIS_OIDC_ISSUER)');
       let subject: string;
+      let jti: string;
       try {
-        subject = await logout.subjectOf(request.body.logout_token);
+        ({ subject, jti } = await logout.subjectOf(request.body.logout_token));
       } catch (error) {
         if (error instanceof LogoutTokenError) throw new HttpError(400, error.message, [{ path: 'body.logout_token', message: error.message }]);
         throw new HttpError(503, `the IdP's keys cannot be read now: ${(error as Error).message}`);
       }
       const owner = await (await context.auth.$context).internalAdapter.findAccountOwnerByKey({ providerId: OIDC_PROVIDER_ID, accountId: subject });
       // Nobody here signed in as that person: nothing to end, and the IdP is told it is done.
-      if (owner?.kind !== 'owned') return reply.code(200).header('cache-control', 'no-store').send();
+      if (owner?.kind !== 'owned') {
+        logout.used(jti);
+        return reply.code(200).header('cache-control', 'no-store').send();
+      }
       const userId = owner.user.id;
       await (await context.auth.$context).internalAdapter.deleteUserSessions(userId);
       context.disconnectUser(userId);
+      logout.used(jti);
       for (const w of await context.access.workspacesOf(userId)) {
         await context.audit.record({ kind: 'local-admin', name: 'single sign-on' }, 'account.signed-out-by-idp', { type: 'account', id: userId, workspaceId: w.id }, { issuer: oidc!.issuer });
       }
