@@ -177,6 +177,10 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   async function mailOwnReset(userId: string, token: string): Promise<void> {
     const user = await access.getUser(userId);
     if (!mailer || !user) return;
+    // Someone who signs in by single sign-on only gets no password this way: it would outlive
+    // their removal at the IdP.
+    const accounts = await (await auth.$context).internalAdapter.findAccounts(userId);
+    if (!accounts.some((account) => account.providerId === 'credential')) return;
     const now = Date.now();
     if (now - (lastResetMail.get(userId) ?? 0) < RESET_MAIL_INTERVAL_MS) return;
     lastResetMail.set(userId, now);

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { OIDC_PROVIDER_ID, parseRoleMap, type OidcSettings } from '@klantreis/core';
 import { browserUnavailable, launchBrowser, newContext } from '../../../../e2e/fixtures/browser.ts';
 import { freePort, startIdentityProvider, type IdentityProvider, type IdpPerson } from '../../../../testing/identityProvider.ts';
+import { startMailServer, type MailServer } from '../../../../testing/mailServer.ts';
 import { signIn as signInWithPassword, TEST_OWNER } from '../testCredentials.ts';
 import { buildTestServer, type TestServer } from '../testServer.ts';
 
@@ -45,15 +46,19 @@ describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP 
   // The owner made at setup (with a password) signs in through the IdP with the same address.
   const olga: IdpPerson = { login: 'olga', email: TEST_OWNER.email, name: TEST_OWNER.name, groups: ['cx-readers'] };
   const wendy: IdpPerson = { login: 'wendy', email: 'wendy@partner.example', name: 'Wendy', groups: ['cx-team'] };
+  let mail: MailServer;
 
   beforeAll(async () => {
     const port = await freePort();
+    mail = await startMailServer();
     idp = await startIdentityProvider({ redirectUri: `http://127.0.0.1:${port}/api/auth/callback/${OIDC_PROVIDER_ID}`, people: [victor, olga, wendy] });
     server = await buildTestServer(
       { kind: 'sqlite' },
       {
         port,
         oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, name: 'Test IdP', rules: parseRoleMap('group:klantreis-admins=owner,group:cx-team=editor,group:cx-readers=viewer'), defaultRole: null },
+        publicUrl: `http://127.0.0.1:${port}`,
+        mail: { url: mail.url, from: 'Klantreis <klantreis@example.org>' },
       },
     );
     browser = await launchBrowser();
@@ -62,6 +67,7 @@ describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP 
     await browser?.close();
     await server?.close();
     await idp?.close();
+    await mail?.close();
   });
 
   const signIn = (login: string) => signInAtIdp(browser, server.url, idp.issuer, login);
@@ -113,6 +119,11 @@ describe.skipIf(unavailable !== null)('single sign-on: the role follows the IdP 
     expect(events.map((e) => e.targetId)).toContain(user!.id);
     // She signs in again at the IdP as before.
     expect(await me(await signIn('wendy'))).toMatchObject({ user: { email: wendy.email } });
+    // And cannot get a password of her own by "forgot password": it would outlive her removal at the IdP.
+    const asked = await fetch(`${server.url}/api/auth/request-password-reset`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: wendy.email, redirectTo: '/reset-password' }) });
+    expect(asked.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mail.received.filter((m) => m.to.includes(wendy.email))).toEqual([]);
   }, 60_000);
 
   it('refuses a logout token that is not the IdP’s, is not one, or comes again, and ends nothing', async () => {
