@@ -166,6 +166,15 @@ describe('signing in and out, and the audit log', () => {
     expect(made.status).toBe(201);
     const journeyId = ((await made.json()) as { id: string }).id;
     expect((await server.fetch(`/api/journeys/${journeyId}`)).status).toBe(404);
+    // An imported journey goes to the workspace asked for, and not to one the person is not in.
+    const exported = await (await asPerson(server, editor, `/api/journeys/${journeyId}`)).json();
+    const imported = await asPerson(server, editor, `/api/journeys/import?workspaceId=${workspace.id}`, json('POST', exported));
+    expect(imported.status).toBe(201);
+    const importedId = ((await imported.json()) as { id: string }).id;
+    const listed = (await (await asPerson(server, editor, '/api/journeys')).json()) as { id: string; workspaceId: string | null }[];
+    expect(listed.find((j) => j.id === importedId)?.workspaceId).toBe(workspace.id);
+    const stranger = await invitePerson(server, 'editor');
+    expect((await asPerson(server, stranger, `/api/journeys/import?workspaceId=${workspace.id}`, json('POST', exported))).status).toBe(403);
     expect((await asPerson(server, editor, `/api/workspaces/${workspace.id}`, json('PATCH', { name: 'Klantenservice' }))).status).toBe(204);
     const events = (await (await asPerson(server, editor, `/api/workspaces/${workspace.id}/audit`)).json()) as { action: string; detail: { name?: string } }[];
     expect(events.map((e) => [e.action, e.detail.name])).toEqual(expect.arrayContaining([['workspace.created', 'Klantservice'], ['workspace.renamed', 'Klantenservice']]));

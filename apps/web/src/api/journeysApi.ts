@@ -47,7 +47,9 @@ export const journeysApi = {
   templates: (locale: 'nl' | 'en') => request<TemplateSummary[]>(`/api/templates?locale=${locale}`),
   create: (body: CreateJourneyBody) =>
     request<Created>('/api/journeys', { method: 'POST', body: JSON.stringify(body) }),
-  import: (document: unknown) => request<ImportedJourney>('/api/journeys/import', { method: 'POST', body: JSON.stringify(document) }),
+  /** `workspaceId`: the workspace it goes to; the caller's first where they may create when not given. */
+  import: (document: unknown, workspaceId?: string) =>
+    request<ImportedJourney>(`/api/journeys/import${workspaceId ? `?workspaceId=${encodeURIComponent(workspaceId)}` : ''}`, { method: 'POST', body: JSON.stringify(document) }),
   get: (id: string) => request<JourneyDocument>(`/api/journeys/${encodeURIComponent(id)}`),
   rename: (id: string, title: string) => request<JourneyDocument>(`/api/journeys/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify({ title }) }),
   duplicate: (id: string) => request<Created>(`/api/journeys/${encodeURIComponent(id)}/duplicate`, { method: 'POST', body: '{}' }),

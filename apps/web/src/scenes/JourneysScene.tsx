@@ -69,11 +69,11 @@ export function JourneysScene({ trash, workspace: askedWorkspace = null }: { tra
           setError(`${file.name}: ${t('create.importFailed')}\n${parsed.errors.map((e) => e.message).join('\n')}`);
           return;
         }
-        const { id } = await journeysApi.import(parsed.document);
+        const { id } = await journeysApi.import(parsed.document, workspace ?? undefined);
         navigate(`/journeys/${id}`);
         return;
       }
-      const { id } = await journeysApi.import(JSON.parse(text));
+      const { id } = await journeysApi.import(JSON.parse(text), workspace ?? undefined);
       navigate(`/journeys/${id}`);
     } catch (e) {
       const issues = e instanceof ApiError ? e.issues.map((i) => `${i.path}: ${i.message}`) : [(e as Error).message];

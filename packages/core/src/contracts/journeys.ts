@@ -9,6 +9,9 @@ import { createdResponse, journeyIdParams, localeSchema, type RouteContracts } f
 
 export const recordParams = journeyIdParams.extend({ recordId: z.string().min(1).max(120) });
 
+/** Where an imported journey goes: a workspace of the caller's (their first where they may create when not given). */
+export const importQuery = z.object({ workspaceId: z.string().max(100).optional() });
+
 export const listQuery = z.object({
   search: z.string().max(MAX_TITLE_LENGTH).optional(),
   trash: z.enum(['true', 'false']).optional(),
@@ -124,7 +127,7 @@ export const journeyContracts = {
   'GET /api/journeys': { querystring: listQuery, response: { 200: journeyList } },
   'GET /api/journeys/': { querystring: listQuery, response: { 200: journeyList } },
   'POST /api/journeys': { body: createBody, response: { 201: createdResponse } },
-  'POST /api/journeys/import': { body: openJourney, response: { 201: importedResponse } },
+  'POST /api/journeys/import': { querystring: importQuery, body: openJourney, response: { 201: importedResponse } },
   'GET /api/journeys/:id': { params: journeyIdParams, response: { 200: journeyDocumentSchema } },
   'GET /api/journeys/:id/export': { params: journeyIdParams, querystring: exportQuery },
   'PATCH /api/journeys/:id': { params: journeyIdParams, body: recordPatch, response: { 200: journeyDocumentSchema } },

@@ -43,6 +43,7 @@ import {
   listQuery,
   memberList,
   moveBody,
+  importQuery,
   openJourney,
   recordParams,
   recordPatch,
@@ -96,12 +97,12 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     '/import',
     {
       bodyLimit: 50 * 1024 * 1024,
-      schema: { tags: ['journeys'], summary: 'Import a journey in the open JSON format (older schema versions are migrated)', body: openJourney, response: { 201: importedResponse } },
+      schema: { tags: ['journeys'], summary: 'Import a journey in the open JSON format (older schema versions are migrated)', querystring: importQuery, body: openJourney, response: { 201: importedResponse } },
     },
     async (request, reply) => {
       const parsed = parseJourneyDocument(request.body);
       if (!parsed.ok) throw new HttpError(400, `the journey is not valid: ${parsed.issues.length} problem(s)`, parsed.issues);
-      const workspace = await workspaceForNewJourney(access, request.actor);
+      const workspace = await workspaceForNewJourney(access, request.actor, request.query.workspaceId);
       const id = await creator.fromDocument(parsed.document, null, workspace);
       await auditJourney(context, request.actor, 'journey.created', id, { imported: true });
       return reply.code(201).send({ id, migrated: parsed.migrated });
