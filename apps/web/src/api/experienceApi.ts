@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import type { LinkableJourney } from '@klantreis/core/contracts';
 import { request } from './journeysApi.ts';
 
@@ -11,21 +10,3 @@ export type { LinkableJourney };
 export const experienceApi = {
   linkable: (journeyId: string) => request<LinkableJourney[]>(`/api/journeys/${encodeURIComponent(journeyId)}/linkable`),
 };
-
-/** The journeys `journeyId` may link to; null while they load (and for no journey). */
-export function useLinkableJourneys(journeyId: string): LinkableJourney[] | null {
-  const [journeys, setJourneys] = useState<LinkableJourney[] | null>(null);
-  useEffect(() => {
-    setJourneys(null);
-    if (!journeyId) return undefined;
-    let live = true;
-    experienceApi
-      .linkable(journeyId)
-      .then((list) => live && setJourneys(list))
-      .catch(() => live && setJourneys([]));
-    return () => {
-      live = false;
-    };
-  }, [journeyId]);
-  return journeys;
-}
