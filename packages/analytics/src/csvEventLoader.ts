@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planCsvRead, csvReadSummary, type CsvReadPlan } from './csvReadPlan.ts';
 import { findRecordLines } from './csvRecordLines.ts';
-import { csvEventsSelect, csvSource } from './csvEventSql.ts';
+import { csvEventsSelect, csvSource, type CsvSourceTables } from './csvEventSql.ts';
 import type { ReadLogOptions, ReadSummary, RejectedLine } from './eventLogTypes.ts';
 import { partPath } from './eventPartsWriter.ts';
 import { LogImportError, quoteValue } from './logImportError.ts';
@@ -46,16 +46,23 @@ interface ProblemRow {
 
 /**
  * Loads a CSV event log with DuckDB's own reader: the dialect, header, mapping and date format
- * are settled from the head of the file in JavaScript (csvReadPlan.ts); one COPY reads the whole
- * file, normalizes and checks it in SQL (csvEventSql.ts) and writes every row in file order,
- * and a second numbers the good ones into the store's part. Numbering in the first COPY
- * (`row_number() OVER ()`) kept it on one thread: about as much CPU, but 1.4 times the wall
- * time of the two passes in the paired bench (1M events: 3.1 s against 2.4 s best). The
- * JavaScript reader this replaced parsed each row in worker threads and handed DuckDB a second
- * CSV to parse: 3.2 times the time of a plain `read_csv`. Only what DuckDB does not say is
- * worked out in JavaScript, and only when something was rejected: the lines of the rejected
- * records (csvRecordLines.ts). Files that are not UTF-8 are transcoded first: DuckDB's `latin-1`
- * refuses the bytes 0x80–0x9F that Windows-1252 uses for €, ‘ ’ and “ ”.
+ * are settled from the head of the file in JavaScript (csvReadPlan.ts), then DuckDB reads the
+ * whole file, normalizes and checks it in SQL (csvEventSql.ts) and writes the store's part.
+ *
+ * One pass first: one COPY reads, checks and writes the good rows in file order straight into
+ * the part, on DuckDB's threads, with `file_order` left NULL (the row's position in the part is
+ * its order, see eventPartsRelation). A row that fails a check stops that COPY (`error()`), and
+ * the file is read again in two passes that name every such row: the first writes every row in
+ * file order with its problem, the second numbers the good ones into the part. Numbering in the
+ * one COPY (`row_number() OVER ()`) would keep it on one thread: 1.4 times the wall time in the
+ * paired bench. Lines the reader itself rejects (field counts, quotes, long lines) do not need
+ * the second read: its rejects table names them, and the rows it let through are the part.
+ *
+ * Only what DuckDB does not say is worked out in JavaScript, and only when something was
+ * rejected: the lines of the rejected records (csvRecordLines.ts). Files that are not UTF-8 are
+ * transcoded first: DuckDB's `latin-1` refuses the bytes 0x80–0x9F that Windows-1252 uses for
+ * €, ‘ ’ and “ ”. The JavaScript reader this replaced parsed each row in worker threads and
+ * handed DuckDB a second CSV to parse: 3.2 times the time of a plain `read_csv`.
  */
 export async function loadCsvEvents(
   database: AnalyticsDatabase,
@@ -92,13 +99,48 @@ export async function loadCsvEvents(
       );
       progressBase = 0.5;
     }
-    const rows = join(scratch, 'rows.parquet');
     const tables = { rejectsTable: 'klantreis_csv_rejects', scanTable: 'klantreis_csv_scans', maxStoredErrors: MAX_STORED_READER_ERRORS };
     await dropTables(connection, tables);
+    const part = partPath(partsDirectory, 0);
+    // Progress never goes back: after a failed first pass it holds until the two passes pass it.
+    let reported = 0;
+    const onProgress = options.onProgress;
+    const progressOptions: ReadLogOptions = {
+      ...options,
+      onProgress:
+        onProgress &&
+        ((progress) => {
+          if (progress.bytesRead < reported) return;
+          reported = progress.bytesRead;
+          onProgress(progress);
+        }),
+    };
+
+    if (options.csvOnePass !== false) {
+      const written = await copyInOnePass(connection, plan, source, tables, part, totalBytes, progressBase, progressOptions);
+      if (written !== null) {
+        const readerRejections = await readReaderRejections(connection, tables.rejectsTable);
+        await dropTables(connection, tables);
+        // No row failed a check, so the part's rows are the rows DuckDB emitted, in order.
+        const firstEvents = Array.from({ length: Math.min(linesOfFirstEvents, written) }, (_, ordinal) => ordinal);
+        const lines = await locateAndReport(file, source, plan, readerRejections, { rows: [], total: 0 }, firstEvents, rejections);
+        if (!keepGoodRows && rejections.count > 0) {
+          // Under refusal nothing is kept: the part goes before anyone could read it.
+          await rm(part, { force: true });
+          return { summary: csvReadSummary(plan), events: 0, lines };
+        }
+        options.onProgress?.({ bytesRead: totalBytes, totalBytes, eventsRead: written + rejections.count });
+        return { summary: csvReadSummary(plan), events: written, lines };
+      }
+      await rm(part, { force: true });
+      await dropTables(connection, tables);
+    }
+
+    const rows = join(scratch, 'rows.parquet');
     // Pass one reads, checks and writes every row on DuckDB's threads, in file order (snappy:
     // this file lives for seconds); pass two numbers the good rows into the store's part.
     const passTwoFrom = progressBase + (1 - progressBase) * READ_SHARE;
-    await withProgress(connection, plan, totalBytes, progressBase, passTwoFrom, options, () =>
+    await withProgress(connection, plan, totalBytes, progressBase, passTwoFrom, progressOptions, () =>
       connection.run(`COPY (${csvEventsSelect(csvSource(source, plan, tables), plan)}) TO ${sqlString(rows)} (FORMAT parquet, COMPRESSION snappy)`),
     );
     const numbered = `read_parquet(${sqlString(rows)}, file_row_number = true)`;
@@ -107,28 +149,15 @@ export async function loadCsvEvents(
     await dropTables(connection, tables);
     const problems = await readProblemRows(connection, numbered, rejections.limit);
     const firstEvents = linesOfFirstEvents > 0 ? await readFirstOrdinals(connection, numbered, linesOfFirstEvents) : [];
-    const lines = new Map<number, number>();
-    if (readerRejections.length > 0 || problems.rows.length > 0 || firstEvents.length > 0) {
-      const located = await findRecordLines(source, {
-        headerLine: plan.headerLine,
-        delimiter: plan.delimiter.charCodeAt(0),
-        rejectedPositions: readerRejections.map((rejection) => rejection.position),
-        rowOrdinals: [...new Set([...problems.rows.map((row) => row.ordinal), ...firstEvents])].sort((a, b) => a - b),
-      });
-      located.rowOrdinals.forEach((ordinal, index) => {
-        const line = located.rows[index];
-        if (line !== null && line !== undefined) lines.set(ordinal, line);
-      });
-      reportRejections(file, plan, readerRejections, located.rejected, problems, lines, rejections);
-    }
+    const lines = await locateAndReport(file, source, plan, readerRejections, problems, firstEvents, rejections);
 
     // Under refusal, rows that would be thrown away are not written.
     let events = 0;
     if (keepGoodRows || rejections.count === 0) {
-      await withProgress(connection, plan, totalBytes, passTwoFrom, 1, options, async () => {
+      await withProgress(connection, plan, totalBytes, passTwoFrom, 1, progressOptions, async () => {
         const written = await connection.runAndReadAll(`
           COPY (SELECT case_id, activity, ts, file_row_number AS file_order, channel, resource, segment, attributes FROM ${numbered} WHERE problem = 0)
-          TO ${sqlString(partPath(partsDirectory, 0))} (FORMAT parquet, COMPRESSION zstd)`);
+          TO ${sqlString(part)} (FORMAT parquet, COMPRESSION zstd)`);
         events = Number(written.getRowsJS()[0]?.[0] ?? 0);
       });
     }
@@ -137,6 +166,73 @@ export async function loadCsvEvents(
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The message of the `error()` that stops the one-pass COPY at a row that fails a check. */
+const ROW_CHECK_FAILED = 'klantreis: a CSV row failed a check';
+
+/**
+ * Reads, checks and writes the good rows into the store's part in one COPY, `file_order` NULL.
+ * Returns the rows written, or null when a row failed a check (the COPY stopped there; the part
+ * may be partly written and is the caller's to remove). Reader rejections are left in the
+ * rejects table.
+ */
+async function copyInOnePass(
+  connection: DuckDBConnection,
+  plan: CsvReadPlan,
+  source: string,
+  tables: CsvSourceTables,
+  part: string,
+  totalBytes: number,
+  progressBase: number,
+  options: ReadLogOptions,
+): Promise<number | null> {
+  let written = 0;
+  try {
+    await withProgress(connection, plan, totalBytes, progressBase, 1, options, async () => {
+      const result = await connection.runAndReadAll(`
+        COPY (
+          SELECT case_id, activity, ts, NULL::BIGINT AS file_order, channel, resource, segment,
+                 CASE WHEN problem = 0 THEN attributes ELSE error(${sqlString(ROW_CHECK_FAILED)}) END AS attributes
+          FROM (${csvEventsSelect(csvSource(source, plan, tables), plan)})
+        ) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION zstd)`);
+      written = Number(result.getRowsJS()[0]?.[0] ?? 0);
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message.includes(ROW_CHECK_FAILED)) return null;
+    throw error;
+  }
+  return written;
+}
+
+/**
+ * Finds the lines of the rejected records and of the first events (a preview shows them) by
+ * walking the file, only when there are any, and reports the rejections; returns the line of
+ * each row ordinal asked.
+ */
+async function locateAndReport(
+  file: string,
+  source: string,
+  plan: CsvReadPlan,
+  readerRejections: ReaderRejection[],
+  problems: { rows: ProblemRow[]; total: number },
+  firstEvents: number[],
+  rejections: RejectionLog,
+): Promise<Map<number, number>> {
+  const lines = new Map<number, number>();
+  if (readerRejections.length === 0 && problems.rows.length === 0 && firstEvents.length === 0) return lines;
+  const located = await findRecordLines(source, {
+    headerLine: plan.headerLine,
+    delimiter: plan.delimiter.charCodeAt(0),
+    rejectedPositions: readerRejections.map((rejection) => rejection.position),
+    rowOrdinals: [...new Set([...problems.rows.map((row) => row.ordinal), ...firstEvents])].sort((a, b) => a - b),
+  });
+  located.rowOrdinals.forEach((ordinal, index) => {
+    const line = located.rows[index];
+    if (line !== null && line !== undefined) lines.set(ordinal, line);
+  });
+  reportRejections(file, plan, readerRejections, located.rejected, problems, lines, rejections);
+  return lines;
 }
 
 async function dropTables(connection: DuckDBConnection, { rejectsTable, scanTable }: { rejectsTable: string; scanTable: string }): Promise<void> {

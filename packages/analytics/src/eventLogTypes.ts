@@ -67,6 +67,12 @@ export interface ReadLogOptions {
   /** Longer lines are rejected without being held in memory. */
   maxLineChars?: number;
   onProgress?: (progress: ReadProgress) => void;
+  /**
+   * CSV only. `true` (the default) reads, checks and writes the store's part in one COPY, and
+   * reads the file again in two passes only when a row fails a check (to name it); `false`
+   * always takes the two passes. For tests and benchmarks that compare the two.
+   */
+  csvOnePass?: boolean;
 }
 
 /** What a reader reports once it has looked at the file. */

