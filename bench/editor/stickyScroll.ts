@@ -8,6 +8,7 @@ import { buildTestServer } from '../../apps/server/src/testServer.ts';
 import { launchBrowser } from '../../e2e/fixtures/browser.ts';
 import { webDist } from '../../e2e/fixtures/webDist.ts';
 import { bigJourney } from './bigJourney.ts';
+import { mapShown } from './mapShown.ts';
 import { authorizedFetch, sessionCookies } from '@klantreis/server/testCredentials';
 
 const rounds = Number(process.argv[2] ?? 5);
@@ -16,7 +17,7 @@ const VARIANTS: Record<string, string> = {
   'nothing sticky': '.map > * { position: relative !important; }',
 };
 
-const server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+const server = await buildTestServer({ kind: 'sqlite' }, { webDist: process.env.KLANTREIS_BENCH_WEB_DIST ?? webDist() });
 const browser = await launchBrowser();
 try {
   const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
@@ -25,7 +26,7 @@ try {
   await context.addCookies(sessionCookies());
   const page = await context.newPage();
   await page.goto(`${server.url}/journeys/${id}`);
-  await page.waitForFunction(() => document.querySelectorAll('.cell[data-step-id]').length === 2400 && document.querySelector('[data-status="connected"]') !== null, undefined, { timeout: 60_000 });
+  await page.waitForFunction(mapShown, undefined, { timeout: 60_000 });
 
   const pass = (css: string) =>
     page.evaluate(async (css) => {
