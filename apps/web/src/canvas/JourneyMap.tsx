@@ -1,6 +1,6 @@
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useCallback, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
@@ -8,6 +8,7 @@ import { LiveCursors } from '../components/presence/LiveCursors.tsx';
 import { openThreadsByStep, votesByLane } from '../components/workshop/mapCounts.ts';
 import { useFollow } from '../hooks/useFollow.ts';
 import { currentZoom, useMapViewStore } from '../stores/mapViewStore.ts';
+import { useEditorStore } from '../stores/editorStore.ts';
 import { usePresenceStore } from '../stores/presenceStore.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useCan } from '../hooks/useJourneyAccess.ts';
@@ -19,6 +20,8 @@ import { EmptyPhaseColumn, PhaseHeader } from './PhaseHeader.tsx';
 import { StepHeader } from './StepHeader.tsx';
 import { ContentLanguage } from './contentLanguage.ts';
 import { useMapZoom } from './useMapZoom.ts';
+import { useColumnWindow } from './useColumnWindow.ts';
+import { drawnColumns } from './columnWindow.ts';
 import { dragAnnouncements } from './dragAnnouncements.ts';
 import { ExperienceRows } from './experience/ExperienceRows.tsx';
 import './workshopScale.css';
@@ -35,6 +38,9 @@ const KEYBOARD_SENSOR_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates 
  * every step one column of the same width, so everything in a column belongs to one step.
  * The phase and step rows stick to the top and the lane names to the left while it scrolls;
  * CSS `zoom` scales it as a whole, so sticking, scrolling and text layout stay the browser's.
+ * Only the step columns in and near the view are drawn (`columnWindow.ts`), together with the
+ * columns of the selected step, of the step being dragged and of what has the focus; the grid
+ * keeps every column's width, and the phase row and the curve are drawn whole.
  */
 export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }: { journey: JourneyDocument; peakEndSteps?: PeakEndSteps; scrollRef?: RefObject<HTMLDivElement | null> }) {
   const { t } = useTranslation();
@@ -69,6 +75,40 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
   useFollow(scrollRef);
   useMapZoom(scrollRef, mapRef, zoom);
 
+  // Which step columns are drawn: those near the view, and those that must stay whatever the
+  // view (a drag in progress, the step open in the panel, the step or cell with the focus).
+  const columnCount = layout.columns.length;
+  const range = useColumnWindow(scrollRef, columnCount, zoom);
+  const selectedStepId = useEditorStore((s) => s.selectedStepId);
+  const highlightedStepIds = useEditorStore((s) => s.highlightedStepIds);
+  const [draggedStepId, setDraggedStepId] = useState<string | null>(null);
+  const [focusedStepId, setFocusedStepId] = useState<string | null>(null);
+  const keptKey = [selectedStepId, draggedStepId, focusedStepId].map((id) => (id === null ? -1 : layout.columnOfStep.get(id) ?? -1)).join(',');
+  const drawn = useMemo(
+    () => drawnColumns(range, keptKey.split(',').map(Number), columnCount),
+    [range, keptKey, columnCount],
+  );
+  const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
+    const stepId = (event.target as Element).closest('[data-step-id]')?.getAttribute('data-step-id') ?? null;
+    if (stepId) setFocusedStepId(stepId);
+  }, []);
+  // A finding or chart point shows its steps: the first is brought into view when it is not.
+  useEffect(() => {
+    const first = highlightedStepIds[0];
+    const scroller = scrollRef.current;
+    if (!first || !scroller) return;
+    const head = scroller.querySelector<HTMLElement>(`[data-testid="step-head"][data-step-id="${CSS.escape(first)}"]`);
+    const corner = scroller.querySelector<HTMLElement>('.map__corner');
+    if (!head || !corner) return;
+    const box = head.getBoundingClientRect();
+    const from = corner.getBoundingClientRect().right;
+    const panel = document.querySelector('.side-panel')?.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    const to = panel && panel.left < view.right && panel.left > from ? panel.left : view.left + scroller.clientWidth;
+    if (box.left < from) scroller.scrollBy({ left: box.left - from - 8 });
+    else if (box.right > to) scroller.scrollBy({ left: box.right - to + 8 });
+  }, [highlightedStepIds, scrollRef]);
+
   // The latest journey through a ref: a callback that changed with every keystroke would make
   // all 200 step heads of a big map render again while someone types in one cell.
   const journeyNow = useRef(journey);
@@ -84,7 +124,12 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
 
   const onDragEndRef = useRef(onDragEnd);
   onDragEndRef.current = onDragEnd;
-  const onDragEndNow = useCallback((event: DragEndEvent) => onDragEndRef.current(event), []);
+  const onDragEndNow = useCallback((event: DragEndEvent) => {
+    setDraggedStepId(null);
+    onDragEndRef.current(event);
+  }, []);
+  const onDragStart = useCallback((event: DragStartEvent) => setDraggedStepId(String(event.active.id)), []);
+  const onDragCancel = useCallback(() => setDraggedStepId(null), []);
 
   function onDragEnd({ active, over }: DragEndEvent) {
     if (!over || active.id === over.id) return;
@@ -107,7 +152,6 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
     edit((doc, origin) => moveStep(doc, stepId as StepId, { phaseId: overStep.phaseId as PhaseId, position }, origin));
   }
 
-  const columnCount = layout.columns.length;
   return (
     // tabIndex -1: a click on the map's background puts the focus in the map, where the zoom keys work.
     <div className="map-scroll" data-testid="journey-map" ref={scrollRef} tabIndex={-1} data-zoom={zoom}>
@@ -115,6 +159,8 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
       <div
         className={bigScreen ? 'map map--big-screen' : 'map'}
         ref={mapRef}
+        onFocus={onFocus}
+        data-drawn-columns={`${range.start}-${range.end}`}
         style={{ gridTemplateColumns: `${LABEL_WIDTH}px repeat(${columnCount}, ${STEP_WIDTH}px) ${STEP_WIDTH}px`, zoom }}
       >
         <LiveCursors mapRef={mapRef} />
@@ -134,15 +180,16 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
         {journey.journey.kind === 'experience' && <ExperienceRows spans={layout.phaseSpans} steps={journey.steps} columnCount={columnCount} />}
 
         <div className="lane-label lane-label--steps" />
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEndNow} accessibility={dragAccessibility}>
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragStart={onDragStart} onDragEnd={onDragEndNow} onDragCancel={onDragCancel} accessibility={dragAccessibility}>
           <SortableContext items={stepIds} strategy={horizontalListSortingStrategy}>
-            {layout.columns.map((column, i) =>
-              column.kind === 'step' ? (
+            {drawn.map((i) => {
+              const column = layout.columns[i]!;
+              return column.kind === 'step' ? (
                 <StepHeader key={column.step.id} step={column.step} number={layout.stepNumber.get(column.step.id)!} column={i} onMoveBy={moveBy} openComments={openComments.get(column.step.id)} />
               ) : (
                 <EmptyPhaseColumn key={`empty-${column.phase.id}`} phaseId={column.phase.id} column={i} />
-              ),
-            )}
+              );
+            })}
           </SortableContext>
         </DndContext>
         {/* After the step heads: the grid places items in order, and this one's column is the last. */}
@@ -164,7 +211,7 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
         <div className="map__end" style={{ gridColumn: columnCount + 2 }} />
 
         {visibleLanes.map((lane, i) => (
-          <LaneRow key={lane.id} lane={lane} index={i} laneCount={visibleLanes.length} columns={layout.columns} texts={texts.get(lane.id) ?? NO_TEXTS} stepTitles={stepTitles} votes={votes.get(lane.id)} />
+          <LaneRow key={lane.id} lane={lane} index={i} laneCount={visibleLanes.length} columns={layout.columns} drawn={drawn} texts={texts.get(lane.id) ?? NO_TEXTS} stepTitles={stepTitles} votes={votes.get(lane.id)} />
         ))}
 
         <div className="lane-label lane-label--add">

@@ -117,11 +117,13 @@ export const LaneCell = memo(function LaneCell({ laneId, stepId, text, label, ui
   );
 });
 
-export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, texts, stepTitles, votes }: {
+export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, drawn, texts, stepTitles, votes }: {
   lane: LaneRecord;
   index: number;
   laneCount: number;
   columns: MapColumn[];
+  /** The indices of the columns drawn, in order (the map draws those in and near its view). */
+  drawn: readonly number[];
   texts: LaneTexts;
   stepTitles: Map<string, string>;
   votes?: CellVoteCounts;
@@ -135,8 +137,9 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
   return (
     <>
       <LaneLabel lane={lane} index={index} laneCount={laneCount} />
-      {columns.map((column, i) =>
-        column.kind === 'step' ? (
+      {drawn.map((i) => {
+        const column = columns[i]!;
+        return column.kind === 'step' ? (
           <LaneCell
             key={column.step.id}
             laneId={lane.id}
@@ -152,8 +155,8 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
           />
         ) : (
           <div key={`empty-${column.phase.id}`} className="cell cell--empty" style={{ gridColumn: i + 2 }} />
-        ),
-      )}
+        );
+      })}
       {/* The column of "+ Add phase" has no cells; this keeps the lane's border running to the end. */}
       <div className="map__end" style={{ gridColumn: columns.length + 2 }} />
     </>

@@ -2,8 +2,11 @@ import type { CellRecord, JourneyDocument, LaneRecord, PhaseRecord, StepRecord }
 
 // Where everything sits on the map, computed once per document change. Every column has the
 // same width, so the curve, the step headers and the lane cells line up by column number.
-export const STEP_WIDTH = 168;
-export const LABEL_WIDTH = 172;
+// The widths leave six whole step columns beside the docked side panel at 1440 px and 100%
+// (156 + 6 × 156 = 1,092 px of the 1,104 left): a post-it's width, as wall maps and the
+// journey-mapping tools use, rather than a zoomed-out map (issue 14).
+export const STEP_WIDTH = 156;
+export const LABEL_WIDTH = 156;
 export const CURVE_HEIGHT = 176;
 
 export type MapColumn = { kind: 'step'; step: StepRecord; phase: PhaseRecord } | { kind: 'empty'; phase: PhaseRecord };
@@ -19,6 +22,8 @@ export interface MapColumns {
   columns: MapColumn[];
   phaseSpans: PhaseSpan[];
   stepNumber: Map<string, number>;
+  /** Each step's column index. */
+  columnOfStep: Map<string, number>;
 }
 
 /** The columns depend on phases and steps only, so typing in a cell does not rebuild them. */
@@ -37,7 +42,9 @@ export function mapColumns(phases: readonly PhaseRecord[], steps: readonly StepR
     if (phaseSteps.length === 0) columns.push({ kind: 'empty', phase });
     for (const step of phaseSteps) columns.push({ kind: 'step', step, phase });
   }
-  return { columns, phaseSpans, stepNumber: new Map(steps.map((s, i) => [s.id, i + 1])) };
+  const columnOfStep = new Map<string, number>();
+  columns.forEach((column, i) => column.kind === 'step' && columnOfStep.set(column.step.id, i));
+  return { columns, phaseSpans, stepNumber: new Map(steps.map((s, i) => [s.id, i + 1])), columnOfStep };
 }
 
 /**

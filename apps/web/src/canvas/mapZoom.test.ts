@@ -49,6 +49,8 @@ describe('zooming the map', () => {
       expect(zoom).toBeGreaterThanOrEqual(0.75);
       expect(zoom).toBeLessThanOrEqual(1);
     }
+    // At 1440 × 900, the laptop of most workshops, six columns beside the panel at 100%.
+    expect(defaultZoom('desk', 1440)).toBe(1);
     expect(defaultZoom('desk', 1024)).toBe(1);
     expect(defaultZoom('desk', 2560)).toBe(1);
     expect(defaultZoom('room', 1920)).toBeGreaterThanOrEqual(1.25);

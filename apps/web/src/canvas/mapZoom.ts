@@ -55,16 +55,16 @@ export function fitZoom(content: { width: number; height: number }, viewport: { 
 
 /**
  * The zoom a journey starts at on this device before anyone chose one. At a desk: 100%, except
- * where the docked panel would leave fewer than six step columns beside it (at 1440 px it
- * leaves five and a half), then a little smaller, never below 75%. In the room: large type,
- * about seven columns across the screen, between 125% and 175%.
+ * where the docked panel would leave fewer than six whole step columns beside it (from 1440 px
+ * up it leaves six at 100%; at 1280 px it takes 86%), never below 75%. In the room: large
+ * type, about seven columns across the screen, between 125% and 175%.
  */
 export function defaultZoom(mode: ZoomMode, viewportWidth: number): number {
   const floor = (z: number) => Math.floor(z * 100) / 100;
   if (mode === 'room') return Math.min(1.75, Math.max(1.25, floor((viewportWidth - SCROLLBAR) / (LABEL_WIDTH + 7 * STEP_WIDTH))));
   if (viewportWidth < DOCKED_PANEL_MIN_WIDTH) return 1;
   const beside = viewportWidth - sidePanelWidth(viewportWidth) - SCROLLBAR;
-  return Math.min(1, Math.max(0.75, floor(beside / (LABEL_WIDTH + 6.3 * STEP_WIDTH))));
+  return Math.min(1, Math.max(0.75, floor(beside / (LABEL_WIDTH + 6 * STEP_WIDTH))));
 }
 
 export type RememberedZoom = Partial<Record<ZoomMode, number>>;

@@ -9,6 +9,8 @@ describe('soft hyphens in long words on the map', () => {
     expect(shown('Contactmomenten')).toBe('Con-tact-mo-men-ten');
     expect(shown('verzekeringsaanvraag')).toBe('ver-ze-ke-rings-aan-vraag');
     expect(shown('aanvraagformulieren')).toBe('aan-vraag-for-mu-lie-ren');
+    // A step head's title beside its handle has room for about ten letters a line.
+    expect(shown('Binnenkomen, Mila naar Småland')).toBe('Bin-nen-ko-men, Mila naar Småland');
   });
 
   it('keeps three letters at either end and leaves short words, numbers and links alone', () => {

@@ -5,8 +5,9 @@
 // them on demand), and then only soft hyphens help. Display text only: never the edited value.
 
 const SOFT_HYPHEN = '\u00ad';
-/** Words shorter than this fit a column at every zoom and are left alone. */
-export const MIN_HYPHENATED_LENGTH = 12;
+/** Words shorter than this fit a column (156 px, a step head's title beside its handle) and are left alone. */
+export const MIN_HYPHENATED_LENGTH = 10;
+const LONG_WORD = new RegExp(`\\p{L}{${MIN_HYPHENATED_LENGTH},}`, 'gu');
 /** Letters kept together at either end of a word: "ge-" or "-en" on its own line reads badly. */
 const MIN_PART = 3;
 
@@ -53,7 +54,7 @@ export function syllableBreaks(word: string): number[] {
 /** The text with soft hyphens in its long words; short words, numbers and addresses unchanged. */
 export function withSoftHyphens(text: string): string {
   if (text.length < MIN_HYPHENATED_LENGTH) return text;
-  return text.replace(/\p{L}{12,}/gu, (word) => {
+  return text.replace(LONG_WORD, (word) => {
     const breaks = syllableBreaks(word);
     if (breaks.length === 0) return word;
     let out = '';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { COLUMN_BLOCK, columnRange, drawnColumns, MIN_OVERSCAN } from './columnWindow.ts';
+import { LABEL_WIDTH, STEP_WIDTH } from './mapLayout.ts';
+
+describe('the step columns the map draws', () => {
+  it('draws the columns in view and as many again beyond each edge, in whole blocks', () => {
+    // 1,100 px wide at the start, 100%: about six columns in view.
+    const range = columnRange({ scrollLeft: 0, width: 1100, zoom: 1 }, 200);
+    expect(range.start).toBe(0);
+    expect(range.end % COLUMN_BLOCK).toBe(0);
+    expect(range.end).toBeGreaterThanOrEqual(Math.ceil((1100 - LABEL_WIDTH) / STEP_WIDTH) * 2);
+    expect(range.end).toBeLessThan(24);
+    // Scrolled to the middle: the view's columns and at least MIN_OVERSCAN on both sides.
+    const scrollLeft = LABEL_WIDTH + 100 * STEP_WIDTH;
+    const middle = columnRange({ scrollLeft, width: 1100, zoom: 1 }, 200);
+    expect(middle.start).toBeLessThanOrEqual(100 - MIN_OVERSCAN);
+    expect(middle.end).toBeGreaterThanOrEqual(100 + 7 + MIN_OVERSCAN);
+    expect(middle.start % COLUMN_BLOCK).toBe(0);
+    // Never past the map's last column.
+    expect(columnRange({ scrollLeft: 40_000, width: 1100, zoom: 1 }, 200).end).toBe(200);
+    expect(columnRange({ scrollLeft: 0, width: 1100, zoom: 1 }, 3)).toEqual({ start: 0, end: 3 });
+    expect(columnRange({ scrollLeft: 0, width: 1100, zoom: 1 }, 0)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('counts in the map’s own pixels: zoomed out, more columns are in view', () => {
+    const at100 = columnRange({ scrollLeft: 0, width: 1100, zoom: 1 }, 200);
+    const at50 = columnRange({ scrollLeft: 0, width: 1100, zoom: 0.5 }, 200);
+    expect(at50.end).toBeGreaterThan(at100.end * 1.8);
+    // The same screen position at 200% is twice as far along in screen pixels.
+    expect(columnRange({ scrollLeft: 2 * (LABEL_WIDTH + 50 * STEP_WIDTH), width: 1100, zoom: 2 }, 200).start).toBe(
+      columnRange({ scrollLeft: LABEL_WIDTH + 50 * STEP_WIDTH, width: 550, zoom: 1 }, 200).start,
+    );
+  });
+
+  it('changes only every few columns while scrolling', () => {
+    const ranges = new Set<string>();
+    for (let x = 0; x < 4 * STEP_WIDTH; x += 40) {
+      const r = columnRange({ scrollLeft: LABEL_WIDTH + 40 * STEP_WIDTH + x, width: 1100, zoom: 1 }, 200);
+      ranges.add(`${r.start}-${r.end}`);
+    }
+    expect(ranges.size).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps the columns that must stay, in column order', () => {
+    expect(drawnColumns({ start: 8, end: 12 }, [150, 2, -1, 9, 150], 200)).toEqual([2, 8, 9, 10, 11, 150]);
+    expect(drawnColumns({ start: 0, end: 4 }, [400], 10)).toEqual([0, 1, 2, 3]);
+  });
+});

@@ -1,0 +1,61 @@
+import { LABEL_WIDTH, STEP_WIDTH } from './mapLayout.ts';
+
+// The map draws only the step columns in and near its view (issue 14): a 200-step × 12-lane map
+// is 200 step heads and 2,400 cells, of which a screen shows about eight columns. Every column
+// has the same width, so which columns are in view follows from the scroll position and the zoom
+// alone, without measuring anything; the grid keeps its full width (every column is in
+// `grid-template-columns`), so the scroll area, the sticky rows and the curve are as before.
+
+/** Columns are added and dropped in blocks of this many, so that scrolling renders now and then, not every frame. */
+export const COLUMN_BLOCK = 4;
+/** At least this many columns are drawn beyond each edge of the view. */
+export const MIN_OVERSCAN = 4;
+
+/** The columns drawn: from `start` up to but not including `end`. */
+export interface ColumnRange {
+  start: number;
+  end: number;
+}
+
+export interface MapView {
+  /** The scroller's scrollLeft and clientWidth, in screen pixels. */
+  scrollLeft: number;
+  width: number;
+  /** The zoom in force: map pixels times zoom are screen pixels. */
+  zoom: number;
+}
+
+/**
+ * The columns to draw for a view: those it shows, and as many again on each side (at least
+ * MIN_OVERSCAN), so that scrolling, a Tab to the next step and a jump of a screen find them
+ * drawn; rounded out to whole blocks, so that the range changes only every few columns.
+ */
+export function columnRange(view: MapView, count: number): ColumnRange {
+  if (count <= 0) return { start: 0, end: 0 };
+  const zoom = view.zoom > 0 ? view.zoom : 1;
+  const left = view.scrollLeft / zoom - LABEL_WIDTH;
+  const right = (view.scrollLeft + Math.max(0, view.width)) / zoom - LABEL_WIDTH;
+  const first = Math.floor(left / STEP_WIDTH);
+  const last = Math.ceil(right / STEP_WIDTH);
+  const overscan = Math.max(MIN_OVERSCAN, last - first);
+  const start = Math.max(0, Math.floor((first - overscan) / COLUMN_BLOCK) * COLUMN_BLOCK);
+  const end = Math.min(count, Math.ceil((last + overscan) / COLUMN_BLOCK) * COLUMN_BLOCK);
+  return start < end ? { start, end } : { start: Math.max(0, Math.min(start, count - 1)), end: count };
+}
+
+/**
+ * The indices of the columns to draw, in column order (the grid places a row's items by their
+ * column in document order, so a kept column must not come after a later one): the range, and
+ * the columns that must stay whatever the view, such as the step being dragged or edited.
+ */
+export function drawnColumns(range: ColumnRange, kept: Iterable<number>, count: number): number[] {
+  const out: number[] = [];
+  for (let i = range.start; i < Math.min(range.end, count); i++) out.push(i);
+  const extra = [...new Set(kept)].filter((i) => i >= 0 && i < count && (i < range.start || i >= range.end));
+  if (extra.length === 0) return out;
+  return [...out, ...extra].sort((a, b) => a - b);
+}
+
+export function sameRange(a: ColumnRange, b: ColumnRange): boolean {
+  return a.start === b.start && a.end === b.end;
+}
