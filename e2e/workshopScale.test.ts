@@ -6,6 +6,7 @@ import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
 import { violations } from './fixtures/axe.ts';
 import { MapLayoutPage, overlappingPairs } from './fixtures/mapLayoutPage.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { bigJourney } from '../bench/editor/bigJourney.ts';
 
 // Issue 14: the map at workshop scale, on a laptop and on the big screen, in both languages.
 const unavailable = browserUnavailable();
@@ -96,8 +97,14 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
           expect(overlappingPairs([{ name: 'side panel', ...panel }], controls.filter((c) => !c.name.includes('Hide') && !c.name.includes('verbergen')))).toEqual([]);
         }
 
-        // At 1440 with the panel open at least six step columns show whole.
-        if (size.width === 1440) expect(await map.fullyVisibleStepColumns()).toBeGreaterThanOrEqual(6);
+        // At 1440 with the panel open at least six step columns show whole, at 100%: the
+        // columns are narrow enough, the map is not zoomed out to make them fit.
+        if (size.width === 1440) {
+          expect(await page.getByTestId('side-panel').isVisible()).toBe(true);
+          expect(await map.scale()).toBeCloseTo(1, 2);
+          expect(await page.getByTestId('zoom-level').innerText()).toBe('100%');
+          expect(await map.fullyVisibleStepColumns()).toBeGreaterThanOrEqual(6);
+        }
 
         // Scrolled down to the last lane, the phase and step heads are still at the top.
         const scroller = (await map.scroller().boundingBox())!;
@@ -261,4 +268,70 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     expect(withTitle.slice(-3)).toEqual(before.slice(-3));
     await page.context().close();
   }, 60_000);
+  it('a 200-step map draws the columns near the view, and scrolling, focus, moving a step and showing a step reach every column', async () => {
+    const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
+    const { id } = (await response.json()) as { id: string };
+    const map = await openEditor('en-US', { width: 1440, height: 900 }, id);
+    const { page } = map;
+    const drawnSteps = () => map.stepHeads().evaluateAll((els) => els.map((el) => el.querySelector('.step-head__number')?.textContent ?? ''));
+    // At the start: the first columns, not all 200; every row has its cells in them; the scroll area is the whole map.
+    const first = await drawnSteps();
+    expect(first[0]).toBe('1.');
+    expect(first.length).toBeGreaterThanOrEqual(8);
+    expect(first.length).toBeLessThan(40);
+    expect(await page.locator('.cell[data-step-id]').count()).toBe(first.length * 12);
+    const scroller = map.scroller();
+    expect(await scroller.evaluate((el) => el.scrollWidth)).toBeGreaterThan(200 * 150);
+
+    // Scrolled to the end: the last steps are drawn with their cells, under the sticky rows.
+    await map.scrollMap({ left: Infinity, top: Infinity });
+    await expect.poll(async () => (await drawnSteps()).includes('200.')).toBe(true);
+    expect(await drawnSteps()).not.toContain('1.');
+    const last = map.stepHead('Step 200');
+    const view = (await scroller.boundingBox())!;
+    const lastBox = (await last.boundingBox())!;
+    expect(lastBox.y).toBeLessThan(view.y + view.height / 2);
+    expect(lastBox.x).toBeGreaterThan(view.x);
+    expect(await page.locator(`.cell[data-step-id="${await map.stepId('Step 200')}"]`).count()).toBe(12);
+
+    // Alt+← on a step's handle moves it and keeps the focus on it, drawn wherever it goes.
+    await map.keyboardMoveStep('Step 199', 'ArrowLeft');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="step-head"]')?.querySelector('.step-head__number')?.textContent)).toBe('198.');
+
+    // Showing a step from the side panel (a finding) brings it into view from afar.
+    await map.scrollMap({ left: 0 });
+    const farId = await page.evaluate(() => document.querySelector('.curve__point[aria-label$="Step 150"]')?.getAttribute('data-step-id'));
+    expect(farId).toBeTruthy();
+    // The curve is drawn whole: its point of step 150 is there to be focused, and the focus brings its column.
+    await page.locator(`.curve__point[data-step-id="${farId}"]`).focus();
+    await expect.poll(async () => (await drawnSteps()).includes('150.')).toBe(true);
+    await page.context().close();
+  }, 90_000);
+
+  for (const locale of LOCALES) {
+    it(`the journeys list's toolbar is one row at 1440 in ${locale}, with a workspace picker`, async () => {
+      await authorizedFetch(`${server.url}/api/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `Klantenservice ${locale}` }) });
+      await newJourney(locale);
+      const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+      await context.addCookies(sessionCookies());
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.locator('.workspace-picker select').waitFor();
+      const tops = await page.locator('.journeys__head .toolbar > *').evaluateAll((els) =>
+        els.filter((el) => el.getBoundingClientRect().width > 1).map((el) => ({ text: (el.textContent ?? '').trim(), top: Math.round(el.getBoundingClientRect().top) })),
+      );
+      expect(tops.map((t) => t.text)).toContain(locale === 'nl-NL' ? 'Prullenbak' : 'Trash');
+      // One row: the controls' tops differ by a pixel or two (the picker is a little taller), not by a row.
+      const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+      expect(spread(tops.map((t) => t.top)), JSON.stringify(tops)).toBeLessThan(10);
+      // A card's actions fit on one row too.
+      const actions = await page.locator('.card__actions').first().locator('button').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(spread(actions)).toBeLessThan(10);
+      // The short "Import…" keeps its full name for screen readers and as its tooltip.
+      const name = locale === 'nl-NL' ? 'Bestand importeren (JSON of Mermaid)' : 'Import a file (JSON or Mermaid)';
+      expect(await page.getByLabel(name).count()).toBe(1);
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    }, 60_000);
+  }
 });

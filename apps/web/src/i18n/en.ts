@@ -62,6 +62,8 @@ export const en = {
     create: 'Create',
     cancel: 'Cancel',
     import: 'Import a file (JSON or Mermaid)',
+    /** The import button's own words; the full name above is its tooltip and spoken name. */
+    importShort: 'Import…',
     importFailed: 'The file could not be imported:',
   },
   editor: {

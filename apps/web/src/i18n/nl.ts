@@ -63,6 +63,7 @@ export const nl: Messages = {
     create: 'Aanmaken',
     cancel: 'Annuleren',
     import: 'Bestand importeren (JSON of Mermaid)',
+    importShort: 'Importeren…',
     importFailed: 'Het bestand kon niet worden geïmporteerd:',
   },
   editor: {

@@ -108,14 +108,15 @@ export function JourneysScene({ trash, workspace: askedWorkspace = null }: { tra
                 <button type="button" onClick={() => setCreating({ template: 'ikea-visit' })}>
                   {t('list.newFromTemplate')}
                 </button>
-                <label className="button">
-                  {t('create.import')}
+                <label className="button" title={t('create.import')}>
+                  <span aria-hidden="true">{t('create.importShort')}</span>
+                  <span className="visually-hidden">{t('create.import')}</span>
                   <input type="file" accept="application/json,.json,.mmd,.mermaid,text/plain" className="visually-hidden" onChange={(event) => void importFile(event)} />
                 </label>
               </>
             )}
             <WorkspacePicker workspaceId={workspace} canCreate={canCreate && !trash} onChoose={(chosen) => navigate(listAddress({ workspace: chosen }))} />
-            <button type="button" onClick={() => navigate(listAddress({ trash: !trash }))}>
+            <button type="button" className="toolbar__trash" onClick={() => navigate(listAddress({ trash: !trash }))}>
               {trash ? t('list.showJourneys') : t('list.showTrash')}
             </button>
           </div>
@@ -189,8 +190,8 @@ export function JourneysScene({ trash, workspace: askedWorkspace = null }: { tra
                       </button>
                     )}
                     {may(journey, 'journey.manage') && (
-                      <button type="button" className="danger" onClick={() => void act(() => journeysApi.trash(journey.id))} aria-label={`${t('list.delete')}: ${journey.title}`}>
-                        {t('list.delete')}
+                      <button type="button" className="danger card__trash" onClick={() => void act(() => journeysApi.trash(journey.id))} aria-label={`${t('list.delete')}: ${journey.title}`} title={t('list.delete')}>
+                        <TrashIcon />
                       </button>
                     )}
                   </>
@@ -208,5 +209,14 @@ export function JourneysScene({ trash, workspace: askedWorkspace = null }: { tra
         onCreated={(id) => navigate(`/journeys/${id}`)}
       />
     </div>
+  );
+}
+
+/** A waste bin: the card's "Move to trash", named by its label and tooltip, so that three actions fit a card in Dutch. */
+function TrashIcon() {
+  return (
+    <svg width="15" height="15" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.8 9.5h6.4L12 4M6.7 6.5v5M9.3 6.5v5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }
