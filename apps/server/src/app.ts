@@ -7,7 +7,7 @@ import { journeyFromDoc } from '@klantreis/sync';
 import { DocumentLeases, VersionStore, type JourneyStore } from '@klantreis/db';
 import { randomBytes } from 'node:crypto';
 import { authProviders } from '@klantreis/core/contracts';
-import { AccessStore, AuditLog, createOwner, finishFirstStart, Inbox, OIDC_PROVIDER_ID, ShareLinks, type OidcSettings, type Role, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
+import { AccessStore, AuditLog, createOwner, finishFirstStart, Inbox, OIDC_PROVIDER_ID, SamlSignIns, ShareLinks, type OidcSettings, type Role, type SamlSettings, newAccountSchema, openAuth, type Auth } from '@klantreis/core';
 import { ActorResolver } from './access/actorResolver.ts';
 import type { AccessContext } from './access/accessContext.ts';
 import { registerRoutePolicies } from './access/routePolicies.ts';
@@ -78,6 +78,8 @@ export interface AppOptions {
   signInPerMinute?: number;
   /** KLANTREIS_OIDC_*: single sign-on with an OpenID Connect IdP, its groups mapped to roles. */
   oidc?: OidcSettings;
+  /** KLANTREIS_SAML_*: single sign-on with a SAML 2.0 IdP, its groups mapped to roles. */
+  saml?: SamlSettings;
   /** KLANTREIS_SMTP_URL/_MAIL_FROM: invitation and password-reset links mailed too (they are always shown to hand on). */
   mail?: MailSettings;
   /** KLANTREIS_SERVICES: what this process runs (all when not given). */
@@ -188,6 +190,9 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   }
   // The role an SSO sign-in's claims gave, by e-mail address, until its session starts.
   const ssoRoles = new Map<string, Role | null>();
+  const saml = options.saml ? await SamlSignIns.open(options.store.db, options.saml) : undefined;
+  const ssoSettings = { oidc: options.oidc, saml: options.saml };
+  const roleMapVariable = { oidc: 'KLANTREIS_OIDC_ROLE_MAP', saml: 'KLANTREIS_SAML_ROLE_MAP' } as const;
   const auth = await openAuth(options.store, {
     publicUrl: options.publicUrl,
     secret: options.authSecret,
@@ -199,28 +204,30 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
       else void mailOwnReset(userId, token).catch((error: unknown) => console.warn(`mail: the password-reset link could not be sent: ${(error as Error).message}`));
     },
     oidc: options.oidc,
+    saml,
     onSsoRole: (email, role) => ssoRoles.set(email, role),
     // Asked only while the IdP's callback is answered, after its claims gave the role above.
     mayEnter: (email) => {
       if (ssoRoles.get(email)) return true;
       ssoRoles.delete(email);
-      console.warn(`single sign-on: ${email} has no role in Klantreis (KLANTREIS_OIDC_ROLE_MAP): not signed in`);
+      console.warn(`single sign-on: ${email} has no role in Klantreis (the IdP's role map): not signed in`);
       return false;
     },
     onSessionCreated: async (userId, { sso }) => {
       const user = await access.getUser(userId);
       if (!user) return;
-      // Every SSO sign-in sets the role its groups give now, in KLANTREIS_OIDC_WORKSPACE (the first workspace when not set).
+      // Every SSO sign-in sets the role its groups give now, in KLANTREIS_OIDC_WORKSPACE or
+      // KLANTREIS_SAML_WORKSPACE (the first workspace when not set).
       const ssoRole = sso ? ssoRoles.get(user.email.toLowerCase()) : undefined;
       if (sso) ssoRoles.delete(user.email.toLowerCase());
-      const named = options.oidc?.workspace;
+      const named = sso ? ssoSettings[sso]?.workspace : undefined;
       const target = named ? await access.workspaceById(named) : await access.firstWorkspace();
-      if (ssoRole && !target && named) console.warn(`single sign-on: KLANTREIS_OIDC_WORKSPACE names no workspace ("${named}"): ${user.email} gets no role`);
-      if (ssoRole && target && (await access.roleInWorkspace(userId, target.id)) !== ssoRole) {
+      if (sso && ssoRole && !target && named) console.warn(`single sign-on: KLANTREIS_${sso.toUpperCase()}_WORKSPACE names no workspace ("${named}"): ${user.email} gets no role`);
+      if (sso && ssoRole && target && (await access.roleInWorkspace(userId, target.id)) !== ssoRole) {
         try {
           const before = await access.setMemberRole(target.id, userId, ssoRole);
           context.disconnectUser(userId);
-          await audit.record({ kind: 'local-admin', name: 'single sign-on' }, 'member.role-changed', { type: 'account', id: userId, workspaceId: target.id }, { from: before, to: ssoRole, by: 'KLANTREIS_OIDC_ROLE_MAP' });
+          await audit.record({ kind: 'local-admin', name: 'single sign-on' }, 'member.role-changed', { type: 'account', id: userId, workspaceId: target.id }, { from: before, to: ssoRole, by: roleMapVariable[sso] });
         } catch (error) {
           // The workspace's only owner stays owner (setMemberRole refuses).
           console.warn(`single sign-on: ${user.email} keeps their role, not ${ssoRole}: ${(error as Error).message}`);
@@ -367,9 +374,10 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
     await app.register(accountRoutes, { prefix: '/api', context, store: options.store, setupToken: () => setupToken, mailer });
-    await app.register(singleSignOnRoutes, { prefix: '/api/sso', context, oidc: options.oidc });
+    await app.register(singleSignOnRoutes, { prefix: '/api/sso', context, oidc: options.oidc, saml });
     app.get('/api/auth-providers', { schema: { tags: ['accounts'], summary: 'How one can sign in here: e-mail and password, and single sign-on when configured', response: { 200: authProviders } } }, async () => ({
       oidc: options.oidc ? { name: options.oidc.name, providerId: OIDC_PROVIDER_ID } : null,
+      saml: options.saml ? { name: options.saml.name, startUrl: '/api/auth/saml/sign-in' } : null,
       mail: mailer !== null,
     }));
     await app.register(journeyRoutes, { prefix: '/api/journeys', context, store: options.store, creator, documents, hocuspocus: collaboration.hocuspocus, analytics });

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 // The single sign-on settings alone, not @klantreis/core's index (better-auth): the CLI reads this file.
-import { oidcSettingsFromEnv, SsoConfigError, type OidcSettings } from '@klantreis/core/singleSignOn';
+import { oidcSettingsFromEnv, samlSettingsFromEnv, SsoConfigError, type OidcSettings, type SamlSettings } from '@klantreis/core/singleSignOn';
 import { MailConfigError, mailSettingsFromEnv, type MailSettings } from './mail/mailSettings.ts';
 
 /** What one process does (KLANTREIS_SERVICES, `--services=`): all three unless split. */
@@ -53,6 +53,8 @@ export interface ServerConfig {
   admin?: { email: string; password: string; name?: string };
   /** KLANTREIS_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME, _ROLE_MAP, _DEFAULT_ROLE: single sign-on. */
   oidc?: OidcSettings;
+  /** KLANTREIS_SAML_ENTRY_POINT, _IDP_CERT, _IDP_ISSUER, _NAME, _ROLE_MAP, _DEFAULT_ROLE, _WORKSPACE, _WANT_RESPONSE_SIGNED: SAML single sign-on. */
+  saml?: SamlSettings;
   /** KLANTREIS_SMTP_URL + KLANTREIS_MAIL_FROM: Klantreis mails invitations and password-reset links itself. */
   mail?: MailSettings;
 }
@@ -110,8 +112,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new ConfigError('set KLANTREIS_ADMIN_EMAIL and KLANTREIS_ADMIN_PASSWORD together (or neither: the first visit then asks)');
   }
   let oidc: OidcSettings | undefined;
+  let saml: SamlSettings | undefined;
   try {
     oidc = oidcSettingsFromEnv(env);
+    saml = samlSettingsFromEnv(env);
   } catch (error) {
     if (error instanceof SsoConfigError) throw new ConfigError(error.message);
     throw error;
@@ -131,6 +135,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     services,
     cluster,
     oidc,
+    saml,
     mail,
     publicUrl: publicUrl?.replace(/\/$/, ''),
     allowedHosts: (env.KLANTREIS_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),

@@ -21,6 +21,7 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
     authSecret: config.authSecret,
     admin: config.admin,
     oidc: config.oidc,
+    saml: config.saml,
     mail: config.mail,
     services: config.services,
     cluster: config.cluster,

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { openPostgresStore, openSqliteStore, type JourneyStore } from '@klantreis/db';
 import { collabUrl } from '@klantreis/sync';
 import { createTestDatabase } from '../../../testing/testDatabase.ts';
-import type { OidcSettings } from '@klantreis/core';
+import type { OidcSettings, SamlSettings } from '@klantreis/core';
 import type { MailSettings } from './mail/mailSettings.ts';
 import type { ClusterConfig, Service } from './config.ts';
 import { buildApp, type KlantreisApp } from './app.ts';
@@ -45,6 +45,7 @@ export async function buildTestServer(
     signInPerMinute?: number;
     publicUrl?: string;
     oidc?: OidcSettings;
+    saml?: SamlSettings;
     mail?: MailSettings;
     /** One of several processes (its own KLANTREIS_NODE_NAME, a shared PostgreSQL and Redis). */
     cluster?: ClusterConfig;
@@ -80,6 +81,7 @@ export async function buildTestServer(
     signInPerMinute: options.signInPerMinute ?? 10_000,
     publicUrl: options.publicUrl,
     oidc: options.oidc,
+    saml: options.saml,
     mail: options.mail,
     cluster: options.cluster,
     services: options.services,

@@ -5,4 +5,5 @@ export * from './accounts/auth.ts';
 export * from './accounts/owner.ts';
 export * from './notifications/inbox.ts';
 export * from './accounts/singleSignOn.ts';
+export * from './accounts/samlSignIn.ts';
 export * from './sharing/shareLinks.ts';

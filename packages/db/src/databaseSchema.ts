@@ -262,7 +262,16 @@ export interface StagingJobsTable {
   created_at: number;
 }
 
+/** A SAML sign-in in progress (a request sent, a browser's start, a checked answer); see 011_samlSignIns.ts. JSON in payload. */
+export interface SamlSignInsTable {
+  id: string;
+  kind: 'request' | 'state' | 'code';
+  payload: string;
+  expires_at: number;
+}
+
 export interface Database {
+  saml_sign_ins: SamlSignInsTable;
   staging_jobs: StagingJobsTable;
   document_leases: DocumentLeasesTable;
   journey_rollups: JourneyRollupsTable;

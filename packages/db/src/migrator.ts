@@ -11,6 +11,7 @@ import { shareLinksMigration } from './migrations/007_shareLinks.ts';
 import { portfolioMigration } from './migrations/008_portfolio.ts';
 import { documentLeasesMigration } from './migrations/009_documentLeases.ts';
 import { stagingJobsMigration } from './migrations/010_stagingJobs.ts';
+import { samlSignInsMigration } from './migrations/011_samlSignIns.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -31,6 +32,7 @@ class ListedMigrations implements MigrationProvider {
       '008_portfolio': portfolioMigration(this.dialect),
       '009_document_leases': documentLeasesMigration(this.dialect),
       '010_staging_jobs': stagingJobsMigration(this.dialect),
+      '011_saml_sign_ins': samlSignInsMigration(this.dialect),
     };
   }
 }

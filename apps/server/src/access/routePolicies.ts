@@ -44,6 +44,11 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/setup': PUBLIC,
   // Called by the IdP, server to server; the signed logout token is the credential.
   'POST /api/sso/backchannel-logout': PUBLIC,
+  // The IdP's SAML answer, posted by the browser from the IdP's page: its signature and the
+  // request it answers are the credential (samlSignIn.ts), so no Origin of ours is asked.
+  'POST /api/sso/saml/acs': PUBLIC,
+  // What the IdP's administrator registers: this server's entity id and answer address.
+  'GET /api/sso/saml/metadata': PUBLIC,
   'GET /api/auth/*': PUBLIC,
   'POST /api/auth/*': PUBLIC,
   'GET /api/me': SIGNED_IN,

@@ -71,6 +71,9 @@ const CSP = [
 /** Swagger UI (/api/docs) starts itself with an inline script. */
 const DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
 
+/** The one route a foreign page may post to (the IdP's answer, HTTP-POST binding). */
+const SAML_ANSWER_ROUTE = '/api/sso/saml/acs';
+
 /**
  * A state-changing request with a session cookie must come from a page of this server: its
  * Origin is ours (or, from a browser that sends none, Sec-Fetch-Site says same-origin). A
@@ -78,6 +81,9 @@ const DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inl
  */
 export function crossSiteRefusal(request: FastifyRequest, policy: HostPolicy): string | null {
   if (!UNSAFE_METHODS.has(request.method)) return null;
+  // The SAML IdP's answer is a form its own page posts here: it comes from another site by
+  // design, and its signature and the request it answers are what it is checked by (samlSignIn.ts).
+  if (request.routeOptions.url === SAML_ANSWER_ROUTE) return null;
   if (/^Bearer\s/i.test(request.headers.authorization ?? '')) return null;
   const origin = request.headers.origin;
   if (origin !== undefined) return policy.allowsOrigin(origin, request.headers.host) ? null : `a request from another site (${origin.slice(0, 100)}) is refused`;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useLocation } from '@tanstack/react-router';
 import { accountsApi } from '../api/accountsApi.ts';
 import { ApiError } from '../api/journeysApi.ts';
@@ -42,6 +43,28 @@ function fields(event: FormEvent<HTMLFormElement>): Record<string, string> {
   return Object.fromEntries([...new FormData(event.currentTarget).entries()].map(([k, v]) => [k, String(v)]));
 }
 
+/** Why single sign-on sent the browser back without a session, from the error it named. */
+function ssoFailureMessage(t: TFunction, error: string): string {
+  switch (error) {
+    case '':
+    case 'access_denied':
+    case 'unable_to_create_user':
+    case 'unable_to_create_session':
+      return t('access.signIn.ssoFailed');
+    case 'account_not_linked':
+      return t('access.signIn.ssoNotLinked');
+    case 'saml_refused':
+      return t('access.signIn.ssoRefused');
+    case 'saml_other_browser':
+    case 'saml_code_unknown':
+    case 'state_mismatch':
+    case 'please_restart_the_process':
+      return t('access.signIn.ssoStartAgain');
+    default:
+      return t('access.signIn.ssoOther', { error: error.slice(0, 60) });
+  }
+}
+
 /** Sign in with e-mail and password. */
 export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
   const { t } = useTranslation();
@@ -49,10 +72,13 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
   const ownerNeeded = useQuery(setupStatusQuery).data?.ownerNeeded ?? false;
   const providers = useQuery(providersQuery).data;
   const sso = providers?.oidc ?? null;
+  const saml = providers?.saml ?? null;
   const endedWhileOpen = useSessionEnd((s) => s.endedWhileOpen);
   // Back from the IdP without a session: better-auth sends ?error=… (and our ?sso=failed).
   const search = new URLSearchParams(useLocation({ select: (place) => place.searchStr }));
   const ssoFailed = search.has('error') || search.get('sso') === 'failed';
+  const ssoError = search.get('error') ?? '';
+  const ssoDetail = search.get('detail');
   async function startSso(providerId: string) {
     try {
       location.assign((await accountsApi.startSso(providerId)).url);
@@ -75,15 +101,24 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
       {endedWhileOpen && <p role="status">{t('access.signedOut')}</p>}
       {ownerNeeded && <p role="status">{t('access.signIn.ownerNeeded')}</p>}
       {ssoFailed && (
-        <p role="alert" className="error">
-          {t('access.signIn.ssoFailed')}
-        </p>
+        <div role="alert" className="error">
+          <p>{ssoFailureMessage(t, ssoError)}</p>
+          {ssoDetail && <p className="hint">{t('access.signIn.ssoDetail', { detail: ssoDetail.slice(0, 300) })}</p>}
+        </div>
       )}
-      {sso && (
+      {(sso || saml) && (
         <>
-          <button type="button" className="primary sso-button" onClick={() => void startSso(sso.providerId)}>
-            {t('access.signIn.sso', { name: sso.name })}
-          </button>
+          {sso && (
+            <button type="button" className="primary sso-button" onClick={() => void startSso(sso.providerId)}>
+              {t('access.signIn.sso', { name: sso.name })}
+            </button>
+          )}
+          {saml && (
+            // A plain navigation: the server sends the browser on to the IdP.
+            <button type="button" className="primary sso-button" onClick={() => location.assign(`${saml.startUrl}?callbackURL=/`)}>
+              {t('access.signIn.sso', { name: saml.name })}
+            </button>
+          )}
           <p className="hint">{t('access.signIn.orPassword')}</p>
         </>
       )}

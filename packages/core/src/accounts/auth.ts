@@ -3,6 +3,7 @@ import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { roleFromClaims, type OidcSettings } from './singleSignOn.ts';
+import { samlPlugin, type SamlSignIns } from './samlSignIn.ts';
 import type { Role } from '../access/roles.ts';
 import type { JourneyStore } from '@klantreis/db';
 import { MIN_PASSWORD_LENGTH } from '../contracts/accounts.ts';
@@ -25,8 +26,8 @@ export interface AuthSettings {
   secret?: string;
   /** Sign-in attempts per minute and client before 429 (better-auth's rate limit). */
   signInPerMinute?: number;
-  /** Called when a session starts: the audit log's sign-in; `sso` when the IdP's callback started it. */
-  onSessionCreated?: (userId: string, via: { sso: boolean }) => Promise<void>;
+  /** Called when a session starts: the audit log's sign-in; `sso`: which IdP's callback started it, if one did. */
+  onSessionCreated?: (userId: string, via: { sso: SsoKind | null }) => Promise<void>;
   /**
    * Receives a password-reset token: an owner hands the link on (no mail server needed). Called
    * while the request that asked for it is being answered.
@@ -34,6 +35,8 @@ export interface AuthSettings {
   onPasswordResetToken?: (userId: string, token: string) => void;
   /** OpenID Connect single sign-on (KLANTREIS_OIDC_*), or none. */
   oidc?: OidcSettings;
+  /** SAML single sign-on (KLANTREIS_SAML_*), or none. */
+  saml?: SamlSignIns;
   /** The role an SSO sign-in's claims give (by e-mail address; null: none), applied when its session starts. */
   onSsoRole?: (email: string, role: Role | null) => void;
   /**
@@ -46,16 +49,23 @@ export interface AuthSettings {
 /** The provider id of the one OpenID Connect IdP: its callback is /api/auth/callback/oidc. */
 export const OIDC_PROVIDER_ID = 'oidc';
 
-/** Whether better-auth is answering the IdP's return (not a password sign-in, setup or invitation). */
-function isSsoCallback(context: { path?: string; params?: unknown } | null | undefined): boolean {
+export type SsoKind = 'oidc' | 'saml';
+
+/** Which IdP's return better-auth is answering, or null (a password sign-in, setup or invitation). */
+function ssoCallback(context: { path?: string; params?: unknown } | null | undefined): SsoKind | null {
   const params = context?.params as { id?: unknown } | undefined;
-  return (context?.path?.startsWith('/callback/') ?? false) && params?.id === OIDC_PROVIDER_ID;
+  if ((context?.path?.startsWith('/callback/') ?? false) && params?.id === OIDC_PROVIDER_ID) return 'oidc';
+  if (context?.path === '/saml/finish') return 'saml';
+  return null;
 }
 
 function ssoPlugins(settings: AuthSettings) {
+  const plugins = [];
+  if (settings.saml) plugins.push(samlPlugin(settings.saml, { onSsoRole: settings.onSsoRole, mayEnter: settings.mayEnter }));
   const oidc = settings.oidc;
-  if (!oidc) return [];
+  if (!oidc) return plugins;
   return [
+    ...plugins,
     genericOAuth({
       config: [
         {
@@ -161,18 +171,18 @@ function authOptions(store: JourneyStore, secret: string, settings: AuthSettings
       user: {
         create: {
           before: async (user: { email: string }, context: { path?: string; params?: unknown } | null) =>
-            isSsoCallback(context) && settings.mayEnter?.(user.email.toLowerCase()) === false ? false : undefined,
+            ssoCallback(context) && settings.mayEnter?.(user.email.toLowerCase()) === false ? false : undefined,
         },
       },
       session: {
         create: {
           before: async (session: { userId: string }, context: { path?: string; params?: unknown } | null) => {
-            if (!settings.mayEnter || !isSsoCallback(context)) return undefined;
+            if (!settings.mayEnter || !ssoCallback(context)) return undefined;
             const user = await store.db.selectFrom('auth_user').select('email').where('id', '=', session.userId).executeTakeFirst();
             return user && !settings.mayEnter(user.email.toLowerCase()) ? false : undefined;
           },
           after: async (session: { userId: string }, context: { path?: string; params?: unknown } | null) => {
-            await settings.onSessionCreated?.(session.userId, { sso: isSsoCallback(context) });
+            await settings.onSessionCreated?.(session.userId, { sso: ssoCallback(context) });
           },
         },
       },

@@ -89,11 +89,18 @@ export type InvitationJoined = z.infer<typeof invitationJoined>;
 
 /** `GET /api/auth-providers`: single sign-on, when this server has it. */
 /** How one signs in here; `mail`: Klantreis sends mail (a forgotten password can be reset by mail). */
-export const authProviders = z.object({ oidc: z.object({ name: z.string(), providerId: z.string() }).nullable(), mail: z.boolean() });
+export const authProviders = z.object({
+  oidc: z.object({ name: z.string(), providerId: z.string() }).nullable(),
+  /** SAML: the browser goes to `startUrl` (with ?callbackURL=) and comes back signed in. */
+  saml: z.object({ name: z.string(), startUrl: z.string() }).nullable(),
+  mail: z.boolean(),
+});
 export type AuthProviders = z.infer<typeof authProviders>;
 
 /** The IdP's back-channel logout: a form with its signed logout token (OpenID Connect Back-Channel Logout 1.0). */
 export const backchannelLogoutBody = z.object({ logout_token: z.string().min(1).max(8_000) });
+/** The SAML IdP's answer form: the response (base64 XML) and the sign-in's state it was given. */
+export const samlAnswerBody = z.object({ SAMLResponse: z.string().min(1).max(250_000), RelayState: z.string().max(200).optional() });
 
 export const accountContracts = {
   'GET /api/setup': { response: { 200: setupStatus } },
@@ -110,4 +117,6 @@ export const accountContracts = {
   'POST /api/invitations/:token/accept': { params: invitationParams, response: { 200: invitationJoined } },
   'POST /api/invitations/:token/account': { params: invitationParams, body: newAccountSchema, response: { 201: invitationJoined } },
   'POST /api/sso/backchannel-logout': { body: backchannelLogoutBody },
+  'POST /api/sso/saml/acs': { body: samlAnswerBody },
+  'GET /api/sso/saml/metadata': {},
 } as const satisfies RouteContracts;

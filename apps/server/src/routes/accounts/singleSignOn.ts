@@ -1,7 +1,8 @@
-// Single sign-on's server-to-server route: the IdP's back-channel logout
-// (apps/server/src/access/backchannelLogout.ts says what it checks).
+// Single sign-on's routes outside better-auth: the OpenID Connect IdP's back-channel logout
+// (apps/server/src/access/backchannelLogout.ts says what it checks), and the SAML answer
+// address and metadata (packages/core/src/accounts/samlSignIn.ts says what it checks).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { backchannelLogoutBody, OIDC_PROVIDER_ID, type OidcSettings } from '@klantreis/core';
+import { backchannelLogoutBody, OIDC_PROVIDER_ID, SamlAnswerError, samlAnswerBody, type OidcSettings, type SamlSignIns } from '@klantreis/core';
 import type { AccessContext } from '../../access/accessContext.ts';
 import { BackchannelLogout, LogoutTokenError } from '../../access/backchannelLogout.ts';
 import { HttpError } from '../../httpErrors.ts';
@@ -9,21 +10,47 @@ import { HttpError } from '../../httpErrors.ts';
 export interface SingleSignOnRoutesOptions {
   context: AccessContext;
   oidc: OidcSettings | undefined;
+  saml: SamlSignIns | undefined;
 }
 
 /** A logout token is a few kilobytes at most. */
-const MAX_FORM_BYTES = 16 * 1024;
+const MAX_LOGOUT_FORM_BYTES = 16 * 1024;
+/** A SAML answer with its certificate and a few hundred groups: some tens of kilobytes. */
+const MAX_SAML_FORM_BYTES = 256 * 1024;
 
-export const singleSignOnRoutes: FastifyPluginAsyncZod<SingleSignOnRoutesOptions> = async (app, { context, oidc }) => {
+export const singleSignOnRoutes: FastifyPluginAsyncZod<SingleSignOnRoutesOptions> = async (app, { context, oidc, saml }) => {
   const logout = oidc ? new BackchannelLogout(oidc) : null;
-  // The IdP posts a form (the specification's encoding), here only.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: MAX_FORM_BYTES }, (_request, body, done) => {
+  // The IdP posts a form (the specification's encoding), here only; each route sets its size limit.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
   app.post(
+    '/saml/acs',
+    { bodyLimit: MAX_SAML_FORM_BYTES, schema: { tags: ['accounts'], summary: "The SAML IdP's answer (HTTP-POST binding): the browser goes on to finish its sign-in", body: samlAnswerBody } },
+    async (request, reply) => {
+      if (!saml) throw new HttpError(404, 'SAML single sign-on is not set up here (KLANTREIS_SAML_ENTRY_POINT)');
+      try {
+        const code = await saml.receive(request.body);
+        return reply.header('cache-control', 'no-store').redirect(`/api/auth/saml/finish?code=${encodeURIComponent(code)}`, 303);
+      } catch (error) {
+        if (!(error instanceof SamlAnswerError)) throw error;
+        request.log.warn({ reason: error.message }, 'SAML answer refused');
+        // The sign-in page shows the reason as a technical detail: it is what an administrator
+        // setting up the IdP needs (a wrong certificate, a clock off, another audience).
+        return reply.header('cache-control', 'no-store').redirect(`/?sso=failed&error=saml_refused&detail=${encodeURIComponent(error.message.slice(0, 300))}`, 303);
+      }
+    },
+  );
+
+  app.get('/saml/metadata', { schema: { tags: ['accounts'], summary: "This server's SAML service provider metadata, for the IdP's administrator" } }, async (_request, reply) => {
+    if (!saml) throw new HttpError(404, 'SAML single sign-on is not set up here (KLANTREIS_SAML_ENTRY_POINT)');
+    return reply.type('application/samlmetadata+xml; charset=utf-8').send(saml.metadata());
+  });
+
+  app.post(
     '/backchannel-logout',
-    { schema: { tags: ['accounts'], summary: "The IdP's back-channel logout: every session of the person it names ends", body: backchannelLogoutBody } },
+    { bodyLimit: MAX_LOGOUT_FORM_BYTES, schema: { tags: ['accounts'], summary: "The IdP's back-channel logout: every session of the person it names ends", body: backchannelLogoutBody } },
     async (request, reply) => {
       if (!logout) throw new HttpError(404, 'single sign-on is not set up here (KLANTREIS_OIDC_ISSUER)');
       let subject: string;
