@@ -268,7 +268,7 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     expect(withTitle.slice(-3)).toEqual(before.slice(-3));
     await page.context().close();
   }, 60_000);
-  it('a 200-step map draws the columns near the view, and scrolling, focus, moving a step and showing a step reach every column', async () => {
+  it('a 200-step map draws the columns near the view, and scrolling, moving a step by keyboard and focusing a far curve point reach every column', async () => {
     const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
     const { id } = (await response.json()) as { id: string };
     const map = await openEditor('en-US', { width: 1440, height: 900 }, id);
@@ -298,11 +298,11 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     await map.keyboardMoveStep('Step 199', 'ArrowLeft');
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="step-head"]')?.querySelector('.step-head__number')?.textContent)).toBe('198.');
 
-    // Showing a step from the side panel (a finding) brings it into view from afar.
+    // Back at the start, the curve is drawn whole: its point of step 150 is there to be
+    // focused (Tab reaches it), and the focus brings that step's column.
     await map.scrollMap({ left: 0 });
     const farId = await page.evaluate(() => document.querySelector('.curve__point[aria-label$="Step 150"]')?.getAttribute('data-step-id'));
     expect(farId).toBeTruthy();
-    // The curve is drawn whole: its point of step 150 is there to be focused, and the focus brings its column.
     await page.locator(`.curve__point[data-step-id="${farId}"]`).focus();
     await expect.poll(async () => (await drawnSteps()).includes('150.')).toBe(true);
     await page.context().close();
