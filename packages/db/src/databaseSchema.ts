@@ -270,7 +270,15 @@ export interface SamlSignInsTable {
   expires_at: number;
 }
 
+/** The account that writes under a Yjs client id of a journey; see 012_clientClaims.ts. */
+export interface JourneyClientClaimsTable {
+  journey_id: string;
+  client_id: number;
+  user_id: string;
+}
+
 export interface Database {
+  journey_client_claims: JourneyClientClaimsTable;
   saml_sign_ins: SamlSignInsTable;
   staging_jobs: StagingJobsTable;
   document_leases: DocumentLeasesTable;

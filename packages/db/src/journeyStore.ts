@@ -233,9 +233,26 @@ export class JourneyStore {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Which account writes under each Yjs client id of a journey (see 012_clientClaims.ts). */
+  async clientClaims(journeyId: string): Promise<Map<number, string>> {
+    const rows = await this.db.selectFrom('journey_client_claims').select(['client_id', 'user_id']).where('journey_id', '=', journeyId).execute();
+    return new Map(rows.map((row) => [Number(row.client_id), row.user_id]));
+  }
+
+  /** Records that an account writes under these client ids; a client id claimed before keeps its account. */
+  async claimClientIds(journeyId: string, userId: string, clientIds: readonly number[]): Promise<void> {
+    if (clientIds.length === 0) return;
+    await this.db
+      .insertInto('journey_client_claims')
+      .values(clientIds.map((clientId) => ({ journey_id: journeyId, client_id: clientId, user_id: userId })))
+      .onConflict((oc) => oc.columns(['journey_id', 'client_id']).doNothing())
+      .execute();
+  }
+
   /** Deletes a journey for good, with its updates and state. */
   async purge(id: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('journey_client_claims').where('journey_id', '=', id).execute();
       await trx.deleteFrom('journey_updates').where('journey_id', '=', id).execute();
       await trx.deleteFrom('journey_states').where('journey_id', '=', id).execute();
       const result = await trx.deleteFrom('journeys').where('id', '=', id).executeTakeFirst();

@@ -12,6 +12,7 @@ import { portfolioMigration } from './migrations/008_portfolio.ts';
 import { documentLeasesMigration } from './migrations/009_documentLeases.ts';
 import { stagingJobsMigration } from './migrations/010_stagingJobs.ts';
 import { samlSignInsMigration } from './migrations/011_samlSignIns.ts';
+import { clientClaimsMigration } from './migrations/012_clientClaims.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -33,6 +34,7 @@ class ListedMigrations implements MigrationProvider {
       '009_document_leases': documentLeasesMigration(this.dialect),
       '010_staging_jobs': stagingJobsMigration(this.dialect),
       '011_saml_sign_ins': samlSignInsMigration(this.dialect),
+      '012_client_claims': clientClaimsMigration(this.dialect),
     };
   }
 }

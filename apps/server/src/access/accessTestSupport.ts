@@ -1,6 +1,10 @@
 // People with each role on a real test server, made as they would be: an owner's invitation
 // link, then an account by that link (a real better-auth sign-up and sign-in).
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
 import type { Role } from '@klantreis/core';
+import { collabUrl } from '@klantreis/sync';
 import type { TestServer } from '../testServer.ts';
 
 export interface Person {
@@ -66,4 +70,29 @@ export async function foreignPerson(server: TestServer): Promise<Person> {
   await server.server.access.removeMember(workspaceId, person.userId);
   await server.server.access.createWorkspace('Elsewhere', person.userId);
   return person;
+}
+
+/** A provider as the browser runs it: its session cookie goes with the upgrade request. */
+export async function connectAs(server: TestServer, person: Person | null, journeyId: string) {
+  const doc = new Y.Doc();
+  const closes: number[] = [];
+  const refusals: string[] = [];
+  const socketUrl = collabUrl(server.url);
+  const socket = new HocuspocusProviderWebsocket({
+    url: socketUrl,
+    WebSocketPolyfill: class extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { origin: server.url, ...(person ? { cookie: person.cookie } : {}) } });
+      }
+    },
+  });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: 'browser' });
+  provider.attach();
+  provider.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code));
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => refusals.push(reason));
+  const close = () => {
+    provider.destroy();
+    socket.destroy();
+  };
+  return { doc, provider, socket, closes, refusals, close };
 }

@@ -1,6 +1,5 @@
 // The collaboration socket by role: who may connect, and which updates each role may send.
 // A refused update is neither stored nor applied, and the socket closes with 4403.
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -9,32 +8,7 @@ import { participantKeyOf, type StepId } from '@klantreis/schema';
 import { addComment, CLOSE_CODES, collabUrl, deleteComment, journeyFromDoc, recordsOf, setThreadResolved, updateRecord } from '@klantreis/sync';
 import type { CommentId } from '@klantreis/schema';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
-import { asPerson, foreignPerson, invitePerson, type Person } from './accessTestSupport.ts';
-
-/** A provider as the browser runs it: its session cookie goes with the upgrade request. */
-async function connectAs(server: TestServer, person: Person | null, journeyId: string) {
-  const doc = new Y.Doc();
-  const closes: number[] = [];
-  const refusals: string[] = [];
-  const socketUrl = collabUrl(server.url);
-  const socket = new HocuspocusProviderWebsocket({
-    url: socketUrl,
-    WebSocketPolyfill: class extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(url, protocols, { headers: { origin: server.url, ...(person ? { cookie: person.cookie } : {}) } });
-      }
-    },
-  });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: 'browser' });
-  provider.attach();
-  provider.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code));
-  provider.on('authenticationFailed', ({ reason }: { reason: string }) => refusals.push(reason));
-  const close = () => {
-    provider.destroy();
-    socket.destroy();
-  };
-  return { doc, provider, socket, closes, refusals, close };
-}
+import { asPerson, connectAs, foreignPerson, invitePerson, type Person } from './accessTestSupport.ts';
 
 describe('the collaboration socket by role', () => {
   let server: TestServer;

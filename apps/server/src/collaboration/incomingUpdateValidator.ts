@@ -4,7 +4,8 @@ import { derivedTextOwner, metaOf, recordsOf } from '@klantreis/sync';
 import { authorshipProblem, derivedTextProblem, metaProblem, recordProblem, type Authorship } from './recordRules.ts';
 
 /** `changed` is false for an update the document already holds entirely (a reconnecting editor's sync). */
-export type Verdict = { accepted: true; changed: boolean } | { accepted: false; reason: string; forbidden?: boolean; early?: boolean };
+/** `claimed`: the client ids this update's sender wrote under for the first time (to be kept, see `claims`). */
+export type Verdict = { accepted: true; changed: boolean; claimed: number[] } | { accepted: false; reason: string; forbidden?: boolean; early?: boolean };
 
 /**
  * Which records the sender's role lets an update touch (a record id, or `meta` for the
@@ -37,14 +38,17 @@ export class IncomingUpdateValidator {
   /** Counts the shadows dropped, so a caller can tell whether one was dropped meanwhile. */
   generation = 0;
   /**
-   * Which account wrote under each Yjs client id since the document was loaded. A client id is
-   * one browser document's: nobody else writes under it. Learnt from accepted updates, so a
-   * client id already in the stored document is claimed by the first account that extends it.
+   * Which account writes under each Yjs client id. A client id is one browser document's:
+   * nobody else writes under it. Starts from the claims stored before (`claims`, kept in the
+   * database by the caller from each verdict's `claimed`), then learnt from accepted updates; a
+   * client id in the stored document that nobody claimed is claimed by the first account that
+   * extends it.
    */
-  private readonly clientAccounts = new Map<number, string>();
+  private readonly clientAccounts: Map<number, string>;
 
-  constructor(live: Y.Doc) {
+  constructor(live: Y.Doc, claims: ReadonlyMap<number, string> = new Map()) {
     this.live = live;
+    this.clientAccounts = new Map(claims);
   }
 
   /** `authorship`: who sends it, for the records that carry their writer's name; undefined checks none (the local admin). */
@@ -99,8 +103,15 @@ export class IncomingUpdateValidator {
           shadow.store.pendingStructs?.update !== pendingBefore[0] ||
           // Yjs replaces its held-back deletes on every update, the same or not.
           !sameBytes(shadow.store.pendingDs, pendingBefore[1] ?? null));
-      if (authorship && writes) for (const client of writes) this.clientAccounts.set(client, authorship.userId);
-      return { accepted: true, changed };
+      const claimed: number[] = [];
+      if (authorship && writes) {
+        for (const client of writes) {
+          if (this.clientAccounts.has(client)) continue;
+          this.clientAccounts.set(client, authorship.userId);
+          claimed.push(client);
+        }
+      }
+      return { accepted: true, changed, claimed };
     }
     this.discardShadow();
     return { accepted: false, reason: problem };

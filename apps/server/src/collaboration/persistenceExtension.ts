@@ -118,7 +118,7 @@ export class PersistenceExtension implements Extension {
     }
     await this.storeMigration(document, documentName);
     this.updatesSinceCompaction.set(documentName, stored.updates.length);
-    this.validators.set(document, new IncomingUpdateValidator(document));
+    this.validators.set(document, new IncomingUpdateValidator(document, await this.store.clientClaims(documentName)));
     // Registered after the load, so the stored state is not written back as a new row.
     document.on('update', (update: Uint8Array, origin: unknown) => this.afterChange(document, update, origin));
   }
@@ -188,6 +188,20 @@ export class PersistenceExtension implements Extension {
       throw this.refuse(connection.webSocket, new RefusalError(CLOSE_CODES.storeFailed, (error as Error).message));
     }
     this.countUpdate(documentName);
+    if (verdict.claimed.length > 0 && context.authorship) await this.keepClaims(documentName, context.authorship.userId, verdict.claimed);
+  }
+
+  /**
+   * Stores who writes under new client ids, after the update they came with: one row per
+   * browser document and journey. When it cannot be stored, the claim holds while the document
+   * stays loaded, and the update is not refused for it (it is stored already).
+   */
+  private async keepClaims(documentName: string, userId: string, clientIds: number[]): Promise<void> {
+    try {
+      await this.store.claimClientIds(documentName, userId, clientIds);
+    } catch (error) {
+      console.warn(`collab: the client ids of an update to ${documentName} could not be stored: ${(error as Error).message}`);
+    }
   }
 
   /**
