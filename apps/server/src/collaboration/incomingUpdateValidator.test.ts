@@ -25,7 +25,7 @@ describe('IncomingUpdateValidator', () => {
     // every new shadow compares against a replaced root object and refuses everything.
     const { server, updateOf, phaseId } = serverAndEditor();
     const validator = new IncomingUpdateValidator(server);
-    expect(validator.check(updateOf((doc) => addStep(doc, { phaseId, title: 'Een' })))).toEqual({ accepted: true, changed: true });
+    expect(validator.check(updateOf((doc) => addStep(doc, { phaseId, title: 'Een' })))).toMatchObject({ accepted: true, changed: true });
   });
 
   it('says when an update brings nothing new', () => {
@@ -33,7 +33,7 @@ describe('IncomingUpdateValidator', () => {
     addStep(editor, { phaseId, title: 'Een' });
     Y.applyUpdate(server, Y.encodeStateAsUpdate(editor));
     const validator = new IncomingUpdateValidator(server);
-    expect(validator.check(Y.encodeStateAsUpdate(editor))).toEqual({ accepted: true, changed: false });
+    expect(validator.check(Y.encodeStateAsUpdate(editor))).toMatchObject({ accepted: true, changed: false });
   });
 
   it('counts an update as new while it waits for one it builds on, also when others already wait', () => {
@@ -44,9 +44,9 @@ describe('IncomingUpdateValidator', () => {
     const validator = new IncomingUpdateValidator(server);
     const lost = updateOf((doc) => addStep(doc, { phaseId, title: 'Verloren' }));
     const queued = [1, 2, 3].map((n) => updateOf((doc) => addStep(doc, { phaseId, title: `Offline ${n}` })));
-    for (const update of queued) expect(validator.check(update)).toEqual({ accepted: true, changed: true });
-    expect(validator.check(lost)).toEqual({ accepted: true, changed: true });
-    expect(validator.check(queued[1]!)).toEqual({ accepted: true, changed: false });
+    for (const update of queued) expect(validator.check(update)).toMatchObject({ accepted: true, changed: true });
+    expect(validator.check(lost)).toMatchObject({ accepted: true, changed: true });
+    expect(validator.check(queued[1]!)).toMatchObject({ accepted: true, changed: false });
   });
 
   it('refuses a record out of schema, and checks the next update against the document without it', () => {
@@ -106,8 +106,8 @@ describe('IncomingUpdateValidator and the root-level texts of derived records', 
   it('accepts typing into a new cell, whose text is a root of its own', () => {
     const { server, updateOf, laneId, stepId } = withCell();
     const validator = new IncomingUpdateValidator(server);
-    expect(validator.check(updateOf((doc) => setCellText(doc, laneId, stepId, 'Belt de klantenservice')))).toEqual({ accepted: true, changed: true });
-    expect(validator.check(updateOf((doc) => setCellText(doc, laneId, stepId, 'Belt twee keer de klantenservice')))).toEqual({ accepted: true, changed: true });
+    expect(validator.check(updateOf((doc) => setCellText(doc, laneId, stepId, 'Belt de klantenservice')))).toMatchObject({ accepted: true, changed: true });
+    expect(validator.check(updateOf((doc) => setCellText(doc, laneId, stepId, 'Belt twee keer de klantenservice')))).toMatchObject({ accepted: true, changed: true });
   });
 
   it.each<[string, (doc: Y.Doc, id: string) => void, string]>([
@@ -172,7 +172,7 @@ describe('IncomingUpdateValidator and the parts of an update Yjs holds back', ()
     const validator = new IncomingUpdateValidator(server);
     expect(validator.check(forged, commenterMay, commenterAccount)).toMatchObject({ accepted: false, early: true });
     const accepted = validator.check(editorsEdit, undefined, editorAccount);
-    expect(accepted).toEqual({ accepted: true, changed: true });
+    expect(accepted).toMatchObject({ accepted: true, changed: true });
     Y.applyUpdate(server, editorsEdit);
     expect(journeyFromDoc(server).steps.find((step) => step.id === stepId)).toMatchObject({ description: 'De klant betaalt' });
   });
@@ -196,7 +196,8 @@ describe('IncomingUpdateValidator and the parts of an update Yjs holds back', ()
     const before = Y.encodeStateVector(editor);
     updateRecord(editor, stepId, { description: 'Eerst' });
     const first = Y.encodeStateAsUpdate(editor, before);
-    expect(validator.check(first, undefined, editorAccount)).toMatchObject({ accepted: true });
+    // The first update under a client id claims it (the caller stores the claim).
+    expect(validator.check(first, undefined, editorAccount)).toEqual({ accepted: true, changed: true, claimed: [editor.clientID] });
     Y.applyUpdate(server, first);
     validator.mirror(first);
     // The commenter takes the editor's client id for its comment: the editor's next change,
@@ -206,6 +207,25 @@ describe('IncomingUpdateValidator and the parts of an update Yjs holds back', ()
     const commenterBefore = Y.encodeStateVector(commenter);
     recordsOf(commenter).set('comment:x1', new Y.Map<unknown>([['id', 'comment:x1']]));
     expect(validator.check(Y.encodeStateAsUpdate(commenter, commenterBefore), commenterMay, commenterAccount)).toMatchObject({ accepted: false, forbidden: true });
+  });
+
+  it('refuses it also when the claim was made before the document was loaded (stored claims)', () => {
+    const { server, editor, commenter, stepId } = threeDocs();
+    const before = Y.encodeStateVector(editor);
+    updateRecord(editor, stepId, { description: 'Eerst' });
+    const first = Y.encodeStateAsUpdate(editor, before);
+    Y.applyUpdate(server, first);
+    // A new load: the validator knows the claim only from what was stored.
+    const validator = new IncomingUpdateValidator(server, new Map([[editor.clientID, editorAccount.userId]]));
+    Y.applyUpdate(commenter, first);
+    commenter.clientID = editor.clientID;
+    const commenterBefore = Y.encodeStateVector(commenter);
+    recordsOf(commenter).set('comment:x1', new Y.Map<unknown>([['id', 'comment:x1']]));
+    expect(validator.check(Y.encodeStateAsUpdate(commenter, commenterBefore), commenterMay, commenterAccount)).toMatchObject({ accepted: false, forbidden: true });
+    // The editor goes on under it, claiming nothing new.
+    const next = Y.encodeStateVector(editor);
+    updateRecord(editor, stepId, { description: 'Daarna' });
+    expect(validator.check(Y.encodeStateAsUpdate(editor, next), undefined, editorAccount)).toEqual({ accepted: true, changed: true, claimed: [] });
   });
 
   /** Checks an update and, when accepted, applies it as the server does. */
@@ -270,9 +290,9 @@ describe('IncomingUpdateValidator and the parts of an update Yjs holds back', ()
       updateRecord(editor, stepId, { title });
       return Y.encodeStateAsUpdate(editor, before);
     });
-    expect(validator.check(edits[2]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
-    expect(validator.check(edits[1]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
-    expect(validator.check(edits[0]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
+    expect(validator.check(edits[2]!, undefined, editorAccount)).toMatchObject({ accepted: true, changed: true });
+    expect(validator.check(edits[1]!, undefined, editorAccount)).toMatchObject({ accepted: true, changed: true });
+    expect(validator.check(edits[0]!, undefined, editorAccount)).toMatchObject({ accepted: true, changed: true });
   });
 
   it('lets it do so also where the document was loaded after its last edit arrived (a restart, a takeover)', () => {
@@ -284,7 +304,7 @@ describe('IncomingUpdateValidator and the parts of an update Yjs holds back', ()
     });
     Y.applyUpdate(server, edits[0]!);
     const validator = new IncomingUpdateValidator(server);
-    expect(validator.check(edits[2]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
-    expect(validator.check(edits[1]!, undefined, editorAccount)).toEqual({ accepted: true, changed: true });
+    expect(validator.check(edits[2]!, undefined, editorAccount)).toMatchObject({ accepted: true, changed: true });
+    expect(validator.check(edits[1]!, undefined, editorAccount)).toMatchObject({ accepted: true, changed: true });
   });
 });
