@@ -1,12 +1,13 @@
 /**
  * Our CSV import beside the DuckDB script an analyst would write, paired in one run:
- *   node bench/analytics/csvImportPaired.ts /tmp/klantreis-1m.csv --runs 5
+ *   node bench/analytics/csvImportPaired.ts /tmp/klantreis-1m.csv --runs 5 [--two-pass]
  * Each run starts one child process for ours (importLog into a fresh store, then logStats and
  * logDfg on the stored Parquet) and one for the analyst's script (read_csv into a table, then the
  * counts, variants and DFG as SQL), alternating which goes first; both have DuckDB's memory limit
  * at 1 GB. Reported: best and median wall time of each (measured in the child, from before the
  * import to after the DFG, so Node's start-up is left out of both), their ratio, and the peak RSS
- * of each child. Goal (issue 13): ours ≤ 1.2× and peak memory ≤ the script's + 20%.
+ * of each child. Goal (issue 13): ours ≤ 1.2× and peak memory ≤ the script's + 20%. `--two-pass`
+ * adds a third child per run: ours with `csvOnePass: false`, the import as it was before the one pass.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,7 +19,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { analystDfgSql, analystStatsSql } from './analystSql.ts';
 import { importLog, logDfg, logStats, openImportedLog } from '@klantreis/analytics';
 
-type Side = 'ours' | 'analyst';
+/** `two-pass` is ours with `csvOnePass: false` (the import before the one pass), with `--two-pass`. */
+type Side = 'ours' | 'two-pass' | 'analyst';
 
 interface ChildResult {
   side: Side;
@@ -35,17 +37,17 @@ interface ChildResult {
 
 const quoted = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
-async function runOurs(file: string): Promise<Omit<ChildResult, 'maxRssMegabytes' | 'cpuSeconds'>> {
+async function runOurs(file: string, side: 'ours' | 'two-pass'): Promise<Omit<ChildResult, 'maxRssMegabytes' | 'cpuSeconds'>> {
   const storeDir = await mkdtemp(join(tmpdir(), 'klantreis-paired-'));
   try {
     const started = performance.now();
-    const imported = await importLog(file, { storeDir, database: { memoryLimit: '1GB' } });
+    const imported = await importLog(file, { storeDir, database: { memoryLimit: '1GB' }, csvOnePass: side === 'ours' });
     const importSeconds = (performance.now() - started) / 1000;
     const log = await openImportedLog(imported, { memoryLimit: '1GB' });
     try {
       const stats = await logStats(log);
       const dfg = await logDfg(log);
-      return { side: 'ours', seconds: (performance.now() - started) / 1000, importSeconds, events: stats.events, cases: stats.cases, variants: stats.variants, edges: dfg.edges.length };
+      return { side, seconds: (performance.now() - started) / 1000, importSeconds, events: stats.events, cases: stats.cases, variants: stats.variants, edges: dfg.edges.length };
     } finally {
       log.close();
     }
@@ -84,12 +86,12 @@ async function runAnalyst(file: string): Promise<Omit<ChildResult, 'maxRssMegaby
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '3' }, child: { type: 'string' } },
+  options: { runs: { type: 'string', default: '3' }, child: { type: 'string' }, 'two-pass': { type: 'boolean', default: false } },
 });
 const file = positionals[0] ?? '/tmp/klantreis-10m-events.csv';
 
 if (values.child !== undefined) {
-  const result = values.child === 'ours' ? await runOurs(file) : await runAnalyst(file);
+  const result = values.child === 'analyst' ? await runAnalyst(file) : await runOurs(file, values.child === 'two-pass' ? 'two-pass' : 'ours');
   const usage = process.resourceUsage();
   process.stdout.write(`${JSON.stringify({ ...result, maxRssMegabytes: usage.maxRSS / 1024, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 })}\n`);
 } else {
@@ -98,16 +100,17 @@ if (values.child !== undefined) {
     return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
   };
   const runs = Number(values.runs);
-  const results: Record<Side, ChildResult[]> = { ours: [], analyst: [] };
+  const results: Record<Side, ChildResult[]> = { ours: [], 'two-pass': [], analyst: [] };
+  const sides: Side[] = values['two-pass'] ? ['ours', 'two-pass', 'analyst'] : ['ours', 'analyst'];
   const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`${file}, ${runs} paired runs, ${new Date().toISOString()}, load average before ${load()}`);
   for (let run = 0; run < runs; run++) {
-    const order: Side[] = run % 2 === 0 ? ['ours', 'analyst'] : ['analyst', 'ours'];
+    const order: Side[] = run % 2 === 0 ? sides : [...sides].reverse();
     for (const side of order) {
       const result = await runChild(side);
       results[side].push(result);
       console.log(
-        `  run ${run + 1} ${side.padEnd(7)} ${result.seconds.toFixed(2)} s (import ${result.importSeconds.toFixed(2)} s), ` +
+        `  run ${run + 1} ${side.padEnd(8)} ${result.seconds.toFixed(2)} s (import ${result.importSeconds.toFixed(2)} s), ` +
           `${result.events} events, ${result.cases} cases, ${result.variants} variants, ${result.edges} DFG edges, CPU ${result.cpuSeconds.toFixed(2)} s, max RSS ${result.maxRssMegabytes.toFixed(0)} MB, load ${load()}`,
       );
     }
@@ -125,6 +128,11 @@ if (values.child !== undefined) {
   });
   const ours = summary('ours');
   const analyst = summary('analyst');
+  if (values['two-pass']) {
+    const twoPass = summary('two-pass');
+    console.log(`two-pass best ${twoPass.best.toFixed(2)} s, median ${twoPass.median.toFixed(2)} s, median CPU ${twoPass.cpu.toFixed(2)} s, peak RSS ${twoPass.rss.toFixed(0)} MB; ` +
+      `ratio to the analyst: best ${(twoPass.best / analyst.best).toFixed(2)}, median ${(twoPass.median / analyst.median).toFixed(2)}, CPU ${(twoPass.cpu / analyst.cpu).toFixed(2)}`);
+  }
   console.log(`ours    best ${ours.best.toFixed(2)} s, median ${ours.median.toFixed(2)} s, median CPU ${ours.cpu.toFixed(2)} s, peak RSS ${ours.rss.toFixed(0)} MB`);
   console.log(`analyst best ${analyst.best.toFixed(2)} s, median ${analyst.median.toFixed(2)} s, median CPU ${analyst.cpu.toFixed(2)} s, peak RSS ${analyst.rss.toFixed(0)} MB`);
   console.log(
