@@ -268,7 +268,7 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     expect(withTitle.slice(-3)).toEqual(before.slice(-3));
     await page.context().close();
   }, 60_000);
-  it('a 200-step map draws the columns near the view, and scrolling, moving a step by keyboard and focusing a far curve point reach every column', async () => {
+  it('a 200-step map draws the columns near the view, and scrolling, moving a step by keyboard, focusing a far curve point and find in page reach every column', async () => {
     const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
     const { id } = (await response.json()) as { id: string };
     const map = await openEditor('en-US', { width: 1440, height: 900 }, id);
@@ -305,6 +305,13 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     expect(farId).toBeTruthy();
     await page.locator(`.curve__point[data-step-id="${farId}"]`).focus();
     await expect.poll(async () => (await drawnSteps()).includes('150.')).toBe(true);
+
+    // Find in page finds the words of a column not drawn (hidden="until-found"), and the map,
+    // scrolled there, draws the column.
+    await map.scrollMap({ left: 0, top: 0 });
+    await expect.poll(async () => (await drawnSteps()).includes('120.')).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { find: (text: string) => boolean }).find('Text for step 120 in'))).toBe(true);
+    await expect.poll(async () => (await drawnSteps()).includes('120.')).toBe(true);
     await page.context().close();
   }, 90_000);
 

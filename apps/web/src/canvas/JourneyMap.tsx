@@ -1,6 +1,6 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
@@ -19,7 +19,7 @@ import { CURVE_HEIGHT, LABEL_WIDTH, NO_TEXTS, STEP_WIDTH, laneDisplayName, laneT
 import { EmptyPhaseColumn, PhaseHeader } from './PhaseHeader.tsx';
 import { StepHeader } from './StepHeader.tsx';
 import { ContentLanguage } from './contentLanguage.ts';
-import { useMapZoom } from './useMapZoom.ts';
+import { mapScale, useMapZoom } from './useMapZoom.ts';
 import { useColumnWindow } from './useColumnWindow.ts';
 import { drawnColumns } from './columnWindow.ts';
 import { dragAnnouncements } from './dragAnnouncements.ts';
@@ -87,6 +87,12 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
   const drawn = useMemo(
     () => drawnColumns(range, keptKey.split(',').map(Number), columnCount),
     [range, keptKey, columnCount],
+  );
+  const drawnSet = useMemo(() => new Set(drawn), [drawn]);
+  // The words of every column, for the browser's find-in-page in the columns not drawn.
+  const findableTexts = useMemo(
+    () => layout.columns.map((column) => (column.kind === 'step' ? [stepTitles.get(column.step.id) ?? '', ...visibleLanes.map((lane) => texts.get(lane.id)?.textByStep.get(column.step.id) ?? '')].join('\n') : '')),
+    [layout.columns, stepTitles, visibleLanes, texts],
   );
   const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
     const stepId = (event.target as Element).closest('[data-step-id]')?.getAttribute('data-step-id') ?? null;
@@ -182,8 +188,8 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
         <div className="lane-label lane-label--steps" />
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragStart={onDragStart} onDragEnd={onDragEndNow} onDragCancel={onDragCancel} accessibility={dragAccessibility}>
           <SortableContext items={stepIds} strategy={horizontalListSortingStrategy}>
-            {drawn.map((i) => {
-              const column = layout.columns[i]!;
+            {layout.columns.map((column, i) => {
+              if (!drawnSet.has(i)) return column.kind === 'step' ? <FindableColumn key={`find-${column.step.id}`} column={i} text={findableTexts[i] ?? ''} scrollRef={scrollRef} /> : null;
               return column.kind === 'step' ? (
                 <StepHeader key={column.step.id} step={column.step} number={layout.stepNumber.get(column.step.id)!} column={i} onMoveBy={moveBy} openComments={openComments.get(column.step.id)} />
               ) : (
@@ -243,3 +249,33 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
     </div>
   );
 }
+
+/**
+ * A column that is not drawn, as words only, for the browser's find-in-page: `hidden="until-found"`
+ * keeps it out of sight, of the layout and of the accessibility tree until a search finds
+ * something in it; the browser then shows it and scrolls to it, and the map, scrolled there,
+ * draws the column itself in its place (React has no `until-found` value for `hidden`, so it
+ * is set on the element).
+ */
+const FindableColumn = memo(function FindableColumn({ column, text, scrollRef }: { column: number; text: string; scrollRef: RefObject<HTMLDivElement | null> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    element.setAttribute('hidden', 'until-found');
+    const onMatch = () => {
+      const scroller = scrollRef.current;
+      const map = scroller?.querySelector<HTMLElement>('.map');
+      if (!scroller || !map) return;
+      const zoom = mapScale(map);
+      scroller.scrollLeft = Math.max(0, (column * STEP_WIDTH - STEP_WIDTH) * zoom);
+    };
+    element.addEventListener('beforematch', onMatch);
+    return () => element.removeEventListener('beforematch', onMatch);
+  }, [column, scrollRef]);
+  return (
+    <div ref={ref} className="map__findable" style={{ gridColumn: column + 2 }}>
+      {text}
+    </div>
+  );
+});
