@@ -30,6 +30,8 @@ export interface AnswerOptions {
   signedByStranger?: boolean;
   /** No InResponseTo: an answer nobody asked for (IdP-initiated). */
   unsolicited?: boolean;
+  /** No NameID and no e-mail address: an IdP set up without either. */
+  anonymous?: boolean;
 }
 
 export interface SamlIdentityProvider {
@@ -107,7 +109,7 @@ export async function startSamlIdentityProvider(options: { spMetadataUrl: string
     const acs = target.entityMeta.getAssertionConsumerService('post') as string;
     const statements =
       `<saml:AuthnStatement AuthnInstant="${issued}" SessionIndex="${randomUUID()}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
-      `<saml:AttributeStatement>${attribute('email', [person.email])}${attribute('displayName', [person.name])}${person.groups.length > 0 ? attribute('groups', person.groups) : ''}</saml:AttributeStatement>`;
+      `<saml:AttributeStatement>${answerOptions.anonymous ? '' : attribute('email', [person.email])}${attribute('displayName', [person.name])}${person.groups.length > 0 ? attribute('groups', person.groups) : ''}</saml:AttributeStatement>`;
     const values: Record<string, string | undefined> = {
       ID: `_${randomUUID()}`,
       AssertionID: `_${randomUUID()}`,
@@ -121,7 +123,7 @@ export async function startSamlIdentityProvider(options: { spMetadataUrl: string
       ConditionsNotOnOrAfter: until,
       SubjectConfirmationDataNotOnOrAfter: until,
       NameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
-      NameID: `id-${person.login}`,
+      NameID: answerOptions.anonymous ? '' : `id-${person.login}`,
       InResponseTo: answerOptions.unsolicited ? undefined : (requestId ?? undefined),
     };
     const made = await (answerOptions.signedByStranger ? strangerIdp : idp).createLoginResponse(target, {} as Parameters<typeof idp.createLoginResponse>[1], 'post', {}, {

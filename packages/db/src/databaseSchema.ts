@@ -265,7 +265,7 @@ export interface StagingJobsTable {
 /** A SAML sign-in in progress (a request sent, a browser's start, a checked answer); see 011_samlSignIns.ts. JSON in payload. */
 export interface SamlSignInsTable {
   id: string;
-  kind: 'request' | 'state' | 'code';
+  kind: 'request' | 'state' | 'code' | 'assertion';
   payload: string;
   expires_at: number;
 }

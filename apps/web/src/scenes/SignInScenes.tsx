@@ -52,6 +52,7 @@ function ssoFailureMessage(t: TFunction, error: string): string {
     case 'unable_to_create_session':
       return t('access.signIn.ssoFailed');
     case 'account_not_linked':
+    case 'email_taken':
       return t('access.signIn.ssoNotLinked');
     case 'saml_refused':
       return t('access.signIn.ssoRefused');
@@ -61,7 +62,7 @@ function ssoFailureMessage(t: TFunction, error: string): string {
     case 'please_restart_the_process':
       return t('access.signIn.ssoStartAgain');
     default:
-      return t('access.signIn.ssoOther', { error: error.slice(0, 60) });
+      return t('access.signIn.ssoOther', { error: /^[a-z_]{1,40}$/.test(error) ? error : '?' });
   }
 }
 
@@ -78,7 +79,8 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
   const search = new URLSearchParams(useLocation({ select: (place) => place.searchStr }));
   const ssoFailed = search.has('error') || search.get('sso') === 'failed';
   const ssoError = search.get('error') ?? '';
-  const ssoDetail = search.get('detail');
+  // A fixed word from the server (samlSignIn.ts's SamlRefusal), shown only when it is one.
+  const ssoReason = /^[a-z_]{1,20}$/.test(search.get('reason') ?? '') ? search.get('reason') : null;
   async function startSso(providerId: string) {
     try {
       location.assign((await accountsApi.startSso(providerId)).url);
@@ -103,7 +105,7 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
       {ssoFailed && (
         <div role="alert" className="error">
           <p>{ssoFailureMessage(t, ssoError)}</p>
-          {ssoDetail && <p className="hint">{t('access.signIn.ssoDetail', { detail: ssoDetail.slice(0, 300) })}</p>}
+          {ssoReason && <p className="hint">{t('access.signIn.ssoDetail', { detail: ssoReason })}</p>}
         </div>
       )}
       {(sso || saml) && (

@@ -14,6 +14,7 @@
 // An answer nobody asked for (IdP-initiated) is refused: it could be replayed or forced on a
 // browser. Accounts are found and linked by better-auth's own rules, as for OpenID Connect.
 import { randomBytes } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import type { CacheProvider, Profile, SAML, SamlConfig } from '@node-saml/node-saml';
 import type { Kysely } from 'kysely';
 import { createAuthEndpoint } from 'better-auth/api';
@@ -32,8 +33,30 @@ const REQUEST_TTL_MS = 10 * 60_000;
 const CODE_TTL_MS = 60_000;
 const STATE_COOKIE = 'saml_state';
 
-/** Why an answer from the IdP is refused; said to whoever posted it. */
-export class SamlAnswerError extends Error {}
+/**
+ * Why an answer from the IdP is refused. `code` (a fixed word) is what the browser is told and
+ * the sign-in page shows; the message, which may quote the answer, goes to the server's log.
+ */
+export class SamlAnswerError extends Error {
+  readonly code: SamlRefusal;
+  constructor(code: SamlRefusal, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+export type SamlRefusal = 'no_answer' | 'signature' | 'audience' | 'time' | 'request' | 'used' | 'state' | 'email' | 'idp_status' | 'format' | 'invalid';
+
+/** node-saml's reasons, by kind. */
+function refusalOf(message: string): SamlRefusal {
+  if (/signature/i.test(message)) return 'signature';
+  if (/audience/i.test(message)) return 'audience';
+  if (/subject confirmation|NotBefore|NotOnOrAfter|expired|too old/i.test(message)) return 'time';
+  if (/InResponseTo/i.test(message)) return 'request';
+  if (/SAML provider returned/i.test(message)) return 'idp_status';
+  if (/XML|entity|parse/i.test(message)) return 'format';
+  return 'invalid';
+}
 
 /** The person a checked answer names. */
 export interface SamlPerson {
@@ -63,19 +86,22 @@ function values(profile: Profile, names: string[]): string[] {
 
 /** Who a checked assertion names: its e-mail address is required (the account is found by it). */
 export function personOf(profile: Profile): SamlPerson {
-  const email = (values(profile, EMAIL_ATTRIBUTES)[0] ?? (profile.nameID.includes('@') ? profile.nameID : '')).toLowerCase();
+  const nameId = typeof profile.nameID === 'string' ? profile.nameID : '';
+  const email = (values(profile, EMAIL_ATTRIBUTES)[0] ?? (nameId.includes('@') ? nameId : '')).toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
-    throw new SamlAnswerError(`the IdP's answer names no e-mail address: send the attribute "email" (or ${EMAIL_ATTRIBUTES.slice(1, 4).join(', ')}) or an e-mail address as NameID`);
+    throw new SamlAnswerError('email', `the IdP's answer names no e-mail address: send the attribute "email" (or ${EMAIL_ATTRIBUTES.slice(1, 4).join(', ')}) or an e-mail address as NameID`);
   }
   const full = [values(profile, GIVEN_NAME_ATTRIBUTES)[0], values(profile, SURNAME_ATTRIBUTES)[0]].filter(Boolean).join(' ');
   const name = (values(profile, NAME_ATTRIBUTES)[0] ?? (full || email)).slice(0, 200);
-  const accountId = profile.nameIDFormat === TRANSIENT_NAME_ID || !profile.nameID ? email : profile.nameID;
+  const accountId = profile.nameIDFormat === TRANSIENT_NAME_ID || !nameId ? email : nameId;
   return { accountId: accountId.slice(0, 512), email, name, groups: values(profile, GROUP_ATTRIBUTES).slice(0, 500) };
 }
 
 type Kind = SamlSignInsTable['kind'];
 interface StatePayload {
   callbackURL: string;
+  /** The request this sign-in sent: only its answer may finish it. */
+  requestId: string;
 }
 interface CodePayload {
   person: SamlPerson;
@@ -86,6 +112,38 @@ interface CodePayload {
 /** Only a path of this site: the sign-in cannot send the browser elsewhere. */
 function safeCallback(url: string | undefined): string {
   return url && /^\/(?![/\\])[^\s]*$/.test(url) && url.length <= 2000 ? url : '/';
+}
+
+type XmlNode = { $?: Record<string, string | undefined> } & Record<string, unknown>;
+const children = (node: XmlNode | undefined, name: string): XmlNode[] => (Array.isArray(node?.[name]) ? (node[name] as XmlNode[]) : []);
+
+/**
+ * What the signed assertion itself says (node-saml's `getAssertion`: only the XML whose
+ * signature was checked): its id, and for each bearer confirmation the request it answers, where
+ * it is meant to go and until when. The Response around the assertion is not signed by every
+ * IdP, so its InResponseTo proves nothing.
+ */
+function signedFactsOf(profile: Profile): { assertionId: string; confirmations: { inResponseTo?: string; recipient?: string }[]; expiresAt: number } {
+  const assertion = (profile.getAssertion?.() as { Assertion?: XmlNode } | undefined)?.Assertion;
+  const confirmations = children(children(assertion, 'Subject')[0], 'SubjectConfirmation')
+    .filter((c) => c.$?.Method === 'urn:oasis:names:tc:SAML:2.0:cm:bearer')
+    .map((c) => children(c, 'SubjectConfirmationData')[0]?.$ ?? {});
+  const times = [...confirmations.map((c) => c.NotOnOrAfter), children(assertion, 'Conditions')[0]?.$?.NotOnOrAfter].map((t) => Date.parse(t ?? '')).filter(Number.isFinite);
+  return {
+    assertionId: assertion?.$?.ID ?? '',
+    confirmations: confirmations.map((c) => ({ inResponseTo: c.InResponseTo, recipient: c.Recipient })),
+    // Remembered until it could no longer pass (plus the clock skew), a day at most.
+    expiresAt: Math.min(Date.now() + 24 * 3600_000, (times.length > 0 ? Math.max(...times) : Date.now() + 3600_000) + 60_000),
+  };
+}
+
+/** The id of the AuthnRequest in the IdP address node-saml made (HTTP-Redirect: deflated, base64, in SAMLRequest). */
+function requestIdIn(url: string): string {
+  const encoded = new URL(url).searchParams.get('SAMLRequest') ?? '';
+  const xml = inflateRawSync(Buffer.from(encoded, 'base64')).toString('utf8');
+  const id = /<(?:\w+:)?AuthnRequest\b[^>]*\sID="([^"]+)"/.exec(xml)?.[1];
+  if (!id) throw new Error('the SAML request has no ID');
+  return id;
 }
 
 /** The SAML service provider of this server: requests, answers and one-time codes. */
@@ -141,9 +199,19 @@ export class SamlSignIns {
   }
 
   private async put(kind: Kind, key: string, payload: string, ttlMs: number): Promise<void> {
+    if (!(await this.putOnce(kind, key, payload, Date.now() + ttlMs))) throw new Error(`saml_sign_ins: ${kind}:${key} exists already`);
+  }
+
+  /** Writes a row unless one of that id is there (and not expired): whether it wrote. */
+  private async putOnce(kind: Kind, key: string, payload: string, expiresAt: number): Promise<boolean> {
     const now = Date.now();
     await this.db.deleteFrom('saml_sign_ins').where('expires_at', '<', now).execute();
-    await this.db.insertInto('saml_sign_ins').values({ id: `${kind}:${key}`, kind, payload, expires_at: now + ttlMs }).execute();
+    const written = await this.db
+      .insertInto('saml_sign_ins')
+      .values({ id: `${kind}:${key}`, kind, payload, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(written.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   private async peek(kind: Kind, key: string): Promise<string | null> {
@@ -162,29 +230,49 @@ export class SamlSignIns {
   /** The IdP's address with a new request, and the sign-in's state for the browser's cookie. */
   async start(callbackURL: string | undefined): Promise<{ url: string; state: string }> {
     const state = randomBytes(24).toString('base64url');
-    await this.put('state', state, JSON.stringify({ callbackURL: safeCallback(callbackURL) } satisfies StatePayload), REQUEST_TTL_MS);
-    return { url: await this.saml.getAuthorizeUrlAsync(state, undefined, {}), state };
+    const url = await this.saml.getAuthorizeUrlAsync(state, undefined, {});
+    await this.put('state', state, JSON.stringify({ callbackURL: safeCallback(callbackURL), requestId: requestIdIn(url) } satisfies StatePayload), REQUEST_TTL_MS);
+    return { url, state };
   }
 
-  /** Checks the IdP's answer and uses up its request: a one-time code for the browser that started the sign-in. */
+  /**
+   * Checks the IdP's answer and uses up its request and its assertion: a one-time code for the
+   * browser that started the sign-in. The order matters: what is used up is used up only for an
+   * answer whose signature holds.
+   */
   async receive(form: { SAMLResponse?: unknown; RelayState?: unknown }): Promise<string> {
-    if (typeof form.SAMLResponse !== 'string' || form.SAMLResponse === '') throw new SamlAnswerError('the form has no SAMLResponse: this address takes the IdP’s answer only');
+    if (typeof form.SAMLResponse !== 'string' || form.SAMLResponse === '') throw new SamlAnswerError('no_answer', 'the form has no SAMLResponse: this address takes the IdP’s answer only');
     let profile: Profile | null;
     try {
       ({ profile } = await this.saml.validatePostResponseAsync({ SAMLResponse: form.SAMLResponse }));
     } catch (error) {
-      throw new SamlAnswerError(`the IdP's answer is refused: ${(error as Error).message.slice(0, 300)}`);
+      const message = (error as Error).message.slice(0, 300);
+      throw new SamlAnswerError(refusalOf(message), `the IdP's answer is refused: ${message}`);
     }
-    if (!profile) throw new SamlAnswerError("the IdP's answer signs nobody in");
+    if (!profile) throw new SamlAnswerError('invalid', "the IdP's answer signs nobody in");
     const requestId = typeof profile.inResponseTo === 'string' ? profile.inResponseTo : '';
+    // The signed assertion must itself name the request and this server's answer address: an
+    // assertion nobody asked for (IdP-initiated) cannot be passed off as an answer by writing
+    // InResponseTo into the unsigned Response around it.
+    const facts = signedFactsOf(profile);
+    const confirmation = facts.confirmations.find((c) => c.inResponseTo === requestId && c.recipient === this.settings.acsUrl);
+    if (!requestId || !confirmation) {
+      throw new SamlAnswerError('request', `the IdP's signed assertion does not answer a request of this server at ${this.settings.acsUrl} (its subject confirmation names ${JSON.stringify(facts.confirmations).slice(0, 200)})`);
+    }
     // node-saml checked that the request was sent; using it up here lets only one answer through.
-    if (!requestId || (await this.take('request', requestId)) === undefined) throw new SamlAnswerError("the IdP's answer was used already, or answers no request of this server");
+    if ((await this.take('request', requestId)) === undefined) throw new SamlAnswerError('used', "the IdP's answer was used already, or answers no request of this server");
+    // And each assertion once, whatever request it is sent with.
+    if (!facts.assertionId || !(await this.putOnce('assertion', `${profile.issuer ?? ''}|${facts.assertionId}`, '', facts.expiresAt))) {
+      throw new SamlAnswerError('used', `the IdP's assertion ${facts.assertionId.slice(0, 80)} was used already`);
+    }
     const person = personOf(profile);
     const state = typeof form.RelayState === 'string' ? form.RelayState : '';
     const started = state ? await this.take('state', state) : undefined;
-    if (started === undefined) throw new SamlAnswerError('the sign-in this answer belongs to is unknown or expired: start again from the sign-in page');
+    const sign = started === undefined ? undefined : (JSON.parse(started) as StatePayload);
+    // The sign-in this answer finishes is the one that sent its request, not any other waiting.
+    if (!sign || sign.requestId !== requestId) throw new SamlAnswerError('state', 'the sign-in this answer belongs to is unknown or expired: start again from the sign-in page');
     const code = randomBytes(24).toString('base64url');
-    const payload: CodePayload = { person, state, callbackURL: (JSON.parse(started) as StatePayload).callbackURL };
+    const payload: CodePayload = { person, state, callbackURL: sign.callbackURL };
     await this.put('code', code, JSON.stringify(payload), CODE_TTL_MS);
     return code;
   }
@@ -233,6 +321,13 @@ export function samlPlugin(signIns: SamlSignIns, hooks: SamlPluginHooks) {
       const { person } = answer;
       hooks.onSsoRole?.(person.email, roleFromClaims({ email: person.email, groups: person.groups }, signIns.settings));
       if (hooks.mayEnter?.(person.email) === false) throw ctx.redirect(failed('access_denied'));
+      // Someone whose address changed at the IdP (the same NameID) keeps their account, under
+      // the new address, unless another account here has it.
+      const owner = await ctx.context.internalAdapter.findAccountOwnerByKey({ providerId: SAML_PROVIDER_ID, accountId: person.accountId });
+      if (owner?.kind === 'owned' && owner.user.email.toLowerCase() !== person.email) {
+        if (await ctx.context.internalAdapter.findUserByEmail(person.email)) throw ctx.redirect(failed('email_taken'));
+        await ctx.context.internalAdapter.updateUser(owner.user.id, { email: person.email });
+      }
       const result = await handleOAuthUserInfo(ctx, {
         userInfo: { id: person.accountId, email: person.email, name: person.name, emailVerified: false, image: null },
         account: { providerId: SAML_PROVIDER_ID, accountId: person.accountId },

@@ -5,7 +5,8 @@ import type { Dialect } from '../databaseSchema.ts';
  * SAML sign-ins in progress (packages/core/src/accounts/samlSignIn.ts): the requests this server
  * sent to the IdP (`request`: an answer must name one, and each is used once), the browser's
  * sign-in that started it (`state`: where to go after), and the checked answer waiting for the
- * browser that started it (`code`). In the database, not in memory, so that the IdP's answer
+ * browser that started it (`code`), and the assertions used (`assertion`, until they expire:
+ * each signs in once). In the database, not in memory, so that the IdP's answer
  * may reach any process of several. Rows live minutes and are swept as new ones are written.
  */
 export function samlSignInsMigration(dialect: Dialect) {

@@ -35,10 +35,10 @@ export const singleSignOnRoutes: FastifyPluginAsyncZod<SingleSignOnRoutesOptions
         return reply.header('cache-control', 'no-store').redirect(`/api/auth/saml/finish?code=${encodeURIComponent(code)}`, 303);
       } catch (error) {
         if (!(error instanceof SamlAnswerError)) throw error;
-        request.log.warn({ reason: error.message }, 'SAML answer refused');
-        // The sign-in page shows the reason as a technical detail: it is what an administrator
-        // setting up the IdP needs (a wrong certificate, a clock off, another audience).
-        return reply.header('cache-control', 'no-store').redirect(`/?sso=failed&error=saml_refused&detail=${encodeURIComponent(error.message.slice(0, 300))}`, 303);
+        console.warn(`SAML: an answer was refused (${error.code}): ${error.message}`);
+        // The sign-in page names the kind of refusal (a fixed word, never text from the request):
+        // what an administrator setting up the IdP needs first; the server's log has the rest.
+        return reply.header('cache-control', 'no-store').redirect(`/?sso=failed&error=saml_refused&reason=${error.code}`, 303);
       }
     },
   );
