@@ -103,7 +103,7 @@ export function SignInScene({ onSignedIn }: { onSignedIn?: () => void }) {
       {endedWhileOpen && <p role="status">{t('access.signedOut')}</p>}
       {ownerNeeded && <p role="status">{t('access.signIn.ownerNeeded')}</p>}
       {ssoFailed && (
-        <div role="alert" className="error">
+        <div role="alert" className="error sso-failure">
           <p>{ssoFailureMessage(t, ssoError)}</p>
           {ssoReason && <p className="hint">{t('access.signIn.ssoDetail', { detail: ssoReason })}</p>}
         </div>
