@@ -1,6 +1,6 @@
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { SortableContext, horizontalListSortingStrategy, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument, LaneId, PhaseId, StepId } from '@klantreis/schema';
 import { addLane, addPhase, moveStep, updateRecord } from '@klantreis/sync';
@@ -83,11 +83,13 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
   const highlightedStepIds = useEditorStore((s) => s.highlightedStepIds);
   const [draggedStepId, setDraggedStepId] = useState<string | null>(null);
   const [focusedStepId, setFocusedStepId] = useState<string | null>(null);
-  const keptKey = [selectedStepId, draggedStepId, focusedStepId].map((id) => (id === null ? -1 : layout.columnOfStep.get(id) ?? -1)).join(',');
-  const drawn = useMemo(
-    () => drawnColumns(range, keptKey.split(',').map(Number), columnCount),
-    [range, keptKey, columnCount],
-  );
+  // The first and last columns are always drawn too: Tab from a lane's name (or Shift+Tab from
+  // the next lane's) lands on them, the browser scrolls them into view, and the columns beside
+  // them are drawn before the next key, so the keyboard walks every column of every lane.
+  const kept = [selectedStepId, draggedStepId, focusedStepId].map((id) => (id === null ? -1 : layout.columnOfStep.get(id) ?? -1));
+  // By its contents: a focus moving to a column already drawn does not draw every lane again.
+  const drawnKey = drawnColumns(range, [0, columnCount - 1, ...kept], columnCount).join(',');
+  const drawn = useMemo(() => (drawnKey === '' ? [] : drawnKey.split(',').map(Number)), [drawnKey]);
   const drawnSet = useMemo(() => new Set(drawn), [drawn]);
   // The words of every column, for the browser's find-in-page in the columns not drawn.
   const findableTexts = useMemo(
@@ -167,7 +169,7 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
         ref={mapRef}
         onFocus={onFocus}
         data-drawn-columns={`${range.start}-${range.end}`}
-        style={{ gridTemplateColumns: `${LABEL_WIDTH}px repeat(${columnCount}, ${STEP_WIDTH}px) ${STEP_WIDTH}px`, zoom }}
+        style={{ gridTemplateColumns: `${LABEL_WIDTH}px repeat(${columnCount}, ${STEP_WIDTH}px) ${STEP_WIDTH}px`, zoom, '--map-label-width': `${LABEL_WIDTH}px` } as CSSProperties}
       >
         <LiveCursors mapRef={mapRef} />
         <div className="map__corner lane-label">
