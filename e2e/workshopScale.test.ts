@@ -280,6 +280,9 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     expect(first.length).toBeGreaterThanOrEqual(8);
     expect(first.length).toBeLessThan(40);
     expect(await page.locator('.cell[data-step-id]').count()).toBe(first.length * 12);
+    // A screen reader, which meets only these, is told so first (the last column, drawn too for Tab, aside).
+    expect(first.at(-1)).toBe('200.');
+    expect(await page.getByTestId('columns-drawn').textContent()).toBe(`Steps 1 to ${first.length - 1} of 200 are shown; scroll sideways or press Tab to reach the others.`);
     const scroller = map.scroller();
     expect(await scroller.evaluate((el) => el.scrollWidth)).toBeGreaterThan(200 * 150);
 

@@ -91,6 +91,14 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
   const drawnKey = drawnColumns(range, [0, columnCount - 1, ...kept], columnCount).join(',');
   const drawn = useMemo(() => (drawnKey === '' ? [] : drawnKey.split(',').map(Number)), [drawnKey]);
   const drawnSet = useMemo(() => new Set(drawn), [drawn]);
+  // The step numbers of the window's first and last drawn step columns, and how many steps there are.
+  const drawnSteps = useMemo(() => {
+    const numbers = drawn.flatMap((i) => {
+      const column = layout.columns[i];
+      return column?.kind === 'step' && i >= range.start && i < range.end ? [layout.stepNumber.get(column.step.id) ?? 0] : [];
+    });
+    return { from: Math.min(...numbers, journey.steps.length), to: Math.max(...numbers, 0), shown: numbers.length, count: journey.steps.length };
+  }, [drawn, layout, range, journey.steps.length]);
   // The words of every column, for the browser's find-in-page in the columns not drawn.
   const findableTexts = useMemo(
     () => layout.columns.map((column) => (column.kind === 'step' ? [stepTitles.get(column.step.id) ?? '', ...visibleLanes.map((lane) => texts.get(lane.id)?.textByStep.get(column.step.id) ?? '')].join('\n') : '')),
@@ -174,6 +182,12 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
         <LiveCursors mapRef={mapRef} />
         <div className="map__corner lane-label">
           <span className="map__corner-title">{journey.journey.kind === 'experience' ? t('list.experienceMap') : t('editor.map')}</span>
+          {/* A screen reader's browse mode meets only the drawn columns: it is told so, first. */}
+          {drawnSteps.count > drawnSteps.shown && (
+            <span className="visually-hidden" data-testid="columns-drawn">
+              {t('editor.columnsDrawn', { from: drawnSteps.from, to: drawnSteps.to, total: drawnSteps.count })}
+            </span>
+          )}
         </div>
         {layout.phaseSpans.map((span, i) => (
           <PhaseHeader key={span.phase.id} span={span} index={i} phaseCount={layout.phaseSpans.length} />

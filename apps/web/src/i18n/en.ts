@@ -88,6 +88,7 @@ export const en = {
     titleLabel: 'Journey title',
     exportJson: 'Export JSON',
     map: 'Journey map',
+    columnsDrawn: 'Steps {{from}} to {{to}} of {{total}} are shown; scroll sideways or press Tab to reach the others.',
     addPhase: 'Add phase',
     addStep: 'Add step',
     addLane: 'Add lane',

@@ -88,6 +88,7 @@ export const nl: Messages = {
     titleLabel: 'Titel van de klantreis',
     exportJson: 'JSON exporteren',
     map: 'Klantreiskaart',
+    columnsDrawn: 'Stappen {{from}} tot en met {{to}} van de {{total}} worden getoond; scroll opzij of druk op Tab om de andere te bereiken.',
     addPhase: 'Fase toevoegen',
     addStep: 'Stap toevoegen',
     addLane: 'Baan toevoegen',
