@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { planCsvRead, csvReadSummary, type CsvReadPlan } from './csvReadPlan.ts';
 import { findRecordLines } from './csvRecordLines.ts';
 import { csvEventsSelect, csvSource, type CsvSourceTables } from './csvEventSql.ts';
-import type { ReadLogOptions, ReadSummary, RejectedLine } from './eventLogTypes.ts';
+import type { ReadLogOptions, ReadProgress, ReadSummary, RejectedLine } from './eventLogTypes.ts';
 import { partPath } from './eventPartsWriter.ts';
 import { LogImportError, quoteValue } from './logImportError.ts';
 import { GzipBombError, gunzipToFile, isGzip, readFileHead, transcodeToUtf8 } from './logFileSource.ts';
@@ -103,18 +103,7 @@ export async function loadCsvEvents(
     await dropTables(connection, tables);
     const part = partPath(partsDirectory, 0);
     // Progress never goes back: after a failed first pass it holds until the two passes pass it.
-    let reported = 0;
-    const onProgress = options.onProgress;
-    const progressOptions: ReadLogOptions = {
-      ...options,
-      onProgress:
-        onProgress &&
-        ((progress) => {
-          if (progress.bytesRead < reported) return;
-          reported = progress.bytesRead;
-          onProgress(progress);
-        }),
-    };
+    const progressOptions: ReadLogOptions = { ...options, onProgress: options.onProgress && forwardOnly(options.onProgress) };
 
     if (options.csvOnePass !== false) {
       const written = await copyInOnePass(connection, plan, source, tables, part, totalBytes, progressBase, progressOptions);
@@ -241,6 +230,16 @@ async function dropTables(connection: DuckDBConnection, { rejectsTable, scanTabl
 
 function estimateEvents(plan: CsvReadPlan, bytesRead: number): number {
   return Math.max(0, Math.round(bytesRead / plan.bytesPerRecord));
+}
+
+/** Passes on only the reports that do not go back: a pass read again starts from where the first stopped. */
+export function forwardOnly(report: (progress: ReadProgress) => void): (progress: ReadProgress) => void {
+  let reported = 0;
+  return (progress) => {
+    if (progress.bytesRead < reported) return;
+    reported = progress.bytesRead;
+    report(progress);
+  };
 }
 
 /**

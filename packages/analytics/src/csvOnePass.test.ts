@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forwardOnly } from './csvEventLoader.ts';
 import { parseDfg } from './dfgFormat.ts';
 import type { ReadProgress } from './eventLogTypes.ts';
 import { importLog } from './logImporter.ts';
@@ -168,6 +169,7 @@ describe('CSV import in one pass', () => {
       // The two passes wrote the part, numbering its rows.
       expect(await storedFileOrders(log)).toBe(50_000 - 3);
     });
+    expect(progress.length).toBeGreaterThan(0);
     expect(progress.map((report) => report.bytesRead)).toEqual(progress.map((report) => report.bytesRead).sort((a, b) => a - b));
 
     const storeDir = scratch.path('check-fails-store');
@@ -176,4 +178,14 @@ describe('CSV import in one pass', () => {
     expect(refused).toMatchObject({ line: 30_001, field: 'timestamp', rejectedCount: 3 });
     expect(await readdir(storeDir).catch(() => [])).toEqual([]);
   }, 60_000);
+});
+
+describe('progress of a CSV import', () => {
+  it('never goes back: a pass read again after a failed one reports nothing until it passes where the first stopped', () => {
+    const seen: number[] = [];
+    const report = forwardOnly((progress) => seen.push(progress.bytesRead));
+    // The one pass reaches 600 of 1,000 bytes and fails; the two passes start again from 0.
+    for (const bytesRead of [100, 300, 600, 0, 250, 500, 600, 800, 1_000]) report({ bytesRead, totalBytes: 1_000, eventsRead: bytesRead / 10 });
+    expect(seen).toEqual([100, 300, 600, 600, 800, 1_000]);
+  });
 });
