@@ -171,7 +171,7 @@ export class SamlSignIns {
       wantAssertionsSigned: true,
       wantAuthnResponseSigned: settings.wantResponseSigned,
       signatureAlgorithm: 'sha256',
-      // Each answer must name a request this server sent (and signInCode uses each once).
+      // Each answer must name a request this server sent (and `receive` uses each up once).
       validateInResponseTo: 'always' as SamlConfig['validateInResponseTo'],
       requestIdExpirationPeriodMs: REQUEST_TTL_MS,
       cacheProvider: this.requestCache(),
