@@ -7,6 +7,7 @@ import { samlSettingsFromEnv } from '@klantreis/core';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { freePort } from '../testing/identityProvider.ts';
 import { startSamlIdentityProvider, type SamlIdentityProvider } from '../testing/samlIdentityProvider.ts';
+import { violations } from './fixtures/axe.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
 import { webDist } from './fixtures/webDist.ts';
 
@@ -62,6 +63,7 @@ describe.skipIf(unavailable !== null)('single sign-on with SAML from the sign-in
     const page = await (await newContext(browser, 'nl-NL', { signedIn: false })).newPage();
     await signInWithIdp(page, /^Aanmelden met Test SAML$/, 'mallory');
     await page.getByText('Eenmalige aanmelding lukte niet: je account bij de identiteitsprovider heeft hier geen rol').waitFor();
+    expect(await violations(page)).toEqual([]);
     expect(await server.server.access.findUserByEmail('mallory@elsewhere.example')).toBeUndefined();
   }, 60_000);
 
@@ -72,5 +74,8 @@ describe.skipIf(unavailable !== null)('single sign-on with SAML from the sign-in
     await page.getByRole('button', { name: 'Go' }).click();
     await page.getByText("the identity provider's answer was refused").waitFor();
     await page.getByText('Reason for your administrator: request').waitFor();
+    // The sign-in page with its SAML button and the refusal: axe clean.
+    await page.getByRole('button', { name: 'Sign in with Test SAML' }).waitFor();
+    expect(await violations(page)).toEqual([]);
   }, 60_000);
 });
