@@ -128,9 +128,10 @@ function liveJourney(collaboration: Collaboration, journeyId: string): JourneyDo
   }
 }
 
-/** The whole server in one process: REST API, OpenAPI docs, the web app and /collab. */
 /** A person who forgot their password is mailed a link at most this often (the sign-in page may be used to flood them). */
 const RESET_MAIL_INTERVAL_MS = 5 * 60_000;
+
+/** The whole server in one process: REST API, OpenAPI docs, the web app and /collab. */
 
 export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
   assertMigrationsValid();

@@ -296,9 +296,12 @@ export interface SamlPluginHooks {
   mayEnter?: (email: string) => boolean;
 }
 
-/** Where a failed SAML sign-in sends the browser: the sign-in page, which says so. */
-function failed(reason: string): string {
-  return `/?sso=failed&error=${encodeURIComponent(reason)}`;
+/**
+ * Where a failed SAML sign-in sends the browser: the sign-in page, which says why from `error`
+ * (and, for an answer refused at the answer address, the kind of refusal). Fixed words only.
+ */
+export function samlFailurePath(error: string, reason?: SamlRefusal): string {
+  return `/?sso=failed&error=${encodeURIComponent(error)}${reason ? `&reason=${reason}` : ''}`;
 }
 
 /** better-auth's endpoints of the SAML sign-in: its start and its finish (steps 1 and 3 above). */
@@ -315,17 +318,17 @@ export function samlPlugin(signIns: SamlSignIns, hooks: SamlPluginHooks) {
       const state = ctx.getCookie(cookie.name);
       ctx.setCookie(cookie.name, '', { ...cookie.attributes, maxAge: 0 });
       const answer = await signIns.redeem(ctx.query.code);
-      if (!answer) throw ctx.redirect(failed('saml_code_unknown'));
+      if (!answer) throw ctx.redirect(samlFailurePath('saml_code_unknown'));
       // The code belongs to the browser that started this sign-in, not to one it was handed to.
-      if (!state || state !== answer.state) throw ctx.redirect(failed('saml_other_browser'));
+      if (!state || state !== answer.state) throw ctx.redirect(samlFailurePath('saml_other_browser'));
       const { person } = answer;
       hooks.onSsoRole?.(person.email, roleFromClaims({ email: person.email, groups: person.groups }, signIns.settings));
-      if (hooks.mayEnter?.(person.email) === false) throw ctx.redirect(failed('access_denied'));
+      if (hooks.mayEnter?.(person.email) === false) throw ctx.redirect(samlFailurePath('access_denied'));
       // Someone whose address changed at the IdP (the same NameID) keeps their account, under
       // the new address, unless another account here has it.
       const owner = await ctx.context.internalAdapter.findAccountOwnerByKey({ providerId: SAML_PROVIDER_ID, accountId: person.accountId });
       if (owner?.kind === 'owned' && owner.user.email.toLowerCase() !== person.email) {
-        if (await ctx.context.internalAdapter.findUserByEmail(person.email)) throw ctx.redirect(failed('email_taken'));
+        if (await ctx.context.internalAdapter.findUserByEmail(person.email)) throw ctx.redirect(samlFailurePath('email_taken'));
         await ctx.context.internalAdapter.updateUser(owner.user.id, { email: person.email });
       }
       const result = await handleOAuthUserInfo(ctx, {
@@ -333,7 +336,7 @@ export function samlPlugin(signIns: SamlSignIns, hooks: SamlPluginHooks) {
         account: { providerId: SAML_PROVIDER_ID, accountId: person.accountId },
         callbackURL: answer.callbackURL,
       });
-      if (result.error || !result.data) throw ctx.redirect(failed(String(result.error ?? 'unable_to_sign_in').replace(/\s+/g, '_')));
+      if (result.error || !result.data) throw ctx.redirect(samlFailurePath(String(result.error ?? 'unable_to_sign_in').replace(/\s+/g, '_')));
       await setSessionCookie(ctx, result.data);
       throw ctx.redirect(answer.callbackURL);
     }),

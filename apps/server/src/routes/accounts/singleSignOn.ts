@@ -2,7 +2,7 @@
 // (apps/server/src/access/backchannelLogout.ts says what it checks), and the SAML answer
 // address and metadata (packages/core/src/accounts/samlSignIn.ts says what it checks).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { backchannelLogoutBody, OIDC_PROVIDER_ID, SamlAnswerError, samlAnswerBody, type OidcSettings, type SamlSignIns } from '@klantreis/core';
+import { backchannelLogoutBody, OIDC_PROVIDER_ID, SamlAnswerError, samlAnswerBody, samlFailurePath, type OidcSettings, type SamlSignIns } from '@klantreis/core';
 import type { AccessContext } from '../../access/accessContext.ts';
 import { BackchannelLogout, LogoutTokenError } from '../../access/backchannelLogout.ts';
 import { HttpError } from '../../httpErrors.ts';
@@ -38,7 +38,7 @@ export const singleSignOnRoutes: FastifyPluginAsyncZod<SingleSignOnRoutesOptions
         console.warn(`SAML: an answer was refused (${error.code}): ${error.message}`);
         // The sign-in page names the kind of refusal (a fixed word, never text from the request):
         // what an administrator setting up the IdP needs first; the server's log has the rest.
-        return reply.header('cache-control', 'no-store').redirect(`/?sso=failed&error=saml_refused&reason=${error.code}`, 303);
+        return reply.header('cache-control', 'no-store').redirect(samlFailurePath('saml_refused', error.code), 303);
       }
     },
   );
