@@ -39,8 +39,9 @@ const KEYBOARD_SENSOR_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates 
  * The phase and step rows stick to the top and the lane names to the left while it scrolls;
  * CSS `zoom` scales it as a whole, so sticking, scrolling and text layout stay the browser's.
  * Only the step columns in and near the view are drawn (`columnWindow.ts`), together with the
- * columns of the selected step, of the step being dragged and of what has the focus; the grid
- * keeps every column's width, and the phase row and the curve are drawn whole.
+ * columns of the selected step, of the step being dragged, of what has the focus, and the first
+ * and last columns; the grid keeps every column's width, and the phase row and the curve are
+ * drawn whole.
  */
 export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }: { journey: JourneyDocument; peakEndSteps?: PeakEndSteps; scrollRef?: RefObject<HTMLDivElement | null> }) {
   const { t } = useTranslation();
@@ -91,14 +92,11 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
   const drawnKey = drawnColumns(range, [0, columnCount - 1, ...kept], columnCount).join(',');
   const drawn = useMemo(() => (drawnKey === '' ? [] : drawnKey.split(',').map(Number)), [drawnKey]);
   const drawnSet = useMemo(() => new Set(drawn), [drawn]);
-  // The step numbers of the window's first and last drawn step columns, and how many steps there are.
+  // The step numbers of the window's first and last step columns, and how many steps there are.
   const drawnSteps = useMemo(() => {
-    const numbers = drawn.flatMap((i) => {
-      const column = layout.columns[i];
-      return column?.kind === 'step' && i >= range.start && i < range.end ? [layout.stepNumber.get(column.step.id) ?? 0] : [];
-    });
+    const numbers = layout.columns.slice(range.start, range.end).flatMap((column) => (column.kind === 'step' ? [layout.stepNumber.get(column.step.id) ?? 0] : []));
     return { from: Math.min(...numbers, journey.steps.length), to: Math.max(...numbers, 0), shown: numbers.length, count: journey.steps.length };
-  }, [drawn, layout, range, journey.steps.length]);
+  }, [layout, range, journey.steps.length]);
   // The words of every column, for the browser's find-in-page in the columns not drawn.
   const findableTexts = useMemo(
     () => layout.columns.map((column) => (column.kind === 'step' ? [stepTitles.get(column.step.id) ?? '', ...visibleLanes.map((lane) => texts.get(lane.id)?.textByStep.get(column.step.id) ?? '')].join('\n') : '')),
