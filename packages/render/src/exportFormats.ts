@@ -62,7 +62,7 @@ export async function exportJourney(doc: JourneyDocument, options: ExportOptions
       body = Buffer.from(layoutSvg(layout()), 'utf8');
       break;
     case 'png':
-      body = (await import('./png.ts')).layoutPng(layout(), options.scale as PngScale);
+      body = await (await import('./png.ts')).layoutPng(layout(), options.scale as PngScale, view.locale);
       break;
     case 'pdf':
       body = await (await import('./pdf.ts')).layoutPdf(layout(), view, { paper: options.paper, orientation: options.orientation, mode: options.fit === 'page' ? 'fit' : 'tile', findings: options.findings === 'true', date: context.date });

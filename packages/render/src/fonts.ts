@@ -31,6 +31,11 @@ export function fontBytes(weight: FontWeight): Buffer {
   return fonts()[weight].bytes;
 }
 
+/** The parsed font of one weight, for the PNG export's glyph outlines. */
+export function fontFace(weight: FontWeight): fontkit.Font {
+  return fonts()[weight].font;
+}
+
 /** Measures with the glyphs' advance widths, cached per character; kerning only narrows text, so it is left out. */
 export function fontMeasure(): TextMeasure {
   const advance: Record<FontWeight, Map<number, number>> = { regular: new Map(), bold: new Map() };

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
+import { PNG } from 'pngjs';
+import { createCellRecord, type JourneyDocument } from '@klantreis/schema';
 import { TEMPLATE_IDS, buildTemplate } from '@klantreis/templates';
-import { fontMeasure } from './fonts.ts';
+import { exportJourney, exportOptionsSchema } from './exportFormats.ts';
+import { FONT_FAMILY, FONT_FILES, fontMeasure } from './fonts.ts';
 import { journeyView } from './journeyView.ts';
 import { layoutMap } from './layout/mapLayout.ts';
 import type { TextShape } from './layout/shapes.ts';
 import { layoutPdf, PAPER_SIZES } from './pdf.ts';
 import { layoutPng } from './png.ts';
-import { ImageTooLargeError } from './exportLimits.ts';
+import { ImageTooLargeError, MAX_PNG_PIXELS, MAX_PNG_SIDE, PNG_BAND_BYTES } from './exportLimits.ts';
 import { layoutSvg } from './svg.ts';
 import { pdfInfo, pdfText, pdfWords, popplerUnavailable, squeeze } from './testing/popplerTools.ts';
 
@@ -25,7 +28,7 @@ function svgTexts(svg: string): string[] {
 }
 
 describe('the map as SVG and PNG, for every sample journey', () => {
-  it.each(samples)('$id ($locale): the SVG parses, holds every step title, lane name and cell text, and the PNG has its size', ({ doc }) => {
+  it.each(samples)('$id ($locale): the SVG parses, holds every step title, lane name and cell text, and the PNG has its size', async ({ doc }) => {
     const view = journeyView(doc);
     const layout = layoutMap(view, measure);
     const svg = layoutSvg(layout, { font: 'reference' });
@@ -42,7 +45,7 @@ describe('the map as SVG and PNG, for every sample journey', () => {
         if (cell) expect(texts).toContain(squeeze(cell).slice(0, 40));
       }
     }
-    const png = layoutPng(layout, 1);
+    const png = await layoutPng(layout, 1);
     expect(pngSize(png)).toEqual({ width: layout.width, height: layout.height });
   });
 
@@ -61,20 +64,67 @@ describe('the map as SVG and PNG, for every sample journey', () => {
     }
   });
 
-  it('embeds the font in the SVG it hands out, and draws 2× and 4× PNGs at twice and four times the size', () => {
+  it('embeds the font in the SVG it hands out, and draws 2× and 4× PNGs at twice and four times the size', async () => {
     const layout = layoutMap(journeyView(buildTemplate('restaurant-service-concept', 'en')), measure);
     expect(layoutSvg(layout)).toContain('@font-face{font-family:Inter;font-weight:700;src:url(data:font/ttf;base64,');
-    expect(pngSize(layoutPng(layout, 2))).toEqual({ width: layout.width * 2, height: layout.height * 2 });
-    expect(pngSize(layoutPng(layout, 4))).toEqual({ width: layout.width * 4, height: layout.height * 4 });
+    expect(pngSize(await layoutPng(layout, 2))).toEqual({ width: layout.width * 2, height: layout.height * 2 });
+    expect(pngSize(await layoutPng(layout, 4))).toEqual({ width: layout.width * 4, height: layout.height * 4 });
   });
 
-  it('refuses a PNG too large to draw, naming the scale that fits, before drawing anything', () => {
-    const doc = buildTemplate('ikea-visit', 'en');
-    // 60 steps: 11,784 × 1,171 px; at 4× 47,136 × 4,684 px, past the pixel limit; 2× fits.
-    for (let i = 0; i < 50; i++) doc.steps.push({ ...doc.steps[0]!, id: `step:wide${i}` as typeof doc.steps[0]['id'], index: `z${String(i).padStart(3, '0')}` });
+  it('draws the text as outlines that look as resvg drew the SVG with <text>: pixel by pixel within anti-aliasing', async () => {
+    // The PNG is given glyph outlines (outlinedText.ts), shaped by fontkit; resvg shaped the
+    // `<text>` itself. A glyph off by a pixel, a lost kerning pair or a missing line shows here.
+    for (const [id, locale] of [['ikea-visit', 'en'], ['membership-joining', 'nl']] as const) {
+      const layout = layoutMap(journeyView(buildTemplate(id, locale)), measure);
+      const before = new Resvg(layoutSvg(layout, { font: 'reference' }), {
+        font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+        background: '#ffffff',
+      }).render();
+      const after = PNG.sync.read(await layoutPng(layout, 1));
+      expect([after.width, after.height]).toEqual([before.width, before.height]);
+      const { mean, over32 } = pixelDifference(before.pixels, after.data);
+      // Measured: mean 0.05 of 255, 0.03 % of the pixels more than 32 apart (edges of glyphs).
+      expect(mean).toBeLessThan(0.2);
+      expect(over32).toBeLessThan(0.002);
+      // …and the text is there: the map without its text is far from it.
+      const blank = new Resvg(layoutSvg({ ...layout, shapes: layout.shapes.filter((s) => s.kind !== 'text') }, { font: 'reference' }), { background: '#ffffff', font: { loadSystemFonts: false } }).render();
+      expect(pixelDifference(blank.pixels, after.data).over32).toBeGreaterThan(0.02);
+    }
+  });
+
+  it('draws a 2× PNG of a wide map in bands and tiles: the right size, a valid file, ink at the far right of the first band and in the last band', async () => {
+    const doc = wideMap(45);
     const layout = layoutMap(journeyView(doc), measure);
-    expect(() => layoutPng(layout, 4)).toThrow(ImageTooLargeError);
-    expect(() => layoutPng(layout, 4)).toThrow(/scale: at 4× this map is 47,136 × 4,684 px, .* choose 2×/);
+    const png = await layoutPng(layout, 2);
+    // pngjs checks every chunk's CRC and zlib the stream's checksum.
+    const image = PNG.sync.read(png);
+    expect([image.width, image.height]).toEqual([Math.ceil(layout.width * 2), Math.ceil(layout.height * 2)]);
+    const bandRows = Math.floor(PNG_BAND_BYTES / (image.width * 4 + 1));
+    const texts = layout.shapes.filter((s): s is TextShape => s.kind === 'text');
+    const lastTitle = texts.find((t) => t.lines.join(' ') === 'Far right end')!;
+    const lastCell = texts.find((t) => t.lines.join(' ') === 'Bottom right')!;
+    // The title stands in the first band and the last tile, the cell in a later band.
+    expect(lastTitle.y * 2).toBeLessThan(bandRows);
+    expect(lastTitle.x * 2).toBeGreaterThan(image.width - 8192);
+    expect(lastCell.y * 2).toBeGreaterThan(bandRows);
+    for (const text of [lastTitle, lastCell]) expect(inkIn(image, text, 2)).toBeGreaterThan(50);
+    // Between the two, the lanes' empty cells: no ink.
+    expect(inkIn(image, { ...lastCell, y: lastCell.y - 60 }, 2)).toBe(0);
+  });
+
+  it('refuses a PNG past the pixel or side limit before drawing, naming the scale that fits, in the journey\'s language', async () => {
+    // 60,000 × 5,000 px at 1×: 4× is 4.8 billion pixels, 2× 1.2 billion, 1× 300 million.
+    const wide = { width: 60_000, height: 5_000, shapes: [], regions: [], title: '' };
+    await expect(layoutPng(wide, 4)).rejects.toThrow(ImageTooLargeError);
+    await expect(layoutPng(wide, 4, 'en')).rejects.toThrow(`scale: at 4× this map is 240,000 × 20,000 px; a PNG may have at most ${MAX_PNG_PIXELS.toLocaleString('en')} pixels and ${MAX_PNG_SIDE.toLocaleString('en')} px a side here. Choose 1×, or the SVG or PDF`);
+    await expect(layoutPng(wide, 2, 'nl')).rejects.toThrow('scale: bij 2× is deze kaart 120.000 × 10.000 px; een PNG mag hier ten hoogste 1.000.000.000 pixels en 262.144 px per zijde hebben. Kies 1×, of de SVG of PDF');
+    // A side past the limit, however few the pixels: no scale fits.
+    const long = { width: 70_000, height: 10, shapes: [], regions: [], title: '' };
+    await expect(layoutPng(long, 4, 'en')).rejects.toThrow(/at 4× this map is 280,000 × 40 px; .* Choose 2×, or/);
+    // Through the one entry point, in the journey's language.
+    const doc = wideMap(320);
+    doc.journey.locale = 'nl';
+    await expect(exportJourney(doc, exportOptionsSchema.parse({ format: 'png', scale: '4' }))).rejects.toThrow(/^scale: bij 4× is deze kaart .* Kies 2×, of de SVG/);
   });
 
   it('escapes what a title may hold, so a hostile title cannot break or script the SVG', () => {
@@ -88,6 +138,42 @@ describe('the map as SVG and PNG, for every sample journey', () => {
     expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
   });
 });
+
+/** The IKEA sample widened to `steps` steps, the last titled "Far right end" with a cell "Bottom right" in the last lane. */
+function wideMap(steps: number): JourneyDocument {
+  const doc = buildTemplate('ikea-visit', 'en');
+  for (let i = doc.steps.length; i < steps; i++) doc.steps.push({ ...doc.steps[0]!, id: `step:wide${i}` as (typeof doc.steps)[0]['id'], index: `z${String(i).padStart(4, '0')}` });
+  const last = doc.steps.at(-1)!;
+  last.title = 'Far right end';
+  last.description = '';
+  doc.cells.push(createCellRecord(doc.lanes.at(-1)!.id, last.id, 'Bottom right'));
+  return doc;
+}
+
+/** How far two RGBA images of one size are apart: the mean largest channel difference, and the share of pixels more than 32 apart. */
+function pixelDifference(a: Uint8Array, b: Uint8Array): { mean: number; over32: number } {
+  let sum = 0;
+  let over32 = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    const d = Math.max(Math.abs(a[i]! - b[i]!), Math.abs(a[i + 1]! - b[i + 1]!), Math.abs(a[i + 2]! - b[i + 2]!));
+    sum += d;
+    if (d > 32) over32++;
+  }
+  return { mean: sum / (a.length / 4), over32: over32 / (a.length / 4) };
+}
+
+/** Dark pixels in the box of a text shape's first line, at `scale`. */
+function inkIn(image: PNG, text: TextShape, scale: number): number {
+  let ink = 0;
+  const [x0, y0] = [Math.floor(text.x * scale), Math.floor(text.y * scale)];
+  for (let y = y0; y < y0 + text.lineHeight * scale; y++) {
+    for (let x = x0; x < Math.min(image.width, x0 + 80 * scale); x++) {
+      const i = (y * image.width + x) * 4;
+      if (image.data[i]! < 120 && image.data[i + 1]! < 120 && image.data[i + 2]! < 120) ink++;
+    }
+  }
+  return ink;
+}
 
 describe.skipIf(popplerUnavailable() !== null)('the map as a poster PDF', () => {
   it.each(samples.filter((s) => s.locale === 'nl'))('$id: A3 landscape on one page with selectable text, nothing past the edge, and the findings after it', async ({ doc }) => {

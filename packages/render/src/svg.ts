@@ -30,7 +30,8 @@ export function layoutSvg(layout: MapLayout, options: SvgOptions = {}): string {
   return out.join('\n');
 }
 
-function shapeSvg(shape: Shape): string {
+/** One shape as an SVG element; a text shape as real `<text>`. */
+export function shapeSvg(shape: Shape): string {
   switch (shape.kind) {
     case 'rect':
       return `<rect x="${n(shape.x)}" y="${n(shape.y)}" width="${n(shape.width)}" height="${n(shape.height)}"${shape.radius ? ` rx="${n(shape.radius)}"` : ''}${paint(shape.fill, shape)}/>`;
