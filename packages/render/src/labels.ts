@@ -120,7 +120,7 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
     measured: 'Gemeten',
     peak: 'Piek',
     trough: 'Dal',
-    end: 'Eind',
+    end: 'Einde',
     page: 'Pagina',
     journeyMap: 'Klantreis',
     experienceMap: 'Klantbelevingskaart',

@@ -1,22 +1,34 @@
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCORES, scoreColor, type StepId } from '@klantreis/schema';
+import type { TFunction } from 'i18next';
+import type { StepMetrics } from '@klantreis/analytics';
+import { formatWaitMinutes } from '@klantreis/evaluation';
+import type { StepRecord, StepId } from '@klantreis/schema';
+import { layoutCurve, type CurveItem, type CurveLayer, type TextMeasure } from '@klantreis/render/layout';
 import { updateRecord } from '@klantreis/sync';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { useMeasurementContext } from '../hooks/useMeasurement.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
-import { curveModel, evenColumns } from './curveGeometry.ts';
-import { CurveMarkers, type PeakEndSteps } from './CurveMarkers.tsx';
+import { axisText, durationText, percentText } from '../components/measurement/formatMeasures.ts';
+import { designGaps } from '../components/measurement/designGaps.ts';
+import { canvasMeasure, exportFontReady } from '../present/LayoutSvg.tsx';
+import { shapeElement } from '../present/shapeElement.tsx';
+import { editorCurveInput } from './curveInput.ts';
 import { CURVE_HEIGHT, STEP_WIDTH, stepDisplayTitle, type MapColumn } from './mapLayout.ts';
-import { MeasuredCurve } from './MeasuredCurve.tsx';
-import { ToBeCurve } from './ToBeCurve.tsx';
-import { WaitGaps } from './WaitGaps.tsx';
 
-const PADDING = 22;
+/** The steps the peak-end rule looks at, marked on the curve. */
+export interface PeakEndSteps {
+  peakStepId: string | null;
+  troughStepId: string | null;
+  endStepId: string | null;
+}
 
 /**
- * The emotion curve across the step columns. Clicking a column sets that step's score at the
- * clicked level; each point is a slider for the keyboard (arrows, Home/End, Delete clears).
- * The to-be curve is drawn dashed beside it, and the peak, trough and end are labelled.
+ * The emotion curve across the step columns. What it draws (grid, waits, the to-be, measured
+ * and designed curves, markers, legend) is the layout model's `layoutCurve`, the same shapes
+ * the SVG, PNG and PDF exports draw; the editor names them for a screen reader and puts its
+ * interaction around them: clicking a column sets that step's score at the clicked level, and
+ * each point is a slider for the keyboard (arrows, Home/End, Delete clears).
  */
 export const EmotionCurve = memo(function EmotionCurve({
   columns,
@@ -25,13 +37,21 @@ export const EmotionCurve = memo(function EmotionCurve({
   troughStepId = null,
   endStepId = null,
 }: { columns: MapColumn[]; stepNumber: Map<string, number> } & Partial<PeakEndSteps>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'nl' ? 'nl' : 'en';
   const edit = useJourneyEdit();
   const selectedStepId = useEditorStore((s) => s.selectedStepId);
   const highlighted = useEditorStore((s) => s.highlightedStepIds);
-  const width = columns.length * STEP_WIDTH;
-  const scores = columns.map((c) => (c.kind === 'step' ? c.step.score : null));
-  const model = curveModel({ scores, columnCenters: evenColumns(columns.length, STEP_WIDTH), height: CURVE_HEIGHT, padding: PADDING });
+  const measurement = useMeasurementContext();
+  const metrics = useMemo(() => (measurement ? new Map<string, StepMetrics>(measurement.metrics.steps.map((s) => [s.stepId, s])) : null), [measurement]);
+  const measure = useCurveMeasure();
+  const curve = useMemo(
+    () => layoutCurve(editorCurveInput(columns, { metrics, peakStepId, troughStepId, endStepId, locale, t, measure }), { x: 0, y: 0, columnWidth: STEP_WIDTH, height: CURVE_HEIGHT }),
+    [columns, metrics, peakStepId, troughStepId, endStepId, locale, t, measure],
+  );
+  const width = curve.width;
+  const stepOf = useMemo(() => new Map<string, StepRecord>(columns.flatMap((c) => (c.kind === 'step' ? [[c.step.id, c.step] as const] : []))), [columns]);
+  const titleOf = (step: StepRecord) => stepDisplayTitle(step, stepNumber.get(step.id), t('step.untitled'));
 
   const setScore = (stepId: string, score: number | null) => edit((doc, origin) => updateRecord(doc, stepId as StepId, { score }, origin));
 
@@ -40,7 +60,7 @@ export const EmotionCurve = memo(function EmotionCurve({
     const box = svg.getBoundingClientRect();
     // On screen the curve is as tall as the map's zoom makes it; the model counts in its own pixels.
     const y = ((event.clientY - box.top) * CURVE_HEIGHT) / (box.height || CURVE_HEIGHT);
-    setScore(stepId, model.scoreAtY(y));
+    setScore(stepId, curve.scoreAtY(y));
   }
 
   function onPointKey(event: KeyboardEvent<SVGGElement>, stepId: string, score: number | null) {
@@ -59,11 +79,75 @@ export const EmotionCurve = memo(function EmotionCurve({
     setScore(stepId, next[event.key]!);
   }
 
+  /** One item of the model, with what the editor says of it and the attributes tests find it by. */
+  function itemElement(item: CurveItem, key: number): ReactNode {
+    const shapes = item.shapes.map(shapeElement);
+    const step = item.stepId ? stepOf.get(item.stepId) : undefined;
+    switch (item.part) {
+      case 'wait': {
+        if (!step?.wait) return null;
+        const label = t('step.waitGap', { duration: formatWaitMinutes(step.wait.minutes, locale), moment: t(`step.waitMoments.${step.wait.moment}`), title: titleOf(step) });
+        return (
+          <g key={key} data-testid="wait-gap" data-step-id={step.id} data-moment={item.moment} role="img" aria-label={label}>
+            <title>{label}</title>
+            {shapes}
+          </g>
+        );
+      }
+      case 'target':
+        return (
+          <g key={key} data-step-id={item.stepId} data-target={item.value ?? ''}>
+            {shapes}
+          </g>
+        );
+      case 'measured-step': {
+        const stepMetrics = item.stepId ? metrics?.get(item.stepId) : undefined;
+        if (!step || !stepMetrics) return null;
+        const parts = measuredWords(t, locale, titleOf(step), step, stepMetrics);
+        return (
+          <g key={key} role="img" aria-label={parts.join('; ')} data-step-id={step.id} data-measured={item.value ?? ''} className="measured-curve__step">
+            <title>{parts.join('\n')}</title>
+            {shapes}
+          </g>
+        );
+      }
+      case 'marker':
+        return (
+          <g key={key} className={`curve-marker curve-marker--${item.marker!.replace(' ', '-')}`} data-marker={item.marker} data-step-id={item.stepId}>
+            {shapes}
+          </g>
+        );
+      case 'legend':
+        return (
+          <g key={key} className="curve-legend" data-testid="curve-legend">
+            <title>{t('measurement.curve.legend')}</title>
+            {shapes}
+          </g>
+        );
+      default:
+        return <g key={key}>{shapes}</g>;
+    }
+  }
+
+  // The model's items in its drawing order, one group per layer, named as the editor named them.
+  const layers: { layer: CurveLayer; items: CurveItem[] }[] = [];
+  for (const item of curve.items) {
+    if (layers.at(-1)?.layer === item.layer) layers.at(-1)!.items.push(item);
+    else layers.push({ layer: item.layer, items: [item] });
+  }
+  const layerProps: Record<CurveLayer, Record<string, string>> = {
+    grid: { 'aria-hidden': 'true' },
+    waits: { className: 'curve__waits' },
+    'to-be': { className: 'to-be-curve', 'data-testid': 'to-be-curve', 'aria-hidden': 'true' },
+    measured: { className: 'measured-curve', 'data-testid': 'measured-curve' },
+    designed: { 'aria-hidden': 'true' },
+    markers: { className: 'curve-markers', 'aria-hidden': 'true' },
+    points: { 'aria-hidden': 'true' },
+    legend: {},
+  };
+
   return (
-    <svg className="curve" width={width} height={CURVE_HEIGHT} role="group" aria-label={t('editor.curve')} data-testid="emotion-curve">
-      {SCORES.map((score) => (
-        <line key={score} x1={0} x2={width} y1={model.yForScore(score)} y2={model.yForScore(score)} className={score === 0 ? 'curve__zero' : 'curve__grid'} />
-      ))}
+    <svg className="curve" width={width} height={CURVE_HEIGHT} role="group" aria-label={t('editor.curve')} data-testid="emotion-curve" fontFamily="Inter, sans-serif">
       {columns.map((column, i) =>
         column.kind === 'step' ? (
           <rect
@@ -78,16 +162,17 @@ export const EmotionCurve = memo(function EmotionCurve({
           />
         ) : null,
       )}
-      <WaitGaps columns={columns} stepNumber={stepNumber} height={CURVE_HEIGHT} />
-      <ToBeCurve columns={columns} height={CURVE_HEIGHT} padding={PADDING} />
-      <MeasuredCurve columns={columns} height={CURVE_HEIGHT} padding={PADDING} />
-      <path d={model.path} className="curve__line" />
-      <CurveMarkers columns={columns} model={model} steps={{ peakStepId, troughStepId, endStepId }} />
+      <g className="curve__drawn">
+        {layers.map(({ layer, items }) => (
+          <g key={layer} {...layerProps[layer]}>
+            {items.map(itemElement)}
+          </g>
+        ))}
+      </g>
       {columns.map((column, i) => {
         if (column.kind !== 'step') return null;
         const { step } = column;
-        const x = i * STEP_WIDTH + STEP_WIDTH / 2;
-        const title = stepDisplayTitle(step, stepNumber.get(step.id), t('step.untitled'));
+        const title = titleOf(step);
         const valueText = step.score === null ? t('step.noScore') : `${step.score > 0 ? '+' : ''}${step.score} ${t(`scores.${step.score}`)}`;
         return (
           <g
@@ -105,14 +190,44 @@ export const EmotionCurve = memo(function EmotionCurve({
             onKeyDown={(e) => onPointKey(e, step.id, step.score)}
           >
             <title>{t('step.scoreOf', { title, score: valueText })}</title>
-            {step.score === null ? (
-              <circle cx={x} cy={model.yForScore(0)} r={7} className="curve__unscored" />
-            ) : (
-              <circle cx={x} cy={model.yForScore(step.score)} r={9} fill={scoreColor(step.score)} className="curve__dot" />
-            )}
+            {/* The dot is the model's; this ring over it takes the pointer and shows the focus. */}
+            <circle cx={curve.columnCentre(i)} cy={curve.yForScore(step.score ?? 0)} r={10.5} className="curve__hit" />
           </g>
         );
       })}
     </svg>
   );
 });
+
+/** What a measured step says in words: its score and answers, drop-off, p90 wait and gaps to the design. */
+function measuredWords(t: TFunction, locale: 'nl' | 'en', name: string, step: StepRecord, metrics: StepMetrics): string[] {
+  const score = metrics.survey.axisMean;
+  const gaps = designGaps(step, metrics);
+  return [
+    score === null ? null : t('measurement.curve.point', { step: name, score: axisText(score, locale), count: metrics.survey.n }),
+    metrics.activities.length === 0 ? null : t('measurement.curve.dropOff', { share: percentText(metrics.dropOffShare, locale) }),
+    metrics.wait.measured.p90Seconds === null ? null : t('measurement.curve.wait', { wait: durationText(metrics.wait.measured.p90Seconds, locale) }),
+    gaps.scoreGapMarked ? t('measurement.curve.gapScore', { step: name, measured: axisText(score, locale), designed: axisText(gaps.designedScore, locale) }) : null,
+    gaps.waitExceeded ? t('measurement.curve.gapWait', { step: name, measured: durationText(metrics.wait.measured.p90Seconds, locale), designed: durationText((gaps.designedMinutes ?? 0) * 60, locale) }) : null,
+  ].filter((part): part is string => part !== null);
+}
+
+/**
+ * The text measure of the curve's words (markers, legend, waits), in the exports' font: once
+ * Inter has loaded, a new measure, so the first frame's fallback widths do not stay.
+ */
+function useCurveMeasure(): TextMeasure {
+  const [fontReady, setFontReady] = useState(() => typeof document !== 'undefined' && document.fonts?.check('700 11px Inter') === true);
+  useEffect(() => {
+    if (fontReady || typeof document === 'undefined' || !document.fonts) return;
+    let live = true;
+    void exportFontReady().then(() => live && setFontReady(true));
+    return () => {
+      live = false;
+    };
+  }, [fontReady]);
+  return useMemo(() => (fontReady ? canvasMeasure() : estimateMeasure), [fontReady]);
+}
+
+/** Until the font is there: Inter's average width, about 0.56 em a character. */
+const estimateMeasure: TextMeasure = { width: (text, size, weight) => text.length * size * (weight === 'bold' ? 0.6 : 0.56) };

@@ -219,8 +219,9 @@ export const measurementEn = {
   },
   curve: {
     measured: 'Measured',
+    toBe: 'To-be',
     designed: 'Designed',
-    legend: 'Measured curve: the mean survey score per step on the same axis',
+    legend: 'The curves: designed (solid, circles), to-be (dashed, rings) and measured (dotted, diamonds, the mean survey score per step), on the same axis and colours',
     point: 'Measured score of {{step}}: {{score}} from {{count, number}} answers',
     gapScore: '{{step}}: measured {{measured}} against designed {{designed}}',
     gapWait: '{{step}}: p90 wait {{measured}} against {{designed}} designed',

@@ -220,8 +220,9 @@ export const measurementNl: Messages['measurement'] = {
   },
   curve: {
     measured: 'Gemeten',
+    toBe: 'Gewenst (to-be)',
     designed: 'Ontworpen',
-    legend: 'Gemeten curve: de gemiddelde enquêtescore per stap op dezelfde as',
+    legend: 'De curves: ontworpen (doorgetrokken, rondjes), gewenst (gestreept, ringen) en gemeten (gestippeld, ruiten, de gemiddelde enquêtescore per stap), op dezelfde as en kleuren',
     point: 'Gemeten score van {{step}}: {{score}} uit {{count, number}} antwoorden',
     gapScore: '{{step}}: gemeten {{measured}} tegenover ontworpen {{designed}}',
     gapWait: '{{step}}: wachttijd p90 {{measured}} tegenover {{designed}} ontworpen',

@@ -5,3 +5,4 @@ export * from '../journeyView.ts';
 export * from './shapes.ts';
 export * from './textWrap.ts';
 export * from './mapLayout.ts';
+export * from './curveLayout.ts';

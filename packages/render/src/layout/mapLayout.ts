@@ -1,17 +1,16 @@
-import { curveMonotoneX, line } from 'd3-shape';
 import { scoreColor } from '@klantreis/schema';
 import type { JourneyView, ViewStep } from '../journeyView.ts';
 import { formatWaitMinutes } from '@klantreis/evaluation';
 import { formatScoreSign } from '../journeyView.ts';
 import type { LayoutRegion, MapLayout, Shape, TextShape } from './shapes.ts';
 import { wrapText, type FontWeight, type TextMeasure } from './textWrap.ts';
+import { layoutCurve, type CurveStep } from './curveLayout.ts';
 
 // The sizes of the editor (apps/web/src/canvas/mapLayout.ts and styles.css), so an export looks
 // like the map people worked on.
 export const STEP_WIDTH = 192;
 export const LABEL_WIDTH = 200;
 export const CURVE_HEIGHT = 176;
-const CURVE_PADDING = 22;
 const MARGIN = 32;
 const CELL_PADDING = 10;
 
@@ -21,9 +20,6 @@ const LINE = '#d5dde2';
 const LINE_SOFT = '#e8edf0';
 const PHASE_FILL = '#eef3f6';
 const EMPTY_FILL = '#fafbfc';
-const DESIGNED = '#37474f';
-const TO_BE = '#1a5fb4';
-const MEASURED = '#7b1fa2';
 const SEVERITY_COLORS = { critical: '#b3261e', warning: '#c77700' } as const;
 
 export interface MapLayoutOptions {
@@ -179,66 +175,24 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
   y += headerHeight;
   shapes.push({ kind: 'line', x1: left, y1: y, x2: left + mapWidth, y2: y, stroke: LINE, strokeWidth: 1 });
 
-  // The emotion curve.
+  // The emotion curve: the curve itself is the editor's (curveLayout.ts), the same shapes in
+  // the step columns; the label column has the name and the score levels, as the editor's has.
   const curveTop = y;
-  const yForScore = (score: number) => curveTop + CURVE_PADDING + ((2 - score) / 4) * (CURVE_HEIGHT - 2 * CURVE_PADDING);
-  const centre = (i: number) => columnX(i) + STEP_WIDTH / 2;
+  const curve = layoutCurve(
+    {
+      columns: columns.map((column) => (column.kind === 'step' ? curveStep(view, column.step) : null)),
+      ...(view.showEvaluation ? pickPeakEnd(view) : { peakStepId: null, troughStepId: null, endStepId: null }),
+      labels: { designed: labels.designed, toBe: labels.toBe, measured: labels.measured, peak: labels.peak, trough: labels.trough, end: labels.end },
+      measure,
+    },
+    { x: columnX(0), y: curveTop, columnWidth: STEP_WIDTH, height: CURVE_HEIGHT },
+  );
   shapes.push({ kind: 'rect', x: left, y: curveTop, width: mapWidth, height: CURVE_HEIGHT, fill: '#ffffff' });
   shapes.push(text({ x: left + CELL_PADDING, y: curveTop + 8, lines: wrap(labels.emotionCurve, LABEL_WIDTH - 60, 14, 'bold', 2), size: 14, weight: 'bold' }));
   for (const score of [2, 1, 0, -1, -2]) {
-    const lineY = yForScore(score);
-    shapes.push({ kind: 'line', x1: left + LABEL_WIDTH, y1: lineY, x2: left + mapWidth, y2: lineY, stroke: score === 0 ? '#c5d0d6' : '#edf1f3', strokeWidth: 1, dash: score === 0 ? [4, 4] : undefined });
-    shapes.push(text({ x: left + LABEL_WIDTH - CELL_PADDING, y: lineY - 7, lines: [formatScoreSign(score, locale)], size: 11, weight: 'regular', color: INK_SOFT, anchor: 'end' }));
+    shapes.push(text({ x: left + LABEL_WIDTH - CELL_PADDING, y: curve.yForScore(score) - 7, lines: [formatScoreSign(score, locale)], size: 11, weight: 'regular', color: INK_SOFT, anchor: 'end' }));
   }
-  const stepColumns = columns.flatMap((column, i) => (column.kind === 'step' ? [{ column: i, step: column.step }] : []));
-  const curvePath = (points: { x: number; y: number }[]) =>
-    line<{ x: number; y: number }>()
-      .x((p) => p.x)
-      .y((p) => p.y)
-      .curve(curveMonotoneX)(points) ?? '';
-  const designed = stepColumns.filter(({ step }) => step.step.score !== null).map(({ column, step }) => ({ x: centre(column), y: yForScore(step.step.score!), step }));
-  const toBe = view.evaluation.toBe
-    ? stepColumns.flatMap(({ column, step }) => {
-        const score = step.step.targetScore ?? step.step.score;
-        return score === null ? [] : [{ x: centre(column), y: yForScore(score) }];
-      })
-    : [];
-  const measured = stepColumns.flatMap(({ column, step }) => {
-    const score = view.measured.get(step.step.id)?.score ?? null;
-    return score === null ? [] : [{ x: centre(column), y: yForScore(Math.max(-2, Math.min(2, score))) }];
-  });
-  if (toBe.length > 1) shapes.push({ kind: 'path', d: curvePath(toBe), stroke: TO_BE, strokeWidth: 2, dash: [6, 4] });
-  if (measured.length > 1) shapes.push({ kind: 'path', d: curvePath(measured), stroke: MEASURED, strokeWidth: 2, dash: [2, 3] });
-  for (const point of measured) shapes.push({ kind: 'circle', cx: point.x, cy: point.y, r: 4, fill: MEASURED });
-  if (designed.length > 1) shapes.push({ kind: 'path', d: curvePath(designed), stroke: DESIGNED, strokeWidth: 2.5 });
-  for (const { column, step } of stepColumns) {
-    if (step.step.score === null) shapes.push({ kind: 'circle', cx: centre(column), cy: yForScore(0), r: 6, fill: '#ffffff', stroke: '#90a4ae', strokeWidth: 1.5, dash: [3, 2] });
-  }
-  const { peakStepId, troughStepId, endStepId } = view.showEvaluation ? view.evaluation.peakEnd : { peakStepId: null, troughStepId: null, endStepId: null };
-  for (const point of designed) {
-    shapes.push({ kind: 'circle', cx: point.x, cy: point.y, r: 7, fill: scoreColor(point.step.step.score), stroke: '#263238', strokeWidth: 1.2 });
-    const marks = [point.step.step.id === peakStepId ? labels.peak : null, point.step.step.id === troughStepId ? labels.trough : null, point.step.step.id === endStepId ? labels.end : null].filter(
-      (m): m is string => m !== null,
-    );
-    if (marks.length > 0) {
-      const above = point.y > curveTop + CURVE_HEIGHT / 2;
-      shapes.push(text({ x: point.x, y: above ? point.y - 26 : point.y + 11, lines: [marks.join(' · ')], size: 11, weight: 'bold', color: INK_SOFT, anchor: 'middle' }));
-    }
-  }
-  // A legend once there is more than the designed curve.
-  const legend = [
-    { label: labels.designed, color: DESIGNED, dash: undefined as number[] | undefined, show: true },
-    { label: labels.toBe, color: TO_BE, dash: [6, 4], show: toBe.length > 1 },
-    { label: labels.measured, color: MEASURED, dash: [2, 3], show: measured.length > 0 },
-  ].filter((item) => item.show);
-  if (legend.length > 1) {
-    let legendY = curveTop + 40;
-    for (const item of legend) {
-      shapes.push({ kind: 'line', x1: left + CELL_PADDING, y1: legendY + 8, x2: left + CELL_PADDING + 22, y2: legendY + 8, stroke: item.color, strokeWidth: 2.5, dash: item.dash });
-      shapes.push(text({ x: left + CELL_PADDING + 28, y: legendY, lines: [item.label], size: 11, weight: 'regular', color: INK_SOFT }));
-      legendY += 18;
-    }
-  }
+  shapes.push(...curve.shapes);
   regions.push({ kind: 'curve', id: 'curve', x: left, y: curveTop, width: mapWidth, height: CURVE_HEIGHT });
   y += CURVE_HEIGHT;
   shapes.push({ kind: 'line', x1: left, y1: y, x2: left + mapWidth, y2: y, stroke: LINE, strokeWidth: 1 });
@@ -269,6 +223,24 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
   shapes.push({ kind: 'rect', x: left, y: mapTop, width: mapWidth, height: y - mapTop, stroke: LINE, strokeWidth: 1 });
 
   return { width, height: Math.ceil(y + MARGIN), shapes, regions, title: view.doc.journey.title };
+}
+
+/** A step as the curve draws it, from what an export knows (the measured score, not the editor's figures). */
+function curveStep(view: JourneyView, viewStep: ViewStep): CurveStep {
+  const { step } = viewStep;
+  const measured = view.measured.get(step.id);
+  return {
+    id: step.id,
+    score: step.score,
+    targetScore: view.evaluation.toBe ? step.targetScore : null,
+    wait: step.wait ? { moment: step.wait.moment, text: formatWaitMinutes(step.wait.minutes, view.locale) } : null,
+    measured: measured ? { score: measured.score } : null,
+  };
+}
+
+function pickPeakEnd(view: JourneyView): { peakStepId: string | null; troughStepId: string | null; endStepId: string | null } {
+  const { peakStepId, troughStepId, endStepId } = view.evaluation.peakEnd;
+  return { peakStepId, troughStepId, endStepId };
 }
 
 function round(value: number): number {

@@ -7,7 +7,15 @@ import type { FontWeight } from './textWrap.ts';
  */
 export type Shape = RectShape | LineShape | PathShape | CircleShape | TextShape;
 
-interface Stroke {
+/**
+ * What a shape draws, for a renderer that finds its parts again ("designed-line",
+ * "measured-point"): the web app writes it as `data-part`; the exports ignore it.
+ */
+interface Part {
+  part?: string;
+}
+
+interface Stroke extends Part {
   stroke?: string;
   strokeWidth?: number;
   /** Dash and gap lengths, as SVG's stroke-dasharray. */
@@ -47,7 +55,7 @@ export interface CircleShape extends Stroke {
   fill?: string;
 }
 
-export interface TextShape {
+export interface TextShape extends Part {
   kind: 'text';
   /** The anchor point's x; y is the top of the first line. */
   x: number;
