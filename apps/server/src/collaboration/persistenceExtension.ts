@@ -13,7 +13,7 @@ import type { CollabContext } from './accessExtension.ts';
 import { OwnedElsewhereError, type DocumentOwnership } from '../cluster/documentOwnership.ts';
 import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
 import { RefusalError } from './refusals.ts';
-import { applyStoredDocument, compactStoredUpdates } from './storedDocument.ts';
+import { applyStoredDocument, compactStoredUpdates, withoutUpdateListeners } from './storedDocument.ts';
 import { documentUpdateOf } from './syncMessage.ts';
 import { UpdateMerger } from './updateMerger.ts';
 import { UpdateWriter } from './updateWriter.ts';
@@ -112,7 +112,7 @@ export class PersistenceExtension implements Extension {
     // A document that fails to load is refused: Hocuspocus would otherwise serve an empty one
     // and the first edit would be stored on top of nothing. Nothing is written while loading.
     try {
-      applyStoredDocument(document, stored);
+      withoutUpdateListeners(document, () => applyStoredDocument(document, stored));
     } catch (error) {
       throw new DocumentLoadError(`journey ${documentName} cannot be loaded: ${(error as Error).message}`, CLOSE_CODES.loadFailed.reason);
     }

@@ -1,4 +1,4 @@
-import { HocuspocusProvider, type onCloseParameters } from '@hocuspocus/provider';
+import type { onCloseParameters } from '@hocuspocus/provider';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -7,6 +7,8 @@ import { SIGNED_OUT_EVENT } from '../api/journeysApi.ts';
 import { ACCESS_CHANGED_EVENT } from './useJourneyAccess.ts';
 import { CLOSE_CODES, collabUrl, journeyFromDoc, recordsOf } from '@klantreis/sync';
 import type { Awareness } from './awareness.ts';
+import { onDocumentChange } from './documentChanges.ts';
+import { LocalFirstProvider, putLocalCopyFirst } from './localCopyFirst.ts';
 import { reconcileJourney } from './reconcileJourney.ts';
 import { saveProblemOf, storeRetryDelay, type SaveProblem } from './saveProblem.ts';
 
@@ -81,14 +83,10 @@ export function useCollaborativeJourney(journeyId: string) {
   useEffect(() => {
     const local = new IndexeddbPersistence(localStoreName(journeyId), doc);
     localCopy.current = local;
-    // A copy from an earlier visit shows the map at once, even before (or without) the server.
-    local.on('synced', () => {
-      if (recordsOf(doc).has(JOURNEY_RECORD_ID)) setSynced(true);
-    });
     let refused = false;
     let failedStores = 0;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    const provider = new HocuspocusProvider({
+    const provider = new LocalFirstProvider({
       url: collabUrl(location.origin, journeyId),
       name: journeyId,
       document: doc,
@@ -122,6 +120,12 @@ export function useCollaborativeJourney(journeyId: string) {
         if (event.code === CLOSE_CODES.accessChanged.code || event.code === CLOSE_CODES.forbidden.code) window.dispatchEvent(new Event(ACCESS_CHANGED_EVENT));
       },
     });
+    // The browser's copy goes in before the first sync, unencoded and unsent (see there).
+    const localFirst = putLocalCopyFirst(doc, local, provider);
+    // A copy from an earlier visit shows the map at once, even before (or without) the server.
+    local.on('synced', () => {
+      if (recordsOf(doc).has(JOURNEY_RECORD_ID)) setSynced(true);
+    });
     // The provider's own reconnect comes a second after any close. After a refusal it would
     // send the same update to be refused again; after a failed store it waits longer each time,
     // as the server's storage may need a while. (Here and not in the `onClose` option, which
@@ -151,6 +155,7 @@ export function useCollaborativeJourney(journeyId: string) {
     if (!navigator.onLine) provider.disconnect();
     return () => {
       clearTimeout(retry);
+      localFirst.cancel();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       setAwareness(null);
@@ -164,12 +169,10 @@ export function useCollaborativeJourney(journeyId: string) {
     let dirty = true;
     return {
       subscribe(listener: () => void) {
-        const onUpdate = () => {
+        return onDocumentChange(doc, () => {
           dirty = true;
           listener();
-        };
-        doc.on('update', onUpdate);
-        return () => doc.off('update', onUpdate);
+        });
       },
       getSnapshot(): JourneyDocument | null {
         if (dirty) {

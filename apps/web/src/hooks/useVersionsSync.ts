@@ -3,6 +3,7 @@ import { matchMutation, useQueryClient } from '@tanstack/react-query';
 import type * as Y from 'yjs';
 import { versionsKeys, versionsQuery } from '../queries/versions.ts';
 import { publish, remoteStates, type Awareness } from './awareness.ts';
+import { onDocumentChange } from './documentChanges.ts';
 
 // "Changed since approved" follows the map's edits; a pause in typing is soon enough.
 const EDIT_SETTLE_MS = 1_500;
@@ -23,10 +24,10 @@ export function useVersionsSync(journeyId: string, doc: Y.Doc, awareness: Awaren
       if (!client.getQueryData(versionsQuery(journeyId).queryKey)?.approval?.approvedVersion) return;
       timer = setTimeout(() => void client.invalidateQueries({ queryKey: versionsKeys.read(journeyId) }), EDIT_SETTLE_MS);
     };
-    doc.on('update', onUpdate);
+    const stop = onDocumentChange(doc, onUpdate);
     return () => {
       if (timer) clearTimeout(timer);
-      doc.off('update', onUpdate);
+      stop();
     };
   }, [client, doc, journeyId]);
 
