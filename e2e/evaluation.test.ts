@@ -156,7 +156,7 @@ describe.skipIf(unavailable !== null)('the evaluation in the editor, in Chromium
     expect(await page.locator('[data-testid="to-be-curve"]').count()).toBe(0);
     await map.stepHead(last.title).locator('.step-head__title').click();
     await page.locator('[data-testid="target-score"]').getByRole('radio', { name: '+2 very positive' }).check();
-    await page.locator(`[data-testid="to-be-curve"] circle[data-step-id="${last.id}"][data-target="2"]`).waitFor();
+    await page.locator(`[data-testid="to-be-curve"] [data-step-id="${last.id}"][data-target="2"] circle`).waitFor();
     await panel.openTab('evaluation');
     expect(Number(await page.locator('[data-testid="to-be-score"]').getAttribute('data-score'))).toBeGreaterThan(await panel.rememberedScore());
     await eventually(async () => expect((await map.fetchJourney()).steps.at(-1)!.targetScore).toBe(2));

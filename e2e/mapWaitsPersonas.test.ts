@@ -43,7 +43,7 @@ describe.skipIf(unavailable !== null)('whose journey, and where the customer wai
     }
     const before = waits.find((step) => step.wait!.moment === 'before')!;
     const edgeOf = async (stepId: string) => (await page.locator(`.curve__column[data-step-id="${stepId}"]`).boundingBox())!;
-    const gapBox = async (stepId: string) => (await page.locator(`[data-testid="wait-gap"][data-step-id="${stepId}"] rect`).boundingBox())!;
+    const gapBox = async (stepId: string) => (await page.locator(`[data-testid="wait-gap"][data-step-id="${stepId}"] [data-part="wait-band"]`).boundingBox())!;
     const column = await edgeOf(before.id);
     const band = await gapBox(before.id);
     expect(Math.abs(band.x + band.width / 2 - column.x)).toBeLessThan(2);

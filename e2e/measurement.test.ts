@@ -114,15 +114,15 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
       // Aanvraag measured at CSAT 4.5 → +1.5 against a designed 0: a gap of 1.5 is marked.
       const first = measured.locator(`[data-step-id="${stepIds[0]}"]`);
       await expect.poll(() => first.getAttribute('data-measured'), computed).toBe('1.5');
-      expect(await first.locator('[data-gap="score"]').count()).toBe(1);
+      expect(await first.locator('[data-part="score-gap"]').count()).toBe(1);
       expect(await first.getAttribute('aria-label')).toMatch(locale === 'nl-NL' ? /Gemeten score van Aanvraag: \+1,5 uit 2 antwoorden/ : /Measured score of Aanvraag: \+1\.5 from 2 answers/);
       // Besluit measured at CSAT 1 → −2 against a designed +1.
       expect(await measured.locator(`[data-step-id="${stepIds[3]}"]`).getAttribute('data-measured')).toBe('-2');
       // On the designed curve's colour scale: +1.5 rounds to dark green, −2 is dark red; a legend names both curves.
-      const fill = (stepId: string) => measured.locator(`[data-step-id="${stepId}"] .measured-curve__point`).evaluate((el) => getComputedStyle(el).fill);
+      const fill = (stepId: string) => measured.locator(`[data-step-id="${stepId}"] [data-part="measured-point"]`).evaluate((el) => getComputedStyle(el).fill);
       expect(await fill(stepIds[0]!)).toBe(hexToRgb(scoreColor(2)));
       expect(await fill(stepIds[3]!)).toBe(hexToRgb(scoreColor(-2)));
-      expect(await measured.getByTestId('curve-legend').textContent()).toMatch(locale === 'nl-NL' ? /Ontworpen[\s\S]*Gemeten/ : /Designed[\s\S]*Measured/);
+      expect(await page.getByTestId('curve-legend').textContent()).toMatch(locale === 'nl-NL' ? /Ontworpen[\s\S]*Gemeten/ : /Designed[\s\S]*Measured/);
       await page.screenshot({ path: `${tmpdir()}/klantreis-measured-curve-${locale}.png` });
       expect(await violations(page)).toEqual([]);
       await page.locator('[data-testid="topbar-more"] > summary').click(); // the dashboard is under "More"

@@ -129,7 +129,8 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   const top = frame.y;
   const bottom = frame.y + frame.height;
   const yForScore = (score: number) => top + CURVE_PADDING + ((2 - score) / 4) * (frame.height - 2 * CURVE_PADDING);
-  const scoreAtY = (y: number) => Math.max(-2, Math.min(2, Math.round(2 - ((y - top - CURVE_PADDING) / (frame.height - 2 * CURVE_PADDING)) * 4)));
+  // `+ 0` turns a rounded −0 into 0: a score is stored, and −0 is not a level on the scale.
+  const scoreAtY = (y: number) => Math.max(-2, Math.min(2, Math.round(2 - ((y - top - CURVE_PADDING) / (frame.height - 2 * CURVE_PADDING)) * 4))) + 0;
   const columnCentre = (i: number) => frame.x + i * frame.columnWidth + frame.columnWidth / 2;
   const text = (t: { x: number; baseline: number; value: string; size: number; weight: FontWeight; color: string; anchor: TextShape['anchor']; part?: string }): TextShape => {
     const lineHeight = Math.round(t.size * 1.3 * 10) / 10;
@@ -138,6 +139,8 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     return { kind: 'text', x: t.x, y: round(y), lines: [t.value], size: t.size, weight: t.weight, color: t.color, lineHeight, anchor: t.anchor, ...(t.part ? { part: t.part } : {}) };
   };
   const items: CurveItem[] = [];
+  // What the legend must not cover: dots, rings, diamonds, markers and the figures under a step.
+  const taken: Box[] = [];
   const steps = columns.flatMap((step, column) => (step ? [{ step, column, x: columnCentre(column) }] : []));
 
   // The score grid: a line per level, the zero line dashed.
@@ -165,6 +168,9 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     const left = Math.max(frame.x, Math.min(edge - WAIT_WIDTH / 2, frame.x + width - WAIT_WIDTH));
     const band = { x: left, y: top + 4, width: WAIT_WIDTH, height: frame.height - 8 };
     const labelWidth = measure.width(step.wait.text, 12, 'bold') + 6;
+    // The duration under the band, whole inside the curve at its ends.
+    const labelX = Math.max(frame.x + labelWidth / 2, Math.min(left + WAIT_WIDTH / 2, frame.x + width - labelWidth / 2));
+    taken.push({ x1: labelX - labelWidth / 2, y1: bottom - 24, x2: labelX + labelWidth / 2, y2: bottom - 7 });
     items.push({
       layer: 'waits',
       part: 'wait',
@@ -173,8 +179,8 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
       shapes: [
         { kind: 'rect', ...band, radius: 4, fill: WAIT_FILL, stroke: WAIT_EDGE, strokeWidth: 1, dash: [3, 3], part: 'wait-band' },
         ...hatch(band, 1.5).map((l): Shape => ({ kind: 'line', ...l, stroke: WAIT_HATCH, strokeWidth: 2 })),
-        { kind: 'rect', x: left + WAIT_WIDTH / 2 - labelWidth / 2, y: bottom - 24, width: labelWidth, height: 17, radius: 3, fill: PAPER },
-        text({ x: left + WAIT_WIDTH / 2, baseline: bottom - 11, value: step.wait.text, size: 12, weight: 'bold', color: WAIT_TEXT, anchor: 'middle' }),
+        { kind: 'rect', x: labelX - labelWidth / 2, y: bottom - 24, width: labelWidth, height: 17, radius: 3, fill: PAPER },
+        text({ x: labelX, baseline: bottom - 11, value: step.wait.text, size: 12, weight: 'bold', color: WAIT_TEXT, anchor: 'middle' }),
       ],
     });
   }
@@ -189,6 +195,7 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     items.push({ layer: 'to-be', part: 'to-be-line', shapes: toBe.length > 1 ? [{ kind: 'path', d: curvePath(toBe), stroke: TO_BE, strokeWidth: 2.2, dash: [7, 5] }] : [] });
     for (const { step, x } of steps) {
       if (step.targetScore === null) continue;
+      taken.push(around(x, yForScore(step.targetScore), 7));
       items.push({ layer: 'to-be', part: 'target', stepId: step.id, value: step.targetScore, shapes: [{ kind: 'circle', cx: x, cy: yForScore(step.targetScore), r: 6, fill: PAPER, stroke: TO_BE, strokeWidth: 2 }] });
     }
   }
@@ -205,9 +212,15 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
       const score = measured.score === null ? null : clampScore(measured.score);
       const gap = score !== null && step.score !== null && Math.abs(score - step.score) >= SCORE_GAP;
       if (gap) shapes.push({ kind: 'line', x1: x + 14, y1: yForScore(step.score!), x2: x + 14, y2: yForScore(score), stroke: GAP, strokeWidth: 2, dash: [3, 2], part: 'score-gap' });
+      if (score !== null) taken.push(around(x, yForScore(score), 10));
       if (score !== null) shapes.push({ kind: 'path', d: diamond(x, yForScore(score), 8.49), fill: scoreColor(score), stroke: gap ? GAP : DOT_STROKE, strokeWidth: gap ? 2.8 : 1.6, part: 'measured-point' });
+      if (measured.figures) {
+        const half = measure.width(measured.figures, 11, 'bold') / 2;
+        taken.push({ x1: x - half, y1: bottom - 16, x2: x + half, y2: bottom });
+      }
       if (measured.figures) shapes.push(text({ x, baseline: bottom - 5, value: measured.figures, size: 11, weight: 'bold', color: FIGURES, anchor: 'middle' }));
       if (measured.waitExceeded) {
+        taken.push(around(x + 30, top + 12, 9));
         shapes.push({ kind: 'circle', cx: x + 30, cy: top + 12, r: 9, fill: GAP, part: 'wait-exceeded' });
         shapes.push(text({ x: x + 30, baseline: top + 16.5, value: '!', size: 12, weight: 'bold', color: PAPER, anchor: 'middle' }));
       }
@@ -238,6 +251,7 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
       y = point.y - MARKER_HEIGHT / 2;
       x = point.x + 13 + pillWidth <= frame.x + width ? point.x + 13 : point.x - 13 - pillWidth;
     }
+    taken.push({ x1: x, y1: y, x2: x + pillWidth, y2: y + MARKER_HEIGHT });
     items.push({
       layer: 'markers',
       part: 'marker',
@@ -252,6 +266,7 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
 
   // The dots: the score's colour; an unscored step an empty dashed ring at zero.
   for (const { step, x } of steps) {
+    taken.push(around(x, yForScore(step.score ?? 0), DOT_RADIUS + 1));
     if (step.score === null) items.push({ layer: 'points', part: 'unscored', stepId: step.id, shapes: [{ kind: 'circle', cx: x, cy: yForScore(0), r: 7, fill: PAPER, stroke: UNSCORED, strokeWidth: 1.5, dash: [3, 2] }] });
     else items.push({ layer: 'points', part: 'point', stepId: step.id, value: step.score, shapes: [{ kind: 'circle', cx: x, cy: yForScore(step.score), r: DOT_RADIUS, fill: scoreColor(step.score), stroke: DOT_STROKE, strokeWidth: 1.2 }] });
   }
@@ -266,19 +281,39 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   if (legend.length > 1) {
     const entryWidth = (label: string) => 27 + measure.width(label, 11, 'bold');
     const total = legend.reduce((sum, entry) => sum + entryWidth(entry.label), 0) + 14 * (legend.length - 1);
-    let x = frame.x + width - 12 - total;
-    const lineY = top + 8;
+    // At the top right, unless a dot or marker is there: then the top left, the bottom right or
+    // the bottom left, the first that is free (a map whose corners are all taken keeps the top right).
+    const corners = [
+      { x: frame.x + width - 12 - total, y: top },
+      { x: frame.x + 12, y: top },
+      { x: frame.x + width - 12 - total, y: bottom - 17 },
+      { x: frame.x + 12, y: bottom - 17 },
+    ];
+    const free = corners.find((corner) => !taken.some((box) => box.x1 < corner.x + total + 4 && box.x2 > corner.x - 4 && box.y1 < corner.y + 17 && box.y2 > corner.y));
+    let { x } = free ?? corners[0]!;
+    const lineY = (free ?? corners[0]!).y + 8;
     const shapes: Shape[] = [];
     for (const entry of legend) {
       shapes.push({ kind: 'line', x1: x, y1: lineY, x2: x + 22, y2: lineY, stroke: entry.stroke, strokeWidth: 2.4, ...(entry.dash ? { dash: entry.dash } : {}) });
       shapes.push(entry.mark(x + 11, lineY));
-      shapes.push(text({ x: x + 27, baseline: top + 12, value: entry.label, size: 11, weight: 'bold', color: LEGEND_TEXT, anchor: 'start' }));
+      shapes.push(text({ x: x + 27, baseline: lineY + 4, value: entry.label, size: 11, weight: 'bold', color: LEGEND_TEXT, anchor: 'start' }));
       x += entryWidth(entry.label) + 14;
     }
     items.push({ layer: 'legend', part: 'legend', shapes });
   }
 
   return { items, shapes: items.flatMap((item) => item.shapes), width, points, yForScore, scoreAtY, columnCentre };
+}
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+function around(x: number, y: number, r: number): Box {
+  return { x1: x - r, y1: y - r, x2: x + r, y2: y + r };
 }
 
 /** A smooth curve through the points that never overshoots a score (monotone in x). */
