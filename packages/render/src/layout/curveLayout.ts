@@ -211,6 +211,7 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
       const shapes: Shape[] = [];
       const score = measured.score === null ? null : clampScore(measured.score);
       const gap = score !== null && step.score !== null && Math.abs(score - step.score) >= SCORE_GAP;
+      if (gap) taken.push({ x1: x + 12, y1: Math.min(yForScore(step.score!), yForScore(score)), x2: x + 16, y2: Math.max(yForScore(step.score!), yForScore(score)) });
       if (gap) shapes.push({ kind: 'line', x1: x + 14, y1: yForScore(step.score!), x2: x + 14, y2: yForScore(score), stroke: GAP, strokeWidth: 2, dash: [3, 2], part: 'score-gap' });
       if (score !== null) taken.push(around(x, yForScore(score), 10));
       if (score !== null) shapes.push({ kind: 'path', d: diamond(x, yForScore(score), 8.49), fill: scoreColor(score), stroke: gap ? GAP : DOT_STROKE, strokeWidth: gap ? 2.8 : 1.6, part: 'measured-point' });
@@ -232,7 +233,8 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   const points: CurvePoint[] = steps.flatMap(({ step, column, x }) => (step.score === null ? [] : [{ column, stepId: step.id, x, y: yForScore(step.score), score: step.score }]));
   items.push({ layer: 'designed', part: 'designed-line', shapes: points.length > 1 ? [{ kind: 'path', d: curvePath(points), stroke: DESIGNED, strokeWidth: 2.5, part: 'designed-line' }] : [] });
 
-  // Peak and end above their dot, the trough below; at +2 or −2, beside it.
+  // Peak and end above their dot, the trough below; beside it at +2 or −2, or where a measured
+  // diamond or a target ring would be under it.
   const marks: { stepId: string; above: boolean; value: string; marker: string }[] = [];
   const { peakStepId, troughStepId, endStepId } = input;
   if (peakStepId && peakStepId === endStepId) marks.push({ stepId: peakStepId, above: true, value: `${labels.peak} · ${labels.end}`, marker: 'peak end' });
@@ -245,12 +247,17 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     const point = points.find((p) => p.stepId === mark.stepId);
     if (!point) continue;
     const pillWidth = round(measure.width(mark.value, 11, 'bold') + 12);
-    let x = point.x - pillWidth / 2;
-    let y = mark.above ? point.y - 14 - MARKER_HEIGHT : point.y + 14;
-    if (y < top + 1 || y + MARKER_HEIGHT > bottom - 1) {
-      y = point.y - MARKER_HEIGHT / 2;
-      x = point.x + 13 + pillWidth <= frame.x + width ? point.x + 13 : point.x - 13 - pillWidth;
-    }
+    // Where it would go, in order: its side of the dot, then beside it (right, left), then the
+    // other side; inside the curve, and not over a ring, a diamond or a marker drawn before.
+    const beside = point.y - MARKER_HEIGHT / 2;
+    const candidates = [
+      { x: point.x - pillWidth / 2, y: mark.above ? point.y - 14 - MARKER_HEIGHT : point.y + 14 },
+      { x: point.x + 13, y: beside },
+      { x: point.x - 13 - pillWidth, y: beside },
+      { x: point.x - pillWidth / 2, y: mark.above ? point.y + 14 : point.y - 14 - MARKER_HEIGHT },
+    ].filter((c) => c.y >= top + 1 && c.y + MARKER_HEIGHT <= bottom - 1 && c.x >= frame.x && c.x + pillWidth <= frame.x + width);
+    const clear = candidates.find((c) => !taken.some((b) => b.x1 < c.x + pillWidth && b.x2 > c.x && b.y1 < c.y + MARKER_HEIGHT && b.y2 > c.y));
+    const { x, y } = clear ?? candidates[0] ?? { x: point.x - pillWidth / 2, y: beside };
     taken.push({ x1: x, y1: y, x2: x + pillWidth, y2: y + MARKER_HEIGHT });
     items.push({
       layer: 'markers',
