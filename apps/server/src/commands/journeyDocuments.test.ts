@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { journeyFromDoc } from '@klantreis/sync';
+import { journeyFromDoc, updateJourney } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { authorizedFetch } from '../testCredentials.ts';
 
@@ -49,4 +49,30 @@ describe('REST writes through a draft of the live document', () => {
     expect(await trash.moved).toBe(true);
     await expect(second).rejects.toThrow(/no journey/);
   });
+
+  it('reads a live document again after every change, an editor’s or a REST write, and gives each caller its own copy', async () => {
+    server = await buildTestServer();
+    const created = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Eerst' }) });
+    const { id } = (await created.json()) as { id: string };
+    const editor = await buildEditorClient(server.url, id);
+    try {
+      const { documents } = server.server;
+      const first = await documents.read(id);
+      expect(first.journey.title).toBe('Eerst');
+      // Each caller's own copy: changing one changes neither the next read nor the document.
+      first.journey.title = 'Mine alone';
+      expect((await documents.read(id)).journey.title).toBe('Eerst');
+
+      const answer = await authorizedFetch(`${server.url}/api/journeys/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Via REST' }) });
+      expect(answer.status).toBe(200);
+      expect((await documents.read(id)).journey.title).toBe('Via REST');
+
+      await eventually(() => expect(journeyFromDoc(editor.doc).journey.title).toBe('Via REST'));
+      updateJourney(editor.doc, { title: 'In the editor' });
+      await eventually(async () => expect((await documents.read(id)).journey.title).toBe('In the editor'));
+    } finally {
+      editor.provider.destroy();
+    }
+  });
 });
+
