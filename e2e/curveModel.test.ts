@@ -64,6 +64,24 @@ describe.skipIf(unavailable !== null)("the editor's curve and the SVG export's, 
     // For the eye: the editor's curve and the export, side by side in the temp folder.
     await page.locator('.curve-cell').screenshot({ path: `${tmpdir()}/klantreis-curve-editor.png` });
     writeFileSync(`${tmpdir()}/klantreis-curve-export.png`, Buffer.from(await (await running.server.fetch(`/api/journeys/${id}/export?format=png&scale=1`)).arrayBuffer()));
+
+    // The sliders stay the editor's, over the model's dots: the focus ring shows, a key moves the
+    // score, and the model draws the dot and the curve there.
+    const first = steps[0]!;
+    const slider = curve.locator(`g.curve__point[data-step-id="${first.id}"]`);
+    await slider.focus();
+    expect(await slider.locator('.curve__hit').evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(26, 95, 180)');
+    const score = Number(await slider.getAttribute('data-score'));
+    await slider.press(score < 2 ? 'ArrowUp' : 'ArrowDown');
+    const moved = score < 2 ? score + 1 : score - 1;
+    await curve.locator(`g.curve__point[data-step-id="${first.id}"][data-score="${moved}"]`).waitFor();
+    await expect.poll(async () => pathParts((await designed.getAttribute('d'))!).numbers[1]).not.toBe(inEditor.numbers[1]);
+    const centre = async (selector: string) => {
+      const box = (await curve.locator(selector).boundingBox())!;
+      return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+    };
+    expect(await centre(`g.curve__point[data-step-id="${first.id}"] .curve__hit`)).toEqual(await centre(`g.curve__model-dot[data-step-id="${first.id}"] circle`));
+    await page.locator('.curve-cell').screenshot({ path: `${tmpdir()}/klantreis-curve-editor-focus.png` });
     await context.close();
-  });
+  }, 60_000);
 });

@@ -124,6 +124,13 @@ export const EmotionCurve = memo(function EmotionCurve({
             {shapes}
           </g>
         );
+      case 'point':
+      case 'unscored':
+        return (
+          <g key={key} className="curve__model-dot" data-step-id={item.stepId}>
+            {shapes}
+          </g>
+        );
       default:
         return <g key={key}>{shapes}</g>;
     }
