@@ -26,7 +26,8 @@ const TEXT_INSET_PT = 3;
 const INK = '263238';
 const MUTED = '607D8B';
 const GRID = 'CFD8DC';
-const TO_BE = '1565C0';
+// The curve's colours are the layout model's (layout/curveLayout.ts), so the slide's curve reads as the map's.
+const TO_BE = '5E35B1';
 
 export interface PptxOptions {
   /** The date on the title slide; today by default. */
@@ -231,7 +232,7 @@ function curveSlide(pptx: Pptx, view: JourneyView): void {
   if (hasTargets) addBox(slide, `—— ${labels.designed}`, { x: right - 2.5, y: 0.95, w: 2.5, h: 0.35 }, [11], { color: '37474F', align: 'right' });
   const dot = 0.24;
   for (const p of scored) {
-    slide.addShape('ellipse', { x: xOf(p.i) - dot / 2, y: yOf(p.score) - dot / 2, w: dot, h: dot, fill: { color: hex(scoreColor(p.score)) }, line: { color: 'FFFFFF', width: 1.5 } });
+    slide.addShape('ellipse', { x: xOf(p.i) - dot / 2, y: yOf(p.score) - dot / 2, w: dot, h: dot, fill: { color: hex(scoreColor(p.score)) }, line: { color: '263238', width: 1 } });
   }
 
   view.steps.forEach((s, i) => {
