@@ -92,8 +92,8 @@ describe('the map as SVG and PNG, for every sample journey', () => {
     }
   });
 
-  it('draws a 2× PNG of a wide map in bands and tiles: the right size, a valid file, ink at the far right of the first band and in the last band', async () => {
-    const doc = wideMap(45);
+  it('draws a 2× PNG of a wide map in bands and tiles: the right size, a valid file, ink at the far right of the first band and in a later band', async () => {
+    const doc = wideMap(25);
     const layout = layoutMap(journeyView(doc), measure);
     const png = await layoutPng(layout, 2);
     // pngjs checks every chunk's CRC and zlib the stream's checksum.
@@ -103,9 +103,9 @@ describe('the map as SVG and PNG, for every sample journey', () => {
     const texts = layout.shapes.filter((s): s is TextShape => s.kind === 'text');
     const lastTitle = texts.find((t) => t.lines.join(' ') === 'Far right end')!;
     const lastCell = texts.find((t) => t.lines.join(' ') === 'Bottom right')!;
-    // The title stands in the first band and the last tile, the cell in a later band.
+    // The title stands in the first band at the far right end (the last of several tiles), the cell in a later band.
     expect(lastTitle.y * 2).toBeLessThan(bandRows);
-    expect(lastTitle.x * 2).toBeGreaterThan(image.width - 8192);
+    expect(lastTitle.x * 2).toBeGreaterThan(image.width - 600);
     expect(lastCell.y * 2).toBeGreaterThan(bandRows);
     for (const text of [lastTitle, lastCell]) expect(inkIn(image, text, 2)).toBeGreaterThan(50);
     // Between the two, the lanes' empty cells: no ink.
@@ -139,10 +139,11 @@ describe('the map as SVG and PNG, for every sample journey', () => {
   });
 });
 
-/** The IKEA sample widened to `steps` steps, the last titled "Far right end" with a cell "Bottom right" in the last lane. */
+/** The IKEA sample widened to `steps` steps, added to its last phase, the last titled "Far right end" with a cell "Bottom right" in the last lane. */
 function wideMap(steps: number): JourneyDocument {
   const doc = buildTemplate('ikea-visit', 'en');
-  for (let i = doc.steps.length; i < steps; i++) doc.steps.push({ ...doc.steps[0]!, id: `step:wide${i}` as (typeof doc.steps)[0]['id'], index: `z${String(i).padStart(4, '0')}` });
+  const phaseId = doc.phases.at(-1)!.id;
+  for (let i = doc.steps.length; i < steps; i++) doc.steps.push({ ...doc.steps[0]!, phaseId, id: `step:wide${i}` as (typeof doc.steps)[0]['id'], index: `z${String(i).padStart(4, '0')}` });
   const last = doc.steps.at(-1)!;
   last.title = 'Far right end';
   last.description = '';
