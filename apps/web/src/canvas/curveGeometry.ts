@@ -2,8 +2,9 @@ import { scaleLinear } from 'd3-scale';
 import { curveMonotoneX, line } from 'd3-shape';
 import { MAX_SCORE, MIN_SCORE } from '@klantreis/schema';
 
-// The emotion curve's geometry, kept apart from React so the editor, the journey cards and
-// (later) the SVG export draw the same curve from the same numbers.
+// A small emotion curve's geometry, for the journey cards (MiniCurve) and the version
+// comparison (CompareCurves). The map's curve, in the editor and every export, is the layout
+// model's `layoutCurve` (@klantreis/render/layout), which draws the same monotone curve.
 
 export interface CurvePoint {
   column: number;
