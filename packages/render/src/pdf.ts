@@ -104,7 +104,9 @@ function drawShapes(doc: PDFKit.PDFDocument, shapes: readonly Shape[]): void {
     if (shape.stroke) doc.lineWidth(shape.strokeWidth ?? 1);
     switch (shape.kind) {
       case 'rect':
-        doc.rect(shape.x, shape.y, shape.width, shape.height);
+        // Rounded as the SVG's rx: the curve's markers are pills, a wait's band has round corners.
+        if (shape.radius) doc.roundedRect(shape.x, shape.y, shape.width, shape.height, shape.radius);
+        else doc.rect(shape.x, shape.y, shape.width, shape.height);
         break;
       case 'line':
         doc.moveTo(shape.x1, shape.y1).lineTo(shape.x2, shape.y2);

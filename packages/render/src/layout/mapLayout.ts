@@ -215,10 +215,14 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
     shapes.push({ kind: 'line', x1: left, y1: y, x2: left + mapWidth, y2: y, stroke: LINE, strokeWidth: 1 });
   }
 
-  // Column rules over the whole map, and the label column's edge.
+  // Column rules over the whole map but the curve, which runs across the columns in one piece
+  // as in the editor; the label column's edge and the map's right edge run through.
   for (let i = 0; i <= columns.length; i++) {
     const isPhaseEdge = phaseColumns.some((phase) => phase.first === i) || i === columns.length;
-    shapes.push({ kind: 'line', x1: columnX(i), y1: mapTop + (isPhaseEdge ? 0 : phaseHeight), x2: columnX(i), y2: y, stroke: isPhaseEdge ? LINE : LINE_SOFT, strokeWidth: 1 });
+    const rule = { kind: 'line' as const, x1: columnX(i), x2: columnX(i), stroke: isPhaseEdge ? LINE : LINE_SOFT, strokeWidth: 1 };
+    const top = mapTop + (isPhaseEdge ? 0 : phaseHeight);
+    if (i === 0 || i === columns.length) shapes.push({ ...rule, y1: top, y2: y });
+    else shapes.push({ ...rule, y1: top, y2: curveTop }, { ...rule, y1: curveTop + CURVE_HEIGHT, y2: y });
   }
   shapes.push({ kind: 'rect', x: left, y: mapTop, width: mapWidth, height: y - mapTop, stroke: LINE, strokeWidth: 1 });
 
