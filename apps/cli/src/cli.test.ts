@@ -67,6 +67,21 @@ describe('the klantreis CLI', () => {
     expect(unknown?.stderr).toMatch(/--format/);
   });
 
+  it('refuses a PNG too large to draw by naming the scale that fits, in the journey\'s language', async () => {
+    // 320 steps: about 62,000 × 1,200 px, past the billion pixels at 4×.
+    const doc = buildTemplate('ikea-visit', 'nl');
+    for (let i = doc.steps.length; i < 320; i++) doc.steps.push({ ...doc.steps[0]!, id: `step:wide${i}` as (typeof doc.steps)[0]['id'], index: `z${String(i).padStart(4, '0')}` });
+    const file = join(dataDir, 'wide.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const id = (await klantreis('import', file)).stdout.trim();
+    const refused = await klantreis('export', id, '--format', 'png', '--scale', '4').then(
+      () => null,
+      (error: { stderr: string; code: number }) => error,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toMatch(/--scale: bij 4× is deze kaart [\d.]+ × [\d.]+ px; .* Kies 2×, of de SVG of PDF/);
+  });
+
   it('turns a Mermaid journey into a new map, and names the line of each problem in a broken one', async () => {
     const file = join(dataDir, 'werkdag.mmd');
     writeFileSync(file, ['journey', '  title Mijn werkdag', '  section Naar het werk', '    Koffie zetten: 5: Ik', '    Trein nemen: 2: Ik', '  section Thuis', '    Koken: 4: Ik'].join('\n'));

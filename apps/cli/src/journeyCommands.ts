@@ -38,8 +38,14 @@ async function exportOptions(options: ExportCommandOptions): Promise<ExportOptio
 }
 
 async function exportBody(journey: JourneyDocument, options: ExportOptions): Promise<Buffer> {
-  const { exportJourney } = await import('@klantreis/render');
-  return (await exportJourney(journey, options)).body;
+  const { exportJourney, ImageTooLargeError } = await import('@klantreis/render');
+  try {
+    return (await exportJourney(journey, options)).body;
+  } catch (error) {
+    // A PNG past the size limit: its message names the scale that fits ("scale: at 4× …").
+    if (error instanceof ImageTooLargeError) throw new CliError(`--${error.message}`);
+    throw error;
+  }
 }
 
 // The journey commands work on the same store as the server (the data folder or DATABASE_URL),
