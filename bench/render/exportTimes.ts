@@ -26,15 +26,19 @@ async function time(work: () => Promise<number>): Promise<{ ms: number; cpuMs: n
   let bytes = 0;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 10);
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const cpu = process.cpuUsage();
-    bytes = await work();
-    times.push(performance.now() - start);
-    const used = process.cpuUsage(cpu);
-    cpuTimes.push((used.user + used.system) / 1000);
+  try {
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const cpu = process.cpuUsage();
+      bytes = await work();
+      times.push(performance.now() - start);
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
+    }
+  } finally {
+    // A failed run (Chromium's 2× screenshot can time out) must not leave the timer keeping the process alive.
+    clearInterval(sampler);
   }
-  clearInterval(sampler);
   return { ms: median(times), cpuMs: median(cpuTimes), bytes, peakRss: Math.max(peakRss, process.memoryUsage.rss()) };
 }
 
