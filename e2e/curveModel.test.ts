@@ -1,6 +1,7 @@
 // Issue 11, one render model: the editor draws its emotion curve from the same layout as the
 // SVG export (layoutCurve), so the designed curve's path is the export's, moved to where the
-// export puts the curve and stretched to its wider columns.
+// export puts the curve (the columns are as wide in both; the scale below stays for the day they
+// are not).
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -43,8 +44,8 @@ describe.skipIf(unavailable !== null)("the editor's curve and the SVG export's, 
     expect(exportedD).toHaveLength(1);
     const inExport = pathParts(exportedD[0]!);
 
-    // The same commands through the same points: x stretched from the editor's columns to the
-    // export's and moved past its label column, y moved below its title block and step heads.
+    // The same commands through the same points: x scaled from the editor's columns to the
+    // export's (the same width today) and moved past its label column, y moved below its title block and step heads.
     expect(inExport.commands).toBe(inEditor.commands);
     expect(inExport.numbers).toHaveLength(inEditor.numbers.length);
     const scale = EXPORT_STEP_WIDTH / EDITOR_STEP_WIDTH;

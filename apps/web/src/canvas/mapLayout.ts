@@ -2,12 +2,9 @@ import type { CellRecord, JourneyDocument, LaneRecord, PhaseRecord, StepRecord }
 
 // Where everything sits on the map, computed once per document change. Every column has the
 // same width, so the curve, the step headers and the lane cells line up by column number.
-// The widths leave six whole step columns beside the docked side panel at 1440 px and 100%
-// (156 + 6 × 156 = 1,092 px of the 1,104 left): a post-it's width, as wall maps and the
-// journey-mapping tools use, rather than a zoomed-out map (issue 14).
-export const STEP_WIDTH = 156;
-export const LABEL_WIDTH = 156;
-export const CURVE_HEIGHT = 176;
+// The widths are the layout model's, so the exports wrap words where the editor does; they
+// leave six whole step columns beside the docked side panel at 1440 px and 100% (issue 14).
+export { CURVE_HEIGHT, LABEL_WIDTH, STEP_WIDTH } from '@klantreis/render/layout';
 
 export type MapColumn = { kind: 'step'; step: StepRecord; phase: PhaseRecord } | { kind: 'empty'; phase: PhaseRecord };
 

@@ -6,10 +6,12 @@ import type { LayoutRegion, MapLayout, Shape, TextShape } from './shapes.ts';
 import { wrapText, type FontWeight, type TextMeasure } from './textWrap.ts';
 import { layoutCurve, type CurveStep } from './curveLayout.ts';
 
-// The sizes of the editor (apps/web/src/canvas/mapLayout.ts and styles.css), so an export looks
-// like the map people worked on.
-export const STEP_WIDTH = 192;
-export const LABEL_WIDTH = 200;
+// The sizes of the map, the editor's too (apps/web/src/canvas/mapLayout.ts takes them from
+// here), so an export wraps its words where the map people worked on does. 156 px is a
+// post-it's width, and leaves six whole step columns beside the editor's docked side panel at
+// 1440 px and 100% (156 + 6 × 156 = 1,092 px of the 1,104 left; issue 14).
+export const STEP_WIDTH = 156;
+export const LABEL_WIDTH = 156;
 export const CURVE_HEIGHT = 176;
 const MARGIN = 32;
 const CELL_PADDING = 10;
