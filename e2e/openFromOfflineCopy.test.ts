@@ -3,13 +3,13 @@
 // a whole (`putLocalCopyFirst` in apps/web/src/hooks/localCopyFirst.ts); the first sync carries
 // what the server lacks. Nothing may be lost for it: an edit made the moment the map opens, and
 // an edit made offline that only the browser's copy holds, both reach the server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildTestServer, eventually, type TestServer } from '../apps/server/src/testServer.ts';
-import { authorizedFetch, TEST_OWNER } from '../apps/server/src/testCredentials.ts';
-import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eventually } from '../apps/server/src/testServer.ts';
+import { TEST_OWNER } from '../apps/server/src/testCredentials.ts';
+import { browserUnavailable, newContext } from './fixtures/browser.ts';
+import { useBrowserAndServer } from './fixtures/browserAndServer.ts';
 import { readOfflineCopy } from './fixtures/offlineCopy.ts';
-import { webDist } from './fixtures/webDist.ts';
 import { WorkshopPage } from './fixtures/workshopPage.ts';
 
 const unavailable = browserUnavailable();
@@ -25,26 +25,9 @@ function sentOnCollabSockets(page: Page): { bytes: number } {
 }
 
 describe.skipIf(unavailable !== null)('opening a map from the browser’s copy, in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const running = useBrowserAndServer();
 
-  beforeAll(async () => {
-    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newJourney(): Promise<string> {
-    const response = await authorizedFetch(`${server.url}/api/journeys`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }),
-    });
-    return ((await response.json()) as { id: string }).id;
-  }
+  const newJourney = () => running.server.server.creator.fromTemplate('ikea-visit', 'en');
 
   /** Waits until the browser's copy holds at least `bytes` bytes of updates. */
   async function offlineCopyHolds(page: Page, journeyId: string, bytes: number): Promise<number> {
@@ -65,8 +48,8 @@ describe.skipIf(unavailable !== null)('opening a map from the browser’s copy, 
 
   it('opens again without sending the map back, and an edit made the moment it opens survives a reload', async () => {
     const journeyId = await newJourney();
-    const page = await (await newContext(browser)).newPage();
-    const map = new WorkshopPage(page, server.url);
+    const page = await (await newContext(running.browser)).newPage();
+    const map = new WorkshopPage(page, running.server.url);
     await map.join(journeyId, TEST_OWNER.name);
     const parking = await map.stepId('Parking');
     const copy = await offlineCopyHolds(page, journeyId, 1_000);
@@ -88,8 +71,8 @@ describe.skipIf(unavailable !== null)('opening a map from the browser’s copy, 
 
   it('sends an edit made offline, which only the browser’s copy holds, when the map is opened again', async () => {
     const journeyId = await newJourney();
-    const context = await newContext(browser);
-    const first = new WorkshopPage(await context.newPage(), server.url);
+    const context = await newContext(running.browser);
+    const first = new WorkshopPage(await context.newPage(), running.server.url);
     await first.join(journeyId, TEST_OWNER.name);
     const parking = await first.stepId('Parking');
     const copy = await offlineCopyHolds(first.page, journeyId, 1_000);
@@ -104,7 +87,7 @@ describe.skipIf(unavailable !== null)('opening a map from the browser’s copy, 
     expect((await first.fetchJourney()).cells.some((cell) => cell.text === 'Written on the train')).toBe(false);
 
     await context.setOffline(false);
-    const again = new WorkshopPage(await context.newPage(), server.url);
+    const again = new WorkshopPage(await context.newPage(), running.server.url);
     await again.join(journeyId, TEST_OWNER.name);
     await again.page.locator('.cell', { hasText: 'Written on the train' }).waitFor();
     await serverCell(again, parking, 'Written on the train');
