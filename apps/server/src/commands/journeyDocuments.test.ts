@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { journeyFromDoc, updateJourney } from '@klantreis/sync';
 import { buildEditorClient, buildTestServer, eventually, type TestServer } from '../testServer.ts';
 import { authorizedFetch } from '../testCredentials.ts';
+import { LiveReads } from './journeyDocuments.ts';
 
 describe('REST writes through a draft of the live document', () => {
   let server: TestServer | null = null;
@@ -74,5 +75,14 @@ describe('REST writes through a draft of the live document', () => {
       editor.provider.destroy();
     }
   });
-});
 
+  it('listens once to a live document whose read fails (no journey in it), however often it is read', () => {
+    const doc = new Y.Doc();
+    const listen = vi.spyOn(doc, 'on');
+    const reads = new LiveReads();
+    expect(() => reads.read(doc)).toThrow();
+    expect(() => reads.read(doc)).toThrow();
+    expect(() => reads.read(doc)).toThrow();
+    expect(listen.mock.calls.filter(([event]) => event === 'afterTransaction')).toHaveLength(1);
+  });
+});

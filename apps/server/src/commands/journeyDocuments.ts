@@ -24,14 +24,17 @@ function ownerMoved(error: unknown): boolean {
  * request read and validated the whole document (30-100 ms for a 200 × 12 map, on the event
  * loop that also answers the editor's first sync). Every caller gets a copy of its own.
  */
-class LiveReads {
+export class LiveReads {
   private readonly journeys = new WeakMap<Y.Doc, JourneyDocument | null>();
 
   read(doc: Y.Doc): JourneyDocument {
     let journey = this.journeys.get(doc);
     if (journey === undefined) {
       // Any transaction forgets it, changed or not: reading is cheap next to being wrong.
+      // Marked at once, so a read that throws (a document without a journey) does not add
+      // another listener on the next try.
       doc.on('afterTransaction', () => this.journeys.set(doc, null));
+      this.journeys.set(doc, null);
       journey = null;
     }
     if (journey === null) {
