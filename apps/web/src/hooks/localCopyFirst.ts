@@ -1,6 +1,6 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type { IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * How long the first sync with the server waits for the browser's copy of a journey at most.
@@ -20,15 +20,54 @@ export class LocalFirstProvider extends HocuspocusProvider {
   /** The first sync waits for `ready`; later syncs (after a reconnect) do not wait. */
   waitFor(ready: Promise<void>): void {
     this.localCopyIn = ready;
+    this.firstSyncAfterCopy = true;
     void ready.then(() => {
       if (this.localCopyIn === ready) this.localCopyIn = null;
     });
   }
 
+  /** The browser's own updates made while that first sync runs; sent once it is over. */
+  private held: Uint8Array[] | null = null;
+
+  /** Whether the next sync is the first after the copy went in (unsent): it holds edits back. */
+  private firstSyncAfterCopy = false;
+
   override startSync(): void {
     const waiting = this.localCopyIn;
-    if (waiting === null) super.startSync();
-    else void waiting.then(() => super.startSync());
+    const start = () => {
+      if (this.firstSyncAfterCopy) {
+        this.firstSyncAfterCopy = false;
+        this.holdUntilSynced();
+      }
+      super.startSync();
+    };
+    if (waiting === null) start();
+    else void waiting.then(start);
+  }
+
+  /**
+   * Until the first sync is over, the browser's own edits wait. The copy went in unsent, so what
+   * the server lacks of it (edits made offline) reaches the server only in the answer to the
+   * server's state vector; an edit typed at once on top of such text and sent before that
+   * answer would reach the server first, and the server refuses an update that waits on parts
+   * of a client id it has never seen (closing with 4425). The server sends its state vector
+   * before its answer, and the browser answers it with the whole document as it is then, so
+   * once the server's answer has come (`synced`) everything held can follow, merged into one.
+   */
+  private holdUntilSynced(): void {
+    this.held = [];
+    const release = () => {
+      this.off('synced', release);
+      const held = this.held ?? [];
+      this.held = null;
+      if (held.length > 0) super.documentUpdateHandler(Y.mergeUpdates(held), null);
+    };
+    this.on('synced', release);
+  }
+
+  override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
+    if (this.held !== null && origin !== this) this.held.push(update);
+    else super.documentUpdateHandler(update, origin);
   }
 }
 
