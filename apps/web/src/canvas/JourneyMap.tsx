@@ -12,7 +12,7 @@ import { useEditorStore } from '../stores/editorStore.ts';
 import { usePresenceStore } from '../stores/presenceStore.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useCan } from '../hooks/useJourneyAccess.ts';
-import type { PeakEndSteps } from './CurveMarkers.tsx';
+import type { PeakEndSteps } from './EmotionCurve.tsx';
 import { EmotionCurve } from './EmotionCurve.tsx';
 import { LaneRow } from './LaneRow.tsx';
 import { CURVE_HEIGHT, LABEL_WIDTH, NO_TEXTS, STEP_WIDTH, laneDisplayName, laneTexts, mapColumns, stepDisplayTitle, stepMoveTarget, type LaneTexts } from './mapLayout.ts';
