@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TEXT_LENGTH, type LaneId, type LaneRecord, type StepId } from '@klantreis/schema';
 import { deleteLane, moveLane, setCellText, updateRecord } from '@klantreis/sync';
@@ -8,6 +8,7 @@ import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useCan } from '../hooks/useJourneyAccess.ts';
 import { useContentLanguage } from './contentLanguage.ts';
 import { laneDisplayName, type LaneTexts, type MapColumn } from './mapLayout.ts';
+import { cellTextWidth, tallestTexts } from './laneSizer.ts';
 import { withSoftHyphens } from './softHyphens.ts';
 
 export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { lane: LaneRecord; index: number; laneCount: number }) {
@@ -157,8 +158,28 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
           <div key={`empty-${column.phase.id}`} className="cell cell--empty" style={{ gridColumn: i + 2 }} />
         );
       })}
-      {/* The column of "+ Add phase" has no cells; this keeps the lane's border running to the end. */}
-      <div className="map__end" style={{ gridColumn: columns.length + 2 }} />
+      {/* The column of "+ Add phase" has no cells; this keeps the lane's border running to the end,
+          and holds the lane's tallest texts, hidden, so the lane keeps its height whichever
+          columns are drawn (laneSizer.ts). */}
+      <div className="map__end" style={{ gridColumn: columns.length + 2 }}>
+        <LaneSizer texts={texts} />
+      </div>
     </>
+  );
+});
+
+/** The lane's likely tallest texts laid out as cells are, unseen and unheard, to give the row its height. */
+const LaneSizer = memo(function LaneSizer({ texts }: { texts: LaneTexts }) {
+  const lang = useContentLanguage();
+  const tallest = useMemo(() => tallestTexts(texts.textByStep.values(), cellTextWidth()), [texts]);
+  if (tallest.length === 0) return null;
+  return (
+    <div className="lane-sizer" aria-hidden="true" data-testid="lane-sizer">
+      {tallest.map((text) => (
+        <span key={text} className="cell__text lane-sizer__text" lang={lang}>
+          {withSoftHyphens(text)}
+        </span>
+      ))}
+    </div>
   );
 });

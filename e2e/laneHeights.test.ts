@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { authorizedFetch, sessionCookies, TEST_OWNER } from '../apps/server/src/testCredentials.ts';
+import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
+import { MapLayoutPage } from './fixtures/mapLayoutPage.ts';
+import { webDist } from './fixtures/webDist.ts';
+import { bigJourney } from '../bench/editor/bigJourney.ts';
+
+// Issue 14: the map draws only the columns near its view. A lane is as tall as its tallest cell
+// on the whole map, not among the columns drawn, so rows do not jump while the map scrolls sideways.
+const unavailable = browserUnavailable();
+
+const LONG_TEXT = Array.from({ length: 14 }, (_, i) => `Sentence ${i + 1} of a long note that a facilitator typed during the workshop.`).join(' ');
+const LONG_WORD = 'Zelfbedieningsmagazijnmedewerkersopleidingstrajectevaluatieformulier en verder';
+const LINES = 'one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten';
+
+describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issue 14)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function importJourney(): Promise<{ id: string; far: Record<string, string> }> {
+    const journey = bigJourney(120, 1);
+    // Far out of the first view: a long note, a word longer than a column, typed line breaks,
+    // and a short text in a lane whose other cells are longer (its height stays theirs).
+    const far: Record<string, string> = {};
+    const put = (laneIndex: number, stepNumber: number, text: string) => {
+      const lane = journey.lanes[laneIndex]!;
+      const step = journey.steps[stepNumber - 1]!;
+      journey.cells.find((c) => c.laneId === lane.id && c.stepId === step.id)!.text = text;
+      far[lane.id] = step.id;
+    };
+    put(1, 90, LONG_TEXT);
+    put(3, 100, LONG_WORD);
+    put(5, 110, LINES);
+    const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
+    return { id: ((await response.json()) as { id: string }).id, far };
+  }
+
+  for (const locale of ['en-US', 'nl-NL'] as const) {
+    it(`in ${locale}: every lane keeps its height from the first column to the last, tall enough for its tallest cell`, async () => {
+      const { id, far } = await importJourney();
+      const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+      await context.addCookies(sessionCookies());
+      const map = new MapLayoutPage(await context.newPage(), server.url);
+      await map.join(id, TEST_OWNER.name);
+      const { page } = map;
+      const laneHeights = () => page.locator('.lane-label[data-lane-id]').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-lane-id'), el.getBoundingClientRect().height])));
+      const drawn = (stepId: string) => page.locator(`.cell[data-step-id="${stepId}"]`).count();
+
+      const atStart = await laneHeights();
+      for (const stepId of Object.values(far)) expect(await drawn(stepId)).toBe(0);
+
+      for (const [laneId, stepId] of Object.entries(far)) {
+        const x = await page.evaluate((stepId) => {
+          const index = [...document.querySelectorAll('.curve__point')].findIndex((el) => el.getAttribute('data-step-id') === stepId);
+          return index * 156;
+        }, stepId);
+        await map.scrollMap({ left: x });
+        await expect.poll(() => drawn(stepId)).toBeGreaterThan(0);
+        const there = await laneHeights();
+        for (const lane of Object.keys(atStart)) expect.soft(there[lane], `lane ${lane} at the column of ${laneId}`).toBeCloseTo(atStart[lane]!, 0);
+        // The far cell's text is not cut: its button holds all of it.
+        const cut = await page.locator(`.cell[data-lane-id="${laneId}"][data-step-id="${stepId}"]`).evaluate((cell) => {
+          const text = cell.querySelector('.cell__text')!;
+          return text.scrollHeight - text.clientHeight;
+        });
+        expect(cut).toBeLessThanOrEqual(1);
+      }
+      await map.scrollMap({ left: 0 });
+      expect(await laneHeights()).toEqual(atStart);
+      await context.close();
+    }, 90_000);
+  }
+});
