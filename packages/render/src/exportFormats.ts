@@ -1,7 +1,8 @@
 import type { JourneyDocument } from '@klantreis/schema';
 import { z } from 'zod';
 import { fontMeasure } from './fonts.ts';
-import { journeyView, type MeasuredStep } from './journeyView.ts';
+import { journeyView } from './journeyView.ts';
+import type { MeasuredStep } from './measuredFigures.ts';
 import { layoutMap } from './layout/mapLayout.ts';
 import { EXPORT_FORMATS, type ExportFormat } from './names.ts';
 import { PAPER_NAMES, type PaperSize } from './paperSizes.ts';

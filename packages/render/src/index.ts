@@ -2,6 +2,7 @@
 // exportJourney when first used; import them from their own files to use them directly.
 export * from './labels.ts';
 export * from './journeyView.ts';
+export * from './measuredFigures.ts';
 export * from './layout/shapes.ts';
 export * from './layout/textWrap.ts';
 export * from './layout/mapLayout.ts';

@@ -1,6 +1,7 @@
 import { sortByIndex, type CellRecord, type JourneyDocument, type LaneRecord, type PersonaRecord, type PhaseRecord, type StepRecord, type Touchpoint } from '@klantreis/schema';
 import { evaluateJourney, type Evaluation } from '@klantreis/evaluation';
 import { EXPORT_LABELS, type ExportLabels, type ExportLocale } from './labels.ts';
+import type { MeasuredStep } from './measuredFigures.ts';
 
 /** A step as every export shows it: its place, its display title, its phase. */
 export interface ViewStep {
@@ -22,11 +23,6 @@ export interface ViewLane {
   name: string;
 }
 
-/** Measured figures per step, when the journey has imported data (the server fills this in). */
-export interface MeasuredStep {
-  /** Mean survey score on the −2..+2 axis; null when no answers. */
-  score: number | null;
-}
 
 export interface ViewOptions {
   /** Include hidden lanes too; by default an export shows the lanes the map shows. */

@@ -44,6 +44,10 @@ export interface ExportLabels {
   designed: string;
   toBe: string;
   measured: string;
+  /** The key to a measured step's figures ("↘ 12% · 3 min") and its "!", where a writer explains them. */
+  dropOff: string;
+  p90Wait: string;
+  waitExceeded: string;
   peak: string;
   trough: string;
   end: string;
@@ -118,6 +122,9 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
     designed: 'Ontworpen',
     toBe: 'Gewenst (to-be)',
     measured: 'Gemeten',
+    dropOff: 'afhakers',
+    p90Wait: 'wachttijd p90',
+    waitExceeded: 'wachttijd p90 langer dan ontworpen',
     peak: 'Piek',
     trough: 'Dal',
     end: 'Einde',
@@ -190,6 +197,9 @@ export const EXPORT_LABELS: Record<ExportLocale, ExportLabels> = {
     designed: 'Designed',
     toBe: 'To-be',
     measured: 'Measured',
+    dropOff: 'drop-off',
+    p90Wait: 'p90 wait',
+    waitExceeded: 'p90 wait longer than designed',
     peak: 'Peak',
     trough: 'Trough',
     end: 'End',

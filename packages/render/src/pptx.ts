@@ -2,6 +2,7 @@ import pptxModule from 'pptxgenjs';
 import { scoreColor, sortByIndex } from '@klantreis/schema';
 import { formatWaitMinutes } from '@klantreis/evaluation';
 import { formatScoreSign, type JourneyView, type ViewPhase, type ViewStep } from './journeyView.ts';
+import { curveMeasured } from './measuredFigures.ts';
 import { actionStepTitles } from './table.ts';
 
 // The map as an editable deck: native text boxes, shapes and a table, no pictures, so a team
@@ -28,6 +29,9 @@ const MUTED = '607D8B';
 const GRID = 'CFD8DC';
 // The curve's colours are the layout model's (layout/curveLayout.ts), so the slide's curve reads as the map's.
 const TO_BE = '5E35B1';
+const MEASURED = 'D84315';
+const FIGURES = '8C2A0B';
+const GAP = 'B71C1C';
 
 export interface PptxOptions {
   /** The date on the title slide; today by default. */
@@ -212,7 +216,7 @@ function curveSlide(pptx: Pptx, view: JourneyView): void {
   const right = SLIDE_WIDTH - MARGIN;
   const top = 1.4;
   const bottom = 5.2;
-  const yOf = (score: number) => top + ((2 - score) / 4) * (bottom - top);
+  const yOf = (score: number) => top + ((2 - Math.max(-2, Math.min(2, score))) / 4) * (bottom - top);
   const columnWidth = (right - left) / Math.max(view.steps.length, 1);
   const xOf = (i: number) => left + (i + 0.5) * columnWidth;
 
@@ -221,23 +225,51 @@ function curveSlide(pptx: Pptx, view: JourneyView): void {
     slide.addText(formatScoreSign(score, view.locale), { x: MARGIN, y: yOf(score) - 0.15, w: 0.8, h: 0.3, fontSize: 11, color: MUTED, align: 'right', valign: 'middle', margin: 0 });
   }
 
+  // The curves in the editor's order (to-be, measured, designed, dots), each named at the top right.
   const hasTargets = view.steps.some((s) => s.step.targetScore !== null);
   if (hasTargets) {
     const toBe = view.steps.map((s, i) => ({ i, score: s.step.targetScore ?? s.step.score })).filter((p): p is { i: number; score: NonNullable<typeof p.score> } => p.score !== null);
     drawCurve(slide, toBe.map((p) => ({ x: xOf(p.i), y: yOf(p.score) })), { color: TO_BE, width: 2, dashType: 'dash' });
     addBox(slide, `- - - ${labels.toBe}`, { x: right - 5, y: 0.95, w: 2.4, h: 0.35 }, [11], { color: TO_BE, align: 'right' });
   }
+  // The measured curve as the map draws it: dotted through the measured scores, a diamond in the score's colour.
+  const measured = view.steps.map((s, i) => ({ i, step: s.step, measured: view.measured.get(s.step.id) })).filter((m) => m.measured !== undefined);
+  const measuredPoints = measured.flatMap((m) => (m.measured!.score === null ? [] : [{ i: m.i, score: m.measured!.score }]));
+  if (measuredPoints.length > 1) drawCurve(slide, measuredPoints.map((p) => ({ x: xOf(p.i), y: yOf(p.score) })), { color: MEASURED, width: 2.25, dashType: 'sysDot' });
+  const diamond = 0.26;
+  for (const p of measuredPoints) {
+    slide.addShape('diamond', { x: xOf(p.i) - diamond / 2, y: yOf(p.score) - diamond / 2, w: diamond, h: diamond, fill: { color: hex(scoreColor(p.score)) }, line: { color: '263238', width: 1 } });
+  }
+  if (measured.length > 0) addBox(slide, `··· ◆ ${labels.measured}`, { x: right - (hasTargets ? 7.5 : 5), y: 0.95, w: 2.5, h: 0.35 }, [11], { color: MEASURED, align: 'right' });
   const scored = view.steps.map((s, i) => ({ i, score: s.step.score })).filter((p): p is { i: number; score: NonNullable<typeof p.score> } => p.score !== null);
   drawCurve(slide, scored.map((p) => ({ x: xOf(p.i), y: yOf(p.score) })), { color: '37474F', width: 2.5 });
-  if (hasTargets) addBox(slide, `—— ${labels.designed}`, { x: right - 2.5, y: 0.95, w: 2.5, h: 0.35 }, [11], { color: '37474F', align: 'right' });
+  if (hasTargets || measured.length > 0) addBox(slide, `—— ${labels.designed}`, { x: right - 2.5, y: 0.95, w: 2.5, h: 0.35 }, [11], { color: '37474F', align: 'right' });
   const dot = 0.24;
   for (const p of scored) {
     slide.addShape('ellipse', { x: xOf(p.i) - dot / 2, y: yOf(p.score) - dot / 2, w: dot, h: dot, fill: { color: hex(scoreColor(p.score)) }, line: { color: '263238', width: 1 } });
   }
 
+  // Under each measured step the editor's figures (drop-off, p90 wait) as text, and a "!" at the
+  // curve's top, beside the step, when the measured p90 wait is longer than the designed one.
+  const figures = measured.map((m) => ({ i: m.i, curve: curveMeasured(m.step, m.measured!, view.locale) })).filter((m) => m.curve.figures || m.curve.waitExceeded);
+  const figuresHeight = figures.some((m) => m.curve.figures) ? 0.42 : 0;
+  for (const { i, curve } of figures) {
+    if (curve.figures) addBox(slide, curve.figures, { x: xOf(i) - columnWidth / 2, y: bottom + 0.18, w: columnWidth, h: figuresHeight }, [11, 10, 9, 8, 7], { align: 'center', bold: true, color: FIGURES, margin: 1 });
+    if (curve.waitExceeded) {
+      const size = 0.24;
+      slide.addText('!', { x: xOf(i) + Math.min(0.3, columnWidth * 0.3) - size / 2, y: top + 0.14 - size / 2, w: size, h: size, shape: 'ellipse', fill: { color: GAP }, color: 'FFFFFF', bold: true, fontSize: 11, align: 'center', valign: 'middle', margin: 0 });
+    }
+  }
+  if (figuresHeight > 0) {
+    const key = [`↘ ${labels.dropOff} · ${labels.p90Wait}`, figures.some((m) => m.curve.waitExceeded) ? `! ${labels.waitExceeded}` : null].filter((part): part is string => part !== null).join('     ');
+    addBox(slide, key, { x: left, y: 7.05, w: right - left, h: 0.3 }, [10, 9], { color: FIGURES });
+  }
+
+  const labelsTop = bottom + 0.25 + (figuresHeight > 0 ? figuresHeight + 0.02 : 0);
+  const labelsBottom = figuresHeight > 0 ? 7.0 : 7.3;
   view.steps.forEach((s, i) => {
     const label = columnWidth >= 0.45 ? `${s.number}. ${s.title}` : String(s.number);
-    addBox(slide, label, { x: xOf(i) - columnWidth / 2, y: bottom + 0.25, w: columnWidth, h: 7.3 - bottom - 0.25 }, [10, 9, 8, 7], { align: 'center', color: INK, margin: 1 });
+    addBox(slide, label, { x: xOf(i) - columnWidth / 2, y: labelsTop, w: columnWidth, h: labelsBottom - labelsTop }, [10, 9, 8, 7], { align: 'center', color: INK, margin: 1 });
   });
 }
 

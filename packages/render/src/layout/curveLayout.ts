@@ -37,7 +37,7 @@ const MARKER_HEIGHT = 18;
 
 export type WaitMoment = 'before' | 'during' | 'after';
 
-/** What the curve knows of a measured step; the exports know the score only. */
+/** What the curve knows of a measured step: the editor and the exports give it the same (measuredFigures.ts). */
 export interface CurveMeasured {
   /** Mean survey score on the −2..+2 axis, or null without answers. */
   score: number | null;
@@ -142,6 +142,16 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   // What the legend must not cover: dots, rings, diamonds, markers and the figures under a step.
   const taken: Box[] = [];
   const steps = columns.flatMap((step, column) => (step ? [{ step, column, x: columnCentre(column) }] : []));
+  // A measured step's figures under it: as large as fits its column (a long wait, "↘ 100% · 4
+  // dagen, 12 uur", gets a smaller size rather than running into the next column's figures).
+  const figures = new Map<string, { size: number; box: Box }>();
+  for (const { step, x } of steps) {
+    const value = step.measured?.figures;
+    if (!value) continue;
+    const size = [11, 10, 9].find((candidate) => measure.width(value, candidate, 'bold') <= frame.columnWidth - 8) ?? 9;
+    const half = measure.width(value, size, 'bold') / 2;
+    figures.set(step.id, { size, box: { x1: x - half, y1: bottom - 16, x2: x + half, y2: bottom } });
+  }
 
   // The score grid: a line per level, the zero line dashed.
   items.push({
@@ -170,7 +180,10 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     const labelWidth = measure.width(step.wait.text, 12, 'bold') + 6;
     // The duration under the band, whole inside the curve at its ends.
     const labelX = Math.max(frame.x + labelWidth / 2, Math.min(left + WAIT_WIDTH / 2, frame.x + width - labelWidth / 2));
-    taken.push({ x1: labelX - labelWidth / 2, y1: bottom - 24, x2: labelX + labelWidth / 2, y2: bottom - 7 });
+    // Raised above a measured step's figures where it would cover them.
+    const onFigures = [...figures.values()].some(({ box }) => box.x1 < labelX + labelWidth / 2 && box.x2 > labelX - labelWidth / 2);
+    const labelTop = onFigures ? bottom - 35 : bottom - 24;
+    taken.push({ x1: labelX - labelWidth / 2, y1: labelTop, x2: labelX + labelWidth / 2, y2: labelTop + 17 });
     items.push({
       layer: 'waits',
       part: 'wait',
@@ -179,8 +192,8 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
       shapes: [
         { kind: 'rect', ...band, radius: 4, fill: WAIT_FILL, stroke: WAIT_EDGE, strokeWidth: 1, dash: [3, 3], part: 'wait-band' },
         ...hatch(band, 1.5).map((l): Shape => ({ kind: 'line', ...l, stroke: WAIT_HATCH, strokeWidth: 2 })),
-        { kind: 'rect', x: labelX - labelWidth / 2, y: bottom - 24, width: labelWidth, height: 17, radius: 3, fill: PAPER },
-        text({ x: labelX, baseline: bottom - 11, value: step.wait.text, size: 12, weight: 'bold', color: WAIT_TEXT, anchor: 'middle' }),
+        { kind: 'rect', x: labelX - labelWidth / 2, y: labelTop, width: labelWidth, height: 17, radius: 3, fill: PAPER },
+        text({ x: labelX, baseline: labelTop + 13, value: step.wait.text, size: 12, weight: 'bold', color: WAIT_TEXT, anchor: 'middle' }),
       ],
     });
   }
@@ -215,11 +228,9 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
       if (gap) shapes.push({ kind: 'line', x1: x + 14, y1: yForScore(step.score!), x2: x + 14, y2: yForScore(score), stroke: GAP, strokeWidth: 2, dash: [3, 2], part: 'score-gap' });
       if (score !== null) taken.push(around(x, yForScore(score), 10));
       if (score !== null) shapes.push({ kind: 'path', d: diamond(x, yForScore(score), 8.49), fill: scoreColor(score), stroke: gap ? GAP : DOT_STROKE, strokeWidth: gap ? 2.8 : 1.6, part: 'measured-point' });
-      if (measured.figures) {
-        const half = measure.width(measured.figures, 11, 'bold') / 2;
-        taken.push({ x1: x - half, y1: bottom - 16, x2: x + half, y2: bottom });
-      }
-      if (measured.figures) shapes.push(text({ x, baseline: bottom - 5, value: measured.figures, size: 11, weight: 'bold', color: FIGURES, anchor: 'middle' }));
+      const placed = figures.get(step.id);
+      if (placed) taken.push(placed.box);
+      if (placed && measured.figures) shapes.push(text({ x, baseline: bottom - 5, value: measured.figures, size: placed.size, weight: 'bold', color: FIGURES, anchor: 'middle' }));
       if (measured.waitExceeded) {
         taken.push(around(x + 30, top + 12, 9));
         shapes.push({ kind: 'circle', cx: x + 30, cy: top + 12, r: 9, fill: GAP, part: 'wait-exceeded' });

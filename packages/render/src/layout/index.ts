@@ -2,6 +2,7 @@
 // browser's canvas and draws the same shapes the exports draw.
 export * from '../labels.ts';
 export * from '../journeyView.ts';
+export * from '../measuredFigures.ts';
 export * from './shapes.ts';
 export * from './textWrap.ts';
 export * from './mapLayout.ts';

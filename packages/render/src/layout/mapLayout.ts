@@ -5,6 +5,7 @@ import { formatScoreSign } from '../journeyView.ts';
 import type { LayoutRegion, MapLayout, Shape, TextShape } from './shapes.ts';
 import { wrapText, type FontWeight, type TextMeasure } from './textWrap.ts';
 import { layoutCurve, type CurveStep } from './curveLayout.ts';
+import { curveMeasured } from '../measuredFigures.ts';
 
 // The sizes of the map, the editor's too (apps/web/src/canvas/mapLayout.ts takes them from
 // here), so an export wraps its words where the map people worked on does. 156 px is a
@@ -231,7 +232,7 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
   return { width, height: Math.ceil(y + MARGIN), shapes, regions, title: view.doc.journey.title };
 }
 
-/** A step as the curve draws it, from what an export knows (the measured score, not the editor's figures). */
+/** A step as the curve draws it; a measured step with the editor's figures (drop-off, p90 wait, a wait longer than designed). */
 function curveStep(view: JourneyView, viewStep: ViewStep): CurveStep {
   const { step } = viewStep;
   const measured = view.measured.get(step.id);
@@ -240,7 +241,7 @@ function curveStep(view: JourneyView, viewStep: ViewStep): CurveStep {
     score: step.score,
     targetScore: view.evaluation.toBe ? step.targetScore : null,
     wait: step.wait ? { moment: step.wait.moment, text: formatWaitMinutes(step.wait.minutes, view.locale) } : null,
-    measured: measured ? { score: measured.score } : null,
+    measured: measured ? curveMeasured(step, measured, view.locale) : null,
   };
 }
 
