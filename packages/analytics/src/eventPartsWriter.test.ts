@@ -37,4 +37,45 @@ describe('EventPartsWriter', () => {
     );
     expect(reader.getRowObjects()[0]).toEqual({ n: events, first: 0, last: events - 1, distinct_orders: events });
   });
+
+  it('stores every value as it was given: delimiter, quote and line breaks inside values, empty and missing values, non-ASCII text, times before 1970, rows across buffers', async () => {
+    database = await openAnalyticsDatabase();
+    directory = mkdtempSync(join(tmpdir(), 'klantreis-parts-'));
+    const writer = new EventPartsWriter(database.connection, directory);
+    const given = [
+      { caseId: 'a\x1fb', activity: 'quote \x01 "here"', timestampMicros: -2_208_988_800_000_000, channel: '', resource: null, segment: 'line\nbreak\r\nand CR\r', attributesJson: '{"k":"é € 😀 \\u0001"}' },
+      { caseId: 'ü', activity: 'Aanvraag voltooien', timestampMicros: 0, channel: null, resource: '112', segment: '', attributesJson: null },
+      // Longer than a row buffer of 1 MB, and after it a row that starts in a new one.
+      { caseId: 'long', activity: 'ß'.repeat(700_000), timestampMicros: 1_317_422_324_546_000, channel: 'web', resource: 'x', segment: null, attributesJson: '{"n":1}' },
+      { caseId: 'last', activity: 'end', timestampMicros: 9_007_199_254_740_991, channel: null, resource: null, segment: null, attributesJson: null },
+    ];
+    for (const [index, event] of given.entries()) expect(writer.add({ line: index + 1, ...event })).toBe(true);
+    expect(await writer.finish()).toBe(given.length);
+    const reader = await database.connection.runAndReadAll(
+      `SELECT case_id, activity, epoch_us(ts) AS micros, channel, resource, segment, attributes FROM read_parquet('${directory}/part-*.parquet') ORDER BY file_order`,
+    );
+    expect(reader.getRowObjectsJS()).toEqual(
+      given.map((event) => ({
+        case_id: event.caseId,
+        activity: event.activity,
+        micros: BigInt(event.timestampMicros),
+        channel: event.channel,
+        resource: event.resource,
+        segment: event.segment,
+        attributes: event.attributesJson,
+      })),
+    );
+  });
+
+  it('refuses an event too large for DuckDB\'s CSV reader and writes nothing of it', async () => {
+    database = await openAnalyticsDatabase();
+    directory = mkdtempSync(join(tmpdir(), 'klantreis-parts-'));
+    const writer = new EventPartsWriter(database.connection, directory);
+    const event = { line: 1, caseId: 'c', activity: 'a', timestampMicros: 0, channel: null, resource: null, segment: null, attributesJson: null };
+    expect(writer.add({ ...event, attributesJson: `"${'x'.repeat(12 * 1024 * 1024)}"` })).toBe(false);
+    expect(writer.add(event)).toBe(true);
+    expect(await writer.finish()).toBe(1);
+    const reader = await database.connection.runAndReadAll(`SELECT count(*)::INTEGER AS n, max(file_order)::INTEGER AS last FROM read_parquet('${directory}/part-*.parquet')`);
+    expect(reader.getRowObjects()[0]).toEqual({ n: 1, last: 0 });
+  });
 });

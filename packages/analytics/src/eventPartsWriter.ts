@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NormalizedEvent } from './eventLogTypes.ts';
-import { EncodedRows, encodeEventRow, MAX_ROW_BYTES, ROW_DELIMITER, ROW_QUOTE } from './eventRowEncoding.ts';
+import { EncodedRows, MAX_ROW_BYTES, ROW_DELIMITER, ROW_QUOTE } from './eventRowEncoding.ts';
 import { sqlString } from './sqlText.ts';
 
 /**
@@ -71,9 +71,7 @@ export class EventPartsWriter {
 
   /** Adds an event in file order; false when it is too large to load, so the caller can reject it. */
   add(event: NormalizedEvent): boolean {
-    const row = encodeEventRow(event, this.count);
-    if (row === null) return false;
-    this.rows.append(row);
+    if (!this.rows.append(event, this.count)) return false;
     this.count++;
     return true;
   }
