@@ -29,8 +29,11 @@ export function WorkspacePicker({ workspaceId, canCreate, onChoose }: { workspac
         </label>
       )}
       {canCreate && (
-        <button type="button" onClick={() => setCreating(true)}>
-          {t('access.workspaces.create')}
+        // Beside the picker on a narrow screen it is a "+" (its name kept for screen readers and
+        // as its tooltip), so the journeys list's toolbar stays one row at 1024 px (issue 14).
+        <button type="button" className="workspace-picker__new" title={t('access.workspaces.create')} onClick={() => setCreating(true)}>
+          <span className="workspace-picker__plus" aria-hidden="true">+</span>
+          <span className="workspace-picker__new-name">{t('access.workspaces.create')}</span>
         </button>
       )}
       <NewWorkspaceDialog
