@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { JourneyStore } from '@klantreis/db';
 import type { JourneyDocument } from '@klantreis/schema';
-import type { ExportOptions } from '@klantreis/render';
+import type { ExportOptions, MeasuredStep } from '@klantreis/render';
 import { EXPORT_FORMATS, PAPER_NAMES } from '@klantreis/render/names';
 import { CliError } from './cliError.ts';
 
@@ -37,10 +37,10 @@ async function exportOptions(options: ExportCommandOptions): Promise<ExportOptio
   return parsed.data;
 }
 
-async function exportBody(journey: JourneyDocument, options: ExportOptions): Promise<Buffer> {
+async function exportBody(journey: JourneyDocument, options: ExportOptions, measured: ReadonlyMap<string, MeasuredStep>): Promise<Buffer> {
   const { exportJourney, ImageTooLargeError } = await import('@klantreis/render');
   try {
-    return (await exportJourney(journey, options)).body;
+    return (await exportJourney(journey, options, { measured })).body;
   } catch (error) {
     // A PNG past the size limit: its message names the scale that fits ("scale: at 4× …").
     if (error instanceof ImageTooLargeError) throw new CliError(`--${error.message}`);
@@ -48,15 +48,33 @@ async function exportBody(journey: JourneyDocument, options: ExportOptions): Pro
   }
 }
 
+/**
+ * The measured steps of a journey with imported data, as the export route and the editor get
+ * them (JourneyAnalytics over the same data folder); none without imports, and none, with a
+ * warning, when the measurement fails, so the map is still written.
+ */
+async function measuredSteps(store: JourneyStore, dataDir: string, journeyId: string, journey: JourneyDocument): Promise<ReadonlyMap<string, MeasuredStep>> {
+  const { AnalyticsImportStore } = await import('@klantreis/db');
+  if ((await new AnalyticsImportStore(store.db).list(journeyId)).length === 0) return new Map();
+  const [{ JourneyAnalytics }, { measuredStepsFromMetrics }] = await Promise.all([import('@klantreis/server/analytics'), import('@klantreis/render')]);
+  try {
+    const { metrics } = await new JourneyAnalytics(store, join(dataDir, 'analytics')).measure(journeyId, journey, { period: 'month' });
+    return measuredStepsFromMetrics(metrics.steps);
+  } catch (error) {
+    console.error(`warning: the map is written without its measured figures: ${(error as Error).message}`);
+    return new Map();
+  }
+}
+
 // The journey commands work on the same store as the server (the data folder or DATABASE_URL),
 // so they also work while the server is stopped, for scripts and backups.
 
-async function withStore<T>(work: (store: JourneyStore) => Promise<T>): Promise<T> {
+async function withStore<T>(work: (store: JourneyStore, dataDir: string) => Promise<T>): Promise<T> {
   const [{ configFromEnv }, { openStore }] = await Promise.all([import('@klantreis/server/config'), import('@klantreis/db')]);
   const config = configFromEnv();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    return await work(store);
+    return await work(store, config.dataDir);
   } finally {
     await store.close();
   }
@@ -102,12 +120,18 @@ export function registerJourneyCommands(program: Command): void {
     .action(async (id: string, options: ExportCommandOptions) => {
       // From the stored updates: the snapshot may lack the last edits before a crash.
       const { journeyFromStore } = await import('@klantreis/server/snapshotRecovery');
-      const journey = await withStore(async (store) => {
+      // A bad option is named before anything is read or measured.
+      const drawing = options.format === 'json' ? null : await exportOptions(options);
+      const read = await withStore(async (store, dataDir) => {
         const row = await store.getJourney(id);
-        return row ? ((await journeyFromStore(store, id)) ?? (JSON.parse(row.snapshot) as JourneyDocument)) : undefined;
+        if (!row) return undefined;
+        const journey = (await journeyFromStore(store, id)) ?? (JSON.parse(row.snapshot) as JourneyDocument);
+        // The map's measured curve and figures, as the editor and the export route draw them.
+        return { journey, measured: drawing ? await measuredSteps(store, dataDir, id, journey) : new Map<string, MeasuredStep>() };
       });
-      if (!journey) throw new CliError(`no journey with id ${id} (see: klantreis list)`);
-      const body = options.format === 'json' ? Buffer.from(`${JSON.stringify(journey, null, 2)}\n`) : await exportBody(journey, await exportOptions(options));
+      if (!read) throw new CliError(`no journey with id ${id} (see: klantreis list)`);
+      const { journey, measured } = read;
+      const body = drawing ? await exportBody(journey, drawing, measured) : Buffer.from(`${JSON.stringify(journey, null, 2)}\n`);
       if (options.output) writeFileSync(options.output, body);
       else if (process.stdout.isTTY && ['png', 'pdf', 'pptx', 'xlsx'].includes(options.format)) throw new CliError(`a ${options.format} file is not for the terminal: add -o <file>`);
       else process.stdout.write(body);

@@ -54,7 +54,14 @@ export type OpenedLink = z.infer<typeof opened>;
 export const sharedJourney = z.object({
   document: journeyDocumentSchema,
   shows: linkShowsSchema,
-  measured: z.array(z.object({ stepId: z.string(), score: z.number().nullable() })),
+  /** Per measured step: the mean survey score, and where the event logs reach it its drop-off share (0..1) and p90 wait in seconds, as the editor shows them. */
+  measured: z.array(
+    z.object({
+      stepId: z.string(),
+      score: z.number().nullable(),
+      events: z.object({ dropOffShare: z.number().nullable(), waitP90Seconds: z.number().nullable() }).nullable().optional(),
+    }),
+  ),
 });
 export type SharedJourney = z.infer<typeof sharedJourney>;
 

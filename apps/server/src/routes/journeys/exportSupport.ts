@@ -1,20 +1,23 @@
 import type { JourneyDocument } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
-import type { MeasuredStep } from '@klantreis/render';
+import { measuredStepsFromMetrics, type MeasuredStep } from '@klantreis/render';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import { HttpError } from '../../httpErrors.ts';
 
 /**
- * The measured score per step for an export's measured curve and columns; an empty map for a
- * journey without survey answers. An export never fails because the measurement does: it is
- * then drawn without the measured curve.
+ * The measured steps for an export's measured curve and figures, from the same measurement the
+ * editor draws (`JourneyAnalytics.measure`, the metrics API): a step's mean survey score, and
+ * where the event logs reach it its drop-off share and p90 wait; an empty map for a journey
+ * without imports, which then exports as it always did. An export never fails because the
+ * measurement does: it is then drawn without the measured curve.
  */
 export async function measuredSteps(analytics: JourneyAnalytics, journeyId: string, document: JourneyDocument): Promise<Map<string, MeasuredStep>> {
   const imports = await analytics.imports.list(journeyId);
-  if (!imports.some((i) => i.kind === 'survey')) return new Map();
+  if (imports.length === 0) return new Map();
   try {
-    const { metrics } = await analytics.measure(journeyId, document);
-    return new Map(metrics.steps.map((step) => [step.stepId, { score: step.survey.axisMean }]));
+    // The editor reads the measurement by month; the step figures do not depend on the period.
+    const { metrics } = await analytics.measure(journeyId, document, { period: 'month' });
+    return measuredStepsFromMetrics(metrics.steps);
   } catch {
     return new Map();
   }

@@ -165,7 +165,7 @@ export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async 
   app.get('/shared/journey', { schema: { tags: ['sharing'], summary: 'The shared journey, with the parts the link shows', response: { 200: sharedJourney } } }, async (request) => {
     const viewer = viewerOf(request);
     const document = await documents.read(viewer.journeyId);
-    const measured = viewer.shows.measurement ? [...(await measuredSteps(analytics, viewer.journeyId, document))].map(([stepId, m]) => ({ stepId, score: m.score })) : [];
+    const measured = viewer.shows.measurement ? [...(await measuredSteps(analytics, viewer.journeyId, document))].map(([stepId, m]) => ({ stepId, score: m.score, events: m.events ?? null })) : [];
     return { document: documentForViewer(document, viewer), shows: viewer.shows, measured };
   });
 
