@@ -14,8 +14,8 @@ describe('EventPartsWriter', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it('writes segments of 4, 8, 16 and then 32 MB', () => {
-    expect([0, 1, 2, 3, 4, 10].map((index) => segmentBytes(index) / 1024 / 1024)).toEqual([4, 8, 16, 32, 32, 32]);
+  it('writes segments of 4 MB up to 64 MB, then of 8, 16 and 32 MB', () => {
+    expect([0, 1, 15, 16, 17, 18, 19, 40].map((index) => segmentBytes(index) / 1024 / 1024)).toEqual([4, 4, 4, 8, 16, 32, 32, 32]);
   });
 
   it('starts small, so the first parts are written while events still arrive, and keeps every event in file order', async () => {
@@ -24,14 +24,14 @@ describe('EventPartsWriter', () => {
     const writer = new EventPartsWriter(database.connection, directory);
     const padding = 'x'.repeat(200);
     let events = 0;
-    // About 17 MB of rows: parts of ~4 and ~8 MB, then the rest.
+    // About 17 MB of rows: four parts of 4 MB, then the rest.
     for (; events < 70_000; events++) {
       writer.add({ line: events + 2, caseId: `case-${events % 997}`, activity: `activity ${events % 20}`, timestampMicros: 1_700_000_000_000_000 + events, channel: null, resource: padding, segment: null, attributesJson: null });
       await writer.flushIfFull();
     }
     expect(await writer.finish()).toBe(events);
     const parts = readdirSync(directory).filter((name) => name.endsWith('.parquet')).sort();
-    expect(parts).toEqual(['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet']);
+    expect(parts).toEqual(['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet', 'part-00003.parquet', 'part-00004.parquet']);
     const reader = await database.connection.runAndReadAll(
       `SELECT count(*)::INTEGER AS n, min(file_order)::INTEGER AS first, max(file_order)::INTEGER AS last, count(DISTINCT file_order)::INTEGER AS distinct_orders FROM read_parquet('${directory}/part-*.parquet')`,
     );
