@@ -2,9 +2,7 @@ import type { TFunction } from 'i18next';
 import type { StepMetrics } from '@klantreis/analytics';
 import type { StepRecord } from '@klantreis/schema';
 import { formatWaitMinutes } from '@klantreis/evaluation';
-import type { CurveInput, CurveMeasured, TextMeasure } from '@klantreis/render/layout';
-import { designGaps } from '../components/measurement/designGaps.ts';
-import { durationText, percentText } from '../components/measurement/formatMeasures.ts';
+import { curveMeasured, measuredStepsFromMetrics, type CurveInput, type CurveMeasured, type TextMeasure } from '@klantreis/render/layout';
 import type { MapColumn } from './mapLayout.ts';
 
 export interface EditorCurveOptions {
@@ -21,8 +19,8 @@ export interface EditorCurveOptions {
 /**
  * The editor's curve as the layout model's input (`layoutCurve` in @klantreis/render): the same
  * function lays out the exports' curve, so the editor and an export differ only in what they
- * know. The editor knows more of a measured step than an export (drop-off, p90 wait against the
- * designed wait) and gives it in the reader's words.
+ * know. A measured step's figures (drop-off, p90 wait against the designed wait) are worded by
+ * the layout model's `curveMeasured`, as in every export.
  */
 export function editorCurveInput(columns: readonly MapColumn[], options: EditorCurveOptions): CurveInput {
   const { metrics, locale, t } = options;
@@ -53,13 +51,11 @@ export function editorCurveInput(columns: readonly MapColumn[], options: EditorC
   };
 }
 
-/** A step with activities or survey answers is measured; its figures are the drop-off and p90 wait. */
+/**
+ * A step with activities or survey answers is measured; its figures are the drop-off and p90
+ * wait. Worded by the layout model's own functions, so the exports say what the editor says.
+ */
 function measuredStep(step: StepRecord, metrics: StepMetrics | undefined, locale: 'nl' | 'en'): CurveMeasured | null {
-  if (!metrics || (metrics.activities.length === 0 && metrics.survey.n === 0)) return null;
-  const p90 = metrics.wait.measured.p90Seconds;
-  return {
-    score: metrics.survey.axisMean,
-    figures: metrics.activities.length === 0 ? null : `↘ ${percentText(metrics.dropOffShare, locale)}${p90 !== null ? ` · ${durationText(p90, locale)}` : ''}`,
-    waitExceeded: designGaps(step, metrics).waitExceeded,
-  };
+  const measured = metrics && measuredStepsFromMetrics([metrics]).get(step.id);
+  return measured ? curveMeasured(step, measured, locale) : null;
 }
