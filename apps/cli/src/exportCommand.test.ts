@@ -16,6 +16,7 @@ import { SHARED_EVENT_LOGS } from '../../../testing/sharedData.ts';
 const BIN = fileURLToPath(new URL('../bin/klantreis.js', import.meta.url));
 const RUNNING_EXAMPLE = `${SHARED_EVENT_LOGS}running-example.csv`;
 const run = promisify(execFile);
+const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 interface StepFigures {
   activities: string[];
@@ -69,8 +70,9 @@ describe('klantreis export of a measured journey', () => {
     await klantreis('export', id, '--format', 'pptx', '-o', pptx);
     const zip = await JSZip.loadAsync(readFileSync(pptx));
     const slides = await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
-    const texts = slides.flatMap((xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!));
-    for (const word of words) expect(texts).toContain(word);
+    // A figure too wide for its column is broken after the drop-off, into two paragraphs of one text box.
+    const text = squeeze(slides.flatMap((xml) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!)).join(''));
+    for (const word of words) expect(text).toContain(squeeze(word));
   }, 60_000);
 
   it('writes a journey without imports as before: no figures, no measured curve', async () => {

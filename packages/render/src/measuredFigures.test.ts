@@ -38,6 +38,7 @@ function measuredSample(locale: 'nl' | 'en'): { doc: JourneyDocument; measured: 
   return { doc, measured };
 }
 
+const squeeze = (text: string) => text.replace(/\s+/g, '');
 const texts = (shapes: readonly Shape[]) => shapes.filter((s): s is TextShape => s.kind === 'text').flatMap((s) => s.lines);
 
 describe('measured figures', () => {
@@ -110,9 +111,11 @@ describe('measured figures', () => {
         .map((name) => zip.file(name)!.async('string')),
     );
     const curve = slides.find((xml) => xml.includes('↘'))!;
-    expect(curve).toContain(locale === 'nl' ? '↘ 12% · 1 uur, 20 min' : '↘ 12% · 1 hr, 20 min');
-    expect(curve).toContain('↘ 5% · 3 min');
-    expect(curve).toContain(locale === 'nl' ? 'wachttijd p90 langer dan ontworpen' : 'p90 wait longer than designed');
+    // A figure too wide for its column is broken after the drop-off, into two paragraphs of one text box.
+    const text = squeeze([...curve.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!).join(''));
+    expect(text).toContain(squeeze(locale === 'nl' ? '↘ 12% · 1 uur, 20 min' : '↘ 12% · 1 hr, 20 min'));
+    expect(text).toContain(squeeze('↘ 5% · 3 min'));
+    expect(text).toContain(squeeze(locale === 'nl' ? 'wachttijd p90 langer dan ontworpen' : 'p90 wait longer than designed'));
     expect((curve.match(/prst="diamond"/g) ?? []).length).toBe(2);
     expect(curve).not.toContain('<p:pic>');
   });

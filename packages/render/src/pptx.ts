@@ -253,8 +253,11 @@ function curveSlide(pptx: Pptx, view: JourneyView): void {
   // curve's top, beside the step, when the measured p90 wait is longer than the designed one.
   const figures = measured.map((m) => ({ i: m.i, curve: curveMeasured(m.step, m.measured!, view.locale) })).filter((m) => m.curve.figures || m.curve.waitExceeded);
   const figuresHeight = figures.some((m) => m.curve.figures) ? 0.42 : 0;
+  // One size for every step's figures, each on one line or broken after the drop-off, not inside the wait.
+  const figureLines = (text: string, fontSize: number) => (fitText(text, columnWidth, (fontSize * 1.2 + 2 * TEXT_INSET_PT) / 72, fontSize) === text ? text : text.replace(' · ', ' ·\n'));
+  const figureSize = [11, 10, 9, 8].find((fontSize) => figures.every(({ curve }) => !curve.figures || fitText(figureLines(curve.figures, fontSize), columnWidth, figuresHeight, fontSize) === figureLines(curve.figures, fontSize))) ?? 7;
   for (const { i, curve } of figures) {
-    if (curve.figures) addBox(slide, curve.figures, { x: xOf(i) - columnWidth / 2, y: bottom + 0.18, w: columnWidth, h: figuresHeight }, [11, 10, 9, 8, 7], { align: 'center', bold: true, color: FIGURES, margin: 1 });
+    if (curve.figures) addBox(slide, figureLines(curve.figures, figureSize), { x: xOf(i) - columnWidth / 2, y: bottom + 0.18, w: columnWidth, h: figuresHeight }, [figureSize], { align: 'center', bold: true, color: FIGURES, margin: 1 });
     if (curve.waitExceeded) {
       const size = 0.24;
       slide.addText('!', { x: xOf(i) + Math.min(0.3, columnWidth * 0.3) - size / 2, y: top + 0.14 - size / 2, w: size, h: size, shape: 'ellipse', fill: { color: GAP }, color: 'FFFFFF', bold: true, fontSize: 11, align: 'center', valign: 'middle', margin: 0 });

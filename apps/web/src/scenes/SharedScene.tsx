@@ -86,7 +86,7 @@ export function SharedScene({ token, present, follow }: { token: string; present
 }
 
 function measuredMap(shared: SharedJourney): Map<string, MeasuredStep> {
-  return new Map(shared.measured.map((m) => [m.stepId, { score: m.score }]));
+  return new Map(shared.measured.map((m) => [m.stepId, { score: m.score, events: m.events ?? null }]));
 }
 
 function SharedMap({ shared, onPresent }: { shared: SharedJourney; onPresent: () => void }) {

@@ -99,9 +99,10 @@ describe('exports of a journey with an imported event log', () => {
     const zip = await JSZip.loadAsync(Buffer.from(await (await api(`/api/journeys/${id}/export?format=pptx`)).arrayBuffer()));
     const slides = await Promise.all(Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
     const curve = slides.find((xml) => xml.includes(locale === 'nl' ? 'Emotiecurve' : 'Emotion curve'))!;
-    const text = [...curve.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!);
-    for (const word of words) expect(text).toContain(word);
-    expect(text.join(' ')).toContain(locale === 'nl' ? 'wachttijd p90 langer dan ontworpen' : 'p90 wait longer than designed');
+    // A figure too wide for its column is broken after the drop-off, into two paragraphs of one text box.
+    const text = squeeze([...curve.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!).join(''));
+    for (const word of words) expect(text).toContain(squeeze(word));
+    expect(text).toContain(squeeze(locale === 'nl' ? 'wachttijd p90 langer dan ontworpen' : 'p90 wait longer than designed'));
   });
 
   it.each(['nl', 'en'] as const)('writes them in the PDF poster as text pdftotext finds (%s)', async (locale) => {
