@@ -5,10 +5,12 @@ import { authorizedFetch, sessionCookies, TEST_OWNER } from '../apps/server/src/
 import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
 import { MapLayoutPage } from './fixtures/mapLayoutPage.ts';
 import { webDist } from './fixtures/webDist.ts';
+import { createTouchpoint } from '@klantreis/schema';
 import { bigJourney } from '../bench/editor/bigJourney.ts';
 
 // Issue 14: the map draws only the columns near its view. A lane is as tall as its tallest cell
-// on the whole map, not among the columns drawn, so rows do not jump while the map scrolls sideways.
+// on the whole map, not among the columns drawn, and the step row as tall as its tallest head, so
+// rows do not jump while the map scrolls sideways.
 const unavailable = browserUnavailable();
 
 const LONG_TEXT = Array.from({ length: 14 }, (_, i) => `Sentence ${i + 1} of a long note that a facilitator typed during the workshop.`).join(' ');
@@ -42,23 +44,35 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
     put(1, 90, LONG_TEXT);
     put(3, 100, LONG_WORD);
     put(5, 110, LINES);
+    // A step head far out: a long title and six badges.
+    const tall = journey.steps[79]!;
+    tall.title = 'Collecting two thirty-kilo boxes of the wardrobe in the self-service warehouse';
+    tall.wait = { moment: 'before', minutes: 95 };
+    tall.momentOfTruth = true;
+    tall.beforeFirstContact = true;
+    tall.touchpoints = [createTouchpoint({ channel: 'app' }), createTouchpoint({ channel: 'store' }), createTouchpoint({ channel: 'phone' })];
+    far['steps'] = tall.id;
     const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
     return { id: ((await response.json()) as { id: string }).id, far };
   }
 
   for (const locale of ['en-US', 'nl-NL'] as const) {
-    it(`in ${locale}: every lane keeps its height from the first column to the last, tall enough for its tallest cell`, async () => {
+    it(`in ${locale}: every lane and the step row keep their height from the first column to the last, tall enough for their tallest cell and head`, async () => {
       const { id, far } = await importJourney();
       const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
       await context.addCookies(sessionCookies());
       const map = new MapLayoutPage(await context.newPage(), server.url);
       await map.join(id, TEST_OWNER.name);
       const { page } = map;
-      const laneHeights = () => page.locator('.lane-label[data-lane-id]').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-lane-id'), el.getBoundingClientRect().height])));
+      // The lane names' heights are their rows'; the step row's is its label's.
+      const laneHeights = () =>
+        page.locator('.lane-label[data-lane-id], .lane-label--steps').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-lane-id') ?? 'steps', el.getBoundingClientRect().height])));
       const drawn = (stepId: string) => page.locator(`.cell[data-step-id="${stepId}"]`).count();
 
       const atStart = await laneHeights();
       for (const stepId of Object.values(far)) expect(await drawn(stepId)).toBe(0);
+      // The far head makes the step row taller than a plain head needs.
+      expect(atStart['steps']).toBeGreaterThan(150);
 
       for (const [laneId, stepId] of Object.entries(far)) {
         const x = await page.evaluate((stepId) => {
@@ -69,11 +83,9 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
         await expect.poll(() => drawn(stepId)).toBeGreaterThan(0);
         const there = await laneHeights();
         for (const lane of Object.keys(atStart)) expect.soft(there[lane], `lane ${lane} at the column of ${laneId}`).toBeCloseTo(atStart[lane]!, 0);
-        // The far cell's text is not cut: its button holds all of it.
-        const cut = await page.locator(`.cell[data-lane-id="${laneId}"][data-step-id="${stepId}"]`).evaluate((cell) => {
-          const text = cell.querySelector('.cell__text')!;
-          return text.scrollHeight - text.clientHeight;
-        });
+        // The far cell's text is not cut: its button holds all of it; the far head holds its badges.
+        const selector = laneId === 'steps' ? `.map > .step-head[data-step-id="${stepId}"]` : `.cell[data-lane-id="${laneId}"][data-step-id="${stepId}"] .cell__text`;
+        const cut = await page.locator(selector).evaluate((box) => box.scrollHeight - box.clientHeight);
         expect(cut).toBeLessThanOrEqual(1);
       }
       await map.scrollMap({ left: 0 });

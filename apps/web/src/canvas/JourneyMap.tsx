@@ -15,6 +15,7 @@ import { useCan } from '../hooks/useJourneyAccess.ts';
 import type { PeakEndSteps } from './EmotionCurve.tsx';
 import { EmotionCurve } from './EmotionCurve.tsx';
 import { LaneRow } from './LaneRow.tsx';
+import { StepRowSizer } from './StepRowSizer.tsx';
 import { CURVE_HEIGHT, LABEL_WIDTH, NO_TEXTS, STEP_WIDTH, laneDisplayName, laneTexts, mapColumns, stepDisplayTitle, stepMoveTarget, type LaneTexts } from './mapLayout.ts';
 import { EmptyPhaseColumn, PhaseHeader } from './PhaseHeader.tsx';
 import { StepHeader } from './StepHeader.tsx';
@@ -213,7 +214,9 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
           </SortableContext>
         </DndContext>
         {/* After the step heads: the grid places items in order, and this one's column is the last. */}
-        <div className="map__end map__end--steps" style={{ gridColumn: columnCount + 2 }} />
+        <div className="map__end map__end--steps" style={{ gridColumn: columnCount + 2 }}>
+          <StepRowSizer steps={journey.steps} stepNumber={layout.stepNumber} openComments={openComments} />
+        </div>
 
         <div className="lane-label lane-label--curve" style={{ height: CURVE_HEIGHT }}>
           <span className="lane-label__title">{t('editor.curve')}</span>

@@ -31,14 +31,13 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
   /** Unresolved comment threads on the step and its cells. */
   openComments?: number;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const selected = useEditorStore((s) => s.selectedStepId === step.id);
   const highlighted = useEditorStore((s) => s.highlightedStepIds.includes(step.id));
   const selectStep = useEditorStore((s) => s.selectStep);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: step.id });
   const title = stepDisplayTitle(step, number, t('step.untitled'));
   const dark = step.score === -2 || step.score === 2;
-  const lang = useContentLanguage();
 
   function onHandleKey(event: KeyboardEvent<HTMLButtonElement>) {
     if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
@@ -73,36 +72,61 @@ export const StepHeader = memo(function StepHeader({ step, number, column, onMov
           ⠿
         </button>
         <button type="button" className="step-head__title" onClick={() => selectStep(step.id)} title={t('step.open', { title })} aria-pressed={selected}>
-          <span className="step-head__number">{number}.</span> <span lang={step.title ? lang : undefined}>{withSoftHyphens(title)}</span>
+          <StepTitleWords step={step} number={number} title={title} />
         </button>
       </div>
-      <div className="step-head__badges">
-        {openComments > 0 && (
-          <button
-            type="button"
-            className="badge badge--comments"
-            onClick={() => {
-              selectStep(step.id);
-              useEditorStore.getState().setSideTab('comments');
-            }}
-            data-testid="comment-count"
-          >
-            {t('comments.count', { count: openComments, title })}
-          </button>
-        )}
-        {step.beforeFirstContact && <span className="badge badge--trigger">{t('step.triggerBadge')}</span>}
-        {step.momentOfTruth && <span className="badge badge--mot">{t('step.motBadge')}</span>}
-        {step.wait && <span className="badge badge--wait">{t('step.waitBadge', { duration: formatWaitMinutes(step.wait.minutes, i18n.language === 'nl' ? 'nl' : 'en') })}</span>}
-        {step.serviceConcept === 'differentiator' && <span className="badge badge--diff">{t('step.differentiatorBadge')}</span>}
-        {step.serviceConcept === 'sacrifice' && <span className="badge badge--sacrifice">{t('step.sacrificeBadge')}</span>}
-        {step.touchpoints.map((tp) => (
-          <span key={tp.id} className="badge badge--channel">
-            {tp.channel === 'custom' ? tp.customChannel || t('channels.custom') : t(`channels.${tp.channel}`)}
-          </span>
-        ))}
-      </div>
+      <StepBadges
+        step={step}
+        title={title}
+        openComments={openComments}
+        onOpenComments={() => {
+          selectStep(step.id);
+          useEditorStore.getState().setSideTab('comments');
+        }}
+      />
       {dark && <span className="visually-hidden">{t(`scores.${step.score}`)}</span>}
       <PeerSelection stepId={step.id} />
     </div>
   );
 });
+
+/** A step head's number and title, long words with soft hyphens, in the journey's language. */
+export function StepTitleWords({ step, number, title }: { step: StepRecord; number: number; title: string }) {
+  const lang = useContentLanguage();
+  return (
+    <>
+      <span className="step-head__number">{number}.</span> <span lang={step.title ? lang : undefined}>{withSoftHyphens(title)}</span>
+    </>
+  );
+}
+
+/**
+ * A step head's badges: open comments, trigger, moment of truth, wait, service concept and
+ * channels. Without `onOpenComments` the comment count is plain text (the step row's sizer).
+ */
+export function StepBadges({ step, title, openComments, onOpenComments }: { step: StepRecord; title: string; openComments: number; onOpenComments?: () => void }) {
+  const { t, i18n } = useTranslation();
+  const comments = t('comments.count', { count: openComments, title });
+  return (
+    <div className="step-head__badges">
+      {openComments > 0 &&
+        (onOpenComments ? (
+          <button type="button" className="badge badge--comments" onClick={onOpenComments} data-testid="comment-count">
+            {comments}
+          </button>
+        ) : (
+          <span className="badge badge--comments">{comments}</span>
+        ))}
+      {step.beforeFirstContact && <span className="badge badge--trigger">{t('step.triggerBadge')}</span>}
+      {step.momentOfTruth && <span className="badge badge--mot">{t('step.motBadge')}</span>}
+      {step.wait && <span className="badge badge--wait">{t('step.waitBadge', { duration: formatWaitMinutes(step.wait.minutes, i18n.language === 'nl' ? 'nl' : 'en') })}</span>}
+      {step.serviceConcept === 'differentiator' && <span className="badge badge--diff">{t('step.differentiatorBadge')}</span>}
+      {step.serviceConcept === 'sacrifice' && <span className="badge badge--sacrifice">{t('step.sacrificeBadge')}</span>}
+      {step.touchpoints.map((tp) => (
+        <span key={tp.id} className="badge badge--channel">
+          {tp.channel === 'custom' ? tp.customChannel || t('channels.custom') : t(`channels.${tp.channel}`)}
+        </span>
+      ))}
+    </div>
+  );
+}

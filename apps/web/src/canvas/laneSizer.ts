@@ -2,7 +2,8 @@
 // columns near its view (useColumnWindow), so without help a lane would be as tall as its tallest
 // cell among those: rows would jump while the map scrolls sideways. Each lane therefore also
 // draws, hidden in its end column, the few texts of the whole lane likely to be the tallest; the
-// browser lays them out as it lays out a cell and the row takes the tallest (LaneRow).
+// browser lays them out as it lays out a cell and the row takes the tallest (LaneRow). The step
+// row does the same with its likeliest tallest heads (StepRowSizer).
 
 import { STEP_WIDTH } from './mapLayout.ts';
 import { withSoftHyphens } from './softHyphens.ts';
@@ -62,18 +63,37 @@ export function wrappedLines(text: string, widthOf: WidthOf, lineWidth = CELL_TE
 
 /** The texts of a lane most likely to make its tallest cell, tallest first; empty cells left out. */
 export function tallestTexts(texts: Iterable<string>, widthOf: WidthOf, count = SIZER_TEXTS): string[] {
-  const ranked: { text: string; lines: number }[] = [];
-  const seen = new Set<string>();
-  for (const text of texts) {
-    if (text.trim() === '' || seen.has(text)) continue;
-    seen.add(text);
-    const lines = wrappedLines(text, widthOf);
-    if (ranked.length === count && lines <= ranked[count - 1]!.lines) continue;
-    ranked.push({ text, lines });
-    ranked.sort((a, b) => b.lines - a.lines);
+  const distinct = new Set([...texts].filter((text) => text.trim() !== ''));
+  return highest(distinct, (text) => wrappedLines(text, widthOf), count);
+}
+
+/** A step head's title box: the column less the head's padding, the drag handle and the title's padding. */
+const STEP_TITLE_WIDTH = STEP_WIDTH - 12 - 18 - 2 - 6;
+/** The title's 14 px semi-bold type is about this much wider than a cell's 13.5 px regular. */
+const TITLE_TYPE_RATIO = 1.1;
+/** About how many px of a head's badge row one badge takes, and the badge row's width and height. */
+const BADGE_WIDTH = 62;
+const BADGE_ROW = { width: STEP_WIDTH - 12, height: 22 };
+const TITLE_LINE_HEIGHT = 18.2;
+
+/** A step head's likely height beyond its fixed parts, in px: its title's lines and its badges' rows. */
+export function estimatedHeadHeight(title: string, badges: number, widthOf: WidthOf): number {
+  const titleLines = wrappedLines(title, widthOf, STEP_TITLE_WIDTH / TITLE_TYPE_RATIO);
+  const badgeRows = Math.ceil((badges * BADGE_WIDTH) / BADGE_ROW.width);
+  return titleLines * TITLE_LINE_HEIGHT + badgeRows * BADGE_ROW.height;
+}
+
+/** The `count` items of highest estimate, highest first. */
+export function highest<T>(items: Iterable<T>, estimate: (item: T) => number, count = SIZER_TEXTS): T[] {
+  const ranked: { item: T; value: number }[] = [];
+  for (const item of items) {
+    const value = estimate(item);
+    if (ranked.length === count && value <= ranked[count - 1]!.value) continue;
+    ranked.push({ item, value });
+    ranked.sort((a, b) => b.value - a.value);
     if (ranked.length > count) ranked.pop();
   }
-  return ranked.map((r) => r.text);
+  return ranked.map((r) => r.item);
 }
 
 let cellWidthOf: WidthOf | null = null;
