@@ -64,6 +64,10 @@ describe('measured figures', () => {
     expect(words).toContain(locale === 'nl' ? '↘ 12% · 1 uur, 20 min' : '↘ 12% · 1 hr, 20 min');
     expect(words).toContain('↘ 5% · 3 min');
     expect(layout.shapes.filter((s) => s.part === 'wait-exceeded')).toHaveLength(1);
+    // The key under the curve's heading, as a poster has no tooltip.
+    const labels = journeyView(doc).labels;
+    expect(squeeze(words.join(' '))).toContain(squeeze(`↘ ${labels.dropOff} · ${labels.p90Wait}`));
+    expect(squeeze(words.join(' '))).toContain(squeeze(labels.waitExceeded));
     const svg = layoutSvg(layout);
     expect(svg).toContain(locale === 'nl' ? '↘ 12% · 1 uur, 20 min' : '↘ 12% · 1 hr, 20 min');
   });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument } from '@klantreis/schema';
-import { journeyView, layoutMap, LABEL_WIDTH, type MeasuredStep, type RectShape, type TextShape } from '@klantreis/render/layout';
+import { journeyView, layoutMap, LABEL_WIDTH, type CircleShape, type MeasuredStep, type RectShape, type TextShape } from '@klantreis/render/layout';
 import { canvasMeasure, LayoutSvg } from './LayoutSvg.tsx';
 import { shapeElement } from './shapeElement.tsx';
 
@@ -126,8 +126,11 @@ export function PresentationView({
   const labelShapes = useMemo(
     () =>
       layout.shapes.filter(
-        (s): s is RectShape | TextShape =>
-          (s.kind === 'text' && s.y >= mapTop && s.x < MARGIN + LABEL_WIDTH) || (s.kind === 'rect' && s.y >= mapTop && s.fill !== undefined && s.x + s.width <= MARGIN + LABEL_WIDTH + 1),
+        (s): s is RectShape | TextShape | CircleShape =>
+          (s.kind === 'text' && s.y >= mapTop && s.x < MARGIN + LABEL_WIDTH) ||
+          (s.kind === 'rect' && s.y >= mapTop && s.fill !== undefined && s.x + s.width <= MARGIN + LABEL_WIDTH + 1) ||
+          // The "!" of the measured figures' key.
+          (s.kind === 'circle' && s.cy >= mapTop && s.cx + s.r <= MARGIN + LABEL_WIDTH),
       ),
     [layout, mapTop],
   );

@@ -1,5 +1,6 @@
 import { scoreColor } from '@klantreis/schema';
 import type { JourneyView, ViewStep } from '../journeyView.ts';
+import type { ExportLabels } from '../labels.ts';
 import { formatWaitMinutes } from '@klantreis/evaluation';
 import { formatScoreSign } from '../journeyView.ts';
 import type { LayoutRegion, MapLayout, Shape, TextShape } from './shapes.ts';
@@ -24,6 +25,9 @@ const LINE_SOFT = '#e8edf0';
 const PHASE_FILL = '#eef3f6';
 const EMPTY_FILL = '#fafbfc';
 const SEVERITY_COLORS = { critical: '#b3261e', warning: '#c77700' } as const;
+// The measured figures' colours, the curve's (curveLayout.ts).
+const FIGURES = '#8c2a0b';
+const GAP = '#b71c1c';
 
 export interface MapLayoutOptions {
   /** The title block above the map (title, persona, remembered score, date); on by default. */
@@ -181,9 +185,10 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
   // The emotion curve: the curve itself is the editor's (curveLayout.ts), the same shapes in
   // the step columns; the label column has the name and the score levels, as the editor's has.
   const curveTop = y;
+  const curveSteps = columns.map((column) => (column.kind === 'step' ? curveStep(view, column.step) : null));
   const curve = layoutCurve(
     {
-      columns: columns.map((column) => (column.kind === 'step' ? curveStep(view, column.step) : null)),
+      columns: curveSteps,
       ...(view.showEvaluation ? pickPeakEnd(view) : { peakStepId: null, troughStepId: null, endStepId: null }),
       labels: { designed: labels.designed, toBe: labels.toBe, measured: labels.measured, peak: labels.peak, trough: labels.trough, end: labels.end },
       measure,
@@ -191,7 +196,10 @@ export function layoutMap(view: JourneyView, measure: TextMeasure, options: MapL
     { x: columnX(0), y: curveTop, columnWidth: STEP_WIDTH, height: CURVE_HEIGHT },
   );
   shapes.push({ kind: 'rect', x: left, y: curveTop, width: mapWidth, height: CURVE_HEIGHT, fill: '#ffffff' });
-  shapes.push(text({ x: left + CELL_PADDING, y: curveTop + 8, lines: wrap(labels.emotionCurve, LABEL_WIDTH - 60, 14, 'bold', 2), size: 14, weight: 'bold' }));
+  const curveHeading = wrap(labels.emotionCurve, LABEL_WIDTH - 60, 14, 'bold', 2);
+  shapes.push(text({ x: left + CELL_PADDING, y: curveTop + 8, lines: curveHeading, size: 14, weight: 'bold' }));
+  // A poster has no tooltip: under the heading, what a measured step's figures and its "!" mean.
+  shapes.push(...figuresKey(curveSteps, labels, left + CELL_PADDING, curveTop + 8 + curveHeading.length * 18.2 + 10, wrap));
   for (const score of [2, 1, 0, -1, -2]) {
     shapes.push(text({ x: left + LABEL_WIDTH - CELL_PADDING, y: curve.yForScore(score) - 7, lines: [formatScoreSign(score, locale)], size: 11, weight: 'regular', color: INK_SOFT, anchor: 'end' }));
   }
@@ -243,6 +251,23 @@ function curveStep(view: JourneyView, viewStep: ViewStep): CurveStep {
     wait: step.wait ? { moment: step.wait.moment, text: formatWaitMinutes(step.wait.minutes, view.locale) } : null,
     measured: measured ? curveMeasured(step, measured, view.locale) : null,
   };
+}
+
+/** The key to the measured figures, in the label column beside the score levels; nothing when no step has figures. */
+function figuresKey(steps: readonly (CurveStep | null)[], labels: ExportLabels, x: number, y: number, wrap: (value: string, maxWidth: number, size: number, weight: FontWeight, maxLines: number) => string[]): Shape[] {
+  const measured = steps.flatMap((step) => (step?.measured ? [step.measured] : []));
+  if (!measured.some((m) => m.figures)) return [];
+  const width = LABEL_WIDTH - 2 * CELL_PADDING - 26;
+  const shapes: Shape[] = [];
+  const figures = wrap(`↘ ${labels.dropOff} · ${labels.p90Wait}`, width, 10, 'bold', 3);
+  shapes.push({ kind: 'text', x, y, lines: figures, size: 10, weight: 'bold', color: FIGURES, lineHeight: 13, anchor: 'start' });
+  if (measured.some((m) => m.waitExceeded)) {
+    const top = y + figures.length * 13 + 6;
+    shapes.push({ kind: 'circle', cx: x + 6, cy: top + 6.5, r: 6, fill: GAP });
+    shapes.push({ kind: 'text', x: x + 6, y: top, lines: ['!'], size: 10, weight: 'bold', color: '#ffffff', lineHeight: 13, anchor: 'middle' });
+    shapes.push({ kind: 'text', x: x + 16, y: top, lines: wrap(labels.waitExceeded, width - 16, 10, 'bold', 4), size: 10, weight: 'bold', color: FIGURES, lineHeight: 13, anchor: 'start' });
+  }
+  return shapes;
 }
 
 function pickPeakEnd(view: JourneyView): { peakStepId: string | null; troughStepId: string | null; endStepId: string | null } {
