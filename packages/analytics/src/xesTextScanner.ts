@@ -86,6 +86,14 @@ function attributeElementName(text: string, index: number): string {
       return text.charCodeAt(index + 1) === 0x6e ? 'int' : 'id';
   }
 }
+
+/** `event` or `trace` when the text at `start` is `<event>` or `<trace>`, else null. */
+function plainStartTagName(text: string, start: number): 'event' | 'trace' | null {
+  if (text.charCodeAt(start + 6) !== GREATER_THAN) return null;
+  if (text.startsWith('event', start + 1)) return 'event';
+  return text.startsWith('trace', start + 1) ? 'trace' : null;
+}
+
 function isXmlChar(code: number): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
@@ -251,6 +259,15 @@ export class XesTextScanner {
   }
 
   private scanStartTag(start: number): MarkupEnd {
+    const plain = this.openElements.length > 0 ? plainStartTagName(this.text, start) : null;
+    if (plain !== null) {
+      // `<event>` and `<trace>` as every XES writer writes them: the same as a START_TAG match
+      // without attributes, without running the regular expression and its captures once per event.
+      const end = start + plain.length + 2;
+      this.builder.startElement(plain, undefined, undefined, this.lineAt(end));
+      this.openElements.push(plain);
+      return end;
+    }
     START_TAG.lastIndex = start;
     const tag = START_TAG.exec(this.text);
     if (tag === null) return this.unmatchedTag(start);
