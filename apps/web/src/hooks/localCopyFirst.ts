@@ -65,9 +65,80 @@ export class LocalFirstProvider extends HocuspocusProvider {
     this.on('synced', release);
   }
 
+  /**
+   * The server's answer to this browser's state vector (sync step 2; on a first visit the whole
+   * map, 789 KB for 200 × 12) is applied with no update listener on the document and then
+   * handed to them as it came. Otherwise Yjs encodes the transaction anew for them, which for a
+   * big map costs as much as applying it (it finds the name of each of the 2,400 root-level
+   * cell texts by walking all of them), only for y-indexeddb to store what the socket brought
+   * and the provider to drop it (it comes from the provider). A superset of the transaction's
+   * changes (the answer may repeat what the document has) is a valid update for both.
+   */
+  override onMessage(event: MessageEvent): void {
+    const update = event.data instanceof ArrayBuffer ? syncStep2UpdateOf(new Uint8Array(event.data)) : null;
+    if (update === null) {
+      super.onMessage(event);
+      return;
+    }
+    const doc = this.document;
+    const listeners = [...((doc._observers.get('update') as Set<UpdateListener> | undefined) ?? [])];
+    for (const listener of listeners) doc.off('update', listener);
+    const applied: { transaction?: Y.Transaction } = {};
+    const seen = (transaction: Y.Transaction) => {
+      if (transaction.origin === this) applied.transaction = transaction;
+    };
+    doc.on('afterTransaction', seen);
+    try {
+      super.onMessage(event);
+    } finally {
+      doc.off('afterTransaction', seen);
+      for (const listener of listeners) doc.on('update', listener);
+    }
+    const transaction = applied.transaction;
+    if (transaction) for (const listener of listeners) listener(update, this, doc, transaction);
+  }
+
   override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
     if (this.held !== null && origin !== this) this.held.push(update);
     else super.documentUpdateHandler(update, origin);
+  }
+}
+
+type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void;
+
+/** Reads an unsigned varint (lib0's encoding) at `at.offset`, and moves past it. */
+function readVarUint(bytes: Uint8Array, at: { offset: number }): number {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    if (at.offset >= bytes.length || shift > 35) throw new RangeError('varint past the end');
+    const byte = bytes[at.offset++]!;
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return value;
+    shift += 7;
+  }
+}
+
+/** Hocuspocus's message type of Yjs sync messages, and y-protocols' sync step 2 within them. */
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_2 = 1;
+
+/**
+ * The update of a Hocuspocus sync-step-2 message (document name, message type, sync type,
+ * update), as a view of the message's bytes; null for any other message or one that does not
+ * read as one.
+ */
+export function syncStep2UpdateOf(message: Uint8Array): Uint8Array | null {
+  try {
+    const at = { offset: 0 };
+    const nameLength = readVarUint(message, at);
+    at.offset += nameLength;
+    if (readVarUint(message, at) !== MESSAGE_SYNC || readVarUint(message, at) !== SYNC_STEP_2) return null;
+    const length = readVarUint(message, at);
+    if (at.offset + length !== message.length) return null;
+    return message.subarray(at.offset, at.offset + length);
+  } catch {
+    return null;
   }
 }
 
