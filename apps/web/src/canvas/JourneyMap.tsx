@@ -204,7 +204,8 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
         <DndContext sensors={sensors} collisionDetection={closestCenter} onDragStart={onDragStart} onDragEnd={onDragEndNow} onDragCancel={onDragCancel} accessibility={dragAccessibility}>
           <SortableContext items={stepIds} strategy={horizontalListSortingStrategy}>
             {layout.columns.map((column, i) => {
-              if (!drawnSet.has(i)) return column.kind === 'step' ? <FindableColumn key={`find-${column.step.id}`} column={i} text={findableTexts[i] ?? ''} scrollRef={scrollRef} /> : null;
+              // The words of the columns not drawn follow the map's first frame, as the columns near the view do.
+              if (!drawnSet.has(i)) return column.kind === 'step' && range.painted ? <FindableColumn key={`find-${column.step.id}`} column={i} text={findableTexts[i] ?? ''} scrollRef={scrollRef} /> : null;
               return column.kind === 'step' ? (
                 <StepHeader key={column.step.id} step={column.step} number={layout.stepNumber.get(column.step.id)!} column={i} onMoveBy={moveBy} openComments={openComments.get(column.step.id)} />
               ) : (

@@ -41,6 +41,19 @@ describe('the step columns the map draws', () => {
     expect(ranges.size).toBeLessThanOrEqual(2);
   });
 
+  it('draws only the columns in view for the first frame', () => {
+    const first = columnRange({ scrollLeft: 0, width: 1100, zoom: 1 }, 200, false);
+    const near = columnRange({ scrollLeft: 0, width: 1100, zoom: 1 }, 200);
+    expect(first.start).toBe(0);
+    expect(first.end).toBeGreaterThanOrEqual(Math.ceil((1100 - LABEL_WIDTH) / STEP_WIDTH));
+    expect(first.end).toBeLessThan(Math.ceil((1100 - LABEL_WIDTH) / STEP_WIDTH) + COLUMN_BLOCK);
+    expect(first.end).toBeLessThan(near.end);
+    const middle = columnRange({ scrollLeft: LABEL_WIDTH + 100 * STEP_WIDTH, width: 1100, zoom: 1 }, 200, false);
+    expect(middle.start).toBeLessThanOrEqual(101);
+    expect(middle.end).toBeGreaterThanOrEqual(107);
+    expect(middle.end - middle.start).toBeLessThanOrEqual(7 + 2 * COLUMN_BLOCK);
+  });
+
   it('keeps the columns that must stay, in column order', () => {
     expect(drawnColumns({ start: 8, end: 12 }, [150, 2, -1, 9, 150], 200)).toEqual([2, 8, 9, 10, 11, 150]);
     expect(drawnColumns({ start: 0, end: 4 }, [400], 10)).toEqual([0, 1, 2, 3]);

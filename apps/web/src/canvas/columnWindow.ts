@@ -29,15 +29,17 @@ export interface MapView {
  * The columns to draw for a view: those it shows, and as many again on each side (at least
  * MIN_OVERSCAN), so that scrolling, a Tab to the next step and a jump of a screen find them
  * drawn; rounded out to whole blocks, so that the range changes only every few columns.
+ * `near: false` leaves the columns beyond the view out (the map's first frame: the sooner it is
+ * shown, the better; those columns follow once it is painted).
  */
-export function columnRange(view: MapView, count: number): ColumnRange {
+export function columnRange(view: MapView, count: number, near = true): ColumnRange {
   if (count <= 0) return { start: 0, end: 0 };
   const zoom = view.zoom > 0 ? view.zoom : 1;
   const left = view.scrollLeft / zoom - LABEL_WIDTH;
   const right = (view.scrollLeft + Math.max(0, view.width)) / zoom - LABEL_WIDTH;
   const first = Math.floor(left / STEP_WIDTH);
   const last = Math.ceil(right / STEP_WIDTH);
-  const overscan = Math.max(MIN_OVERSCAN, last - first);
+  const overscan = near ? Math.max(MIN_OVERSCAN, last - first) : 0;
   const start = Math.max(0, Math.floor((first - overscan) / COLUMN_BLOCK) * COLUMN_BLOCK);
   const end = Math.min(count, Math.ceil((last + overscan) / COLUMN_BLOCK) * COLUMN_BLOCK);
   return start < end ? { start, end } : { start: Math.max(0, Math.min(start, count - 1)), end: count };

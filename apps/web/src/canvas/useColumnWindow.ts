@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import { columnRange, sameRange, type ColumnRange } from './columnWindow.ts';
 import { DOCKED_PANEL_MIN_WIDTH, sidePanelWidth } from './mapZoom.ts';
 
@@ -11,19 +11,45 @@ function expectedWidth(): number {
 
 /**
  * The range of step columns to draw, following the scroller's scroll position, size and the
- * zoom. Before the scroller is there it assumes the window's width beside a docked panel,
- * scrolled to the start, which is mostly the range measured then, so that the first drawing is
- * not drawn again. A new range is set only when it changes, which the blocks of `columnRange`
- * make every few columns.
+ * zoom, and whether the map's first frame has been painted (`painted`). Until then only the
+ * columns in view are drawn: opening a 200 × 12 map, the browser lays out and paints half as
+ * much before the map shows (issue 14); the columns beyond the view follow right after, as a
+ * transition React may interrupt (a key, a click) and spread over several frames.
+ *
+ * Before the scroller is there it assumes the window's width beside a docked panel, scrolled
+ * to the start, which is mostly the range measured then, so that the first drawing is not
+ * drawn again. A new range is set only when it changes, which the blocks of `columnRange` make
+ * every few columns.
  */
-export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count: number, zoom: number): ColumnRange {
-  const [range, setRange] = useState<ColumnRange>(() => columnRange({ scrollLeft: 0, width: expectedWidth(), zoom }, count));
+export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count: number, zoom: number): ColumnRange & { painted: boolean } {
+  const [painted, setPainted] = useState(false);
+  const [range, setRange] = useState<ColumnRange>(() => columnRange({ scrollLeft: 0, width: expectedWidth(), zoom }, count, false));
+
+  useEffect(() => {
+    // A frame's callback runs before that frame is painted; a task queued from it runs after.
+    let task: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      task = setTimeout(() =>
+        startTransition(() => {
+          setPainted(true);
+          // In the transition too: set by the layout effect below, the columns would be drawn at once.
+          const scroller = scrollRef.current;
+          if (scroller) setRange(columnRange({ scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, zoom }, count));
+        }),
+      );
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(task);
+    };
+    // Once, after the map's first frame: a later zoom or count is the layout effect's.
+  }, []);
 
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return undefined;
     const update = () => {
-      const next = columnRange({ scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, zoom }, count);
+      const next = columnRange({ scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, zoom }, count, painted);
       setRange((now) => (sameRange(now, next) ? now : next));
     };
     update();
@@ -34,7 +60,7 @@ export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count:
       scroller.removeEventListener('scroll', update);
       observer.disconnect();
     };
-  }, [scrollRef, count, zoom]);
+  }, [scrollRef, count, zoom, painted]);
 
-  return range;
+  return useMemo(() => ({ ...range, painted }), [range, painted]);
 }
