@@ -12,6 +12,7 @@ import { launchBrowser } from '../../e2e/fixtures/browser.ts';
 import { webDist } from '../../e2e/fixtures/webDist.ts';
 import { bigJourney } from './bigJourney.ts';
 import { mapShown } from './mapShown.ts';
+import { taskSummary, type TraceEvent } from './traceTasks.ts';
 import { authorizedFetch, sessionCookies } from '@klantreis/server/testCredentials';
 
 const runs = Number(process.argv[2] ?? 5);
@@ -86,7 +87,9 @@ try {
   // the sticky headers and lane names repositioned in every frame.
   await page.evaluate(() => document.querySelector<HTMLElement>('.map-scroll')!.scrollTo({ left: 0, top: 0, behavior: 'instant' }));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline.frame', 'devtools.timeline'] });
+  // KLANTREIS_BENCH_TASKS=1 also traces the main thread's tasks (more tracing: other frame times).
+  const tasks = process.env.KLANTREIS_BENCH_TASKS === '1';
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline.frame', 'devtools.timeline', ...(tasks ? ['disabled-by-default-devtools.timeline'] : [])] });
   const smooth = await page.evaluate(async () => {
     const scroller = document.querySelector<HTMLElement>('.map-scroll')!;
     const times: number[] = [];
@@ -116,7 +119,7 @@ try {
     const stuck = near(head, box.top, box.top + 300) && near(document.querySelector('.map > .phase')!, box.top - 1, box.top + 1);
     return { times, stuck };
   });
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ts: number; ph: string }[] };
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   const drawn = trace.traceEvents.filter((e) => e.name === 'DrawFrame').map((e) => e.ts / 1000).sort((a, b) => a - b);
   const traced = drawn.slice(1).map((t, i) => t - drawn[i]!);
 
@@ -130,6 +133,8 @@ try {
   else console.log('Chromium trace: no DrawFrame events');
   const over = (values: number[]) => values.filter((v) => v > 1000 / 60 * 1.5).length;
   console.log(`frames over 25 ms (a missed 60 Hz frame): ${over(smooth.times)} of ${smooth.times.length} (requestAnimationFrame), ${over(traced)} of ${traced.length} (trace); headers stuck at the end: ${smooth.stuck}`);
+  // What ran in the main thread's long tasks while scrolling 40 px a frame.
+  if (tasks) console.log(`main-thread tasks over 16 ms while scrolling 40 px a frame: ${taskSummary(trace.traceEvents, 16)}`);
   await context.close();
 } finally {
   await browser.close();

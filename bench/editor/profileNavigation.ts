@@ -2,6 +2,8 @@
 // page.goto until the map is shown (bench/editor/mapShown.ts), summed by function (self time)
 // and by the function's file, and the trace's main-thread time by category (script, layout, …):
 //   node bench/editor/profileNavigation.ts [runs]
+// With KLANTREIS_BENCH_FIRST_VISIT=1 every run is a new browser context, so a first visit (the
+// browser has no copy of the map: the whole document comes over the socket).
 import { buildTestServer } from '../../apps/server/src/testServer.ts';
 import { launchBrowser } from '../../e2e/fixtures/browser.ts';
 import { webDist } from '../../e2e/fixtures/webDist.ts';
@@ -16,13 +18,18 @@ const browser = await launchBrowser();
 try {
   const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
   const { id } = (await response.json()) as { id: string };
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  await context.addCookies(sessionCookies());
-  const page = await context.newPage();
-  await page.goto(`${server.url}/`);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const firstVisit = process.env.KLANTREIS_BENCH_FIRST_VISIT === '1';
+  const open = async () => {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    await context.addCookies(sessionCookies());
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    return { context, page, cdp };
+  };
+  let { context, page, cdp } = await open();
   const self = new Map<string, number>();
   const byFile = new Map<string, number>();
   // Inclusive time by chain of callers of the functions named on the command line (after runs).
@@ -30,6 +37,10 @@ try {
   const stacks = new Map<string, number>();
   let total = 0;
   for (let run = 0; run < runs; run++) {
+    if (firstVisit && run > 0) {
+      await context.close();
+      ({ context, page, cdp } = await open());
+    }
     await cdp.send('Profiler.start');
     const started = performance.now();
     await page.goto(`${server.url}/journeys/${id}`);

@@ -12,7 +12,8 @@ import { mapShown } from './mapShown.ts';
 import { authorizedFetch, sessionCookies } from '@klantreis/server/testCredentials';
 
 const rounds = Number(process.argv[2] ?? 5);
-const VARIANTS: Record<string, string> = {
+// KLANTREIS_BENCH_VARIANTS='{"name": "css", …}' compares other style sheets the same way.
+const VARIANTS: Record<string, string> = process.env.KLANTREIS_BENCH_VARIANTS ? (JSON.parse(process.env.KLANTREIS_BENCH_VARIANTS) as Record<string, string>) : {
   'sticky headers and lane names (as shipped)': '',
   'nothing sticky': '.map > * { position: relative !important; }',
 };
