@@ -80,7 +80,7 @@ describe('measured figures', () => {
     expect(plain.shapes.some((s) => s.part === 'measured-point' || s.part === 'wait-exceeded')).toBe(false);
   });
 
-  it('keeps long figures inside their column and a wait duration off them', () => {
+  it('keeps long figures inside their column, a wait duration off them and its band behind a backing', () => {
     const measure = fontMeasure();
     const frame = { x: 0, y: 0, columnWidth: 156, height: 176 };
     // 154 px at 11 px bold: past the 148 px a 156 px column leaves.
@@ -104,6 +104,9 @@ describe('measured figures', () => {
     const duration = curve.items.find((i) => i.part === 'wait')!.shapes.find((s): s is TextShape => s.kind === 'text')!;
     const figuresTop = figures[1]!.y;
     expect(duration.y + duration.lineHeight).toBeLessThanOrEqual(figuresTop + 1);
+    // Across the wait's hatched band the figures get a backing; elsewhere they stand on the curve's white.
+    const backed = (stepId: string) => curve.items.find((i) => i.part === 'measured-step' && i.stepId === stepId)!.shapes.some((s) => s.kind === 'rect');
+    expect([backed('a'), backed('b')]).toEqual([false, true]);
   });
 
   it.each(['nl', 'en'] as const)('puts them on the slide of the curve as native text (%s)', async (locale) => {

@@ -145,6 +145,8 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   // A measured step's figures under it: as large as fits its column (a long wait, "↘ 100% · 4
   // dagen, 12 uur", gets a smaller size rather than running into the next column's figures).
   const figures = new Map<string, { size: number; box: Box }>();
+  // The waits' hatched bands, so figures drawn across one get a backing.
+  const bands: { x: number; width: number }[] = [];
   for (const { step, x } of steps) {
     const value = step.measured?.figures;
     if (!value) continue;
@@ -177,6 +179,7 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     const edge = frame.x + (moment === 'before' ? column : moment === 'after' ? column + 1 : column + 0.5) * frame.columnWidth;
     const left = Math.max(frame.x, Math.min(edge - WAIT_WIDTH / 2, frame.x + width - WAIT_WIDTH));
     const band = { x: left, y: top + 4, width: WAIT_WIDTH, height: frame.height - 8 };
+    bands.push(band);
     const labelWidth = measure.width(step.wait.text, 12, 'bold') + 6;
     // The duration under the band, whole inside the curve at its ends.
     const labelX = Math.max(frame.x + labelWidth / 2, Math.min(left + WAIT_WIDTH / 2, frame.x + width - labelWidth / 2));
@@ -230,7 +233,13 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
       if (score !== null) shapes.push({ kind: 'path', d: diamond(x, yForScore(score), 8.49), fill: scoreColor(score), stroke: gap ? GAP : DOT_STROKE, strokeWidth: gap ? 2.8 : 1.6, part: 'measured-point' });
       const placed = figures.get(step.id);
       if (placed) taken.push(placed.box);
-      if (placed && measured.figures) shapes.push(text({ x, baseline: bottom - 5, value: measured.figures, size: placed.size, weight: 'bold', color: FIGURES, anchor: 'middle' }));
+      if (placed && measured.figures) {
+        const { box } = placed;
+        if (bands.some((band) => band.x < box.x2 + 2 && band.x + band.width > box.x1 - 2)) {
+          shapes.push({ kind: 'rect', x: round(box.x1 - 3), y: bottom - 16, width: round(box.x2 - box.x1 + 6), height: 15, radius: 3, fill: PAPER });
+        }
+        shapes.push(text({ x, baseline: bottom - 5, value: measured.figures, size: placed.size, weight: 'bold', color: FIGURES, anchor: 'middle' }));
+      }
       if (measured.waitExceeded) {
         taken.push(around(x + 30, top + 12, 9));
         shapes.push({ kind: 'circle', cx: x + 30, cy: top + 12, r: 9, fill: GAP, part: 'wait-exceeded' });
