@@ -268,6 +268,36 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     expect(withTitle.slice(-3)).toEqual(before.slice(-3));
     await page.context().close();
   }, 60_000);
+  it('a 200-step map shows its first frame with only the columns in view, and those beyond the view follow', async () => {
+    const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
+    const { id } = (await response.json()) as { id: string };
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1600, height: 1000 } });
+    await context.addCookies(sessionCookies());
+    const page = await context.newPage();
+    // In every frame until the map is there: how many step heads and find-in-page columns the first frame with step heads had.
+    await page.addInitScript(`(() => {
+      const look = () => {
+        const heads = document.querySelectorAll('[data-testid="step-head"]').length;
+        if (heads === 0) return requestAnimationFrame(look);
+        window.klantreisFirstFrame = { heads, findable: document.querySelectorAll('.map__findable').length, cells: document.querySelectorAll('.cell[data-step-id]').length };
+      };
+      requestAnimationFrame(look);
+    })()`);
+    const map = new MapLayoutPage(page, server.url);
+    await map.join(id, TEST_OWNER.name);
+    const inView = await map.scroller().evaluate((el) => Math.ceil((el.clientWidth - 200) / 156));
+    const first = await page.evaluate(() => (window as unknown as { klantreisFirstFrame: { heads: number; findable: number; cells: number } }).klantreisFirstFrame);
+    // The columns in view, rounded up to a block of four, and the last column (for Tab).
+    expect(first.heads).toBeGreaterThanOrEqual(inView);
+    expect(first.heads).toBeLessThanOrEqual(inView + 4 + 1);
+    expect(first.cells).toBe(first.heads * 12);
+    expect(first.findable).toBe(0);
+    // Then as many columns again beyond the view, and every other column's words for find-in-page.
+    await expect.poll(() => map.stepHeads().count()).toBeGreaterThanOrEqual(2 * inView);
+    await expect.poll(() => page.locator('.map__findable').count()).toBe(200 - (await map.stepHeads().count()));
+    await context.close();
+  });
+
   it('a 200-step map draws the columns near the view, and scrolling, moving a step by keyboard, focusing a far curve point and find in page reach every column', async () => {
     const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
     const { id } = (await response.json()) as { id: string };
