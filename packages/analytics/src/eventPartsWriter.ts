@@ -107,9 +107,9 @@ export class EventPartsWriter {
     await this.waitForLoad();
     const index = this.segments++;
     const path = join(this.directory, `segment-${index}.csv`);
-    await writeFile(path, chunks);
+    // The reader goes on while libuv's threads write the segment's file and DuckDB loads it.
     // Settled into a value so that a failure waits for `waitForLoad` instead of being unhandled.
-    this.loading = this.load(path, partPath(this.directory, index)).then(
+    this.loading = writeFile(path, chunks).then(() => this.load(path, partPath(this.directory, index))).then(
       () => null,
       (error: unknown) => ({ failed: error }),
     );
