@@ -53,12 +53,15 @@ describe('layoutCurve', () => {
     expect(curve.items.find((i) => i.part === 'legend')).toBeDefined();
   });
 
-  it('keeps the legend off a dot in the top right corner, and a wait and its duration inside the curve', () => {
+  it('keeps the legend off a dot in the top right corner and off a wait, and a wait and its duration inside the curve', () => {
     const curve = layoutCurve(input([step('a', 0, { wait: { moment: 'before', text: '2 days' }, targetScore: 1 }), step('b', 0), step('c', 2)]), frame);
     const legend = box(curve.items.find((i) => i.part === 'legend')!.shapes);
-    expect(legend.x1).toBeLessThan(frame.x + 20);
     const wait = curve.items.find((i) => i.part === 'wait')!;
     const band = wait.shapes.find((s) => s.part === 'wait-band') as Shape & { kind: 'rect' };
+    // Not over the dot at +2 in the top right, nor over the wait's band at the left edge.
+    const dot = curve.points.find((p) => p.stepId === 'c')!;
+    expect(legend.x2 < dot.x - 8 || legend.y1 > dot.y + 8).toBe(true);
+    expect(legend.x1).toBeGreaterThan(band.x + band.width);
     expect(band.x).toBe(frame.x);
     const hatch = wait.shapes.filter((s) => s.kind === 'line') as (Shape & { kind: 'line' })[];
     expect(hatch.length).toBeGreaterThan(10);

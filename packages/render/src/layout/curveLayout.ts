@@ -308,17 +308,27 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   if (legend.length > 1) {
     const entryWidth = (label: string) => 27 + measure.width(label, 11, 'bold');
     const total = legend.reduce((sum, entry) => sum + entryWidth(entry.label), 0) + 14 * (legend.length - 1);
-    // At the top right, unless a dot or marker is there: then the top left, the bottom right or
-    // the bottom left, the first that is free (a map whose corners are all taken keeps the top right).
+    // At the top right, unless a dot, marker or wait is there: then the top left, the bottom
+    // right or the bottom left, then along the top and the bottom edge, the first place free of
+    // all of them; else the first corner free of dots and markers (a wait's band is only
+    // hatching); else the top right.
     const corners = [
       { x: frame.x + width - 12 - total, y: top },
       { x: frame.x + 12, y: top },
       { x: frame.x + width - 12 - total, y: bottom - 17 },
       { x: frame.x + 12, y: bottom - 17 },
     ];
-    const free = corners.find((corner) => !taken.some((box) => box.x1 < corner.x + total + 4 && box.x2 > corner.x - 4 && box.y1 < corner.y + 17 && box.y2 > corner.y));
-    let { x } = free ?? corners[0]!;
-    const lineY = (free ?? corners[0]!).y + 8;
+    const along = [top, bottom - 17].flatMap((y) => {
+      const places: { x: number; y: number }[] = [];
+      for (let x = frame.x + width - 12 - total - frame.columnWidth / 2; x > frame.x + 12; x -= frame.columnWidth / 2) places.push({ x, y });
+      return places;
+    });
+    const covers = (corner: { x: number; y: number }, box: Box) => box.x1 < corner.x + total + 4 && box.x2 > corner.x - 4 && box.y1 < corner.y + 17 && box.y2 > corner.y;
+    const waitBoxes = bands.map((band): Box => ({ x1: band.x, y1: top, x2: band.x + band.width, y2: bottom }));
+    const clearOfAll = [...corners, ...along].find((place) => !taken.some((box) => covers(place, box)) && !waitBoxes.some((box) => covers(place, box)));
+    const place = clearOfAll ?? corners.find((corner) => !taken.some((box) => covers(corner, box))) ?? corners[0]!;
+    let { x } = place;
+    const lineY = place.y + 8;
     const shapes: Shape[] = [];
     for (const entry of legend) {
       shapes.push({ kind: 'line', x1: x, y1: lineY, x2: x + 22, y2: lineY, stroke: entry.stroke, strokeWidth: 2.4, ...(entry.dash ? { dash: entry.dash } : {}) });
