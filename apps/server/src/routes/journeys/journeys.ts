@@ -133,7 +133,9 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
           .type('application/json')
           .send(JSON.stringify(document, null, 2));
       }
-      const drawing = { measured: await measuredSteps(analytics, request.params.id, document), version: await versionLabel(store, request.params.id, document.journey.locale) };
+      // A Mermaid journey has no measured curve: nothing to measure for it.
+      const measured = format === 'mermaid' ? new Map() : await measuredSteps(analytics, request.params.id, document, request.log);
+      const drawing = { measured, version: await versionLabel(store, request.params.id, document.journey.locale) };
       const file = await exportSlots.run(() => exportJourney(document, { ...request.query, format }, drawing)).catch((error: unknown) => {
         if (error instanceof ImageTooLargeError) throw new HttpError(400, error.message, [{ path: 'querystring.scale', message: error.message }]);
         throw error;

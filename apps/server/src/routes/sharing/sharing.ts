@@ -165,7 +165,7 @@ export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async 
   app.get('/shared/journey', { schema: { tags: ['sharing'], summary: 'The shared journey, with the parts the link shows', response: { 200: sharedJourney } } }, async (request) => {
     const viewer = viewerOf(request);
     const document = await documents.read(viewer.journeyId);
-    const measured = viewer.shows.measurement ? [...(await measuredSteps(analytics, viewer.journeyId, document))].map(([stepId, m]) => ({ stepId, score: m.score, events: m.events ?? null })) : [];
+    const measured = viewer.shows.measurement ? [...(await measuredSteps(analytics, viewer.journeyId, document, request.log))].map(([stepId, m]) => ({ stepId, score: m.score, events: m.events ?? null })) : [];
     return { document: documentForViewer(document, viewer), shows: viewer.shows, measured };
   });
 
@@ -179,7 +179,7 @@ export const sharingRoutes: FastifyPluginAsyncZod<SharingRoutesOptions> = async 
   app.get('/shared/export', { schema: { tags: ['sharing'], summary: 'The shared map as SVG, PNG or PDF', querystring: sharedExportQuery } }, async (request, reply) => {
     const viewer = viewerOf(request);
     const document = documentForViewer(await documents.read(viewer.journeyId), viewer);
-    const measured = viewer.shows.measurement ? await measuredSteps(analytics, viewer.journeyId, document) : new Map();
+    const measured = viewer.shows.measurement ? await measuredSteps(analytics, viewer.journeyId, document, request.log) : new Map();
     const options = { ...request.query, findings: viewer.shows.evaluation ? request.query.findings : 'false' } as const;
     const file = await exportSlots.run(() => exportJourney(document, options, { measured, findings: viewer.shows.evaluation })).catch((error: unknown) => {
       if (error instanceof ImageTooLargeError) throw new HttpError(400, error.message, [{ path: 'querystring.scale', message: error.message }]);
