@@ -22,4 +22,11 @@ describe('durations as a reader says them', () => {
     expect(formatDuration(4.5 * 86_400, 'nl')).toBe('4 dagen, 12 uur');
     expect(formatDuration(45, 'en')).toBe('45 sec');
   });
+
+  it('writes no wait as "0 sec", not as nothing (a log with dates but no times has p90 waits of 0)', () => {
+    for (const seconds of [0, 0.4, -3]) {
+      expect(formatDuration(seconds, 'nl')).toBe('0 sec');
+      expect(formatDuration(seconds, 'en')).toBe('0 sec');
+    }
+  });
 });

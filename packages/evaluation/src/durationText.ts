@@ -10,12 +10,14 @@ interface DurationFormatter {
   format(duration: DurationParts): string;
 }
 // Intl.DurationFormat is in Node 24 and every current browser, not yet in TypeScript's ES2023 lib.
-const DurationFormat = (Intl as unknown as { DurationFormat: new (locale: string, options: { style: 'short' }) => DurationFormatter }).DurationFormat;
-const formatters = new Map<Locale, DurationFormatter>();
+const DurationFormat = (Intl as unknown as { DurationFormat: new (locale: string, options: { style: 'short'; secondsDisplay?: 'always' }) => DurationFormatter }).DurationFormat;
+const formatters = new Map<string, DurationFormatter>();
 
-function formatter(locale: Locale): DurationFormatter {
-  let found = formatters.get(locale);
-  if (!found) formatters.set(locale, (found = new DurationFormat(locale, { style: 'short' })));
+/** `zero`: a formatter that writes "0 sec" (DurationFormat leaves zero units out, so a zero would be ""). */
+function formatter(locale: Locale, zero = false): DurationFormatter {
+  const key = `${locale}${zero ? ':zero' : ''}`;
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = new DurationFormat(locale, zero ? { style: 'short', secondsDisplay: 'always' } : { style: 'short' })));
   return found;
 }
 
@@ -36,7 +38,8 @@ export function durationParts(seconds: number): DurationParts {
 
 /** A duration in seconds as the reader says it, with units. */
 export function formatDuration(seconds: number, locale: Locale): string {
-  return formatter(locale).format(durationParts(seconds));
+  const parts = durationParts(seconds);
+  return formatter(locale, parts.seconds === 0).format(parts);
 }
 
 /** A wait in minutes, as the map's wait badge and the exports write it. */

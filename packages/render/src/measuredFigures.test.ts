@@ -49,6 +49,14 @@ describe('measured figures', () => {
     expect(measured.get('c')).toEqual({ score: null, events: { dropOffShare: 0.2, waitP90Seconds: 60 } });
   });
 
+  it('takes no figure from NaN or infinity, and words a p90 wait of 0 (dates without times) as "0 sec"', () => {
+    const measured = measuredStepsFromMetrics([metrics('a', { dropOffShare: Number.NaN, p90: Number.POSITIVE_INFINITY, n: 2, mean: Number.NaN })]);
+    expect(measured.get('a')).toEqual({ score: null, events: { dropOffShare: null, waitP90Seconds: null } });
+    expect(curveMeasured({ wait: { moment: 'before', minutes: 1 } }, measured.get('a')!, 'en')).toEqual({ score: null, figures: '↘ –', waitExceeded: false });
+    const zero = measuredStepsFromMetrics([metrics('b', { dropOffShare: 0, p90: 0 })]).get('b')!;
+    expect(curveMeasured({ wait: null }, zero, 'nl').figures).toBe('↘ 0% · 0 sec');
+  });
+
   it('words them as the editor does, in the journey language, and marks a wait longer than designed', () => {
     const long = { score: 1, events: { dropOffShare: 0.125, waitP90Seconds: 80 * 60 } };
     expect(curveMeasured({ wait: { moment: 'before', minutes: 30 } }, long, 'nl')).toEqual({ score: 1, figures: '↘ 13% · 1 uur, 20 min', waitExceeded: true });

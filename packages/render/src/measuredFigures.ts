@@ -30,6 +30,11 @@ export interface StepMetricsFigures {
   survey: { n: number; axisMean: number | null };
 }
 
+/** A figure that can be drawn: NaN and infinities are no figure. */
+function finite(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
 /**
  * The measured steps of a measurement, as the editor picks them: a step with mapped activities
  * or with survey answers is measured, the others are not.
@@ -39,8 +44,8 @@ export function measuredStepsFromMetrics(steps: readonly StepMetricsFigures[]): 
   for (const step of steps) {
     if (step.activities.length === 0 && step.survey.n === 0) continue;
     measured.set(step.stepId, {
-      score: step.survey.axisMean,
-      events: step.activities.length === 0 ? null : { dropOffShare: step.dropOffShare, waitP90Seconds: step.wait.measured.p90Seconds },
+      score: finite(step.survey.axisMean),
+      events: step.activities.length === 0 ? null : { dropOffShare: finite(step.dropOffShare), waitP90Seconds: finite(step.wait.measured.p90Seconds) },
     });
   }
   return measured;
