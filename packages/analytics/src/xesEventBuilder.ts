@@ -6,10 +6,14 @@ import { parseTimestamp, type DateFormat } from './timestampParser.ts';
 const ATTRIBUTE_ELEMENTS: ReadonlySet<string> = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
+/** What JSON.stringify escapes in a string: quote, backslash, control characters and surrogates (a pair is left to it too). */
+const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\ud800-\udfff]/;
+
 function attributeJson(element: string, value: string): string {
   if ((element === 'int' || element === 'float') && JSON_NUMBER.test(value)) return value;
   if (element === 'boolean' && (value === 'true' || value === 'false')) return value;
-  return JSON.stringify(value);
+  // The same text as JSON.stringify, which cost about three times the test (BPIC 2012: 34 ms a read).
+  return NEEDS_JSON_ESCAPE.test(value) ? JSON.stringify(value) : '"' + value + '"';
 }
 
 /** Monomorphic on purpose: one is made per event, 262,200 times for BPIC 2012. */
@@ -41,8 +45,9 @@ export class XesEventBuilder {
   private readonly mapping: ColumnMapping;
   private readonly dateFormat: DateFormat;
   private readonly sink: EventSink;
-  // Keys repeat on every event: each is quoted once, as `,"key":`.
-  private readonly keyPrefixes = new Map<string, string>();
+  // Keys repeat on every event: each is quoted once, as `{"key":` to open an event's attributes
+  // and `,"key":` to follow another, so that the object needs only its `}` at the end.
+  private readonly keyPrefixes = new Map<string, readonly [first: string, next: string]>();
   private inTrace = false;
   private traceLine = 0;
   private traceValues = new Map<string, string>();
@@ -106,16 +111,20 @@ export class XesEventBuilder {
     else if (key === mapping.resource) event.resource = value;
     else if (key === mapping.channel) event.channel = value;
     else if (key === mapping.segment) event.segment = value;
-    else event.attributesJson += this.keyPrefix(key) + attributeJson(name, value);
+    else {
+      const [first, next] = this.keyPrefix(key);
+      event.attributesJson += (event.attributesJson.length === 0 ? first : next) + attributeJson(name, value);
+    }
   }
 
-  private keyPrefix(key: string): string {
-    let prefix = this.keyPrefixes.get(key);
-    if (prefix === undefined) {
-      prefix = `,${JSON.stringify(key)}:`;
-      this.keyPrefixes.set(key, prefix);
+  private keyPrefix(key: string): readonly [first: string, next: string] {
+    let prefixes = this.keyPrefixes.get(key);
+    if (prefixes === undefined) {
+      const quoted = JSON.stringify(key);
+      prefixes = [`{${quoted}:`, `,${quoted}:`];
+      this.keyPrefixes.set(key, prefixes);
     }
-    return prefix;
+    return prefixes;
   }
 
 
@@ -157,7 +166,7 @@ export class XesEventBuilder {
       channel: open.channel ?? this.traceValue(this.mapping.channel),
       resource: open.resource ?? this.traceValue(this.mapping.resource),
       segment: open.segment ?? this.traceValue(this.mapping.segment),
-      attributesJson: open.attributesJson.length === 0 ? null : `{${open.attributesJson.slice(1)}}`,
+      attributesJson: open.attributesJson.length === 0 ? null : `${open.attributesJson}}`,
     });
   }
 }

@@ -42,6 +42,20 @@ describe('readXesEvents', () => {
     expect(events[1]?.attributesJson).toBeNull();
   });
 
+  it('keeps attribute values that JSON must escape as valid JSON: quotes, backslashes, tabs and line breaks, surrogate pairs', async () => {
+    const values = ['say &quot;yes&quot;', 'C:\\temp\\x', 'tab&#9;and&#10;line', 'smile 😀', 'plain'];
+    const attributes = values.map((value, index) => `<string key="k${index}" value="${value}"/>`).join('');
+    const { events, rejected } = await readXes(
+      `<log><trace><string key="concept:name" value="c"/><event><string key="concept:name" value="a"/><date key="time:timestamp" value="2024-01-05T08:00:00Z"/>${attributes}</event></trace></log>`,
+    );
+    expect(rejected).toEqual([]);
+    const json = events[0]?.attributesJson ?? 'null';
+    // A character reference stays the character (raw white space would become a space).
+    const expected = { k0: 'say "yes"', k1: 'C:\\temp\\x', k2: 'tab\tand\nline', k3: 'smile 😀', k4: 'plain' };
+    expect(JSON.parse(json)).toEqual(expected);
+    expect(json).toBe(JSON.stringify(expected));
+  });
+
   it('reads gzip-compressed XES', async () => {
     const { events } = await readXes(gzipSync(XES), 'log.xes.gz');
     expect(events).toHaveLength(3);
