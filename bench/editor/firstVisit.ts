@@ -44,6 +44,13 @@ try {
     await context.addCookies(sessionCookies());
     const page = await context.newPage();
     await page.goto(`${server.url}/`); // the app's scripts in the HTTP cache
+    // KLANTREIS_BENCH_AGAIN=1: the second visit instead (the browser's copy of the map is there).
+    if (process.env.KLANTREIS_BENCH_AGAIN === '1') {
+      await page.goto(`${server.url}/journeys/${id}`);
+      await page.waitForFunction(mapShown, undefined, { timeout: 30_000, polling: 'raf' });
+      await page.waitForTimeout(1_500); // the copy stored
+      await page.goto(`${server.url}/`);
+    }
     await page.addInitScript(`(() => {
       const shown = ${mapShown.toString()};
       window.klantreisLong = [];
