@@ -30,7 +30,7 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
     await server?.close();
   });
 
-  async function importJourney(): Promise<{ id: string; far: Record<string, string> }> {
+  async function importJourney(): Promise<{ id: string; far: Record<string, string>; painFar: [string, string] }> {
     const journey = bigJourney(120, 1);
     // Far out of the first view: a long note, a word longer than a column, typed line breaks,
     // and a short text in a lane whose other cells are longer (its height stays theirs).
@@ -52,13 +52,18 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
     tall.beforeFirstContact = true;
     tall.touchpoints = [createTouchpoint({ channel: 'app' }), createTouchpoint({ channel: 'store' }), createTouchpoint({ channel: 'phone' })];
     far['steps'] = tall.id;
+    // In the pain points, which take dots: a text of six lines, far out; its cell gets room for
+    // the dots under it while voting, as every cell of the lane does.
+    const pain = journey.lanes.find((lane) => lane.kind === 'pain-points')!;
+    const painStep = journey.steps[69]!;
+    journey.cells.find((c) => c.laneId === pain.id && c.stepId === painStep.id)!.text = 'Six\nlines\nof\npain\npoints\nhere';
     const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
-    return { id: ((await response.json()) as { id: string }).id, far };
+    return { id: ((await response.json()) as { id: string }).id, far, painFar: [pain.id, painStep.id] };
   }
 
   for (const locale of ['en-US', 'nl-NL'] as const) {
-    it(`in ${locale}: every lane and the step row keep their height from the first column to the last, tall enough for their tallest cell and head`, async () => {
-      const { id, far } = await importJourney();
+    it(`in ${locale}: every lane and the step row keep their height from the first column to the last, tall enough for their tallest cell and head, dot voting or not`, async () => {
+      const { id, far, painFar } = await importJourney();
       const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
       await context.addCookies(sessionCookies());
       const map = new MapLayoutPage(await context.newPage(), server.url);
@@ -74,22 +79,32 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
       // The far head makes the step row taller than a plain head needs.
       expect(atStart['steps']).toBeGreaterThan(150);
 
-      for (const [laneId, stepId] of Object.entries(far)) {
-        const x = await page.evaluate((stepId) => {
-          const index = [...document.querySelectorAll('.curve__point')].findIndex((el) => el.getAttribute('data-step-id') === stepId);
-          return index * 156;
-        }, stepId);
-        await map.scrollMap({ left: x });
-        await expect.poll(() => drawn(stepId)).toBeGreaterThan(0);
-        const there = await laneHeights();
-        for (const lane of Object.keys(atStart)) expect.soft(there[lane], `lane ${lane} at the column of ${laneId}`).toBeCloseTo(atStart[lane]!, 0);
-        // The far cell's text is not cut: its button holds all of it; the far head holds its badges.
-        const selector = laneId === 'steps' ? `.map > .step-head[data-step-id="${stepId}"]` : `.cell[data-lane-id="${laneId}"][data-step-id="${stepId}"] .cell__text`;
-        const cut = await page.locator(selector).evaluate((box) => box.scrollHeight - box.clientHeight);
-        expect(cut).toBeLessThanOrEqual(1);
+      /** Scrolled to each far column, every row is as tall as at the start, and the far text is whole. */
+      async function rowsHold(start: Record<string, number>, columns: [string, string][]): Promise<void> {
+        for (const [laneId, stepId] of columns) {
+          const x = await page.evaluate((stepId) => {
+            const index = [...document.querySelectorAll('.curve__point')].findIndex((el) => el.getAttribute('data-step-id') === stepId);
+            return index * 156;
+          }, stepId);
+          await map.scrollMap({ left: x });
+          await expect.poll(() => drawn(stepId)).toBeGreaterThan(0);
+          const there = await laneHeights();
+          for (const lane of Object.keys(start)) expect.soft(there[lane], `lane ${lane} at the column of ${laneId}`).toBeCloseTo(start[lane]!, 0);
+          // The far cell's text is not cut: its button holds all of it; the far head holds its badges.
+          const selector = laneId === 'steps' ? `.map > .step-head[data-step-id="${stepId}"]` : `.cell[data-lane-id="${laneId}"][data-step-id="${stepId}"] .cell__text`;
+          const cut = await page.locator(selector).evaluate((box) => box.scrollHeight - box.clientHeight);
+          expect(cut).toBeLessThanOrEqual(1);
+        }
+        await map.scrollMap({ left: 0 });
+        expect(await laneHeights()).toEqual(start);
       }
-      await map.scrollMap({ left: 0 });
-      expect(await laneHeights()).toEqual(atStart);
+      await rowsHold(atStart, [...Object.entries(far), painFar]);
+
+      // Dot voting gives the pain points' cells room for the dots: their lane grows at once, and holds.
+      await map.openSideTab('workshop');
+      await page.locator('input[name="dot-voting"]').check();
+      await expect.poll(async () => (await laneHeights())[painFar[0]]).toBeGreaterThan(atStart[painFar[0]]! + 20);
+      await rowsHold(await laneHeights(), [painFar]);
       await context.close();
     }, 90_000);
   }

@@ -5,6 +5,7 @@ import { deleteLane, moveLane, setCellText, updateRecord } from '@klantreis/sync
 import { CellVotes } from '../components/workshop/CellVotes.tsx';
 import type { CellVoteCounts } from '../components/workshop/mapCounts.ts';
 import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
+import { useWorkshopStore } from '../stores/workshopStore.ts';
 import { useCan } from '../hooks/useJourneyAccess.ts';
 import { useContentLanguage } from './contentLanguage.ts';
 import { laneDisplayName, type LaneTexts, type MapColumn } from './mapLayout.ts';
@@ -162,21 +163,26 @@ export const LaneRow = memo(function LaneRow({ lane, index, laneCount, columns, 
           and holds the lane's tallest texts, hidden, so the lane keeps its height whichever
           columns are drawn (laneSizer.ts). */}
       <div className="map__end" style={{ gridColumn: columns.length + 2 }}>
-        <LaneSizer texts={texts} />
+        <LaneSizer texts={texts} votable={votable} votes={votes} />
       </div>
     </>
   );
 });
 
 /** The lane's likely tallest texts laid out as cells are, unseen and unheard, to give the row its height. */
-const LaneSizer = memo(function LaneSizer({ texts }: { texts: LaneTexts }) {
+const LaneSizer = memo(function LaneSizer({ texts, votable, votes }: { texts: LaneTexts; votable: boolean; votes?: CellVoteCounts }) {
   const lang = useContentLanguage();
-  const tallest = useMemo(() => tallestTexts(texts.textByStep.values(), cellTextWidth()), [texts]);
+  // While voting every cell of a pain-point or opportunity lane has room for its dots under the text; else a cell with dots.
+  const voting = useWorkshopStore((s) => s.voting);
+  const tallest = useMemo(() => {
+    const cells = [...texts.textByStep].map(([stepId, text]) => ({ text, votes: votable && (voting || (votes?.get(stepId)?.total ?? 0) > 0) }));
+    return tallestTexts(cells, cellTextWidth());
+  }, [texts, votable, voting, votes]);
   if (tallest.length === 0) return null;
   return (
     <div className="lane-sizer" aria-hidden="true" data-testid="lane-sizer">
-      {tallest.map((text) => (
-        <span key={text} className="cell__text lane-sizer__text" lang={lang}>
+      {tallest.map(({ text, votes: withVotes }) => (
+        <span key={`${withVotes ? 1 : 0}${text}`} className={`cell__text lane-sizer__text${withVotes ? ' lane-sizer__text--votes' : ''}`} lang={lang}>
           {withSoftHyphens(text)}
         </span>
       ))}

@@ -1,6 +1,7 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS, type Transform } from '@dnd-kit/utilities';
 import { memo, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { scoreColor, type StepRecord } from '@klantreis/schema';
 import { formatWaitMinutes } from '@klantreis/evaluation';
@@ -100,33 +101,45 @@ export function StepTitleWords({ step, number, title }: { step: StepRecord; numb
   );
 }
 
+/** One of a step head's badges: its kind (the class `badge--<kind>`) and words. */
+export interface StepBadge {
+  key: string;
+  kind: 'comments' | 'trigger' | 'mot' | 'wait' | 'diff' | 'sacrifice' | 'channel';
+  text: string;
+}
+
+/** A step head's badges, in order: open comments, trigger, moment of truth, wait, service concept, channels. */
+export function stepBadges(step: StepRecord, openComments: number, title: string, t: TFunction, language: string): StepBadge[] {
+  const badges: StepBadge[] = [];
+  if (openComments > 0) badges.push({ key: 'comments', kind: 'comments', text: t('comments.count', { count: openComments, title }) });
+  if (step.beforeFirstContact) badges.push({ key: 'trigger', kind: 'trigger', text: t('step.triggerBadge') });
+  if (step.momentOfTruth) badges.push({ key: 'mot', kind: 'mot', text: t('step.motBadge') });
+  if (step.wait) badges.push({ key: 'wait', kind: 'wait', text: t('step.waitBadge', { duration: formatWaitMinutes(step.wait.minutes, language === 'nl' ? 'nl' : 'en') }) });
+  if (step.serviceConcept === 'differentiator') badges.push({ key: 'diff', kind: 'diff', text: t('step.differentiatorBadge') });
+  if (step.serviceConcept === 'sacrifice') badges.push({ key: 'sacrifice', kind: 'sacrifice', text: t('step.sacrificeBadge') });
+  for (const tp of step.touchpoints) badges.push({ key: tp.id, kind: 'channel', text: tp.channel === 'custom' ? tp.customChannel || t('channels.custom') : t(`channels.${tp.channel}`) });
+  return badges;
+}
+
 /**
- * A step head's badges: open comments, trigger, moment of truth, wait, service concept and
- * channels. Without `onOpenComments` the comment count is plain text (the step row's sizer).
+ * A step head's badges. Without `onOpenComments` the comment count is plain text (the step
+ * row's sizer).
  */
 export function StepBadges({ step, title, openComments, onOpenComments }: { step: StepRecord; title: string; openComments: number; onOpenComments?: () => void }) {
   const { t, i18n } = useTranslation();
-  const comments = t('comments.count', { count: openComments, title });
   return (
     <div className="step-head__badges">
-      {openComments > 0 &&
-        (onOpenComments ? (
-          <button type="button" className="badge badge--comments" onClick={onOpenComments} data-testid="comment-count">
-            {comments}
+      {stepBadges(step, openComments, title, t, i18n.language).map((badge) =>
+        badge.kind === 'comments' && onOpenComments ? (
+          <button key={badge.key} type="button" className="badge badge--comments" onClick={onOpenComments} data-testid="comment-count">
+            {badge.text}
           </button>
         ) : (
-          <span className="badge badge--comments">{comments}</span>
-        ))}
-      {step.beforeFirstContact && <span className="badge badge--trigger">{t('step.triggerBadge')}</span>}
-      {step.momentOfTruth && <span className="badge badge--mot">{t('step.motBadge')}</span>}
-      {step.wait && <span className="badge badge--wait">{t('step.waitBadge', { duration: formatWaitMinutes(step.wait.minutes, i18n.language === 'nl' ? 'nl' : 'en') })}</span>}
-      {step.serviceConcept === 'differentiator' && <span className="badge badge--diff">{t('step.differentiatorBadge')}</span>}
-      {step.serviceConcept === 'sacrifice' && <span className="badge badge--sacrifice">{t('step.sacrificeBadge')}</span>}
-      {step.touchpoints.map((tp) => (
-        <span key={tp.id} className="badge badge--channel">
-          {tp.channel === 'custom' ? tp.customChannel || t('channels.custom') : t(`channels.${tp.channel}`)}
-        </span>
-      ))}
+          <span key={badge.key} className={`badge badge--${badge.kind}`}>
+            {badge.text}
+          </span>
+        ),
+      )}
     </div>
   );
 }

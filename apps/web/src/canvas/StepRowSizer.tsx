@@ -3,19 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StepRecord } from '@klantreis/schema';
 import { cellTextWidth, estimatedHeadHeight, highest } from './laneSizer.ts';
 import { stepDisplayTitle } from './mapLayout.ts';
-import { StepBadges, StepTitleWords } from './StepHeader.tsx';
-
-/** How many badges a step head shows. */
-function badgeCount(step: StepRecord, openComments: number): number {
-  return (
-    (openComments > 0 ? 1 : 0) +
-    (step.beforeFirstContact ? 1 : 0) +
-    (step.momentOfTruth ? 1 : 0) +
-    (step.wait ? 1 : 0) +
-    (step.serviceConcept === 'differentiator' || step.serviceConcept === 'sacrifice' ? 1 : 0) +
-    step.touchpoints.length
-  );
-}
+import { StepBadges, StepTitleWords, stepBadges } from './StepHeader.tsx';
 
 /**
  * The step row's likeliest tallest heads on the whole map, drawn unseen and unheard in the row's
@@ -26,7 +14,7 @@ export const StepRowSizer = memo(function StepRowSizer({ steps, stepNumber, open
   stepNumber: ReadonlyMap<string, number>;
   openComments: ReadonlyMap<string, number>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const untitled = t('step.untitled');
   const tallest = useMemo(() => {
     const widthOf = cellTextWidth();
@@ -34,8 +22,9 @@ export const StepRowSizer = memo(function StepRowSizer({ steps, stepNumber, open
       const number = stepNumber.get(step.id) ?? 0;
       return { step, number, title: stepDisplayTitle(step, number, untitled), comments: openComments.get(step.id) ?? 0 };
     });
-    return highest(heads, (head) => estimatedHeadHeight(`${head.number}. ${head.title}`, badgeCount(head.step, head.comments), widthOf));
-  }, [steps, stepNumber, openComments, untitled]);
+    const badgeTexts = (head: (typeof heads)[number]) => stepBadges(head.step, head.comments, head.title, t, i18n.language).map((badge) => badge.text);
+    return highest(heads, (head) => estimatedHeadHeight(`${head.number}. ${head.title}`, badgeTexts(head), widthOf));
+  }, [steps, stepNumber, openComments, untitled, t, i18n.language]);
   return (
     <div className="lane-sizer" aria-hidden="true" data-testid="step-row-sizer">
       {tallest.map(({ step, number, title, comments }) => (

@@ -61,26 +61,49 @@ export function wrappedLines(text: string, widthOf: WidthOf, lineWidth = CELL_TE
   return lines;
 }
 
-/** The texts of a lane most likely to make its tallest cell, tallest first; empty cells left out. */
-export function tallestTexts(texts: Iterable<string>, widthOf: WidthOf, count = SIZER_TEXTS): string[] {
-  const distinct = new Set([...texts].filter((text) => text.trim() !== ''));
-  return highest(distinct, (text) => wrappedLines(text, widthOf), count);
+/** A cell's text, and whether the cell shows dots or vote buttons under it (30 px more, styles.css). */
+export interface SizedText {
+  text: string;
+  votes: boolean;
+}
+/** The 30 px under a text for the dots, in lines of a cell's text. */
+const VOTES_LINES = 30 / 18.2;
+
+/** The cells of a lane most likely to be its tallest, tallest first; empty cells left out. */
+export function tallestTexts(cells: Iterable<SizedText>, widthOf: WidthOf, count = SIZER_TEXTS): SizedText[] {
+  const distinct = new Map<string, SizedText>();
+  for (const cell of cells) if (cell.text.trim() !== '') distinct.set(`${cell.votes ? 1 : 0}${cell.text}`, cell);
+  return highest(distinct.values(), (cell) => wrappedLines(cell.text, widthOf) + (cell.votes ? VOTES_LINES : 0), count);
 }
 
 /** A step head's title box: the column less the head's padding, the drag handle and the title's padding. */
 const STEP_TITLE_WIDTH = STEP_WIDTH - 12 - 18 - 2 - 6;
 /** The title's 14 px semi-bold type is about this much wider than a cell's 13.5 px regular. */
 const TITLE_TYPE_RATIO = 1.1;
-/** About how many px of a head's badge row one badge takes, and the badge row's width and height. */
-const BADGE_WIDTH = 62;
-const BADGE_ROW = { width: STEP_WIDTH - 12, height: 22 };
 const TITLE_LINE_HEIGHT = 18.2;
+/** A badge: 12 px type (12/13.5 of a cell's), 7 px padding either side, 3 px apart, in rows of the head's width. */
+const BADGE = { typeRatio: 12 / 13.5, padding: 14, gap: 3, rowWidth: STEP_WIDTH - 12, rowHeight: 22 };
+
+/** How many rows a head's badges take, packed as the browser wraps them. */
+export function badgeRows(badges: readonly string[], widthOf: WidthOf): number {
+  let rows = 0;
+  let used = 0;
+  for (const badge of badges) {
+    const width = Math.min(BADGE.rowWidth, widthOf(badge) * BADGE.typeRatio + BADGE.padding);
+    if (rows > 0 && used + BADGE.gap + width <= BADGE.rowWidth) {
+      used += BADGE.gap + width;
+      continue;
+    }
+    rows++;
+    used = width;
+  }
+  return rows;
+}
 
 /** A step head's likely height beyond its fixed parts, in px: its title's lines and its badges' rows. */
-export function estimatedHeadHeight(title: string, badges: number, widthOf: WidthOf): number {
+export function estimatedHeadHeight(title: string, badges: readonly string[], widthOf: WidthOf): number {
   const titleLines = wrappedLines(title, widthOf, STEP_TITLE_WIDTH / TITLE_TYPE_RATIO);
-  const badgeRows = Math.ceil((badges * BADGE_WIDTH) / BADGE_ROW.width);
-  return titleLines * TITLE_LINE_HEIGHT + badgeRows * BADGE_ROW.height;
+  return titleLines * TITLE_LINE_HEIGHT + badgeRows(badges, widthOf) * BADGE.rowHeight;
 }
 
 /** The `count` items of highest estimate, highest first. */
