@@ -18,8 +18,9 @@ describe.skipIf(unavailable !== null)('the journeys list’s toolbar (issue 14)'
   beforeAll(async () => {
     server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
     browser = await launchBrowser();
-    // A second workspace, so the list shows the workspace picker beside "New workspace".
-    await authorizedFetch(`${server.url}/api/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Klantenservice' }) });
+    // A second workspace, so the list shows the workspace picker beside "New workspace"; its long
+    // name makes the picker as wide as it gets.
+    await authorizedFetch(`${server.url}/api/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Klantenservice en nazorg Noord-Holland' }) });
     await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'nl' }) });
   });
   afterAll(async () => {
