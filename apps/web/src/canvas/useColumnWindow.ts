@@ -53,11 +53,15 @@ export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count:
       setRange((now) => (sameRange(now, next) ? now : next));
     };
     update();
-    scroller.addEventListener('scroll', update, { passive: true });
+    // While scrolling, the columns coming into the window are drawn as a transition: React
+    // renders them in slices between frames instead of in the frame of the scroll event (the
+    // window reaches a view's width beyond each edge, so they are drawn before they show).
+    const onScroll = () => startTransition(update);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
     const observer = new ResizeObserver(update);
     observer.observe(scroller);
     return () => {
-      scroller.removeEventListener('scroll', update);
+      scroller.removeEventListener('scroll', onScroll);
       observer.disconnect();
     };
   }, [scrollRef, count, zoom, painted]);
