@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { describe, expect, it } from 'vitest';
 import { authorizedFetch, sessionCookies } from '../apps/server/src/testCredentials.ts';
-import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
+import { browserUnavailable } from './fixtures/browser.ts';
 import { violations } from './fixtures/axe.ts';
-import { webDist } from './fixtures/webDist.ts';
+import { useBrowserAndServer } from './fixtures/browserAndServer.ts';
 
 // Issue 14: the journeys list's toolbar is one row on a laptop and on a wide screen, in both languages.
 const unavailable = browserUnavailable();
@@ -12,29 +10,20 @@ const LOCALES = ['nl-NL', 'en-US'] as const;
 const WIDTHS = [1024, 1440] as const;
 
 describe.skipIf(unavailable !== null)('the journeys list’s toolbar (issue 14)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
-    browser = await launchBrowser();
+  const running = useBrowserAndServer(async (server) => {
     // A second workspace, so the list shows the workspace picker beside "New workspace"; its long
     // name makes the picker as wide as it gets.
     await authorizedFetch(`${server.url}/api/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Klantenservice en nazorg Noord-Holland' }) });
     await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'nl' }) });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   for (const width of WIDTHS) {
     for (const locale of LOCALES) {
       it(`is one row at ${width} px in ${locale}, with a workspace picker, every control named`, async () => {
-        const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
+        const context = await running.browser.newContext({ locale, viewport: { width, height: 800 } });
         await context.addCookies(sessionCookies());
         const page = await context.newPage();
-        await page.goto(server.url);
+        await page.goto(running.server.url);
         await page.locator('.workspace-picker select').waitFor();
         const tops = await page.locator('.journeys__head .toolbar > *').evaluateAll((els) =>
           els.filter((el) => el.getBoundingClientRect().width > 1).map((el) => ({ text: (el.textContent ?? '').trim(), top: Math.round(el.getBoundingClientRect().top) })),

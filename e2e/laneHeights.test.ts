@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { describe, expect, it } from 'vitest';
 import { authorizedFetch, sessionCookies, TEST_OWNER } from '../apps/server/src/testCredentials.ts';
-import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
+import { browserUnavailable } from './fixtures/browser.ts';
+import { useBrowserAndServer } from './fixtures/browserAndServer.ts';
 import { MapLayoutPage } from './fixtures/mapLayoutPage.ts';
-import { webDist } from './fixtures/webDist.ts';
 import { createTouchpoint } from '@klantreis/schema';
 import { bigJourney } from '../bench/editor/bigJourney.ts';
 
@@ -18,17 +16,7 @@ const LONG_WORD = 'Zelfbedieningsmagazijnmedewerkersopleidingstrajectevaluatiefo
 const LINES = 'one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten';
 
 describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issue 14)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const running = useBrowserAndServer();
 
   async function importJourney(): Promise<{ id: string; far: Record<string, string>; painFar: [string, string] }> {
     const journey = bigJourney(120, 1);
@@ -57,16 +45,16 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
     const pain = journey.lanes.find((lane) => lane.kind === 'pain-points')!;
     const painStep = journey.steps[69]!;
     journey.cells.find((c) => c.laneId === pain.id && c.stepId === painStep.id)!.text = 'Six\nlines\nof\npain\npoints\nhere';
-    const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
+    const response = await authorizedFetch(`${running.server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
     return { id: ((await response.json()) as { id: string }).id, far, painFar: [pain.id, painStep.id] };
   }
 
   for (const locale of ['en-US', 'nl-NL'] as const) {
     it(`in ${locale}: every lane and the step row keep their height from the first column to the last, tall enough for their tallest cell and head, dot voting or not`, async () => {
       const { id, far, painFar } = await importJourney();
-      const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+      const context = await running.browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
       await context.addCookies(sessionCookies());
-      const map = new MapLayoutPage(await context.newPage(), server.url);
+      const map = new MapLayoutPage(await context.newPage(), running.server.url);
       await map.join(id, TEST_OWNER.name);
       const { page } = map;
       // The lane names' heights are their rows'; the step row's is its label's.
