@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { TEMPLATE_IDS, buildTemplate } from '@klantreis/templates';
 import { createActionRecord, createCellRecord, createKanoElement, indicesBetween, type JourneyDocument } from '@klantreis/schema';
 import { journeyView } from './journeyView.ts';
-import { journeyCsv, journeyRows, journeyXlsx, neutralizeFormula } from './table.ts';
+import { NUMERIC_COLUMNS, journeyCsv, journeyRows, journeyXlsx, neutralizeFormula } from './table.ts';
 
 const samples = TEMPLATE_IDS.flatMap((id) => (['nl', 'en'] as const).map((locale) => ({ id, locale, doc: buildTemplate(id, locale) })));
 
@@ -79,6 +79,8 @@ function enriched(): JourneyDocument {
   return doc;
 }
 
+const view0 = (doc: JourneyDocument) => journeyView(doc);
+
 describe('the map as CSV and XLSX', () => {
   it.each(samples)('$id ($locale): the CSV reads back as a header and one row per step, with every cell text', ({ doc }) => {
     const view = journeyView(doc);
@@ -100,10 +102,27 @@ describe('the map as CSV and XLSX', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
     const rows = parseCsv(csv);
     expect(rows[2]![2]).toBe(`'=HYPERLINK("http://evil.example","klik")`);
-    expect(rows[1]!.slice(3, 12)).toEqual([String(view.steps[0]!.step.score), '2', '', '90', '1 uur, 30 min', view.steps[0]!.step.momentOfTruth ? 'ja' : 'nee', rows[1]![9], 'Gratis parkeren (Basisbehoefte)', "'@Parkeren regelen; Bordjes ophangen"]);
+    expect(rows[1]!.slice(3, 14)).toEqual([String(view.steps[0]!.step.score), '2', '', '', '', '90', '1 uur, 30 min', view.steps[0]!.step.momentOfTruth ? 'ja' : 'nee', rows[1]![11], 'Gratis parkeren (Basisbehoefte)', "'@Parkeren regelen; Bordjes ophangen"]);
     expect(rows.some((row) => row.includes('-1'))).toBe(view.steps.some((s) => s.step.score === -1));
     for (const value of ['=1+1', '+31 6', '-x', '@SUM(A1)', '\t=1', '\r=1']) expect(neutralizeFormula(value)).toBe(`'${value}`);
     for (const value of ['-1', '-2', '0', '1.5', 'Kassa', '']) expect(neutralizeFormula(value)).toBe(value);
+  });
+
+  it('gives a measured step its score, drop-off (%) and p90 wait (min), as numbers in the workbook', async () => {
+    const doc = enriched();
+    const view = journeyView(doc, {
+      measured: new Map([
+        [view0(doc).steps[0]!.step.id, { score: 0.456, events: { dropOffShare: 0.1234, waitP90Seconds: 5000 } }],
+        [view0(doc).steps[1]!.step.id, { score: -1, events: null }],
+      ]),
+    });
+    const [header, first, second] = journeyRows(view);
+    expect(header!.slice(5, 8)).toEqual(['Gemeten score', 'Afhakers (%)', 'Wachttijd p90 (min)']);
+    expect(first!.slice(5, 8)).toEqual(['0.46', '12.3', '83.3']);
+    expect(second!.slice(5, 8)).toEqual(['-1', '', '']);
+    const map = (await readXlsx(await journeyXlsx(view))).worksheets[0]!;
+    expect([5, 6, 7].map((c) => map.getRow(2).getCell(c + 1).value)).toEqual([0.46, 12.3, 83.3]);
+    expect(journeyRows(journeyView(buildTemplate('ikea-visit', 'en')))[0]!.slice(5, 8)).toEqual(['Measured score', 'Drop-off (%)', 'P90 wait (min)']);
   });
 
   it('gives every template an XLSX with the same rows, numbers as numbers, a frozen bold header, actions and findings', async () => {
@@ -120,7 +139,7 @@ describe('the map as CSV and XLSX', () => {
       expected.forEach((row, r) =>
         row.forEach((text, c) => {
           const value = map.getRow(r + 1).getCell(c + 1).value;
-          if (r > 0 && [1, 3, 4, 5, 6].includes(c) && text !== '') expect(value).toBe(Number(text));
+          if (r > 0 && NUMERIC_COLUMNS.has(c) && text !== '') expect(value).toBe(Number(text));
           else expect(value ?? '').toBe(text.replace(/\r\n?/g, '\n'));
         }),
       );

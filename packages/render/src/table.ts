@@ -6,8 +6,8 @@ import type { JourneyView, ViewStep } from './journeyView.ts';
 // The map as a table: one row per step, one column per field and per visible lane. CSV for
 // any tool, XLSX for Excel with numbers as numbers and three sheets.
 
-/** Columns of journeyRows that hold numbers (step number, score, target, measured, wait in minutes). */
-const NUMERIC_COLUMNS = new Set([1, 3, 4, 5, 6]);
+/** Columns of journeyRows that hold numbers (step number, score, target, measured score, drop-off, p90 wait, wait in minutes). */
+export const NUMERIC_COLUMNS = new Set([1, 3, 4, 5, 6, 7, 8]);
 
 const SHEET_NAMES = {
   nl: { map: 'Kaart', actions: 'Acties', findings: 'Bevindingen' },
@@ -26,6 +26,8 @@ export function journeyRows(view: JourneyView): string[][] {
     labels.score,
     labels.targetScore,
     labels.measuredScore,
+    `${capitalized(labels.dropOff)} (%)`,
+    `${capitalized(labels.p90Wait)} (min)`,
     `${labels.wait} (min)`,
     labels.wait,
     labels.momentOfTruth,
@@ -36,6 +38,7 @@ export function journeyRows(view: JourneyView): string[][] {
   ];
   const rows = view.steps.map(({ step, phase, number, title }) => {
     const measured = view.measured.get(step.id)?.score;
+    const events = view.measured.get(step.id)?.events ?? null;
     return [
       view.phases.find((p) => p.phase.id === phase.id)?.name ?? phase.name,
       String(number),
@@ -43,6 +46,8 @@ export function journeyRows(view: JourneyView): string[][] {
       numberText(step.score),
       numberText(step.targetScore),
       numberText(measured === undefined || measured === null ? null : Math.round(measured * 100) / 100),
+      numberText(events?.dropOffShare == null ? null : Math.round(events.dropOffShare * 1000) / 10),
+      numberText(events?.waitP90Seconds == null ? null : Math.round(events.waitP90Seconds / 6) / 10),
       numberText(step.wait?.minutes ?? null),
       step.wait ? formatWaitMinutes(step.wait.minutes, view.locale) : '',
       step.momentOfTruth ? yes : no,
@@ -56,6 +61,10 @@ export function journeyRows(view: JourneyView): string[][] {
     ];
   });
   return [header, ...rows];
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function numberText(value: number | null): string {
