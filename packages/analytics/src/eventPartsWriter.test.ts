@@ -45,8 +45,8 @@ describe('EventPartsWriter', () => {
     const given = [
       { caseId: 'a\x1fb', activity: 'quote \x01 "here"', timestampMicros: -2_208_988_800_000_000, channel: '', resource: null, segment: 'line\nbreak\r\nand CR\r', attributesJson: '{"k":"é € 😀 \\u0001"}' },
       { caseId: 'ü', activity: 'Aanvraag voltooien', timestampMicros: 0, channel: null, resource: '112', segment: '', attributesJson: null },
-      // Longer than a row buffer of 1 MB, and after it a row that starts in a new one.
-      { caseId: 'long', activity: 'ß'.repeat(700_000), timestampMicros: 1_317_422_324_546_000, channel: 'web', resource: 'x', segment: null, attributesJson: '{"n":1}' },
+      // 2.4 MB: longer than a row buffer of 1 MB and than DuckDB's default line limit of 2 MB, and after it a row that starts in a new buffer.
+      { caseId: 'long', activity: 'ß'.repeat(1_200_000), timestampMicros: 1_317_422_324_546_000, channel: 'web', resource: 'x', segment: null, attributesJson: '{"n":1}' },
       { caseId: 'last', activity: 'end', timestampMicros: 9_007_199_254_740_991, channel: null, resource: null, segment: null, attributesJson: null },
     ];
     for (const [index, event] of given.entries()) expect(writer.add({ line: index + 1, ...event })).toBe(true);

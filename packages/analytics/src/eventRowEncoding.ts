@@ -50,10 +50,16 @@ export class EncodedRows {
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
   private handedBytes = 0;
+  private longestRow = 0;
 
   /** Bytes gathered since the last `take()`. */
   get bytes(): number {
     return this.handedBytes + this.used;
+  }
+
+  /** The bytes of the longest row gathered since the last `take()`, its newline included. */
+  get longestRowBytes(): number {
+    return this.longestRow;
   }
 
   /** Appends the event's row; false when the row is too large for DuckDB's reader, and then nothing is written. */
@@ -90,6 +96,7 @@ export class EncodedRows {
     chunk[at++] = DELIMITER_BYTE;
     if (attributes.length > 0) at += chunk.write(attributes, at);
     chunk[at++] = NEWLINE_BYTE;
+    if (at - this.used > this.longestRow) this.longestRow = at - this.used;
     this.used = at;
     return true;
   }
@@ -100,6 +107,7 @@ export class EncodedRows {
     const chunks = this.chunks;
     this.chunks = [];
     this.handedBytes = 0;
+    this.longestRow = 0;
     return chunks;
   }
 
