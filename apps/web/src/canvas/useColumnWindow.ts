@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { columnRange, sameRange, type ColumnRange } from './columnWindow.ts';
 import { DOCKED_PANEL_MIN_WIDTH, sidePanelWidth } from './mapZoom.ts';
 
@@ -24,6 +24,8 @@ function expectedWidth(): number {
 export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count: number, zoom: number): ColumnRange & { painted: boolean } {
   const [painted, setPainted] = useState(false);
   const [range, setRange] = useState<ColumnRange>(() => columnRange({ scrollLeft: 0, width: expectedWidth(), zoom }, count, false));
+  const shown = useRef(range);
+  shown.current = range;
 
   useEffect(() => {
     // A frame's callback runs before that frame is painted; a task queued from it runs after.
@@ -48,15 +50,23 @@ export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count:
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return undefined;
+    const next = () => columnRange({ scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, zoom }, count, painted);
     const update = () => {
-      const next = columnRange({ scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, zoom }, count, painted);
-      setRange((now) => (sameRange(now, next) ? now : next));
+      const range = next();
+      setRange((now) => (sameRange(now, range) ? now : range));
     };
     update();
     // While scrolling, the columns coming into the window are drawn as a transition: React
     // renders them in slices between frames instead of in the frame of the scroll event (the
-    // window reaches a view's width beyond each edge, so they are drawn before they show).
-    const onScroll = () => startTransition(update);
+    // window reaches a view's width beyond each edge, so they are drawn before they show). A
+    // jump to columns not drawn at all (Tab from a lane's last cell to the next lane's first,
+    // a curve point far away) draws them at once: the next key must find them there.
+    const onScroll = () => {
+      const range = next();
+      const now = shown.current;
+      if (range.start < now.end && now.start < range.end) startTransition(() => setRange((current) => (sameRange(current, range) ? current : range)));
+      else setRange(range);
+    };
     scroller.addEventListener('scroll', onScroll, { passive: true });
     const observer = new ResizeObserver(update);
     observer.observe(scroller);
