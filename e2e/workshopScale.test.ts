@@ -279,20 +279,25 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
       const look = () => {
         const heads = document.querySelectorAll('[data-testid="step-head"]').length;
         if (heads === 0) return requestAnimationFrame(look);
-        window.klantreisFirstFrame = { heads, findable: document.querySelectorAll('.map__findable').length, cells: document.querySelectorAll('.cell[data-step-id]').length };
+        window.klantreisFirstFrame = { heads, findable: document.querySelectorAll('.map__findable').length, cells: document.querySelectorAll('.cell[data-step-id]').length, points: document.querySelectorAll('.curve__point').length };
       };
       requestAnimationFrame(look);
     })()`);
     const map = new MapLayoutPage(page, server.url);
     await map.join(id, TEST_OWNER.name);
     const inView = await map.scroller().evaluate((el) => Math.ceil((el.clientWidth - 200) / 156));
-    const first = await page.evaluate(() => (window as unknown as { klantreisFirstFrame: { heads: number; findable: number; cells: number } }).klantreisFirstFrame);
+    const first = await page.evaluate(() => (window as unknown as { klantreisFirstFrame: { heads: number; findable: number; cells: number; points: number } }).klantreisFirstFrame);
     // The columns in view, rounded up to a block of four, and the last column (for Tab).
     expect(first.heads).toBeGreaterThanOrEqual(inView);
     expect(first.heads).toBeLessThanOrEqual(inView + 4 + 1);
     expect(first.cells).toBe(first.heads * 12);
     expect(first.findable).toBe(0);
-    // Then as many columns again beyond the view, and every other column's words for find-in-page.
+    // The curve's points of those columns only (the line runs across the map).
+    expect(first.points).toBeGreaterThan(0);
+    expect(first.points).toBeLessThanOrEqual(first.heads);
+    expect(await page.locator('.curve__line, .curve path').count()).toBeGreaterThan(0);
+    // Then as many columns again beyond the view, every other column's words for find-in-page, and every point of the curve.
+    await expect.poll(() => page.locator('.curve__point').count()).toBe(200);
     await expect.poll(() => map.stepHeads().count()).toBeGreaterThanOrEqual(2 * inView);
     await expect.poll(() => page.locator('.map__findable').count()).toBe(200 - (await map.stepHeads().count()));
     await context.close();
@@ -304,7 +309,10 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     const map = await openEditor('en-US', { width: 1440, height: 900 }, id);
     const { page } = map;
     const drawnSteps = () => map.stepHeads().evaluateAll((els) => els.map((el) => el.querySelector('.step-head__number')?.textContent ?? ''));
-    // At the start: the first columns, not all 200; every row has its cells in them; the scroll area is the whole map.
+    // At the start, once the columns beyond the view have followed the first frame (as have the
+    // other columns' words for find-in-page): the first columns, not all 200; every row has its
+    // cells in them; the scroll area is the whole map.
+    await expect.poll(() => page.locator('.map__findable').count()).toBeGreaterThan(0);
     const first = await drawnSteps();
     expect(first[0]).toBe('1.');
     expect(first.length).toBeGreaterThanOrEqual(8);

@@ -36,7 +36,18 @@ export const EmotionCurve = memo(function EmotionCurve({
   peakStepId = null,
   troughStepId = null,
   endStepId = null,
-}: { columns: MapColumn[]; stepNumber: Map<string, number> } & Partial<PeakEndSteps>) {
+  firstFrame = null,
+}: {
+  columns: MapColumn[];
+  stepNumber: Map<string, number>;
+  /**
+   * The columns of the map's first frame (JourneyMap: those in view, until it is painted): only
+   * their points, columns and marks are drawn then, with the line and the grid across the whole
+   * map; null draws every step's (a 200-step curve is some 1,200 elements, more than the rest of
+   * the map's first frame together).
+   */
+  firstFrame?: { start: number; end: number } | null;
+} & Partial<PeakEndSteps>) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'nl' ? 'nl' : 'en';
   const edit = useJourneyEdit();
@@ -51,6 +62,9 @@ export const EmotionCurve = memo(function EmotionCurve({
   );
   const width = curve.width;
   const stepOf = useMemo(() => new Map<string, StepRecord>(columns.flatMap((c) => (c.kind === 'step' ? [[c.step.id, c.step] as const] : []))), [columns]);
+  const columnOf = useMemo(() => new Map<string, number>(columns.flatMap((c, i) => (c.kind === 'step' ? [[c.step.id, i] as const] : []))), [columns]);
+  const drawnNow = (i: number) => firstFrame === null || (i >= firstFrame.start && i < firstFrame.end);
+  const itemNow = (item: CurveItem) => firstFrame === null || !item.stepId || drawnNow(columnOf.get(item.stepId) ?? -1);
   const titleOf = (step: StepRecord) => stepDisplayTitle(step, stepNumber.get(step.id), t('step.untitled'));
 
   const setScore = (stepId: string, score: number | null) => edit((doc, origin) => updateRecord(doc, stepId as StepId, { score }, origin));
@@ -139,6 +153,7 @@ export const EmotionCurve = memo(function EmotionCurve({
   // The model's items in its drawing order, one group per layer, named as the editor named them.
   const layers: { layer: CurveLayer; items: CurveItem[] }[] = [];
   for (const item of curve.items) {
+    if (!itemNow(item)) continue;
     if (layers.at(-1)?.layer === item.layer) layers.at(-1)!.items.push(item);
     else layers.push({ layer: item.layer, items: [item] });
   }
@@ -156,7 +171,7 @@ export const EmotionCurve = memo(function EmotionCurve({
   return (
     <svg className="curve" width={width} height={CURVE_HEIGHT} role="group" aria-label={t('editor.curve')} data-testid="emotion-curve" fontFamily="Inter, sans-serif">
       {columns.map((column, i) =>
-        column.kind === 'step' ? (
+        column.kind === 'step' && drawnNow(i) ? (
           <rect
             key={column.step.id}
             x={i * STEP_WIDTH}
@@ -177,7 +192,7 @@ export const EmotionCurve = memo(function EmotionCurve({
         ))}
       </g>
       {columns.map((column, i) => {
-        if (column.kind !== 'step') return null;
+        if (column.kind !== 'step' || !drawnNow(i)) return null;
         const { step } = column;
         const title = titleOf(step);
         const valueText = step.score === null ? t('step.noScore') : `${step.score > 0 ? '+' : ''}${step.score} ${t(`scores.${step.score}`)}`;

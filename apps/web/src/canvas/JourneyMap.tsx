@@ -93,6 +93,8 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
   const drawnKey = drawnColumns(range, [0, columnCount - 1, ...kept], columnCount).join(',');
   const drawn = useMemo(() => (drawnKey === '' ? [] : drawnKey.split(',').map(Number)), [drawnKey]);
   const drawnSet = useMemo(() => new Set(drawn), [drawn]);
+  // Until the map's first frame is painted, the curve draws its points in the view's columns only.
+  const firstFrameColumns = useMemo(() => (range.painted ? null : { start: range.start, end: range.end }), [range.painted, range.start, range.end]);
   // The step numbers of the window's first and last step columns, and how many steps there are.
   const drawnSteps = useMemo(() => {
     const numbers = layout.columns.slice(range.start, range.end).flatMap((column) => (column.kind === 'step' ? [layout.stepNumber.get(column.step.id) ?? 0] : []));
@@ -230,7 +232,7 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
           </ol>
         </div>
         <div className="curve-cell" style={{ gridColumn: `2 / span ${columnCount}` }}>
-          <EmotionCurve columns={layout.columns} stepNumber={layout.stepNumber} {...peakEndSteps} />
+          <EmotionCurve columns={layout.columns} stepNumber={layout.stepNumber} {...peakEndSteps} firstFrame={firstFrameColumns} />
         </div>
         <div className="map__end" style={{ gridColumn: columnCount + 2 }} />
 
