@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { syncStep2UpdateOf } from './localCopyFirst.ts';
+import { syncStep2UpdateOf, worthHandingOn } from './localCopyFirst.ts';
 
 /** A message as Hocuspocus frames it: the document's name, the message type (0, sync), the sync message. */
 function hocuspocusMessage(name: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -35,5 +35,50 @@ describe('the server’s answer to the state vector, read from its message', () 
     expect(syncStep2UpdateOf(encoding.toUint8Array(awareness))).toBeNull();
     expect(syncStep2UpdateOf(step2.subarray(0, step2.length - 10))).toBeNull();
     expect(syncStep2UpdateOf(new Uint8Array())).toBeNull();
+  });
+});
+
+describe('the server’s answer handed on to y-indexeddb as it came', () => {
+  /** Applies `update` to `doc` as the provider does, and gives the transaction. */
+  function applied(doc: Y.Doc, update: Uint8Array): Y.Transaction {
+    let seen: Y.Transaction | undefined;
+    const listen = (transaction: Y.Transaction) => (seen = transaction);
+    doc.on('afterTransaction', listen);
+    try {
+      Y.applyUpdate(doc, update, 'provider');
+    } catch {
+      // y-protocols catches it too; the transaction has ended by then.
+    } finally {
+      doc.off('afterTransaction', listen);
+    }
+    return seen!;
+  }
+
+  it('only when it changed the document, and only when its bytes read as a whole update', () => {
+    const server = new Y.Doc();
+    server.getText('cell').insert(0, 'Pay at the till');
+    server.getMap('records').set('step', { title: 'Pay' });
+    const update = Y.encodeStateAsUpdate(server);
+    const browser = new Y.Doc();
+    // A first visit: everything is news.
+    expect(worthHandingOn(update, applied(browser, update))).toBe(true);
+    // A reconnect's answer repeats it: nothing changed, nothing to store (Yjs would emit nothing).
+    expect(worthHandingOn(update, applied(browser, update))).toBe(false);
+    // A deletion alone is a change.
+    server.getText('cell').delete(0, 4);
+    const deletion = Y.encodeStateAsUpdate(server, Y.encodeStateVector(browser));
+    expect(worthHandingOn(deletion, applied(browser, deletion))).toBe(true);
+    // Bytes Yjs cannot read (a struct cut in the middle, the frame's length intact) are not stored.
+    server.getText('cell').insert(0, 'x'.repeat(200));
+    const news = Y.encodeStateAsUpdate(server, Y.encodeStateVector(browser));
+    const broken = news.slice(0, news.length - 60);
+    const fresh = new Y.Doc();
+    const transaction = applied(fresh, broken);
+    expect(() => Y.parseUpdateMeta(broken)).toThrow();
+    expect(worthHandingOn(broken, transaction)).toBe(false);
+    // Even where the document did change, unreadable bytes stay out of the copy.
+    const whole = Y.encodeStateAsUpdate(server);
+    expect(worthHandingOn(whole.slice(0, whole.length - 60), applied(new Y.Doc(), whole))).toBe(false);
+    expect(worthHandingOn(whole, applied(new Y.Doc(), whole))).toBe(true);
   });
 });

@@ -95,7 +95,7 @@ export class LocalFirstProvider extends HocuspocusProvider {
       for (const listener of listeners) doc.on('update', listener);
     }
     const transaction = applied.transaction;
-    if (transaction) for (const listener of listeners) listener(update, this, doc, transaction);
+    if (transaction && worthHandingOn(update, transaction)) for (const listener of listeners) listener(update, this, doc, transaction);
   }
 
   override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
@@ -105,6 +105,26 @@ export class LocalFirstProvider extends HocuspocusProvider {
 }
 
 type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void;
+
+/**
+ * Whether the server's answer goes on to the document's update listeners (y-indexeddb stores
+ * it) as it came: only when applying it changed the document, as Yjs emits `update` only then
+ * (a reconnect's answer repeats what the browser has), and only when the bytes read as a whole
+ * update. y-protocols catches and logs an update Yjs cannot apply; stored, such bytes would
+ * stop y-indexeddb at them on every later visit, and the edits stored after them (made
+ * offline) would never reach the document. Reading the bytes costs a fraction of applying them.
+ */
+export function worthHandingOn(update: Uint8Array, transaction: Y.Transaction): boolean {
+  const changed = transaction.deleteSet.clients.size > 0 || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+  if (!changed) return false;
+  try {
+    Y.parseUpdateMeta(update);
+    return true;
+  } catch (error) {
+    console.warn('the server’s answer does not read as a Yjs update; not kept in the browser’s copy', error);
+    return false;
+  }
+}
 
 /** Reads an unsigned varint (lib0's encoding) at `at.offset`, and moves past it. */
 function readVarUint(bytes: Uint8Array, at: { offset: number }): number {
