@@ -59,3 +59,14 @@ describe('the step columns the map draws', () => {
     expect(drawnColumns({ start: 0, end: 4 }, [400], 10)).toEqual([0, 1, 2, 3]);
   });
 });
+
+describe('a view with no room for a column', () => {
+  it('draws one block where it is, not the whole map (a scroller not laid out yet, or narrower than the lane names)', () => {
+    for (const near of [true, false]) {
+      expect(columnRange({ scrollLeft: 0, width: 0, zoom: 1 }, 200, near)).toEqual({ start: 0, end: COLUMN_BLOCK });
+      expect(columnRange({ scrollLeft: 0, width: 100, zoom: 1 }, 200, near).end).toBeLessThanOrEqual(COLUMN_BLOCK * 2);
+    }
+    // Scrolled past the end: the last column.
+    expect(columnRange({ scrollLeft: 1e9, width: 0, zoom: 1 }, 200, false)).toEqual({ start: 199, end: 200 });
+  });
+});

@@ -42,7 +42,11 @@ export function columnRange(view: MapView, count: number, near = true): ColumnRa
   const overscan = near ? Math.max(MIN_OVERSCAN, last - first) : 0;
   const start = Math.max(0, Math.floor((first - overscan) / COLUMN_BLOCK) * COLUMN_BLOCK);
   const end = Math.min(count, Math.ceil((last + overscan) / COLUMN_BLOCK) * COLUMN_BLOCK);
-  return start < end ? { start, end } : { start: Math.max(0, Math.min(start, count - 1)), end: count };
+  if (start < end) return { start, end };
+  // A view with no room for a column (not laid out yet, or narrower than the lane names), or
+  // scrolled past the end: one block where it is, never the whole map.
+  const at = Math.max(0, Math.min(start, count - 1));
+  return { start: at, end: Math.min(count, at + COLUMN_BLOCK) };
 }
 
 /**
