@@ -160,7 +160,8 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
         throw error;
       }
       if (sink.refusing) {
-        await writer.abandon();
+        // The refusal names the rejected lines; a part write failing behind it adds nothing.
+        await writer.abandon().catch(() => undefined);
         rejections.lines.sort((a, b) => a.line - b.line);
         throw refusalError(file, rejections);
       }
