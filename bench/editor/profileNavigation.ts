@@ -4,20 +4,14 @@
 //   node bench/editor/profileNavigation.ts [runs]
 // With KLANTREIS_BENCH_FIRST_VISIT=1 every run is a new browser context, so a first visit (the
 // browser has no copy of the map: the whole document comes over the socket).
-import { buildTestServer } from '../../apps/server/src/testServer.ts';
-import { launchBrowser } from '../../e2e/fixtures/browser.ts';
-import { webDist } from '../../e2e/fixtures/webDist.ts';
-import { bigJourney } from './bigJourney.ts';
+import { startBigMapBench } from './bigMapBench.ts';
 import { mapShown } from './mapShown.ts';
-import { authorizedFetch, sessionCookies } from '@klantreis/server/testCredentials';
+import { sessionCookies } from '@klantreis/server/testCredentials';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
 const runs = Number(process.argv[2] ?? 3);
-const server = await buildTestServer({ kind: 'sqlite' }, { webDist: process.env.KLANTREIS_BENCH_WEB_DIST ?? webDist() });
-const browser = await launchBrowser();
+const { server, browser, id } = await startBigMapBench();
 try {
-  const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
-  const { id } = (await response.json()) as { id: string };
   const firstVisit = process.env.KLANTREIS_BENCH_FIRST_VISIT === '1';
   const open = async () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
