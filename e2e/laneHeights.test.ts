@@ -62,6 +62,9 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
         page.locator('.lane-label[data-lane-id], .lane-label--steps').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-lane-id') ?? 'steps', el.getBoundingClientRect().height])));
       const drawn = (stepId: string) => page.locator(`.cell[data-step-id="${stepId}"]`).count();
 
+      // The sizers follow the map's first frame (useAfterFirstPaint).
+      await page.locator('[data-testid="step-row-sizer"] .lane-sizer__head').first().waitFor({ state: 'attached' });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const atStart = await laneHeights();
       for (const stepId of Object.values(far)) expect(await drawn(stepId)).toBe(0);
       // The far head makes the step row taller than a plain head needs.

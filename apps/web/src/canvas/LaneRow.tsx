@@ -10,6 +10,7 @@ import { useCan } from '../hooks/useJourneyAccess.ts';
 import { useContentLanguage } from './contentLanguage.ts';
 import { laneDisplayName, type LaneTexts, type MapColumn } from './mapLayout.ts';
 import { cellTextWidth, tallestTexts } from './laneSizer.ts';
+import { useAfterFirstPaint } from './useAfterFirstPaint.ts';
 import { withSoftHyphens } from './softHyphens.ts';
 
 export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { lane: LaneRecord; index: number; laneCount: number }) {
@@ -174,10 +175,13 @@ const LaneSizer = memo(function LaneSizer({ texts, votable, votes }: { texts: La
   const lang = useContentLanguage();
   // While voting every cell of a pain-point or opportunity lane has room for its dots under the text; else a cell with dots.
   const voting = useWorkshopStore((s) => s.voting);
+  // Not in the map's first frame: that frame has only the columns in view, as tall as they are.
+  const ready = useAfterFirstPaint();
   const tallest = useMemo(() => {
+    if (!ready) return [];
     const cells = [...texts.textByStep].map(([stepId, text]) => ({ text, votes: votable && (voting || (votes?.get(stepId)?.total ?? 0) > 0) }));
     return tallestTexts(cells, cellTextWidth());
-  }, [texts, votable, voting, votes]);
+  }, [ready, texts, votable, voting, votes]);
   if (tallest.length === 0) return null;
   return (
     <div className="lane-sizer" aria-hidden="true" data-testid="lane-sizer">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StepRecord } from '@klantreis/schema';
 import { cellTextWidth, estimatedHeadHeight, highest } from './laneSizer.ts';
 import { stepDisplayTitle } from './mapLayout.ts';
+import { useAfterFirstPaint } from './useAfterFirstPaint.ts';
 import { StepBadges, StepTitleWords, stepBadges } from './StepHeader.tsx';
 
 /**
@@ -16,7 +17,10 @@ export const StepRowSizer = memo(function StepRowSizer({ steps, stepNumber, open
 }) {
   const { t, i18n } = useTranslation();
   const untitled = t('step.untitled');
+  // Not in the map's first frame, as the lanes' sizers.
+  const ready = useAfterFirstPaint();
   const tallest = useMemo(() => {
+    if (!ready) return [];
     const widthOf = cellTextWidth();
     const heads = steps.map((step) => {
       const number = stepNumber.get(step.id) ?? 0;
@@ -24,7 +28,7 @@ export const StepRowSizer = memo(function StepRowSizer({ steps, stepNumber, open
     });
     const badgeTexts = (head: (typeof heads)[number]) => stepBadges(head.step, head.comments, head.title, t, i18n.language).map((badge) => badge.text);
     return highest(heads, (head) => estimatedHeadHeight(`${head.number}. ${head.title}`, badgeTexts(head), widthOf));
-  }, [steps, stepNumber, openComments, untitled, t, i18n.language]);
+  }, [ready, steps, stepNumber, openComments, untitled, t, i18n.language]);
   return (
     <div className="lane-sizer" aria-hidden="true" data-testid="step-row-sizer">
       {tallest.map(({ step, number, title, comments }) => (
