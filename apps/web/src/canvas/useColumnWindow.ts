@@ -1,6 +1,7 @@
-import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { startTransition, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { columnRange, sameRange, type ColumnRange } from './columnWindow.ts';
 import { DOCKED_PANEL_MIN_WIDTH, sidePanelWidth } from './mapZoom.ts';
+import { useAfterFirstPaint } from './useAfterFirstPaint.ts';
 
 /** The scroller's width before it is measured: the window's, less the side panel where it docks. */
 function expectedWidth(): number {
@@ -22,30 +23,15 @@ function expectedWidth(): number {
  * every few columns.
  */
 export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count: number, zoom: number): ColumnRange & { painted: boolean } {
-  const [painted, setPainted] = useState(false);
   const [range, setRange] = useState<ColumnRange>(() => columnRange({ scrollLeft: 0, width: expectedWidth(), zoom }, count, false));
   const shown = useRef(range);
   shown.current = range;
-
-  useEffect(() => {
-    // A frame's callback runs before that frame is painted; a task queued from it runs after.
-    let task: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      task = setTimeout(() =>
-        startTransition(() => {
-          setPainted(true);
-          // In the transition too: set by the layout effect below, the columns would be drawn at once.
-          const scroller = scrollRef.current;
-          if (scroller) setRange(columnRange({ scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, zoom }, count));
-        }),
-      );
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(task);
-    };
-    // Once, after the map's first frame: a later zoom or count is the layout effect's.
-  }, []);
+  // The columns near the view follow in the same transition: set by the layout effect below,
+  // they would be drawn at once.
+  const painted = useAfterFirstPaint(() => {
+    const scroller = scrollRef.current;
+    if (scroller) setRange(columnRange({ scrollLeft: scroller.scrollLeft, width: scroller.clientWidth, zoom }, count));
+  });
 
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
