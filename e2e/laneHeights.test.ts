@@ -62,8 +62,11 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
         page.locator('.lane-label[data-lane-id], .lane-label--steps').evaluateAll((els) => Object.fromEntries(els.map((el) => [el.getAttribute('data-lane-id') ?? 'steps', el.getBoundingClientRect().height])));
       const drawn = (stepId: string) => page.locator(`.cell[data-step-id="${stepId}"]`).count();
 
-      // The sizers follow the map's first frame (useAfterFirstPaint).
+      // The sizers follow the map's first frame (useAfterFirstPaint), each row's in its own
+      // transition: wait for the step row's and every lane's (all lanes here have texts).
       await page.locator('[data-testid="step-row-sizer"] .lane-sizer__head').first().waitFor({ state: 'attached' });
+      const lanes = await page.locator('.lane-label[data-lane-id]').count();
+      await expect.poll(() => page.locator('[data-testid="lane-sizer"]').count()).toBe(lanes);
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const atStart = await laneHeights();
       for (const stepId of Object.values(far)) expect(await drawn(stepId)).toBe(0);
