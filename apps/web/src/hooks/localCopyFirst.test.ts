@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { syncStep2UpdateOf, worthHandingOn } from './localCopyFirst.ts';
+import { ConfirmingWebsocket } from '@klantreis/sync/provider';
+import { LocalFirstProvider, syncStep2UpdateOf, worthHandingOn } from './localCopyFirst.ts';
 
 /** A message as Hocuspocus frames it: the document's name, the message type (0, sync), the sync message. */
 function hocuspocusMessage(name: string, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -80,5 +81,16 @@ describe('the server’s answer handed on to y-indexeddb as it came', () => {
     const whole = Y.encodeStateAsUpdate(server);
     expect(worthHandingOn(whole.slice(0, whole.length - 60), applied(new Y.Doc(), whole))).toBe(false);
     expect(worthHandingOn(whole, applied(new Y.Doc(), whole))).toBe(true);
+  });
+});
+
+describe('the editor’s provider', () => {
+  it('sends through a socket whose count of unconfirmed edits is exact (no offline queue of document messages)', () => {
+    const provider = new LocalFirstProvider({ url: 'ws://127.0.0.1:9/collab', name: 'journey-1', autoConnect: false } as ConstructorParameters<typeof LocalFirstProvider>[0]);
+    try {
+      expect(provider.configuration.websocketProvider).toBeInstanceOf(ConfirmingWebsocket);
+    } finally {
+      provider.destroy();
+    }
   });
 });

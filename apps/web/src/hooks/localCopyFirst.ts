@@ -1,6 +1,6 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { ConfirmingProvider } from '@klantreis/sync/provider';
 
 /**
  * How long the first sync with the server waits for the browser's copy of a journey at most.
@@ -13,8 +13,9 @@ export const LOCAL_COPY_WAIT_MS = 2_000;
  * A provider whose first sync (its state vector, then the server's answer and the server's own
  * state vector, answered with what the server lacks) starts only once `waitFor`'s promise has
  * settled. The socket opens and signs in at once, so the server loads the journey meanwhile.
+ * Its count of unconfirmed edits, shown as saved or not, is exact (ConfirmingProvider).
  */
-export class LocalFirstProvider extends HocuspocusProvider {
+export class LocalFirstProvider extends ConfirmingProvider {
   private localCopyIn: Promise<void> | null = null;
 
   /** The first sync waits for `ready`; later syncs (after a reconnect) do not wait. */

@@ -1,9 +1,10 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import { HocuspocusProvider, type HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { CLOSE_CODES, collabUrl } from '@klantreis/sync';
+import { ConfirmingWebsocket } from '@klantreis/sync/provider';
 import { tokenFor } from '../../testCredentials.ts';
 
-/** An editor as the web app runs it (a HocuspocusProvider over its own websocket), in Node. */
+/** An editor as the web app runs it (a HocuspocusProvider over its own ConfirmingWebsocket), in Node. */
 export interface EditorConnection {
   doc: Y.Doc;
   provider: HocuspocusProvider;
@@ -42,7 +43,8 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
   const doc = new Y.Doc();
   if (options.clientId !== undefined) doc.clientID = options.clientId;
   const delay = options.reconnectDelayMs ?? 100;
-  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(baseUrl, journeyId), delay, minDelay: delay, maxDelay: delay * 4, factor: 1.5 });
+  // As the web app's: its count of unconfirmed edits is exact (confirmingProvider.ts).
+  const socket = new ConfirmingWebsocket({ url: collabUrl(baseUrl, journeyId), delay, minDelay: delay, maxDelay: delay * 4, factor: 1.5 });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: options.token ?? tokenFor(baseUrl) });
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     // Several processes: another one took the journey over as this one loaded it (go there);
