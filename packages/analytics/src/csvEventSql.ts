@@ -28,17 +28,23 @@ export interface CsvSourceTables {
   maxStoredErrors: number;
 }
 
+/** The `max_line_size` given to DuckDB: the plan's limit, never below DuckDB's minimum. */
+export function csvLineLimit(plan: CsvReadPlan): number {
+  return Math.max(plan.maxLineChars, 64);
+}
+
 /**
  * `read_csv` with every setting given, nothing sniffed: all columns as text (the checks below
  * name the field and value; a typed column would turn a bad date into a silent NULL), strict
  * RFC 4180 quoting, and the rejects table that names each record the reader could not take.
+ * `bufferBytes` sets DuckDB's read buffer (see SMALL_READ_BUFFER_BYTES in csvEventLoader.ts).
  */
-export function csvSource(path: string, plan: CsvReadPlan, tables: CsvSourceTables): string {
+export function csvSource(path: string, plan: CsvReadPlan, tables: CsvSourceTables, bufferBytes?: number): string {
   const columns = plan.columns.map((_, index) => `${sqlString(csvColumnName(index))}: 'VARCHAR'`).join(', ');
   return `read_csv(${sqlString(path)},
     header = true, skip = ${plan.headerLine - 1}, auto_detect = false, columns = {${columns}},
     delim = ${sqlString(plan.delimiter)}, quote = '"', escape = '"', encoding = 'utf-8', strict_mode = true,
-    max_line_size = ${Math.max(plan.maxLineChars, 64)},
+    max_line_size = ${csvLineLimit(plan)},${bufferBytes === undefined ? '' : ` buffer_size = ${bufferBytes},`}
     store_rejects = true, rejects_table = ${sqlString(tables.rejectsTable)}, rejects_scan = ${sqlString(tables.scanTable)},
     rejects_limit = ${tables.maxStoredErrors})`;
 }

@@ -99,6 +99,32 @@ describe('CSV import in one pass', () => {
     });
   }, 60_000);
 
+  // Past DuckDB's small read buffers (csvEventLoader.ts, SMALL_READ_BUFFER_BYTES: 4 MB): 3,000 rows
+  // of 1 KB first, so that the long record starts in the first buffer and ends in the second.
+  const kilobyteRows = Array.from({ length: 3_000 }, (_, index) => `K${index},step,2024-01-01 10:00:00,${'z'.repeat(1_000)}`);
+  const aroundLongRecord = (record: string): string => ['case,activity,timestamp,note', ...kilobyteRows, record, 'L1,end,2024-01-02 10:00:00,n', 'L2,end,2024-01-02 11:00:00,n', ''].join('\n');
+
+  it('names a 3 MB line after the first 3 MB as too long: read with small buffers, DuckDB dropped it without a word', async () => {
+    const file = await scratch.write('long-line-late.csv', aroundLongRecord(`X,long,2024-01-01 11:00:00,${'x'.repeat(3 * 1024 * 1024)}`));
+    await withLog(file, { onRejected: 'skip' }, async (log) => {
+      expect(log.rejected).toEqual([{ line: 3_002, field: null, reason: 'line is longer than 1048576 characters' }]);
+      expect(log.events).toBe(3_002);
+      const last = await log.connection.runAndReadAll(`SELECT case_id FROM ${log.relation} ORDER BY file_order DESC LIMIT 2`);
+      expect(last.getRowsJS().flat()).toEqual(['L2', 'L1']);
+    });
+    await expect(importLog(file, { storeDir: scratch.path('long-line-store') })).rejects.toThrow(/long-line-late\.csv:3002: line is longer than 1048576 characters; 1 line rejected/);
+  }, 60_000);
+
+  it('names a quoted 3 MB record of short lines as too long: read with small buffers, DuckDB cut it into hundreds of records', async () => {
+    const note = `${'y'.repeat(99)}\n`.repeat(30_000);
+    const file = await scratch.write('long-record-late.csv', aroundLongRecord(`X,long,2024-01-01 11:00:00,"${note}"`));
+    await withLog(file, { onRejected: 'skip' }, async (log) => {
+      expect(log.rejected).toEqual([{ line: 3_002, field: null, reason: 'line is longer than 1048576 characters' }]);
+      expect(log.rejectedCount).toBe(1);
+      expect(log.events).toBe(3_002);
+    });
+  }, 60_000);
+
   it('gives the events and published figures of running-example.csv and receipt.csv that the two passes give', async () => {
     const expectedDfg = parseDfg(await readFile(join(SHARED_EVENT_LOGS, 'running-example.dfg'), 'utf8'));
     const published: Record<string, { cases: number; events: number; activities: number; variants: number }> = {

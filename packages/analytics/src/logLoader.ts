@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
+import { openAnalyticsDatabase, type AnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import { loadCsvEvents } from './csvEventLoader.ts';
 import type { EventSink, LogFormat, NormalizedEvent, ReadLogOptions, ReadSummary, RejectedLine } from './eventLogTypes.ts';
 import { eventPartsRelation, EventPartsWriter } from './eventPartsWriter.ts';
@@ -114,43 +114,67 @@ export function refusalError(file: string, rejections: RejectionLog): LogImportE
  * default policy a single rejected line makes it throw and keep nothing.
  */
 export async function loadEventLog(file: string, options: LoadLogOptions = {}): Promise<LoadedEventLog> {
-  const size = await stat(file).then(
-    (stats) => (stats.isFile() ? stats.size : null),
-    () => null,
-  );
-  if (size === null) throw new LogImportError({ file, line: null, field: null, reason: 'no such file' });
-  const format = options.format ?? (await detectLogFormat(file));
+  // DuckDB starts (20–50 ms in a fresh process) while the file is looked at and a CSV is planned.
+  const opening = openAnalyticsDatabase(options.database);
+  opening.catch(() => undefined);
+  const closeOnceOpen = (): Promise<void> => opening.then((database) => database.close(), () => undefined);
+  let size: number | null;
+  let format: LogFormat;
+  let partsDirectory: string;
+  const ownsDirectory = options.partsDirectory === undefined;
+  try {
+    size = await stat(file).then(
+      (stats) => (stats.isFile() ? stats.size : null),
+      () => null,
+    );
+    if (size === null) throw new LogImportError({ file, line: null, field: null, reason: 'no such file' });
+    format = options.format ?? (await detectLogFormat(file));
+    partsDirectory = options.partsDirectory ?? (await mkdtemp(join(tmpdir(), 'klantreis-log-')));
+    await mkdir(partsDirectory, { recursive: true });
+  } catch (error) {
+    await closeOnceOpen();
+    throw error;
+  }
   const policy = options.onRejected ?? 'refuse';
   const rejections = new RejectionLog(options.maxReportedRejections);
-  const ownsDirectory = options.partsDirectory === undefined;
-  const partsDirectory = options.partsDirectory ?? (await mkdtemp(join(tmpdir(), 'klantreis-log-')));
-  await mkdir(partsDirectory, { recursive: true });
-  const database = await openAnalyticsDatabase(options.database);
-  const interrupt = (): void => database.connection.interrupt();
+  // Set once DuckDB is open: before that there is no query to interrupt.
+  let database: AnalyticsDatabase | null = null;
+  const interrupt = (): void => database?.connection.interrupt();
   options.signal?.addEventListener('abort', interrupt, { once: true });
+  const useDatabase = (open: AnalyticsDatabase): AnalyticsDatabase => {
+    database = open;
+    options.signal?.throwIfAborted();
+    return open;
+  };
   const close = (): void => {
     options.signal?.removeEventListener('abort', interrupt);
-    database.close();
+    database?.close();
     if (ownsDirectory) rmSync(partsDirectory, { recursive: true, force: true });
   };
   try {
     options.signal?.throwIfAborted();
+    // A CSV is planned while DuckDB opens (loadCsvEvents waits for it only to read).
+    const opened = opening.then(useDatabase);
+    opened.catch(() => undefined);
+    const csv = format === 'csv' ? await loadCsvEvents(opened, partsDirectory, file, options, rejections, policy === 'skip') : null;
+    const db = useDatabase(await opening);
     let summary: ReadSummary;
     let events: number;
     if (format === 'parquet' || format === 'csv') {
-      if (format === 'csv') {
-        ({ summary, events } = await loadCsvEvents(database, partsDirectory, file, options, rejections, policy === 'skip'));
-      } else {
-        ({ summary, events } = await loadParquetEvents(database.connection, partsDirectory, file, options, rejections));
+      // csv is null only for Parquet: the test on both is for the type checker.
+      if (format === 'parquet' || csv === null) {
+        ({ summary, events } = await loadParquetEvents(db.connection, partsDirectory, file, options, rejections));
         options.onProgress?.({ bytesRead: size, totalBytes: size, eventsRead: events });
+      } else {
+        ({ summary, events } = csv);
       }
       if (policy === 'refuse' && rejections.count > 0) throw refusalError(file, rejections);
     } else {
       // The JavaScript reader is the bottleneck: DuckDB writing parts on one core keeps up, and a
       // second DuckDB thread only takes the reader's core away.
       const pinThreads = options.database?.threads === undefined;
-      if (pinThreads) await database.connection.run('SET threads = 1');
-      const writer = new EventPartsWriter(database.connection, partsDirectory);
+      if (pinThreads) await db.connection.run('SET threads = 1');
+      const writer = new EventPartsWriter(db.connection, partsDirectory);
       const sink = new LoadingSink(writer, policy, rejections, options.signal);
       try {
         summary = await TEXT_READERS[format](file, options, sink);
@@ -166,13 +190,13 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
         throw refusalError(file, rejections);
       }
       events = await writer.finish();
-      if (pinThreads) await database.connection.run('RESET threads');
+      if (pinThreads) await db.connection.run('RESET threads');
     }
     options.signal?.throwIfAborted();
     rejections.lines.sort((a, b) => a.line - b.line);
-    await database.connection.run(`CREATE VIEW events AS SELECT * FROM ${eventPartsRelation(partsDirectory)}`);
+    await db.connection.run(`CREATE VIEW events AS SELECT * FROM ${eventPartsRelation(partsDirectory)}`);
     return {
-      connection: database.connection,
+      connection: db.connection,
       relation: 'events',
       file,
       partsDirectory,
@@ -183,6 +207,9 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
       close,
     };
   } catch (error) {
+    // A load that failed before it used DuckDB closes it as well, once it is open.
+    const open = await opening.catch(() => null);
+    if (database === null) open?.close();
     close();
     // A caller-given folder is the caller's, but the parts of a failed load must not look like a log.
     if (!ownsDirectory) await rm(partsDirectory, { recursive: true, force: true });
