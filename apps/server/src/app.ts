@@ -336,7 +336,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     options.store,
     collaboration.hocuspocus,
     collaboration.persistence,
-    cluster ? { ownership: cluster.ownership, secret: await clusterSecret(options.store) } : undefined,
+    cluster ? { ownership: cluster.ownership, secret: await clusterSecret(options.store), lostCopyGone: (id) => collaboration.lostCopyGone(id) } : undefined,
   );
   const analytics = new JourneyAnalytics(options.store, options.analyticsDir);
   // Several processes share the data folder: each keeps its uploads in progress in a folder of its own.

@@ -215,6 +215,42 @@ describe.skipIf(!postgresThere)('three Klantreis processes behind haproxy, on Po
     }
   }, 90_000);
 
+  it('the copy a process lost in a PostgreSQL outage is not read: a REST read there answers what the new owner wrote', async () => {
+    const journeyId = await createJourney('Verloren kopie');
+    // One editor on the owner's own address, which does not come back once let go. An edit just
+    // before the outage leaves the owner's debounced store pending; the editor's next edit, in
+    // the outage, is refused and its socket closed, so the store runs with nobody connected,
+    // fails, and Hocuspocus keeps that copy in memory "to avoid data loss", also after the lease
+    // is lost, as nothing closes any more.
+    const first = cluster.nodes[0]!;
+    const editor = connectEditor(first.url, journeyId, { token, reconnectDelayMs: 60_000 });
+    try {
+      await editor.synced();
+      expect((await until('the journey has an owner', 5_000, () => leaseOf(journeyId))).owner).toBe(first.name);
+      addPhase(editor.doc, { name: 'Voor de storing' });
+      await editor.synced();
+      postgres.halt();
+      try {
+        addPhase(editor.doc, { name: 'Tijdens de storing' });
+        await until(`${first.name} says it lost the lease`, 10_000, async () => first.output().includes(`lost the lease of journey ${journeyId}`));
+      } finally {
+        postgres.resume();
+      }
+      // Written through another process, which takes the journey over.
+      const other = cluster.nodes[1]!;
+      await until('a REST write is taken by another process after the restart', 20_000, async () => {
+        const response = await api(`/api/journeys/${journeyId}/phases`, { method: 'POST', body: JSON.stringify({ name: 'Bij de nieuwe eigenaar' }) }, other.url);
+        return response.status === 201;
+      });
+      // (That process let the journey go again once written: its lease row is gone, not the first's.)
+      expect((await leaseOf(journeyId))?.owner).not.toBe(first.name);
+      const read = (await (await api(`/api/journeys/${journeyId}`, {}, first.url)).json()) as { phases: { name: string }[] };
+      expect(read.phases.map((p) => p.name)).toEqual(expect.arrayContaining(['Voor de storing', 'Bij de nieuwe eigenaar']));
+    } finally {
+      editor.close();
+    }
+  }, 60_000);
+
   it('a process paused past its lease (SIGSTOP) never writes beside the new owner: its late writes are refused by the fencing token', async () => {
     const journeyId = await createJourney('Gepauzeerd');
     const typing = new TypingEditors(cluster.url, journeyId, 3, { token, reconnectDelayMs: 200 });

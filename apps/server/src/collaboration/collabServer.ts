@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Hocuspocus, type Extension, type Document, type onStoreDocumentPayload } from '@hocuspocus/server';
 import { WebSocketServer, type RawData } from 'ws';
 import type { JourneyStore } from '@klantreis/db';
@@ -16,6 +17,11 @@ import { FORWARDED_HEADER, forwardUpgrade } from '../cluster/socketForwarding.ts
 
 /** A websocket message larger than this closes the connection instead of reaching the document. */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+/** How long an editor of a journey whose lost copy is being unloaded here waits before it is told to reconnect. */
+const LOST_COPY_WAIT_MS = 3_000;
+/** How often, and how many times, the unload of a lost copy is tried again (a minute). */
+const LOST_COPY_RETRY_MS = 500;
+const LOST_COPY_ATTEMPTS = 120;
 
 export interface Collaboration {
   hocuspocus: Hocuspocus;
@@ -24,6 +30,11 @@ export interface Collaboration {
   disconnectUser(userId: string): number;
   /** Closes every socket (4409): everyone comes back with their access as it is now (after messages about access may have been missed). */
   disconnectEveryone(): number;
+  /**
+   * With several processes: resolves once no copy of the journey whose lease this process lost
+   * is loaded here any more (at once when there is none), or after `waitMs`. Returns whether it is gone.
+   */
+  lostCopyGone(journeyId: string, waitMs?: number): Promise<boolean>;
   /** Stores what is pending and closes every connection. */
   close(): Promise<void>;
 }
@@ -142,6 +153,11 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
       refuseUpgrade(socket, 400, `several processes serve journeys: name the journey (?${JOURNEY_PARAMETER}=)`);
       return;
     }
+    // A copy this process lost the lease of must not take editors: it lags the new owner.
+    if (!(await lostCopyGone(target.journey, LOST_COPY_WAIT_MS))) {
+      refuseUpgrade(socket, 503, 'the journey moves to another process; reconnect');
+      return;
+    }
     if (request.headers[FORWARDED_HEADER] === undefined) {
       const holder = await ownership.liveHolderElsewhere(target.journey);
       if (holder && (await forwardUpgrade(request, socket, head, holder.address, { name: ownership.nodeName, address: ownership.address }))) return;
@@ -221,11 +237,42 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
     }
   }
 
+  /** The journeys whose lease this process lost, while their copy here is being unloaded. */
+  const losing = new Map<string, Promise<void>>();
+
+  /**
+   * Closes the connections of a journey whose lease was lost and unloads its copy: the new
+   * owner has the journey now, and this copy falls behind it (a reader let in here would see
+   * an old map, a REST read here would answer one). Hocuspocus keeps a document whose store
+   * hooks failed, "to avoid data loss", until a later store succeeds; a lease is lost that way
+   * (the database away), so the unload is tried again until it is done. It loses nothing:
+   * every edit was stored as a row before it was applied.
+   */
+  async function unloadLostCopy(document: Document): Promise<void> {
+    for (let attempt = 0; attempt < LOST_COPY_ATTEMPTS && hocuspocus.documents.get(document.name) === document; attempt++) {
+      for (const connection of document.getConnections()) connection.webSocket.close(CLOSE_CODES.ownerMoved.code, CLOSE_CODES.ownerMoved.reason);
+      await hocuspocus.unloadDocument(document);
+      if (hocuspocus.documents.get(document.name) !== document) return;
+      await sleep(LOST_COPY_RETRY_MS, undefined, { ref: false });
+    }
+    if (hocuspocus.documents.get(document.name) === document) console.warn(`cluster: the copy of journey ${document.name} could not be unloaded after its lease was lost; it takes no editors`);
+  }
+
+  async function lostCopyGone(journeyId: string, waitMs = LOST_COPY_WAIT_MS): Promise<boolean> {
+    const unloading = losing.get(journeyId);
+    if (!unloading) return true;
+    await Promise.race([unloading, sleep(waitMs, undefined, { ref: false })]);
+    return !losing.has(journeyId);
+  }
+
   // A lease lost to another process: this one's editors of the journey go to the new owner.
   cluster?.ownership.onLost((journeyId) => {
     const document = hocuspocus.documents.get(journeyId);
-    if (!document) return;
-    for (const connection of document.getConnections()) connection.webSocket.close(CLOSE_CODES.ownerMoved.code, CLOSE_CODES.ownerMoved.reason);
+    if (!document || losing.has(journeyId)) return;
+    losing.set(
+      journeyId,
+      unloadLostCopy(document).finally(() => losing.delete(journeyId)),
+    );
   });
 
   return {
@@ -243,6 +290,7 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
       }
       return closed;
     },
+    lostCopyGone,
     disconnectEveryone() {
       let closed = 0;
       for (const document of hocuspocus.documents.values()) {

@@ -12,6 +12,8 @@ import { sendUpdateToOwner } from '../cluster/internalUpdates.ts';
 export interface DocumentsCluster {
   ownership: DocumentOwnership;
   secret: string;
+  /** Resolves true once no copy of the journey whose lease this process lost is loaded here (Collaboration.lostCopyGone). */
+  lostCopyGone(journeyId: string): Promise<boolean>;
 }
 
 function ownerMoved(error: unknown): boolean {
@@ -76,8 +78,14 @@ export class JourneyDocuments {
     this.cluster = cluster;
   }
 
-  async read(id: string): Promise<JourneyDocument> {
+  /** The journey's live document when this process serves it; with several processes, not a copy whose lease it lost. */
+  private servedHere(id: string): Y.Doc | undefined {
     const live = this.hocuspocus.documents.get(id);
+    return live && (!this.cluster || this.cluster.ownership.holds(id)) ? live : undefined;
+  }
+
+  async read(id: string): Promise<JourneyDocument> {
+    const live = this.servedHere(id);
     if (live) return this.liveReads.read(live);
     if (this.cluster) {
       // Another process may serve the journey: its snapshot lags its rows by up to the
@@ -130,7 +138,7 @@ export class JourneyDocuments {
     let drafted: { update: Uint8Array | null; result: T } | null = null;
     let forward = true;
     for (let attempt = 1; ; attempt++) {
-      const holder = forward && !this.hocuspocus.documents.has(id) ? await this.cluster.ownership.liveHolderElsewhere(id) : undefined;
+      const holder = forward && !this.servedHere(id) ? await this.cluster.ownership.liveHolderElsewhere(id) : undefined;
       try {
         if (!holder) {
           if (drafted === null) return await this.editHere(id, change);
@@ -182,6 +190,8 @@ export class JourneyDocuments {
   }
 
   private async editHere<T>(id: string, change: (doc: Y.Doc) => T): Promise<T> {
+    // A copy whose lease was lost here is on its way out: the edit waits for it, then loads the journey afresh.
+    if (this.cluster && !(await this.cluster.lostCopyGone(id))) throw new Error(`journey ${id} is moving to another process; try again`);
     const connection = await this.hocuspocus.openDirectConnection(id);
     try {
       const live = connection.document!;
