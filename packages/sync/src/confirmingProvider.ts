@@ -39,14 +39,32 @@ export class ConfirmingWebsocket extends HocuspocusProviderWebsocket {
   }
 }
 
+/** Whether a provider message class carries the document (an update or a sync step), by its type. */
+function isDocumentMessage(message: new () => { type?: unknown }): boolean {
+  return new message().type === MessageType.Sync;
+}
+
 /**
  * A HocuspocusProvider whose count of unconfirmed edits (`unsyncedChanges`, shown as "saved")
  * is exact: the server stores an edit before it confirms it, one confirmation per message in
- * the order sent, and with ConfirmingWebsocket every document message counted is sent once, on
- * the socket whose handshake reset the count. Given a `url`, it makes and manages its own
- * ConfirmingWebsocket, as the stock provider does its own.
+ * the order received, and the count is reset to one by each socket's handshake. So:
+ * - every document message counted goes out once, on the socket whose handshake reset the
+ *   count (ConfirmingWebsocket drops those sent while no socket is open);
+ * - the handshake runs once per open socket: a start deferred past a reconnect (the web app's
+ *   first sync waits for the browser's copy) ran a second time on the new socket, and its second
+ *   answer confirmed one edit too many;
+ * - an edit made between a socket's opening and its handshake (the sign-in is awaited first) is
+ *   not sent ahead of it: counted before the reset and confirmed after, it made the count 0
+ *   while the handshake's answer, holding the edits made offline, was still on its way. The
+ *   handshake's answer carries it.
+ * Given a `url`, it makes and manages its own ConfirmingWebsocket, as the stock provider does its own.
+ * (It does not support `forceSyncInterval` or `flushDelay`, which reset and batch the count.)
  */
 export class ConfirmingProvider extends HocuspocusProvider {
+  /** The socket the last handshake ran on. */
+  private handshakeSocket: unknown = null;
+  private startingSync = false;
+
   override setConfiguration(configuration: Partial<HocuspocusProviderConfiguration> = {}): void {
     if (configuration.websocketProvider || !('url' in configuration)) {
       super.setConfiguration(configuration);
@@ -54,5 +72,24 @@ export class ConfirmingProvider extends HocuspocusProvider {
     }
     super.setConfiguration({ ...configuration, websocketProvider: new ConfirmingWebsocket(configuration as ConstructorParameters<typeof ConfirmingWebsocket>[0]) });
     this.manageSocket = true;
+  }
+
+  override startSync(): void {
+    const socket = this.configuration.websocketProvider.webSocket;
+    // No open socket: its `open` starts the handshake. This socket's handshake ran already.
+    if (!socket || socket.readyState !== OPEN || socket === this.handshakeSocket) return;
+    this.handshakeSocket = socket;
+    this.startingSync = true;
+    try {
+      super.startSync();
+    } finally {
+      this.startingSync = false;
+    }
+  }
+
+  override send(message: Parameters<HocuspocusProvider['send']>[0], args: Parameters<HocuspocusProvider['send']>[1]): void {
+    const handshakeDone = this.handshakeSocket !== null && this.configuration.websocketProvider.webSocket === this.handshakeSocket;
+    if (!this.startingSync && !handshakeDone && isDocumentMessage(message as new () => { type?: unknown })) return;
+    super.send(message, args);
   }
 }

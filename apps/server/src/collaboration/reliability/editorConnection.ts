@@ -1,10 +1,10 @@
-import { HocuspocusProvider, type HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import { type HocuspocusProvider, type HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { CLOSE_CODES, collabUrl } from '@klantreis/sync';
-import { ConfirmingWebsocket } from '@klantreis/sync/provider';
+import { ConfirmingProvider, ConfirmingWebsocket } from '@klantreis/sync/provider';
 import { tokenFor } from '../../testCredentials.ts';
 
-/** An editor as the web app runs it (a HocuspocusProvider over its own ConfirmingWebsocket), in Node. */
+/** An editor as the web app runs it (a ConfirmingProvider over its own ConfirmingWebsocket), in Node. */
 export interface EditorConnection {
   doc: Y.Doc;
   provider: HocuspocusProvider;
@@ -45,7 +45,7 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
   const delay = options.reconnectDelayMs ?? 100;
   // As the web app's: its count of unconfirmed edits is exact (confirmingProvider.ts).
   const socket = new ConfirmingWebsocket({ url: collabUrl(baseUrl, journeyId), delay, minDelay: delay, maxDelay: delay * 4, factor: 1.5 });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: journeyId, document: doc, token: options.token ?? tokenFor(baseUrl) });
+  const provider = new ConfirmingProvider({ websocketProvider: socket, name: journeyId, document: doc, token: options.token ?? tokenFor(baseUrl) });
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     // Several processes: another one took the journey over as this one loaded it (go there);
     // or the database does not answer now (try again), as the web app does.
