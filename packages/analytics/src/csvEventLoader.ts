@@ -10,7 +10,7 @@ import type { ReadLogOptions, ReadProgress, ReadSummary, RejectedLine } from './
 import { partPath } from './eventPartsWriter.ts';
 import { LogImportError, quoteValue } from './logImportError.ts';
 import { GzipBombError, gunzipToFile, isGzip, readFileHead, transcodeToUtf8 } from './logFileSource.ts';
-import { hasLineLongerThan } from './longLineScan.ts';
+import { findLongLines, type LongLine } from './longLineScan.ts';
 import type { RejectionLog } from './rejectionLog.ts';
 import { sqlString } from './sqlText.ts';
 import { splitCsvRecord } from './csvRecordReader.ts';
@@ -37,6 +37,8 @@ interface ReaderRejection {
   columnIndex: number | null;
   csvLine: string | null;
   blank: boolean;
+  /** Found by findLongLines, not in DuckDB's rejects table: DuckDB dropped the line without a word. */
+  fromScan?: boolean;
 }
 
 interface ProblemRow {
@@ -107,10 +109,13 @@ export async function loadCsvEvents(
     // Progress never goes back: after a failed first pass it holds until the two passes pass it.
     const progressOptions: ReadLogOptions = { ...options, onProgress: options.onProgress && forwardOnly(options.onProgress) };
 
+    // Lines near or over the limit: they rule out small read buffers, and DuckDB drops a line
+    // longer than its read buffer without a rejects row (a 40 MB line), so each is named here.
+    const longLines = await findLongLines(source, csvLineLimit(plan) - 2);
     if (options.csvOnePass !== false) {
       // Small read buffers only where DuckDB's reader is sure to split the file right with them.
       const small = smallReadBuffer(plan);
-      const buffers = small !== undefined && !(await hasLineLongerThan(source, csvLineLimit(plan) - 2)) ? [small, undefined] : [undefined];
+      const buffers = small !== undefined && longLines.length === 0 ? [small, undefined] : [undefined];
       for (const bufferBytes of buffers) {
         const written = await copyInOnePass(connection, plan, source, tables, part, totalBytes, progressBase, progressOptions, bufferBytes);
         if (written === null) break;
@@ -123,7 +128,7 @@ export async function loadCsvEvents(
         }
         // No row failed a check, so the part's rows are the rows DuckDB emitted, in order.
         const firstEvents = Array.from({ length: Math.min(linesOfFirstEvents, written) }, (_, ordinal) => ordinal);
-        const lines = await locateAndReport(file, source, plan, readerRejections, { rows: [], total: 0 }, firstEvents, rejections);
+        const lines = await locateAndReport(file, source, plan, withLongLines(readerRejections, longLines, plan), { rows: [], total: 0 }, firstEvents, rejections);
         if (!keepGoodRows && rejections.count > 0) {
           // Under refusal nothing is kept: the part goes before anyone could read it.
           await rm(part, { force: true });
@@ -149,7 +154,7 @@ export async function loadCsvEvents(
     await dropTables(connection, tables);
     const problems = await readProblemRows(connection, numbered, rejections.limit);
     const firstEvents = linesOfFirstEvents > 0 ? await readFirstOrdinals(connection, numbered, linesOfFirstEvents) : [];
-    const lines = await locateAndReport(file, source, plan, readerRejections, problems, firstEvents, rejections);
+    const lines = await locateAndReport(file, source, plan, withLongLines(readerRejections, longLines, plan), problems, firstEvents, rejections);
 
     // Under refusal, rows that would be thrown away are not written.
     let events = 0;
@@ -174,7 +179,7 @@ export async function loadCsvEvents(
  * of the 1M-event file cost 15–17% less CPU (issue 13). But DuckDB 1.5.6 splits a file wrongly around a
  * record longer than the line limit when the buffers are small: it drops a 3 MB line without a
  * rejects row, and cuts a quoted 3 MB record at its line breaks into hundreds of short records.
- * So the small buffers are used only when no line is longer than the limit (hasLineLongerThan)
+ * So the small buffers are used only when no line is longer than the limit (findLongLines)
  * and kept only when the reader rejected nothing; otherwise the file is read with DuckDB's own.
  */
 export const SMALL_READ_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -309,6 +314,30 @@ async function readFirstOrdinals(connection: DuckDBConnection, numbered: string,
   return reader.getRowsJS().map((row) => Number(row[0]));
 }
 
+/**
+ * DuckDB's rejections with the lines over the limit that it did not report (it drops a line longer
+ * than its read buffer without a rejects row), by position. A line it did report may come twice,
+ * at positions a byte or two apart: reportRejections names each line once.
+ */
+function withLongLines(readerRejections: ReaderRejection[], longLines: readonly LongLine[], plan: CsvReadPlan): ReaderRejection[] {
+  const limit = csvLineLimit(plan);
+  const reported = new Set(readerRejections.filter((rejection) => rejection.errorType === 'LINE SIZE OVER MAXIMUM').map((rejection) => rejection.position));
+  const missing = longLines
+    // Lines within two bytes of the limit are DuckDB's to judge (a carriage return, where its count starts).
+    .filter((line) => line.bytes > limit + 2 && ![-2, -1, 0, 1, 2].some((offset) => reported.has(line.position + offset)))
+    .map((line): ReaderRejection => ({
+      position: line.position,
+      duckLine: 0,
+      errorType: 'LINE SIZE OVER MAXIMUM',
+      message: '',
+      columnIndex: null,
+      csvLine: null,
+      blank: false,
+      fromScan: true,
+    }));
+  return missing.length === 0 ? readerRejections : [...readerRejections, ...missing].sort((a, b) => a.position - b.position);
+}
+
 /** One entry per rejected record: DuckDB writes one error per missing column of a short line. */
 async function readReaderRejections(connection: DuckDBConnection, rejectsTable: string): Promise<ReaderRejection[]> {
   const reader = await connection.runAndReadAll(`
@@ -389,8 +418,15 @@ function reportRejections(
 ): void {
   const found: RejectedLine[] = [];
   let readerCount = 0;
+  const longLinesNamed = new Set<number>();
   for (const [index, rejection] of readerRejections.entries()) {
+    // A long line the scan found inside a quoted record (no record starts there) is DuckDB's to name.
+    if (rejection.fromScan === true && readerLines[index] === null) continue;
     const line = readerLines[index] ?? rejection.duckLine;
+    if (rejection.errorType === 'LINE SIZE OVER MAXIMUM') {
+      if (longLinesNamed.has(line)) continue;
+      longLinesNamed.add(line);
+    }
     if (rejection.errorType === 'INVALID ENCODING') {
       throw new LogImportError({ file, line, field: null, reason: `not valid ${plan.encoding}; name the encoding (for example windows-1252)` });
     }

@@ -97,6 +97,17 @@ describe('malformed CSV', () => {
     expect(error.message).toMatch(/huge-line\.csv:3: line is longer than 1048576 characters/);
   });
 
+  it('rejects a 40 MB line, which DuckDB drops without a rejects row, and reads on after it', async () => {
+    const huge = `7;${'x'.repeat(40 * 1024 * 1024)};01-02-2024;web`;
+    const file = await scratch.write('huger-line.csv', `${HEADER}\n1;intake;01-02-2024;web\n${huge}\n2;intake;01-02-2024;web\n`);
+    const preview = await previewLog(file);
+    expect(preview.rejected).toEqual([{ line: 3, field: null, reason: 'line is longer than 1048576 characters' }]);
+    expect(preview.acceptedCount).toBe(2);
+    expect(preview.sampleRows.map((row) => row.line)).toEqual([2, 4]);
+    const error = await importError(file);
+    expect(error.message).toMatch(/huger-line\.csv:3: line is longer than 1048576 characters; 1 line rejected/);
+  }, 60_000);
+
   it('rejects a quoted field that never closes', async () => {
     const file = await scratch.write('open-quote.csv', 'case,activity,timestamp\n1,"intake,2024-01-01\n2,intake,2024-01-01\n');
     const preview = await previewLog(file);
