@@ -119,7 +119,7 @@ export interface KlantreisApp {
 
 /** The live document of a journey someone has open, as the portfolio reads it; undefined when none is open or it cannot be read. */
 function liveJourney(collaboration: Collaboration, journeyId: string): JourneyDocument | undefined {
-  const live = collaboration.hocuspocus.documents.get(journeyId);
+  const live = collaboration.liveDocument(journeyId);
   if (!live) return undefined;
   try {
     return journeyFromDoc(live, { validate: true });

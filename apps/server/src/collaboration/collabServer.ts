@@ -35,6 +35,8 @@ export interface Collaboration {
    * is loaded here any more (at once when there is none), or after `waitMs`. Returns whether it is gone.
    */
   lostCopyGone(journeyId: string, waitMs?: number): Promise<boolean>;
+  /** The journey's live document, unless it is a copy whose lease this process lost. */
+  liveDocument(journeyId: string): Document | undefined;
   /** Stores what is pending and closes every connection. */
   close(): Promise<void>;
 }
@@ -291,6 +293,7 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
       return closed;
     },
     lostCopyGone,
+    liveDocument: (journeyId) => (losing.has(journeyId) ? undefined : hocuspocus.documents.get(journeyId)),
     disconnectEveryone() {
       let closed = 0;
       for (const document of hocuspocus.documents.values()) {
