@@ -29,6 +29,9 @@ try {
   // Inclusive time by chain of callers of the functions named on the command line (after runs).
   const traced = process.argv.slice(3);
   const stacks = new Map<string, number>();
+  // KLANTREIS_BENCH_UNDER=<function>: self time by function of the samples under that function only.
+  const under = process.env.KLANTREIS_BENCH_UNDER;
+  const selfUnder = new Map<string, number>();
   let total = 0;
   for (let run = 0; run < runs; run++) {
     if (firstVisit && run > 0) {
@@ -53,6 +56,11 @@ try {
       byFile.set(file, (byFile.get(file) ?? 0) + dt);
       const chain: string[] = [];
       for (let at: number | undefined = sample; at !== undefined; at = parent.get(at)) chain.push(nodes.get(at)!.callFrame.functionName || '(anonymous)');
+      if (under && chain.includes(under)) {
+        const own = chain.find((f) => /^[A-Z]/.test(f) && f !== node.callFrame.functionName);
+        const key = `${name} (in ${own ?? '?'})`;
+        selfUnder.set(key, (selfUnder.get(key) ?? 0) + dt);
+      }
       const hit = chain.findIndex((f) => traced.includes(f));
       if (hit >= 0) {
         const key = chain.slice(hit, hit + 8).join(' < ');
@@ -63,7 +71,7 @@ try {
     console.log(`run ${run + 1}: ${ms.toFixed(0)} ms`);
   }
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${(v / runs).toFixed(1).padStart(7)} ms  ${k}`).join('\n');
-  console.log(`mean navigation ${(total / runs).toFixed(0)} ms; main-thread samples per run, by file:\n${top(byFile, 12)}\nby function (self):\n${top(self, 30)}${traced.length ? `\ncallers of ${traced.join(', ')}:\n${top(stacks, 12)}` : ''}`);
+  console.log(`mean navigation ${(total / runs).toFixed(0)} ms; main-thread samples per run, by file:\n${top(byFile, 12)}\nby function (self):\n${top(self, 30)}${under ? `\nself time under ${under}, with the nearest capitalised (component) caller:\n${top(selfUnder, 40)}` : ''}${traced.length ? `\ncallers of ${traced.join(', ')}:\n${top(stacks, 12)}` : ''}`);
   await context.close();
 } finally {
   await browser.close();

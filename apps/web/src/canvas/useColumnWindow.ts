@@ -41,7 +41,11 @@ export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count:
       const range = next();
       setRange((now) => (sameRange(now, range) ? now : range));
     };
-    update();
+    // The first frame keeps the range it assumed: measured here, in a layout effect, the
+    // scroller's width would make the browser lay out that whole frame inside React's commit.
+    // The observer below measures it once the frame is laid out (its first call comes right after
+    // that layout, before the paint), and a range that differs is drawn right after.
+    if (painted) update();
     // While scrolling, the columns coming into the window are drawn as a transition: React
     // renders them in slices between frames instead of in the frame of the scroll event (the
     // window reaches a view's width beyond each edge, so they are drawn before they show). A

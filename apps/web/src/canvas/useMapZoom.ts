@@ -99,9 +99,20 @@ export function useMapZoom(scrollRef: RefObject<HTMLDivElement | null>, mapRef: 
     const map = mapRef.current;
     const corner = map?.querySelector<HTMLElement>('.map__corner');
     if (!map || !corner) return undefined;
-    // offsetHeight is in the map's own (unzoomed) pixels, the unit of `top` inside it.
-    const apply = () => map.style.setProperty('--phase-row-height', `${corner.offsetHeight}px`);
-    apply();
+    // offsetHeight is in the map's own (unzoomed) pixels, the unit of `top` inside it. Read in
+    // the observer's callback only, which the browser calls once the frame is laid out (the first
+    // time right after this frame's layout, before its paint): read here, in a layout effect, it
+    // would make the browser lay out the map's whole first frame inside React's commit, and
+    // setting it would lay out and style the map a second time. Set only when it differs from
+    // the height in force (at first the style sheet's), as a change restyles the whole map.
+    let height = '';
+    const apply = () => {
+      const now = `${corner.offsetHeight}px`;
+      height ||= getComputedStyle(map).getPropertyValue('--phase-row-height').trim();
+      if (now === height) return;
+      height = now;
+      map.style.setProperty('--phase-row-height', now);
+    };
     const observer = new ResizeObserver(apply);
     observer.observe(corner);
     return () => observer.disconnect();
