@@ -19,9 +19,10 @@ import { FORWARDED_HEADER, forwardUpgrade } from '../cluster/socketForwarding.ts
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 /** How long an editor of a journey whose lost copy is being unloaded here waits before it is told to reconnect. */
 const LOST_COPY_WAIT_MS = 3_000;
-/** How often, and how many times, the unload of a lost copy is tried again (a minute). */
+/** How often the unload of a lost copy is tried again: for its first minute, and after. */
 const LOST_COPY_RETRY_MS = 500;
-const LOST_COPY_ATTEMPTS = 120;
+const LOST_COPY_RETRY_LATER_MS = 5_000;
+const LOST_COPY_FIRST_ATTEMPTS = 120;
 
 export interface Collaboration {
   hocuspocus: Hocuspocus;
@@ -247,17 +248,18 @@ export function attachCollaboration(server: Server, store: JourneyStore, guard: 
    * owner has the journey now, and this copy falls behind it (a reader let in here would see
    * an old map, a REST read here would answer one). Hocuspocus keeps a document whose store
    * hooks failed, "to avoid data loss", until a later store succeeds; a lease is lost that way
-   * (the database away), so the unload is tried again until it is done. It loses nothing:
-   * every edit was stored as a row before it was applied.
+   * (the database away), so the unload is tried again until it is done, and until then the
+   * copy takes no editor and answers no read. It loses nothing: every edit was stored as a row
+   * before it was applied.
    */
   async function unloadLostCopy(document: Document): Promise<void> {
-    for (let attempt = 0; attempt < LOST_COPY_ATTEMPTS && hocuspocus.documents.get(document.name) === document; attempt++) {
+    for (let attempt = 1; hocuspocus.documents.get(document.name) === document; attempt++) {
       for (const connection of document.getConnections()) connection.webSocket.close(CLOSE_CODES.ownerMoved.code, CLOSE_CODES.ownerMoved.reason);
       await hocuspocus.unloadDocument(document);
       if (hocuspocus.documents.get(document.name) !== document) return;
-      await sleep(LOST_COPY_RETRY_MS, undefined, { ref: false });
+      if (attempt === LOST_COPY_FIRST_ATTEMPTS) console.warn(`cluster: the copy of journey ${document.name} is still loaded a minute after its lease was lost; it takes no editors, and its unload is tried every ${LOST_COPY_RETRY_LATER_MS / 1000} s`);
+      await sleep(attempt < LOST_COPY_FIRST_ATTEMPTS ? LOST_COPY_RETRY_MS : LOST_COPY_RETRY_LATER_MS, undefined, { ref: false });
     }
-    if (hocuspocus.documents.get(document.name) === document) console.warn(`cluster: the copy of journey ${document.name} could not be unloaded after its lease was lost; it takes no editors`);
   }
 
   async function lostCopyGone(journeyId: string, waitMs = LOST_COPY_WAIT_MS): Promise<boolean> {
