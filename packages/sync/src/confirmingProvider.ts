@@ -39,9 +39,17 @@ export class ConfirmingWebsocket extends HocuspocusProviderWebsocket {
   }
 }
 
-/** Whether a provider message class carries the document (an update or a sync step), by its type. */
+/** Per provider message class, whether it carries the document (an update or a sync step). */
+const documentClasses = new WeakMap<object, boolean>();
+
+/** Whether a provider message class carries the document, by its type: read once per class (every keystroke and cursor move sends). */
 function isDocumentMessage(message: new () => { type?: unknown }): boolean {
-  return new message().type === MessageType.Sync;
+  let document = documentClasses.get(message);
+  if (document === undefined) {
+    document = new message().type === MessageType.Sync;
+    documentClasses.set(message, document);
+  }
+  return document;
 }
 
 /**
