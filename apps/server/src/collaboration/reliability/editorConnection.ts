@@ -116,7 +116,18 @@ export function connectEditor(baseUrl: string, journeyId: string, options: Edito
         socket.shouldConnect = true;
         return;
       }
-      await within(socket.connect(), timeoutMs, `an editor of ${journeyId} could not reconnect (status ${socket.status})`);
+      // connect() resolves when its own attempts end: on a socket's first message, or when going
+      // offline again cancels them. A second connect() (a second goOnline after the same close: the
+      // fuzz drops and restores an editor twice before the first close arrives) cancels them and
+      // replaces their socket, and the first one's promise never settled: its goOnline failed after
+      // 15 s with the editor online. Whichever socket gets there, the first message means online.
+      let onConnect: (() => void) | undefined;
+      const reached = new Promise<void>((resolve) => socket.on('connect', (onConnect = resolve)));
+      try {
+        await within(Promise.race([socket.connect(), reached]), timeoutMs, `an editor of ${journeyId} could not reconnect (status ${socket.status})`);
+      } finally {
+        socket.off('connect', onConnect);
+      }
     },
     close() {
       provider.destroy();
