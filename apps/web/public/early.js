@@ -4,6 +4,20 @@
 // script in its own file, because the page's policy runs no inline script (script-src 'self').
 (function () {
   var early = {};
+  function safeDecode(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      return text;
+    }
+  }
+  function hasLocalCopy(journeyId) {
+    try {
+      return localStorage.getItem('klantreis:copy:' + journeyId) !== null;
+    } catch (error) {
+      return false;
+    }
+  }
   function ask(key, path) {
     var answer = fetch(path);
     answer.catch(function () {});
@@ -15,5 +29,11 @@
     var workspace = new URLSearchParams(location.search).get('ws');
     ask('portfolio', '/api/portfolio' + (workspace ? '?workspace=' + encodeURIComponent(workspace) : ''));
   }
+  // A map this browser has no copy of (the editor's first visit): the map itself, which the
+  // editor shows as soon as its files have run, instead of asking its socket for it then.
+  // With a copy (the editor notes one in localStorage, src/hooks/localCopyMark.ts), the editor
+  // shows that and its socket brings what changed.
+  var journey = /^\/journeys\/([^/]+)\/?$/.exec(location.pathname);
+  if (journey && !hasLocalCopy(safeDecode(journey[1]))) ask('journeyState:' + safeDecode(journey[1]), '/api/journeys/' + journey[1] + '/state');
   window.klantreisEarly = early;
 })();

@@ -78,6 +78,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/journeys/import': CREATOR,
   'GET /api/journeys/:id': journey('journey.read'),
   'GET /api/journeys/:id/export': journey('journey.read'),
+  'GET /api/journeys/:id/state': journey('journey.read'),
   'PATCH /api/journeys/:id': journey('journey.edit'),
   'DELETE /api/journeys/:id': journey('journey.manage'),
   'POST /api/journeys/:id/restore': journey('journey.manage'),

@@ -109,6 +109,22 @@ export class JourneyDocuments {
   }
 
   /**
+   * The journey's Yjs document as one update, for an editor opening the map (its page asks for
+   * it as it arrives, public/early.js): the live document when this process serves it, else
+   * the stored state and update rows merged, every acknowledged edit among them. The editor's
+   * socket then syncs whatever came after, so a state a moment old is enough.
+   */
+  async state(id: string): Promise<Uint8Array> {
+    const live = this.servedHere(id);
+    if (live) return Y.encodeStateAsUpdate(live);
+    const stored = await this.store.loadDocument(id);
+    if (!stored) throw new JourneyNotFoundError(id);
+    const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+    if (parts.length === 1) return parts[0]!;
+    return Y.mergeUpdates(parts);
+  }
+
+  /**
    * Runs `change` on a draft of the journey's Yjs document, stores the update it made, and only
    * then applies it to the live document, which sends it to the editors. A validation error in
    * `change`, or a store that fails, changes nothing and rejects.

@@ -163,10 +163,15 @@ export function syncStep2UpdateOf(message: Uint8Array): Uint8Array | null {
   }
 }
 
+/** The origin of the server's copy put in before the first sync (`putLocalCopyFirst`). */
+export const SERVER_COPY_ORIGIN = { source: 'klantreis-server-copy' } as const;
+
 /**
  * Puts the browser's copy of a journey into its document before the first sync, with no
  * update listener on the document while it goes in, and returns when that is over (the copy is
- * in, it could not be read, or it took longer than `waitMs`).
+ * in, it could not be read, or it took longer than `waitMs`). On a first visit (no copy in this
+ * browser) the page asked the server for its copy as it arrived (`serverCopy`, public/early.js):
+ * that goes in the same way, once the browser's copy is read, and `serverCopyIn` resolves true.
  *
  * Why: Yjs encodes every transaction as an update as long as anyone listens for updates, and
  * encoding a 200 × 12 map (2,400 root-level cell texts; Yjs finds each one's name by walking
@@ -174,33 +179,72 @@ export function syncStep2UpdateOf(message: Uint8Array): Uint8Array | null {
  * document, to the server, which checked it against a copy of its own document (another
  * encoding, on the server) to find nothing new. Nothing needs it: the first sync starts after
  * the copy is in (`LocalFirstProvider`), so the server's state vector is answered with
- * everything the server lacks, edits made offline among them.
+ * everything the server lacks, edits made offline among them; and the server's answer is only
+ * what its copy lacked. The server's copy is handed to y-indexeddb as it came.
  *
  * Nothing is lost while the listeners are off: the editor cannot edit yet (the map shows once
- * the copy is in or the server has synced, and the server syncs only after this), and y-indexeddb
+ * a copy is in or the server has synced, and the server syncs only after this), and y-indexeddb
  * stores the document as it is (whatever the server sent meanwhile) just before it adds the
  * copy. Once over, both listeners are back before anything else can happen.
  */
-export function putLocalCopyFirst(doc: Y.Doc, local: IndexeddbPersistence, provider: LocalFirstProvider, waitMs = LOCAL_COPY_WAIT_MS): { over: Promise<void>; cancel(): void } {
+export function putLocalCopyFirst(
+  doc: Y.Doc,
+  local: IndexeddbPersistence,
+  provider: LocalFirstProvider,
+  serverCopy: Promise<Uint8Array | null> | null = null,
+  waitMs = LOCAL_COPY_WAIT_MS,
+): { over: Promise<void>; serverCopyIn: Promise<boolean>; cancel(): void } {
   doc.off('update', provider.boundDocumentUpdateHandler);
   doc.off('update', local._storeUpdate);
   let resolveOver = () => {};
   const over = new Promise<void>((resolve) => (resolveOver = resolve));
+  let resolveServerCopyIn = (_in: boolean) => {};
+  const serverCopyIn = new Promise<boolean>((resolve) => (resolveServerCopyIn = resolve));
   let done = false;
-  const finish = () => {
+  let localIn = false;
+  // undefined while the server's copy is on its way.
+  let copy: Uint8Array | null | undefined = serverCopy ? undefined : null;
+  const finish = (putIn: boolean) => {
     if (done) return;
     done = true;
     clearTimeout(timer);
-    local.off('synced', finish);
+    local.off('synced', onLocalCopy);
+    const copyIn = putIn && copy ? putServerCopy(doc, local, copy) : false;
     doc.on('update', provider.boundDocumentUpdateHandler);
     doc.on('update', local._storeUpdate);
     resolveOver();
+    resolveServerCopyIn(copyIn);
+  };
+  const onLocalCopy = () => {
+    localIn = true;
+    if (copy !== undefined) finish(true);
   };
   // Registered before the hook's own 'synced' handler, which shows the map: the listeners are
   // back before anyone can type.
-  local.on('synced', finish);
-  const timer = setTimeout(finish, waitMs);
-  local._db.catch(finish);
+  local.on('synced', onLocalCopy);
+  const timer = setTimeout(() => finish(true), waitMs);
+  local._db.catch(onLocalCopy);
+  void serverCopy
+    ?.catch(() => null)
+    .then((bytes) => {
+      copy = bytes;
+      if (localIn) finish(true);
+    });
   provider.waitFor(over);
-  return { over, cancel: finish };
+  return { over, serverCopyIn, cancel: () => finish(false) };
+}
+
+/**
+ * Applies the server's copy (origin SERVER_COPY_ORIGIN) and hands its bytes to y-indexeddb;
+ * false when they do not read as an update (the first sync then brings the map).
+ */
+function putServerCopy(doc: Y.Doc, local: IndexeddbPersistence, bytes: Uint8Array): boolean {
+  try {
+    Y.applyUpdate(doc, bytes, SERVER_COPY_ORIGIN);
+  } catch (error) {
+    console.warn('the server’s copy of the journey does not read as a Yjs update; the first sync brings it', error);
+    return false;
+  }
+  local._storeUpdate(bytes, SERVER_COPY_ORIGIN);
+  return true;
 }

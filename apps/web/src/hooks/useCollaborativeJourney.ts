@@ -3,12 +3,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { JOURNEY_RECORD_ID, type JourneyDocument } from '@klantreis/schema';
+import { takeEarlyJourneyState } from '../api/earlyRequests.ts';
 import { SIGNED_OUT_EVENT } from '../api/journeysApi.ts';
 import { ACCESS_CHANGED_EVENT } from './useJourneyAccess.ts';
 import { CLOSE_CODES, collabUrl, journeyFromDoc, recordsOf } from '@klantreis/sync';
 import type { Awareness } from './awareness.ts';
 import { onDocumentChange } from './documentChanges.ts';
 import { LocalFirstProvider, putLocalCopyFirst } from './localCopyFirst.ts';
+import { forgetLocalCopy, noteLocalCopy } from './localCopyMark.ts';
 import { reconcileJourney } from './reconcileJourney.ts';
 import { saveProblemOf, storeRetryDelay, type SaveProblem } from './saveProblem.ts';
 
@@ -92,7 +94,10 @@ export function useCollaborativeJourney(journeyId: string) {
       document: doc,
       token: 'editor',
       onStatus: ({ status: next }) => setStatus(next as ConnectionStatus),
-      onSynced: () => setSynced(true),
+      onSynced: () => {
+        setSynced(true);
+        noteLocalCopy(journeyId); // y-indexeddb has the server's answer
+      },
       onUnsyncedChanges: ({ number }) => {
         setUnsyncedChanges(number);
         // The server confirmed everything sent, so the updates a failed store held back too.
@@ -120,8 +125,14 @@ export function useCollaborativeJourney(journeyId: string) {
         if (event.code === CLOSE_CODES.accessChanged.code || event.code === CLOSE_CODES.forbidden.code) window.dispatchEvent(new Event(ACCESS_CHANGED_EVENT));
       },
     });
-    // The browser's copy goes in before the first sync, unencoded and unsent (see there).
-    const localFirst = putLocalCopyFirst(doc, local, provider);
+    // The browser's copy goes in before the first sync, unencoded and unsent (see there); on a
+    // first visit, the server's copy the page asked for as it arrived.
+    const localFirst = putLocalCopyFirst(doc, local, provider, takeEarlyJourneyState(journeyId));
+    void localFirst.serverCopyIn.then((copyIn) => {
+      if (!copyIn) return;
+      noteLocalCopy(journeyId);
+      if (recordsOf(doc).has(JOURNEY_RECORD_ID)) setSynced(true);
+    });
     // A copy from an earlier visit shows the map at once, even before (or without) the server.
     local.on('synced', () => {
       if (recordsOf(doc).has(JOURNEY_RECORD_ID)) setSynced(true);
@@ -194,6 +205,7 @@ export function useCollaborativeJourney(journeyId: string) {
    */
   const reloadFromServer = useCallback(async () => {
     await localCopy.current?.destroy(); // this page writes nothing more into its copy
+    forgetLocalCopy(journeyId);
     await emptyLocalStore(localStoreName(journeyId)).catch((error: unknown) => console.error('klantreis: could not empty the offline copy', error));
     location.reload();
   }, [journeyId]);

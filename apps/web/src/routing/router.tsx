@@ -6,7 +6,7 @@ import { SceneLoadBoundary } from '../components/SceneLoadBoundary.tsx';
 import { parsePortfolioQuery } from '../components/portfolio/portfolioQuery.ts';
 import { useMe } from '../queries/session.ts';
 import { InviteScene, ResetPasswordScene, SetupScene, SignInScene } from '../scenes/SignInScenes.tsx';
-import { lazyScene } from '../scenes/lazyScene.ts';
+import { lazyScene, Loading } from '../scenes/lazyScene.tsx';
 import { PortfolioScene } from '../scenes/PortfolioScene.tsx';
 import { appHistory } from './appHistory.ts';
 
@@ -32,11 +32,6 @@ const LinksScene = lazyScene(() => import('../scenes/LinksScene.tsx'), 'LinksSce
 /** The query string's value of `key` as the page has it now (every value is a string, see the router's search parsing). */
 function useSearchValue(key: string): string | null {
   return useLocation({ select: (location) => new URLSearchParams(location.searchStr).get(key) });
-}
-
-function Loading() {
-  const { t } = useTranslation();
-  return <p className="message">{t('editor.loading')}</p>;
 }
 
 function Root() {

@@ -129,6 +129,7 @@ export const journeyContracts = {
   'POST /api/journeys': { body: createBody, response: { 201: createdResponse } },
   'POST /api/journeys/import': { querystring: importQuery, body: openJourney, response: { 201: importedResponse } },
   'GET /api/journeys/:id': { params: journeyIdParams, response: { 200: journeyDocumentSchema } },
+  'GET /api/journeys/:id/state': { params: journeyIdParams },
   'GET /api/journeys/:id/export': { params: journeyIdParams, querystring: exportQuery },
   'PATCH /api/journeys/:id': { params: journeyIdParams, body: recordPatch, response: { 200: journeyDocumentSchema } },
   'DELETE /api/journeys/:id': { params: journeyIdParams, querystring: deleteQuery },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { createBlankJourney, CURRENT_SCHEMA_VERSION, MIGRATIONS, validateJourneyDocument, type JourneyDocument } from '@klantreis/schema';
 import { TEMPLATE_IDS } from '@klantreis/templates';
 import { CLOSE_CODES, collabUrl, journeyFromDoc, updateRecord } from '@klantreis/sync';
@@ -140,6 +141,35 @@ describe.each(backends)('journeys API on %s', (_name, backend) => {
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Export mij.klantreis.json"; filename*=UTF-8''Export%20mij.klantreis.json`);
     const again = await api('/api/journeys/import', json('POST', await response.json()));
     expect(again.status).toBe(201);
+  });
+
+  it('answers the journey as one Yjs update, stored or live, with every acknowledged edit, and not from the trash', async () => {
+    const id = await createJourney({ title: 'Staat' });
+    const stateOf = async () => {
+      const response = await api(`/api/journeys/${id}/state`);
+      expect(response.status, await response.clone().text()).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/octet-stream');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()));
+      return journeyFromDoc(doc, { validate: true });
+    };
+    // Stored: the state and the rows of two REST writes after it (nobody has the journey open).
+    const phaseId = (await getJourney(id)).phases[0]!.id;
+    await api(`/api/journeys/${id}/steps`, json('POST', { phaseId, title: 'Opgeslagen' }));
+    await api(`/api/journeys/${id}`, json('PATCH', { title: 'Staat, hernoemd' }));
+    expect(await stateOf()).toEqual(await getJourney(id));
+    // Live: an editor's edit, acknowledged, is in the answer before any snapshot is written.
+    const editor = await buildEditorClient(server.url, id);
+    try {
+      updateRecord(editor.doc, journeyFromDoc(editor.doc).steps[0]!.id, { title: 'Door de editor' });
+      await eventually(async () => expect((await stateOf()).steps[0]!.title).toBe('Door de editor'));
+    } finally {
+      editor.provider.destroy();
+    }
+    expect((await api('/api/journeys/nosuchjourney/state')).status).toBe(404);
+    expect((await api(`/api/journeys/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api(`/api/journeys/${id}/state`)).status).toBe(404);
   });
 
   it('renames, duplicates, trashes, restores and purges', async () => {

@@ -114,6 +114,18 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
   );
 
   app.get(
+    '/:id/state',
+    { schema: { tags: ['journeys'], summary: 'The journey as one Yjs update: what an editor opening the map shows before its socket has synced', params: journeyIdParams } },
+    async (request, reply) => {
+      const row = await requireJourney(request.params.id);
+      // As the socket: a journey in the trash is not opened.
+      if (row.deletedAt !== null) throw new JourneyNotFoundError(row.id);
+      const state = await documents.state(row.id);
+      return reply.header('cache-control', 'no-store').type('application/octet-stream').send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+    },
+  );
+
+  app.get(
     '/:id/export',
     {
       schema: {
