@@ -94,6 +94,23 @@ describe('CSV import through DuckDB on Dutch exports', () => {
     expect(sampleRows.map((row) => row.timestamp)).toEqual(['2011-10-11T11:45:40.276000Z', '2024-01-05T14:30:00.000000Z']);
   });
 
+  it('trims the mapped fields of spaces, tabs, no-break spaces and byte order marks at either end, and nothing else', async () => {
+    const content = [
+      'case,activity,timestamp,channel,note',
+      ' A ,\u00a0intake\t,  2024-01-01 10:00:00 ,\ufeffweb\u00a0,  kept  ',
+      'Één,é-mail ,2024-01-02 10:00:00,\u0001x,é',
+      '\tB,call  back,2024-01-03 10:00:00\ufeff,~,',
+      'C,\t \u00a0,2024-01-04 10:00:00,web,x',
+    ].join('\n');
+    const { sampleRows, rejected } = await readCsv(`${content}\n`);
+    expect(rejected).toEqual([{ line: 5, field: 'activity', reason: 'empty activity' }]);
+    expect(sampleRows.map((row) => [row.line, row.caseId, row.activity, row.timestamp, row.channel, row.attributes])).toEqual([
+      [2, 'A', 'intake', '2024-01-01T10:00:00.000000Z', 'web', { note: '  kept  ' }],
+      [3, 'Één', 'é-mail', '2024-01-02T10:00:00.000000Z', '\u0001x', { note: 'é' }],
+      [4, 'B', 'call  back', '2024-01-03T10:00:00.000000Z', '~', null],
+    ]);
+  });
+
   it('follows the options over what it would detect', async () => {
     const { mapping, sampleRows, rejected } = await readCsv('a|b|when|who\nx|step|01/02/2024|ann\n', {
       delimiter: '|',
