@@ -106,6 +106,34 @@ describe.skipIf(unavailable !== null)('changes the server does not take, in Chro
     }, 60_000);
   }
 
+  it('says "Saving…", not "Saved", while the server takes more than a second to store a change, in both languages', async () => {
+    for (const locale of ['nl-NL', 'en-US'] as const) {
+      const t = MESSAGES[locale].editor.status;
+      const map = await openJourney(locale);
+      const parking = await map.stepId('Parking');
+      const store = server.store;
+      const original = store.appendUpdates.bind(store);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // The database answers, but only when the test lets it (a slow disk, a busy PostgreSQL).
+      const slow = vi.spyOn(store, 'appendUpdates').mockImplementation(async (...args: Parameters<typeof store.appendUpdates>) => {
+        await released;
+        return original(...args);
+      });
+      try {
+        await map.keyboardScore('Parking', ['End']);
+        await expect.poll(() => map.connectionStatus().innerText(), { timeout: 5_000 }).toBe(t.saving);
+        expect(await map.connectionStatus().getAttribute('data-status')).toBe('connected');
+      } finally {
+        release();
+        slow.mockRestore();
+      }
+      await expect.poll(() => map.connectionStatus().innerText()).toBe(t.connected);
+      await eventually(async () => expect((await map.fetchJourney()).steps.find((s) => s.id === parking)!.score).toBe(2));
+      await map.page.context().close();
+    }
+  }, 60_000);
+
   it('keeps a change the server could not store, says it is retrying, and saves it once storing works again', async () => {
     const map = await openJourney('en-US');
     const { page } = map;

@@ -78,6 +78,7 @@ export const en = {
       disconnected: 'Offline: you keep working on this device',
       unsynced_one: '{{count, number}} change not yet sent',
       unsynced_other: '{{count, number}} changes not yet sent',
+      saving: 'Saving…',
       refused: 'Change refused · saving stopped',
       storeFailed: 'Saving failed · retrying',
     },

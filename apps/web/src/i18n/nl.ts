@@ -78,6 +78,7 @@ export const nl: Messages = {
       disconnected: 'Offline: je werkt door op dit apparaat',
       unsynced_one: '{{count, number}} wijziging nog niet verstuurd',
       unsynced_other: '{{count, number}} wijzigingen nog niet verstuurd',
+      saving: 'Opslaan…',
       refused: 'Wijziging geweigerd · opslaan gestopt',
       storeFailed: 'Opslaan mislukt · probeert opnieuw',
     },
