@@ -7,7 +7,7 @@ import { planCsvRead, csvReadSummary, type CsvReadPlan } from './csvReadPlan.ts'
 import { findRecordLines } from './csvRecordLines.ts';
 import { csvEventsSelect, csvLineLimit, csvSource, type CsvSourceTables } from './csvEventSql.ts';
 import type { ReadLogOptions, ReadProgress, ReadSummary, RejectedLine } from './eventLogTypes.ts';
-import { partPath } from './eventPartsWriter.ts';
+import { EVENT_PART_COPY_OPTIONS, partPath } from './eventPartsWriter.ts';
 import { LogImportError, quoteValue } from './logImportError.ts';
 import { GzipBombError, gunzipToFile, isGzip, readFileHead, transcodeToUtf8 } from './logFileSource.ts';
 import { findLongLines, type LongLine } from './longLineScan.ts';
@@ -162,7 +162,7 @@ export async function loadCsvEvents(
       await withProgress(connection, plan, totalBytes, passTwoFrom, 1, progressOptions, async () => {
         const written = await connection.runAndReadAll(`
           COPY (SELECT case_id, activity, ts, file_row_number AS file_order, channel, resource, segment, attributes FROM ${numbered} WHERE problem = 0)
-          TO ${sqlString(part)} (FORMAT parquet, COMPRESSION zstd)`);
+          TO ${sqlString(part)} (${EVENT_PART_COPY_OPTIONS})`);
         events = Number(written.getRowsJS()[0]?.[0] ?? 0);
       });
     }
@@ -216,7 +216,7 @@ async function copyInOnePass(
           SELECT case_id, activity, ts, NULL::BIGINT AS file_order, channel, resource, segment,
                  CASE WHEN problem = 0 THEN attributes ELSE error(${sqlString(ROW_CHECK_FAILED)}) END AS attributes
           FROM (${csvEventsSelect(csvSource(source, plan, tables, bufferBytes), plan)})
-        ) TO ${sqlString(part)} (FORMAT parquet, COMPRESSION zstd)`);
+        ) TO ${sqlString(part)} (${EVENT_PART_COPY_OPTIONS})`);
       written = Number(result.getRowsJS()[0]?.[0] ?? 0);
     });
   } catch (error) {
