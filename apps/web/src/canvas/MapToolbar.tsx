@@ -6,6 +6,7 @@ import { useEditorStore } from '../stores/editorStore.ts';
 import { currentZoom, useMapViewStore } from '../stores/mapViewStore.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './mapZoom.ts';
 import { fitMap, zoomMapBy, zoomMapTo } from './useMapZoom.ts';
+import { numberFormat } from '../i18n/intlFormats.ts';
 
 /** Four arrows to the corners: "fit to screen", drawn rather than a glyph the font may lack. */
 function FitIcon() {
@@ -26,7 +27,7 @@ export function MapToolbar({ scrollRef }: { scrollRef: RefObject<HTMLDivElement 
   const zoom = useMapViewStore(currentZoom);
   const bigScreen = useMapViewStore((s) => s.bigScreen);
   const panelOpen = useEditorStore((s) => s.panelOpen);
-  const percentFormat = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+  const percentFormat = numberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const percent = percentFormat.format(zoom);
   const keys = (action: string, combination: string) => t('mapView.zoomKeys', { action, keys: combination });
 

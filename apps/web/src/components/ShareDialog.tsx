@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { linkState, sharingApi, type LinkShows, type ShareLink } from '../api/sharingApi.ts';
 import { useServerChange } from '../queries/serverChange.ts';
 import { relativeTime } from './relativeTime.ts';
+import { dateTimeFormat } from '../i18n/intlFormats.ts';
 
 const SHOW_KEYS = ['lanes', 'evaluation', 'measurement', 'comments'] as const;
 
@@ -52,7 +53,6 @@ export function ShareDialog({ journeyId, open, onClose }: { journeyId: string; o
     setCopied(link.id);
   }
 
-  const dateFormat = new Intl.DateTimeFormat(i18n.language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   return (
     <dialog ref={dialog} className="dialog share-dialog" aria-labelledby="share-title" onClose={onClose}>
       <h2 id="share-title">{t('share.title')}</h2>
@@ -98,7 +98,7 @@ export function ShareDialog({ journeyId, open, onClose }: { journeyId: string; o
                 <span className="hint">
                   {t('share.madeBy', { name: link.createdByName, when: relativeTime(t, link.createdAt) })}
                   {link.hasPassword && ` · ${t('share.withPassword')}`}
-                  {link.expiresAt !== null && ` · ${t('share.expiresOn', { date: dateFormat.format(link.expiresAt) })}`}
+                  {link.expiresAt !== null && ` · ${t('share.expiresOn', { date: dateTimeFormat(i18n.language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(link.expiresAt) })}`}
                   {' · '}
                   {link.lastOpenedAt === null ? t('share.neverOpened') : t('share.lastOpened', { when: relativeTime(t, link.lastOpenedAt) })}
                 </span>

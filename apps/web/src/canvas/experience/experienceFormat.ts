@@ -1,6 +1,7 @@
 // Numbers of the roll-up in the reader's language: scores with their sign and one decimal,
 // waits as a duration (formatWaitMinutes, as the map's wait badges write them).
 import { formatWaitMinutes } from '@klantreis/evaluation';
+import { numberFormat } from '../../i18n/intlFormats.ts';
 
 export type UiLocale = 'nl' | 'en';
 
@@ -10,7 +11,7 @@ export function uiLocale(language: string): UiLocale {
 
 export function formatRollupScore(score: number | null, locale: UiLocale): string {
   if (score === null) return '–';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(score);
+  return numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(score);
 }
 
 export function formatWait(minutes: number | null, locale: UiLocale): string | null {

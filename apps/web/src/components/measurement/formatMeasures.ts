@@ -1,11 +1,12 @@
 import { formatDuration, formatScore, type Locale } from '@klantreis/evaluation';
+import { dateTimeFormat, numberFormat } from '../../i18n/intlFormats.ts';
 
 // Measured figures in the reader's language: a decimal comma and a real minus sign in Dutch,
 // durations in the largest unit that keeps them short.
 
 export function numberText(value: number | null, locale: Locale, digits = 0): string {
   if (value === null || !Number.isFinite(value)) return '–';
-  const text = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Math.abs(value));
+  const text = numberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(Math.abs(value));
   return `${value < 0 && Number(value.toFixed(digits)) !== 0 ? '−' : ''}${text}`;
 }
 
@@ -30,8 +31,8 @@ export function periodText(start: string, kind: 'week' | 'month' | 'quarter', lo
   const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
   const year = day.getUTCFullYear();
   if (kind === 'quarter') return `${locale === 'nl' ? 'K' : 'Q'}${Math.floor(day.getUTCMonth() / 3) + 1} ${year}`;
-  if (kind === 'month') return new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
-  const date = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
+  if (kind === 'month') return dateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
+  const date = dateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
   return locale === 'nl' ? `week van ${date}` : `week of ${date}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Locale } from '@klantreis/evaluation';
 import { numberText, percentText } from '../measurement/formatMeasures.ts';
+import { dateTimeFormat } from '../../i18n/intlFormats.ts';
 
 // The portfolio's figures in the reader's language, through Intl: the last change as "3 days
 // ago" / "3 dagen geleden", shares as percentages, the drop-off trend in points.
@@ -40,7 +41,7 @@ export function dayText(isoDate: string | null, locale: Locale): string {
   if (!isoDate) return '–';
   const day = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
+  return dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day);
 }
 
 export function shareText(share: number | null, locale: Locale): string {

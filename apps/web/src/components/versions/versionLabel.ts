@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { VersionInfo } from '../../api/versionsApi.ts';
+import { dateTimeFormat } from '../../i18n/intlFormats.ts';
 
 /** "5 Dec 2026, 19:18" / "5 dec 2026 19:18": a version's moment in the UI language. */
 export function versionTime(createdAt: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(createdAt);
+  return dateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(createdAt);
 }
 
 /**
