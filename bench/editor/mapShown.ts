@@ -3,8 +3,10 @@
  * the scroller's view has its head and all 12 cells, filled. The same test for a map that
  * renders every column and for one that renders only the columns near the view (issue 14).
  */
-export function mapShown(): boolean {
-  if (document.querySelector('[data-status="connected"]') === null) return false;
+export function mapShown(drawnOnly?: boolean): boolean {
+  // drawnOnly: the map drawn, whether or not the socket is live yet. On a first visit the editor
+  // shows the server's copy the page asked for (public/early.js) before its socket has signed in.
+  if (drawnOnly !== true && document.querySelector('[data-status="connected"]') === null) return false;
   const scroller = document.querySelector<HTMLElement>('.map-scroll');
   if (!scroller || scroller.scrollWidth < 200 * 140) return false;
   const view = scroller.getBoundingClientRect();
