@@ -87,6 +87,16 @@ describe.skipIf(unavailable !== null)('opening a map from the browser’s copy, 
     expect((await first.fetchJourney()).cells.some((cell) => cell.text === 'Written on the train')).toBe(false);
 
     await context.setOffline(false);
+    // Opened again while the server cannot be reached (its socket refused): the map shows the
+    // copy and says that a change of it has not been sent, not that all is saved.
+    const unreached = await context.newPage();
+    await unreached.routeWebSocket(/\/collab/, (socket) => void socket.close({ code: 1013, reason: 'no server (test)' }));
+    await unreached.goto(`${running.server.url}/journeys/${journeyId}`);
+    await unreached.locator('.cell', { hasText: 'Written on the train' }).waitFor();
+    expect(await unreached.locator('[data-testid="connection-status"]').getAttribute('data-status')).not.toBe('connected');
+    expect(await unreached.locator('[data-testid="connection-status"]').getAttribute('data-unsynced')).toBe('true');
+    await unreached.close();
+
     const page = await context.newPage();
     let socketsOpened = 0;
     page.on('websocket', (socket) => {

@@ -21,3 +21,29 @@ export function forgetLocalCopy(journeyId: string): void {
     // As above.
   }
 }
+
+const unsentOf = (journeyId: string) => `klantreis:unsent:${journeyId}`;
+
+/**
+ * How many edits of this browser the server had not confirmed when the count last changed, kept
+ * across visits: a map opened again without its server (offline, or the server down) shows its
+ * browser's copy, edits the server never saw among them, and says so until the first sync has
+ * sent them. (Tabs of one journey share the note; the last count written wins.)
+ */
+export function noteUnsent(journeyId: string, count: number): void {
+  try {
+    if (count > 0) globalThis.localStorage?.setItem(unsentOf(journeyId), String(count));
+    else globalThis.localStorage?.removeItem(unsentOf(journeyId));
+  } catch {
+    // As above: only the badge of a visit without the server would miss it.
+  }
+}
+
+export function unsentNoted(journeyId: string): number {
+  try {
+    const count = Number(globalThis.localStorage?.getItem(unsentOf(journeyId)) ?? 0);
+    return Number.isInteger(count) && count > 0 ? count : 0;
+  } catch {
+    return 0;
+  }
+}

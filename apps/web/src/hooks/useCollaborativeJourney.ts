@@ -10,7 +10,7 @@ import { CLOSE_CODES, collabUrl, journeyFromDoc, recordsOf } from '@klantreis/sy
 import type { Awareness } from './awareness.ts';
 import { onDocumentChange } from './documentChanges.ts';
 import { LocalFirstProvider, putLocalCopyFirst } from './localCopyFirst.ts';
-import { forgetLocalCopy, noteLocalCopy } from './localCopyMark.ts';
+import { forgetLocalCopy, noteLocalCopy, noteUnsent, unsentNoted } from './localCopyMark.ts';
 import { reconcileJourney } from './reconcileJourney.ts';
 import { saveProblemOf, storeRetryDelay, type SaveProblem } from './saveProblem.ts';
 
@@ -75,7 +75,8 @@ function emptyLocalStore(name: string): Promise<void> {
 export function useCollaborativeJourney(journeyId: string) {
   const doc = useMemo(() => new Y.Doc(), [journeyId]);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
-  const [unsyncedChanges, setUnsyncedChanges] = useState(0);
+  // Edits of an earlier visit the server had not confirmed: said until the first sync sends them.
+  const [unsyncedChanges, setUnsyncedChanges] = useState(() => unsentNoted(journeyId));
   const [synced, setSynced] = useState(false);
   const [problem, setProblem] = useState<LoadProblem>(null);
   const [saveProblem, setSaveProblem] = useState<SaveProblem>(null);
@@ -100,6 +101,7 @@ export function useCollaborativeJourney(journeyId: string) {
       },
       onUnsyncedChanges: ({ number }) => {
         setUnsyncedChanges(number);
+        noteUnsent(journeyId, number);
         // The server confirmed everything sent, so the updates a failed store held back too.
         if (number === 0 && failedStores > 0) {
           failedStores = 0;
@@ -206,6 +208,7 @@ export function useCollaborativeJourney(journeyId: string) {
   const reloadFromServer = useCallback(async () => {
     await localCopy.current?.destroy(); // this page writes nothing more into its copy
     forgetLocalCopy(journeyId);
+    noteUnsent(journeyId, 0); // the copy, and what it held unsent, is dropped
     await emptyLocalStore(localStoreName(journeyId)).catch((error: unknown) => console.error('klantreis: could not empty the offline copy', error));
     location.reload();
   }, [journeyId]);
