@@ -3,4 +3,4 @@
 // the package's main entry, so the command starts sooner.
 export { importLog, openImportedLog, type ImportedLog, type ImportLogOptions, type OpenedLog } from './logImporter.ts';
 export { LogImportError } from './logImportError.ts';
-export { logDfg, logStats, type DirectlyFollowsGraph, type LogStats } from './logQueries.ts';
+export { logDfg, logStats, logStatsAndDfg, type DirectlyFollowsGraph, type LogStats } from './logQueries.ts';

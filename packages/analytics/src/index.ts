@@ -22,6 +22,7 @@ export {
 export {
   logStats,
   logDfg,
+  logStatsAndDfg,
   topVariants,
   activityReach,
   type LogStats,

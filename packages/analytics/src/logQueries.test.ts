@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEventLog, type LoadedEventLog } from './logLoader.ts';
-import { activityReach, logDfg, logStats, topVariants } from './logQueries.ts';
+import { activityReach, logDfg, logStats, logStatsAndDfg, topVariants } from './logQueries.ts';
 import { makeScratchDirectory } from './testSupport.ts';
 
 let scratch: Awaited<ReturnType<typeof makeScratchDirectory>>;
@@ -56,6 +56,21 @@ describe('logDfg', () => {
       { from: 'a', to: 'c', count: 1, medianSeconds: 120 },
       { from: 'c', to: 'b', count: 1, medianSeconds: 0 },
     ]);
+  });
+});
+
+describe('logStatsAndDfg', () => {
+  it('gives what logStats and logDfg give, with the DFG in the same order', async () => {
+    expect(await logStatsAndDfg(log)).toEqual({ stats: await logStats(log), dfg: await logDfg(log) });
+  });
+
+  it('gives empty figures for a log without events', async () => {
+    const empty = await loadEventLog(await scratch.write('empty.csv', 'case,activity,timestamp\n'));
+    try {
+      expect(await logStatsAndDfg(empty)).toEqual({ stats: await logStats(empty), dfg: await logDfg(empty) });
+    } finally {
+      empty.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDfg } from './dfgFormat.ts';
 import { importLog, openImportedLog } from './logImporter.ts';
 import { loadEventLog } from './logLoader.ts';
-import { logDfg, logStats } from './logQueries.ts';
+import { logDfg, logStats, logStatsAndDfg } from './logQueries.ts';
 import { makeScratchDirectory, SHARED_EVENT_LOGS } from './testSupport.ts';
 
 // Published figures for these logs (shared/data/README.md): the importer must reproduce them exactly.
@@ -38,6 +38,8 @@ describe('running-example.csv', () => {
       // Sorted by count, then from and to.
       const order = [...dfg.edges].sort((a, b) => b.count - a.count || (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
       expect(dfg.edges).toEqual(order);
+      // One window pass for both (issue 13): the same figures, the edges in the same order.
+      expect(await logStatsAndDfg(log)).toEqual({ stats, dfg });
     } finally {
       log.close();
     }
@@ -61,6 +63,7 @@ describe('receipt.csv', () => {
       const opened = await openImportedLog(imported);
       try {
         expect(await logStats(opened)).toMatchObject({ cases: 1434, events: 8577, activities: 27, variants: 116 });
+        expect(await logStatsAndDfg(opened)).toEqual({ stats: await logStats(opened), dfg: await logDfg(opened) });
       } finally {
         opened.close();
       }
@@ -72,12 +75,16 @@ describe('receipt.csv', () => {
 
 describe('bpic2012.xes.gz', () => {
   let stats: Awaited<ReturnType<typeof logStats>>;
+  let together: Awaited<ReturnType<typeof logStatsAndDfg>>;
+  let dfg: Awaited<ReturnType<typeof logDfg>>;
   let attributes: unknown;
 
   beforeAll(async () => {
     const log = await loadEventLog(logFile('bpic2012.xes.gz'));
     try {
       stats = await logStats(log);
+      dfg = await logDfg(log);
+      together = await logStatsAndDfg(log);
       const reader = await log.connection.runAndReadAll(`SELECT attributes FROM ${log.relation} ORDER BY file_order LIMIT 1`);
       attributes = JSON.parse(String(reader.getRowsJS()[0]?.[0]));
     } finally {
@@ -87,6 +94,10 @@ describe('bpic2012.xes.gz', () => {
 
   it('has 13,087 cases, 262,200 events, 24 activities and 4,366 variants', () => {
     expect(stats).toMatchObject({ cases: 13087, events: 262200, activities: 24, variants: 4366 });
+  });
+
+  it('gives the same stats and DFG from one window pass (logStatsAndDfg)', () => {
+    expect(together).toEqual({ stats, dfg });
   });
 
   it('keeps lifecycle:transition as an attribute', () => {
