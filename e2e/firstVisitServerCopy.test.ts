@@ -5,6 +5,9 @@
 // copy keeps the map for the next visit, which does not ask for the server's copy again.
 import { describe, expect, it } from 'vitest';
 import type { Page, WebSocketRoute } from 'playwright-core';
+import * as Y from 'yjs';
+import { journeyFromDoc } from '@klantreis/sync';
+import { TEST_OWNER } from '../apps/server/src/testCredentials.ts';
 import { eventually } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, newContext } from './fixtures/browser.ts';
 import { useBrowserAndServer } from './fixtures/browserAndServer.ts';
@@ -69,6 +72,41 @@ describe.skipIf(unavailable !== null)('a first visit shows the server’s copy t
     await map.waitUntilLive();
     await page.locator('.cell', { hasText: 'Typed before the socket' }).waitFor();
     expect(asked).toHaveLength(1);
+    await context.close();
+  }, 60_000);
+
+  it('shows a browser copy made before its note at once, and keeps an edit typed while the server’s copy is slow', async () => {
+    const journeyId = await running.server.server.creator.fromTemplate('ikea-visit', 'en');
+    const context = await newContext(running.browser);
+    const first = new WorkshopPage(await context.newPage(), running.server.url);
+    await first.join(journeyId, TEST_OWNER.name);
+    const stepId = await first.stepId('Parking');
+    const laneId = await first.page.locator('.lane-label').filter({ has: first.page.getByRole('textbox', { name: /Pain points/ }) }).getAttribute('data-lane-id');
+    await eventually(async () => expect((await readOfflineCopy(first.page, journeyId)).length).toBeGreaterThan(0));
+    // A copy from before the editor noted its copies: the page asks the server for its copy again.
+    await first.page.evaluate((id) => localStorage.removeItem(`klantreis:copy:${id}`), journeyId);
+    await first.page.close();
+
+    const page = await context.newPage();
+    const asked = serverCopyRequests(page);
+    await page.route(/\/api\/journeys\/[^/]+\/state$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 5_000)); // past the editor's 2 s wait for it
+      await route.continue();
+    });
+    await page.routeWebSocket(/\/collab/, (socket: WebSocketRoute) => void socket.close({ code: 1013, reason: 'no server (test)' }));
+    await page.goto(`${running.server.url}/journeys/${journeyId}`);
+    // Typed the moment the map shows, while the server's copy is still on its way.
+    const cell = page.locator(`.cell[data-lane-id="${laneId}"][data-step-id="${stepId}"]`);
+    await cell.getByRole('button').click();
+    await cell.locator('textarea').fill('Typed over the old copy');
+    await cell.locator('textarea').press('Escape');
+    expect(asked).toHaveLength(1);
+    // In the browser's copy (with no server to send it to), not only on the screen.
+    await eventually(async () => {
+      const copy = new Y.Doc();
+      for (const update of await readOfflineCopy(page, journeyId)) Y.applyUpdate(copy, update);
+      expect(journeyFromDoc(copy).cells.some((cell) => cell.text === 'Typed over the old copy')).toBe(true);
+    });
     await context.close();
   }, 60_000);
 

@@ -110,18 +110,29 @@ export class JourneyDocuments {
 
   /**
    * The journey's Yjs document as one update, for an editor opening the map (its page asks for
-   * it as it arrives, public/early.js): the live document when this process serves it, else
-   * the stored state and update rows merged, every acknowledged edit among them. The editor's
-   * socket then syncs whatever came after, so a state a moment old is enough.
+   * it as it arrives, public/early.js): the live document when this process serves it, else the
+   * stored state and update rows applied to a new document, every acknowledged edit among them.
+   * The editor's socket then syncs whatever came after, so a state a moment old is enough.
+   *
+   * Encoded from a document, not the rows merged: a merge keeps the content of deleted items
+   * (a title renamed away, a cell emptied), which the socket never sends. Null when the stored
+   * journey still needs a schema upgrade: the upgrade is made once, where the journey is loaded
+   * for editing, and stored; an editor shown the old document could type into a field the
+   * upgrade rewrites at the same moment, and lose the edit to it.
    */
-  async state(id: string): Promise<Uint8Array> {
+  async state(id: string): Promise<Uint8Array | null> {
     const live = this.servedHere(id);
     if (live) return Y.encodeStateAsUpdate(live);
     const stored = await this.store.loadDocument(id);
     if (!stored) throw new JourneyNotFoundError(id);
-    const parts = stored.state ? [stored.state, ...stored.updates] : stored.updates;
-    if (parts.length === 1) return parts[0]!;
-    return Y.mergeUpdates(parts);
+    const doc = new Y.Doc();
+    try {
+      applyStoredDocument(doc, stored);
+      if (upgradeDocSchema(doc).length > 0) return null;
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { JOURNEY_RECORD_ID } from '@klantreis/schema';
+import { recordsOf } from '@klantreis/sync';
 import { ConfirmingProvider } from '@klantreis/sync/provider';
 
 /**
@@ -217,6 +219,10 @@ export function putLocalCopyFirst(
   };
   const onLocalCopy = () => {
     localIn = true;
+    // The browser's own copy holds the journey (a copy made before its note was written): the
+    // hook shows it now, so the listeners must be back before anyone types. The socket brings
+    // what the server's copy would have.
+    if (recordsOf(doc).has(JOURNEY_RECORD_ID)) copy = null;
     if (copy !== undefined) finish(true);
   };
   // Registered before the hook's own 'synced' handler, which shows the map: the listeners are

@@ -35,8 +35,11 @@ export function lazyScene<M, K extends keyof M>(load: () => Promise<M>, name: K)
     ));
   function Scene(props: Props & object) {
     const [, loadedNow] = useReducer((count: number) => count + 1, 0);
+    // Whenever this render had no file: it may have arrived (or failed) between the render and
+    // this effect, and then nobody else renders the scene again. `start` asks for the file once.
+    const renderedLoaded = loaded !== null;
     useEffect(() => {
-      if (loaded === null && failure === null) start().then(loadedNow, loadedNow);
+      if (!renderedLoaded) start().then(loadedNow, loadedNow);
     }, []);
     // A failure shows in the scene's boundary (SceneLoadBoundary), which offers a reload.
     if (failure !== null) throw (failure as { error: unknown }).error;

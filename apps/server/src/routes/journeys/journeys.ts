@@ -115,13 +115,16 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
 
   app.get(
     '/:id/state',
-    { schema: { tags: ['journeys'], summary: 'The journey as one Yjs update: what an editor opening the map shows before its socket has synced', params: journeyIdParams } },
+    { schema: { tags: ['journeys'], summary: 'The journey as one Yjs update: what an editor opening the map shows before its socket has synced (204 while the stored journey awaits a schema upgrade)', params: journeyIdParams } },
     async (request, reply) => {
       const row = await requireJourney(request.params.id);
       // As the socket: a journey in the trash is not opened.
       if (row.deletedAt !== null) throw new JourneyNotFoundError(row.id);
       const state = await documents.state(row.id);
-      return reply.header('cache-control', 'no-store').type('application/octet-stream').send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+      reply.header('cache-control', 'no-store');
+      // A journey stored before a schema upgrade: the editor waits for its socket, which loads it upgraded.
+      if (state === null) return reply.code(204).send();
+      return reply.type('application/octet-stream').send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
     },
   );
 
