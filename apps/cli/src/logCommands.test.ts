@@ -46,6 +46,14 @@ describe('klantreis log', () => {
     const dfg = JSON.parse((await klantreis('log', 'dfg', runningExample, '--json')).stdout) as { edges: { from: string; to: string; count: number }[] };
     const edgeKey = (edge: { from: string; to: string; count: number }) => `${edge.from} > ${edge.to} x ${edge.count}`;
     expect(dfg.edges.map(edgeKey).sort()).toEqual(expected.edges.map(edgeKey).sort());
+
+    // Both from one pass over the events: the same figures and edges.
+    const both = JSON.parse((await klantreis('log', 'stats', runningExample, '--dfg', '--json')).stdout) as { stats: typeof stats; dfg: typeof dfg };
+    expect(both.stats).toEqual(stats);
+    expect(both.dfg).toEqual(dfg);
+    const bothTable = (await klantreis('log', 'stats', runningExample, '--dfg')).stdout;
+    expect(bothTable).toMatch(/^Events\s+42$/m);
+    expect(bothTable).toContain('from');
   });
 
   it('reads the import of the same content again instead of the file, and imports a changed file anew', async () => {
