@@ -134,6 +134,34 @@ describe.skipIf(unavailable !== null)('changes the server does not take, in Chro
     }
   }, 60_000);
 
+  it('does not say "Saving…" while a slow server loads the map for its first sync, with nothing typed', async () => {
+    const response = await authorizedFetch(`${server.url}/api/journeys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ templateId: 'ikea-visit', locale: 'en' }) });
+    const { id } = (await response.json()) as { id: string };
+    const page = await (await newContext(browser, 'en-US')).newPage();
+    const store = server.store;
+    const original = store.loadDocument.bind(store);
+    // The database takes 4 s to read the journey (the socket's first sync waits for it).
+    const slow = vi.spyOn(store, 'loadDocument').mockImplementation(async (...args: Parameters<typeof store.loadDocument>) => {
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      return original(...args);
+    });
+    const status = page.locator('[data-testid="connection-status"]');
+    const seen = new Set<string>();
+    try {
+      await page.goto(`${server.url}/journeys/${id}`);
+      for (let i = 0; i < 30; i++) {
+        seen.add(`${await status.getAttribute('data-status')} saving=${await status.getAttribute('data-saving')}`);
+        await page.waitForTimeout(100);
+      }
+    } finally {
+      slow.mockRestore();
+    }
+    expect(seen).toContain('connected saving=false'); // the first sync was under way
+    expect([...seen].filter((state) => state.endsWith('saving=true'))).toEqual([]);
+    await page.locator('[data-testid="journey-map"]').waitFor();
+    await page.context().close();
+  }, 60_000);
+
   it('keeps a change the server could not store, says it is retrying, and saves it once storing works again', async () => {
     const map = await openJourney('en-US');
     const { page } = map;

@@ -11,9 +11,20 @@ import type { SaveProblem } from '../hooks/saveProblem.ts';
  * Connected, an edit is confirmed within milliseconds once stored; when the server has not
  * confirmed every edit for a second (its database is slow), it says "Saving…", not "Saved".
  */
-export function ConnectionStatus({ status, unsyncedChanges, saveProblem = null }: { status: Status; unsyncedChanges: number; saveProblem?: SaveProblem }) {
+export function ConnectionStatus({
+  status,
+  unsyncedChanges,
+  ownEditsUnconfirmed = true,
+  saveProblem = null,
+}: {
+  status: Status;
+  unsyncedChanges: number;
+  /** Whether this editor changed anything the server has not confirmed (a first sync of a big map alone is not "Saving…"). */
+  ownEditsUnconfirmed?: boolean;
+  saveProblem?: SaveProblem;
+}) {
   const { t } = useTranslation();
-  const saving = useLastingFor(status === 'connected' && saveProblem === null && unsyncedChanges > 0, SAVING_AFTER_MS);
+  const saving = useLastingFor(status === 'connected' && saveProblem === null && unsyncedChanges > 0 && ownEditsUnconfirmed, SAVING_AFTER_MS);
   const label =
     saveProblem === 'refused'
       ? t('editor.status.refused')

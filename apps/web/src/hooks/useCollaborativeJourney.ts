@@ -78,6 +78,8 @@ export function useCollaborativeJourney(journeyId: string) {
   // Edits of an earlier visit the server had not confirmed: said until the first sync sends them.
   const [unsyncedChanges, setUnsyncedChanges] = useState(() => unsentNoted(journeyId));
   const [synced, setSynced] = useState(false);
+  /** Whether this editor changed the map since the server last confirmed everything (a sync alone is not saving). */
+  const [ownEditsUnconfirmed, setOwnEditsUnconfirmed] = useState(false);
   const [problem, setProblem] = useState<LoadProblem>(null);
   const [saveProblem, setSaveProblem] = useState<SaveProblem>(null);
   const [awareness, setAwareness] = useState<Awareness | null>(null);
@@ -102,6 +104,7 @@ export function useCollaborativeJourney(journeyId: string) {
       onUnsyncedChanges: ({ number }) => {
         setUnsyncedChanges(number);
         noteUnsent(journeyId, number);
+        if (number === 0) setOwnEditsUnconfirmed(false);
         // The server confirmed everything sent, so the updates a failed store held back too.
         if (number === 0 && failedStores > 0) {
           failedStores = 0;
@@ -135,6 +138,11 @@ export function useCollaborativeJourney(journeyId: string) {
       noteLocalCopy(journeyId);
       if (recordsOf(doc).has(JOURNEY_RECORD_ID)) setSynced(true);
     });
+    // An edit of this editor's own (not a copy or an update applied from elsewhere).
+    const onTransaction = (transaction: Y.Transaction) => {
+      if (transaction.local && (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0)) setOwnEditsUnconfirmed(true);
+    };
+    doc.on('afterTransaction', onTransaction);
     // A copy from an earlier visit shows the map at once, even before (or without) the server.
     local.on('synced', () => {
       if (recordsOf(doc).has(JOURNEY_RECORD_ID)) setSynced(true);
@@ -168,6 +176,7 @@ export function useCollaborativeJourney(journeyId: string) {
     if (!navigator.onLine) provider.disconnect();
     return () => {
       clearTimeout(retry);
+      doc.off('afterTransaction', onTransaction);
       localFirst.cancel();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
@@ -214,5 +223,5 @@ export function useCollaborativeJourney(journeyId: string) {
   }, [journeyId]);
 
   const journey = useSyncExternalStore(snapshotStore.subscribe, snapshotStore.getSnapshot);
-  return { doc, awareness, journey: synced ? journey : null, status, unsyncedChanges, problem, saveProblem, reloadFromServer };
+  return { doc, awareness, journey: synced ? journey : null, status, unsyncedChanges, ownEditsUnconfirmed, problem, saveProblem, reloadFromServer };
 }

@@ -53,7 +53,7 @@ function BackLink() {
 
 export function EditorScene({ journeyId }: { journeyId: string }) {
   const { t } = useTranslation();
-  const { doc, awareness, journey, status, unsyncedChanges, problem, saveProblem, reloadFromServer } = useCollaborativeJourney(journeyId);
+  const { doc, awareness, journey, status, unsyncedChanges, ownEditsUnconfirmed, problem, saveProblem, reloadFromServer } = useCollaborativeJourney(journeyId);
   usePresence(awareness);
   useVersionsSync(journeyId, doc, awareness);
   const selectStep = useEditorStore((s) => s.selectStep);
@@ -121,7 +121,7 @@ export function EditorScene({ journeyId }: { journeyId: string }) {
           <BackLink />
           <Breadcrumbs journeyId={journeyId} title={journey?.journey.title} />
           {journey && <JourneyTitle title={journey.journey.title} />}
-          <ConnectionStatus status={status} unsyncedChanges={unsyncedChanges} saveProblem={saveProblem} />
+          <ConnectionStatus status={status} unsyncedChanges={unsyncedChanges} ownEditsUnconfirmed={ownEditsUnconfirmed} saveProblem={saveProblem} />
           <UndoButtons doc={doc} />
           <div className="topbar__spacer" />
           <ParticipantList />
