@@ -14,13 +14,13 @@ import type { SaveProblem } from '../hooks/saveProblem.ts';
 export function ConnectionStatus({
   status,
   unsyncedChanges,
-  ownEditsUnconfirmed = true,
+  ownEditsUnconfirmed,
   saveProblem = null,
 }: {
   status: Status;
   unsyncedChanges: number;
   /** Whether this editor changed anything the server has not confirmed (a first sync of a big map alone is not "Saving…"). */
-  ownEditsUnconfirmed?: boolean;
+  ownEditsUnconfirmed: boolean;
   saveProblem?: SaveProblem;
 }) {
   const { t } = useTranslation();
