@@ -34,6 +34,38 @@ describe.skipIf(unavailable !== null)('loading the app in Chromium', () => {
     await page.context().close();
   });
 
+  it("asks for the editor's files as a map's page arrives, once each, not after the app's script has run", async () => {
+    const id = await createJourney();
+    const context = await newContext(running.browser, 'en-US');
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    // Who asked for each of the editor's files: the page's first script (public/early.js, with
+    // the list the build wrote into it), or the app once it had loaded, run and routed.
+    const askedBy = new Map<string, string[]>();
+    cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+      const path = new URL(request.url).pathname;
+      if (!/^\/assets\/EditorScene-[^/]+\.(js|css)$/.test(path)) return;
+      askedBy.set(path, [...(askedBy.get(path) ?? []), initiator.stack?.callFrames[0]?.url ?? initiator.url ?? initiator.type]);
+    });
+    await page.goto(`${running.server.url}/journeys/${id}`);
+    await page.getByTestId('journey-map').waitFor();
+    const [css, js] = [...askedBy.keys()].sort();
+    expect([css, js].map((path) => path?.split('.').pop())).toEqual(['css', 'js']);
+    expect(askedBy.get(css!)).toEqual([`${running.server.url}/early.js`]);
+    // A module preload names no script as its initiator: its link tells. early.js put it in
+    // the head before the app's own script (the parser had not reached that yet), and the app
+    // makes no preload link for the scene it imports.
+    expect(askedBy.get(js!)).toHaveLength(1);
+    const preloadedFirst = await page.evaluate((path) => {
+      const link = document.querySelector(`link[rel="modulepreload"][href="${path}"]`);
+      const app = document.querySelector('script[type="module"]');
+      return link !== null && app !== null && (link.compareDocumentPosition(app) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    }, js!);
+    expect(preloadedFirst).toBe(true);
+    await context.close();
+  });
+
   it.each(['nl-NL', 'en-US'] as const)('says in %s when the editor cannot be loaded, and a reload brings it', async (locale) => {
     const id = await createJourney();
     const context = await newContext(running.browser, locale);
