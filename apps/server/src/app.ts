@@ -394,7 +394,7 @@ export async function buildApp(options: AppOptions): Promise<KlantreisApp> {
     await app.register(experienceRoutes, { prefix: '/api/journeys', rollups, streams, resolver });
     await app.register(portfolioRoutes, { prefix: '/api', context, cache: portfolioCache, documents });
     await app.register(presentationRoutes, { prefix: '/api', feed: presentations, viewers: linkViewers, streams });
-    await registerWebApp(app, options.webDist, () => documents.expectState());
+    await registerWebApp(app, options.webDist);
   }
   let warming: Promise<void> = Promise.resolve();
   memoryRelease.releaseWhenIdle(collaboration.hocuspocus);

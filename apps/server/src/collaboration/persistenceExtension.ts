@@ -15,7 +15,7 @@ import { IncomingUpdateValidator } from './incomingUpdateValidator.ts';
 import { RefusalError } from './refusals.ts';
 import { applyStoredDocument, compactStoredUpdates, withoutUpdateListeners } from './storedDocument.ts';
 import { documentUpdateOf } from './syncMessage.ts';
-import { DocumentThread } from './documentThread.ts';
+import { UpdateMerger } from './updateMerger.ts';
 import { UpdateWriter } from './updateWriter.ts';
 
 /** Merge the update rows into the stored state once there are this many. */
@@ -54,8 +54,7 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 export class PersistenceExtension implements Extension {
   private readonly store: JourneyStore;
   private readonly writer: UpdateWriter;
-  /** Compactions' merges and first visits' states, off the server's thread (JourneyDocuments uses it too). */
-  readonly thread = new DocumentThread();
+  private readonly merger = new UpdateMerger();
   private readonly validators = new WeakMap<Y.Doc, IncomingUpdateValidator>();
   private readonly updatesSinceCompaction = new Map<string, number>();
   /** The origins of changes `storeThenApply` has stored already: the update listener skips them. */
@@ -232,7 +231,7 @@ export class PersistenceExtension implements Extension {
    * editing that fires only every `maxDebounce`, with thousands of rows to merge.
    */
   async compact(documentName: string): Promise<void> {
-    const merged = await compactStoredUpdates(this.store, documentName, (updates) => this.thread.merge(updates));
+    const merged = await compactStoredUpdates(this.store, documentName, (updates) => this.merger.merge(updates));
     this.updatesSinceCompaction.set(documentName, Math.max(0, (this.updatesSinceCompaction.get(documentName) ?? 0) - merged));
   }
 
@@ -242,10 +241,10 @@ export class PersistenceExtension implements Extension {
     await Promise.all(this.compactions.values());
   }
 
-  /** After the last document is unloaded: stops the document thread. */
+  /** After the last document is unloaded: stops the merge thread. */
   async close(): Promise<void> {
     await this.drain();
-    await this.thread.close();
+    await this.merger.close();
   }
 
   async afterUnloadDocument({ documentName }: { documentName: string }): Promise<void> {

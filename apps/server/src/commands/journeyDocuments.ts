@@ -90,7 +90,7 @@ export class JourneyDocuments {
     if (this.cluster) {
       // Another process may serve the journey: its snapshot lags its rows by up to the
       // debounce, and a write forwarded there a moment ago must be read back.
-      const doc = await this.storedDoc(id);
+      const { doc } = await this.storedDoc(id);
       try {
         return journeyFromDoc(doc, { validate: true });
       } finally {
@@ -123,15 +123,12 @@ export class JourneyDocuments {
   async state(id: string): Promise<Uint8Array | null> {
     const live = this.servedHere(id);
     if (live) return Y.encodeStateAsUpdate(live);
-    // Applied on the document thread: the editor's own files, asked for with this, are sent meanwhile.
-    const stored = await this.store.loadDocument(id);
-    if (!stored) throw new JourneyNotFoundError(id);
-    return this.persistence.thread.storedState(stored);
-  }
-
-  /** A map's page was sent: its `state` is asked for in a moment, so the thread that answers it starts now. */
-  expectState(): void {
-    this.persistence.thread.warm();
+    const { doc, upgraded } = await this.storedDoc(id);
+    try {
+      return upgraded ? null : Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /**
@@ -187,7 +184,7 @@ export class JourneyDocuments {
 
   /** `change` made on a draft of the stored journey (a write for another process to apply). */
   private async draftOnStored<T>(id: string, change: (doc: Y.Doc) => T): Promise<{ update: Uint8Array | null; result: T }> {
-    const doc = await this.storedDoc(id);
+    const { doc } = await this.storedDoc(id);
     try {
       return draftChange(doc, change);
     } finally {
@@ -205,14 +202,13 @@ export class JourneyDocuments {
     }
   }
 
-  /** The journey as stored (its merged state and every row after it), migrated in memory. */
-  private async storedDoc(id: string): Promise<Y.Doc> {
+  /** The journey as stored (its merged state and every row after it), migrated in memory; `upgraded` when that changed it. */
+  private async storedDoc(id: string): Promise<{ doc: Y.Doc; upgraded: boolean }> {
     const stored = await this.store.loadDocument(id);
     if (!stored) throw new JourneyNotFoundError(id);
     const doc = new Y.Doc();
     applyStoredDocument(doc, stored);
-    upgradeDocSchema(doc);
-    return doc;
+    return { doc, upgraded: upgradeDocSchema(doc).length > 0 };
   }
 
   private async editHere<T>(id: string, change: (doc: Y.Doc) => T): Promise<T> {
