@@ -23,10 +23,15 @@ export function useFollow(scrollRef: RefObject<HTMLDivElement | null>): void {
       const scale = mapScale(scroller.querySelector<HTMLElement>('.map'));
       publish(awareness, 'viewport', { left: Math.round(scroller.scrollLeft / scale), top: Math.round(scroller.scrollTop / scale) });
     }, VIEWPORT_INTERVAL_MS);
-    send.call();
+    // The first position once the map has been painted: read now, in the commit that draws the
+    // map, it forced the browser to lay the whole map out before painting it, and again after.
+    let firstTimer: ReturnType<typeof setTimeout> | undefined;
+    const firstFrame = requestAnimationFrame(() => (firstTimer = setTimeout(() => send.call())));
     const onScroll = () => send.call();
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
+      cancelAnimationFrame(firstFrame);
+      clearTimeout(firstTimer);
       send.cancel();
       scroller.removeEventListener('scroll', onScroll);
     };
