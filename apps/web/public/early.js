@@ -32,12 +32,7 @@
     var workspace = new URLSearchParams(location.search).get('ws');
     ask('portfolio', '/api/portfolio' + (workspace ? '?workspace=' + encodeURIComponent(workspace) : ''));
   }
-  // A map this browser has no copy of (the editor's first visit): the map itself, which the
-  // editor shows as soon as its files have run, instead of asking its socket for it then.
-  // With a copy (the editor notes one in localStorage, src/hooks/localCopyMark.ts), the editor
-  // shows that and its socket brings what changed.
   var journey = /^\/journeys\/([^/]+)\/?$/.exec(location.pathname);
-  if (journey && !hasLocalCopy(safeDecode(journey[1]))) ask('journeyState:' + safeDecode(journey[1]), '/api/journeys/' + journey[1] + '/state');
   // The code of the page's scene: without this, its files were asked for only once the app's
   // own script had loaded, run and routed (0.4-0.8 s after the page on a first visit to a map).
   function preloadScene(scene) {
@@ -50,7 +45,13 @@
       document.head.appendChild(link);
     }
   }
+  // Before the map's state, which takes the server a while: it sends these first.
   if (journey) preloadScene('editor');
   else if (location.pathname === '/') preloadScene('journeys');
+  // A map this browser has no copy of (the editor's first visit): the map itself, which the
+  // editor shows as soon as its files have run, instead of asking its socket for it then.
+  // With a copy (the editor notes one in localStorage, src/hooks/localCopyMark.ts), the editor
+  // shows that and its socket brings what changed.
+  if (journey && !hasLocalCopy(safeDecode(journey[1]))) ask('journeyState:' + safeDecode(journey[1]), '/api/journeys/' + journey[1] + '/state');
   window.klantreisEarly = early;
 })();

@@ -1,0 +1,60 @@
+// The built web app as the server sends it: hashed files from memory, cached for good and
+// answered with 304 when the browser has them; any app address gets index.html.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestServer, type TestServer } from '../testServer.ts';
+
+describe('the web app', () => {
+  let server: TestServer;
+  let webDist: string;
+  const script = 'export const editor = "ready";\n'.repeat(1000);
+
+  beforeAll(async () => {
+    webDist = await mkdtemp(join(tmpdir(), 'klantreis-web-'));
+    await mkdir(join(webDist, 'assets'));
+    await writeFile(join(webDist, 'index.html'), '<!doctype html><title>Klantreis</title>');
+    await writeFile(join(webDist, 'early.js'), '// early');
+    await writeFile(join(webDist, 'assets', 'EditorScene-Ab12Cd34.js'), script);
+    await writeFile(join(webDist, 'assets', 'EditorScene-Ef56Gh78.css'), '.map { display: grid }');
+    server = await buildTestServer({ kind: 'sqlite' }, { webDist });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(webDist, { recursive: true, force: true });
+  });
+
+  it('sends a hashed file with its type, cached for a year as immutable, and 304 to a browser that has it', async () => {
+    const response = await fetch(`${server.url}/assets/EditorScene-Ab12Cd34.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await response.text()).toBe(script);
+    const etag = response.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    const again = await fetch(`${server.url}/assets/EditorScene-Ab12Cd34.js`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const css = await fetch(`${server.url}/assets/EditorScene-Ef56Gh78.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(css.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('answers 404, not the page, for a hashed file it does not have (an old tab after an upgrade)', async () => {
+    const response = await fetch(`${server.url}/assets/EditorScene-0ld0ld00.js`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.headers.get('cache-control')).toBeNull();
+  });
+
+  it('sends index.html for an app address and the page files with a short cache', async () => {
+    const page = await fetch(`${server.url}/journeys/some-journey`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<title>Klantreis</title>');
+    const early = await fetch(`${server.url}/early.js`);
+    expect(early.status).toBe(200);
+    expect(early.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+});
