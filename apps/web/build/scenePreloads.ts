@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Plugin, ResolvedConfig, Rollup } from 'vite';
+import { normalizePath, type Plugin, type ResolvedConfig, type Rollup } from 'vite';
 
 /** The line of public/early.js this plugin fills in at build time (in development it stays empty). */
 export const SCENE_FILES_LINE = 'var SCENE_FILES = {};';
@@ -20,6 +20,8 @@ export function scenePreloads(scenes: Record<string, string>): Plugin {
     apply: 'build',
     configResolved(resolved) {
       config = resolved;
+      // The server sends the files at /assets/ (apps/server/src/routes/webApp.ts).
+      if (!config.base.startsWith('/')) throw new Error(`scenePreloads: base ${config.base} is not an absolute path; early.js runs on every address`);
     },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((file): file is Rollup.OutputChunk => file.type === 'chunk');
@@ -29,7 +31,7 @@ export function scenePreloads(scenes: Record<string, string>): Plugin {
       for (const entry of chunks.filter((chunk) => chunk.isEntry)) closure(entry.fileName, loadedFirst);
       files = {};
       for (const [scene, source] of Object.entries(scenes)) {
-        const path = resolve(config.root, source);
+        const path = normalizePath(resolve(config.root, source));
         const entry = chunks.find((chunk) => chunk.isDynamicEntry && chunk.facadeModuleId === path);
         if (!entry) throw new Error(`scenePreloads: no chunk of its own for ${source} (is it imported dynamically?)`);
         const ownChunks = [...closure(entry.fileName, new Set())].filter((fileName) => !loadedFirst.has(fileName));
@@ -46,10 +48,10 @@ export function scenePreloads(scenes: Record<string, string>): Plugin {
       }
     },
     async writeBundle() {
-      const early = join(config.build.outDir, 'early.js');
+      const early = join(resolve(config.root, config.build.outDir), 'early.js');
       const text = await readFile(early, 'utf8');
       if (!text.includes(SCENE_FILES_LINE)) throw new Error(`scenePreloads: ${early} has no line "${SCENE_FILES_LINE}" to fill in`);
-      await writeFile(early, text.replace(SCENE_FILES_LINE, `var SCENE_FILES = ${JSON.stringify(files)};`));
+      await writeFile(early, text.replace(SCENE_FILES_LINE, () => `var SCENE_FILES = ${JSON.stringify(files)};`));
     },
   };
 }

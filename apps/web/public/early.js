@@ -39,8 +39,16 @@
     var files = SCENE_FILES[scene] || [];
     for (var i = 0; i < files.length; i++) {
       var link = document.createElement('link');
-      // A stylesheet as the scene would add it (the app then finds it there and adds none).
-      link.rel = /\.css$/.test(files[i]) ? 'stylesheet' : 'modulepreload';
+      // The stylesheet only preloaded: the scene adds it itself (from this preload), and so
+      // still waits for it and says when it cannot be loaded. crossOrigin as Vite sets it, or the
+      // browser would not reuse the preload.
+      if (/\.css$/.test(files[i])) {
+        link.rel = 'preload';
+        link.as = 'style';
+      } else {
+        link.rel = 'modulepreload';
+      }
+      link.crossOrigin = '';
       link.href = files[i];
       document.head.appendChild(link);
     }

@@ -18,6 +18,7 @@ describe('the web app', () => {
     await writeFile(join(webDist, 'early.js'), '// early');
     await writeFile(join(webDist, 'assets', 'EditorScene-Ab12Cd34.js'), script);
     await writeFile(join(webDist, 'assets', 'EditorScene-Ef56Gh78.css'), '.map { display: grid }');
+    await writeFile(join(webDist, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     server = await buildTestServer({ kind: 'sqlite' }, { webDist });
   });
   afterAll(async () => {
@@ -36,25 +37,41 @@ describe('the web app', () => {
     const again = await fetch(`${server.url}/assets/EditorScene-Ab12Cd34.js`, { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+    // As RFC 9110 compares: a list, a weak tag (a compressing proxy makes one), or any.
+    for (const ifNoneMatch of [`"other", ${etag}`, `W/${etag}`, '*']) {
+      expect((await fetch(`${server.url}/assets/EditorScene-Ab12Cd34.js`, { headers: { 'if-none-match': ifNoneMatch } })).status, ifNoneMatch).toBe(304);
+    }
+    expect((await fetch(`${server.url}/assets/EditorScene-Ab12Cd34.js`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
     const css = await fetch(`${server.url}/assets/EditorScene-Ef56Gh78.css`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(css.headers.get('etag')).not.toBe(etag);
   });
 
-  it('answers 404, not the page, for a hashed file it does not have (an old tab after an upgrade)', async () => {
-    const response = await fetch(`${server.url}/assets/EditorScene-0ld0ld00.js`);
-    expect(response.status).toBe(404);
-    expect(response.headers.get('content-type')).toContain('application/json');
-    expect(response.headers.get('cache-control')).toBeNull();
+  it('caches a file without a hash in its name only with a check each time', async () => {
+    const response = await fetch(`${server.url}/assets/logo.svg`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
-  it('sends index.html for an app address and the page files with a short cache', async () => {
+  it('answers 404, not the page, for a built file it does not have (an old tab after an upgrade)', async () => {
+    for (const path of ['/assets/EditorScene-0ld0ld00.js', '/assets/deeper/EditorScene-Ab12Cd34.js']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toContain('application/json');
+      expect(response.headers.get('cache-control'), path).toBeNull();
+    }
+  });
+
+  it('sends index.html for an app address, and the page and early.js, which name the built files, checked each time', async () => {
     const page = await fetch(`${server.url}/journeys/some-journey`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('<title>Klantreis</title>');
-    const early = await fetch(`${server.url}/early.js`);
-    expect(early.status).toBe(200);
-    expect(early.headers.get('cache-control')).toBe('public, max-age=3600');
+    for (const path of ['/', '/index.html', '/early.js']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+    }
   });
 });

@@ -25,8 +25,12 @@ export function useFollow(scrollRef: RefObject<HTMLDivElement | null>): void {
     }, VIEWPORT_INTERVAL_MS);
     // The first position once the map has been painted: read now, in the commit that draws the
     // map, it forced the browser to lay the whole map out before painting it, and again after.
+    // A tab in the background paints no frame, and publishes at once.
     let firstTimer: ReturnType<typeof setTimeout> | undefined;
-    const firstFrame = requestAnimationFrame(() => (firstTimer = setTimeout(() => send.call())));
+    const afterPaint = () => (firstTimer = setTimeout(() => send.call()));
+    let firstFrame = 0;
+    if (document.hidden) afterPaint();
+    else firstFrame = requestAnimationFrame(afterPaint);
     const onScroll = () => send.call();
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
