@@ -68,12 +68,18 @@ describe.skipIf(unavailable !== null)('loading the app in Chromium', () => {
     await context.close();
   });
 
-  it.each(['nl-NL', 'en-US'] as const)('says in %s when the editor cannot be loaded, and a reload brings it', async (locale) => {
+  // The script in either language; the stylesheet, which the page preloads (early.js) but the
+  // scene adds and waits for, in English.
+  it.each([
+    ['nl-NL', 'js'],
+    ['en-US', 'js'],
+    ['en-US', 'css'],
+  ] as const)('says in %s when the editor (%s) cannot be loaded, and a reload brings it', async (locale, kind) => {
     const id = await createJourney();
     const context = await newContext(running.browser, locale);
     const page = await context.newPage();
     let blocked = true;
-    await page.route(/\/assets\/EditorScene-[^/]+\.js$/, (route) => (blocked ? route.abort('connectionrefused') : route.continue()));
+    await page.route(new RegExp(`/assets/EditorScene-[^/]+\\.${kind}$`), (route) => (blocked ? route.abort('connectionrefused') : route.continue()));
     await page.goto(`${running.server.url}/journeys/${id}`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
