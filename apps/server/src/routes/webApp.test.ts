@@ -1,6 +1,7 @@
 // The built web app as the server sends it: hashed files from memory, cached for good and
 // answered with 304 when the browser has them; any app address gets index.html.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,22 @@ describe('the web app', () => {
     const css = await fetch(`${server.url}/assets/EditorScene-Ef56Gh78.css`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(css.headers.get('etag')).not.toBe(etag);
+  });
+
+  it("keeps the server's hardening on the files it sends from memory: its policy headers, and no answer to a foreign host", async () => {
+    const response = await fetch(`${server.url}/assets/EditorScene-Ab12Cd34.js`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const status = await new Promise<number>((resolve, reject) => {
+      // fetch does not let a page set Host; a raw request does, as a rebinding DNS name would.
+      const asked = request(`${server.url}/assets/EditorScene-Ab12Cd34.js`, { headers: { host: 'evil.example' } }, (answer) => {
+        answer.resume();
+        resolve(answer.statusCode ?? 0);
+      });
+      asked.on('error', reject);
+      asked.end();
+    });
+    expect(status).toBe(421);
   });
 
   it('caches a file without a hash in its name only with a check each time', async () => {
