@@ -68,6 +68,26 @@ describe.skipIf(unavailable !== null)('loading the app in Chromium', () => {
     await context.close();
   });
 
+  it("asks for the journeys list's files as the start page arrives, once each", async () => {
+    await createJourney();
+    const context = await newContext(running.browser, 'en-US');
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/JourneysScene-[^/]+\.js$/.test(request.url())) asked.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${running.server.url}/`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(asked).toHaveLength(1);
+    const preloadedFirst = await page.evaluate((path) => {
+      const link = document.querySelector(`link[rel="modulepreload"][href="${path}"]`);
+      const app = document.querySelector('script[type="module"]');
+      return link !== null && app !== null && (link.compareDocumentPosition(app) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    }, asked[0]!);
+    expect(preloadedFirst).toBe(true);
+    await context.close();
+  });
+
   // The script in either language; the stylesheet, which the page preloads (early.js) but the
   // scene adds and waits for, in English.
   it.each([
