@@ -4,8 +4,9 @@
  * Each run starts one child process for ours (importLog into a fresh store, then the stats and DFG
  * on the stored Parquet by logStatsAndDfg: logStats and logDfg from one window pass) and one for
  * the analyst's script (read_csv into a table, then the counts, variants and DFG as SQL),
- * alternating which goes first; both have DuckDB's memory limit at 1 GB. Reported: best and median wall time of each (measured in the child, from before the
- * import to after the DFG, so Node's start-up is left out of both), their ratio, and the peak RSS
+ * alternating which goes first; both have DuckDB's memory limit at 1 GB. Reported: best and
+ * median wall time of each (measured in the child, from before the import to after the DFG, so
+ * Node's start-up is left out of both), their ratio, and the peak RSS
  * of each child. Goal (issue 13): ours ≤ 1.2× and peak memory ≤ the script's + 20%. `--two-pass`
  * adds a third child per run: ours with `csvOnePass: false`, the import as it was before the one pass.
  */

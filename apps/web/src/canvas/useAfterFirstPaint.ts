@@ -13,20 +13,28 @@ export function useAfterFirstPaint(whenPainted?: () => void): boolean {
   callback.current = whenPainted;
   useEffect(() => {
     if (painted) return undefined;
-    // A frame's callback runs before that frame is painted; a task queued from it runs after.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() =>
-        startTransition(() => {
-          setPainted(true);
-          callback.current?.();
-        }),
-      );
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextPaint(() =>
+      startTransition(() => {
+        setPainted(true);
+        callback.current?.();
+      }),
+    );
   }, [painted]);
   return painted;
+}
+
+/**
+ * Runs `run` once the next frame has been painted; returns what cancels it. A frame's callback
+ * runs before that frame is painted; a task queued from it runs after. (A tab in the background
+ * paints no frame: there it waits until the tab is shown.)
+ */
+export function afterNextPaint(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(run);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }

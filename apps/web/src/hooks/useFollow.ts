@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { afterNextPaint } from '../canvas/useAfterFirstPaint.ts';
 import { mapScale } from '../canvas/useMapZoom.ts';
 import { throttle } from '../components/presence/throttle.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
@@ -26,16 +27,17 @@ export function useFollow(scrollRef: RefObject<HTMLDivElement | null>): void {
     // The first position once the map has been painted: read now, in the commit that draws the
     // map, it forced the browser to lay the whole map out before painting it, and again after.
     // A tab in the background paints no frame, and publishes at once.
-    let firstTimer: ReturnType<typeof setTimeout> | undefined;
-    const afterPaint = () => (firstTimer = setTimeout(() => send.call()));
-    let firstFrame = 0;
-    if (document.hidden) afterPaint();
-    else firstFrame = requestAnimationFrame(afterPaint);
+    let cancelFirst: () => void;
+    if (document.hidden) {
+      const timer = setTimeout(() => send.call());
+      cancelFirst = () => clearTimeout(timer);
+    } else {
+      cancelFirst = afterNextPaint(() => send.call());
+    }
     const onScroll = () => send.call();
     scroller.addEventListener('scroll', onScroll, { passive: true });
     return () => {
-      cancelAnimationFrame(firstFrame);
-      clearTimeout(firstTimer);
+      cancelFirst();
       send.cancel();
       scroller.removeEventListener('scroll', onScroll);
     };
