@@ -72,7 +72,8 @@ describe('the web app', () => {
   });
 
   it('answers 404, not the page, for a built file it does not have (an old tab after an upgrade)', async () => {
-    for (const path of ['/assets/EditorScene-0ld0ld00.js', '/assets/deeper/EditorScene-Ab12Cd34.js']) {
+    // Names are looked up, never joined to a path: an encoded ../ reaches no file outside assets/.
+    for (const path of ['/assets/EditorScene-0ld0ld00.js', '/assets/deeper/EditorScene-Ab12Cd34.js', '/assets/..%2Findex.html', '/assets/..%2F..%2Fpackage.json', '/assets/__proto__']) {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type'), path).toContain('application/json');
