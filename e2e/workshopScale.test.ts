@@ -340,6 +340,12 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     // (step 1, far out of view), and Shift+Tab from there back: the keyboard reaches every column.
     const firstLane = await page.locator('.lane-label[data-lane-id]').first().getAttribute('data-lane-id');
     const step1 = await page.evaluate(() => document.querySelector('.curve__point[aria-label$="Step 1"]')?.getAttribute('data-step-id'));
+    // The focus draws the columns beside it itself, not only the scroll it causes: focused
+    // without scrolling, step 1's cell has step 2 drawn, for the next Tab.
+    const scrolledTo = await scroller.evaluate((el) => el.scrollLeft);
+    await page.locator(`.cell[data-lane-id="${firstLane}"][data-step-id="${step1}"] .cell__text`).evaluate((el: HTMLElement) => el.focus({ preventScroll: true }));
+    await expect.poll(drawnSteps).toContain('2.');
+    expect(await scroller.evaluate((el) => el.scrollLeft)).toBe(scrolledTo);
     await page.locator(`.cell[data-lane-id="${firstLane}"][data-step-id="${await map.stepId('Step 200')}"] .cell__text`).focus();
     const focusedCell = () => page.evaluate(() => {
       const cell = document.activeElement?.closest('.cell');

@@ -22,7 +22,7 @@ import { StepHeader } from './StepHeader.tsx';
 import { ContentLanguage } from './contentLanguage.ts';
 import { mapScale, useMapZoom } from './useMapZoom.ts';
 import { useColumnWindow } from './useColumnWindow.ts';
-import { drawnColumns } from './columnWindow.ts';
+import { drawnColumns, focusNeighbours } from './columnWindow.ts';
 import { dragAnnouncements } from './dragAnnouncements.ts';
 import { ExperienceRows } from './experience/ExperienceRows.tsx';
 import './workshopScale.css';
@@ -86,9 +86,11 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
   const [draggedStepId, setDraggedStepId] = useState<string | null>(null);
   const [focusedStepId, setFocusedStepId] = useState<string | null>(null);
   // The first and last columns are always drawn too: Tab from a lane's name (or Shift+Tab from
-  // the next lane's) lands on them, the browser scrolls them into view, and the columns beside
-  // them are drawn before the next key, so the keyboard walks every column of every lane.
-  const kept = [selectedStepId, draggedStepId, focusedStepId].map((id) => (id === null ? -1 : layout.columnOfStep.get(id) ?? -1));
+  // the next lane's) lands on them. The columns beside the focus are drawn with it, in the
+  // render the focus causes, so the next key finds them whatever the scroll has drawn yet: the
+  // keyboard walks every column of every lane.
+  const columnOf = (id: string | null) => (id === null ? -1 : layout.columnOfStep.get(id) ?? -1);
+  const kept = [columnOf(selectedStepId), columnOf(draggedStepId), ...focusNeighbours(columnOf(focusedStepId), (i) => layout.columns[i]?.kind === 'step', columnCount)];
   // By its contents: a focus moving to a column already drawn does not draw every lane again.
   const drawnKey = drawnColumns(range, [0, columnCount - 1, ...kept], columnCount).join(',');
   const drawn = useMemo(() => (drawnKey === '' ? [] : drawnKey.split(',').map(Number)), [drawnKey]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMN_BLOCK, columnRange, drawnColumns, MIN_OVERSCAN } from './columnWindow.ts';
+import { COLUMN_BLOCK, columnRange, drawnColumns, focusNeighbours, MIN_OVERSCAN } from './columnWindow.ts';
 import { LABEL_WIDTH, STEP_WIDTH } from './mapLayout.ts';
 
 describe('the step columns the map draws', () => {
@@ -57,6 +57,17 @@ describe('the step columns the map draws', () => {
   it('keeps the columns that must stay, in column order', () => {
     expect(drawnColumns({ start: 8, end: 12 }, [150, 2, -1, 9, 150], 200)).toEqual([2, 8, 9, 10, 11, 150]);
     expect(drawnColumns({ start: 0, end: 4 }, [400], 10)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('the columns beside the focus', () => {
+  it('are the next step column on each side, with the empty phase columns between', () => {
+    const steps = new Set([0, 1, 3, 4, 5]);
+    expect(focusNeighbours(4, (i) => steps.has(i), 6)).toEqual([4, 3, 5]);
+    expect(focusNeighbours(1, (i) => steps.has(i), 6)).toEqual([1, 0, 2, 3]);
+    expect(focusNeighbours(0, (i) => steps.has(i), 6)).toEqual([0, 1]);
+    expect(focusNeighbours(5, (i) => steps.has(i), 6)).toEqual([5, 4]);
+    expect(focusNeighbours(-1, (i) => steps.has(i), 6)).toEqual([]);
   });
 });
 

@@ -62,6 +62,24 @@ export function drawnColumns(range: ColumnRange, kept: Iterable<number>, count: 
   return [...out, ...extra].sort((a, b) => a - b);
 }
 
+/**
+ * The column with the focus and the step columns either side of it, with any empty phase column
+ * between: Tab and Shift+Tab from a cell go to the next step's cell in the same lane, which must
+ * be drawn before the key, also when the focus jumped far from the view (Tab from a lane's last
+ * cell to the next lane's first) and the scroll that follows has not drawn the columns there yet.
+ */
+export function focusNeighbours(focused: number, isStep: (index: number) => boolean, count: number): number[] {
+  if (focused < 0 || focused >= count) return [];
+  const out = [focused];
+  for (const direction of [-1, 1]) {
+    for (let i = focused + direction; i >= 0 && i < count; i += direction) {
+      out.push(i);
+      if (isStep(i)) break;
+    }
+  }
+  return out;
+}
+
 export function sameRange(a: ColumnRange, b: ColumnRange): boolean {
   return a.start === b.start && a.end === b.end;
 }
