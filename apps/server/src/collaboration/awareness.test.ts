@@ -82,7 +82,7 @@ describe('awareness states from a client that is not our editor', () => {
 
 // Hocuspocus 4.7 checks each awareness message (a pointer moved, a selection) on a scratch Y.Doc
 // of its own, whose random guid cost 31 of crypto.getRandomValues's calls: 157-175 µs a message
-// here against 14-16 µs with a fixed guid (patches/@hocuspocus+server+4.7.0.patch, applied by
+// here against 15-21 µs with a fixed guid (bench/collab/awarenessScratch.ts) (patches/@hocuspocus+server+4.7.0.patch, applied by
 // `npm ci`). In a workshop of twenty moving pointers that was a tenth of the server's core.
 describe('the Hocuspocus that is installed', () => {
   it('checks awareness messages on a scratch document without a random guid, in its ESM and CommonJS builds', () => {
