@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDfg } from '@klantreis/analytics';
 import { toAxis } from '@klantreis/evaluation';
 import type { JourneyDocument } from '@klantreis/schema';
-import { buildTestServer, type Backend, type TestServer } from '../../testServer.ts';
+import { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
+import { buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
 import { SHARED_EVENT_LOGS } from '../../../../../testing/sharedData.ts';
 import { authorizedFetch } from '../../testCredentials.ts';
 
@@ -185,9 +186,19 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
       });
       expect(metrics.steps[i]!.conversion).toBeCloseTo(reached.filter((path) => startedAtFirst.includes(path)).length / startedAtFirst.length, 12);
     });
-    // The mapped tables were kept after the answer; the next opening reads them and measures the same.
+    // Asked again with nothing changed, the answer is the one remembered: nothing is computed.
+    const analytics = server.server.analytics;
+    const computed = analytics.computedMeasurements;
     expect((await measure(id)).metrics).toEqual(metrics);
-    expect(readdirSync(join(server.server.analytics.journeyDirectory(id), 'metrics-cache'))).toHaveLength(1);
+    expect(analytics.computedMeasurements).toBe(computed);
+    // The mapped tables were kept on disk after the answer; a later opening (a new JourneyAnalytics
+    // on the folder, as after a restart) reads them and measures the same.
+    const cache = join(analytics.journeyDirectory(id), 'metrics-cache');
+    await eventually(() => expect(existsSync(cache) ? readdirSync(cache).filter((name) => !name.includes('.partial-')) : []).toHaveLength(1));
+    const later = new JourneyAnalytics(server.store, analytics.analyticsDir);
+    expect((await later.measure(id, await json<JourneyDocument>(await api(`/api/journeys/${id}`), 200))).metrics).toEqual(metrics);
+    expect(later.computedMeasurements).toBe(1);
+    expect(readdirSync(cache)).toHaveLength(1);
   });
 
   it('imports survey answers: refuses a file with bad rows naming line and field, keeps the good rows when asked, on the −2..+2 axis', async () => {
@@ -266,6 +277,45 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
     ({ xla } = await measure(id));
     expect(status(needsStep).status).toBe('missed');
     expect(xla.hasSentiment).toBe(true);
+  });
+
+  it('computes a measurement once for twenty editors asking at once, and anew when a designed score, the imports, the mapping or the period change', async () => {
+    const { id, stepIds } = await journeyWithSteps([
+      { title: 'Aanvraag', activityPatterns: ['register request'] },
+      { title: 'Besluit', activityPatterns: ['decide'] },
+    ]);
+    const analytics = server.server.analytics;
+    const computedSince = (start: number) => analytics.computedMeasurements - start;
+    let start = analytics.computedMeasurements;
+    // Every editor asks again after a change to the mapping (useMeasurement), all at once.
+    const answers = await Promise.all(Array.from({ length: 20 }, () => measure(id)));
+    expect(computedSince(start)).toBe(1);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]!.metrics.cases).toBe(0);
+
+    const patchStep = async (stepId: string, fields: Record<string, unknown>) =>
+      expect((await api(`/api/journeys/${id}/records/${stepId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) })).status).toBe(200);
+    const designed = (measurement: Measurement, i: number) => (measurement.metrics.steps[i] as unknown as { designedScore: number | null }).designedScore;
+    start = analytics.computedMeasurements;
+    await patchStep(stepIds[1]!, { score: 2 });
+    expect(designed(await measure(id), 1)).toBe(2);
+    expect(computedSince(start)).toBe(1);
+
+    await json(await sendFile(`/api/journeys/${id}/imports?kind=events&fileName=running-example.csv`, RUNNING_EXAMPLE), 201);
+    const imported = await measure(id);
+    expect(imported.metrics.cases).toBe(6);
+    expect(imported.metrics.steps.map((step) => step.reach)).toEqual([6, 6]);
+    expect(computedSince(start)).toBe(2);
+
+    await patchStep(stepIds[1]!, { activityPatterns: ['pay compensation'] });
+    const remapped = await measure(id);
+    expect(remapped.metrics.steps.map((step) => step.reach)).toEqual([6, 3]);
+    expect(computedSince(start)).toBe(3);
+    expect((await measure(id)).metrics).toEqual(remapped.metrics);
+    expect(computedSince(start)).toBe(3);
+
+    expect((await measure(id, '?period=week')).metrics).toMatchObject({ period: 'week', cases: 6 });
+    expect(computedSince(start)).toBe(4);
   });
 
   it('deletes an import with its data, and a journey deleted for good with its analytics folder', async () => {
