@@ -66,8 +66,13 @@ export class JourneyAnalytics {
    * server each, for a 14-step map without any import). Requests that ask at once share one.
    */
   private readonly measured = new Map<string, Promise<JourneyMeasurement>>();
-  /** How many measurements were computed rather than shared or remembered. */
-  computedMeasurements = 0;
+  /** Per journey, how many measurements were computed rather than shared or remembered. */
+  private readonly computed = new Map<string, number>();
+
+  /** How many measurements of the journey were computed rather than shared or remembered. */
+  computedMeasurements(journeyId: string): number {
+    return this.computed.get(journeyId) ?? 0;
+  }
 
   constructor(store: JourneyStore, analyticsDir: string, database: AnalyticsDatabaseOptions = {}) {
     this.analyticsDir = analyticsDir;
@@ -237,6 +242,8 @@ export class JourneyAnalytics {
    */
   async measure(journeyId: string, document: JourneyDocument, options: { period?: MetricsPeriod; variantLimit?: number } = {}): Promise<JourneyMeasurement> {
     const imports = await this.imports.list(journeyId);
+    // journeyMetrics's defaults, stated: asked with or without them, it is one measurement.
+    options = { period: options.period ?? 'month', variantLimit: options.variantLimit ?? 10 };
     const key = measurementKey(journeyId, imports, document, options);
     const remembered = this.measured.get(key);
     if (remembered) {
@@ -261,7 +268,7 @@ export class JourneyAnalytics {
     document: JourneyDocument,
     options: { period?: MetricsPeriod; variantLimit?: number },
   ): Promise<JourneyMeasurement> {
-    this.computedMeasurements++;
+    this.computed.set(journeyId, this.computedMeasurements(journeyId) + 1);
     const surveys = imports.filter((i) => i.kind === 'survey').map((i) => this.importDirectory(journeyId, 'survey', i.id));
     const cache = join(this.journeyDirectory(journeyId), 'metrics-cache');
     return this.withIndex(journeyId, imports.filter((i) => i.kind === 'events'), async (index) => {
@@ -294,5 +301,5 @@ const REMEMBERED_MEASUREMENTS = 32;
  */
 function measurementKey(journeyId: string, imports: readonly AnalyticsImport[], document: JourneyDocument, options: { period?: MetricsPeriod; variantLimit?: number }): string {
   const steps = document.steps.map(({ id, title, activityPatterns, journeyEnd, wait, score, touchpoints }): AnalysedStep => ({ id, title, activityPatterns, journeyEnd, wait, score, touchpoints }));
-  return JSON.stringify([journeyId, imports, steps, document.indicators, options.period ?? null, options.variantLimit ?? null]);
+  return JSON.stringify([journeyId, imports, steps, document.indicators, options.period, options.variantLimit]);
 }

@@ -1,25 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { JourneyDocument } from '@klantreis/schema';
 import { VersionStore, type JourneyStore } from '@klantreis/db';
 import { measuredStepsFromMetrics, type MeasuredStep } from '@klantreis/render';
 import type { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import { HttpError } from '../../httpErrors.ts';
-
-/** Measurements kept per analytics store: the last few journeys' measured steps, by what they were measured from. */
-const measuredCache = new WeakMap<JourneyAnalytics, Map<string, Promise<Map<string, MeasuredStep>>>>();
-const MEASURED_KEPT = 64;
-
-/**
- * What a journey's measured steps depend on: its imports and its steps and phases as the
- * measurement reads them (mapping, order, end steps, titles for survey columns). Texts of cells
- * and descriptions are left out, so typing on the map does not measure again.
- */
-function measuredKey(journeyId: string, imports: readonly { id: string }[], document: JourneyDocument): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([journeyId, imports.map((i) => i.id), document.phases.map((p) => [p.id, p.index])]));
-  for (const step of document.steps) hash.update(JSON.stringify([step.id, step.index, step.phaseId, step.title, step.activityPatterns, step.journeyEnd]));
-  return hash.digest('base64url');
-}
 
 /**
  * The measured steps for an export's measured curve and figures, from the same measurement the
@@ -28,26 +11,16 @@ function measuredKey(journeyId: string, imports: readonly { id: string }[], docu
  * without imports, which then exports as it always did. An export never fails because the
  * measurement does: it is then drawn without the measured curve (and the failure is logged).
  *
- * Share-link viewers fetch the journey again on every change, so a measurement is kept by what it
- * was measured from and shared by requests that ask at the same moment: thirty viewers of a
- * workshop's map cost one measurement, and a keystroke in a cell none.
+ * Share-link viewers fetch the journey again on every change: `measure` shares one computation
+ * between requests that ask at the same moment and remembers it by what it was measured from, so
+ * thirty viewers of a workshop's map cost one measurement, and a keystroke in a cell none.
  */
 export async function measuredSteps(analytics: JourneyAnalytics, journeyId: string, document: JourneyDocument, log?: { warn(details: object, message: string): void }): Promise<Map<string, MeasuredStep>> {
-  const imports = await analytics.imports.list(journeyId);
-  if (imports.length === 0) return new Map();
-  let kept = measuredCache.get(analytics);
-  if (!kept) measuredCache.set(analytics, (kept = new Map()));
-  const key = measuredKey(journeyId, imports, document);
-  const cached = kept.get(key);
-  if (cached) return cached;
-  // The editor reads the measurement by month; the step figures do not depend on the period.
-  const measuring = analytics.measure(journeyId, document, { period: 'month' }).then(({ metrics }) => measuredStepsFromMetrics(metrics.steps));
-  kept.set(key, measuring);
-  if (kept.size > MEASURED_KEPT) kept.delete(kept.keys().next().value!);
+  if ((await analytics.imports.list(journeyId)).length === 0) return new Map();
   try {
-    return await measuring;
+    // The editor reads the measurement by month; the step figures do not depend on the period.
+    return measuredStepsFromMetrics((await analytics.measure(journeyId, document, { period: 'month' })).metrics.steps);
   } catch (error) {
-    kept.delete(key);
     log?.warn({ err: error, journeyId }, 'measuring the journey for an export failed; drawn without the measured figures');
     return new Map();
   }

@@ -188,16 +188,16 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
     });
     // Asked again with nothing changed, the answer is the one remembered: nothing is computed.
     const analytics = server.server.analytics;
-    const computed = analytics.computedMeasurements;
+    const computed = analytics.computedMeasurements(id);
     expect((await measure(id)).metrics).toEqual(metrics);
-    expect(analytics.computedMeasurements).toBe(computed);
+    expect(analytics.computedMeasurements(id)).toBe(computed);
     // The mapped tables were kept on disk after the answer; a later opening (a new JourneyAnalytics
     // on the folder, as after a restart) reads them and measures the same.
     const cache = join(analytics.journeyDirectory(id), 'metrics-cache');
     await eventually(() => expect(existsSync(cache) ? readdirSync(cache).filter((name) => !name.includes('.partial-')) : []).toHaveLength(1));
     const later = new JourneyAnalytics(server.store, analytics.analyticsDir);
     expect((await later.measure(id, await json<JourneyDocument>(await api(`/api/journeys/${id}`), 200))).metrics).toEqual(metrics);
-    expect(later.computedMeasurements).toBe(1);
+    expect(later.computedMeasurements(id)).toBe(1);
     expect(readdirSync(cache)).toHaveLength(1);
   });
 
@@ -285,8 +285,8 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
       { title: 'Besluit', activityPatterns: ['decide'] },
     ]);
     const analytics = server.server.analytics;
-    const computedSince = (start: number) => analytics.computedMeasurements - start;
-    let start = analytics.computedMeasurements;
+    const computedSince = (start: number) => analytics.computedMeasurements(id) - start;
+    let start = analytics.computedMeasurements(id);
     // Every editor asks again after a change to the mapping (useMeasurement), all at once.
     const answers = await Promise.all(Array.from({ length: 20 }, () => measure(id)));
     expect(computedSince(start)).toBe(1);
@@ -296,7 +296,7 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
     const patchStep = async (stepId: string, fields: Record<string, unknown>) =>
       expect((await api(`/api/journeys/${id}/records/${stepId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) })).status).toBe(200);
     const designed = (measurement: Measurement, i: number) => (measurement.metrics.steps[i] as unknown as { designedScore: number | null }).designedScore;
-    start = analytics.computedMeasurements;
+    start = analytics.computedMeasurements(id);
     await patchStep(stepIds[1]!, { score: 2 });
     expect(designed(await measure(id), 1)).toBe(2);
     expect(computedSince(start)).toBe(1);
