@@ -8,6 +8,7 @@ import { formatDuration } from '@klantreis/evaluation';
 import { fontMeasure, journeyView, layoutMap, layoutSvg } from '@klantreis/render';
 import type { JourneyDocument } from '@klantreis/schema';
 import { buildTestServer, type TestServer } from '../../testServer.ts';
+import { measuredSteps } from './exportSupport.ts';
 import { authorizedFetch } from '../../testCredentials.ts';
 import { SHARED_EVENT_LOGS } from '../../../../../testing/sharedData.ts';
 
@@ -164,6 +165,25 @@ describe('exports of a journey with an imported event log', () => {
     const after = await view();
     expect(measured()).toBe(2);
     expect(after.measured.find((m) => m.stepId === decision.id)).toBeDefined();
+  });
+
+  it("measures a step's wait anew for an export when its moment changes, as the editor does", async () => {
+    const { id } = journeys.get('nl')!;
+    const read = async () => (await (await api(`/api/journeys/${id}`)).json()) as JourneyDocument;
+    const editorsP90 = async (stepId: string) =>
+      ((await (await api(`/api/journeys/${id}/metrics?period=month`)).json()) as { metrics: { steps: StepFigures[] } }).metrics.steps.find((s) => s.stepId === stepId)!.wait.measured.p90Seconds;
+    const decision = (await read()).steps.find((s) => s.title === 'Besluit')!;
+    const waitBefore = (await measuredSteps(server.server.analytics, id, await read())).get(decision.id)!.events!.waitP90Seconds;
+    expect(waitBefore).toBe(await editorsP90(decision.id));
+    try {
+      // The wait after the decision (until the next step) instead of before it.
+      expect((await send(`/api/journeys/${id}/records/${decision.id}`, 'PATCH', { wait: { moment: 'after', minutes: 1 } })).status).toBe(200);
+      const waitAfter = (await measuredSteps(server.server.analytics, id, await read())).get(decision.id)!.events!.waitP90Seconds;
+      expect(waitAfter).toBe(await editorsP90(decision.id));
+      expect(waitAfter).not.toBe(waitBefore);
+    } finally {
+      await send(`/api/journeys/${id}/records/${decision.id}`, 'PATCH', { wait: STEPS[2]!.wait });
+    }
   });
 
   it('exports a journey without measurement as before: the map of the document alone', async () => {
