@@ -255,11 +255,12 @@ export class ExperienceRollups {
 
 /**
  * What changes a journey's measured figures besides a new import: which steps there are, in
- * which order, what they map (activity patterns, the end), and the XLA indicators. A score, a
- * title or a cell does not, so their edits reuse the measured figures.
+ * which order, what they map (activity patterns, the end), which wait each measures (its
+ * moment), and the XLA indicators. A score, a title or a cell does not, so their edits reuse the
+ * measured figures.
  */
 function measurementKey(document: JourneyDocument, importIds: readonly string[]): string {
-  const steps = orderJourney(document).steps.map(({ step }) => [step.id, step.activityPatterns, step.journeyEnd]);
+  const steps = orderJourney(document).steps.map(({ step }) => [step.id, step.activityPatterns, step.journeyEnd, step.wait]);
   return JSON.stringify([importIds, steps, document.indicators]);
 }
 

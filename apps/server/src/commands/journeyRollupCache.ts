@@ -18,7 +18,7 @@ import { designedRollup, measuredRollup, type DesignedRollup, type MeasuredRollu
 // A stale entry is therefore never served; the triggers only make the next read fast.
 
 /** Bumped when the cached JSON changes shape: older rows are then recomputed. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** An improvement action or open finding as cached, without what the portfolio adds (journey title, owner name of a finding). */
 export type CachedOpportunity = Omit<Opportunity, 'journeyId' | 'journeyTitle' | 'rule'> & { rule: string | null };
@@ -77,9 +77,9 @@ function digest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 }
 
-/** What the measured half reads from the document, in display order. */
+/** What the measured half reads from the document, in display order (a wait's moment decides which wait is measured). */
 function mappingDigest(document: JourneyDocument): string {
-  const steps = orderJourney(document).steps.map(({ step }) => [step.id, step.activityPatterns, step.journeyEnd]);
+  const steps = orderJourney(document).steps.map(({ step }) => [step.id, step.activityPatterns, step.journeyEnd, step.wait]);
   return digest({ steps, indicators: document.indicators });
 }
 

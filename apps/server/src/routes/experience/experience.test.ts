@@ -262,4 +262,24 @@ describe.each(backends)('experience map roll-up on %s', (_name, backend) => {
     expect(after.stages[0]!.links.at(-1)).toMatchObject({ journeyId: 'no-such-journey', availability: 'unavailable', title: null });
     expect((await server.fetch('/api/journeys/no-such-map/experience')).status).toBe(404);
   });
+
+  it("follows a linked journey's waits measured at another moment: the stage's median wait is the one the metrics API gives", async () => {
+    const joining = async () => (await json<ExperienceRollup>(await server.fetch(`/api/journeys/${mapId}/experience`))).stages[1]!.journeys.medianWaitMinutes;
+    // Rolled up (and kept) with the waits before each step first.
+    expect(await joining()).toBe(67.5);
+    const doc = await json<JourneyDocument>(await server.fetch(`/api/journeys/${application.id}`));
+    const moments = new Map(doc.steps.map((step) => [step.id, step.wait]));
+    try {
+      for (const step of doc.steps) await json(await send('PATCH', `/api/journeys/${application.id}/records/${step.id}`, { wait: { moment: 'during', minutes: 5 } }));
+      const { metrics } = await json<{ metrics: { steps: { wait: { measured: { medianSeconds: number | null } } }[] } }>(await server.fetch(`/api/journeys/${application.id}/metrics`));
+      const waits = metrics.steps.flatMap((step) => (step.wait.measured.medianSeconds === null ? [] : [step.wait.measured.medianSeconds])).sort((a, b) => a - b);
+      expect(waits.length).toBeGreaterThan(0);
+      const middle = Math.floor(waits.length / 2);
+      const medianWait = (waits.length % 2 === 1 ? waits[middle]! : (waits[middle - 1]! + waits[middle]!) / 2) / 60;
+      expect(medianWait).not.toBe(67.5);
+      await expect.poll(joining, { timeout: 15_000 }).toBeCloseTo(medianWait, 9);
+    } finally {
+      for (const [stepId, wait] of moments) await send('PATCH', `/api/journeys/${application.id}/records/${stepId}`, { wait });
+    }
+  });
 });

@@ -135,6 +135,19 @@ describe.each(backends)('portfolio API on %s', (_name, backend) => {
     // The measured half is cached: a second read gives the same figures.
     expect((await journeyIn(id))!.measurement).toEqual(journey!.measurement);
 
+    // Every step's wait measured during the step instead of before it: the median wait follows
+    // what the metrics API says (the cache's key holds the waits' moments).
+    const measuredDoc = JSON.parse(await expectStatus(await server.fetch(`/api/journeys/${id}`), 200)) as JourneyDocument;
+    for (const step of measuredDoc.steps) await expectStatus(await server.fetch(`/api/journeys/${id}/records/${step.id}`, send('PATCH', { wait: { moment: 'during', minutes: 5 } })), 200);
+    const { metrics } = JSON.parse(await expectStatus(await server.fetch(`/api/journeys/${id}/metrics`), 200)) as { metrics: { steps: { wait: { moment: string; measured: { medianSeconds: number | null } } }[] } };
+    expect(metrics.steps.map((step) => step.wait.moment)).toEqual(['during', 'during', 'during']);
+    const waits = metrics.steps.flatMap((step) => (step.wait.measured.medianSeconds === null ? [] : [step.wait.measured.medianSeconds])).sort((a, b) => a - b);
+    expect(waits.length).toBeGreaterThan(0);
+    const middle = Math.floor(waits.length / 2);
+    const medianWait = (waits.length % 2 === 1 ? waits[middle]! : (waits[middle - 1]! + waits[middle]!) / 2) / 60;
+    expect(medianWait).not.toBe(60);
+    await eventually(async () => expect((await journeyIn(id))?.measurement?.medianWaitMinutes).toBeCloseTo(medianWait, 9), 15_000);
+
     // An XLA indicator added later is measured at once: completion in February, the latest
     // period, is 2 of 5 = 40%, below the target of 50%.
     await expectStatus(await server.fetch(`/api/journeys/${id}/indicators`, send('POST', { name: 'Afgerond', kind: 'O', metric: 'completion-rate', direction: 'at-least', target: 50, margin: 5 })), 201);
