@@ -204,6 +204,7 @@ export class JourneyAnalytics {
     await rm(this.journeyDirectory(journeyId), { recursive: true, force: true });
     const ofJourney = `${JSON.stringify([journeyId]).slice(0, -1)},`;
     for (const key of [...this.measured.keys()]) if (key.startsWith(ofJourney)) this.measured.delete(key);
+    this.computed.delete(journeyId);
   }
 
   /**
@@ -242,24 +243,39 @@ export class JourneyAnalytics {
    */
   async measure(journeyId: string, document: JourneyDocument, options: { period?: MetricsPeriod; variantLimit?: number } = {}): Promise<JourneyMeasurement> {
     const imports = await this.imports.list(journeyId);
-    // journeyMetrics's defaults, stated: asked with or without them, it is one measurement.
-    options = { period: options.period ?? 'month', variantLimit: options.variantLimit ?? 10 };
-    const key = measurementKey(journeyId, imports, document, options);
-    const remembered = this.measured.get(key);
-    if (remembered) {
+    // journeyMetrics's default period, stated: asked with or without it, it is one measurement.
+    // The variants are computed as many as anyone may ask for and cut to the number asked.
+    const period = options.period ?? 'month';
+    const variantLimit = options.variantLimit ?? 10;
+    const key = measurementKey(journeyId, imports, document, period);
+    let measuring = this.measured.get(key);
+    if (measuring) {
       // The most recent last, so that the oldest is the one forgotten.
       this.measured.delete(key);
-      this.measured.set(key, remembered);
-      return remembered;
+      this.measured.set(key, measuring);
+    } else {
+      measuring = this.computeMeasurement(journeyId, imports, document, { period, variantLimit: MAX_VARIANTS });
+      this.remember(key, measuring);
     }
-    const measuring = this.computeMeasurement(journeyId, imports, document, options);
+    const answer = await measuring;
+    return answer.metrics.variants.length <= variantLimit ? answer : { ...answer, metrics: { ...answer.metrics, variants: answer.metrics.variants.slice(0, variantLimit) } };
+  }
+
+  /**
+   * Keeps a measurement being computed for the requests that ask meanwhile and after; not once it
+   * failed (the next request tries again), nor when it is large (a log of thousands of
+   * activities lists them all), so that what is kept stays within REMEMBERED_MEASUREMENTS times
+   * REMEMBERED_MAX_CHARACTERS.
+   */
+  private remember(key: string, measuring: Promise<JourneyMeasurement>): void {
     this.measured.set(key, measuring);
     if (this.measured.size > REMEMBERED_MEASUREMENTS) this.measured.delete(this.measured.keys().next().value!);
-    // A failure is not remembered: the next request tries again.
-    measuring.catch(() => {
+    const forget = () => {
       if (this.measured.get(key) === measuring) this.measured.delete(key);
-    });
-    return measuring;
+    };
+    measuring.then((answer) => {
+      if (JSON.stringify(answer).length > REMEMBERED_MAX_CHARACTERS) forget();
+    }, forget);
   }
 
   private async computeMeasurement(
@@ -291,15 +307,18 @@ export class JourneyAnalytics {
   }
 }
 
-/** How many measurements `measure` keeps (a 200-step map's is about 130 KB as JSON). */
+/** How many measurements `measure` keeps, and how large each may be as JSON (a 200-step map's is about 130 KB). */
 const REMEMBERED_MEASUREMENTS = 32;
+const REMEMBERED_MAX_CHARACTERS = 1_000_000;
+/** The most variants the metrics API lists (metricsQuery). */
+const MAX_VARIANTS = 100;
 
 /**
  * Everything a measurement is computed from: the journey's imports (an import's data never
  * changes; a new or deleted one changes the list), what the analysis reads of each step, in
- * order (AnalysedStep), the XLA's indicators and the options. Nothing in it depends on the time.
+ * order (AnalysedStep), the XLA's indicators and the period. Nothing in it depends on the time.
  */
-function measurementKey(journeyId: string, imports: readonly AnalyticsImport[], document: JourneyDocument, options: { period?: MetricsPeriod; variantLimit?: number }): string {
+function measurementKey(journeyId: string, imports: readonly AnalyticsImport[], document: JourneyDocument, period: MetricsPeriod): string {
   const steps = document.steps.map(({ id, title, activityPatterns, journeyEnd, wait, score, touchpoints }): AnalysedStep => ({ id, title, activityPatterns, journeyEnd, wait, score, touchpoints }));
-  return JSON.stringify([journeyId, imports, steps, document.indicators, options.period, options.variantLimit]);
+  return JSON.stringify([journeyId, imports, steps, document.indicators, period]);
 }
