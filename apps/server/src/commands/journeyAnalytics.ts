@@ -254,20 +254,22 @@ export class JourneyAnalytics {
       this.measured.delete(key);
       this.measured.set(key, measuring);
     } else {
-      measuring = this.computeMeasurement(journeyId, imports, document, { period, variantLimit: MAX_VARIANTS });
-      this.remember(key, measuring);
+      measuring = this.remember(key, this.computeMeasurement(journeyId, imports, document, { period, variantLimit: MAX_VARIANTS }));
     }
     const answer = await measuring;
     return answer.metrics.variants.length <= variantLimit ? answer : { ...answer, metrics: { ...answer.metrics, variants: answer.metrics.variants.slice(0, variantLimit) } };
   }
 
   /**
-   * Keeps a measurement being computed for the requests that ask meanwhile and after; not once it
-   * failed (the next request tries again), nor when it is large (a log of thousands of
-   * activities lists them all), so that what is kept stays within REMEMBERED_MEASUREMENTS times
-   * REMEMBERED_MAX_CHARACTERS.
+   * Keeps a measurement being computed for the requests that ask meanwhile and after, and
+   * returns what they share; not once it failed (the next request tries again), nor when it is
+   * large (a log of thousands of activities lists them all), so that what is kept stays within
+   * REMEMBERED_MEASUREMENTS times REMEMBERED_MAX_CHARACTERS.
    */
-  private remember(key: string, measuring: Promise<JourneyMeasurement>): void {
+  private remember(key: string, measuring: Promise<JourneyMeasurement>): Promise<JourneyMeasurement> {
+    // Under the tests, a caller that changes the shared answer fails at once instead of
+    // corrupting what the next caller gets.
+    if (process.env.VITEST) measuring = measuring.then(deepFrozen);
     this.measured.set(key, measuring);
     if (this.measured.size > REMEMBERED_MEASUREMENTS) this.measured.delete(this.measured.keys().next().value!);
     const forget = () => {
@@ -276,6 +278,7 @@ export class JourneyAnalytics {
     measuring.then((answer) => {
       if (JSON.stringify(answer).length > REMEMBERED_MAX_CHARACTERS) forget();
     }, forget);
+    return measuring;
   }
 
   private async computeMeasurement(
@@ -321,4 +324,12 @@ const MAX_VARIANTS = 100;
 function measurementKey(journeyId: string, imports: readonly AnalyticsImport[], document: JourneyDocument, period: MetricsPeriod): string {
   const steps = document.steps.map(({ id, title, activityPatterns, journeyEnd, wait, score, touchpoints }): AnalysedStep => ({ id, title, activityPatterns, journeyEnd, wait, score, touchpoints }));
   return JSON.stringify([journeyId, imports, steps, document.indicators, period]);
+}
+
+function deepFrozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFrozen(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -292,6 +292,10 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
     expect(computedSince(start)).toBe(1);
     for (const answer of answers) expect(answer).toEqual(answers[0]);
     expect(answers[0]!.metrics.cases).toBe(0);
+    // The answer is shared: under the tests it is frozen, so a caller that changes it fails.
+    const shared = await analytics.measure(id, await json<JourneyDocument>(await api(`/api/journeys/${id}`), 200));
+    expect(() => Object.assign(shared.metrics, { cases: 1 })).toThrow(TypeError);
+    expect(computedSince(start)).toBe(1);
 
     const patchStep = async (stepId: string, fields: Record<string, unknown>) =>
       expect((await api(`/api/journeys/${id}/records/${stepId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) })).status).toBe(200);
