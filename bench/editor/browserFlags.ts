@@ -9,16 +9,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { buildTestServer } from '../../apps/server/src/testServer.ts';
-import { CHROMIUM_PATH, NEEDLESS_FEATURES, playwrightDisabledFeatures } from '../../e2e/fixtures/browser.ts';
+import { CHROMIUM_PATH, chromiumFlags, playwrightDisabledFeatures } from '../../e2e/fixtures/browser.ts';
 import { webDist } from '../../e2e/fixtures/webDist.ts';
 import { authorizedFetch, sessionCookies } from '@klantreis/server/testCredentials';
 
 const opens = Number(process.argv[2] ?? 8);
 const rounds = Number(process.argv[3] ?? 2);
-const BASE = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const VARIANTS: Record<string, string[]> = {
-  'popup on (Playwright’s features only)': [...BASE, `--disable-features=${playwrightDisabledFeatures().join(',')}`],
-  'popup off (the tests’ flags)': [...BASE, `--disable-features=${[...playwrightDisabledFeatures(), ...NEEDLESS_FEATURES].join(',')}`],
+  'popup on (Playwright’s features only)': chromiumFlags(playwrightDisabledFeatures()),
+  'popup off (the tests’ flags)': chromiumFlags(),
 };
 
 /** CPU time in ms of this process's Chromium and every process under it, those that ended and were reaped included. */
