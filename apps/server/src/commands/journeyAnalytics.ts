@@ -23,6 +23,7 @@ import {
   type SurveyReadOptions,
   type XlaEvaluation,
 } from '@klantreis/analytics';
+import { MAX_VARIANTS } from '@klantreis/core/contracts';
 import { AnalyticsImportStore, type AnalyticsImport, type AnalyticsImportKind, type JourneyStore } from '@klantreis/db';
 import type { JourneyDocument } from '@klantreis/schema';
 import { HttpError } from '../httpError.ts';
@@ -313,8 +314,6 @@ export class JourneyAnalytics {
 /** How many measurements `measure` keeps, and how large each may be as JSON (a 200-step map's is about 130 KB). */
 const REMEMBERED_MEASUREMENTS = 32;
 const REMEMBERED_MAX_CHARACTERS = 1_000_000;
-/** The most variants the metrics API lists (metricsQuery). */
-const MAX_VARIANTS = 100;
 
 /**
  * Everything a measurement is computed from: the journey's imports (an import's data never

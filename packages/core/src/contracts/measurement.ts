@@ -165,9 +165,12 @@ export const importError = z.object({
   duplicateOf: importRecord.optional(),
 });
 
+/** The most variants (real paths) the metrics API lists. */
+export const MAX_VARIANTS = 100;
+
 export const metricsQuery = z.object({
   period: z.enum(METRICS_PERIODS as ['week', 'month', 'quarter']).optional().describe('the period of the trends: week, month (default) or quarter'),
-  variants: z.coerce.number().int().min(1).max(100).optional().describe('how many variants (real paths) to list, 10 by default'),
+  variants: z.coerce.number().int().min(1).max(MAX_VARIANTS).optional().describe('how many variants (real paths) to list, 10 by default'),
 });
 
 const spread = z.object({ n: z.number(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() });
