@@ -389,4 +389,56 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     await expect.poll(async () => (await drawnSteps()).includes('120.')).toBe(true);
     await page.context().close();
   }, 90_000);
+
+  it('a 200-step map scrolled with the mouse wheel has every column in view drawn in every frame', async () => {
+    const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });
+    const { id } = (await response.json()) as { id: string };
+    const map = await openEditor('en-US', { width: 1440, height: 900 }, id);
+    const { page } = map;
+    await expect.poll(() => page.locator('.map__findable').count()).toBeGreaterThan(0); // the columns beyond the view have followed
+    // The wheel scrolls on the browser's compositor thread, ahead of the page's script, which
+    // draws the columns the view reaches (columnWindow.ts) from the scroll events. In every frame,
+    // each step column reaching into the view must have its head and its 12 filled cells.
+    await page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('.map-scroll')!;
+      const watch = { frames: 0, blank: [] as string[], on: true };
+      (window as unknown as { columnWatch: typeof watch }).columnWatch = watch;
+      const tick = () => {
+        if (!watch.on) return;
+        watch.frames++;
+        const view = scroller.getBoundingClientRect();
+        const label = document.querySelector('.lane-label')!.getBoundingClientRect().right; // the sticky lane names cover the rest
+        // Step n's column spans the grid's column n + 1 (the lane names are column 1).
+        const heads = [...document.querySelectorAll<HTMLElement>('[data-testid="step-head"]')];
+        const drawn = new Set(heads.map((head) => head.getAttribute('data-step-id')));
+        const columns = [...document.querySelectorAll<SVGElement>('.curve__column')];
+        for (const column of columns) {
+          const box = column.getBoundingClientRect();
+          if (box.right <= label || box.left >= view.right) continue;
+          const step = column.getAttribute('data-step-id');
+          const filled = [...document.querySelectorAll(`.cell[data-step-id="${step}"] .cell__text`)].filter((cell) => (cell.textContent ?? '').length > 20).length;
+          if (!drawn.has(step) || filled !== 12) watch.blank.push(`frame ${watch.frames}: step ${step} (${filled} cells)`);
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const box = (await map.scroller().boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    // Chromium's own wheel gesture, 2,400 px/s (40 px a frame at 60 Hz): down, then 6,000 px right.
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, speed: 2400, gestureSourceType: 'mouse' as const, preventFling: true };
+    await cdp.send('Input.synthesizeScrollGesture', { ...at, yDistance: -400 });
+    await cdp.send('Input.synthesizeScrollGesture', { ...at, xDistance: -6000 });
+    const watch = await page.evaluate(() => {
+      const watch = (window as unknown as { columnWatch: { frames: number; blank: string[]; on: boolean } }).columnWatch;
+      watch.on = false;
+      return watch;
+    });
+    const [left, top] = await map.scroller().evaluate((el) => [el.scrollLeft, el.scrollTop]);
+    expect(left).toBeGreaterThanOrEqual(5990); // the wheel scrolled the map (not something else)
+    expect(top).toBeGreaterThan(0);
+    expect(watch.frames).toBeGreaterThan(60);
+    expect(watch.blank).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });
