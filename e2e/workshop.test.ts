@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { buildTestServer, eventually, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
 import { webDist } from './fixtures/webDist.ts';
@@ -10,6 +10,35 @@ import { authorizedFetch, TEST_OWNER } from '@klantreis/server/testCredentials';
 import { invitePerson, type Person } from '../apps/server/src/access/accessTestSupport.ts';
 
 const unavailable = browserUnavailable();
+
+/** A version's moment as a Dutch browser writes it: "7 dec 2026, 07:56" (or "7 dec. 2026 07:56"). */
+const NL_TIME = '\\d{1,2} [a-z]{3}\\.? \\d{4},? \\d{2}:\\d{2}';
+
+/**
+ * Whether `words` in an element are drawn whole: inside every box that clips them (an ellipsis
+ * or hidden overflow on the element or any element around it), and so readable on the screen.
+ */
+function statusShown(element: Locator, words: string): Promise<boolean> {
+  return element.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const drawn = range.getBoundingClientRect();
+      if (drawn.width === 0) return false;
+      for (let box = node.parentElement; box; box = box.parentElement) {
+        if (getComputedStyle(box).overflowX === 'visible') continue;
+        const clip = box.getBoundingClientRect();
+        if (drawn.left < clip.left - 0.5 || drawn.right > clip.right + 0.5) return false;
+      }
+      return true;
+    }
+    return false;
+  }, words);
+}
 
 // Two browser contexts are two people: separate storage, separate names, one map.
 describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', () => {
@@ -232,7 +261,49 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     // Named by what it is and when, in Bram's language, not by a machine name.
     await bram.openSideTab('versions');
     const backup = bram.page.locator('[data-testid="version"][data-kind="before-restore"]');
-    await expect.poll(() => backup.getAttribute('data-name')).toMatch(new RegExp(`^De kaart vóór het terugzetten, \\d{1,2} [a-z]{3}\\.? ${new Date().getFullYear()}`));
+    await expect.poll(() => backup.getAttribute('data-name')).toMatch(new RegExp(`^Vóór het terugzetten van “as-is”, ${NL_TIME}$`));
+    await closeAll();
+  });
+
+  it('names each restore by the version it put back, in the list and in the approval badge, in Dutch and English', async () => {
+    const journeyId = await newJourney();
+    const bramAccount = await invitePerson(server, 'commenter', { name: 'Bram' });
+    const anna = await person(journeyId, 'Anna');
+    const bram = await person(journeyId, 'Bram', 'nl-NL', 0, bramAccount);
+    const parking = await anna.stepId('Parking');
+    await anna.saveVersion('as-is');
+    await anna.keyboardScore('Parking', ['End']);
+    // Saved on the server before it is kept as a version: a restore does not overtake it.
+    await eventually(async () => expect((await anna.fetchJourney()).steps.find((s) => s.id === parking)!.score).toBe(2));
+    await anna.saveVersion('Workshop 3 Dec');
+    await anna.restoreVersion('as-is');
+    await expect.poll(() => anna.scoreOf(parking)).not.toBe('2');
+    await anna.restoreVersion('Workshop 3 Dec');
+    await expect.poll(() => anna.scoreOf(parking)).toBe('2');
+
+    // Two restores within a minute: told apart by what each put back, not by a machine name.
+    const backups = (page: WorkshopPage) => page.page.locator('[data-testid="version"][data-kind="before-restore"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-name')));
+    const timeEn = '[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{2}:\\d{2} [AP]M';
+    await expect.poll(() => backups(anna)).toEqual([expect.stringMatching(new RegExp(`^Before restoring “Workshop 3 Dec”, ${timeEn}$`)), expect.stringMatching(new RegExp(`^Before restoring “as-is”, ${timeEn}$`))]);
+    await bram.openSideTab('versions');
+    await expect
+      .poll(() => backups(bram))
+      .toEqual([expect.stringMatching(new RegExp(`^Vóór het terugzetten van “Workshop 3 Dec”, ${NL_TIME}$`)), expect.stringMatching(new RegExp(`^Vóór het terugzetten van “as-is”, ${NL_TIME}$`))]);
+
+    // The badge names the approved version as the list does, each person in their language.
+    const kept = (await backups(anna))[1]!;
+    await anna.requestApproval(kept, [bramAccount.email], 'The map before the first restore');
+    await bram.decide('approve');
+    await expect.poll(() => anna.approvalBadge().innerText()).toBe(`Approved: ${kept}`);
+    const keptNl = (await backups(bram))[1]!;
+    await expect.poll(() => bram.approvalBadge().innerText()).toBe(`Goedgekeurd: ${keptNl}`);
+
+    // The name is longer than the badge's room; whether the map changed since is never cut off.
+    await anna.keyboardScore('Parking', ['Home']);
+    await expect.poll(() => anna.approvalBadge().innerText(), { timeout: 10_000 }).toBe(`Approved: ${kept} · changed since`);
+    await expect.poll(() => bram.approvalBadge().innerText(), { timeout: 10_000 }).toBe(`Goedgekeurd: ${keptNl} · sindsdien gewijzigd`);
+    expect(await statusShown(anna.approvalBadge(), 'changed since')).toBe(true);
+    expect(await statusShown(bram.approvalBadge(), 'sindsdien gewijzigd')).toBe(true);
     await closeAll();
   });
 

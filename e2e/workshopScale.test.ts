@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
+import { buildEditorClient, buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { authorizedFetch, sessionCookies, TEST_OWNER } from '../apps/server/src/testCredentials.ts';
+import type { StepId } from '@klantreis/schema';
+import { addComment } from '@klantreis/sync';
+import { invitePerson } from '../apps/server/src/access/accessTestSupport.ts';
 import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
 import { violations } from './fixtures/axe.ts';
 import { MapLayoutPage, overlappingPairs } from './fixtures/mapLayoutPage.ts';
@@ -51,17 +54,31 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
   for (const size of SIZES) {
     for (const locale of LOCALES) {
       it(`${size.width}×${size.height} in ${locale}: one-row top bar, no control over another, sticky headers and lane names, axe clean`, async () => {
-        const map = await openEditor(locale, size, await newJourney(locale));
+        // Someone mentioned the facilitator: the top bar carries the inbox's unread count too.
+        const journeyId = await newJourney(locale);
+        const stepId = ((await (await server.fetch(`/api/journeys/${journeyId}`)).json()) as { steps: { id: StepId }[] }).steps[0]!.id;
+        const bram = await invitePerson(server, 'editor', { name: `Bram ${locale} ${size.width}` });
+        const colleague = await buildEditorClient(server.url, journeyId, (await server.server.access.createToken(bram.userId, 'tests', 'editor')).token);
+        addComment(colleague.doc, { targetId: stepId, author: bram.name, authorId: bram.userId, text: `@${TEST_OWNER.name} klopt dit?`, mentions: [TEST_OWNER.name] });
+        await expect.poll(async () => ((await (await server.fetch('/api/me/notifications')).json()) as { unread: number }).unread).toBeGreaterThan(0);
+        colleague.provider.destroy();
+        const map = await openEditor(locale, size, journeyId);
         const { page } = map;
         const docked = size.width >= 1280;
+        await page.getByTestId('unread-count').waitFor();
 
-        // The top bar is one row: every control sits inside its height.
+        // The top bar is one row inside the window: every control sits inside its height and width.
         const bar = (await map.topBar().boundingBox())!;
         expect(bar.height).toBeLessThan(60);
         for (const control of await map.topBarControls()) {
           expect(control.y, control.name).toBeGreaterThanOrEqual(bar.y - 1);
           expect(control.y + control.height, control.name).toBeLessThanOrEqual(bar.y + bar.height + 1);
+          expect(control.x, control.name).toBeGreaterThanOrEqual(0);
+          expect(control.x + control.width, control.name).toBeLessThanOrEqual(size.width);
         }
+        // The count itself is inside the window too (below 1280 px a number on the avatar).
+        const count = (await page.getByTestId('unread-count').boundingBox())!;
+        expect(count.x + count.width).toBeLessThanOrEqual(size.width);
 
         // "More" opens its list inside the window, and Escape closes it.
         await page.getByTestId('topbar-more').locator('summary').click();
@@ -368,6 +385,8 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     await expect.poll(async () => (await drawnSteps()).includes('200.')).toBe(true);
     await map.keyboardMoveStep('Step 199', 'ArrowLeft');
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="step-head"]')?.querySelector('.step-head__number')?.textContent)).toBe('198.');
+    // A screen reader hears the move in words, as a drag's drop is said.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Step 199' }).textContent()).toBe('Step ‘Step 199’ moved before ‘Step 198’ in phase ‘Phase 10’.');
 
     // Back at the start, the curve is drawn whole: its point of step 150 is there to be
     // focused (Tab reaches it), and the focus brings that step's column.
@@ -389,6 +408,94 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     await expect.poll(async () => (await drawnSteps()).includes('120.')).toBe(true);
     await page.context().close();
   }, 90_000);
+
+  it('at 1024 px, a step selected where the panel opens over the map is scrolled out from under it', async () => {
+    const map = await openEditor('nl-NL', { width: 1024, height: 768 }, await newJourney('nl-NL'));
+    const { page } = map;
+    expect(await page.getByTestId('side-panel').isVisible()).toBe(false);
+    // The rightmost step head wholly in view: where the panel (380 px at the right) will lie.
+    const view = (await map.scroller().boundingBox())!;
+    const heads = await map.stepHeads().evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-step-id')!, left: el.getBoundingClientRect().left, right: el.getBoundingClientRect().right })));
+    const target = heads.filter((h) => h.right <= view.x + view.width).at(-1)!;
+    expect(target.left).toBeGreaterThan(1024 - 380);
+    await page.locator(`[data-testid="step-head"][data-step-id="${target.id}"] .step-head__title`).click();
+    await page.getByTestId('side-panel').waitFor();
+    const panel = (await page.getByTestId('side-panel').boundingBox())!;
+    const right = async () => {
+      const box = (await page.locator(`[data-testid="step-head"][data-step-id="${target.id}"]`).boundingBox())!;
+      return box.x + box.width;
+    };
+    await expect.poll(right).toBeLessThanOrEqual(panel.x + 1);
+    await page.context().close();
+  }, 60_000);
+
+  it('breaks long words of phase names, moments of truth and lane names between syllables with a hyphen, and keeps the typed text as typed', async () => {
+    const map = await openEditor('nl-NL', { width: 1440, height: 900 }, await newJourney('nl-NL'));
+    const { page } = map;
+    await map.addPhase('Zelfbedieningsmagazijn');
+    const phase = map.phases().last();
+    await map.addStep(await map.phases().count().then((n) => n - 1), 'Afrekenen');
+    await phase.locator('.phase__mot textarea').fill('Verzekeringsaanvraagformulier');
+    const lane = page.locator('textarea.lane-label__name').nth(2);
+    await lane.fill('Klantcontactmomentenregistratie');
+    await page.locator('.journey-title').focus(); // nothing on the map has the focus
+
+    // The lines each shown copy is laid out in, and whether every break falls at a soft hyphen
+    // or a space (a break inside a word without one is the fault: "zelfbediening" / "smagazijn").
+    const shownLines = (element: HTMLElement) => {
+      const text = element.firstChild as Text;
+      const range = document.createRange();
+      const lines: string[] = [];
+      const badBreaks: string[] = [];
+      let lastBottom = -1;
+      let lastVisible = -1;
+      for (let i = 0; i < text.length; i++) {
+        const char = text.data[i]!;
+        if (char === '\u00ad' || char === ' ') continue;
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        // The bottom: a range of the first letter after a soft hyphen's break can also cover the
+        // hyphen at the end of the line before.
+        const bottom = Math.round(range.getBoundingClientRect().bottom);
+        if (lastBottom >= 0 && bottom > lastBottom) {
+          const between = text.data.slice(lastVisible + 1, i);
+          if (!between.includes('\u00ad') && !between.includes(' ')) badBreaks.push(`${text.data.slice(0, i)}|${text.data.slice(i)}`);
+          lines.push('');
+        }
+        if (lines.length === 0) lines.push('');
+        lines[lines.length - 1] += char;
+        lastBottom = bottom;
+        lastVisible = i;
+      }
+      return { lines, badBreaks, visibility: getComputedStyle(element).visibility, hidden: element.getAttribute('aria-hidden') };
+    };
+    const shown = (locator: ReturnType<typeof page.locator>) => locator.locator('xpath=following-sibling::*[contains(@class, "hyphenated__shown")]').evaluate(shownLines);
+    const name = phase.locator('textarea.phase__name');
+    const moment = phase.locator('.phase__mot textarea');
+    for (const field of [name, moment, lane]) {
+      const copy = await shown(field);
+      expect(copy.lines.length).toBeGreaterThan(1); // too long for its column: it must break somewhere
+      expect(copy.badBreaks).toEqual([]);
+      expect(copy).toMatchObject({ visibility: 'visible', hidden: 'true' });
+      // The textarea under it is the field (its text unseen while the copy shows it), and what
+      // everyone edits holds no soft hyphens.
+      expect(await field.evaluate((el: HTMLTextAreaElement) => ({ hyphens: el.value.includes('\u00ad'), color: getComputedStyle(el).color }))).toEqual({ hyphens: false, color: 'rgba(0, 0, 0, 0)' });
+    }
+    expect(await name.inputValue()).toBe('Zelfbedieningsmagazijn');
+    // The copy of a one-step phase's name shows it whole (it sizes the phase's header with the textarea).
+    const nameCopy = await shown(name);
+    expect(nameCopy.lines.join('')).toBe('Zelfbedieningsmagazijn');
+    // Being edited, the textarea shows its own text and the copy steps aside.
+    await name.focus();
+    expect((await shown(name)).visibility).toBe('hidden');
+    expect(await name.evaluate((el) => getComputedStyle(el).color)).not.toBe('rgba(0, 0, 0, 0)');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Delft');
+    await page.locator('.journey-title').focus();
+    expect((await shown(name)).lines.join(' ')).toContain('Delft');
+    expect(await name.inputValue()).toBe('Zelfbedieningsmagazijn Delft');
+    await page.context().close();
+  }, 60_000);
 
   it('a 200-step map scrolled with the mouse wheel has every column in view drawn in every frame', async () => {
     const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bigJourney(200, 3)) });

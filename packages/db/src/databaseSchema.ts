@@ -50,6 +50,8 @@ export interface JourneyVersionsTable {
   created_at: number;
   /** The open JSON format: a version is read, compared and restored as records, never as Yjs bytes. */
   snapshot: string;
+  /** On a `before-restore` version, the version the restore put back; null otherwise and on rows kept before migration 013. */
+  restored_version_id: string | null;
 }
 
 export interface ApprovalRequestsTable {

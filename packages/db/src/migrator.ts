@@ -13,6 +13,7 @@ import { documentLeasesMigration } from './migrations/009_documentLeases.ts';
 import { stagingJobsMigration } from './migrations/010_stagingJobs.ts';
 import { samlSignInsMigration } from './migrations/011_samlSignIns.ts';
 import { clientClaimsMigration } from './migrations/012_clientClaims.ts';
+import { restoredVersionsMigration } from './migrations/013_restoredVersions.ts';
 
 // Migrations are listed in code rather than read from a folder, so the same list runs in
 // the server, the CLI and the tests, whatever the working directory.
@@ -35,6 +36,7 @@ class ListedMigrations implements MigrationProvider {
       '010_staging_jobs': stagingJobsMigration(this.dialect),
       '011_saml_sign_ins': samlSignInsMigration(this.dialect),
       '012_client_claims': clientClaimsMigration(this.dialect),
+      '013_restored_versions': restoredVersionsMigration,
     };
   }
 }

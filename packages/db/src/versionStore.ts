@@ -9,6 +9,14 @@ import type { Database } from './databaseSchema.ts';
 export const VERSION_KINDS = ['named', 'auto', 'before-restore'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
+/** A version as another version refers to it: enough to name it in words. */
+export interface VersionRef {
+  id: string;
+  name: string;
+  kind: VersionKind;
+  createdAt: number;
+}
+
 export interface VersionInfo {
   id: string;
   journeyId: string;
@@ -16,6 +24,11 @@ export interface VersionInfo {
   kind: VersionKind;
   author: string;
   createdAt: number;
+  /**
+   * On a `before-restore` version, the version the restore put back; null on the other kinds, and
+   * on those kept by an older Klantreis, whose name (`before restoring: <name>`) is all there is.
+   */
+  restored: VersionRef | null;
 }
 
 export interface ApprovalDecision {
@@ -43,31 +56,46 @@ export class VersionStore {
     this.db = db;
   }
 
-  async createVersion(input: { journeyId: string; name: string; kind: VersionKind; author: string; document: JourneyDocument }): Promise<VersionInfo> {
-    const version: VersionInfo = { id: `v_${randomKey(12)}`, journeyId: input.journeyId, name: input.name, kind: input.kind, author: input.author, createdAt: Date.now() };
+  /** `restoredVersionId`: for a `before-restore` version, the version about to be put back. */
+  async createVersion(input: { journeyId: string; name: string; kind: VersionKind; author: string; document: JourneyDocument; restoredVersionId?: string }): Promise<VersionInfo> {
+    const id = `v_${randomKey(12)}`;
+    const createdAt = Date.now();
     await this.db
       .insertInto('journey_versions')
-      .values({ id: version.id, journey_id: version.journeyId, name: version.name, kind: version.kind, author: version.author, created_at: version.createdAt, snapshot: JSON.stringify(input.document) })
+      .values({
+        id,
+        journey_id: input.journeyId,
+        name: input.name,
+        kind: input.kind,
+        author: input.author,
+        created_at: createdAt,
+        snapshot: JSON.stringify(input.document),
+        restored_version_id: input.restoredVersionId ?? null,
+      })
       .execute();
-    return version;
+    const restored = input.restoredVersionId === undefined ? undefined : await this.versionRows(input.journeyId).where('v.id', '=', input.restoredVersionId).executeTakeFirst();
+    return { id, journeyId: input.journeyId, name: input.name, kind: input.kind, author: input.author, createdAt, restored: restored ? versionRef(versionInfo(restored)) : null };
   }
 
   /** Newest first. */
   async listVersions(journeyId: string): Promise<VersionInfo[]> {
-    const rows = await this.db
-      .selectFrom('journey_versions')
-      .select(['id', 'journey_id', 'name', 'kind', 'author', 'created_at'])
-      .where('journey_id', '=', journeyId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
-    return rows.map((r) => ({ id: r.id, journeyId: r.journey_id, name: r.name, kind: r.kind, author: r.author, createdAt: Number(r.created_at) }));
+    const rows = await this.versionRows(journeyId).orderBy('v.created_at', 'desc').orderBy('v.id', 'desc').execute();
+    return rows.map(versionInfo);
   }
 
   async getVersion(journeyId: string, versionId: string): Promise<(VersionInfo & { document: JourneyDocument }) | undefined> {
-    const row = await this.db.selectFrom('journey_versions').selectAll().where('journey_id', '=', journeyId).where('id', '=', versionId).executeTakeFirst();
+    const row = await this.versionRows(journeyId).select('v.snapshot').where('v.id', '=', versionId).executeTakeFirst();
     if (!row) return undefined;
-    return { id: row.id, journeyId: row.journey_id, name: row.name, kind: row.kind, author: row.author, createdAt: Number(row.created_at), document: JSON.parse(row.snapshot) as JourneyDocument };
+    return { ...versionInfo(row), document: JSON.parse(row.snapshot) as JourneyDocument };
+  }
+
+  /** A journey's versions, each with the one it put back when it was kept before a restore. */
+  private versionRows(journeyId: string) {
+    return this.db
+      .selectFrom('journey_versions as v')
+      .leftJoin('journey_versions as r', (join) => join.onRef('r.id', '=', 'v.restored_version_id').onRef('r.journey_id', '=', 'v.journey_id'))
+      .select(['v.id', 'v.journey_id', 'v.name', 'v.kind', 'v.author', 'v.created_at', 'r.id as restored_id', 'r.name as restored_name', 'r.kind as restored_kind', 'r.created_at as restored_created_at'])
+      .where('v.journey_id', '=', journeyId);
   }
 
   async latestVersionTime(journeyId: string, kind: VersionKind): Promise<number | null> {
@@ -125,4 +153,30 @@ export class VersionStore {
         .map((d) => ({ approver: d.approver, decision: d.decision, comment: d.comment, createdAt: Number(d.created_at) })),
     }));
   }
+}
+
+function versionRef({ id, name, kind, createdAt }: VersionRef): VersionRef {
+  return { id, name, kind, createdAt };
+}
+
+interface VersionRow {
+  id: string;
+  journey_id: string;
+  name: string;
+  kind: VersionKind;
+  author: string;
+  created_at: number;
+  restored_id: string | null;
+  restored_name: string | null;
+  restored_kind: VersionKind | null;
+  restored_created_at: number | null;
+}
+
+function versionInfo(row: VersionRow): VersionInfo {
+  // A restored version is never removed on its own (only with its journey), so its id finds it.
+  const restored =
+    row.restored_id !== null && row.restored_name !== null && row.restored_kind !== null && row.restored_created_at !== null
+      ? { id: row.restored_id, name: row.restored_name, kind: row.restored_kind, createdAt: Number(row.restored_created_at) }
+      : null;
+  return { id: row.id, journeyId: row.journey_id, name: row.name, kind: row.kind, author: row.author, createdAt: Number(row.created_at), restored };
 }

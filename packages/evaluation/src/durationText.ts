@@ -36,10 +36,23 @@ export function durationParts(seconds: number): DurationParts {
   return hours % 24 === 0 ? { days } : { days, hours: hours % 24 };
 }
 
+// DurationFormat.format takes some 9 µs a call, over thirty times a number's format: the evaluation
+// writes a wait into every anticipation finding on every edit, and the map into every wait badge,
+// mostly the same few durations. So the texts are remembered; the cap keeps a dashboard of
+// measured seconds from growing the cache without end.
+const texts = new Map<string, string>();
+const MAX_REMEMBERED_TEXTS = 1000;
+
 /** A duration in seconds as the reader says it, with units. */
 export function formatDuration(seconds: number, locale: Locale): string {
   const parts = durationParts(seconds);
-  return formatter(locale, parts.seconds === 0).format(parts);
+  const key = `${locale} ${parts.days ?? 0} ${parts.hours ?? 0} ${parts.minutes ?? 0} ${parts.seconds ?? '-'}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size >= MAX_REMEMBERED_TEXTS) texts.clear();
+    texts.set(key, (text = formatter(locale, parts.seconds === 0).format(parts)));
+  }
+  return text;
 }
 
 /** A wait in minutes, as the map's wait badge and the exports write it. */

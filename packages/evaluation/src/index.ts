@@ -13,6 +13,7 @@ export * from './axisScale.ts';
 export * from './orderedJourney.ts';
 export { durationParts, formatDuration, formatWaitMinutes } from './durationText.ts';
 export { MESSAGES, explainRememberedModel, formatScore, type MessageCatalog, type MessageParams } from './messages.ts';
+export { RULE_NAMES } from './ruleNames.ts';
 export * from './toBeCurve.ts';
 export * from './kanoSummary.ts';
 export * from './csvRows.ts';

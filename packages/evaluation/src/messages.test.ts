@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS, type RuleId } from './finding.ts';
-import { MESSAGES, formatList, formatScore, message, stepLabel, type MessageParams } from './messages.ts';
+import { formatWaitMinutes } from './durationText.ts';
+import { MESSAGES, formatList, formatNumber, formatScore, message, stepLabel, type MessageParams } from './messages.ts';
 import { orderJourney } from './orderedJourney.ts';
 import { buildJourney } from './testJourneyBuilder.ts';
 
@@ -43,6 +44,32 @@ describe('the message catalogues', () => {
       expect(text).not.toMatch(/undefined|null|NaN|\[object/);
       if ('step' in SAMPLES[rule]) expect(text).toContain(STEP);
     }
+  });
+});
+
+describe('numbers and waits in the sentences', () => {
+  it('write a wait in words with its units, as the wait badge does, never as raw minutes', () => {
+    const anticipation = (locale: 'nl' | 'en', minutes: number) =>
+      message(locale, 'pleasure-pain.anticipation', { step: STEP, peak: '“Dinner”', cause: 'wait', minutes });
+    expect(anticipation('en', 2880)).toMatch(/^A wait of 2 days at “Checkout” \(−1\) builds anticipation/);
+    expect(anticipation('nl', 1500)).toMatch(/^Het wachten van 1 dag, 1 uur bij “Checkout” \(−1\) bouwt de verwachting op/);
+    // Waits of an hour or more are the ones raw minutes made unreadable ("a 2880-minute wait").
+    for (const [locale, minutes] of [['en', 2880], ['nl', 1500], ['en', 90], ['nl', 60]] as const) {
+      const text = anticipation(locale, minutes);
+      expect(text).toContain(formatWaitMinutes(minutes, locale));
+      expect(text).not.toContain(String(minutes));
+    }
+    expect(anticipation('en', 25)).toMatch(/^A wait of 25 min at/);
+  });
+
+  it('write every number through Intl, with the grouping and decimal mark of the language', () => {
+    expect(formatNumber(1434, 'en')).toBe('1,434');
+    expect(formatNumber(1434.5, 'nl')).toBe('1.434,5');
+    expect(formatNumber(-0.001, 'nl')).toBe('0');
+    expect(message('en', 'touchpoint-vs-journey.alert', { touchpointMean: 1.5, journeyScore: -1, stepCount: 1434 })).toMatch(/^The 1,434 steps with a touchpoint average \+1\.5/);
+    expect(message('nl', 'touchpoint-vs-journey.alert', { touchpointMean: 1.5, journeyScore: -1, stepCount: 1434 })).toMatch(/^De 1\.434 stappen met een contactmoment scoren gemiddeld \+1,5/);
+    expect(formatList(Array.from({ length: 1439 }, (_, i) => `s${i}`), 'en')).toBe('s0, s1, s2, s3, s4 and 1,434 more');
+    expect(formatList(Array.from({ length: 1439 }, (_, i) => `s${i}`), 'nl')).toBe('s0, s1, s2, s3, s4 en nog 1.434 andere');
   });
 });
 

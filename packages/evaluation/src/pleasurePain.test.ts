@@ -22,10 +22,10 @@ describe('pleasure-pain gap', () => {
         severity: 'positive',
         stepIds: [stepIdByTitle(doc, 'Wait for the food'), stepIdByTitle(doc, 'Dinner')],
         message:
-          'Waiting at “Wait for the food” (−1, a 25-minute wait) builds anticipation for “Dinner” (+2) later in the same phase: hunger is the best sauce. It is not a pain point, as long as it does not turn dark red.',
+          'A wait of 25 min at “Wait for the food” (−1) builds anticipation for “Dinner” (+2) later in the same phase: hunger is the best sauce. It is not a pain point, as long as it does not turn dark red.',
       },
     ]);
-    expect(pleasurePain(doc, 'nl')[0]!.message).toContain('Het wachten bij “Wait for the food” (−1, 25 min wachten)');
+    expect(pleasurePain(doc, 'nl')[0]!.message).toContain('Het wachten van 25 min bij “Wait for the food” (−1)');
   });
 
   it('counts paying as a sacrifice too', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { TEMPLATE_IDS, buildTemplate } from '@klantreis/templates';
+import { RULE_NAMES } from '@klantreis/evaluation';
 import { createActionRecord, createCellRecord, createKanoElement, indicesBetween, type JourneyDocument } from '@klantreis/schema';
 import { journeyView } from './journeyView.ts';
 import { NUMERIC_COLUMNS, journeyCsv, journeyRows, journeyXlsx, neutralizeFormula } from './table.ts';
@@ -147,8 +148,25 @@ describe('the map as CSV and XLSX', () => {
       expect(actions.rowCount).toBe(doc.actions.length + 1);
       const findings = workbook.worksheets[2]!;
       expect(findings.rowCount).toBe(view.evaluation.findings.length + 1);
-      view.evaluation.findings.forEach((finding, i) => expect(findings.getRow(i + 2).getCell(3).value).toBe(finding.message));
+      view.evaluation.findings.forEach((finding, i) => {
+        // The rule by its name in the journey's language, as the editor's finding list names it, never its id.
+        expect(findings.getRow(i + 2).getCell(2).value).toBe(RULE_NAMES[doc.journey.locale][finding.rule]);
+        expect(findings.getRow(i + 2).getCell(3).value).toBe(finding.message);
+      });
     }
+  });
+
+  it('names each finding\'s rule in the journey\'s language, not by its internal id', async () => {
+    const doc = enriched();
+    doc.steps[0]!.score = -1; // a failing must-be element ("Gratis parkeren") on a negative step
+    const dutch = await readXlsx(await journeyXlsx(journeyView(doc)));
+    const rules = (workbook: ExcelJS.Workbook) => workbook.worksheets[2]!.getColumn(2).values.slice(2).map(String);
+    expect(dutch.worksheets[2]!.getRow(1).getCell(2).value).toBe('Regel');
+    expect(rules(dutch)).toContain('Basisbehoefte faalt');
+    doc.journey.locale = 'en';
+    const english = await readXlsx(await journeyXlsx(journeyView(doc)));
+    expect(rules(english)).toContain('Must-be failing');
+    for (const name of [...rules(dutch), ...rules(english)]) expect(name).not.toMatch(/^[a-z-]+\.[a-z-]+$/);
   });
 
   it('lists the actions in their order with status, owner, due date and step titles', async () => {

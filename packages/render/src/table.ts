@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { sortByIndex, type ActionRecord } from '@klantreis/schema';
-import { formatWaitMinutes } from '@klantreis/evaluation';
+import { RULE_NAMES, formatWaitMinutes } from '@klantreis/evaluation';
 import type { JourneyView, ViewStep } from './journeyView.ts';
 
 // The map as a table: one row per step, one column per field and per visible lane. CSV for
@@ -126,7 +126,8 @@ export async function journeyXlsx(view: JourneyView): Promise<Buffer> {
     workbook,
     names.findings,
     [labels.severity, labels.rule, labels.message],
-    view.evaluation.findings.map((finding) => [labels.severities[finding.severity], finding.rule, finding.message]),
+    // The rule by the name the editor's finding list gives it; its id means nothing to a reader.
+    view.evaluation.findings.map((finding) => [labels.severities[finding.severity], RULE_NAMES[view.locale][finding.rule], finding.message]),
     [14, 36, 100],
   );
 

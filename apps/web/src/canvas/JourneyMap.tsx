@@ -23,7 +23,7 @@ import { ContentLanguage } from './contentLanguage.ts';
 import { mapScale, useMapZoom } from './useMapZoom.ts';
 import { useColumnWindow } from './useColumnWindow.ts';
 import { drawnColumns, focusNeighbours } from './columnWindow.ts';
-import { dragAnnouncements } from './dragAnnouncements.ts';
+import { dragAnnouncements, keyboardMoveAnnouncement } from './dragAnnouncements.ts';
 import { ExperienceRows } from './experience/ExperienceRows.tsx';
 import './workshopScale.css';
 import { SCORES } from '@klantreis/schema';
@@ -111,9 +111,11 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
     const stepId = (event.target as Element).closest('[data-step-id]')?.getAttribute('data-step-id') ?? null;
     if (stepId) setFocusedStepId(stepId);
   }, []);
-  // A finding or chart point shows its steps: the first is brought into view when it is not.
+  // A finding or chart point shows its steps: the first is brought into view when it is not;
+  // so is a step just selected, which on a narrow screen opens the panel over the map, and
+  // could be under it.
   useEffect(() => {
-    const first = highlightedStepIds[0];
+    const first = highlightedStepIds[0] ?? selectedStepId;
     const scroller = scrollRef.current;
     if (!first || !scroller) return;
     const head = scroller.querySelector<HTMLElement>(`[data-testid="step-head"][data-step-id="${CSS.escape(first)}"]`);
@@ -126,19 +128,22 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
     const to = panel && panel.left < view.right && panel.left > from ? panel.left : view.left + scroller.clientWidth;
     if (box.left < from) scroller.scrollBy({ left: box.left - from - 8 });
     else if (box.right > to) scroller.scrollBy({ left: box.right - to + 8 });
-  }, [highlightedStepIds, scrollRef]);
+  }, [highlightedStepIds, selectedStepId, scrollRef]);
 
   // The latest journey through a ref: a callback that changed with every keystroke would make
   // all 200 step heads of a big map render again while someone types in one cell.
   const journeyNow = useRef(journey);
   journeyNow.current = journey;
+  // What a screen reader hears after a step moved by the keyboard (a drag's words are dnd-kit's own region).
+  const [moveAnnouncement, setMoveAnnouncement] = useState('');
   const moveBy = useCallback(
     (stepId: string, delta: number) => {
       const target = stepMoveTarget(journeyNow.current, stepId, delta);
+      setMoveAnnouncement(keyboardMoveAnnouncement(t, journeyNow.current, stepId, delta, target));
       if (target) edit((doc, origin) => moveStep(doc, stepId as StepId, { phaseId: target.phaseId as PhaseId, position: target.position }, origin));
       requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-step-id="${stepId}"] .step-head__handle`)?.focus());
     },
-    [edit],
+    [edit, t],
   );
 
   const onDragEndRef = useRef(onDragEnd);
@@ -191,6 +196,9 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
               {t('editor.columnsDrawn', { from: drawnSteps.from, to: drawnSteps.to, total: drawnSteps.count })}
             </span>
           )}
+          <span className="visually-hidden" role="status" data-testid="step-moved">
+            {moveAnnouncement}
+          </span>
         </div>
         {layout.phaseSpans.map((span, i) => (
           <PhaseHeader key={span.phase.id} span={span} index={i} phaseCount={layout.phaseSpans.length} />

@@ -12,6 +12,7 @@ import { laneDisplayName, type LaneTexts, type MapColumn } from './mapLayout.ts'
 import { cellTextWidth, tallestTexts } from './laneSizer.ts';
 import { useAfterFirstPaint } from './useAfterFirstPaint.ts';
 import { withSoftHyphens } from './softHyphens.ts';
+import { HyphenatedTextarea } from './HyphenatedTextarea.tsx';
 
 export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { lane: LaneRecord; index: number; laneCount: number }) {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export const LaneLabel = memo(function LaneLabel({ lane, index, laneCount }: { l
   return (
     <div className="lane-label" data-lane-id={lane.id}>
       {/* A two-line textarea, not an input, so long lane names wrap instead of being cut off. */}
-      <textarea
+      <HyphenatedTextarea
         className="lane-label__name"
         rows={2}
         lang={lane.name ? lang : undefined}

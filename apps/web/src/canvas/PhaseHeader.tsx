@@ -7,7 +7,7 @@ import { useJourneyEdit } from '../hooks/useJourneyEdit.ts';
 import { useCan } from '../hooks/useJourneyAccess.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
 import { useContentLanguage } from './contentLanguage.ts';
-import { GrowingTextarea } from './GrowingTextarea.tsx';
+import { HyphenatedTextarea } from './HyphenatedTextarea.tsx';
 import type { PhaseSpan } from './mapLayout.ts';
 
 /** A name and a moment of truth are one line of text: Enter ends the edit instead of adding a line. */
@@ -37,7 +37,8 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
       <div className="phase__top">
         {/* Textareas that grow with their text, so a long name or moment of truth wraps (with
             hyphens in the journey's language) instead of being cut off in a one-step phase. */}
-        <GrowingTextarea
+        <HyphenatedTextarea
+          grow
           className="phase__name"
           rows={1}
           lang={phase.name ? lang : undefined}
@@ -88,7 +89,9 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
       </div>
       <label className="phase__mot">
         <span className="phase__mot-label">{t('phase.momentOfTruth')}</span>
-        <GrowingTextarea
+        <HyphenatedTextarea
+          grow
+          className="phase__mot-text"
           rows={1}
           lang={phase.momentOfTruth ? lang : undefined}
           value={phase.momentOfTruth}

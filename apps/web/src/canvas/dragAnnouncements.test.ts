@@ -5,7 +5,8 @@ import { sortByIndex } from '@klantreis/schema';
 import { buildTemplate } from '@klantreis/templates';
 import { en } from '../i18n/en.ts';
 import { nl } from '../i18n/nl.ts';
-import { dragAnnouncements } from './dragAnnouncements.ts';
+import { dragAnnouncements, keyboardMoveAnnouncement } from './dragAnnouncements.ts';
+import { stepMoveTarget } from './mapLayout.ts';
 
 const item = (id: string) => ({ id }) as unknown as Active & Over;
 
@@ -43,5 +44,30 @@ describe('what a screen reader hears while a step is dragged', async () => {
     expect(announcements.onDragEnd({ active: item(first!.id), over: item(second!.id) })).toBe(
       `Stap ‘${first!.title}’ verplaatst na ‘${second!.title}’ in fase ‘${phaseOf(second!.phaseId)}’.`,
     );
+  });
+
+  it('says where Alt+← and Alt+→ moved a step: the step it passed, the phase it entered, or that it could go no further', async () => {
+    await i18n.changeLanguage('en');
+    const ordered = { ...journey, steps, phases: sortByIndex(journey.phases) };
+    const said = (stepId: string, delta: number) => keyboardMoveAnnouncement(i18n.t, ordered, stepId, delta, stepMoveTarget(ordered, stepId, delta));
+    const [a, b] = steps;
+    const phase = phaseOf(a!.phaseId);
+    expect(b!.phaseId).toBe(a!.phaseId);
+    expect(said(a!.id, 1)).toBe(`Step ‘${a!.title}’ moved after ‘${b!.title}’ in phase ‘${phase}’.`);
+    expect(said(b!.id, -1)).toBe(`Step ‘${b!.title}’ moved before ‘${a!.title}’ in phase ‘${phase}’.`);
+    expect(said(a!.id, -1)).toBe(`Step ‘${a!.title}’ is the first step of the map; it stays where it is.`);
+    expect(said(steps.at(-1)!.id, 1)).toBe(`Step ‘${steps.at(-1)!.title}’ is the last step of the map; it stays where it is.`);
+    // The last step of a phase, moved right, enters the next phase before its first step.
+    const lastOfFirstPhase = steps.filter((s) => s.phaseId === ordered.phases[0]!.id).at(-1)!;
+    const firstOfNext = steps.find((s) => s.phaseId === ordered.phases[1]!.id)!;
+    expect(said(lastOfFirstPhase.id, 1)).toBe(`Step ‘${lastOfFirstPhase.title}’ moved before ‘${firstOfNext.title}’ in phase ‘${ordered.phases[1]!.name}’.`);
+    // Into a phase without steps.
+    const empty = { ...ordered, steps: steps.filter((s) => s.phaseId !== ordered.phases[1]!.id) };
+    expect(keyboardMoveAnnouncement(i18n.t, empty, lastOfFirstPhase.id, 1, stepMoveTarget(empty, lastOfFirstPhase.id, 1))).toBe(
+      `Step ‘${lastOfFirstPhase.title}’ moved into the empty phase ‘${ordered.phases[1]!.name}’.`,
+    );
+    await i18n.changeLanguage('nl');
+    expect(said(a!.id, 1)).toBe(`Stap ‘${a!.title}’ verplaatst na ‘${b!.title}’ in fase ‘${phase}’.`);
+    expect(said(a!.id, -1)).toBe(`Stap ‘${a!.title}’ is de eerste stap van de kaart; hij blijft waar hij staat.`);
   });
 });

@@ -42,3 +42,36 @@ export function dragAnnouncements(t: TFunction, steps: readonly StepRecord[], ph
     },
   };
 }
+
+/**
+ * What a screen reader hears after Alt+← or Alt+→ on a step's handle moved it (`target`, from
+ * stepMoveTarget on the journey before the move; null when it could go no further): the step it
+ * passed, in words, as a drag's drop says it. `journey` lists the steps in map order.
+ */
+export function keyboardMoveAnnouncement(
+  t: TFunction,
+  journey: { steps: readonly StepRecord[]; phases: readonly PhaseRecord[] },
+  stepId: string,
+  delta: number,
+  target: { phaseId: string; position: number } | null,
+): string {
+  const step = journey.steps.find((s) => s.id === stepId);
+  const stepName = step?.title.trim() || t('step.untitled');
+  if (!target) return t(delta < 0 ? 'dnd.atStart' : 'dnd.atEnd', { step: stepName });
+  const phase = journey.phases.find((p) => p.id === target.phaseId)?.name.trim() || t('phase.unnamed');
+  // The steps of the phase it lands in, without itself: it goes in before siblings[position].
+  const siblings = journey.steps.filter((s) => s.phaseId === target.phaseId && s.id !== stepId);
+  const before = siblings[target.position];
+  const after = siblings[target.position - 1];
+  const name = (other: StepRecord) => other.title.trim() || t('step.untitled');
+  // Moved left, it passed the step now after it; moved right, the step now before it.
+  const where =
+    (delta < 0 ? before : after) !== undefined
+      ? t(delta < 0 ? 'dnd.beforeStep' : 'dnd.afterStep', { other: name((delta < 0 ? before : after)!), phase })
+      : before !== undefined
+        ? t('dnd.beforeStep', { other: name(before), phase })
+        : after !== undefined
+          ? t('dnd.afterStep', { other: name(after), phase })
+          : t('dnd.intoPhase', { phase });
+  return t('dnd.moved', { step: stepName, where });
+}

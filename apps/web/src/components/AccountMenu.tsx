@@ -17,7 +17,8 @@ export function AccountMenu() {
         <span className="account-menu__name">{me.user.name}</span>
         {unread > 0 && (
           <span className="badge badge--unread" data-testid="unread-count">
-            {t('access.inbox.unread', { count: unread })}
+            {t('access.inbox.unreadCount', { count: unread })}
+            <span className="badge__word"> {t('access.inbox.unreadWord', { count: unread })}</span>
           </span>
         )}
       </summary>

@@ -165,8 +165,10 @@ export const accessEn = {
   },
   inbox: {
     title: 'Inbox',
-    unread_one: '{{count, number}} new',
-    unread_other: '{{count, number}} new',
+    // "4 new": the number, then the word, which the editor's narrow top bar leaves to screen readers.
+    unreadCount: '{{count, number}}',
+    unreadWord_one: 'new',
+    unreadWord_other: 'new',
     empty: 'Nothing yet. When someone mentions you with @ or asks you to approve a version, it shows here.',
     markAllRead: 'Mark all read',
     mention: '{{name}} mentioned you in “{{journey}}”',

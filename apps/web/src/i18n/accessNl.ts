@@ -167,8 +167,10 @@ export const accessNl: typeof accessEn = {
   },
   inbox: {
     title: 'Inbox',
-    unread_one: '{{count, number}} nieuw',
-    unread_other: '{{count, number}} nieuw',
+    // "4 new": the number, then the word, which the editor's narrow top bar leaves to screen readers.
+    unreadCount: '{{count, number}}',
+    unreadWord_one: 'nieuw',
+    unreadWord_other: 'nieuw',
     empty: 'Nog niets. Als iemand je met @ noemt of je vraagt een versie goed te keuren, staat het hier.',
     markAllRead: 'Alles gelezen',
     mention: '{{name}} noemde je in “{{journey}}”',

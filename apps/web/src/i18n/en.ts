@@ -1,4 +1,5 @@
 import { EXPORT_LABELS } from '@klantreis/render/layout';
+import { RULE_NAMES } from '@klantreis/evaluation';
 import { accessEn } from './accessEn.ts';
 import { exportEn } from './exportEn.ts';
 import { sharingEn } from './sharingEn.ts';
@@ -125,6 +126,8 @@ export const en = {
     beforeStep: 'before ‘{{other}}’ in phase ‘{{phase}}’',
     intoPhase: 'into the empty phase ‘{{phase}}’',
     inPlace: 'in its own place in phase ‘{{phase}}’',
+    atStart: 'Step ‘{{step}}’ is the first step of the map; it stays where it is.',
+    atEnd: 'Step ‘{{step}}’ is the last step of the map; it stays where it is.',
   },
   step: {
     untitled: 'Untitled step',
@@ -224,23 +227,8 @@ export const en = {
     actionCount_other: '{{count, number}} actions',
     markers: { peak: 'Peak', trough: 'Trough', end: 'End' },
   },
-  rules: {
-    'peak-end.weak-end': 'Weak end',
-    'peak-end.strong-end': 'Strong end',
-    'peak-end.dark-red': 'Dark red moment',
-    'peak-end.weak-start': 'Weak start',
-    'service-concept.differentiator-not-excellent': 'Differentiator not excellent',
-    'service-concept.sacrifice-too-costly': 'Sacrifice too costly',
-    'service-concept.sacrifice-accepted': 'Accepted sacrifice',
-    'pleasure-pain.anticipation': 'Anticipation builds the peak',
-    'pleasure-pain.pain': 'Pain, not anticipation',
-    'kano.must-be-failing': 'Must-be failing',
-    'kano.delighter': 'Delighter',
-    'moment-of-truth.unmet': 'Moment of truth not met',
-    'touchpoint-vs-journey.alert': 'Good touchpoints, poor journey',
-    'importance-performance.act-first': 'Act first',
-    'importance-performance.overkill': 'Possible overkill',
-  },
+  // The rules' names come from the evaluation, which the exports name them by too.
+  rules: RULE_NAMES.en,
   importance: {
     title: 'Importance × performance',
     xAxis: 'Importance (1–5)',
@@ -450,6 +438,12 @@ export const en = {
     beforeRestore: 'before a restore',
     autoName: 'Automatic version, {{when}}',
     beforeRestoreName: 'The map before a restore, {{when}}',
+    // A version kept before a restore, by the version the restore put back ({{restored}}: one of the restored* below).
+    beforeRestoringName: 'Before restoring {{restored}}, {{when}}',
+    restoredNamed: '“{{name}}”',
+    restoredAuto: 'the automatic version ({{when}})',
+    restoredBackup: 'the map kept before a restore ({{when}})',
+    restoredEarlierBackup: 'a map kept before an earlier restore',
     byWhen: '{{author}} · {{when}}',
     compareWithCurrent: 'Compare with now',
     compareWithCurrentOf: 'Compare with now: {{name}}',
@@ -505,7 +499,8 @@ export const en = {
     requestedBy: 'Asked by {{name}}, {{when}}',
     state: { pending: 'waiting', approved: 'approved', 'changes-requested': 'changes asked' },
     badgeApproved: 'Approved: {{name}}',
-    badgeChanged: 'Approved: {{name}} · changed since',
+    // After badgeApproved, outside the part a long name is cut in, so it always shows.
+    badgeChangedSince: '· changed since',
     badgePending_one: '{{count, number}} approval waiting',
     badgePending_other: '{{count, number}} approvals waiting',
   },

@@ -122,6 +122,8 @@ export const measurementEn = {
     happiness: 'Happiness',
     lostTime: 'Lost time',
     alertLow: 'Good touchpoints, poor journey: the touchpoints average {{touchpoints}}, yet the journey scores {{journey}}.',
+    // The tile shows the mean of all journey-level answers, the alert the last period's: it names that period.
+    alertLowInPeriod: 'Good touchpoints, poor journey: the touchpoints average {{touchpoints}}, yet the journey scores {{journey}} in {{period}}.',
     alertFalling: 'Good touchpoints, falling journey: the journey-level score fell {{fall}} from the first to the last period.',
     noAlert: 'The journey-level score keeps up with the touchpoints.',
     noData: 'Import survey answers about the journey as a whole and about steps to compare them.',

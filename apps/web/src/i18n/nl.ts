@@ -1,4 +1,5 @@
 import { EXPORT_LABELS } from '@klantreis/render/layout';
+import { RULE_NAMES } from '@klantreis/evaluation';
 import type { Messages } from './en.ts';
 import { accessNl } from './accessNl.ts';
 import { exportNl } from './exportNl.ts';
@@ -125,6 +126,8 @@ export const nl: Messages = {
     beforeStep: 'vóór ‘{{other}}’ in fase ‘{{phase}}’',
     intoPhase: 'naar de lege fase ‘{{phase}}’',
     inPlace: 'op zijn eigen plek in fase ‘{{phase}}’',
+    atStart: 'Stap ‘{{step}}’ is de eerste stap van de kaart; hij blijft waar hij staat.',
+    atEnd: 'Stap ‘{{step}}’ is de laatste stap van de kaart; hij blijft waar hij staat.',
   },
   step: {
     untitled: 'Naamloze stap',
@@ -224,23 +227,8 @@ export const nl: Messages = {
     actionCount_other: '{{count, number}} acties',
     markers: { peak: 'Piek', trough: 'Dal', end: 'Einde' },
   },
-  rules: {
-    'peak-end.weak-end': 'Zwak einde',
-    'peak-end.strong-end': 'Sterk einde',
-    'peak-end.dark-red': 'Donkerrood moment',
-    'peak-end.weak-start': 'Zwak begin',
-    'service-concept.differentiator-not-excellent': 'Onderscheidend element niet uitstekend',
-    'service-concept.sacrifice-too-costly': 'Opoffering te duur',
-    'service-concept.sacrifice-accepted': 'Aanvaarde opoffering',
-    'pleasure-pain.anticipation': 'Voorpret bouwt de piek op',
-    'pleasure-pain.pain': 'Pijn, geen voorpret',
-    'kano.must-be-failing': 'Basisbehoefte faalt',
-    'kano.delighter': 'Wow-element',
-    'moment-of-truth.unmet': 'Moment van de waarheid niet vervuld',
-    'touchpoint-vs-journey.alert': 'Goede contactmomenten, slechte reis',
-    'importance-performance.act-first': 'Eerst aanpakken',
-    'importance-performance.overkill': 'Mogelijk overkill',
-  },
+  // The rules' names come from the evaluation, which the exports name them by too.
+  rules: RULE_NAMES.nl,
   importance: {
     title: 'Belang × prestatie',
     xAxis: 'Belang (1–5)',
@@ -450,6 +438,12 @@ export const nl: Messages = {
     beforeRestore: 'vóór terugzetten',
     autoName: 'Automatische versie, {{when}}',
     beforeRestoreName: 'De kaart vóór het terugzetten, {{when}}',
+    // Een versie van vóór het terugzetten, genoemd naar de versie die is teruggezet ({{restored}}: een van de restored* hieronder).
+    beforeRestoringName: 'Vóór het terugzetten van {{restored}}, {{when}}',
+    restoredNamed: '“{{name}}”',
+    restoredAuto: 'de automatische versie ({{when}})',
+    restoredBackup: 'de kaart van vóór een terugzetting ({{when}})',
+    restoredEarlierBackup: 'een kaart van vóór een eerdere terugzetting',
     byWhen: '{{author}} · {{when}}',
     compareWithCurrent: 'Vergelijk met nu',
     compareWithCurrentOf: 'Vergelijk met nu: {{name}}',
@@ -505,7 +499,8 @@ export const nl: Messages = {
     requestedBy: 'Gevraagd door {{name}}, {{when}}',
     state: { pending: 'wacht', approved: 'goedgekeurd', 'changes-requested': 'wijzigingen gevraagd' },
     badgeApproved: 'Goedgekeurd: {{name}}',
-    badgeChanged: 'Goedgekeurd: {{name}} · sindsdien gewijzigd',
+    // Na badgeApproved, buiten het deel dat bij een lange naam wordt afgekapt, zodat het altijd te zien is.
+    badgeChangedSince: '· sindsdien gewijzigd',
     badgePending_one: '{{count, number}} goedkeuring wacht',
     badgePending_other: '{{count, number}} goedkeuringen wachten',
   },

@@ -14,13 +14,20 @@ void allKinds;
 export const versionParams = z.object({ id: z.string().min(1).max(64), versionId: z.string().min(1).max(64) });
 export const requestParams = z.object({ id: z.string().min(1).max(64), requestId: z.string().min(1).max(64) });
 
+/** A version as another refers to it: enough to name it in words (its name, or its kind and time). */
+export const versionRef = z.object({ id: z.string(), name: z.string(), kind: z.enum(VERSION_KINDS), createdAt: z.number() });
+export type VersionRef = z.infer<typeof versionRef>;
+
 export const versionInfo = z.object({
   id: z.string(),
   journeyId: z.string(),
+  /** Klantreis's own versions carry a machine name (an ISO time, `before restoring: …`): show kind and time in words. */
   name: z.string(),
   kind: z.enum(VERSION_KINDS),
   author: z.string(),
   createdAt: z.number(),
+  /** On a `before-restore` version, the version the restore put back; null otherwise, and on those kept before Klantreis stored it. */
+  restored: versionRef.nullable(),
 });
 export type VersionInfo = z.infer<typeof versionInfo>;
 export const versionList = z.array(versionInfo);
@@ -82,7 +89,10 @@ export type ApprovalRequest = z.infer<typeof approvalRequest>;
 
 export const approvalStatus = z.object({
   requests: z.array(approvalRequest),
-  approvedVersion: z.object({ versionId: z.string(), name: z.string(), approvedAt: z.number(), changedSince: z.boolean() }).nullable(),
+  /** The approved version, with what the versions list has of it, so it is named the same way. */
+  approvedVersion: z
+    .object({ versionId: z.string(), name: z.string(), kind: z.enum(VERSION_KINDS), createdAt: z.number(), restored: versionRef.nullable(), approvedAt: z.number(), changedSince: z.boolean() })
+    .nullable(),
   /** Approvers are accounts, stored by e-mail address: their names as they are now. */
   names: z.record(z.string(), z.string()),
 });

@@ -77,6 +77,30 @@ describe('layoutCurve', () => {
     expect(duration.x - measure.width('2 days', 12, 'bold') / 2).toBeGreaterThanOrEqual(frame.x);
   });
 
+  it('draws a wait after a step and a wait before the next side by side at their boundary, bands and durations apart', () => {
+    const curve = layoutCurve(input([step('a', 0, { wait: { moment: 'after', text: '1 h 30 min' } }), step('b', 0, { wait: { moment: 'before', text: '2 days' } }), step('c', 1)]), frame);
+    const waits = curve.items.filter((i) => i.part === 'wait');
+    expect(waits.map((w) => w.stepId)).toEqual(['a', 'b']);
+    const boundary = frame.x + frame.columnWidth;
+    const rectBox = (shape: Shape | undefined) => {
+      if (shape?.kind !== 'rect') throw new Error('no rect');
+      return { x1: shape.x, y1: shape.y, x2: shape.x + shape.width, y2: shape.y + shape.height };
+    };
+    const parts = waits.map((w) => ({
+      band: rectBox(w.shapes.find((s) => s.part === 'wait-band')),
+      label: rectBox(w.shapes.find((s) => s.kind === 'rect' && s.part !== 'wait-band')),
+    }));
+    const [after, before] = parts;
+    const apart = (p: ReturnType<typeof rectBox>, q: ReturnType<typeof rectBox>) => p.x2 <= q.x1 || q.x2 <= p.x1 || p.y2 <= q.y1 || q.y2 <= p.y1;
+    expect(apart(after!.band, before!.band)).toBe(true);
+    expect(apart(after!.label, before!.label)).toBe(true);
+    // The step's own wait on its side of the boundary: "after" to the left, "before" to the right.
+    expect(after!.band.x2).toBeLessThanOrEqual(boundary);
+    expect(before!.band.x1).toBeGreaterThanOrEqual(boundary);
+    expect(after!.label.x2).toBeLessThanOrEqual(boundary);
+    expect(before!.label.x1).toBeGreaterThanOrEqual(boundary);
+  });
+
   it('marks peak and end together above, the trough below, and beside the dot at +2', () => {
     const curve = layoutCurve(input([step('a', 1), step('b', -1), step('c', 2)], { peakStepId: 'c', endStepId: 'c', troughStepId: 'b' }), frame);
     const markers = curve.items.filter((i) => i.part === 'marker');

@@ -173,16 +173,26 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
 
   // Waits, where the customer waits: between the step and the one before (before), in its
   // middle (during) or between it and the next (after); kept inside the curve at its ends.
+  const waitEdge = (moment: 'before' | 'during' | 'after', column: number) => frame.x + (moment === 'before' ? column : moment === 'after' ? column + 1 : column + 0.5) * frame.columnWidth;
+  // A step's wait after it and the next step's wait before it meet at one boundary: there the
+  // first goes to the boundary's left and the second to its right, each with its duration on its
+  // side, instead of one drawn over the other.
+  const waitsAt = new Map<number, number>();
+  for (const { step, column } of steps) {
+    if (step.wait) waitsAt.set(waitEdge(step.wait.moment, column), (waitsAt.get(waitEdge(step.wait.moment, column)) ?? 0) + 1);
+  }
   for (const { step, column } of steps) {
     if (!step.wait) continue;
     const { moment } = step.wait;
-    const edge = frame.x + (moment === 'before' ? column : moment === 'after' ? column + 1 : column + 0.5) * frame.columnWidth;
-    const left = Math.max(frame.x, Math.min(edge - WAIT_WIDTH / 2, frame.x + width - WAIT_WIDTH));
+    const edge = waitEdge(moment, column);
+    const side = (waitsAt.get(edge) ?? 0) > 1 ? (moment === 'after' ? -1 : 1) : 0;
+    const left = Math.max(frame.x, Math.min(edge - WAIT_WIDTH / 2 + side * (WAIT_WIDTH / 2 + 1), frame.x + width - WAIT_WIDTH));
     const band = { x: left, y: top + 4, width: WAIT_WIDTH, height: frame.height - 8 };
     bands.push(band);
     const labelWidth = measure.width(step.wait.text, 12, 'bold') + 6;
-    // The duration under the band, whole inside the curve at its ends.
-    const labelX = Math.max(frame.x + labelWidth / 2, Math.min(left + WAIT_WIDTH / 2, frame.x + width - labelWidth / 2));
+    // The duration under the band (beside the boundary when two waits share it), whole inside the curve at its ends.
+    const labelCentre = side === 0 ? left + WAIT_WIDTH / 2 : edge + side * (labelWidth / 2 + 1);
+    const labelX = Math.max(frame.x + labelWidth / 2, Math.min(labelCentre, frame.x + width - labelWidth / 2));
     // Raised above a measured step's figures where it would cover them.
     const onFigures = [...figures.values()].some(({ box }) => box.x1 < labelX + labelWidth / 2 && box.x2 > labelX - labelWidth / 2);
     const labelTop = onFigures ? bottom - 35 : bottom - 24;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { JourneyComparison, JourneyDocument } from '@klantreis/schema';
 import { journeyFromDoc } from '@klantreis/sync';
+import { VersionStore } from '@klantreis/db';
 import { buildEditorClient, buildTestServer, eventually, type Backend, type TestServer } from '../../testServer.ts';
 import { authorizedFetch } from '../../testCredentials.ts';
 import { asPerson, invitePerson, type Person } from '../../access/accessTestSupport.ts';
@@ -114,6 +115,46 @@ describe.each(backends)('versions and approval on %s', (_name, backend) => {
     expect(before.names[bram.email]).toBe('Bram');
     await api(`/api/journeys/${id}/records/${journey.steps[2]!.id}`, 'PATCH', { title: 'Gewijzigd na akkoord' });
     expect((await api<Status>(`/api/journeys/${id}/approval`)).body.approvedVersion!.changedSince).toBe(true);
+  });
+
+  it('keeps which version a restore put back, and gives the approved version’s kind and time', async () => {
+    type Restored = { id: string; name: string; kind: string; createdAt: number };
+    type Listed = Restored & { restored: Restored | null };
+    const { id, journey } = await templateJourney();
+    const bram = await invitePerson(server, 'commenter', { name: 'Bram' });
+    const listed = async () => (await api<Listed[]>(`/api/journeys/${id}/versions`)).body;
+    const restore = async (versionId: string) => (await api<{ backupVersionId: string }>(`/api/journeys/${id}/versions/${versionId}/restore`, 'POST', {})).body.backupVersionId;
+    const asIs = (await api<Listed>(`/api/journeys/${id}/versions`, 'POST', { name: 'as-is' })).body;
+    // The first edit of a journey without one takes an automatic version.
+    await api(`/api/journeys/${id}/records/${journey.steps[0]!.id}`, 'PATCH', { title: 'Na de workshop' });
+    let automatic: Listed | undefined;
+    await eventually(async () => expect((automatic = (await listed()).find((v) => v.kind === 'auto'))).toBeDefined());
+
+    const beforeAsIs = await restore(asIs.id);
+    const beforeAutomatic = await restore(automatic!.id);
+    const beforeBackup = await restore(beforeAsIs);
+    const versions = await listed();
+    const ref = ({ id: versionId, name, kind, createdAt }: Listed) => ({ id: versionId, name, kind, createdAt });
+    const byId = (versionId: string) => versions.find((v) => v.id === versionId)!;
+    // The stored name stays what older clients read; which version was put back is kept apart.
+    expect(byId(beforeAsIs)).toMatchObject({ kind: 'before-restore', name: 'before restoring: as-is', restored: ref(asIs) });
+    expect(byId(beforeAutomatic)).toMatchObject({ kind: 'before-restore', restored: ref(automatic!) });
+    expect(byId(beforeBackup)).toMatchObject({ kind: 'before-restore', restored: ref(byId(beforeAsIs)) });
+    expect(byId(asIs.id).restored).toBeNull();
+    expect(byId(automatic!.id).restored).toBeNull();
+
+    // The badge names the approved version as the list does: it gets what the list has of it.
+    const round = (await api<{ id: string }>(`/api/journeys/${id}/approvals`, 'POST', { versionId: beforeAutomatic, approvers: [bram.email] })).body;
+    await asPerson(server, bram, `/api/journeys/${id}/approvals/${round.id}/decisions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'approved' }) });
+    const approved = (await api<{ approvedVersion: Listed & { versionId: string } }>(`/api/journeys/${id}/approval`)).body.approvedVersion;
+    expect(approved).toMatchObject({ versionId: beforeAutomatic, kind: 'before-restore', createdAt: byId(beforeAutomatic).createdAt, restored: ref(automatic!) });
+  });
+
+  it('lists a version kept before a restore by an older Klantreis, which stored only its name', async () => {
+    const { id, journey } = await templateJourney();
+    await new VersionStore(server.store.db).createVersion({ journeyId: id, name: 'before restoring: as-is', kind: 'before-restore', author: 'Anna', document: journey });
+    const [old] = (await api<{ name: string; restored: unknown }[]>(`/api/journeys/${id}/versions`)).body;
+    expect(old).toMatchObject({ name: 'before restoring: as-is', restored: null });
   });
 
   it('answers 404 for an unknown version or approval request', async () => {

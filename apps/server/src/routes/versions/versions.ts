@@ -22,6 +22,7 @@ import {
   versionInfo,
   versionList,
   versionParams,
+  type ApprovalStatus,
 } from '@klantreis/core/contracts';
 
 export interface VersionRoutesOptions {
@@ -85,7 +86,16 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
       const { id, versionId } = request.params;
       const info = await savedVersion(id, versionId, 'params.versionId');
       const target = await versionDocument(id, versionId);
-      const backup = await versions.createVersion({ journeyId: id, name: `before restoring: ${info.name}`, kind: 'before-restore', author: actorName(request.actor), document: await documents.read(id) });
+      // The name stays what older clients and scripts read; the version put back is kept by its id,
+      // so the list names it in the reader's language (and an automatic one by its time).
+      const backup = await versions.createVersion({
+        journeyId: id,
+        name: `before restoring: ${info.name}`,
+        kind: 'before-restore',
+        author: actorName(request.actor),
+        document: await documents.read(id),
+        restoredVersionId: versionId,
+      });
       await documents.edit(id, (doc) => replaceJourneyContent(doc, target));
       await auditJourney(context, request.actor, 'version.restored', id, { versionId, name: info.name, backupVersionId: backup.id });
       return { restored: versionId, backupVersionId: backup.id };
@@ -143,13 +153,16 @@ export const versionRoutes: FastifyPluginAsyncZod<VersionRoutesOptions> = async 
     const current = await documents.read(request.params.id);
     const requests = await versions.listApprovalRequests(request.params.id);
     const approved = latestApproved(requests);
-    let approvedVersion: { versionId: string; name: string; approvedAt: number; changedSince: boolean } | null = null;
+    let approvedVersion: ApprovalStatus['approvedVersion'] = null;
     if (approved) {
       const info = await savedVersion(request.params.id, approved.versionId, 'versionId');
       const approvedDocument = await versionDocument(request.params.id, approved.versionId);
       approvedVersion = {
         versionId: approved.versionId,
         name: info.name,
+        kind: info.kind,
+        createdAt: info.createdAt,
+        restored: info.restored,
         approvedAt: Math.max(...approved.decisions.map((d) => d.createdAt)),
         changedSince: !compareJourneys(approvedDocument, current).unchanged,
       };

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { JourneyMetrics } from '../../api/measurementApi.ts';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
-import { axisText, numberText, percentText } from './formatMeasures.ts';
+import { axisText, numberText } from './formatMeasures.ts';
+import { satisfactionAlertText } from './satisfactionAlert.ts';
 
 /**
  * Journey-level against touchpoint-level satisfaction (Rawson, Duncan & Jones): every touchpoint
@@ -10,7 +11,7 @@ import { axisText, numberText, percentText } from './formatMeasures.ts';
 export function SatisfactionComparison({ metrics }: { metrics: JourneyMetrics }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
-  const { journey, steps, touchpointMean, alert, journeyTrend } = metrics.satisfaction;
+  const { journey, steps, touchpointMean, alert } = metrics.satisfaction;
   const answers = (n: number) => t('measurement.satisfaction.answers', { count: n });
   return (
     <section className="dash-section" aria-labelledby="satisfaction-title" data-testid="satisfaction">
@@ -54,11 +55,7 @@ export function SatisfactionComparison({ metrics }: { metrics: JourneyMetrics })
           </dl>
           {alert && (
             <p className={alert.alert ? 'finding-alert' : 'hint'} role={alert.alert ? 'alert' : undefined} data-testid="satisfaction-alert">
-              {alert.reason === 'journey-low'
-                ? t('measurement.satisfaction.alertLow', { touchpoints: axisText(touchpointMean, locale), journey: axisText(journeyTrend.at(-1)?.axisMean ?? journey.axisMean, locale) })
-                : alert.reason === 'journey-falling'
-                  ? t('measurement.satisfaction.alertFalling', { fall: percentText(alert.fall, locale) })
-                  : t('measurement.satisfaction.noAlert')}
+              {satisfactionAlertText(metrics.satisfaction, metrics.period, locale, t)}
             </p>
           )}
         </>

@@ -36,6 +36,20 @@ export function periodText(start: string, kind: 'week' | 'month' | 'quarter', lo
   return locale === 'nl' ? `week van ${date}` : `week of ${date}`;
 }
 
+/**
+ * A period as a sentence names it after "in": the month written out ("januari 2011" / "January
+ * 2011"; a sentence has the room an axis label lacks), "K1 2011" / "Q1 2011", and "de week van
+ * 3 jan 2011" / "the week of 3 Jan 2011".
+ */
+export function periodInSentence(start: string, kind: 'week' | 'month' | 'quarter', locale: Locale): string {
+  const day = new Date(`${start.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return start;
+  if (kind === 'month') return dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day);
+  const text = periodText(start, kind, locale);
+  if (kind === 'quarter') return text;
+  return locale === 'nl' ? `de ${text}` : `the ${text}`;
+}
+
 export function axisText(value: number | null, locale: Locale): string {
   return value === null ? '–' : formatScore(Math.round(value * 100) / 100, locale);
 }
