@@ -239,6 +239,37 @@ describe.skipIf(unavailable !== null)('the map at workshop scale (issue 14)', ()
     }, 60_000);
   }
 
+  it('at 1024×768 a long moment of truth shows four lines on the map and all of it while edited, leaving the lanes room under the sticky rows', async () => {
+    const map = await openEditor('nl-NL', { width: 1024, height: 768 }, await newJourney('nl-NL'));
+    const { page } = map;
+    await map.addPhase('Oriënteren');
+    const phase = map.phases().last();
+    await map.addStep(await map.phases().count().then((n) => n - 1), 'Zoeken');
+    const moment = 'De klant wil snel zien of het product op voorraad is, wat het kost, wanneer het geleverd kan worden, of hij het zelf kan ophalen en of hij het kan terugbrengen als het thuis niet past; anders koopt hij het ergens anders';
+    const field = phase.locator('.phase__mot textarea');
+    await field.fill(moment);
+    await page.locator('.journey-title').focus();
+    const lineHeight = await field.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    const copy = field.locator('xpath=following-sibling::*[contains(@class, "hyphenated__shown")]');
+    const shown = await copy.evaluate((el) => ({ height: el.clientHeight, cut: el.scrollHeight > el.clientHeight + 1 }));
+    expect(shown.height).toBeLessThanOrEqual(4 * lineHeight + 8 + 1);
+    expect(shown.cut).toBe(true); // the rest behind an ellipsis
+    expect(await field.getAttribute('title')).toBe(moment); // and in the tooltip
+    expect(await field.inputValue()).toBe(moment);
+
+    // Scrolled down, the lanes keep most of the window under the sticky rows.
+    await map.scrollMap({ top: Infinity });
+    const scroller = (await map.scroller().boundingBox())!;
+    const stepRow = (await map.stepHeads().first().boundingBox())!;
+    expect(scroller.y + scroller.height - (stepRow.y + stepRow.height)).toBeGreaterThanOrEqual(250);
+
+    // Being edited, all of it shows.
+    await field.focus();
+    await expect.poll(() => field.evaluate((el: HTMLTextAreaElement) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    expect((await field.boundingBox())!.height).toBeGreaterThan(5 * lineHeight);
+    await page.context().close();
+  }, 60_000);
+
   it('keeps a one-step phase’s name whole, shows all of a moment of truth, and a long title or a timer does not move the top bar', async () => {
     const map = await openEditor('nl-NL', { width: 1440, height: 900 }, await newJourney('nl-NL'));
     const { page } = map;

@@ -92,6 +92,7 @@ export const PhaseHeader = memo(function PhaseHeader({ span, index, phaseCount }
         <HyphenatedTextarea
           grow
           className="phase__mot-text"
+          title={phase.momentOfTruth || undefined}
           rows={1}
           lang={phase.momentOfTruth ? lang : undefined}
           value={phase.momentOfTruth}
