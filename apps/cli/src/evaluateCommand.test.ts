@@ -77,9 +77,9 @@ describe('klantreis evaluate', () => {
     expect(report).toMatch(/^Beoordeling van “IKEA-winkelbezoek”/);
     expect(report).toMatch(/Herinnerde score: [−+]?\d/);
     expect(report).toContain('Herinnerde score van de gewenste reis: +2 (1 stap met een doel)');
-    expect(report).toMatch(/ERNSTIG\s+peak-end\.weak-end\n\s+De reis eindigt op −2[^\n]+\n\s+stap: 10\. /);
+    expect(report).toMatch(/ERNSTIG\s+Zwak einde \(peak-end\.weak-end\)\n\s+De reis eindigt op −2[^\n]+\n\s+stap: 10\. /);
     expect(report.match(/^ {2}(ERNSTIG|WAARSCHUWING|INFO|POSITIEF)/gm)!.length).toBeGreaterThanOrEqual(evaluation.findings.length - 1);
-    expect((await klantreis('evaluate', file, '--locale', 'en')).stdout).toMatch(/^Evaluation of “IKEA-winkelbezoek”[\s\S]*CRITICAL\s+peak-end\.weak-end/);
+    expect((await klantreis('evaluate', file, '--locale', 'en')).stdout).toMatch(/^Evaluation of “IKEA-winkelbezoek”[\s\S]*CRITICAL\s+Weak end \(peak-end\.weak-end\)/);
   });
 
   it('refuses a bad model, locale, journey id or file with a message and exit code 1', async () => {

@@ -1,4 +1,4 @@
-import { formatScore, type Evaluation, type Locale } from '@klantreis/evaluation';
+import { formatScore, RULE_NAMES, type Evaluation, type Locale } from '@klantreis/evaluation';
 import type { JourneyDocument } from '@klantreis/schema';
 
 // What `klantreis evaluate` prints for a person (without --json), in the journey's language.
@@ -54,7 +54,8 @@ export function formatEvaluationReport(journey: JourneyDocument, evaluation: Eva
   lines.push('', words.findings(evaluation.findings.length));
   if (evaluation.findings.length === 0) lines.push(`  ${words.none}`);
   for (const finding of evaluation.findings) {
-    lines.push('', `  ${words.severity[finding.severity].padEnd(13)}${finding.rule}`, `  ${' '.repeat(13)}${finding.message}`);
+    // The rule by its name in the journey's language, as the editor shows it; its id after it, for scripts and searching.
+    lines.push('', `  ${words.severity[finding.severity].padEnd(13)}${RULE_NAMES[locale][finding.rule]} (${finding.rule})`, `  ${' '.repeat(13)}${finding.message}`);
     if (finding.stepIds.length > 0) lines.push(`  ${' '.repeat(13)}${words.steps(finding.stepIds.length)}: ${finding.stepIds.map((id) => stepName.get(id) ?? id).join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
