@@ -2,6 +2,7 @@ import { curveMonotoneX, line } from 'd3-shape';
 import { scoreColor } from '@klantreis/schema';
 import type { Shape, TextShape } from './shapes.ts';
 import type { FontWeight, TextMeasure } from './textWrap.ts';
+import { around, DOT_RADIUS, LEGEND_CLEARANCE, MARKER_HEIGHT, Obstacles, placeLegend, placeMarker, type Box } from './curvePlacement.ts';
 
 // The emotion curve as one layout for every picture of it: the editor draws these shapes under
 // its sliders and clickable columns, the shared view and presentation through layoutMap, and the
@@ -28,12 +29,13 @@ const LEGEND_TEXT = '#37474f';
 const PAPER = '#ffffff';
 
 /** The designed dot's radius; the editor's slider is drawn around it. */
-export const DOT_RADIUS = 9;
+export { DOT_RADIUS } from './curvePlacement.ts';
 /** A measured score at least this far from the designed one is marked as a gap. */
 export const SCORE_GAP = 1;
 /** The width of a wait's gap on the curve. */
 const WAIT_WIDTH = 26;
-const MARKER_HEIGHT = 18;
+/** A legend row's height; its marks and words fit in it. */
+const LEGEND_ROW = 17;
 
 export type WaitMoment = 'before' | 'during' | 'after';
 
@@ -121,7 +123,8 @@ export interface CurveLayout {
  * Lays out the emotion curve in `frame`: score grid, waits as hatched gaps, the to-be curve
  * (dashed, rings on targets), the measured curve (dotted, diamonds in the score's colour, gaps to
  * the design marked), the designed curve with its dots, the peak-end markers and a legend once
- * there is more than the designed curve. Pure: the same input and frame give the same shapes.
+ * there is more than the designed curve, where it has room. Pure: the same input and frame give
+ * the same shapes.
  */
 export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   const { columns, measure, labels } = input;
@@ -133,14 +136,15 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   const scoreAtY = (y: number) => Math.max(-2, Math.min(2, Math.round(2 - ((y - top - CURVE_PADDING) / (frame.height - 2 * CURVE_PADDING)) * 4))) + 0;
   const columnCentre = (i: number) => frame.x + i * frame.columnWidth + frame.columnWidth / 2;
   const text = (t: { x: number; baseline: number; value: string; size: number; weight: FontWeight; color: string; anchor: TextShape['anchor']; part?: string }): TextShape => {
-    const lineHeight = Math.round(t.size * 1.3 * 10) / 10;
-    // The model's y is the top of the line: from the baseline back by the half leading and Inter's ascent.
-    const y = t.baseline - ((lineHeight - t.size) / 2 + t.size * 0.969);
-    return { kind: 'text', x: t.x, y: round(y), lines: [t.value], size: t.size, weight: t.weight, color: t.color, lineHeight, anchor: t.anchor, ...(t.part ? { part: t.part } : {}) };
+    return { kind: 'text', x: t.x, y: round(lineTop(t.baseline, t.size)), lines: [t.value], size: t.size, weight: t.weight, color: t.color, lineHeight: lineHeight(t.size), anchor: t.anchor, ...(t.part ? { part: t.part } : {}) };
   };
   const items: CurveItem[] = [];
-  // What the legend must not cover: dots, rings, diamonds, markers and the figures under a step.
-  const taken: Box[] = [];
+  // What a marker and the legend must not cover: dots, rings, diamonds, "!", the figures under a
+  // step, a wait's duration, the markers placed. What joins them, a wait's band and the line of a
+  // gap to the design (`connectors`), and the curves' lines are kept apart: covering those is the
+  // lesser evil, taken only where nothing else fits.
+  const taken = new Obstacles(frame.x, frame.columnWidth);
+  const connectors = new Obstacles(frame.x, frame.columnWidth);
   const steps = columns.flatMap((step, column) => (step ? [{ step, column, x: columnCentre(column) }] : []));
   // A measured step's figures under it: as large as fits its column (a long wait, "↘ 100% · 4
   // dagen, 12 uur", gets a smaller size rather than running into the next column's figures).
@@ -152,7 +156,8 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     if (!value) continue;
     const size = [11, 10, 9].find((candidate) => measure.width(value, candidate, 'bold') <= frame.columnWidth - 8) ?? 9;
     const half = measure.width(value, size, 'bold') / 2;
-    figures.set(step.id, { size, box: { x1: x - half, y1: bottom - 16, x2: x + half, y2: bottom } });
+    // From the top of its line (above the backing), as a marker must keep off all of it.
+    figures.set(step.id, { size, box: { x1: x - half, y1: Math.min(bottom - 16, lineTop(bottom - 5, size)), x2: x + half, y2: bottom } });
   }
 
   // The score grid: a line per level, the zero line dashed.
@@ -189,6 +194,8 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     const left = Math.max(frame.x, Math.min(edge - WAIT_WIDTH / 2 + side * (WAIT_WIDTH / 2 + 1), frame.x + width - WAIT_WIDTH));
     const band = { x: left, y: top + 4, width: WAIT_WIDTH, height: frame.height - 8 };
     bands.push(band);
+    // With its dashed edge (half a px outside).
+    connectors.add({ x1: band.x - 0.5, y1: band.y - 0.5, x2: band.x + band.width + 0.5, y2: band.y + band.height + 0.5 });
     const labelWidth = measure.width(step.wait.text, 12, 'bold') + 6;
     // The duration under the band (beside the boundary when two waits share it), whole inside the curve at its ends.
     const labelCentre = side === 0 ? left + WAIT_WIDTH / 2 : edge + side * (labelWidth / 2 + 1);
@@ -196,7 +203,7 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
     // Raised above a measured step's figures where it would cover them.
     const onFigures = [...figures.values()].some(({ box }) => box.x1 < labelX + labelWidth / 2 && box.x2 > labelX - labelWidth / 2);
     const labelTop = onFigures ? bottom - 35 : bottom - 24;
-    taken.push({ x1: labelX - labelWidth / 2, y1: labelTop, x2: labelX + labelWidth / 2, y2: labelTop + 17 });
+    taken.add({ x1: labelX - labelWidth / 2, y1: Math.min(labelTop, lineTop(labelTop + 13, 12)), x2: labelX + labelWidth / 2, y2: labelTop + 17 });
     items.push({
       layer: 'waits',
       part: 'wait',
@@ -213,15 +220,18 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
 
   // The to-be curve: each step at its target, or at its as-is score when it has none; drawn
   // once a step has a target, with a ring on each target.
-  if (steps.some(({ step }) => step.targetScore !== null)) {
-    const toBe = steps.flatMap(({ step, x }) => {
-      const score = step.targetScore ?? step.score;
-      return score === null ? [] : [{ x, y: yForScore(score) }];
-    });
-    items.push({ layer: 'to-be', part: 'to-be-line', shapes: toBe.length > 1 ? [{ kind: 'path', d: curvePath(toBe), stroke: TO_BE, strokeWidth: 2.2, dash: [7, 5] }] : [] });
+  const hasTargets = steps.some(({ step }) => step.targetScore !== null);
+  const toBeLine = !hasTargets
+    ? []
+    : steps.flatMap(({ step, x }) => {
+        const score = step.targetScore ?? step.score;
+        return score === null ? [] : [{ x, y: yForScore(score) }];
+      });
+  if (hasTargets) {
+    items.push({ layer: 'to-be', part: 'to-be-line', shapes: toBeLine.length > 1 ? [{ kind: 'path', d: curvePath(toBeLine), stroke: TO_BE, strokeWidth: 2.2, dash: [7, 5] }] : [] });
     for (const { step, x } of steps) {
       if (step.targetScore === null) continue;
-      taken.push(around(x, yForScore(step.targetScore), 7));
+      taken.add(around(x, yForScore(step.targetScore), 7));
       items.push({ layer: 'to-be', part: 'target', stepId: step.id, value: step.targetScore, shapes: [{ kind: 'circle', cx: x, cy: yForScore(step.targetScore), r: 6, fill: PAPER, stroke: TO_BE, strokeWidth: 2 }] });
     }
   }
@@ -229,29 +239,31 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   // The measured curve: dotted through the measured scores, a diamond in the score's colour on
   // the designed curve's scale, a gap to the design outlined in red with a line to the designed dot.
   const measuredSteps = steps.filter(({ step }) => step.measured !== null);
+  const measuredLine = measuredSteps.flatMap(({ step, x }) => (step.measured!.score === null ? [] : [{ x, y: yForScore(clampScore(step.measured!.score)) }]));
   if (measuredSteps.length > 0) {
-    const line = measuredSteps.flatMap(({ step, x }) => (step.measured!.score === null ? [] : [{ x, y: yForScore(clampScore(step.measured!.score)) }]));
-    items.push({ layer: 'measured', part: 'measured-line', shapes: line.length > 1 ? [{ kind: 'path', d: curvePath(line), stroke: MEASURED, strokeWidth: 2.4, dash: [2, 5] }] : [] });
+    items.push({ layer: 'measured', part: 'measured-line', shapes: measuredLine.length > 1 ? [{ kind: 'path', d: curvePath(measuredLine), stroke: MEASURED, strokeWidth: 2.4, dash: [2, 5] }] : [] });
     for (const { step, x } of measuredSteps) {
       const measured = step.measured!;
       const shapes: Shape[] = [];
       const score = measured.score === null ? null : clampScore(measured.score);
       const gap = score !== null && step.score !== null && Math.abs(score - step.score) >= SCORE_GAP;
-      if (gap) taken.push({ x1: x + 12, y1: Math.min(yForScore(step.score!), yForScore(score)), x2: x + 16, y2: Math.max(yForScore(step.score!), yForScore(score)) });
+      if (gap) connectors.add({ x1: x + 12, y1: Math.min(yForScore(step.score!), yForScore(score)) - 1, x2: x + 16, y2: Math.max(yForScore(step.score!), yForScore(score)) + 1 });
       if (gap) shapes.push({ kind: 'line', x1: x + 14, y1: yForScore(step.score!), x2: x + 14, y2: yForScore(score), stroke: GAP, strokeWidth: 2, dash: [3, 2], part: 'score-gap' });
-      if (score !== null) taken.push(around(x, yForScore(score), 10));
+      if (score !== null) taken.add(around(x, yForScore(score), 10));
       if (score !== null) shapes.push({ kind: 'path', d: diamond(x, yForScore(score), 8.49), fill: scoreColor(score), stroke: gap ? GAP : DOT_STROKE, strokeWidth: gap ? 2.8 : 1.6, part: 'measured-point' });
       const placed = figures.get(step.id);
-      if (placed) taken.push(placed.box);
       if (placed && measured.figures) {
         const { box } = placed;
-        if (bands.some((band) => band.x < box.x2 + 2 && band.x + band.width > box.x1 - 2)) {
+        const backed = bands.some((band) => band.x < box.x2 + 2 && band.x + band.width > box.x1 - 2);
+        // With the backing, 3 px wider each side, where it has one.
+        taken.add(backed ? { ...box, x1: box.x1 - 3, x2: box.x2 + 3 } : box);
+        if (backed) {
           shapes.push({ kind: 'rect', x: round(box.x1 - 3), y: bottom - 16, width: round(box.x2 - box.x1 + 6), height: 15, radius: 3, fill: PAPER });
         }
         shapes.push(text({ x, baseline: bottom - 5, value: measured.figures, size: placed.size, weight: 'bold', color: FIGURES, anchor: 'middle' }));
       }
       if (measured.waitExceeded) {
-        taken.push(around(x + 30, top + 12, 9));
+        taken.add(around(x + 30, top + 12, 9));
         shapes.push({ kind: 'circle', cx: x + 30, cy: top + 12, r: 9, fill: GAP, part: 'wait-exceeded' });
         shapes.push(text({ x: x + 30, baseline: top + 16.5, value: '!', size: 12, weight: 'bold', color: PAPER, anchor: 'middle' }));
       }
@@ -263,104 +275,125 @@ export function layoutCurve(input: CurveInput, frame: CurveFrame): CurveLayout {
   const points: CurvePoint[] = steps.flatMap(({ step, column, x }) => (step.score === null ? [] : [{ column, stepId: step.id, x, y: yForScore(step.score), score: step.score }]));
   items.push({ layer: 'designed', part: 'designed-line', shapes: points.length > 1 ? [{ kind: 'path', d: curvePath(points), stroke: DESIGNED, strokeWidth: 2.5, part: 'designed-line' }] : [] });
 
+  // The dots are in place before the markers and the legend, so that neither lands on one; they
+  // are drawn after the markers.
+  for (const { step, x } of steps) taken.add(around(x, yForScore(step.score ?? 0), DOT_RADIUS + 1));
+  const area: Box = { x1: frame.x, y1: top, x2: frame.x + width, y2: bottom };
+
   // Peak and end above their dot, the trough below; beside it at +2 or −2, or where a measured
-  // diamond or a target ring would be under it.
-  const marks: { stepId: string; above: boolean; value: string; marker: string }[] = [];
+  // diamond, a target ring or a "!" is in the way (placeMarker).
   const { peakStepId, troughStepId, endStepId } = input;
+  const marks: { stepId: string; above: boolean; value: string; marker: string }[] = [];
   if (peakStepId && peakStepId === endStepId) marks.push({ stepId: peakStepId, above: true, value: `${labels.peak} · ${labels.end}`, marker: 'peak end' });
   else {
     if (peakStepId) marks.push({ stepId: peakStepId, above: true, value: labels.peak, marker: 'peak' });
     if (endStepId) marks.push({ stepId: endStepId, above: true, value: labels.end, marker: 'end' });
   }
   if (troughStepId && troughStepId !== peakStepId) marks.push({ stepId: troughStepId, above: false, value: labels.trough, marker: 'trough' });
-  for (const mark of marks) {
+  const pills = marks.flatMap((mark) => {
     const point = points.find((p) => p.stepId === mark.stepId);
-    if (!point) continue;
-    const pillWidth = round(measure.width(mark.value, 11, 'bold') + 12);
-    // Where it would go, in order: its side of the dot, then beside it (right, left), then the
-    // other side; inside the curve, and not over a ring, a diamond or a marker drawn before.
-    const beside = point.y - MARKER_HEIGHT / 2;
-    const candidates = [
-      { x: point.x - pillWidth / 2, y: mark.above ? point.y - 14 - MARKER_HEIGHT : point.y + 14 },
-      { x: point.x + 13, y: beside },
-      { x: point.x - 13 - pillWidth, y: beside },
-      { x: point.x - pillWidth / 2, y: mark.above ? point.y + 14 : point.y - 14 - MARKER_HEIGHT },
-    ].filter((c) => c.y >= top + 1 && c.y + MARKER_HEIGHT <= bottom - 1 && c.x >= frame.x && c.x + pillWidth <= frame.x + width);
-    const clear = candidates.find((c) => !taken.some((b) => b.x1 < c.x + pillWidth && b.x2 > c.x && b.y1 < c.y + MARKER_HEIGHT && b.y2 > c.y));
-    const { x, y } = clear ?? candidates[0] ?? { x: point.x - pillWidth / 2, y: beside };
-    taken.push({ x1: x, y1: y, x2: x + pillWidth, y2: y + MARKER_HEIGHT });
+    return point ? [{ ...mark, point, width: round(measure.width(mark.value, 11, 'bold') + 12) }] : [];
+  });
+
+  // A legend once there is more than the designed curve: each curve's line with its mark
+  // (circle, ring, diamond) and name, on a paper backing.
+  const legend = [
+    { label: labels.designed, show: true, stroke: DESIGNED, dash: undefined, mark: (cx: number, cy: number, scale: number): Shape => ({ kind: 'circle', cx, cy, r: 4.5 * scale, fill: scoreColor(1), stroke: DOT_STROKE, strokeWidth: 1.2 }) },
+    { label: labels.toBe, show: hasTargets, stroke: TO_BE, dash: [7, 5], mark: (cx: number, cy: number, scale: number): Shape => ({ kind: 'circle', cx, cy, r: 4 * scale, fill: PAPER, stroke: TO_BE, strokeWidth: 2 }) },
+    { label: labels.measured, show: measuredSteps.length > 0, stroke: MEASURED, dash: [2, 5], mark: (cx: number, cy: number, scale: number): Shape => ({ kind: 'path', d: diamond(cx, cy, 7.07 * scale), fill: scoreColor(1), stroke: DOT_STROKE, strokeWidth: 1.2 }) },
+  ].filter((entry) => entry.show);
+  // Its forms, the first that fits best: in a row; one entry under the other (a map of one or
+  // two steps is narrower than the row); the same a size smaller, for a curve with no other room
+  // (one step, with a ring, a diamond and a marker in its column). Each is a box with 4 px of
+  // backing around its entries.
+  const forms = (legend.length > 1 ? [
+    { size: 11, row: LEGEND_ROW, sample: 22, scale: 1, stacked: false },
+    { size: 11, row: LEGEND_ROW, sample: 22, scale: 1, stacked: true },
+    { size: 10, row: LEGEND_ROW - 3, sample: 14, scale: 0.8, stacked: true },
+  ] : []).map((form) => {
+    const entryWidths = legend.map((entry) => form.sample + 5 + measure.width(entry.label, form.size, 'bold'));
+    const formWidth = (form.stacked ? Math.max(...entryWidths) : entryWidths.reduce((sum, w) => sum + w + 14, -14)) + 8;
+    return { ...form, entryWidths, width: formWidth, height: (form.stacked ? legend.length : 1) * form.row + 2 };
+  });
+  // The curves' lines between their points: a monotone curve stays inside each pair's box.
+  const lines = new Obstacles(frame.x, frame.columnWidth);
+  for (const line of [points, toBeLine, measuredLine]) {
+    for (let i = 1; i < line.length; i++) lines.add({ x1: line[i - 1]!.x, y1: Math.min(line[i - 1]!.y, line[i]!.y) - 2, x2: line[i]!.x, y2: Math.max(line[i - 1]!.y, line[i]!.y) + 2 });
+  }
+
+  // The markers first, beside their dots, then the legend where it is clear of them. Where that
+  // leaves the legend no room but nearer or smaller (a curve of one step, crowded), the legend
+  // first and the markers around it, when that gives up less: a marker a little further from its
+  // dot reads better than a legend crammed in or left out.
+  const arrange = (legendFirst: boolean) => {
+    const placed = taken.copy();
+    let legendPlace = legendFirst && forms.length > 0 ? placeLegend(forms, area, frame.columnWidth, placed, connectors, lines) : null;
+    const keepOff = (place: { x: number; y: number; form: number }) => placed.add({ x1: place.x - 2, y1: place.y - 2, x2: place.x + forms[place.form]!.width + 2, y2: place.y + forms[place.form]!.height + 2 });
+    if (legendPlace) keepOff(legendPlace);
+    const pillPlaces = pills.map((pill) => {
+      const place = placeMarker(pill.point, pill.width, pill.above, area, placed, connectors);
+      placed.add({ x1: place.x, y1: place.y, x2: place.x + pill.width, y2: place.y + MARKER_HEIGHT });
+      return place;
+    });
+    if (!legendFirst && forms.length > 0) legendPlace = placeLegend(forms, area, frame.columnWidth, placed, connectors, lines);
+    // How much was given up: each pass the legend needed (no legend the most), each marker over a band, a gap's line or worse.
+    const givenUp = (forms.length === 0 ? 0 : (legendPlace?.pass ?? 4)) + pillPlaces.reduce((sum, place) => sum + place.level * 2, 0);
+    return { legendPlace, pillPlaces, givenUp };
+  };
+  let arranged = arrange(false);
+  if (forms.length > 0 && (arranged.legendPlace?.pass ?? 4) >= 2) {
+    const legendFirst = arrange(true);
+    if (legendFirst.givenUp < arranged.givenUp) arranged = legendFirst;
+  }
+
+  pills.forEach((pill, i) => {
+    const x = round(arranged.pillPlaces[i]!.x);
+    const y = round(arranged.pillPlaces[i]!.y);
     items.push({
       layer: 'markers',
       part: 'marker',
-      stepId: mark.stepId,
-      marker: mark.marker,
+      stepId: pill.stepId,
+      marker: pill.marker,
       shapes: [
-        { kind: 'rect', x, y, width: pillWidth, height: MARKER_HEIGHT, radius: 9, fill: mark.marker === 'trough' ? MARKER_TROUGH : MARKER },
-        text({ x: x + pillWidth / 2, baseline: y + 13, value: mark.value, size: 11, weight: 'bold', color: PAPER, anchor: 'middle' }),
+        { kind: 'rect', x, y, width: pill.width, height: MARKER_HEIGHT, radius: 9, fill: pill.marker === 'trough' ? MARKER_TROUGH : MARKER },
+        text({ x: x + pill.width / 2, baseline: y + 13, value: pill.value, size: 11, weight: 'bold', color: PAPER, anchor: 'middle' }),
       ],
     });
-  }
+  });
 
   // The dots: the score's colour; an unscored step an empty dashed ring at zero.
   for (const { step, x } of steps) {
-    taken.push(around(x, yForScore(step.score ?? 0), DOT_RADIUS + 1));
     if (step.score === null) items.push({ layer: 'points', part: 'unscored', stepId: step.id, shapes: [{ kind: 'circle', cx: x, cy: yForScore(0), r: 7, fill: PAPER, stroke: UNSCORED, strokeWidth: 1.5, dash: [3, 2] }] });
     else items.push({ layer: 'points', part: 'point', stepId: step.id, value: step.score, shapes: [{ kind: 'circle', cx: x, cy: yForScore(step.score), r: DOT_RADIUS, fill: scoreColor(step.score), stroke: DOT_STROKE, strokeWidth: 1.2 }] });
   }
 
-  // A legend at the top right once there is more than the designed curve: each curve's line
-  // with its mark (circle, ring, diamond) and name.
-  const legend = [
-    { label: labels.designed, show: true, stroke: DESIGNED, dash: undefined, mark: (cx: number, cy: number): Shape => ({ kind: 'circle', cx, cy, r: 4.5, fill: scoreColor(1), stroke: DOT_STROKE, strokeWidth: 1.2 }) },
-    { label: labels.toBe, show: items.some((i) => i.part === 'to-be-line'), stroke: TO_BE, dash: [7, 5], mark: (cx: number, cy: number): Shape => ({ kind: 'circle', cx, cy, r: 4, fill: PAPER, stroke: TO_BE, strokeWidth: 2 }) },
-    { label: labels.measured, show: measuredSteps.length > 0, stroke: MEASURED, dash: [2, 5], mark: (cx: number, cy: number): Shape => ({ kind: 'path', d: diamond(cx, cy, 7.07), fill: scoreColor(1), stroke: DOT_STROKE, strokeWidth: 1.2 }) },
-  ].filter((entry) => entry.show);
-  if (legend.length > 1) {
-    const entryWidth = (label: string) => 27 + measure.width(label, 11, 'bold');
-    const total = legend.reduce((sum, entry) => sum + entryWidth(entry.label), 0) + 14 * (legend.length - 1);
-    // At the top right, unless a dot, marker or wait is there: then the top left, the bottom
-    // right or the bottom left, then along the top and the bottom edge, the first place free of
-    // all of them; else the first corner free of dots and markers (a wait's band is only
-    // hatching); else the top right.
-    const corners = [
-      { x: frame.x + width - 12 - total, y: top },
-      { x: frame.x + 12, y: top },
-      { x: frame.x + width - 12 - total, y: bottom - 17 },
-      { x: frame.x + 12, y: bottom - 17 },
-    ];
-    const along = [top, bottom - 17].flatMap((y) => {
-      const places: { x: number; y: number }[] = [];
-      for (let x = frame.x + width - 12 - total - frame.columnWidth / 2; x > frame.x + 12; x -= frame.columnWidth / 2) places.push({ x, y });
-      return places;
+  const place = arranged.legendPlace;
+  if (place) {
+    const form = forms[place.form]!;
+    const drawn: Shape[] = [{ kind: 'rect', x: round(place.x), y: round(place.y), width: round(form.width), height: form.height, radius: 4, fill: PAPER }];
+    let x = round(place.x) + 4;
+    let lineY = round(place.y + 1 + form.row / 2);
+    legend.forEach((entry, i) => {
+      drawn.push({ kind: 'line', x1: round(x), y1: lineY, x2: round(x + form.sample), y2: lineY, stroke: entry.stroke, strokeWidth: 2.4, ...(entry.dash ? { dash: entry.dash } : {}) });
+      drawn.push(entry.mark(round(x + form.sample / 2), lineY, form.scale));
+      drawn.push(text({ x: round(x + form.sample + 5), baseline: lineY + form.size * 0.36, value: entry.label, size: form.size, weight: 'bold', color: LEGEND_TEXT, anchor: 'start' }));
+      if (form.stacked) lineY += form.row;
+      else x += form.entryWidths[i]! + 14;
     });
-    const covers = (corner: { x: number; y: number }, box: Box) => box.x1 < corner.x + total + 4 && box.x2 > corner.x - 4 && box.y1 < corner.y + 17 && box.y2 > corner.y;
-    const waitBoxes = bands.map((band): Box => ({ x1: band.x, y1: top, x2: band.x + band.width, y2: bottom }));
-    const clearOfAll = [...corners, ...along].find((place) => !taken.some((box) => covers(place, box)) && !waitBoxes.some((box) => covers(place, box)));
-    const place = clearOfAll ?? corners.find((corner) => !taken.some((box) => covers(corner, box))) ?? corners[0]!;
-    let { x } = place;
-    const lineY = place.y + 8;
-    const shapes: Shape[] = [];
-    for (const entry of legend) {
-      shapes.push({ kind: 'line', x1: x, y1: lineY, x2: x + 22, y2: lineY, stroke: entry.stroke, strokeWidth: 2.4, ...(entry.dash ? { dash: entry.dash } : {}) });
-      shapes.push(entry.mark(x + 11, lineY));
-      shapes.push(text({ x: x + 27, baseline: lineY + 4, value: entry.label, size: 11, weight: 'bold', color: LEGEND_TEXT, anchor: 'start' }));
-      x += entryWidth(entry.label) + 14;
-    }
-    items.push({ layer: 'legend', part: 'legend', shapes });
+    items.push({ layer: 'legend', part: 'legend', shapes: drawn });
   }
 
   return { items, shapes: items.flatMap((item) => item.shapes), width, points, yForScore, scoreAtY, columnCentre };
 }
 
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
+/** A text line's height at a size, as the exports set it. */
+function lineHeight(size: number): number {
+  return Math.round(size * 1.3 * 10) / 10;
 }
 
-function around(x: number, y: number, r: number): Box {
-  return { x1: x - r, y1: y - r, x2: x + r, y2: y + r };
+/** The top of a text line with this baseline: back by the half leading and Inter's ascent (0.969 em). */
+function lineTop(baseline: number, size: number): number {
+  return baseline - ((lineHeight(size) - size) / 2 + size * 0.969);
 }
 
 /** A smooth curve through the points that never overshoots a score (monotone in x). */
