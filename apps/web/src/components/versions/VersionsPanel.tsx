@@ -8,7 +8,7 @@ import { ApprovalRequestForm } from './ApprovalRequestForm.tsx';
 import { ApprovalRounds } from './ApprovalRounds.tsx';
 import { CompareDialog, type ComparedPair } from './CompareDialog.tsx';
 import { SaveVersionForm } from './SaveVersionForm.tsx';
-import { versionLabel } from './versionLabel.ts';
+import { versionLabels } from './versionLabel.ts';
 
 const CURRENT = 'current';
 
@@ -23,7 +23,7 @@ export function VersionsPanel({ journeyId }: { journeyId: string }) {
   const [compared, setCompared] = useState<ComparedPair | null>(null);
   const [requestingFor, setRequestingFor] = useState<string | null>(null);
   const [restoreError, setRestoreError] = useState<string | null>(null);
-  const names = useMemo(() => new Map(versions.map((v) => [v.id, versionLabel(v, t, i18n.language)])), [versions, t, i18n.language]);
+  const names = useMemo(() => versionLabels(versions, t, i18n.language), [versions, t, i18n.language]);
   const nameOf = (version: VersionInfo) => names.get(version.id) ?? version.name;
   const fromId = from || versions[0]?.id || '';
 

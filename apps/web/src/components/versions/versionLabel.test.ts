@@ -2,7 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.ts';
 import { nl } from '../../i18n/nl.ts';
-import { versionLabel, versionTime } from './versionLabel.ts';
+import { versionLabel, versionLabels, versionTime } from './versionLabel.ts';
 
 async function translator(language: 'nl' | 'en'): Promise<TFunction> {
   const i18n = i18next.createInstance();
@@ -76,5 +76,23 @@ describe('versionLabel', () => {
     const label = versionLabel({ ...automatic, restored: null }, t, language);
     expect(label).toContain(versionTime(autoAt, language));
     expect(label).not.toMatch(machineName);
+  });
+
+  it.each(['en', 'nl'] as const)('tells apart, in %s, versions that would read alike: to the second, then by number', async (language) => {
+    const t = await translator(language);
+    const first = { id: 'v_1', ...beforeRestoring(workshop), createdAt: restoredAt + 5_000 };
+    const second = { id: 'v_2', ...beforeRestoring(workshop), createdAt: restoredAt + 35_000 };
+    const third = { id: 'v_3', ...beforeRestoring(workshop), createdAt: restoredAt + 35_000 };
+    const other = { id: 'v_other', ...beforeRestoring(automatic) };
+    // Alone in its minute, a label keeps its minutes; alike, they show the second.
+    expect(versionLabel(first, t, language)).toBe(versionLabel(second, t, language));
+    const labels = versionLabels([third, second, first, other], t, language);
+    expect(labels.get('v_other')).toBe(versionLabel(other, t, language));
+    expect(labels.get('v_1')).toBe(versionLabel(first, t, language, true));
+    expect(labels.get('v_1')).toContain(versionTime(first.createdAt, language, true));
+    // The same second: a number after it, oldest first (ties keep the list's order).
+    expect(labels.get('v_3')).toBe(`${versionLabel(third, t, language, true)} (1)`);
+    expect(labels.get('v_2')).toBe(`${versionLabel(second, t, language, true)} (2)`);
+    expect(new Set(labels.values()).size).toBe(4);
   });
 });

@@ -3,8 +3,8 @@ import type { VersionInfo } from '../../api/versionsApi.ts';
 import { dateTimeFormat } from '../../i18n/intlFormats.ts';
 
 /** "5 Dec 2026, 19:18" / "5 dec 2026 19:18": a version's moment in the UI language. */
-export function versionTime(createdAt: number, language: string): string {
-  return dateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(createdAt);
+export function versionTime(createdAt: number, language: string, seconds = false): string {
+  return dateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(createdAt);
 }
 
 /** What versionLabel needs of a version; `restored` is absent in answers of an older server. */
@@ -18,8 +18,8 @@ type Restored = Pick<VersionInfo, 'name' | 'kind'> & { createdAt: number | null 
  * Klantreis takes, what it is and when, in words ("Automatic version, 5 Dec 2026, 19:18";
  * "Before restoring “as-is”, …"), never the stored machine name.
  */
-export function versionLabel(version: LabelledVersion, t: TFunction, language: string): string {
-  const when = versionTime(version.createdAt, language);
+export function versionLabel(version: LabelledVersion, t: TFunction, language: string, seconds = false): string {
+  const when = versionTime(version.createdAt, language, seconds);
   if (version.kind === 'auto') return t('versions.autoName', { when });
   if (version.kind === 'before-restore') {
     const restored = version.restored ?? restoredFromStoredName(version.name);
@@ -55,4 +55,25 @@ function restoredFromStoredName(name: string): Restored | null {
   // A version kept before an earlier restore: when that was, its name does not say.
   if (restoredName.startsWith(STORED_PREFIX)) return { name: restoredName, kind: 'before-restore', createdAt: null };
   return { name: restoredName, kind: 'named', createdAt: null };
+}
+
+/**
+ * The labels of a journey's versions, each told apart from the others: two that would read alike
+ * (the same version restored twice within a minute, two automatic versions of one minute) show
+ * their time to the second, and any still alike a number after it, oldest first.
+ */
+export function versionLabels<V extends LabelledVersion & { id: string }>(versions: readonly V[], t: TFunction, language: string): Map<string, string> {
+  const labels = new Map(versions.map((version) => [version.id, versionLabel(version, t, language)]));
+  const alike = (label: string) => versions.filter((version) => labels.get(version.id) === label);
+  for (const label of new Set(labels.values())) {
+    const same = alike(label);
+    if (same.length < 2) continue;
+    for (const version of same) labels.set(version.id, versionLabel(version, t, language, true));
+  }
+  for (const label of new Set(labels.values())) {
+    const same = alike(label).sort((a, b) => a.createdAt - b.createdAt);
+    if (same.length < 2) continue;
+    same.forEach((version, i) => labels.set(version.id, `${label} (${i + 1})`));
+  }
+  return labels;
 }
