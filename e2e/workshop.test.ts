@@ -404,7 +404,8 @@ describe.skipIf(unavailable !== null)('a workshop of two people in Chromium', ()
     await eventually(async () => {
       const comments = (await anna.fetchJourney()).comments;
       expect(comments.map((c) => [c.author, c.stepId, c.resolved, c.mentions])).toEqual([
-        ['Anna', parking, true, ['Bram de Vries']],
+        // The name as the text shows it, and the account picked for it (mentionResolution.ts).
+        ['Anna', parking, true, ['Bram de Vries', (await accountOf('Bram de Vries')).userId]],
         ['Bram de Vries', parking, false, []],
       ]);
     });

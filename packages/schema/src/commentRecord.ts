@@ -22,7 +22,10 @@ export const commentRecordSchema = z.strictObject({
   /** The account that wrote it (its user id), which the server checks; absent in maps from before accounts. */
   authorId: z.string().min(1).max(MAX_TITLE_LENGTH).optional(),
   text: z.string().max(MAX_TEXT_LENGTH),
-  /** The participants named with @ in the text, as they were written. */
+  /**
+   * The participants named with @ in the text, as they were written, and the account ids of those
+   * it names (picked from the comment box's list): a name two people share reaches only by its id.
+   */
   mentions: z.array(z.string().min(1).max(MAX_TITLE_LENGTH)).max(MAX_MENTIONS),
   /** Milliseconds since 1970: threads read in the order they were written. */
   createdAt: z.number().int().nonnegative(),

@@ -58,4 +58,29 @@ describe('the inbox', () => {
     const items = (await inbox(bram)).items;
     expect(items[0]).toMatchObject({ kind: 'approval-request', actorName: 'Olga Owner', excerpt: 'Graag voor vrijdag', read: false });
   });
+
+  it('tells only the one picked of two people with the same name (by account or e-mail), never either by the name alone', async () => {
+    // A second Bram de Vries: from now on the name alone is ambiguous.
+    const otherBram = await invitePerson(server, 'commenter', { name: 'Bram de Vries', email: 'bram.tweede@klantreis.test' });
+    const mentionsOf = async (person: Person, words: string) => (await inbox(person)).items.filter((item) => item.kind === 'mention' && item.excerpt.includes(words));
+    const owner = await buildEditorClient(server.url, journeyId);
+    const ownerId = (await server.server.access.findUserByEmail('owner@klantreis.test'))!.id;
+    // As the comment box writes it: the name as in the text, and the account picked for it.
+    addComment(owner.doc, { targetId: stepId, author: 'Olga Owner', authorId: ownerId, text: '@Bram de Vries, de tweede', mentions: ['Bram de Vries', otherBram.userId] });
+    addComment(owner.doc, { targetId: stepId, author: 'Olga Owner', authorId: ownerId, text: '@Bram de Vries, per e-mail', mentions: ['Bram de Vries', bram.email] });
+    addComment(owner.doc, { targetId: stepId, author: 'Olga Owner', authorId: ownerId, text: '@Bram de Vries, maar welke?', mentions: ['Bram de Vries'] });
+    await eventually(async () => expect(await mentionsOf(otherBram, 'de tweede')).toHaveLength(1));
+    await eventually(async () => expect(await mentionsOf(bram, 'per e-mail')).toHaveLength(1));
+    // A Bram writing to his namesake is still told about it: the author is left out by account, not by name.
+    const bramClient = await buildEditorClient(server.url, journeyId, (await server.server.access.createToken(bram.userId, 'tests', 'commenter')).token);
+    addComment(bramClient.doc, { targetId: stepId, author: 'Bram de Vries', authorId: bram.userId, text: '@Bram de Vries, van naamgenoot', mentions: ['Bram de Vries', otherBram.userId] });
+    await eventually(async () => expect(await mentionsOf(otherBram, 'van naamgenoot')).toHaveLength(1));
+    // Nobody got what was meant for the other, nor the comment that named neither.
+    expect(await mentionsOf(bram, 'de tweede')).toEqual([]);
+    expect(await mentionsOf(otherBram, 'per e-mail')).toEqual([]);
+    expect([...(await mentionsOf(bram, 'maar welke')), ...(await mentionsOf(otherBram, 'maar welke'))]).toEqual([]);
+    expect(await mentionsOf(bram, 'van naamgenoot')).toEqual([]);
+    owner.provider.destroy();
+    bramClient.provider.destroy();
+  });
 });

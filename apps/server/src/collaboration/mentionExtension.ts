@@ -5,9 +5,11 @@ import { readRecord, recordsOf } from '@klantreis/sync';
 
 /**
  * An @mention in a new comment lands in the mentioned person's inbox: a mention names a
- * person with a role on the journey by their name or e-mail address (as the comment box
- * offers them). Names nobody has, or that more than one person has, reach nobody. The
- * author, when they are one of the people, is not told about their own comment.
+ * person with a role on the journey by their account id (what the comment box stores for the
+ * person picked from its list), e-mail address or name. Names nobody has, or that more than one
+ * person has, reach nobody: never the wrong person; the comment box warns before posting those.
+ * The author, when they are one of the people, is not told about their own comment; they are
+ * known by their account, since a namesake may be the one they mention.
  */
 export class MentionExtension implements Extension {
   private readonly access: AccessStore;
@@ -22,23 +24,25 @@ export class MentionExtension implements Extension {
     recordsOf(document).observe((event) => {
       for (const [id, change] of event.changes.keys) {
         if (change.action !== 'add' || recordTypeOf(id) !== 'comment') continue;
-        const comment = readRecord(document, id) as { author?: string; text?: string; mentions?: string[] } | undefined;
+        const comment = readRecord(document, id) as { author?: string; authorId?: string; text?: string; mentions?: string[] } | undefined;
         if (!comment?.mentions?.length) continue;
-        this.notify(documentName, id, comment.author ?? '', comment.text ?? '', comment.mentions).catch((error: unknown) =>
+        this.notify(documentName, id, { name: comment.author ?? '', userId: comment.authorId }, comment.text ?? '', comment.mentions).catch((error: unknown) =>
           console.error(`mentions: could not notify for ${id} in ${documentName}: ${(error as Error).message}`),
         );
       }
     });
   }
 
-  private async notify(journeyId: string, commentId: string, author: string, text: string, mentions: readonly string[]): Promise<void> {
+  private async notify(journeyId: string, commentId: string, author: { name: string; userId?: string | undefined }, text: string, mentions: readonly string[]): Promise<void> {
     const people = await this.access.peopleOnJourney(journeyId);
     const key = (value: string) => value.trim().toLowerCase();
     const recipients = mentions.flatMap((mention) => {
-      const matches = people.filter((p) => key(p.email) === key(mention) || key(p.name) === key(mention));
+      const matches = people.filter((p) => p.userId === mention || key(p.email) === key(mention) || key(p.name) === key(mention));
       return matches.length === 1 ? [matches[0]!] : [];
     });
-    const toNotify = recipients.filter((p) => key(p.name) !== key(author) && key(p.email) !== key(author)).map((p) => p.userId);
-    await this.inbox.notify(toNotify, { journeyId, kind: 'mention', actorName: author, recordId: commentId, excerpt: text });
+    // Comments from before accounts have no authorId: their author is known by name only.
+    const isAuthor = (p: (typeof people)[number]) => (author.userId ? p.userId === author.userId : key(p.name) === key(author.name) || key(p.email) === key(author.name));
+    const toNotify = recipients.filter((p) => !isAuthor(p)).map((p) => p.userId);
+    await this.inbox.notify(toNotify, { journeyId, kind: 'mention', actorName: author.name, recordId: commentId, excerpt: text });
   }
 }

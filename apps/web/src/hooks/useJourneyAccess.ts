@@ -1,6 +1,8 @@
-import { createContext, useContext, useEffect } from 'react';
+import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Action } from '@klantreis/core/contracts';
+import { participantKeyOf } from '@klantreis/schema';
+import { usePresenceStore } from '../stores/presenceStore.ts';
 import type { JourneyAccess, Member } from '../api/accountsApi.ts';
 import { journeyAccessQuery, journeyPeopleQuery } from '../queries/journeys.ts';
 
@@ -42,5 +44,23 @@ export const JourneyPeopleContext = createContext<readonly Member[]>([]);
 const NOBODY: readonly Member[] = [];
 
 export function useJourneyPeople(journeyId: string): readonly Member[] {
-  return useQuery(journeyPeopleQuery(journeyId)).data ?? NOBODY;
+  const client = useQueryClient();
+  const read = useQuery(journeyPeopleQuery(journeyId));
+  const people = read.data ?? NOBODY;
+  // Someone in the map whom the list lacks joined after it was read (perhaps with a name someone
+  // else has): read it again, so that a mention can pick them, by their account.
+  const keys = useMemo(() => new Set(people.map((p) => participantKeyOf(p.userId))), [people]);
+  const newcomers = usePresenceStore((s) =>
+    s.peers
+      .map((peer) => peer.key)
+      .filter((key) => !keys.has(key))
+      .sort()
+      .join(' '),
+  );
+  // Once per newcomer: a list that still lacks them (read again, the key is the same) is not read again and again.
+  const loaded = read.isSuccess;
+  useEffect(() => {
+    if (loaded && newcomers !== '') void client.invalidateQueries({ queryKey: journeyPeopleQuery(journeyId).queryKey });
+  }, [client, journeyId, loaded, newcomers]);
+  return people;
 }

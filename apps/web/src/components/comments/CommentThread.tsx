@@ -8,6 +8,7 @@ import { refreshMe, useMe } from '../../queries/session.ts';
 import { relativeTime } from '../relativeTime.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { MentionText } from './MentionText.tsx';
+import type { MentionCandidate } from './mentionResolution.ts';
 
 function Comment({ comment }: { comment: CommentRecord }) {
   const { t } = useTranslation();
@@ -22,7 +23,17 @@ function Comment({ comment }: { comment: CommentRecord }) {
 }
 
 /** A thread: its first comment, the replies, a reply field, and resolve or reopen. */
-export function CommentThread({ thread, replies, targetLabel, names }: { thread: CommentRecord; replies: readonly CommentRecord[]; targetLabel: string; names: readonly string[] }) {
+export function CommentThread({
+  thread,
+  replies,
+  targetLabel,
+  candidates,
+}: {
+  thread: CommentRecord;
+  replies: readonly CommentRecord[];
+  targetLabel: string;
+  candidates: readonly MentionCandidate[];
+}) {
   const { t } = useTranslation();
   const edit = useJourneyEdit('comment');
   const me = useOwnIdentity();
@@ -45,7 +56,7 @@ export function CommentThread({ thread, replies, targetLabel, names }: { thread:
       </div>
       {replying && (
         <CommentComposer
-          names={names}
+          candidates={candidates}
           label={t('comments.replyLabel')}
           submitLabel={t('comments.send')}
           onSubmit={(text, mentions) => {

@@ -1,11 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sortByIndex, type JourneyDocument } from '@klantreis/schema';
 import { stepDisplayTitle } from '../../canvas/mapLayout.ts';
 import { useEditorStore } from '../../stores/editorStore.ts';
 import { useOwnIdentity } from '../../stores/presenceStore.ts';
+import { JourneyPeopleContext } from '../../hooks/useJourneyAccess.ts';
+import { useMe } from '../../queries/session.ts';
 import { relativeTime } from '../relativeTime.ts';
 import { MentionText } from './MentionText.tsx';
+import { accountsMentioned } from './mentionResolution.ts';
 
 type Filter = 'open' | 'mine' | 'resolved';
 const FILTERS: readonly Filter[] = ['open', 'mine', 'resolved'];
@@ -17,6 +20,8 @@ const FILTERS: readonly Filter[] = ['open', 'mine', 'resolved'];
 export function CommentsOverview({ journey }: { journey: JourneyDocument }) {
   const { t } = useTranslation();
   const me = useOwnIdentity();
+  const myId = useMe()?.user.id;
+  const people = useContext(JourneyPeopleContext);
   const [filter, setFilter] = useState<Filter>('open');
   // Each comment is looked at once: threads, their replies and whether they mention me.
   const { threads, replyCount, mentionsMe } = useMemo(() => {
@@ -25,10 +30,11 @@ export function CommentsOverview({ journey }: { journey: JourneyDocument }) {
     for (const comment of journey.comments) {
       const threadId = comment.parentId ?? comment.id;
       if (comment.parentId !== null) replyCount.set(threadId, (replyCount.get(threadId) ?? 0) + 1);
-      if (comment.mentions.includes(me.name)) mentionsMe.add(threadId);
+      // As the server tells people: a name someone else has too does not mention me.
+      if (myId ? accountsMentioned(comment.mentions, people).has(myId) : comment.mentions.includes(me.name)) mentionsMe.add(threadId);
     }
     return { threads: journey.comments.filter((c) => c.parentId === null), replyCount, mentionsMe };
-  }, [journey.comments, me.name]);
+  }, [journey.comments, me.name, myId, people]);
   const shown = (thread: (typeof threads)[number]) => {
     if (filter === 'resolved') return thread.resolved;
     if (thread.resolved) return false;

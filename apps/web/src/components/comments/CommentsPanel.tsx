@@ -10,6 +10,7 @@ import { useOwnIdentity, usePresenceStore } from '../../stores/presenceStore.ts'
 import { refreshMe, useMe } from '../../queries/session.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { CommentThread } from './CommentThread.tsx';
+import { mentionCandidates } from './mentionResolution.ts';
 
 /** The comments on the selected step and its cells: threads, a new one, resolved ones folded away. */
 export function CommentsPanel({ journey, step }: { journey: JourneyDocument; step: StepRecord }) {
@@ -19,15 +20,15 @@ export function CommentsPanel({ journey, step }: { journey: JourneyDocument; ste
   // The account that writes (the server checks it is the signed-in one).
   const authorId = useMe()?.user.id;
   const peers = usePresenceStore((s) => s.peers);
-  // Mentions reach an inbox when they name a person with access: those are offered first.
+  // Mentions reach an inbox when they name a person with access: each of them is offered, with the names seen in the map.
   const people = useContext(JourneyPeopleContext);
   const [target, setTarget] = useState<string>(step.id);
   const laneName = (laneId: string) => {
     const lane = journey.lanes.find((l) => l.id === laneId);
     return lane ? laneDisplayName(lane, (kind) => t(`lane.kinds.${kind}`)) : '';
   };
-  const names = useMemo(
-    () => [...new Set([...people.map((p) => p.name), me.name, ...peers.map((p) => p.name), ...journey.comments.map((c) => c.author)].filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+  const candidates = useMemo(
+    () => mentionCandidates(people, [me.name, ...peers.map((p) => p.name)], journey.comments.map((c) => c.author)),
     [people, me.name, peers, journey.comments],
   );
   const onStep = journey.comments.filter((c) => c.stepId === step.id);
@@ -39,7 +40,7 @@ export function CommentsPanel({ journey, step }: { journey: JourneyDocument; ste
   const title = stepDisplayTitle(step, stepNumber, t('step.untitled'));
 
   const renderThread = (thread: (typeof threads)[number]) => (
-    <CommentThread key={thread.id} thread={thread} replies={onStep.filter((c) => c.parentId === thread.id)} targetLabel={targetLabel(thread.targetId)} names={names} />
+    <CommentThread key={thread.id} thread={thread} replies={onStep.filter((c) => c.parentId === thread.id)} targetLabel={targetLabel(thread.targetId)} candidates={candidates} />
   );
 
   return (
@@ -64,7 +65,7 @@ export function CommentsPanel({ journey, step }: { journey: JourneyDocument; ste
         </select>
       </label>
       <CommentComposer
-        names={names}
+        candidates={candidates}
         label={t('comments.new')}
         submitLabel={t('comments.send')}
         onSubmit={(text, mentions) => edit((doc, origin) => addComment(doc, { targetId: target as StepId | CellId, author: me.name, authorId, text, mentions }, origin))}

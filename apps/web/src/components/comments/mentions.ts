@@ -1,5 +1,5 @@
-// @mentions in comment text: the names are the people seen in the map and in the comments,
-// and a mention is "@" followed by a name exactly as written, which may contain spaces.
+// @mentions in comment text: a mention is "@" followed by a name as written, which may contain
+// spaces. Whom a mention reaches is mentionResolution.ts's concern.
 
 /** The "@Br" being typed just before the caret, if any: where it starts and what follows the @. */
 export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | null {
@@ -12,25 +12,6 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
 export function insertMention(text: string, start: number, caret: number, name: string): { text: string; caret: number } {
   const inserted = `@${name} `;
   return { text: text.slice(0, start) + inserted + text.slice(caret), caret: start + inserted.length };
-}
-
-export function matchingNames(names: readonly string[], query: string): string[] {
-  const q = query.toLowerCase();
-  return names.filter((name) => name.toLowerCase().startsWith(q) || name.toLowerCase().split(/\s+/).some((word) => word.startsWith(q))).slice(0, 6);
-}
-
-/** The known names mentioned in a text, longest first so "Anna de Vries" wins over "Anna". */
-export function mentionsIn(text: string, names: readonly string[]): string[] {
-  const found: string[] = [];
-  let rest = text;
-  for (const name of [...new Set(names)].sort((a, b) => b.length - a.length)) {
-    const token = `@${name}`;
-    if (rest.includes(token)) {
-      found.push(name);
-      rest = rest.split(token).join(' ');
-    }
-  }
-  return found;
 }
 
 /** The text cut into plain parts and mentions, for highlighting. */
