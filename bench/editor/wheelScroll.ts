@@ -16,21 +16,18 @@
 // is drawn (head and 12 filled cells, as mapShown): the columns are drawn by the page's script
 // (columnWindow.ts) while the compositor scrolls, and a column that arrived late would show blank.
 import type { Page } from 'playwright-core';
-import { buildTestServer } from '../../apps/server/src/testServer.ts';
-import { launchBrowser } from '../../e2e/fixtures/browser.ts';
-import { webDist } from '../../e2e/fixtures/webDist.ts';
 import { bigJourney } from './bigJourney.ts';
+import { startBigMapBench } from './bigMapBench.ts';
 import { mapShown } from './mapShown.ts';
 import type { TraceEvent } from './traceTasks.ts';
-import { authorizedFetch, sessionCookies } from '@klantreis/server/testCredentials';
+import { sessionCookies } from '@klantreis/server/testCredentials';
 
 const rounds = Number(process.argv[2] ?? 3);
 const SPEED = 2400; // px/s: 40 px a frame at 60 Hz, as bigMap.ts scrolls by script
 const RIGHT = 4000;
 const MISSED = 25; // ms: over 1.5 frames of 60 Hz
 
-const server = await buildTestServer({ kind: 'sqlite' }, { webDist: process.env.KLANTREIS_BENCH_WEB_DIST ?? webDist() });
-const browser = await launchBrowser();
+const { server, browser, id } = await startBigMapBench();
 
 interface Pass { gaps: number[]; blankFrames: number; frames: number; end: [number, number] }
 
@@ -93,9 +90,8 @@ function summary(values: number[]) {
 }
 
 try {
+  // The same journey as the one imported, for the floor's texts (its ids differ; its words do not).
   const journey = bigJourney(200, 3);
-  const response = await authorizedFetch(`${server.url}/api/journeys/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(journey) });
-  const { id } = (await response.json()) as { id: string };
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   await context.addCookies(sessionCookies());
   const page = await context.newPage();
