@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { StepId } from '@klantreis/schema';
 import { addComment } from '@klantreis/sync';
-import { invitePerson, type Person } from '../apps/server/src/access/accessTestSupport.ts';
+import { asPerson, invitePerson, type Person } from '../apps/server/src/access/accessTestSupport.ts';
 import { buildEditorClient, buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { violations } from './fixtures/axe.ts';
 import { browserUnavailable, launchBrowser, newContext } from './fixtures/browser.ts';
@@ -39,6 +39,9 @@ describe.skipIf(unavailable !== null)('the inbox in Chromium', () => {
       const editor = await buildEditorClient(server.url, journeyId);
       const ownerId = (await server.server.access.findUserByEmail('owner@klantreis.test'))!.id;
       addComment(editor.doc, { targetId: stepId, author: 'Olga Owner', authorId: ownerId, text: `@${name} klopt de wachttijd?`, mentions: [name] });
+      // The server writes the notification once the comment reaches it; the page asks for the
+      // count when it opens and then every 30 s, so it opens once the notification is there.
+      await expect.poll(async () => ((await (await asPerson(server, person, '/api/me/notifications')).json()) as { unread: number }).unread, { timeout: 20_000 }).toBe(1);
       const page = await (await newContext(browser, locale, { as: { cookie: person.cookie, url: server.url } })).newPage();
       await page.goto(server.url);
       await expect.poll(() => page.getByTestId('unread-count').textContent(), { timeout: 10_000 }).toBe(unreadText);
