@@ -8,7 +8,8 @@
 //   klantreis.sqlite   dialect sqlite: a copy made with SQLite's online backup API
 //   klantreis.pgdump   dialect postgres: `pg_dump --format=custom`
 //   analytics/<journey>/{events,survey}/<import id>/…   the Parquet files of every import the
-//                      database in the archive names, and nothing else of the analytics folder:
+//                      database in the archive names (an event import's with the index it built
+//                      of its own events, in its `index/`), and nothing else of the analytics folder:
 //                      not open uploads, staging folders or half-written partials (transient),
 //                      and not the journey index or metrics cache (derived, rebuilt when missing).
 //

@@ -238,7 +238,7 @@ describe('klantreis backup and restore', () => {
     const archive = join(tempDir('archive'), 'backup.tar.gz');
     const { made, before, after, contents: source } = await backupWhileWriting(from, measured, archive);
     expect(made.stderr).toBe('');
-    expect(made.stdout).toMatch(new RegExp(`^backup of 3 journeys, 2 analytics imports and 3 analytics files \\(.+\\) from SQLite written to ${archive} \\(.+\\)\\n$`));
+    expect(made.stdout).toMatch(new RegExp(`^backup of 3 journeys, 2 analytics imports and 5 analytics files \\(.+\\) from SQLite written to ${archive} \\(.+\\)\\n$`));
     expect(existsSync(archive)).toBe(true);
     expect(existsSync(`${archive}.partial`)).toBe(false);
     expect(readdirSync(from.KLANTREIS_DATA).filter((name) => name.startsWith('.'))).toEqual([]);
@@ -246,7 +246,7 @@ describe('klantreis backup and restore', () => {
     const into: Place = { KLANTREIS_DATA: join(tempDir('into'), 'data') }; // a folder not made yet
     const restored = await klantreis(['restore', archive], into);
     expect(restored.stderr).toBe('');
-    expect(restored.stdout).toMatch(/^restored 3 journeys, 2 analytics imports and 3 analytics files \(.+\) from .*backup\.tar\.gz \(SQLite, made .+\) into .+\n$/);
+    expect(restored.stdout).toMatch(/^restored 3 journeys, 2 analytics imports and 5 analytics files \(.+\) from .*backup\.tar\.gz \(SQLite, made .+\) into .+\n$/);
     const back = await openPlace(into);
     try {
       // The same journeys, snapshots (with the change made just before), versions and imports.
@@ -261,9 +261,10 @@ describe('klantreis backup and restore', () => {
     } finally {
       await back.close();
     }
-    // The import files byte for byte; the derived index and cache and the open upload are not carried.
+    // The import files byte for byte (the event import with the index it built of its events); the
+    // journey's derived index and cache and the open upload are not carried.
     const files = importFiles(into.KLANTREIS_DATA);
-    expect(Object.keys(files)).toHaveLength(2);
+    expect(Object.keys(files)).toHaveLength(4);
     expect(files).toEqual(importFiles(from.KLANTREIS_DATA));
     expect(Object.keys(tree(join(into.KLANTREIS_DATA, 'analytics'))).sort()).toEqual([...Object.keys(files), 'upload-in-progress'].sort());
     // And the measurement, rebuilt from them, is the same.
@@ -305,7 +306,7 @@ describe('klantreis backup and restore', () => {
     const newer = await withManifest(archive, (manifest) => (manifest.migrations = [...(manifest.migrations as string[]), '999_future']));
     await expectRefused(newer, empty, `${newer} was made by a newer Klantreis (database migrations 999_future are unknown here)`);
     const miscounted = await withManifest(archive, (manifest) => (manifest.analyticsFiles = 7));
-    await expectRefused(miscounted, empty, `${miscounted}: the archive holds 2 analytics files`);
+    await expectRefused(miscounted, empty, `${miscounted}: the archive holds 4 analytics files`);
     expect(readdirSync(empty.KLANTREIS_DATA)).toEqual([]);
 
     // An SQLite backup is not restored into PostgreSQL by mistake.
@@ -322,13 +323,13 @@ describe('klantreis backup and restore', () => {
     const archive = join(tempDir('archive'), 'pg.tar.gz');
     const { made, before, after, contents: source } = await backupWhileWriting(from, measured, archive);
     expect(made.stderr).toBe('');
-    expect(made.stdout).toMatch(/^backup of 3 journeys, 2 analytics imports and 2 analytics files \(.+\) from PostgreSQL written to .+pg\.tar\.gz \(.+\)\n$/);
+    expect(made.stdout).toMatch(/^backup of 3 journeys, 2 analytics imports and 4 analytics files \(.+\) from PostgreSQL written to .+pg\.tar\.gz \(.+\)\n$/);
     expect(existsSync(`${archive}.partial`)).toBe(false);
 
     const into: Place = { KLANTREIS_DATA: tempDir('pg-into'), DATABASE_URL: await createTestDatabase(postgresUrl!) };
     const restored = await klantreis(['restore', archive], into);
     expect(restored.stderr).toBe('');
-    expect(restored.stdout).toMatch(/^restored 3 journeys, 2 analytics imports and 2 analytics files \(.+\) from .+ \(PostgreSQL, made .+\) into the database of DATABASE_URL and .+\n$/);
+    expect(restored.stdout).toMatch(/^restored 3 journeys, 2 analytics imports and 4 analytics files \(.+\) from .+ \(PostgreSQL, made .+\) into the database of DATABASE_URL and .+\n$/);
     const back = await openPlace(into);
     try {
       expect(await contents(back)).toEqual(source);
@@ -339,7 +340,7 @@ describe('klantreis backup and restore', () => {
       await back.close();
     }
     expect(importFiles(into.KLANTREIS_DATA)).toEqual(importFiles(from.KLANTREIS_DATA));
-    expect(Object.keys(importFiles(into.KLANTREIS_DATA))).toHaveLength(2);
+    expect(Object.keys(importFiles(into.KLANTREIS_DATA))).toHaveLength(4);
     expect(await ok(['metrics', measured, '--json'], into)).toBe(await ok(['metrics', measured, '--json'], from));
 
     // Into a database with data (and an empty folder): refused, the database unchanged.

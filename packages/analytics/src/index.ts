@@ -34,7 +34,8 @@ export {
 export { parseDfg, type DfgFile } from './dfgFormat.ts';
 export { JourneyAnalysis, type ActivityCount, type AnalysedStep } from './journeyAnalysis.ts';
 export { journeyEventsSql, journeyResponsesSql } from './journeySources.ts';
-export { buildJourneyIndex, readJourneyIndex, type IndexedActivity, type JourneyIndex } from './journeyIndex.ts';
+export { buildImportIndex, buildJourneyIndex, importIndexDirectory, readImportIndex, readJourneyIndex, type IndexedActivity, type JourneyIndex } from './journeyIndex.ts';
+export { indexDfg, indexStats, indexStatsAndDfg } from './indexStats.ts';
 export {
   computeJourneyMetrics,
   journeyMetrics,

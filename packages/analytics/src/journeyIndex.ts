@@ -42,6 +42,36 @@ export interface JourneyIndexOptions extends AnalyticsDatabaseOptions {
   eventsPerBucket?: number;
 }
 
+/**
+ * Every event import carries the index of its own events in this subfolder, built by the import
+ * (importLog, stageEventLog) in the pass that gives its stats: a journey with one import reads it
+ * as its journey index and builds nothing, so the first dashboard after an import pays only the
+ * metrics (issue 13). The events' glob (`<import>/*.parquet`) does not reach into it.
+ */
+const IMPORT_INDEX_FOLDER = 'index';
+/** How an import's own index names the events it was built from: the folder that holds it. */
+const OWN_IMPORT = '..';
+
+export function importIndexDirectory(importDirectory: string): string {
+  return join(importDirectory, IMPORT_INDEX_FOLDER);
+}
+
+/** Builds the index of one import's events into that import's folder (see importIndexDirectory). */
+export async function buildImportIndex(importDirectory: string, options: JourneyIndexOptions = {}): Promise<JourneyIndex> {
+  const index = await buildJourneyIndex([importDirectory], importIndexDirectory(importDirectory), { ...options, recordAs: [OWN_IMPORT] });
+  return { ...index, eventDirectories: [importDirectory] };
+}
+
+/**
+ * The index an import built of its own events, or null (an import made before imports built one).
+ * It stays valid when the import's folder moves (staging to store), since it names its events by
+ * where it lies.
+ */
+export async function readImportIndex(importDirectory: string): Promise<JourneyIndex | null> {
+  const index = await readJourneyIndex(importIndexDirectory(importDirectory), [OWN_IMPORT]);
+  return index === null ? null : { ...index, eventDirectories: [importDirectory] };
+}
+
 export function indexCasesRelation(index: Pick<JourneyIndex, 'directory'>): string {
   return `read_parquet(${sqlString(join(index.directory, 'cases-*.parquet'))})`;
 }
@@ -69,7 +99,11 @@ export async function readJourneyIndex(directory: string, eventDirectories?: rea
  * Events order by time, then import, then file order: two events logged in the same second keep
  * the order in which the source system wrote them. A case's segment is that of its first event.
  */
-export async function buildJourneyIndex(eventDirectories: readonly string[], directory: string, options: JourneyIndexOptions = {}): Promise<JourneyIndex> {
+export async function buildJourneyIndex(
+  eventDirectories: readonly string[],
+  directory: string,
+  options: JourneyIndexOptions & { recordAs?: readonly string[] } = {},
+): Promise<JourneyIndex> {
   // A folder of its own per build: the server and the CLI may build the same index at once.
   const partial = `${directory}.partial-${randomUUID()}`;
   await mkdir(partial, { recursive: true });
@@ -81,7 +115,7 @@ export async function buildJourneyIndex(eventDirectories: readonly string[], dir
     } catch (error) {
       // Another build of the same imports got there first: theirs is as good as ours.
       const code = (error as NodeJS.ErrnoException).code;
-      const theirs = code === 'ENOTEMPTY' || code === 'EEXIST' ? await readJourneyIndex(directory, eventDirectories) : null;
+      const theirs = code === 'ENOTEMPTY' || code === 'EEXIST' ? await readJourneyIndex(directory, options.recordAs ?? eventDirectories) : null;
       if (theirs === null) throw error;
       await rm(partial, { recursive: true, force: true });
       return theirs;
@@ -93,7 +127,7 @@ export async function buildJourneyIndex(eventDirectories: readonly string[], dir
   }
 }
 
-async function writeIndexFiles(eventDirectories: readonly string[], directory: string, partial: string, options: JourneyIndexOptions): Promise<JourneyIndex> {
+async function writeIndexFiles(eventDirectories: readonly string[], directory: string, partial: string, options: JourneyIndexOptions & { recordAs?: readonly string[] }): Promise<JourneyIndex> {
   const database = await openAnalyticsDatabase(options);
   try {
     const connection = database.connection;
@@ -148,7 +182,7 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
     const index: JourneyIndex = {
       version: INDEX_VERSION,
       directory,
-      eventDirectories: [...eventDirectories],
+      eventDirectories: [...(options.recordAs ?? eventDirectories)],
       activities,
       cases: Number(written.cases),
       events: activities.reduce((sum, activity) => sum + activity.events, 0),

@@ -4,6 +4,7 @@ import { LogImportError } from './logImportError.ts';
 import { dirname } from 'node:path';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import type { RejectedLine, ReadSummary } from './eventLogTypes.ts';
+import { buildImportIndex } from './journeyIndex.ts';
 import { loadEventLog, type LoadLogOptions } from './logLoader.ts';
 import type { PreviewRow } from './logPreview.ts';
 import { RejectionLog } from './rejectionLog.ts';
@@ -14,9 +15,10 @@ import { formatMicrosAsIso } from './timestampParser.ts';
 
 /*
  * An import in two moves, so that a person can look before anything is kept: staging reads the
- * whole file once, writes its good rows as Parquet into a staging folder and reports every
- * rejected line (up to the reporting limit, with the total); committing renames that folder into
- * the store, which is instant and all or nothing. Discarding removes the folder.
+ * whole file once, writes its good rows as Parquet into a staging folder with their journey index
+ * (journeyIndex.ts) and reports every rejected line (up to the reporting limit, with the total);
+ * committing renames that folder into the store, which is instant and all or nothing. Discarding
+ * removes the folder.
  */
 
 export interface StagedEventLog {
@@ -70,8 +72,7 @@ export async function stageEventLog(file: string, options: Omit<LoadLogOptions, 
     const sample = await log.connection.runAndReadAll(`
       SELECT file_order, case_id, activity, epoch_us(ts) AS micros, channel, resource, segment, attributes
       FROM events ORDER BY file_order LIMIT ${SAMPLE_ROWS}`);
-    const totals = await log.connection.runAndReadAll(`
-      SELECT count(DISTINCT case_id) AS cases, epoch_us(min(ts)) AS first, epoch_us(max(ts)) AS last FROM events`);
+    const totals = await log.connection.runAndReadAll('SELECT epoch_us(min(ts)) AS first, epoch_us(max(ts)) AS last FROM events');
     const activities = await log.connection.runAndReadAll('SELECT activity, count(*) AS events FROM events GROUP BY activity ORDER BY events DESC, activity');
     const total = aggregateRow(totals.getRowObjectsJS(), 'the staged events');
     // A damaged file (a Parquet column of another unit, a corrupt page) can hold times like
@@ -88,12 +89,14 @@ export async function stageEventLog(file: string, options: Omit<LoadLogOptions, 
         reason: `row ${Number(implausible.file_order) + 1} happened at ${String(implausible.ts)}, outside ${FIRST_PLAUSIBLE_YEAR}–${LAST_PLAUSIBLE_YEAR}: the timestamps are damaged or in another unit`,
       });
     }
+    // The import's journey index: a journey with this one import reads it and builds none.
+    const index = await buildImportIndex(options.directory, options.database);
     const staged: StagedEventLog = {
       kind: 'events',
       directory: options.directory,
       summary: log.summary,
       events: log.events,
-      cases: Number(total.cases),
+      cases: index.cases,
       firstTimestamp: total.first === null ? null : formatMicrosAsIso(Number(total.first)),
       lastTimestamp: total.last === null ? null : formatMicrosAsIso(Number(total.last)),
       activities: activities.getRowObjectsJS().map((row) => ({ activity: String(row.activity), events: Number(row.events) })),

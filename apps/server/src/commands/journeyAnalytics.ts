@@ -8,6 +8,7 @@ import {
   evaluateXla,
   JourneyAnalysis,
   journeyMetrics,
+  readImportIndex,
   readJourneyIndex,
   stageEventLog,
   stageSurvey,
@@ -50,7 +51,8 @@ export interface JourneyMeasurement {
 /**
  * A journey's measured data: imports (event logs, survey answers) as Parquet under
  * `<analyticsDir>/<journey>/<kind>/<import>/`, recorded in the database; the journey index
- * (journeyIndex.ts) beside them, rebuilt when the set of event imports changes; and the metrics
+ * (journeyIndex.ts): an event import's own, built by its staging, while the journey has one, and
+ * beside them one of all its event imports, rebuilt when that set changes; and the metrics
  * and XLA status computed from both and the journey's current activity mapping, with the tables
  * of the last mapping kept in `metrics-cache/` (journeyTablesCache.ts).
  */
@@ -223,7 +225,10 @@ export class JourneyAnalytics {
     const directory = join(this.journeyDirectory(journeyId), 'index');
     const previous = this.queues.get(journeyId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const index = (await readJourneyIndex(directory, directories)) ?? (await buildJourneyIndex(directories, directory, this.database));
+      // One import: the index it built of its own events (none for an import made before imports
+      // built one). Several: one index of them all, since a case can run across imports.
+      const own = directories.length === 1 ? await readImportIndex(directories[0]!) : null;
+      const index = own ?? (await readJourneyIndex(directory, directories)) ?? (await buildJourneyIndex(directories, directory, this.database));
       return work(index);
     });
     // The queue goes on after a failure; the caller gets the failure.
