@@ -57,7 +57,7 @@ function loadOptions(options: LogCommandOptions, bar?: ProgressBar): LoadLogOpti
     dateFormat: options.dateFormat,
     mapping,
     onRejected: options.skipRejected === true ? 'skip' : 'refuse',
-    onProgress: bar && (({ bytesRead, totalBytes, eventsRead }) => bar.update(bytesRead, totalBytes, eventsRead)),
+    onProgress: bar && ((progress) => bar.report(progress)),
   };
 }
 

@@ -104,7 +104,7 @@ async function importFile(
     const bar = new ProgressBar(process.stderr, `${kind === 'events' ? 'reading' : 'reading answers'} ${name}`, options.progress === true);
     let staged: StagedImport;
     try {
-      staged = await stage(analytics, document, (progress) => bar.update(progress.bytesRead, progress.totalBytes, progress.eventsRead));
+      staged = await stage(analytics, document, (progress) => bar.report(progress));
     } catch (error) {
       bar.stop();
       if (error instanceof LogImportError) throw new CliError(`klantreis: ${error.message}`, 2);

@@ -1,3 +1,4 @@
+import type { ReadProgress } from '@klantreis/analytics';
 import { progressFigures } from '@klantreis/analytics/progress';
 
 /** A terminal bar appears only for work that takes longer than this. */
@@ -7,7 +8,9 @@ const QUIET_SECONDS = 1;
  * A progress bar on standard error with the share done, events per second and the time left:
  * redrawn in place on a terminal (at most ten times a second, and only once the work has taken
  * a second), or, when asked for where standard error is not a terminal (a log file, a test), one
- * line per tenth. Silent otherwise, so that scripts get clean output.
+ * line per tenth. Silent otherwise, so that scripts get clean output. Once the file is read, an
+ * import orders each case's events (the `indexing` stage), which has no share done to show: the
+ * bar gives way to a line saying so, drawn on a terminal once the work has taken a second.
  */
 export class ProgressBar {
   private readonly stream: NodeJS.WriteStream;
@@ -17,6 +20,10 @@ export class ProgressBar {
   private lastDraw = 0;
   private lastTenth = -1;
   private drawn = false;
+  /** The file's size as last reported, for the bar `finish` draws. */
+  private lastTotal = 0;
+  private indexing = false;
+  private indexingTimer: NodeJS.Timeout | undefined;
 
   constructor(stream: NodeJS.WriteStream, label: string, force: boolean) {
     this.stream = stream;
@@ -24,8 +31,15 @@ export class ProgressBar {
     this.mode = stream.isTTY ? 'terminal' : force ? 'lines' : 'off';
   }
 
+  /** A reader's report: how far the read is, or that the import has moved on to indexing. */
+  report(progress: ReadProgress): void {
+    if (progress.stage === 'indexing') this.showIndexing(progress);
+    else this.update(progress.bytesRead, progress.totalBytes, progress.eventsRead);
+  }
+
   update(done: number, total: number, eventsRead?: number): void {
     if (this.mode === 'off') return;
+    this.lastTotal = total;
     const elapsed = (performance.now() - this.startedAt) / 1000;
     const figures = progressFigures({ bytesRead: done, totalBytes: total, eventsRead }, elapsed);
     const percent = Math.floor(figures.fraction * 100);
@@ -53,15 +67,38 @@ export class ProgressBar {
 
   finish(): void {
     if (this.mode === 'off') return;
+    clearTimeout(this.indexingTimer);
     this.lastDraw = 0;
     if (this.mode === 'lines' && this.lastTenth === 10) return;
-    this.update(1, 1);
+    // All read: the whole file's size (a reader that reported nothing shows 100 % of nothing).
+    this.update(this.lastTotal, this.lastTotal);
     if (this.mode === 'terminal' && this.drawn) this.stream.write('\n');
   }
 
   /** Clears the bar, for an error message to take its place. */
   stop(): void {
+    clearTimeout(this.indexingTimer);
     if (this.mode === 'terminal' && this.drawn) this.stream.write('\r\x1b[K');
+  }
+
+  private showIndexing(progress: ReadProgress): void {
+    if (this.mode === 'off' || this.indexing) return;
+    this.indexing = true;
+    const line = `${this.label}: ordering each case's events…`;
+    if (this.mode === 'lines') {
+      // The read's last tenth first, should the reader not have reported it.
+      this.update(progress.totalBytes, progress.totalBytes, progress.eventsRead);
+      this.stream.write(`${line}\n`);
+      return;
+    }
+    this.lastTotal = progress.totalBytes;
+    const draw = (): void => {
+      this.drawn = true;
+      this.stream.write(`\r\x1b[K${line}`);
+    };
+    const wait = QUIET_SECONDS * 1000 - (performance.now() - this.startedAt);
+    if (this.drawn || wait <= 0) draw();
+    else this.indexingTimer = setTimeout(draw, wait).unref();
   }
 }
 

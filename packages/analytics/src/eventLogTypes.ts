@@ -54,7 +54,16 @@ export interface ReadProgress {
    * bytesRead/totalBytes and the time since the start give the ETA.
    */
   eventsRead?: number;
+  /**
+   * What the import is doing: `reading` the file (the default when left out), or, once the whole
+   * file is read (bytesRead = totalBytes), `indexing`: putting each case's events in order for
+   * its journey index (journeyIndex.ts), which on a large log takes about as long as the read and
+   * has no share done to report. Reported once, when that stage starts.
+   */
+  stage?: ImportStage;
 }
+
+export type ImportStage = 'reading' | 'indexing';
 
 export interface ReadLogOptions {
   format?: LogFormat;

@@ -139,7 +139,9 @@ export async function importLog(file: string, options: ImportLogOptions): Promis
     };
     log.close();
     // The import's journey index, in its folder before the folder is renamed into place: an
-    // import is kept with its index or not at all.
+    // import is kept with its index or not at all. Building it takes about as long as the read,
+    // so it is reported as a stage of its own, not as a bar stuck at 100 %.
+    options.onProgress?.({ bytesRead: log.bytes, totalBytes: log.bytes, eventsRead: log.events + log.rejectedCount, stage: 'indexing' });
     await buildImportIndex(partial, options.database);
     // A replaced import is moved aside first: rename cannot replace a non-empty folder.
     const replaced = `${parquetDirectory}.replaced-${randomUUID()}`;

@@ -41,6 +41,8 @@ export interface LoadedEventLog extends EventTable {
   file: string;
   /** The folder of Parquet parts that `relation` reads. */
   partsDirectory: string;
+  /** The file's size: what the reading progress counts up to. */
+  bytes: number;
   summary: ReadSummary;
   events: number;
   /** The first rejected lines (up to `maxReportedRejections`), in line order. */
@@ -200,6 +202,7 @@ export async function loadEventLog(file: string, options: LoadLogOptions = {}): 
       relation: 'events',
       file,
       partsDirectory,
+      bytes: size,
       summary,
       events,
       rejected: rejections.lines,

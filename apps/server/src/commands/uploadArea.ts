@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { discardStagedImport, LogImportError, type RejectedLine, type StagedImport } from '@klantreis/analytics';
+import { discardStagedImport, LogImportError, type ImportStage, type RejectedLine, type StagedImport } from '@klantreis/analytics';
 import type { AnalyticsImport, AnalyticsImportKind } from '@klantreis/db';
 import type { JourneyDocument } from '@klantreis/schema';
 import { HttpError } from '../httpErrors.ts';
@@ -37,9 +37,11 @@ export interface Upload {
   state: UploadState;
   /**
    * While checking: how far the reader is in the file, the records it read (counted or estimated,
-   * for a rate) and how long it has been reading, so the web app can show events/s and time left.
+   * for a rate) and how long it has been reading, so the web app can show events/s and time left;
+   * `stage` is `indexing` once the file is read and each case's events are put in order (no share
+   * done to show), else left out.
    */
-  progress: { bytesRead: number; totalBytes: number; eventsRead?: number; elapsedMs: number } | null;
+  progress: { bytesRead: number; totalBytes: number; eventsRead?: number; stage?: ImportStage; elapsedMs: number } | null;
   staged: StagedImport | null;
   problem: UploadProblem | null;
   /** The earlier import of the same content for this journey, if any: committing would be refused. */
@@ -61,7 +63,7 @@ export interface StagingRequest {
   options: { events?: EventLogImportOptions; survey?: SurveyImportOptions; document: JourneyDocument };
 }
 
-export type StagingProgress = { bytesRead: number; totalBytes: number; eventsRead?: number };
+export type StagingProgress = { bytesRead: number; totalBytes: number; eventsRead?: number; stage?: ImportStage };
 
 /** A check that failed, already described for the person who sent the file (by the process that ran it). */
 export class StagingProblemError extends Error {
@@ -238,7 +240,7 @@ export class UploadArea {
       await Promise.resolve();
       try {
         const staged = await this.stager.stage({ journeyId, kind: upload.kind, file: upload.path, fileName: upload.fileName, options }, (progress) => {
-          upload.progress = { bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, eventsRead: progress.eventsRead, elapsedMs: Date.now() - checkStartedAt };
+          upload.progress = { bytesRead: progress.bytesRead, totalBytes: progress.totalBytes, eventsRead: progress.eventsRead, stage: progress.stage, elapsedMs: Date.now() - checkStartedAt };
         });
         // Discarded while it was being read: nothing of it may stay.
         if (!this.uploads.has(id)) {

@@ -34,6 +34,7 @@ export const measurementEn = {
     file: 'File',
     uploading: 'Uploading {{file}}: {{percent}}%',
     checking: 'Checking every row: {{percent}}%',
+    indexing: 'File read: putting each case’s events in time order…',
     pace: '{{rate}} events/s',
     timeLeft: '{{duration}} left',
     duplicate: 'This file was imported before, on {{date}} as {{file}}. Importing it again is not possible.',

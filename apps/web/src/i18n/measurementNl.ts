@@ -35,6 +35,7 @@ export const measurementNl: Messages['measurement'] = {
     file: 'Bestand',
     uploading: '{{file}} uploaden: {{percent}}%',
     checking: 'Elke regel controleren: {{percent}}%',
+    indexing: 'Bestand gelezen: de gebeurtenissen van elke case op tijdsvolgorde zetten…',
     pace: '{{rate}} gebeurtenissen/s',
     timeLeft: 'nog {{duration}}',
     duplicate: 'Dit bestand is al eerder geïmporteerd, op {{date}} als {{file}}. Nogmaals importeren kan niet.',

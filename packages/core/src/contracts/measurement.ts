@@ -150,7 +150,15 @@ export const uploadResponse = z.object({
   contentHash: z.string(),
   createdAt: z.number(),
   state: z.enum(['uploaded', 'checking', 'checked', 'failed', 'committed']),
-  progress: z.object({ bytesRead: z.number(), totalBytes: z.number(), eventsRead: z.number().optional(), elapsedMs: z.number() }).nullable(),
+  progress: z
+    .object({
+      bytesRead: z.number(),
+      totalBytes: z.number(),
+      eventsRead: z.number().optional(),
+      stage: z.enum(['reading', 'indexing']).optional().describe("'indexing' once the file is read and each case's events are put in order: no share done to show"),
+      elapsedMs: z.number(),
+    })
+    .nullable(),
   staged: z.discriminatedUnion('kind', [stagedEvents, stagedSurvey]).nullable().describe('what an import would keep, once checked'),
   problem: z.object({ message: z.string(), line: z.number().nullable(), field: z.string().nullable(), rejected: z.array(rejectedLine), rejectedCount: z.number() }).nullable(),
   duplicateOf: importRecord.nullable(),

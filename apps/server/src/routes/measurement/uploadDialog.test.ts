@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openAnalyticsDatabase } from '@klantreis/analytics';
 import { SHARED_EVENT_LOGS } from '../../../../../testing/sharedData.ts';
+import { JourneyAnalytics } from '../../commands/journeyAnalytics.ts';
 import { buildTestServer, type TestServer } from '../../testServer.ts';
 import { authorizedFetch } from '../../testCredentials.ts';
 
@@ -18,7 +19,7 @@ interface Upload {
   problem?: unknown;
   staged?: { events: number; cases: number; rejectedCount: number };
   bytes: number;
-  progress: { bytesRead: number; totalBytes: number; eventsRead?: number; elapsedMs: number } | null;
+  progress: { bytesRead: number; totalBytes: number; eventsRead?: number; stage?: string; elapsedMs: number } | null;
 }
 
 /** Writes the rows of a DuckDB query to a Parquet file, as a tool of the user's would. */
@@ -161,5 +162,54 @@ describe('files with nothing sound to import (issue 9.7)', () => {
     expect(committed.status).toBe(400);
     expect(((await committed.json()) as { error: string }).error).toBe('leeg.csv: nothing to import: no row was accepted (1 rejected)');
     expect(((await (await api(`/api/journeys/${id}/imports`)).json()) as unknown[]).length).toBe(0);
+  });
+});
+
+// Issue 13: once the file is read, putting each case's events in order takes about as long again;
+// the dialog showed "checking 100 %" meanwhile. The stage is held here until the poll has seen it.
+describe('the check of an event log once the file is read', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await buildTestServer({ kind: 'sqlite' });
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await server.close();
+  });
+
+  it('answers the indexing stage while the events are put in order, and leaves it out once checked', { timeout: 60_000 }, async () => {
+    const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
+    const stageEventLog = JourneyAnalytics.prototype.stageEventLog;
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    vi.spyOn(JourneyAnalytics.prototype, 'stageEventLog').mockImplementation(async function (this: JourneyAnalytics, journeyId, file, options, onProgress) {
+      onProgress?.({ bytesRead: 3799, totalBytes: 3799, eventsRead: 42, stage: 'indexing' });
+      await released;
+      return stageEventLog.call(this, journeyId, file, options, onProgress);
+    });
+    const { id } = (await (await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"x"}' })).json()) as { id: string };
+    const body = readFileSync(join(SHARED_EVENT_LOGS, 'running-example.csv'));
+    const sent = (await (await api(`/api/journeys/${id}/uploads?kind=events&fileName=running-example.csv`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body })).json()) as Upload;
+    expect((await api(`/api/journeys/${id}/uploads/${sent.id}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(202);
+    const poll = async () => (await (await api(`/api/journeys/${id}/uploads/${sent.id}`)).json()) as Upload;
+    let indexing = await poll();
+    try {
+      for (let tries = 0; indexing.progress?.stage !== 'indexing' && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        indexing = await poll();
+      }
+      expect(indexing.state).toBe('checking');
+      expect(indexing.progress).toMatchObject({ bytesRead: 3799, totalBytes: 3799, eventsRead: 42, stage: 'indexing' });
+    } finally {
+      // A failed expectation above must not leave the check (and the server's close) waiting.
+      release();
+    }
+    let checked = indexing;
+    while (checked.state === 'checking') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      checked = await poll();
+    }
+    expect(checked.state).toBe('checked');
+    expect(checked.progress).not.toHaveProperty('stage');
   });
 });

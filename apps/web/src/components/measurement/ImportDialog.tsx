@@ -137,11 +137,12 @@ export function ImportDialog({ journeyId, kind, onClose, onImported }: { journey
   );
 }
 
-function Progress({ label, percent }: { label: string; percent: number }) {
+/** `percent` null: work with no share done to show, an indeterminate bar (no value). */
+function Progress({ label, percent }: { label: string; percent: number | null }) {
   return (
     <div className="import-progress" data-testid="import-progress">
       <span>{label}</span>
-      <progress max={100} value={percent} aria-label={label} />
+      <progress max={100} value={percent ?? undefined} aria-label={label} />
     </div>
   );
 }
@@ -151,6 +152,8 @@ function UploadView({ upload, options, locale, onCheck }: { upload: Upload; opti
   const [draft, setDraft] = useState<CheckOptions>(options);
   useEffect(() => setDraft(options), [options]);
   if (upload.state === 'checking' || upload.state === 'uploaded') {
+    // The file is read; ordering each case's events takes about as long again, with no share done.
+    if (upload.progress?.stage === 'indexing') return <Progress label={t('measurement.importDialog.indexing')} percent={null} />;
     const figures = upload.progress ? progressFigures(upload.progress, upload.progress.elapsedMs / 1000) : null;
     const percent = figures ? Math.floor(figures.fraction * 100) : 0;
     const pace = [
