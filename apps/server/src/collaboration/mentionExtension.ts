@@ -1,13 +1,14 @@
 import type { Extension, afterLoadDocumentPayload } from '@hocuspocus/server';
 import type { AccessStore, Inbox } from '@klantreis/core';
+import { accountsMentioned, mentionKey } from '@klantreis/core/mentions';
 import { recordTypeOf } from '@klantreis/schema';
 import { readRecord, recordsOf } from '@klantreis/sync';
 
 /**
- * An @mention in a new comment lands in the mentioned person's inbox: a mention names a
- * person with a role on the journey by their account id (what the comment box stores for the
- * person picked from its list), e-mail address or name. Names nobody has, or that more than one
- * person has, reach nobody: never the wrong person; the comment box warns before posting those.
+ * An @mention in a new comment lands in the mentioned person's inbox, by the rule in
+ * `@klantreis/core/mentions`: a person with a role on the journey named by their account id (what
+ * the comment box stores for the person picked from its list), e-mail address or a name only they
+ * have; the comment box warns before posting a mention that reaches nobody.
  * The author, when they are one of the people, is not told about their own comment; they are
  * known by their account, since a namesake may be the one they mention.
  */
@@ -35,14 +36,11 @@ export class MentionExtension implements Extension {
 
   private async notify(journeyId: string, commentId: string, author: { name: string; userId?: string | undefined }, text: string, mentions: readonly string[]): Promise<void> {
     const people = await this.access.peopleOnJourney(journeyId);
-    const key = (value: string) => value.trim().toLowerCase();
-    const recipients = mentions.flatMap((mention) => {
-      const matches = people.filter((p) => p.userId === mention || key(p.email) === key(mention) || key(p.name) === key(mention));
-      return matches.length === 1 ? [matches[0]!] : [];
-    });
+    const reached = accountsMentioned(mentions, people);
     // Comments from before accounts have no authorId: their author is known by name only.
-    const isAuthor = (p: (typeof people)[number]) => (author.userId ? p.userId === author.userId : key(p.name) === key(author.name) || key(p.email) === key(author.name));
-    const toNotify = recipients.filter((p) => !isAuthor(p)).map((p) => p.userId);
+    const isAuthor = (p: (typeof people)[number]) =>
+      author.userId ? p.userId === author.userId : mentionKey(p.name) === mentionKey(author.name) || mentionKey(p.email) === mentionKey(author.name);
+    const toNotify = people.filter((p) => reached.has(p.userId) && !isAuthor(p)).map((p) => p.userId);
     await this.inbox.notify(toNotify, { journeyId, kind: 'mention', actorName: author.name, recordId: commentId, excerpt: text });
   }
 }

@@ -8,7 +8,7 @@ import { JourneyPeopleContext } from '../../hooks/useJourneyAccess.ts';
 import { useMe } from '../../queries/session.ts';
 import { relativeTime } from '../relativeTime.ts';
 import { MentionText } from './MentionText.tsx';
-import { accountsMentioned } from './mentionResolution.ts';
+import { accountsMentioned } from '@klantreis/core/mentions';
 
 type Filter = 'open' | 'mine' | 'resolved';
 const FILTERS: readonly Filter[] = ['open', 'mine', 'resolved'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountsMentioned, keepPicks, matchingCandidates, mentionCandidates, resolveMentions } from './mentionResolution.ts';
+import { accountsMentioned } from '@klantreis/core/mentions';
+import { keepPicks, matchingCandidates, mentionCandidates, resolveMentions } from './mentionResolution.ts';
 
 const people = [
   { userId: 'u-anna', name: 'Anna', email: 'anna@example.nl' },

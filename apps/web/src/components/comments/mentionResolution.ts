@@ -1,8 +1,10 @@
 // Whom an @mention reaches. The server tells a person when a comment's `mentions` name them
 // by account id, e-mail or a name nobody else on the journey has; a name two people share
-// reaches neither (never the wrong one). So the comment box offers each person distinguishably,
-// stores the account of the one picked next to the name the text shows, and says before posting
-// which mentions will reach nobody.
+// reaches neither (never the wrong one): `accountsMentioned` in @klantreis/core/mentions, the
+// rule both use. So the comment box offers each person distinguishably, stores the account of
+// the one picked next to the name the text shows, and says before posting which mentions will
+// reach nobody.
+import { mentionKey } from '@klantreis/core/mentions';
 
 /** Someone the comment box offers after "@": a person with a role on the journey, or a name seen in the map (without an account). */
 export interface MentionCandidate {
@@ -30,7 +32,7 @@ export interface MentionPick {
 /** A mention that will reach nobody: a name `count` people share, or one that nobody with access has. */
 export type MentionProblem = { name: string; reason: 'shared'; count: number } | { name: string; reason: 'nobody' };
 
-const key = (value: string) => value.trim().toLowerCase();
+const key = mentionKey;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}_]/u;
 /** What an "@" followed by a word nobody has looks like: "@Nobody" (not "@10" or "@ "). */
 const TYPED_NAME = /^\p{L}[\p{L}\p{M}\p{N}'’-]*/u;
@@ -126,14 +128,4 @@ export function resolveMentions(
     else if (problemsKnown && !candidates.some((c) => c.present && key(c.name) === key(name))) problems.set(key(name), { name: written, reason: 'nobody' });
   }
   return { mentions: [...mentions], problems: [...problems.values()] };
-}
-
-/** The people a comment's `mentions` reach, as the server resolves them: by account id, e-mail, or a name only one of them has. */
-export function accountsMentioned(mentions: readonly string[], people: readonly { userId: string; name: string; email: string }[]): Set<string> {
-  const reached = new Set<string>();
-  for (const mention of mentions) {
-    const matches = people.filter((p) => p.userId === mention || key(p.email) === key(mention) || key(p.name) === key(mention));
-    if (matches.length === 1) reached.add(matches[0]!.userId);
-  }
-  return reached;
 }
