@@ -91,6 +91,13 @@ describe('the index an import builds of its own events', () => {
     expect(await readJourneyIndex(importIndexDirectory(moved), [moved])).toBeNull();
   });
 
+  it('is refused, naming its folder, when its manifest does not name an activity its cases hold', async () => {
+    const imported = await importLog(join(SHARED_EVENT_LOGS, 'running-example.csv'), { storeDir: scratch.path('damaged-store') });
+    const index = (await readImportIndex(imported.parquetDirectory))!;
+    const damaged = { ...index, activities: index.activities.filter((activity) => activity.activity !== 'decide') };
+    await expect(indexStatsAndDfg(damaged)).rejects.toThrow(`the journey index in ${index.directory} has an activity code ${index.activities.find((a) => a.activity === 'decide')!.code} that its manifest does not name`);
+  });
+
   it('is absent from an import made before imports built one', async () => {
     expect(await readImportIndex(scratch.path('no-such-import'))).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDfg } from '@klantreis/analytics';
@@ -159,6 +159,13 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
     expect((await measure(id)).metrics.coverage.events).toBe(42 + 8577);
     expect((await api(`/api/journeys/${id}/imports/${second.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await measure(id)).metrics).toEqual(metrics);
+    // An import made before imports built their index (none in its folder): the journey builds
+    // one of its own from the events, and measures the same.
+    await rm(join(analytics.importDirectory(id, 'events', imported.id), 'index'), { recursive: true });
+    await rm(journeyIndex, { recursive: true });
+    const older = new JourneyAnalytics(server.store, analytics.analyticsDir);
+    expect((await older.measure(id, await json<JourneyDocument>(await api(`/api/journeys/${id}`), 200))).metrics).toEqual(metrics);
+    expect(existsSync(join(journeyIndex, 'index.json'))).toBe(true);
   });
 
   it('measures receipt.csv: reach, drop-off, conversion and completion per step as a plain pass over the CSV', async () => {
