@@ -7,7 +7,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importLog, indexDfg, indexStats, readImportIndex } from '@klantreis/analytics';
+import { importLog, logDfg, logStats, openImportedLog } from '@klantreis/analytics';
 
 const file = process.argv[2] ?? '/tmp/klantreis-10m-events.csv';
 const storeDir = await mkdtemp(join(tmpdir(), 'klantreis-bench-store-'));
@@ -30,15 +30,17 @@ try {
   const importSeconds = seconds(importStarted);
   console.log(`import: ${imported.events} events from ${megabytes.toFixed(0)} MB in ${importSeconds} s (${(megabytes / Number(importSeconds)).toFixed(0)} MB/s)`);
 
-  // Stats and DFG from the journey index the import built, as `klantreis log stats|dfg` read them.
-  const index = await readImportIndex(imported.parquetDirectory);
-  if (index === null) throw new Error('the import built no journey index');
-  let started = performance.now();
-  const stats = await indexStats(index, { memoryLimit: '1GB' });
-  console.log(`stats: ${seconds(started)} s`, { cases: stats.cases, events: stats.events, activities: stats.activities, variants: stats.variants });
-  started = performance.now();
-  const dfg = await indexDfg(index, { memoryLimit: '1GB' });
-  console.log(`dfg: ${seconds(started)} s, ${dfg.edges.length} edges; most frequent`, dfg.edges[0]);
+  const log = await openImportedLog(imported, { memoryLimit: '1GB' });
+  try {
+    let started = performance.now();
+    const stats = await logStats(log);
+    console.log(`stats: ${seconds(started)} s`, { cases: stats.cases, events: stats.events, activities: stats.activities, variants: stats.variants });
+    started = performance.now();
+    const dfg = await logDfg(log);
+    console.log(`dfg: ${seconds(started)} s, ${dfg.edges.length} edges; most frequent`, dfg.edges[0]);
+  } finally {
+    log.close();
+  }
   console.log(`peak memory (max RSS): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } finally {
   await rm(storeDir, { recursive: true, force: true });

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { ColumnMapping, DateFormat, DecimalMark, LoadLogOptions, LogFormat } from '@klantreis/analytics';
-import type { DirectlyFollowsGraph, ImportedLog, JourneyIndex, LogStats } from '@klantreis/analytics/eventLog';
+import type { ColumnMapping, DateFormat, DecimalMark, EventTable, LoadLogOptions, LogFormat } from '@klantreis/analytics';
+import type { DirectlyFollowsGraph, ImportedLog, LogStats } from '@klantreis/analytics/eventLog';
 import { CliError } from './cliError.ts';
 import { addCsvDialectOptions } from './csvDialectOptions.ts';
 import { ProgressBar } from './progressBar.ts';
@@ -95,14 +95,13 @@ async function pruneLogCache(root: string): Promise<void> {
 }
 
 /**
- * Imports the file (or finds the import of the same content made before), runs `analyse` on its
- * journey index (built by the import; built now for an import cached by an earlier version), and
- * turns a refused import into a CLI error naming file, line and field.
+ * Imports the file (or finds the import of the same content made before), runs `analyse` on it,
+ * and turns a refused import into a CLI error naming file, line and field.
  */
 async function withLog<T>(
   file: string,
   options: LogCommandOptions,
-  analyse: (index: JourneyIndex, imported: ImportedLog, analytics: typeof import('@klantreis/analytics/eventLog')) => Promise<T>,
+  analyse: (log: EventTable, imported: ImportedLog, analytics: typeof import('@klantreis/analytics/eventLog')) => Promise<T>,
 ): Promise<T> {
   // Loaded here, not at the top: the other commands and --help do not pay for DuckDB.
   const analytics = await import('@klantreis/analytics/eventLog');
@@ -127,8 +126,12 @@ async function withLog<T>(
     if (imported.rejectedCount > 0) {
       process.stderr.write(`skipped ${imported.rejectedCount} rejected line(s)${first ? `; the first: line ${first.line}: ${first.reason}` : ''}\n`);
     }
-    const index = (await analytics.readImportIndex(imported.parquetDirectory)) ?? (await analytics.buildImportIndex(imported.parquetDirectory));
-    return await analyse(index, imported, analytics);
+    const log = await analytics.openImportedLog(imported);
+    try {
+      return await analyse(log, imported, analytics);
+    } finally {
+      log.close();
+    }
   } finally {
     if (options.cache === false) await rm(storeDir, { recursive: true, force: true });
   }
@@ -196,23 +199,23 @@ export function registerLogCommands(program: Command): void {
   const log = program.command('log').description('analyse an event log (CSV, JSON Lines, XES, XES.gz or Parquet)');
 
   addLogOptions(log.command('stats').argument('<file>', 'the event log').description('cases, events, activities, variants, start and end activities'))
-    .option('--dfg', 'also the directly-follows graph')
+    .option('--dfg', 'also the directly-follows graph, from the same pass over the events (cheaper than log stats, then log dfg)')
     .action(async (file: string, options: LogCommandOptions & { dfg?: boolean }) => {
-      await withLog(file, options, async (index, imported, { indexStats, indexStatsAndDfg }) => {
+      await withLog(file, options, async (log, imported, { logStats, logStatsAndDfg }) => {
         if (options.dfg === true) {
-          const both = await indexStatsAndDfg(index);
+          const both = await logStatsAndDfg(log);
           process.stdout.write(`${options.json === true ? JSON.stringify(both, null, 2) : `${formatStats(file, imported, both.stats)}\n\n${formatDfg(both.dfg)}`}\n`);
           return;
         }
-        const stats = await indexStats(index);
+        const stats = await logStats(log);
         process.stdout.write(`${options.json === true ? JSON.stringify(stats, null, 2) : formatStats(file, imported, stats)}\n`);
       });
     });
 
   addLogOptions(log.command('dfg').argument('<file>', 'the event log').description('the directly-follows graph: which activity follows which, how often, how long after')).action(
     async (file: string, options: LogCommandOptions) => {
-      await withLog(file, options, async (index, _imported, { indexDfg }) => {
-        const dfg = await indexDfg(index);
+      await withLog(file, options, async (log, _imported, { logDfg }) => {
+        const dfg = await logDfg(log);
         process.stdout.write(`${options.json === true ? JSON.stringify(dfg, null, 2) : formatDfg(dfg)}\n`);
       });
     },

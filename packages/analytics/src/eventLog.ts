@@ -4,5 +4,3 @@
 export { importLog, openImportedLog, type ImportedLog, type ImportLogOptions, type OpenedLog } from './logImporter.ts';
 export { LogImportError } from './logImportError.ts';
 export { logDfg, logStats, logStatsAndDfg, type DirectlyFollowsGraph, type LogStats } from './logQueries.ts';
-export { buildImportIndex, readImportIndex, type JourneyIndex } from './journeyIndex.ts';
-export { indexDfg, indexStats, indexStatsAndDfg } from './indexStats.ts';

@@ -5,8 +5,9 @@ import { importLog } from './logImporter.ts';
 import { stageEventLog } from './stagedImport.ts';
 import { makeScratchDirectory, SHARED_EVENT_LOGS } from './testSupport.ts';
 
-// Issue 13: after the read, the journey index takes about as long again; without a stage of its
-// own the CLI's bar and the import dialog sat at 100 % with nothing moving.
+// Issue 13: after the read, the server's check builds the import's journey index, which takes
+// about as long again; without a stage of its own the import dialog (and `klantreis measurement
+// import`'s bar) sat at 100 % with nothing moving.
 
 let scratch: Awaited<ReturnType<typeof makeScratchDirectory>>;
 beforeAll(async () => {
@@ -25,10 +26,11 @@ function expectIndexingLast(progress: ReadProgress[]): void {
 }
 
 describe('the progress of an import', () => {
-  it('importLog reports the indexing stage once the file is read', async () => {
+  it('importLog (log stats and dfg, which build no index) reports reading only', async () => {
     const progress: ReadProgress[] = [];
     await importLog(RUNNING_EXAMPLE, { storeDir: scratch.path('store'), onProgress: (report) => progress.push(report) });
-    expectIndexingLast(progress);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.filter((report) => report.stage === 'indexing')).toEqual([]);
   });
 
   it('stageEventLog reports the indexing stage once the file is read', async () => {

@@ -35,7 +35,6 @@ export { parseDfg, type DfgFile } from './dfgFormat.ts';
 export { JourneyAnalysis, type ActivityCount, type AnalysedStep } from './journeyAnalysis.ts';
 export { journeyEventsSql, journeyResponsesSql } from './journeySources.ts';
 export { buildImportIndex, buildJourneyIndex, importIndexDirectory, readImportIndex, readJourneyIndex, type IndexedActivity, type JourneyIndex } from './journeyIndex.ts';
-export { indexDfg, indexStats, indexStatsAndDfg } from './indexStats.ts';
 export {
   computeJourneyMetrics,
   journeyMetrics,

@@ -1,7 +1,8 @@
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnalyticsDatabase } from './analyticsDatabase.ts';
-import { buildJourneyIndex, indexCasesRelation, readJourneyIndex } from './journeyIndex.ts';
+import { buildJourneyIndex, importIndexDirectory, indexCasesRelation, readImportIndex, readJourneyIndex } from './journeyIndex.ts';
 import { stageEventLog } from './stagedImport.ts';
 import { makeScratchDirectory, SHARED_EVENT_LOGS } from './testSupport.ts';
 
@@ -62,5 +63,48 @@ describe('the journey index', () => {
       database.close();
     }
   });
+
+  it.each([
+    ['whole seconds', '2024-01-01 10:00:00', '2024-01-01 09:00:00', '2024-03-01 10:00:00'],
+    ['milliseconds', '2024-01-01 10:00:00.250', '2024-01-01 09:00:00.001', '2024-03-01 10:00:00.999'],
+    ['microseconds, a century apart', '2024-01-01 10:00:00.000250', '1924-01-01 09:00:00.000001', '2024-03-01 10:00:00.999999'],
+  ])('gives the same index from one packed key per event as from times and order apart (%s)', async (_unit, late, early, later) => {
+    // Ties in time inside a case and across imports, times out of order in the file.
+    const first = await scratch.write(`pack-1-${_unit}.csv`, ['case,activity,time', `c1,b,${late}`, `c2,x,${early}`, `c1,a,${early}`, `c1,c,${late}`, `c1,a,${later}`, `c3,y,${later}`].join('\n'));
+    const second = await scratch.write(`pack-2-${_unit}.csv`, ['case,activity,time', `c1,d,${late}`, `c1,e,${early}`, `c3,y,${early}`].join('\n'));
+    const imports = [
+      (await stageEventLog(first, { directory: scratch.path(`pack-1-${_unit}`) })).directory,
+      (await stageEventLog(second, { directory: scratch.path(`pack-2-${_unit}`) })).directory,
+    ];
+    const read = async (packTimes: boolean) => {
+      const index = await buildJourneyIndex(imports, scratch.path(`pack-index-${_unit}-${packTimes}`), { packTimes, eventsPerBucket: 4 });
+      const database = await openAnalyticsDatabase();
+      try {
+        return (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${indexCasesRelation(index)} ORDER BY case_id`)).getRowObjectsJS();
+      } finally {
+        database.close();
+      }
+    };
+    const packed = await read(true);
+    expect(packed).toEqual(await read(false));
+    const micros = (text: string) => BigInt(Date.parse(`${text.slice(0, 23).replace(' ', 'T')}Z`)) * 1000n + BigInt(text.length > 23 ? Number(text.slice(23)) : 0);
+    expect(packed[0]!.ts).toEqual([micros(early), micros(early), micros(late), micros(late), micros(late), micros(later)]);
+  });
 });
 
+describe('the index an event import builds of its own events', () => {
+  it('is staged with the events and still found after the staging folder moves into the store', async () => {
+    const staged = await stageEventLog(join(SHARED_EVENT_LOGS, 'running-example.csv'), { directory: scratch.path('staging/one') });
+    expect(staged.cases).toBe(6);
+    const moved = scratch.path('store/one');
+    await rename(scratch.path('staging'), scratch.path('store'));
+    const index = await readImportIndex(moved);
+    expect(index).toMatchObject({ cases: 6, events: 42, eventDirectories: [moved], directory: importIndexDirectory(moved) });
+    // It is the import's own: it does not pass for the index of a set of imports.
+    expect(await readJourneyIndex(importIndexDirectory(moved), [moved])).toBeNull();
+  });
+
+  it('is absent from an import made before imports built one', async () => {
+    expect(await readImportIndex(scratch.path('no-such-import'))).toBeNull();
+  });
+});

@@ -21,9 +21,7 @@ describe('importLog', () => {
     expect(first.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(progress.at(-1)).toBe(3799);
     expect((await readdir(storeDir)).sort()).toEqual([first.id, `${first.id}.json`]);
-    // The events, and the journey index the import built of them (journeyIndex.ts).
-    expect((await readdir(first.parquetDirectory)).sort()).toEqual(['index', 'part-00000.parquet']);
-    expect((await readdir(join(first.parquetDirectory, 'index'))).sort()).toEqual(['cases-0000.parquet', 'index.json']);
+    expect(await readdir(first.parquetDirectory)).toEqual(['part-00000.parquet']);
 
     // The same bytes under another name are the same import.
     const copy = scratch.path('renamed.csv');

@@ -6,7 +6,6 @@ import type { ColumnMapping, DetectedDialect, LogFormat, RejectedLine } from './
 import { loadEventLog, type EventTable, type LoadLogOptions } from './logLoader.ts';
 import { LogImportError } from './logImportError.ts';
 import { eventPartsRelation } from './eventPartsWriter.ts';
-import { buildImportIndex } from './journeyIndex.ts';
 
 export type DuplicatePolicy = 'reuse' | 'refuse' | 'replace';
 
@@ -84,8 +83,7 @@ export async function findImportedLog(storeDir: string, contentHash: string): Pr
  * the parts are written into a `.partial` folder and the manifest under a temporary name, then
  * both are renamed, so an import that fails or is refused leaves the store as it was. The
  * content hash is computed while the file is read (SHA-256 of a 735 MB log took 2 s of the
- * import when done first); a file found in the store after all stops the read. The import builds
- * the journey index of its events (journeyIndex.ts), from which its stats and DFG are read.
+ * import when done first); a file found in the store after all stops the read.
  */
 export async function importLog(file: string, options: ImportLogOptions): Promise<ImportedLog> {
   const storeDir = resolve(options.storeDir);
@@ -138,11 +136,6 @@ export async function importLog(file: string, options: ImportLogOptions): Promis
       reused: false,
     };
     log.close();
-    // The import's journey index, in its folder before the folder is renamed into place: an
-    // import is kept with its index or not at all. Building it takes about as long as the read,
-    // so it is reported as a stage of its own, not as a bar stuck at 100 %.
-    options.onProgress?.({ bytesRead: log.bytes, totalBytes: log.bytes, eventsRead: log.events + log.rejectedCount, stage: 'indexing' });
-    await buildImportIndex(partial, options.database);
     // A replaced import is moved aside first: rename cannot replace a non-empty folder.
     const replaced = `${parquetDirectory}.replaced-${randomUUID()}`;
     await rename(parquetDirectory, replaced).catch((error: NodeJS.ErrnoException) => {
