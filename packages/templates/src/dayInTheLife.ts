@@ -520,7 +520,7 @@ export const dayInTheLife: TemplateDefinition = {
             },
             systems: { nl: 'Meetplatform voor digitale ervaring, enquêtetool', en: 'Digital experience platform, survey tool' },
             measures: {
-              nl: 'Happiness-score per doelgroep; verloren tijd per dag (XLA)',
+              nl: 'Geluksscore per doelgroep; verloren tijd per dag (XLA)',
               en: 'Happiness score per user group; time lost per day (XLA)',
             },
           },

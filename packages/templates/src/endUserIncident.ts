@@ -509,7 +509,7 @@ export const endUserIncident: TemplateDefinition = {
             },
             systems: { nl: 'ITSM-tool, enquêtetool', en: 'ITSM tool, survey tool' },
             measures: {
-              nl: 'Happiness-score en verloren tijd per melding (XLA) naast de SLA-score',
+              nl: 'Geluksscore en verloren tijd per melding (XLA) naast de SLA-score',
               en: 'Happiness score and lost time per incident (XLA) beside the SLA score',
             },
           },
