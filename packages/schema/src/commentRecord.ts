@@ -8,6 +8,7 @@ import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from './limits.ts';
 // first comment). Comments live in the document, so they travel with the map, merge like its
 // other records and are there offline.
 
+/** People one comment can mention. Each picked from the comment box's list is stored twice, by name and by account id. */
 export const MAX_MENTIONS = 50;
 
 export const commentRecordSchema = z.strictObject({
@@ -26,7 +27,7 @@ export const commentRecordSchema = z.strictObject({
    * The participants named with @ in the text, as they were written, and the account ids of those
    * it names (picked from the comment box's list): a name two people share reaches only by its id.
    */
-  mentions: z.array(z.string().min(1).max(MAX_TITLE_LENGTH)).max(MAX_MENTIONS),
+  mentions: z.array(z.string().min(1).max(MAX_TITLE_LENGTH)).max(2 * MAX_MENTIONS),
   /** Milliseconds since 1970: threads read in the order they were written. */
   createdAt: z.number().int().nonnegative(),
   resolved: z.boolean(),

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { cellId, createBlankJourney, validateJourneyDocument, type CommentId, type StepId } from '@klantreis/schema';
+import { cellId, createBlankJourney, MAX_MENTIONS, validateJourneyDocument, type CommentId, type StepId } from '@klantreis/schema';
 import { addComment, deleteComment, setThreadResolved, stepOfTarget } from './commentMutations.ts';
 import { journeyFromDoc, writeJourneyToDoc } from './journeyBinding.ts';
 import { addStep, deleteStep } from './journeyMutations.ts';
@@ -59,6 +59,14 @@ describe('comments', () => {
     const journey = journeyFromDoc(doc);
     expect(journey.comments).toEqual([]);
     expect(validateJourneyDocument(journey).ok).toBe(true);
+  });
+
+  it('keeps a comment that mentions fifty people picked from the list (name and account id each), and refuses more', () => {
+    const { doc, stepId } = docWithStep();
+    const picked = (n: number) => Array.from({ length: n }, (_, i) => [`Persoon ${i}`, `user-${i}`]).flat();
+    const id = addComment(doc, { targetId: stepId, author: 'Anna', text: 'Allemaal', mentions: picked(MAX_MENTIONS) });
+    expect(journeyFromDoc(doc).comments.find((comment) => comment.id === id)!.mentions).toHaveLength(2 * MAX_MENTIONS);
+    expect(() => addComment(doc, { targetId: stepId, author: 'Anna', text: 'Te veel', mentions: [...picked(MAX_MENTIONS), 'Nog één'] })).toThrow(RecordValidationError);
   });
 
   it('knows the step of a cell target', () => {
