@@ -69,6 +69,9 @@ export async function stageEventLog(file: string, options: Omit<LoadLogOptions, 
   await rm(options.directory, { recursive: true, force: true });
   const log = await loadEventLog(file, { ...options, onRejected: 'skip', partsDirectory: options.directory });
   try {
+    // What follows the read (the preview's figures, the journey index) takes about as long as the
+    // read on a large log: a stage of its own, not a bar stuck at 100 %.
+    options.onProgress?.({ bytesRead: log.bytes, totalBytes: log.bytes, eventsRead: log.events + log.rejectedCount, stage: 'indexing' });
     const sample = await log.connection.runAndReadAll(`
       SELECT file_order, case_id, activity, epoch_us(ts) AS micros, channel, resource, segment, attributes
       FROM events ORDER BY file_order LIMIT ${SAMPLE_ROWS}`);
@@ -90,8 +93,6 @@ export async function stageEventLog(file: string, options: Omit<LoadLogOptions, 
       });
     }
     // The import's journey index: a journey with this one import reads it and builds none.
-    // Building it takes about as long as the read: a stage of its own, not a bar stuck at 100 %.
-    options.onProgress?.({ bytesRead: log.bytes, totalBytes: log.bytes, eventsRead: log.events + log.rejectedCount, stage: 'indexing' });
     const index = await buildImportIndex(options.directory, options.database);
     const staged: StagedEventLog = {
       kind: 'events',
