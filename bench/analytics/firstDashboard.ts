@@ -8,17 +8,10 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { buildTestServer } from '../../apps/server/src/testServer.ts';
 import { authorizedFetch } from '@klantreis/server/testCredentials';
+import { activitiesOfStep, BENCH_STEPS } from './generatedActivities.ts';
 
 const file = process.argv[2] ?? '/tmp/klantreis-10m-events.csv';
 const runs = Number(process.argv[3] ?? 2);
-// The generator's activities (generateLog.ts), two or three per step; the last step ends the journey.
-const ACTIVITIES = [
-  'Klant bezoekt website', 'Klant zoekt in FAQ', 'Chat gestart', 'Chat beëindigd', 'Klant belt contactcentrum',
-  'Wachtrij', 'Gesprek met agent', 'Doorverbonden tweede lijn', 'Ticket aangemaakt', 'Ticket toegewezen',
-  'Monteur ingepland', 'Monteur ter plaatse', 'Storing opgelost', 'E-mail verstuurd', 'Klant reageert op e-mail',
-  'Factuur verstuurd', 'Betaling ontvangen', 'Enquête verstuurd', 'Enquête ingevuld', 'Ticket gesloten',
-];
-const stepOf = (activity: number) => Math.floor(activity / 2.5);
 const body = readFileSync(file);
 const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(2);
 
@@ -36,9 +29,9 @@ try {
   for (let run = 1; run <= runs; run++) {
     const { id } = await json<{ id: string }>(await post('/api/journeys', { title: 'Eerste dashboard', locale: 'nl' }), 201);
     const phaseId = (await json<{ phases: { id: string }[] }>(await api(`/api/journeys/${id}`), 200)).phases[0]!.id;
-    for (let step = 0; step < 8; step++) {
+    for (let step = 0; step < BENCH_STEPS; step++) {
       const created = await json<{ id: string }>(await post(`/api/journeys/${id}/steps`, { phaseId, title: `Stap ${step + 1}` }), 201);
-      const fields = { activityPatterns: ACTIVITIES.filter((_, a) => stepOf(a) === step), journeyEnd: step === 7 };
+      const fields = { activityPatterns: activitiesOfStep(step), journeyEnd: step === BENCH_STEPS - 1 };
       await json(await api(`/api/journeys/${id}/records/${created.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) }), 200);
     }
     let started = performance.now();

@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { GENERATED_ACTIVITIES as ACTIVITIES } from './generatedActivities.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,12 +20,6 @@ const output = positionals[0] ?? '/tmp/klantreis-10m-events.csv';
 const caseCount = Number(values.cases);
 const eventsPerCase = Number(values['events-per-case']);
 
-const ACTIVITIES = [
-  'Klant bezoekt website', 'Klant zoekt in FAQ', 'Chat gestart', 'Chat beëindigd', 'Klant belt contactcentrum',
-  'Wachtrij', 'Gesprek met agent', 'Doorverbonden tweede lijn', 'Ticket aangemaakt', 'Ticket toegewezen',
-  'Monteur ingepland', 'Monteur ter plaatse', 'Storing opgelost', 'E-mail verstuurd', 'Klant reageert op e-mail',
-  'Factuur verstuurd', 'Betaling ontvangen', 'Enquête verstuurd', 'Enquête ingevuld', 'Ticket gesloten',
-];
 const CHANNELS = ['web', 'telefoon', 'chat', 'e-mail', 'monteur'];
 const SEGMENTS = ['particulier', 'zakelijk', 'premium'];
 const BLOCK = 10_000;

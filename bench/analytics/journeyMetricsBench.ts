@@ -32,6 +32,7 @@ import {
   type JourneyIndex,
 } from '@klantreis/analytics';
 import { createIndicatorRecord, createStepRecord } from '@klantreis/schema';
+import { activitiesOfStep, GENERATED_ACTIVITIES, stepOfGeneratedActivity } from './generatedActivities.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,15 +45,8 @@ const seconds = (from: number): number => (performance.now() - from) / 1000;
 const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 // The generator's 20 activities onto 8 steps, two or three each, the last step ending the journey.
-const ACTIVITIES = [
-  'Klant bezoekt website', 'Klant zoekt in FAQ', 'Chat gestart', 'Chat beëindigd', 'Klant belt contactcentrum',
-  'Wachtrij', 'Gesprek met agent', 'Doorverbonden tweede lijn', 'Ticket aangemaakt', 'Ticket toegewezen',
-  'Monteur ingepland', 'Monteur ter plaatse', 'Storing opgelost', 'E-mail verstuurd', 'Klant reageert op e-mail',
-  'Factuur verstuurd', 'Betaling ontvangen', 'Enquête verstuurd', 'Enquête ingevuld', 'Ticket gesloten',
-];
-const stepOf = (activity: number) => Math.floor(activity / 2.5);
 const steps = Array.from({ length: 8 }, (_, i) =>
-  createStepRecord({ phaseId: 'phase:bench', index: `a${i}`, title: `Stap ${i + 1}`, activityPatterns: ACTIVITIES.filter((_, a) => stepOf(a) === i), journeyEnd: i === 7, wait: { moment: 'before', minutes: 60 } }),
+  createStepRecord({ phaseId: 'phase:bench', index: `a${i}`, title: `Stap ${i + 1}`, activityPatterns: activitiesOfStep(i), journeyEnd: i === 7, wait: { moment: 'before', minutes: 60 } }),
 );
 const indicators = [
   createIndicatorRecord({ index: 'a0', kind: 'O', metric: 'completion-rate', direction: 'at-least', target: 80, margin: 5, period: 'quarter' }),
@@ -95,7 +89,7 @@ const cacheDirectory = join(scratch, 'metrics-cache');
 const baselineSql = (await readFile(new URL('./metricsBaseline.sql', import.meta.url), 'utf8'))
   .replace(/^\s*--.*$/gm, '')
   .replaceAll('{{EVENTS}}', eventPartsRelation(imported.parquetDirectory))
-  .replaceAll('{{MAPPING}}', ACTIVITIES.map((a, i) => `('${a.replaceAll("'", "''")}', ${stepOf(i)})`).join(', '))
+  .replaceAll('{{MAPPING}}', GENERATED_ACTIVITIES.map((a, i) => `('${a.replaceAll("'", "''")}', ${stepOfGeneratedActivity(i)})`).join(', '))
   .replaceAll('{{ENDS}}', '[7]');
 const statements = baselineSql
   .split(/;\s*\n/)
