@@ -2,7 +2,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnalyticsDatabase } from './analyticsDatabase.ts';
-import { buildJourneyIndex, importIndexDirectory, indexCasesRelation, readImportIndex, readJourneyIndex } from './journeyIndex.ts';
+import { buildJourneyIndex, importIndexDirectory, attachIndexCases, readImportIndex, readJourneyIndex } from './journeyIndex.ts';
 import { stageEventLog } from './stagedImport.ts';
 import { makeScratchDirectory, SHARED_EVENT_LOGS } from './testSupport.ts';
 
@@ -26,6 +26,20 @@ describe('the journey index', () => {
     expect(await readJourneyIndex(scratch.path('index'), [events])).toMatchObject({ cases: 6 });
     expect(await readJourneyIndex(scratch.path('index'), [events, events])).toBeNull();
     expect(await readJourneyIndex(scratch.path('nothing'))).toBeNull();
+  });
+
+  it('is read by several connections at once, and not written by them', async () => {
+    // The dashboard and the portfolio's roll-up may measure one journey at the same moment.
+    const index = await buildJourneyIndex([events], scratch.path('shared'));
+    const databases = await Promise.all([openAnalyticsDatabase(), openAnalyticsDatabase()]);
+    try {
+      const relations = await Promise.all(databases.map((database) => attachIndexCases(database.connection, index)));
+      const counts = await Promise.all(databases.map(async (database, i) => (await database.connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${relations[i]}`)).getRowObjectsJS()));
+      expect(counts).toEqual([[{ n: 6 }], [{ n: 6 }]]);
+      await expect(databases[0]!.connection.run(`DELETE FROM ${relations[0]}`)).rejects.toThrow(/read-only/i);
+    } finally {
+      for (const database of databases) database.close();
+    }
   });
 
   it('survives two builds of the same index at once (the server and the CLI)', async () => {
@@ -53,7 +67,7 @@ describe('the journey index', () => {
     const names = new Map(index.activities.map((a) => [a.code, a.activity]));
     const database = await openAnalyticsDatabase({ threads: 4 });
     try {
-      const rows = (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${indexCasesRelation(index)} ORDER BY case_id`)).getRowObjectsJS();
+      const rows = (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${await attachIndexCases(database.connection, index)} ORDER BY case_id`)).getRowObjectsJS();
       const hour = (h: number) => BigInt(Date.UTC(2024, 0, 1, h)) * 1000n;
       expect(rows.map((row) => ({ ...row, acts: (row.acts as number[]).map((code) => names.get(code)), repeated: (row.repeated as number[]).map((code) => names.get(code)) }))).toEqual([
         { case_id: 'c1', segment: 'premium', acts: ['a', 'e', 'b', 'c', 'd', 'a'], ts: [hour(9), hour(9), hour(10), hour(10), hour(10), hour(11)], repeated: ['a'] },
@@ -80,7 +94,7 @@ describe('the journey index', () => {
       const index = await buildJourneyIndex(imports, scratch.path(`pack-index-${_unit}-${packTimes}`), { packTimes, eventsPerBucket: 4 });
       const database = await openAnalyticsDatabase();
       try {
-        return (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${indexCasesRelation(index)} ORDER BY case_id`)).getRowObjectsJS();
+        return (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${await attachIndexCases(database.connection, index)} ORDER BY case_id`)).getRowObjectsJS();
       } finally {
         database.close();
       }

@@ -1,11 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIndicatorRecord, createStepRecord, type StepRecord } from '@klantreis/schema';
 import { happiness, lostTime, toAxis, touchpointVsJourneyAlert } from '@klantreis/evaluation';
 import { evaluateXla, indicatorStatus, indicatorTrend } from './indicatorStatus.ts';
 import { JourneyAnalysis } from './journeyAnalysis.ts';
-import { buildJourneyIndex, type JourneyIndex } from './journeyIndex.ts';
+import { openAnalyticsDatabase } from './analyticsDatabase.ts';
+import { attachIndexCases, buildJourneyIndex, type JourneyIndex } from './journeyIndex.ts';
 import { journeyMetrics, type JourneyMetrics } from './journeyMetrics.ts';
 import { stageEventLog, stageSurvey } from './stagedImport.ts';
 import { stepResolverFor } from './surveyStepResolver.ts';
@@ -36,6 +37,18 @@ async function readRunningExample(file = join(SHARED_EVENT_LOGS, 'running-exampl
     };
     return { line: i + 2, caseId: field('case:concept:name'), activity: field('concept:name'), millis: Date.parse(field('time:timestamp').replace(' ', 'T')) };
   });
+}
+
+/** How many row groups the index's cases are stored in: DuckDB reads one row group per thread at a time. */
+async function indexRowGroups(index: JourneyIndex): Promise<number> {
+  const database = await openAnalyticsDatabase();
+  try {
+    const cases = await attachIndexCases(database.connection, index);
+    const [row] = (await database.connection.runAndReadAll(`SELECT count(DISTINCT row_group_id) AS groups FROM pragma_storage_info('${cases}')`)).getRowObjectsJS();
+    return Number(row?.groups);
+  } finally {
+    database.close();
+  }
 }
 
 function quantile(values: readonly number[], q: number): number | null {
@@ -357,7 +370,7 @@ describe('XLA indicators', () => {
 
 describe('journey metrics on a log read in parallel', () => {
   it('pair each visit\'s start and end and find the moves between visits as a plain pass does', async () => {
-    // 3,000 cases in several index files, read by four threads: a visit's start comes from the
+    // 12,000 cases gathered in several buckets and stored in many row groups, read by four threads: a visit's start comes from the
     // row before it (journeyAnalysis.ts), which holds only while the rows keep their order.
     let seed = 7;
     const random = () => {
@@ -365,7 +378,7 @@ describe('journey metrics on a log read in parallel', () => {
       return seed / 2147483648;
     };
     const lines = [',concept:name,time:timestamp,case:concept:name'];
-    for (let c = 0; c < 3000; c++) {
+    for (let c = 0; c < 12_000; c++) {
       let time = Date.UTC(2024, 0, 1) + Math.floor(random() * 300) * 86_400_000;
       const length = 1 + Math.floor(random() * 12);
       for (let e = 0; e < length; e++) {
@@ -385,8 +398,9 @@ describe('journey metrics on a log read in parallel', () => {
       createStepRecord({ phaseId: 'phase:p', index: `a${i}`, title: title as string, activityPatterns: activityPatterns as string[], journeyEnd: i === 3 }),
     );
     const staged = await stageEventLog(file, { directory: scratch.path('parallel-events') });
-    const bigIndex = await buildJourneyIndex([staged.directory], scratch.path('parallel-index'), { eventsPerBucket: 4000 });
-    expect((await readdir(bigIndex.directory)).filter((name) => name.endsWith('.parquet')).length).toBeGreaterThan(4);
+    const bigIndex = await buildJourneyIndex([staged.directory], scratch.path('parallel-index'), { eventsPerBucket: 16_000, rowGroupSize: 2048 });
+    expect(bigIndex.buckets).toBeGreaterThan(4);
+    expect(await indexRowGroups(bigIndex)).toBeGreaterThan(4);
     // Measured twice: built, then read back from the metrics cache, in the same order.
     const cache = scratch.path('parallel-cache');
     const analysis = await JourneyAnalysis.open(bigIndex, [], bigSteps, { threads: 4 }, cache);
