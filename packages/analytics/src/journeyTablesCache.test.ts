@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIndicatorRecord, createStepRecord, type StepRecord } from '@klantreis/schema';
@@ -94,6 +94,18 @@ describe('the metrics cache', () => {
     // A change that the tables do not depend on (a designed wait) reads them from the cache.
     const otherWait = otherEnd.map((s) => ({ ...s, wait: { moment: 'after' as const, minutes: 5 } }));
     expect((await measure(otherWait, cache)).fromCache).toBe(true);
+  });
+
+  it('builds again when an entry cannot be read, and replaces it', async () => {
+    const cache = scratch.path('cache-damaged');
+    const first = await measure(STEPS, cache);
+    const [entry] = await readdir(cache);
+    const [file] = await readdir(join(cache, entry!));
+    await writeFile(join(cache, entry!, file!), 'not a database');
+    const again = await measure(STEPS, cache);
+    expect(again.fromCache).toBe(false);
+    expect(again.metrics).toEqual(first.metrics);
+    expect((await measure(STEPS, cache)).fromCache).toBe(true);
   });
 
   it('builds again after a new import, whose index is another', async () => {
