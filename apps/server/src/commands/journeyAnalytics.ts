@@ -91,6 +91,11 @@ export class JourneyAnalytics {
     return join(this.journeyDirectory(journeyId), kind, importId);
   }
 
+  /** The index of a journey's event imports when it has several (one import carries its own). */
+  private combinedIndexDirectory(journeyId: string): string {
+    return join(this.journeyDirectory(journeyId), 'index');
+  }
+
   /** A fresh staging folder inside the journey's folder, so that committing is a rename. */
   stagingDirectory(journeyId: string): string {
     return join(this.journeyDirectory(journeyId), 'staging', randomUUID());
@@ -197,6 +202,12 @@ export class JourneyAnalytics {
     if (!record) return false;
     await this.imports.delete(journeyId, importId);
     await rm(this.importDirectory(journeyId, record.kind, record.id), { recursive: true, force: true });
+    if (record.kind === 'events') {
+      // The index of the journey's imports held this one's events: no set of imports is left that
+      // it fits (with one import left, that import's own index is read). Not while it is being read.
+      await this.queues.get(journeyId);
+      await rm(this.combinedIndexDirectory(journeyId), { recursive: true, force: true });
+    }
     return true;
   }
 
@@ -222,7 +233,7 @@ export class JourneyAnalytics {
     work: (index: JourneyIndex) => Promise<{ answer: T; afterwards?: Promise<void> }>,
   ): Promise<T> {
     const directories = eventImports.map((record) => this.importDirectory(journeyId, 'events', record.id));
-    const directory = join(this.journeyDirectory(journeyId), 'index');
+    const directory = this.combinedIndexDirectory(journeyId);
     const previous = this.queues.get(journeyId) ?? Promise.resolve();
     const next = previous.then(async () => {
       // One import: the index it built of its own events (none for an import made before imports
