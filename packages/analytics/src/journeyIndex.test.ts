@@ -2,7 +2,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAnalyticsDatabase } from './analyticsDatabase.ts';
-import { buildJourneyIndex, importIndexDirectory, attachIndexCases, readImportIndex, readJourneyIndex } from './journeyIndex.ts';
+import { attachIndexCases, buildJourneyIndex, importIndexDirectory, readImportIndex, readJourneyIndex, type JourneyIndex } from './journeyIndex.ts';
 import { stageEventLog } from './stagedImport.ts';
 import { makeScratchDirectory, SHARED_EVENT_LOGS } from './testSupport.ts';
 
@@ -103,6 +103,39 @@ describe('the journey index', () => {
     expect(packed).toEqual(await read(false));
     const micros = (text: string) => BigInt(Date.parse(`${text.slice(0, 23).replace(' ', 'T')}Z`)) * 1000n + BigInt(text.length > 23 ? Number(text.slice(23)) : 0);
     expect(packed[0]!.ts).toEqual([micros(early), micros(early), micros(late), micros(late), micros(late), micros(later)]);
+  });
+});
+
+describe('the index of several imports, each with its own index', () => {
+  it('is the index gathered from all their events, though only the cases that run across imports are gathered', async () => {
+    // c1 runs across all three imports with ties in time between them; c4's first event has no
+    // segment; c2, c3 and c5 are in one import each; activity z is in the third import only.
+    const files = [
+      ['case,activity,time,segment', 'c1,b,2024-01-01 10:00:00,zakelijk', 'c2,x,2024-01-01 09:00:00,particulier', 'c1,a,2024-01-01 09:00:00,premium', 'c4,a,2024-01-02 09:00:00,', 'c1,a,2024-01-01 11:00:00,particulier'],
+      ['case,activity,time,segment', 'c1,d,2024-01-01 10:00:00,zakelijk', 'c1,e,2024-01-01 09:00:00,', 'c3,y,2024-01-01 08:00:00,zakelijk', 'c4,b,2024-01-02 10:00:00,premium', 'c4,b,2024-01-02 08:00:00,'],
+      ['case,activity,time,segment', 'c1,z,2024-01-01 09:00:00,particulier', 'c5,a,2024-01-03 09:00:00,zakelijk', 'c5,a,2024-01-03 09:00:00,premium', 'c4,x,2024-01-02 08:00:00,zakelijk'],
+    ];
+    const imports: string[] = [];
+    for (const [i, lines] of files.entries()) {
+      const file = await scratch.write(`across-${i}.csv`, lines.join('\n'));
+      imports.push((await stageEventLog(file, { directory: scratch.path(`across-${i}`) })).directory);
+    }
+    const merged = await buildJourneyIndex(imports, scratch.path('across-merged'));
+    const gathered = await buildJourneyIndex(imports, scratch.path('across-gathered'), { mergeImportIndexes: false });
+    // Only c1's and c4's events were gathered from the files.
+    expect([merged.gatheredEvents, gathered.gatheredEvents]).toEqual([10, 14]);
+    expect(merged).toMatchObject({ cases: gathered.cases, events: gathered.events, activities: gathered.activities });
+    const rows = async (index: JourneyIndex) => {
+      const database = await openAnalyticsDatabase();
+      try {
+        return (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${await attachIndexCases(database.connection, index)} ORDER BY case_id`)).getRowObjectsJS();
+      } finally {
+        database.close();
+      }
+    };
+    const expected = await rows(gathered);
+    expect(expected.map((row) => row.case_id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(await rows(merged)).toEqual(expected);
   });
 });
 

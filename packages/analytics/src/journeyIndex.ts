@@ -37,6 +37,8 @@ export interface JourneyIndex {
   cases: number;
   /** How many groups of cases the build gathered one after the other (EVENTS_PER_BUCKET). */
   buckets: number;
+  /** The events the build gathered from the event files; the others came with their cases from the imports' own indexes. */
+  gatheredEvents: number;
   events: number;
   builtAt: string;
 }
@@ -51,6 +53,8 @@ export interface JourneyIndexOptions extends AnalyticsDatabaseOptions {
   eventsPerBucket?: number;
   /** Fewer cases per row group than DuckDB's 122,880, for tests that need the cases read by several threads. */
   rowGroupSize?: number;
+  /** false: gather every case of several imports from their events, even when each import carries its own index (for tests). */
+  mergeImportIndexes?: boolean;
   /** false: order by the times and the order as two lists even when one packed key would do (for tests of that path). */
   packTimes?: boolean;
 }
@@ -118,6 +122,8 @@ export async function readJourneyIndex(directory: string, eventDirectories?: rea
  * beside it first and renamed, so a reader never sees half an index.
  * Events order by time, then import, then file order: two events logged in the same second keep
  * the order in which the source system wrote them. A case's segment is that of its first event.
+ * When each of several imports carries its own index, the cases found in one import only are
+ * copied from it, and only the cases that run across imports are gathered from the events (prepareMerge).
  */
 export async function buildJourneyIndex(
   eventDirectories: readonly string[],
@@ -128,7 +134,8 @@ export async function buildJourneyIndex(
   const partial = `${directory}.partial-${randomUUID()}`;
   await mkdir(partial, { recursive: true });
   try {
-    const index = await writeIndexFiles(eventDirectories, directory, partial, options);
+    const imported = eventDirectories.length > 1 && options.mergeImportIndexes !== false ? await Promise.all(eventDirectories.map(readImportIndex)) : [];
+    const index = await writeIndexFiles(eventDirectories, directory, partial, options, imported.every((own) => own !== null) ? imported : []);
     await rm(directory, { recursive: true, force: true });
     try {
       await rename(partial, directory);
@@ -147,7 +154,13 @@ export async function buildJourneyIndex(
   }
 }
 
-async function writeIndexFiles(eventDirectories: readonly string[], directory: string, partial: string, options: JourneyIndexOptions & { recordAs?: readonly string[] }): Promise<JourneyIndex> {
+async function writeIndexFiles(
+  eventDirectories: readonly string[],
+  directory: string,
+  partial: string,
+  options: JourneyIndexOptions & { recordAs?: readonly string[] },
+  importIndexes: readonly JourneyIndex[],
+): Promise<JourneyIndex> {
   const database = await openAnalyticsDatabase(options);
   try {
     const connection = database.connection;
@@ -155,21 +168,32 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
     // its row), so DuckDB need not keep it while writing.
     await connection.run('SET preserve_insertion_order = false');
     await connection.run(`CREATE TEMP VIEW events AS ${journeyEventsSql(eventDirectories)}`);
-    await connection.run(`
-      CREATE TEMP TABLE activity_codes AS
-      SELECT activity, CAST(row_number() OVER (ORDER BY activity) - 1 AS INTEGER) AS code, events, least_order, greatest_order, first_us, last_us, whole_seconds, whole_millis
-      FROM (
-        SELECT activity, count(*) AS events, min(file_order) AS least_order, max(file_order) AS greatest_order,
-          min(epoch_us(ts)) AS first_us, max(epoch_us(ts)) AS last_us,
-          bool_and(epoch_us(ts) % 1000000 = 0) AS whole_seconds, bool_and(epoch_us(ts) % 1000 = 0) AS whole_millis
-        FROM events GROUP BY activity
-      )`);
+    const merging = importIndexes.length > 0;
+    if (merging) await prepareMerge(connection, importIndexes);
+    // The events gathered into cases here: all of them, or when merging those of the cases that run across imports.
+    const gatheredEvents = merging ? 'events_across_imports' : 'events';
+    if (!merging) {
+      await connection.run(`
+        CREATE TEMP TABLE activity_codes AS
+        SELECT activity, CAST(row_number() OVER (ORDER BY activity) - 1 AS INTEGER) AS code, events, least_order, greatest_order, first_us, last_us, whole_seconds, whole_millis
+        FROM (
+          SELECT activity, count(*) AS events, min(file_order) AS least_order, max(file_order) AS greatest_order,
+            min(epoch_us(ts)) AS first_us, max(epoch_us(ts)) AS last_us,
+            bool_and(epoch_us(ts) % 1000000 = 0) AS whole_seconds, bool_and(epoch_us(ts) % 1000 = 0) AS whole_millis
+          FROM events GROUP BY activity
+        )`);
+    }
     const totals = aggregateRow(
       (
-        await connection.runAndReadAll(`
-          SELECT sum(events) AS events, min(least_order) AS least_order, max(greatest_order) AS greatest_order, min(first_us) AS first_us, max(last_us) AS last_us,
-            bool_and(whole_seconds) AS whole_seconds, bool_and(whole_millis) AS whole_millis
-          FROM activity_codes`)
+        await connection.runAndReadAll(
+          merging
+            ? `SELECT count(*) AS events, min(file_order) AS least_order, max(file_order) AS greatest_order, min(epoch_us(ts)) AS first_us, max(epoch_us(ts)) AS last_us,
+                 bool_and(epoch_us(ts) % 1000000 = 0) AS whole_seconds, bool_and(epoch_us(ts) % 1000 = 0) AS whole_millis
+               FROM events_across_imports`
+            : `SELECT sum(events) AS events, min(least_order) AS least_order, max(greatest_order) AS greatest_order, min(first_us) AS first_us, max(last_us) AS last_us,
+                 bool_and(whole_seconds) AS whole_seconds, bool_and(whole_millis) AS whole_millis
+               FROM activity_codes`,
+        )
       ).getRowObjectsJS(),
       'the events of the index',
     );
@@ -187,17 +211,18 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
         ${bucket === 0 ? 'CREATE TABLE built_index.cases AS' : 'INSERT INTO built_index.cases'}
         WITH gathered AS (
           SELECT case_id, ${order.gathered}, list(code) AS codes
-          FROM events JOIN activity_codes USING (activity)
+          FROM ${gatheredEvents} JOIN activity_codes USING (activity)
           ${buckets > 1 ? `WHERE hash(case_id) % ${buckets} = ${bucket}` : ''}
           GROUP BY case_id
         ),
         graded AS (
           SELECT *, ${order.grade} AS grade, list_sort(codes) AS sorted_codes FROM gathered
         )
-        SELECT case_id, segment, list_select(codes, grade) AS acts, ${order.times} AS ts,
-          list_distinct(list_filter(sorted_codes, lambda a, i: i > 1 AND a = sorted_codes[i - 1])) AS repeated
+        SELECT case_id, segment, list_select(codes, grade)::INTEGER[] AS acts, (${order.times})::BIGINT[] AS ts,
+          list_distinct(list_filter(sorted_codes, lambda a, i: i > 1 AND a = sorted_codes[i - 1]))::INTEGER[] AS repeated
         FROM graded`);
     }
+    if (merging) await copyCasesOfOneImport(connection, importIndexes.length);
     const written = aggregateRow((await connection.runAndReadAll('SELECT count(*) AS cases FROM built_index.cases')).getRowObjectsJS(), 'the cases of the index');
     // Detaching writes the file whole (a checkpoint) before the manifest names it.
     await connection.run('DETACH built_index');
@@ -213,6 +238,7 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
       activities,
       cases: Number(written.cases),
       buckets,
+      gatheredEvents: Number(totals.events ?? 0),
       events: activities.reduce((sum, activity) => sum + activity.events, 0),
       builtAt: new Date().toISOString(),
     };
@@ -220,6 +246,50 @@ async function writeIndexFiles(eventDirectories: readonly string[], directory: s
     return index;
   } finally {
     database.close();
+  }
+}
+
+/*
+ * A journey of several imports, each with its own index: most cases occur in one import only,
+ * and their row in that import's index is already the row of the journey's index, but for the
+ * activity codes (each index numbers its own activities). Only a case that runs across imports
+ * has to be gathered from the events again: its events interleave by time, and its segment is
+ * that of its first event, which the imports' rows cannot tell.
+ */
+
+/**
+ * Attaches each import's index (import_0, import_1, … in import order), and makes: the journey's
+ * activity codes from the imports' activities; the cases found in more than one import
+ * (cases_across_imports) and their events (events_across_imports); and per import the list
+ * `codes_of_import_<i>` that turns its codes into the journey's.
+ */
+async function prepareMerge(connection: DuckDBConnection, importIndexes: readonly JourneyIndex[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const own of importIndexes) for (const { activity, events } of own.activities) counts.set(activity, (counts.get(activity) ?? 0) + events);
+  // Numbered in the order the full build numbers them: DuckDB's order of the names.
+  const rows = [...counts].map(([activity, events]) => `(${sqlString(activity)}, ${events})`);
+  await connection.run('CREATE TEMP TABLE activity_counts (activity VARCHAR, events BIGINT)');
+  if (rows.length > 0) await connection.run(`INSERT INTO activity_counts VALUES ${rows.join(', ')}`);
+  await connection.run('CREATE TEMP TABLE activity_codes AS SELECT activity, CAST(row_number() OVER (ORDER BY activity) - 1 AS INTEGER) AS code, events FROM activity_counts');
+  const codes = new Map((await connection.runAndReadAll('SELECT activity, code FROM activity_codes')).getRowObjectsJS().map((row) => [String(row.activity), Number(row.code)]));
+  const cases: string[] = [];
+  for (const [i, own] of importIndexes.entries()) {
+    cases.push(`SELECT case_id FROM ${await attachIndexCases(connection, own, `import_${i}`)}`);
+    const journeyCodes = own.activities.map((activity) => codes.get(activity.activity));
+    await connection.run(`SET VARIABLE codes_of_import_${i} = [${journeyCodes.join(', ')}]::INTEGER[]`);
+  }
+  await connection.run(`CREATE TEMP TABLE cases_across_imports AS SELECT case_id FROM (${cases.join(' UNION ALL ')}) GROUP BY case_id HAVING count(*) > 1`);
+  await connection.run('CREATE TEMP VIEW events_across_imports AS SELECT * FROM events SEMI JOIN cases_across_imports USING (case_id)');
+}
+
+/** Copies every case found in one import only from that import's index, its codes made the journey's. */
+async function copyCasesOfOneImport(connection: DuckDBConnection, imports: number): Promise<void> {
+  for (let i = 0; i < imports; i++) {
+    const journeyCode = (list: string) => `list_transform(${list}, lambda a: getvariable('codes_of_import_${i}')[a + 1])`;
+    await connection.run(`
+      INSERT INTO built_index.cases
+      SELECT case_id, segment, ${journeyCode('acts')}, ts, ${journeyCode('repeated')}
+      FROM import_${i}.cases ANTI JOIN cases_across_imports USING (case_id)`);
   }
 }
 
