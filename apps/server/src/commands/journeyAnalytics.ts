@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  buildImportIndex,
   buildJourneyIndex,
   commitStagedImport,
   discardStagedImport,
@@ -236,10 +237,12 @@ export class JourneyAnalytics {
     const directory = this.combinedIndexDirectory(journeyId);
     const previous = this.queues.get(journeyId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      // One import: the index it built of its own events (none for an import made before imports
-      // built one). Several: one index of them all, since a case can run across imports.
-      const own = directories.length === 1 ? await readImportIndex(directories[0]!) : null;
-      const index = own ?? (await readJourneyIndex(directory, directories)) ?? (await buildJourneyIndex(directories, directory, this.database));
+      // One import: the index it built of its own events. Several: one index of them all, since a
+      // case can run across imports, merged from their own indexes (buildJourneyIndex).
+      const index =
+        directories.length === 1
+          ? await this.importIndex(directories[0]!)
+          : ((await readJourneyIndex(directory, directories)) ?? (await this.buildCombinedIndex(directories, directory)));
       return work(index);
     });
     // The queue goes on after a failure; the caller gets the failure.
@@ -252,6 +255,19 @@ export class JourneyAnalytics {
       if (this.queues.get(journeyId) === settled) this.queues.delete(journeyId);
     });
     return (await next).answer;
+  }
+
+  /**
+   * The index an event import carries of its own events, built into its folder when it has none:
+   * an import made before imports built one, or whose index an older version wrote.
+   */
+  private async importIndex(importDirectory: string): Promise<JourneyIndex> {
+    return (await readImportIndex(importDirectory)) ?? (await buildImportIndex(importDirectory, this.database));
+  }
+
+  private async buildCombinedIndex(importDirectories: readonly string[], directory: string): Promise<JourneyIndex> {
+    for (const importDirectory of importDirectories) await this.importIndex(importDirectory);
+    return buildJourneyIndex(importDirectories, directory, this.database);
   }
 
   /**
