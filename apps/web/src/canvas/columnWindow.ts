@@ -26,9 +26,12 @@ export interface MapView {
 }
 
 /**
- * The columns to draw for a view: those it shows, and as many again on each side (at least
+ * The columns to draw for a view: those it shows, and twice as many again on each side (at least
  * MIN_OVERSCAN), so that scrolling, a Tab to the next step and a jump of a screen find them
- * drawn; rounded out to whole blocks, so that the range changes only every few columns.
+ * drawn; rounded out to whole blocks, so that the range changes only every few columns. Twice:
+ * with one view's width, a fast wheel (2,400 px/s) on a busy machine scrolled into columns the
+ * page had not drawn yet; the compositor scrolls on while the page's script waits (2 of 6 runs
+ * of e2e/workshopScale's wheel test beside another browser test, 0 of 6 with twice).
  * `near: false` leaves the columns beyond the view out (the map's first frame: the sooner it is
  * shown, the better; those columns follow once it is painted).
  */
@@ -39,7 +42,7 @@ export function columnRange(view: MapView, count: number, near = true): ColumnRa
   const right = (view.scrollLeft + Math.max(0, view.width)) / zoom - LABEL_WIDTH;
   const first = Math.floor(left / STEP_WIDTH);
   const last = Math.ceil(right / STEP_WIDTH);
-  const overscan = near ? Math.max(MIN_OVERSCAN, last - first) : 0;
+  const overscan = near ? Math.max(MIN_OVERSCAN, 2 * (last - first)) : 0;
   const start = Math.max(0, Math.floor((first - overscan) / COLUMN_BLOCK) * COLUMN_BLOCK);
   const end = Math.min(count, Math.ceil((last + overscan) / COLUMN_BLOCK) * COLUMN_BLOCK);
   if (start < end) return { start, end };

@@ -48,7 +48,7 @@ export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, count:
     if (painted) update();
     // While scrolling, the columns coming into the window are drawn as a transition: React
     // renders them in slices between frames instead of in the frame of the scroll event (the
-    // window reaches a view's width beyond each edge, so they are drawn before they show). A
+    // window reaches two views' widths beyond each edge, so they are drawn before they show). A
     // jump to columns not drawn at all (Tab from a lane's last cell to the next lane's first,
     // a curve point far away) draws them at once: the next key must find them there.
     const onScroll = () => {
