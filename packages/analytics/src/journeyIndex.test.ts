@@ -17,6 +17,16 @@ afterAll(async () => {
   await scratch.remove();
 });
 
+/** Every row of the index's cases, by case id. */
+async function indexRows(index: JourneyIndex, threads?: number) {
+  const database = await openAnalyticsDatabase({ threads });
+  try {
+    return (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${await attachIndexCases(database.connection, index)} ORDER BY case_id`)).getRowObjectsJS();
+  } finally {
+    database.close();
+  }
+}
+
 describe('the journey index', () => {
   it('holds every case once with its activities counted, and is found again only for the same imports', async () => {
     const index = await buildJourneyIndex([events], scratch.path('index'));
@@ -65,17 +75,12 @@ describe('the journey index', () => {
     ];
     const index = await buildJourneyIndex(imports, scratch.path('ties-index'), { eventsPerBucket: 3 });
     const names = new Map(index.activities.map((a) => [a.code, a.activity]));
-    const database = await openAnalyticsDatabase({ threads: 4 });
-    try {
-      const rows = (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${await attachIndexCases(database.connection, index)} ORDER BY case_id`)).getRowObjectsJS();
-      const hour = (h: number) => BigInt(Date.UTC(2024, 0, 1, h)) * 1000n;
-      expect(rows.map((row) => ({ ...row, acts: (row.acts as number[]).map((code) => names.get(code)), repeated: (row.repeated as number[]).map((code) => names.get(code)) }))).toEqual([
-        { case_id: 'c1', segment: 'premium', acts: ['a', 'e', 'b', 'c', 'd', 'a'], ts: [hour(9), hour(9), hour(10), hour(10), hour(10), hour(11)], repeated: ['a'] },
-        { case_id: 'c2', segment: 'particulier', acts: ['x'], ts: [hour(9)], repeated: [] },
-      ]);
-    } finally {
-      database.close();
-    }
+    const rows = await indexRows(index, 4);
+    const hour = (h: number) => BigInt(Date.UTC(2024, 0, 1, h)) * 1000n;
+    expect(rows.map((row) => ({ ...row, acts: (row.acts as number[]).map((code) => names.get(code)), repeated: (row.repeated as number[]).map((code) => names.get(code)) }))).toEqual([
+      { case_id: 'c1', segment: 'premium', acts: ['a', 'e', 'b', 'c', 'd', 'a'], ts: [hour(9), hour(9), hour(10), hour(10), hour(10), hour(11)], repeated: ['a'] },
+      { case_id: 'c2', segment: 'particulier', acts: ['x'], ts: [hour(9)], repeated: [] },
+    ]);
   });
 
   it.each([
@@ -90,15 +95,7 @@ describe('the journey index', () => {
       (await stageEventLog(first, { directory: scratch.path(`pack-1-${_unit}`) })).directory,
       (await stageEventLog(second, { directory: scratch.path(`pack-2-${_unit}`) })).directory,
     ];
-    const read = async (packTimes: boolean) => {
-      const index = await buildJourneyIndex(imports, scratch.path(`pack-index-${_unit}-${packTimes}`), { packTimes, eventsPerBucket: 4 });
-      const database = await openAnalyticsDatabase();
-      try {
-        return (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${await attachIndexCases(database.connection, index)} ORDER BY case_id`)).getRowObjectsJS();
-      } finally {
-        database.close();
-      }
-    };
+    const read = async (packTimes: boolean) => indexRows(await buildJourneyIndex(imports, scratch.path(`pack-index-${_unit}-${packTimes}`), { packTimes, eventsPerBucket: 4 }));
     const packed = await read(true);
     expect(packed).toEqual(await read(false));
     const micros = (text: string) => BigInt(Date.parse(`${text.slice(0, 23).replace(' ', 'T')}Z`)) * 1000n + BigInt(text.length > 23 ? Number(text.slice(23)) : 0);
@@ -125,17 +122,9 @@ describe('the index of several imports, each with its own index', () => {
     // Only c1's and c4's events were gathered from the files.
     expect([merged.gatheredEvents, gathered.gatheredEvents]).toEqual([10, 14]);
     expect(merged).toMatchObject({ cases: gathered.cases, events: gathered.events, activities: gathered.activities });
-    const rows = async (index: JourneyIndex) => {
-      const database = await openAnalyticsDatabase();
-      try {
-        return (await database.connection.runAndReadAll(`SELECT case_id, segment, acts, ts, repeated FROM ${await attachIndexCases(database.connection, index)} ORDER BY case_id`)).getRowObjectsJS();
-      } finally {
-        database.close();
-      }
-    };
-    const expected = await rows(gathered);
+    const expected = await indexRows(gathered);
     expect(expected.map((row) => row.case_id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
-    expect(await rows(merged)).toEqual(expected);
+    expect(await indexRows(merged)).toEqual(expected);
   });
 });
 
