@@ -275,7 +275,9 @@ async function prepareMerge(connection: DuckDBConnection, importIndexes: readonl
   const cases: string[] = [];
   for (const [i, own] of importIndexes.entries()) {
     cases.push(`SELECT case_id FROM ${await attachIndexCases(connection, own, `import_${i}`)}`);
-    const journeyCodes = own.activities.map((activity) => codes.get(activity.activity));
+    // The import's code c is at position c + 1 of the list (its codes run from 0 without gaps).
+    const journeyCodes: number[] = [];
+    for (const { activity, code } of own.activities) journeyCodes[code] = codes.get(activity)!;
     await connection.run(`SET VARIABLE codes_of_import_${i} = [${journeyCodes.join(', ')}]::INTEGER[]`);
   }
   await connection.run(`CREATE TEMP TABLE cases_across_imports AS SELECT case_id FROM (${cases.join(' UNION ALL ')}) GROUP BY case_id HAVING count(*) > 1`);
