@@ -49,7 +49,7 @@ const CASES_FILE = 'cases.duckdb';
 const EVENTS_PER_BUCKET = 2_000_000;
 
 export interface JourneyIndexOptions extends AnalyticsDatabaseOptions {
-  /** Smaller buckets than the default, for tests that need several files. */
+  /** Smaller buckets than the default, for tests that need several. */
   eventsPerBucket?: number;
   /** Fewer cases per row group than DuckDB's 122,880, for tests that need the cases read by several threads. */
   rowGroupSize?: number;
@@ -169,10 +169,10 @@ async function writeIndexFiles(
     await connection.run('SET preserve_insertion_order = false');
     await connection.run(`CREATE TEMP VIEW events AS ${journeyEventsSql(eventDirectories)}`);
     const merging = importIndexes.length > 0;
-    if (merging) await prepareMerge(connection, importIndexes);
     // The events gathered into cases here: all of them, or when merging those of the cases that run across imports.
-    const gatheredEvents = merging ? 'events_across_imports' : 'events';
-    if (!merging) {
+    const eventsToGather = merging ? 'events_across_imports' : 'events';
+    if (merging) await prepareMerge(connection, importIndexes);
+    else {
       await connection.run(`
         CREATE TEMP TABLE activity_codes AS
         SELECT activity, CAST(row_number() OVER (ORDER BY activity) - 1 AS INTEGER) AS code, events, least_order, greatest_order, first_us, last_us, whole_seconds, whole_millis
@@ -211,7 +211,7 @@ async function writeIndexFiles(
         ${bucket === 0 ? 'CREATE TABLE built_index.cases AS' : 'INSERT INTO built_index.cases'}
         WITH gathered AS (
           SELECT case_id, ${order.gathered}, list(code) AS codes
-          FROM ${gatheredEvents} JOIN activity_codes USING (activity)
+          FROM ${eventsToGather} JOIN activity_codes USING (activity)
           ${buckets > 1 ? `WHERE hash(case_id) % ${buckets} = ${bucket}` : ''}
           GROUP BY case_id
         ),
