@@ -34,7 +34,7 @@ export {
 export { parseDfg, type DfgFile } from './dfgFormat.ts';
 export { JourneyAnalysis, type ActivityCount, type AnalysedStep } from './journeyAnalysis.ts';
 export { journeyEventsSql, journeyResponsesSql } from './journeySources.ts';
-export { buildImportIndex, buildJourneyIndex, importIndexDirectory, readImportIndex, readJourneyIndex, type IndexedActivity, type JourneyIndex } from './journeyIndex.ts';
+export { buildImportIndex, buildJourneyIndex, importIndexDirectory, partialIndexesOf, readImportIndex, readJourneyIndex, type IndexedActivity, type JourneyIndex } from './journeyIndex.ts';
 export {
   computeJourneyMetrics,
   journeyMetrics,

@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { aggregateRow } from './aggregateRow.ts';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
@@ -100,6 +100,19 @@ export async function attachIndexCases(connection: DuckDBConnection, index: Pick
   return `${alias}.cases`;
 }
 
+/** In the name of the folder an index is built in before it is renamed into place. */
+const PARTIAL_INDEX_MARK = '.partial-';
+
+/**
+ * The folders beside `directory` in which an index of it was being built: a build that was killed
+ * (kill -9, a machine stopped) leaves one, which only a sweep at start-up removes.
+ */
+export async function partialIndexesOf(directory: string): Promise<string[]> {
+  const prefix = `${basename(directory)}${PARTIAL_INDEX_MARK}`;
+  const names = await readdir(dirname(directory)).catch(() => [] as string[]);
+  return names.filter((name) => name.startsWith(prefix)).map((name) => join(dirname(directory), name));
+}
+
 /** Raised when the layout of the index files changes: an index of another version is built again. */
 export const INDEX_VERSION = 3;
 
@@ -131,7 +144,7 @@ export async function buildJourneyIndex(
   options: JourneyIndexOptions & { recordAs?: readonly string[] } = {},
 ): Promise<JourneyIndex> {
   // A folder of its own per build: the server and the CLI may build the same index at once.
-  const partial = `${directory}.partial-${randomUUID()}`;
+  const partial = `${directory}${PARTIAL_INDEX_MARK}${randomUUID()}`;
   await mkdir(partial, { recursive: true });
   try {
     const imported = eventDirectories.length > 1 && options.mergeImportIndexes !== false ? await Promise.all(eventDirectories.map(readImportIndex)) : [];

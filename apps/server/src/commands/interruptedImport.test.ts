@@ -29,20 +29,33 @@ describe('imports interrupted by kill -9', () => {
     const { id } = await json<{ id: string }>(await api('/api/journeys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Gemeten"}' }), 201);
     const analytics = join(dataDir, 'analytics');
     const journeyFolder = join(analytics, encodeURIComponent(id));
+    const importLog = async (fileName: string, body: string) => {
+      const upload = await json<{ id: string }>(await api(`/api/journeys/${id}/uploads?kind=events&fileName=${fileName}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body }), 201);
+      await json(await api(`/api/journeys/${id}/uploads/${upload.id}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 202);
+      for (let state = 'checking'; state === 'checking'; await sleep(20)) state = (await json<{ state: string }>(await api(`/api/journeys/${id}/uploads/${upload.id}`), 200)).state;
+      return upload.id;
+    };
     try {
+      // One import that is there from the start, for a killed build of its own index to leave a folder in.
+      const first = await importLog('first.csv', readFileSync(LOG, 'utf8').trimEnd() + '\n'.repeat(20));
+      const { id: firstImport } = await json<{ id: string }>(await api(`/api/journeys/${id}/uploads/${first}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 201);
       for (let cycle = 0; cycle < 6; cycle++) {
         // Each cycle the same log with one more line, so no commit is refused as a duplicate.
         const file = readFileSync(LOG, 'utf8').trimEnd() + '\n'.repeat(cycle + 1);
-        const upload = await json<{ id: string }>(await api(`/api/journeys/${id}/uploads?kind=events&fileName=log${cycle}.csv`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file }), 201);
-        await json(await api(`/api/journeys/${id}/uploads/${upload.id}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 202);
-        for (let state = 'checking'; state === 'checking'; await sleep(20)) state = (await json<{ state: string }>(await api(`/api/journeys/${id}/uploads/${upload.id}`), 200)).state;
+        const upload = await importLog(`log${cycle}.csv`, file);
         // The kill lands somewhere in the commit, or just before or after it.
-        void api(`/api/journeys/${id}/uploads/${upload.id}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
+        void api(`/api/journeys/${id}/uploads/${upload}/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
         await sleep(cycle * 3);
         await server.kill9();
         // What a crash at the worst moments leaves: a staging folder, an import folder without
-        // its row, an upload's temporary file.
+        // its row, an upload's temporary file, the folders of an index build of the journey's
+        // imports and of an import's own (buildJourneyIndex names them so).
         mkdirSync(join(journeyFolder, 'staging', `left-${cycle}`), { recursive: true });
+        const partialIndexes = [join(journeyFolder, `index.partial-left${cycle}`), join(journeyFolder, 'events', firstImport, `index.partial-left${cycle}`)];
+        for (const partial of partialIndexes) {
+          mkdirSync(partial, { recursive: true });
+          writeFileSync(join(partial, 'cases.duckdb'), 'half');
+        }
         mkdirSync(join(journeyFolder, 'events', `imp_orphan${cycle}`), { recursive: true });
         mkdirSync(join(analytics, 'uploads'), { recursive: true });
         writeFileSync(join(analytics, 'uploads', `left-${cycle}.csv`), 'x');
@@ -53,6 +66,8 @@ describe('imports interrupted by kill -9', () => {
         expect(folders, 'every import folder has its row, and every row its folder').toEqual(imports.map((i) => i.id).sort());
         expect(existsSync(join(journeyFolder, 'staging')) ? readdirSync(join(journeyFolder, 'staging')) : []).toEqual([]);
         expect(existsSync(join(analytics, 'uploads')) ? readdirSync(join(analytics, 'uploads')) : []).toEqual([]);
+        expect(partialIndexes.filter((partial) => existsSync(partial)), 'the folders of killed index builds').toEqual([]);
+        expect(imports.map((i) => i.id)).toContain(firstImport);
         const metrics = await json<{ metrics: { coverage: { events: number } } }>(await api(`/api/journeys/${id}/metrics`), 200);
         expect(metrics.metrics.coverage.events).toBe(42 * imports.length);
       }

@@ -7,8 +7,10 @@ import {
   commitStagedImport,
   discardStagedImport,
   evaluateXla,
+  importIndexDirectory,
   JourneyAnalysis,
   journeyMetrics,
+  partialIndexesOf,
   readImportIndex,
   readJourneyIndex,
   stageEventLog,
@@ -164,16 +166,22 @@ export class JourneyAnalytics {
   }
 
   /**
-   * At start-up: removes what interrupted imports left (staging folders, and import folders no
-   * row names: a crash between moving the files and writing the row). Returns how many.
-   */
-  /**
+   * At start-up: removes what interrupted imports and index builds left (staging folders, import
+   * folders no row names: a crash between moving the files and writing the row, and the folders
+   * an index was being built in: a crash before the rename). Returns how many.
    * `olderThanMs`: with several processes on one data folder, what another process is importing
-   * right now looks interrupted too; only what has not changed for this long is removed.
+   * or indexing right now looks interrupted too; only what has not changed for this long is removed.
    */
   async sweepInterruptedImports(options: { olderThanMs?: number } = {}): Promise<number> {
     const before = Date.now() - (options.olderThanMs ?? 0);
     let removed = 0;
+    const remove = async (path: string) => {
+      const changedAt = await stat(path).then((stats) => stats.mtimeMs, () => 0);
+      if (options.olderThanMs !== undefined && changedAt > before) return;
+      await rm(path, { recursive: true, force: true });
+      removed++;
+    };
+    const entriesOf = (folder: string) => readdir(folder).catch(() => [] as string[]);
     let journeys: string[];
     try {
       journeys = await readdir(this.analyticsDir);
@@ -183,15 +191,16 @@ export class JourneyAnalytics {
     for (const folder of journeys) {
       const journeyId = decodeURIComponent(folder);
       const known = new Set((await this.imports.list(journeyId)).map((record) => record.id));
+      for (const partial of await partialIndexesOf(this.combinedIndexDirectory(journeyId))) await remove(partial);
       for (const part of ['staging', 'events', 'survey']) {
         const parent = join(this.analyticsDir, folder, part);
-        const entries = await readdir(parent).catch(() => [] as string[]);
-        for (const entry of entries) {
-          if (part !== 'staging' && known.has(entry)) continue;
-          const changedAt = await stat(join(parent, entry)).then((stats) => stats.mtimeMs, () => 0);
-          if (options.olderThanMs !== undefined && changedAt > before) continue;
-          await rm(join(parent, entry), { recursive: true, force: true });
-          removed++;
+        for (const entry of await entriesOf(parent)) {
+          if (part === 'staging' || !known.has(entry)) {
+            await remove(join(parent, entry));
+            continue;
+          }
+          // An import's own index is built into its folder when it is first measured.
+          for (const partial of await partialIndexesOf(importIndexDirectory(join(parent, entry)))) await remove(partial);
         }
       }
     }
