@@ -16,7 +16,7 @@ export const DOCKED_PANEL_MIN_WIDTH = 1280;
 
 /** The docked side panel's width at a viewport width; the same clamp as `.side-panel` in workshopScale.css. */
 export function sidePanelWidth(viewportWidth: number): number {
-  return Math.min(440, Math.max(320, viewportWidth * 0.22));
+  return Math.min(440, Math.max(332, viewportWidth * 0.22));
 }
 
 /** Room for a vertical scrollbar beside the map. */
@@ -56,7 +56,7 @@ export function fitZoom(content: { width: number; height: number }, viewport: { 
 /**
  * The zoom a journey starts at on this device before anyone chose one. At a desk: 100%, except
  * where the docked panel would leave fewer than six whole step columns beside it (from 1440 px
- * up it leaves six at 100%; at 1280 px it takes 86%), never below 75%. In the room: large
+ * up it leaves six at 100%; at 1280 px it takes 85%), never below 75%. In the room: large
  * type, about seven columns across the screen, between 125% and 175%.
  */
 export function defaultZoom(mode: ZoomMode, viewportWidth: number): number {

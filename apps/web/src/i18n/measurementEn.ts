@@ -213,7 +213,7 @@ export const measurementEn = {
     periods: { week: 'week', month: 'month', quarter: 'quarter' },
     delete: 'Delete indicator {{name}}',
     untitled: 'Untitled indicator',
-    status: { met: 'Met', 'at-risk': 'At risk', missed: 'Missed', 'no-data': 'No data' },
+    status: { met: 'Met', 'at-risk': 'At risk', missed: 'Missed', 'no-data': 'No data', measuring: 'Measuring…' },
     trend: { improving: 'improving', worsening: 'worsening', steady: 'steady' },
     value: '{{value}} in {{period}}',
     needsStep: 'Choose the step this indicator measures.',

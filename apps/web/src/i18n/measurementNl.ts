@@ -213,7 +213,7 @@ export const measurementNl: Messages['measurement'] = {
     periods: { week: 'week', month: 'maand', quarter: 'kwartaal' },
     delete: 'Indicator {{name}} verwijderen',
     untitled: 'Naamloze indicator',
-    status: { met: 'Gehaald', 'at-risk': 'Risico', missed: 'Niet gehaald', 'no-data': 'Geen gegevens' },
+    status: { met: 'Gehaald', 'at-risk': 'Risico', missed: 'Niet gehaald', 'no-data': 'Geen gegevens', measuring: 'Wordt gemeten…' },
     trend: { improving: 'verbetert', worsening: 'verslechtert', steady: 'stabiel' },
     value: '{{value}} in {{period}}',
     needsStep: 'Kies de stap die deze indicator meet.',

@@ -58,6 +58,8 @@ export const sharingEn = {
     keys: '→ ← step · ↓ ↑ phase · Home overview · F full screen · N notes · Esc leave',
     following: 'Following the presenter · F full screen · Esc leave',
     exit: 'Leave',
+    previous: 'Previous step',
+    next: 'Next step',
     notes: 'Speaker notes',
     noNotes: 'This step has no description.',
     followLink: 'Follow-me link for the room’s screens',

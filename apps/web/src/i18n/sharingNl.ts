@@ -58,6 +58,8 @@ export const sharingNl = {
     keys: '→ ← stap · ↓ ↑ fase · Home overzicht · F volledig scherm · N notities · Esc verlaten',
     following: 'Je volgt de presentator · F volledig scherm · Esc verlaten',
     exit: 'Verlaten',
+    previous: 'Vorige stap',
+    next: 'Volgende stap',
     notes: 'Sprekersnotities',
     noNotes: 'Deze stap heeft geen beschrijving.',
     followLink: 'Volg-link voor de schermen in de zaal',

@@ -82,14 +82,17 @@ export function PresentationView({
     return starts;
   }, [view]);
 
+  const last = steps.length - 1;
+  const nextStep = () => Math.min(last, stepIndex + 1);
+  const previousStep = () => Math.max(-1, stepIndex - 1);
+
   function onKey(event: KeyboardEvent) {
-    const last = steps.length - 1;
     const next: Record<string, () => number> = {
-      ArrowRight: () => Math.min(last, stepIndex + 1),
-      ' ': () => Math.min(last, stepIndex + 1),
-      PageDown: () => Math.min(last, stepIndex + 1),
-      ArrowLeft: () => Math.max(-1, stepIndex - 1),
-      PageUp: () => Math.max(-1, stepIndex - 1),
+      ArrowRight: nextStep,
+      ' ': nextStep,
+      PageDown: nextStep,
+      ArrowLeft: previousStep,
+      PageUp: previousStep,
       ArrowDown: () => phaseStarts.find((start) => start > stepIndex) ?? stepIndex,
       ArrowUp: () => [...phaseStarts].reverse().find((start) => start < stepIndex) ?? -1,
       Home: () => -1,
@@ -160,6 +163,17 @@ export function PresentationView({
           {current ? t('present.atStep', { number: current.number, title: current.title, phase: current.phase.name }) : t('present.overview', { count: steps.length })}
         </span>
         <span className="presentation__keys">{follow ? t('present.following') : t('present.keys')}</span>
+        {/* For a touch screen, or a mouse: the keys' step back and forward. */}
+        {!follow && (
+          <span className="presentation__steps">
+            <button type="button" onClick={() => setStepIndex(previousStep())} disabled={stepIndex < 0} aria-label={t('present.previous')} title={t('present.previous')}>
+              ←
+            </button>
+            <button type="button" onClick={() => setStepIndex(nextStep())} disabled={stepIndex >= last} aria-label={t('present.next')} title={t('present.next')}>
+              →
+            </button>
+          </span>
+        )}
         <button type="button" onClick={onExit}>
           {t('present.exit')}
         </button>

@@ -138,7 +138,7 @@ function DashboardBody({
       {metrics && hasMapping && <KeyFigures metrics={metrics} />}
       {metrics && hasEvents && <ActivityMapping journey={journey} activities={metrics.coverage.activities} />}
       {metrics && hasEvents && !hasMapping && <p className="hint dash-note">{t('measurement.noMapping')}</p>}
-      <XlaSection journey={journey} xla={measurement?.xla ?? null} />
+      <XlaSection journey={journey} xla={measurement?.xla ?? null} measuring={loading && !measurement} />
       {metrics && hasMapping && (
         <>
           <FunnelChart metrics={metrics} names={names} />

@@ -42,7 +42,7 @@ const DEFAULT_TARGET: Record<IndicatorUnit, number> = { axis: 1, percent: 80, mi
  * The journey's XLA: its experience indicators, each with its target, status in the latest period
  * and trend. Indicators are records of the journey document, edited live like the map.
  */
-export function XlaSection({ journey, xla }: { journey: JourneyDocument; xla: XlaEvaluation | null }) {
+export function XlaSection({ journey, xla, measuring = false }: { journey: JourneyDocument; xla: XlaEvaluation | null; measuring?: boolean }) {
   const { t } = useTranslation();
   const edit = useJourneyEdit();
   const evaluations = new Map((xla?.indicators ?? []).map((e) => [e.indicatorId, e]));
@@ -62,7 +62,7 @@ export function XlaSection({ journey, xla }: { journey: JourneyDocument; xla: Xl
       {journey.indicators.length === 0 && <p className="hint">{t('measurement.xla.none')}</p>}
       <ul className="plain-list xla-list">
         {journey.indicators.map((indicator) => (
-          <IndicatorRow key={indicator.id} journey={journey} indicator={indicator} evaluation={evaluations.get(indicator.id) ?? null} />
+          <IndicatorRow key={indicator.id} journey={journey} indicator={indicator} evaluation={evaluations.get(indicator.id) ?? null} measuring={measuring} />
         ))}
       </ul>
       <button type="button" onClick={() => edit((doc, origin) => addIndicator(doc, { name: '', kind: 'X', metric: 'journey-score', target: 1, margin: 0.25 }, origin))} data-testid="xla-add">
@@ -72,7 +72,7 @@ export function XlaSection({ journey, xla }: { journey: JourneyDocument; xla: Xl
   );
 }
 
-function IndicatorRow({ journey, indicator, evaluation }: { journey: JourneyDocument; indicator: IndicatorRecord; evaluation: IndicatorEvaluation | null }) {
+function IndicatorRow({ journey, indicator, evaluation, measuring }: { journey: JourneyDocument; indicator: IndicatorRecord; evaluation: IndicatorEvaluation | null; measuring: boolean }) {
   const { t } = useTranslation();
   const locale = useUiLocale();
   const edit = useJourneyEdit();
@@ -80,7 +80,8 @@ function IndicatorRow({ journey, indicator, evaluation }: { journey: JourneyDocu
   const spec = INDICATOR_METRICS[indicator.metric];
   const update = (patch: Partial<IndicatorRecord>) => edit((doc, origin) => updateIndicator(doc, indicator.id as IndicatorId, patch, origin));
   const name = indicator.name || t('measurement.xla.untitled');
-  const status = evaluation?.status ?? 'no-data';
+  // While the first measurement is on its way, "no data" would be a claim it cannot make yet.
+  const status = evaluation?.status ?? (measuring ? 'measuring' : 'no-data');
   const id = (field: string) => `${indicator.id}-${field}`;
 
   function chooseMetric(metric: IndicatorRecord['metric']) {
