@@ -211,49 +211,52 @@ export class JourneyAnalytics {
     const record = await this.imports.get(journeyId, importId);
     if (!record) return false;
     await this.imports.delete(journeyId, importId);
-    await rm(this.importDirectory(journeyId, record.kind, record.id), { recursive: true, force: true });
-    if (record.kind === 'events') {
+    // In the journey's queue: work queued before, which may still read this import, runs first;
+    // work queued after sees the imports without it.
+    await this.inQueue(journeyId, async () => {
+      await rm(this.importDirectory(journeyId, record.kind, record.id), { recursive: true, force: true });
       // The index of the journey's imports held this one's events: no set of imports is left that
-      // it fits (with one import left, that import's own index is read). Not while it is being read.
-      await this.queues.get(journeyId);
-      await rm(this.combinedIndexDirectory(journeyId), { recursive: true, force: true });
-    }
+      // it fits (with one import left, that import's own index is read).
+      if (record.kind === 'events') await rm(this.combinedIndexDirectory(journeyId), { recursive: true, force: true });
+      return { answer: undefined };
+    });
     return true;
   }
 
   /** Removes every file of a journey; its rows go with the journey's own (foreign key cascade). */
   async removeJourney(journeyId: string): Promise<void> {
-    // Not while the metrics cache is being written into it.
-    await this.queues.get(journeyId);
-    await rm(this.journeyDirectory(journeyId), { recursive: true, force: true });
+    // After the work queued on the journey: it may be writing the metrics cache into the folder.
+    await this.inQueue(journeyId, async () => {
+      await rm(this.journeyDirectory(journeyId), { recursive: true, force: true });
+      return { answer: undefined };
+    });
     const ofJourney = `${JSON.stringify([journeyId]).slice(0, -1)},`;
     for (const key of [...this.measured.keys()]) if (key.startsWith(ofJourney)) this.measured.delete(key);
     this.computed.delete(journeyId);
   }
 
   /**
-   * Runs `work` with the journey index of these event imports, built first when they changed.
-   * Work on one journey runs one at a time, so an index is never rebuilt while it is being read.
-   * What `work` leaves to finish after its answer (`afterwards`) holds up the next work on the
-   * journey, not the caller.
+   * The journey index of these event imports, built first when they changed. Called in the
+   * journey's queue (inQueue): work on one journey runs one at a time, so an index is never
+   * rebuilt or removed while it is being read.
    */
-  private async withIndex<T>(
-    journeyId: string,
-    eventImports: readonly AnalyticsImport[],
-    work: (index: JourneyIndex) => Promise<{ answer: T; afterwards?: Promise<void> }>,
-  ): Promise<T> {
+  private async indexOf(journeyId: string, eventImports: readonly AnalyticsImport[]): Promise<JourneyIndex> {
     const directories = eventImports.map((record) => this.importDirectory(journeyId, 'events', record.id));
     const directory = this.combinedIndexDirectory(journeyId);
+    // One import: the index it built of its own events. Several: one index of them all, since a
+    // case can run across imports, merged from their own indexes (buildJourneyIndex).
+    return directories.length === 1
+      ? this.importIndex(directories[0]!)
+      : ((await readJourneyIndex(directory, directories)) ?? this.buildCombinedIndex(directories, directory));
+  }
+
+  /**
+   * Runs `work` after the work queued on this journey before it. What `work` leaves to finish
+   * after its answer (`afterwards`) holds up the next work on the journey, not the caller.
+   */
+  private async inQueue<T>(journeyId: string, work: () => Promise<{ answer: T; afterwards?: Promise<void> }>): Promise<T> {
     const previous = this.queues.get(journeyId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      // One import: the index it built of its own events. Several: one index of them all, since a
-      // case can run across imports, merged from their own indexes (buildJourneyIndex).
-      const index =
-        directories.length === 1
-          ? await this.importIndex(directories[0]!)
-          : ((await readJourneyIndex(directory, directories)) ?? (await this.buildCombinedIndex(directories, directory)));
-      return work(index);
-    });
+    const next = previous.then(work);
     // The queue goes on after a failure; the caller gets the failure.
     const settled = next.then((done) => done.afterwards).then(
       () => undefined,
@@ -296,7 +299,7 @@ export class JourneyAnalytics {
       this.measured.delete(key);
       this.measured.set(key, measuring);
     } else {
-      measuring = this.remember(key, this.computeMeasurement(journeyId, imports, document, { period, variantLimit: MAX_VARIANTS }));
+      measuring = this.remember(key, this.computeMeasurement(journeyId, document, { period, variantLimit: MAX_VARIANTS }));
     }
     const answer = await measuring;
     return answer.metrics.variants.length <= variantLimit ? answer : { ...answer, metrics: { ...answer.metrics, variants: answer.metrics.variants.slice(0, variantLimit) } };
@@ -323,16 +326,15 @@ export class JourneyAnalytics {
     return measuring;
   }
 
-  private async computeMeasurement(
-    journeyId: string,
-    imports: AnalyticsImport[],
-    document: JourneyDocument,
-    options: { period?: MetricsPeriod; variantLimit?: number },
-  ): Promise<JourneyMeasurement> {
+  private async computeMeasurement(journeyId: string, document: JourneyDocument, options: { period?: MetricsPeriod; variantLimit?: number }): Promise<JourneyMeasurement> {
     this.computed.set(journeyId, this.computedMeasurements(journeyId) + 1);
-    const surveys = imports.filter((i) => i.kind === 'survey').map((i) => this.importDirectory(journeyId, 'survey', i.id));
     const cache = join(this.journeyDirectory(journeyId), 'metrics-cache');
-    return this.withIndex(journeyId, imports.filter((i) => i.kind === 'events'), async (index) => {
+    return this.inQueue(journeyId, async () => {
+      // The imports as they are when the work's turn comes: one deleted after the caller listed
+      // them is gone from the disk by then (deleteImport removes its files in this queue).
+      const imports = await this.imports.list(journeyId);
+      const surveys = imports.filter((i) => i.kind === 'survey').map((i) => this.importDirectory(journeyId, 'survey', i.id));
+      const index = await this.indexOf(journeyId, imports.filter((i) => i.kind === 'events'));
       const analysis = await JourneyAnalysis.open(index, surveys, document.steps, this.database, cache);
       try {
         const metrics = await journeyMetrics(analysis, options);

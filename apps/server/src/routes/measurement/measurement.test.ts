@@ -389,6 +389,28 @@ describe.each(backends)('measurement API on %s', (_name, backend) => {
     expect(existsSync(folder)).toBe(false);
   });
 
+  it('answers a measurement asked while an import is deleted with or without it, never with a missing file', async () => {
+    const { id } = await journeyWithSteps([{ title: 'Aanvraag', activityPatterns: ['register request'] }]);
+    const analytics = server.server.analytics;
+    for (let cycle = 0; cycle < 6; cycle++) {
+      const imported = await json<{ id: string }>(await sendFile(`/api/journeys/${id}/imports?kind=events&fileName=running-example-${cycle}.csv`, RUNNING_EXAMPLE), 201);
+      const document = await json<JourneyDocument>(await api(`/api/journeys/${id}`), 200);
+      // Once the portfolio's roll-up has measured the new import (the same measurement), without
+      // the import's own index, as an import of an older version: the next measurement builds it
+      // from the import's files, which the delete removes.
+      await analytics.measure(id, document);
+      await rm(join(analytics.importDirectory(id, 'events', imported.id), 'index'), { recursive: true });
+      const [before, deleted] = await Promise.allSettled([analytics.measure(id, document, { period: 'week' }), analytics.deleteImport(id, imported.id)]);
+      expect(deleted).toEqual({ status: 'fulfilled', value: true });
+      if (before.status === 'rejected') throw before.reason;
+      // Whichever came first, the answer is whole: its imports and its figures agree.
+      const withImport = before.value.imports.some((record) => record.id === imported.id);
+      expect(before.value.metrics.cases).toBe(withImport ? 6 : 0);
+      expect(existsSync(analytics.importDirectory(id, 'events', imported.id))).toBe(false);
+      expect((await measure(id)).metrics.cases).toBe(0);
+    }
+  });
+
   it('refuses an upload for a journey that does not exist, an empty file, and a file that is not a log', async () => {
     expect((await sendFile('/api/journeys/nope/uploads?kind=events&fileName=x.csv', RUNNING_EXAMPLE)).status).toBe(404);
     const { id } = await journeyWithSteps([]);
