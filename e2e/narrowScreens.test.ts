@@ -9,9 +9,10 @@ import { webDist } from './fixtures/webDist.ts';
 const unavailable = browserUnavailable();
 const PHONE = { width: 390, height: 844 };
 
-/** A phone: its width, touch and the browser's mobile viewport. */
-async function phone(browser: Browser, locale: 'nl-NL' | 'en-US'): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, viewport: PHONE, isMobile: true, hasTouch: true });
+/** A signed-in browser with a screen of this size: a phone has touch and the browser's mobile viewport. */
+async function screen(browser: Browser, locale: 'nl-NL' | 'en-US', viewport: { width: number; height: number }): Promise<BrowserContext> {
+  const isPhone = viewport.width < 700;
+  const context = await browser.newContext({ locale, viewport, isMobile: isPhone, hasTouch: isPhone });
   await context.addCookies(sessionCookies());
   return context;
 }
@@ -55,7 +56,7 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
 
   for (const locale of ['nl-NL', 'en-US'] as const) {
     it(`fits every page into 390 px, with the editor's controls and menus on the screen, in ${locale}`, async () => {
-      const context = await phone(browser, locale);
+      const context = await screen(browser, locale, PHONE);
       try {
         const page = await context.newPage();
         const pages: [string, string, () => Promise<unknown>][] = [
@@ -96,7 +97,7 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
   }
 
   it('presents by touch on a phone: the buttons step back and forth, and the keys are not named', async () => {
-    const context = await phone(browser, 'nl-NL');
+    const context = await screen(browser, 'nl-NL', PHONE);
     try {
       const page = await context.newPage();
       await page.goto(`${server.url}/journeys/${seeded.ids.ikea}/present`);
@@ -123,8 +124,7 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
   });
 
   it('says an indicator is being measured, not that it has no data, until the first figures arrive', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1024, height: 768 } });
-    await context.addCookies(sessionCookies());
+    const context = await screen(browser, 'nl-NL', { width: 1024, height: 768 });
     try {
       const page = await context.newPage();
       // The server's answer, held back a moment, as a large log's first measurement is.
@@ -145,8 +145,7 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
   });
 
   it('docks a side panel at 1366 × 768 whose six tabs take two rows and whose model switch fits, in Dutch', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1366, height: 768 } });
-    await context.addCookies(sessionCookies());
+    const context = await screen(browser, 'nl-NL', { width: 1366, height: 768 });
     try {
       const page = await context.newPage();
       await page.goto(`${server.url}/journeys/${seeded.ids.ikea}`);
