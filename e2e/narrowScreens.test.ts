@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { sessionCookies } from '@klantreis/server/testCredentials';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
+import { seedExperienceMap } from './fixtures/experienceSeed.ts';
 import { seedPortfolio, type SeededPortfolio } from './fixtures/portfolioSeed.ts';
 import { webDist } from './fixtures/webDist.ts';
 
@@ -43,11 +44,13 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
   let server: TestServer;
   let browser: Browser;
   let seeded: SeededPortfolio;
+  let experienceMap: string;
 
   beforeAll(async () => {
     server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
     browser = await launchBrowser();
     seeded = await seedPortfolio(server.url, 'nl');
+    experienceMap = (await seedExperienceMap(server)).mapId;
   });
   afterAll(async () => {
     await browser?.close();
@@ -65,11 +68,15 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
           ['portfolio', '/portfolio', () => page.getByTestId('portfolio-row').nth(3).waitFor()],
           ['members', `/workspaces/${seeded.workspaceId}/members`, () => page.locator('table.members tbody tr').nth(1).waitFor()],
           ['account', '/account', () => page.locator('.access-form').first().waitFor()],
+          ['audit log', `/workspaces/${seeded.workspaceId}/audit`, () => page.locator('table.audit tbody tr').nth(1).waitFor()],
+          ['experience map', `/journeys/${experienceMap}`, () => page.locator('.map__corner').waitFor()],
         ];
         for (const [name, path, shown] of pages) {
           await page.goto(`${server.url}${path}`);
           await shown();
           expect(await sidewaysOverflow(page), `${name} scrolls sideways`).toBe(0);
+          // The audit log names what an event was about in the page's language.
+          if (name === 'audit log') expect(await page.locator('table.audit tbody td:nth-child(4)').allTextContents()).toContainEqual(expect.stringMatching(locale === 'nl-NL' ? /^werkruimte / : /^workspace /));
         }
 
         // The account menu opens across the screen under the top bar, not off its left edge.
@@ -141,6 +148,29 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
       await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('Niet gehaald');
     } finally {
       await context.close();
+    }
+  });
+
+  it('keeps the export dialog\'s buttons in view on a 1024 × 768 screen, its long options inside it on a phone', async () => {
+    for (const viewport of [{ width: 1024, height: 768 }, PHONE]) {
+      const context = await screen(browser, 'nl-NL', viewport);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/journeys/${seeded.ids.ikea}`);
+        await page.locator('[data-status="connected"]').waitFor();
+        await page.getByTestId('topbar-more').locator('summary').click();
+        await page.getByTestId('open-export').click();
+        const dialog = page.getByRole('dialog');
+        const download = dialog.getByTestId('export-download');
+        const { top, bottom, left, right } = await box(download);
+        expect(bottom, `${viewport.width} px: the download button's foot`).toBeLessThanOrEqual(viewport.height);
+        // On top, not under the dialog's scrolled content.
+        expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('[data-testid="export-download"]') !== null, [(left + right) / 2, (top + bottom) / 2])).toBe(true);
+        const { right: dialogRight } = await box(dialog);
+        for (const part of await dialog.locator('fieldset, select').all()) expect((await box(part)).right, `${viewport.width} px`).toBeLessThanOrEqual(dialogRight);
+      } finally {
+        await context.close();
+      }
     }
   });
 

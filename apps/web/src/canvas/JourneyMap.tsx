@@ -189,7 +189,7 @@ export function JourneyMap({ journey, peakEndSteps, scrollRef: givenScrollRef }:
       >
         <LiveCursors mapRef={mapRef} />
         <div className="map__corner lane-label">
-          <span className="map__corner-title">{journey.journey.kind === 'experience' ? t('list.experienceMap') : t('editor.map')}</span>
+          <span className="map__corner-title">{journey.journey.kind === 'experience' ? t('list.experienceMapCorner') : t('editor.map')}</span>
           {/* A screen reader's browse mode meets only the drawn columns: it is told so, first. */}
           {drawnSteps.count > drawnSteps.shown && (
             <span className="visually-hidden" data-testid="columns-drawn">

@@ -131,6 +131,7 @@ export const accessEn = {
     empty: 'Nothing recorded yet.',
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
+    targets: { account: 'account', journey: 'journey', workspace: 'workspace', token: 'API token', 'portfolio-view': 'portfolio view' },
     actions: {
       'account.sign-in': 'Signed in',
       'account.sign-in-failed': 'Sign-in failed',

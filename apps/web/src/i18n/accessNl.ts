@@ -133,6 +133,7 @@ export const accessNl: typeof accessEn = {
     empty: 'Nog niets vastgelegd.',
     exportCsv: 'CSV exporteren',
     exportJson: 'JSON exporteren',
+    targets: { account: 'account', journey: 'klantreis', workspace: 'werkruimte', token: 'API-token', 'portfolio-view': 'portfolioweergave' },
     actions: {
       'account.sign-in': 'Aangemeld',
       'account.sign-in-failed': 'Aanmelden mislukt',

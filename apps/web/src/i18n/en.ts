@@ -49,6 +49,8 @@ export const en = {
     trashEmpty: 'The trash is empty.',
     renamePrompt: 'New title',
     experienceMap: 'Experience map',
+    /** In the map's corner, 156 px wide: where the word may break. */
+    experienceMapCorner: 'Experience map',
     curveLabel: 'Emotion curve of {{title}}',
     noSteps: 'No steps yet',
     loadFailed: 'The journeys could not be loaded: {{error}}',

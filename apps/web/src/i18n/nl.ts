@@ -50,6 +50,8 @@ export const nl: Messages = {
     trashEmpty: 'De prullenbak is leeg.',
     renamePrompt: 'Nieuwe titel',
     experienceMap: 'Klantbelevingskaart',
+    /** In de hoek van de kaart, 156 px breed: waar het woord mag afbreken (zachte afbreekstreepjes). */
+    experienceMapCorner: 'Klant\u00adbelevings\u00adkaart',
     curveLabel: 'Emotiecurve van {{title}}',
     noSteps: 'Nog geen stappen',
     loadFailed: 'De klantreizen konden niet worden geladen: {{error}}',

@@ -219,10 +219,11 @@ export function AuditScene({ workspaceId }: { workspaceId: string }) {
                 <td>{e.actorName}</td>
                 <td>{t(`access.audit.actions.${e.action}`)}</td>
                 <td>
-                  {e.targetType} {e.targetId}
+                  {/* A target type of a later version, not yet named here, is shown as it is stored. */}
+                  {t(`access.audit.targets.${e.targetType}`, { defaultValue: e.targetType })} <code>{e.targetId}</code>
                 </td>
                 <td>
-                  <code>{JSON.stringify(e.detail)}</code>
+                  <code>{detailText(e.detail)}</code>
                 </td>
               </tr>
             ))}
@@ -231,4 +232,11 @@ export function AuditScene({ workspaceId }: { workspaceId: string }) {
       )}
     </AccessPage>
   );
+}
+
+/** An audit event's detail as "key: value" pairs, which a narrow column can wrap between. */
+function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ');
 }
