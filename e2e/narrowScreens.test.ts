@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { sessionCookies } from '@klantreis/server/testCredentials';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
-import { seedExperienceMap } from './fixtures/experienceSeed.ts';
+import { seedExperienceMap, type SeededExperience } from './fixtures/experienceSeed.ts';
 import { seedPortfolio, type SeededPortfolio } from './fixtures/portfolioSeed.ts';
 import { webDist } from './fixtures/webDist.ts';
 
@@ -44,13 +44,13 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
   let server: TestServer;
   let browser: Browser;
   let seeded: SeededPortfolio;
-  let experienceMap: string;
+  let experience: SeededExperience;
 
   beforeAll(async () => {
     server = await buildTestServer({ kind: 'sqlite' }, { webDist: webDist() });
     browser = await launchBrowser();
     seeded = await seedPortfolio(server.url, 'nl');
-    experienceMap = (await seedExperienceMap(server)).mapId;
+    experience = await seedExperienceMap(server);
   });
   afterAll(async () => {
     await browser?.close();
@@ -69,7 +69,7 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
           ['members', `/workspaces/${seeded.workspaceId}/members`, () => page.locator('table.members tbody tr').nth(1).waitFor()],
           ['account', '/account', () => page.locator('.access-form').first().waitFor()],
           ['audit log', `/workspaces/${seeded.workspaceId}/audit`, () => page.locator('table.audit tbody tr').nth(1).waitFor()],
-          ['experience map', `/journeys/${experienceMap}`, () => page.locator('.map__corner').waitFor()],
+          ['experience map', `/journeys/${experience.mapId}`, () => page.locator('.map__corner').waitFor()],
         ];
         for (const [name, path, shown] of pages) {
           await page.goto(`${server.url}${path}`);
@@ -102,6 +102,20 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
       }
     });
   }
+
+  it('drills down on a phone to a phase that shows beside the lane names, not under them', async () => {
+    const context = await screen(browser, 'nl-NL', PHONE);
+    try {
+      const page = await context.newPage();
+      const phaseId = experience.joiningPhases[2]!;
+      await page.goto(`${server.url}/journeys/${experience.journeys.joining}?trail=${experience.mapId}&phase=${phaseId}`);
+      const phase = page.locator(`section.phase[data-phase-id="${phaseId}"]`);
+      await expect.poll(() => phase.evaluate((el) => el.contains(document.activeElement)), { timeout: 10_000 }).toBe(true);
+      await expect.poll(async () => (await box(phase)).left - (await box(page.locator('.map__corner'))).right).toBeGreaterThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('presents by touch on a phone: the buttons step back and forth, and the keys are not named', async () => {
     const context = await screen(browser, 'nl-NL', PHONE);

@@ -47,6 +47,12 @@ export function useFocusPhaseFromUrl(journeyId: string): void {
       if (phase || ++tries > 40) clearInterval(timer);
       if (!phase) return;
       phase.scrollIntoView({ block: 'nearest', inline: 'center' });
+      // The lane names stay at the left edge (sticky): on a narrow screen the centred phase
+      // started under them, its name hidden.
+      const scroller = phase.closest<HTMLElement>('.map-scroll');
+      const corner = scroller?.querySelector('.map__corner');
+      const hidden = corner ? corner.getBoundingClientRect().right - phase.getBoundingClientRect().left : 0;
+      if (scroller && hidden > 0) scroller.scrollBy({ left: -hidden - 8 });
       phase.querySelector<HTMLElement>('.phase__name')?.focus({ preventScroll: true });
       phase.classList.add('phase--drilled');
     }, 50);
