@@ -72,6 +72,8 @@ describe.skipIf(unavailable !== null)('measurement in the browser', () => {
       expect(await summary.textContent()).toBe(locale === 'nl-NL' ? '42 events van 6 cases worden geïmporteerd.' : '42 events of 6 cases will be imported.');
       // What was detected is shown as the choice "Detect (,)".
       expect(await dashboard.dialog().locator('[data-testid="import-delimiter"] option').first().textContent()).toMatch(/\(,\)$/);
+      // The first rows show their moments in words and in UTC (14:32+01:00 in the file), not as stored ISO text.
+      expect(await dashboard.dialog().locator('.import-sample tbody tr').first().textContent()).toMatch(locale === 'nl-NL' ? /30 dec 2010,? 13:32:00 UTC/ : /30 Dec 2010,? 13:32:00 UTC/);
       expect(await violations(page)).toEqual([]);
       await dashboard.commit();
       await expect

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { sessionCookies } from '@klantreis/server/testCredentials';
+import type { JourneyDocument } from '@klantreis/schema';
+import { addCapture, addComment } from '@klantreis/sync';
+import { authorizedFetch, sessionCookies } from '@klantreis/server/testCredentials';
 import { buildTestServer, type TestServer } from '../apps/server/src/testServer.ts';
 import { browserUnavailable, launchBrowser } from './fixtures/browser.ts';
 import { seedExperienceMap, type SeededExperience } from './fixtures/experienceSeed.ts';
@@ -51,6 +53,9 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
     browser = await launchBrowser();
     seeded = await seedPortfolio(server.url, 'nl');
     experience = await seedExperienceMap(server);
+    // A share link, for the workspace's list of links.
+    const made = await authorizedFetch(`${server.url}/api/journeys/${seeded.ids.ikea}/links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(made.status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -70,13 +75,28 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
           ['account', '/account', () => page.locator('.access-form').first().waitFor()],
           ['audit log', `/workspaces/${seeded.workspaceId}/audit`, () => page.locator('table.audit tbody tr').nth(1).waitFor()],
           ['experience map', `/journeys/${experience.mapId}`, () => page.locator('.map__corner').waitFor()],
+          ['share links', `/workspaces/${seeded.workspaceId}/links`, () => page.getByTestId('workspace-links').locator('tbody tr').first().waitFor()],
         ];
         for (const [name, path, shown] of pages) {
           await page.goto(`${server.url}${path}`);
           await shown();
           expect(await sidewaysOverflow(page), `${name} scrolls sideways`).toBe(0);
           // The audit log names what an event was about in the page's language.
-          if (name === 'audit log') expect(await page.locator('table.audit tbody td:nth-child(4)').allTextContents()).toContainEqual(expect.stringMatching(locale === 'nl-NL' ? /^werkruimte / : /^workspace /));
+          if (name === 'audit log') {
+            expect(await page.locator('table.audit tbody td:nth-child(4)').allTextContents()).toContainEqual(expect.stringMatching(locale === 'nl-NL' ? /^werkruimte / : /^workspace /));
+            // ...and its detail too: the names and the roles, not the stored keys ("templateId: …", "role: owner").
+            const details = await page.locator('table.audit tbody td:nth-child(5)').allTextContents();
+            expect(details).toContainEqual(expect.stringMatching(locale === 'nl-NL' ? /sjabloon: / : /template: /));
+            for (const detail of details) expect(detail).not.toMatch(/\b(templateId|userId|journeyId|importId|linkId)\b/);
+          }
+          // The share links are read row by row, each cell named by its column, Revoke within reach.
+          if (name === 'share links') {
+            const row = page.getByTestId('workspace-links').locator('tbody tr').first();
+            const [journey, madeBy] = [await box(row.locator('td').nth(0)), await box(row.locator('td').nth(1))];
+            expect(madeBy.top, 'the second cell under the first').toBeGreaterThanOrEqual(journey.bottom - 1);
+            expect(await row.locator('td').first().getAttribute('data-label')).toBe(locale === 'nl-NL' ? 'Klantreis' : 'Journey');
+            await expectOnScreen(row.getByRole('button'), 'Revoke');
+          }
         }
 
         // The account menu opens across the screen under the top bar, not off its left edge.
@@ -188,7 +208,13 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
     }
   });
 
-  it('docks a side panel at 1366 × 768 whose six tabs take two rows and whose model switch fits, in Dutch', async () => {
+  it('docks a side panel at 1366 × 768 whose six tabs take two rows, with their counts, and whose model switch fits, in Dutch', async () => {
+    // Counts on the tabs of both rows: findings (the sample's own), an open comment thread and twelve workshop captures.
+    const stepId = ((await (await authorizedFetch(`${server.url}/api/journeys/${seeded.ids.ikea}`)).json()) as JourneyDocument).steps[0]!.id;
+    await server.server.documents.edit(seeded.ids.ikea, (doc) => {
+      addComment(doc, { targetId: stepId, author: 'Test', text: 'Waarom hier?' });
+      for (let i = 0; i < 12; i++) addCapture(doc, { kind: 'step', text: `Idee ${i + 1}`, author: 'Test' });
+    });
     const context = await screen(browser, 'nl-NL', { width: 1366, height: 768 });
     try {
       const page = await context.newPage();
@@ -196,9 +222,17 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
       await page.locator('[data-status="connected"]').waitFor();
       const panel = page.locator('.side-panel');
       await panel.getByTestId('model-switch').waitFor();
+      await expect.poll(() => panel.getByTestId('tab-workshop').textContent()).toBe('Workshop12');
+      // The comments tab counts the open threads of the chosen step.
+      await page.locator(`[data-testid="step-head"][data-step-id="${stepId}"]`).click();
+      await expect.poll(() => panel.getByTestId('tab-comments').textContent()).toBe('Opmerkingen1');
       const rows = new Set<number>();
       for (const tab of await panel.getByRole('tab').all()) rows.add(Math.round((await box(tab)).top));
       expect(rows.size, 'rows of tabs').toBe(2);
+      // A count on a tab of the second row sits in the gap between the rows, not on the tab above.
+      const above = await box(panel.getByTestId('tab-evaluation'));
+      expect((await box(panel.getByTestId('tab-workshop').locator('.tabs__count'))).top).toBeGreaterThanOrEqual(above.bottom - 2);
+      await panel.getByTestId('tab-evaluation').click();
       const inner = await box(panel.locator('.side-panel__body'));
       const model = await box(panel.getByTestId('model-switch'));
       expect(model.right).toBeLessThanOrEqual(inner.right - 12);

@@ -24,7 +24,7 @@ export function LinksScene({ workspaceId }: { workspaceId: string }) {
       )}
       {links?.length === 0 && <p className="hint">{t('share.none')}</p>}
       {links && links.length > 0 && (
-        <table className="members" data-testid="workspace-links">
+        <table className="members stacked-table" data-testid="workspace-links">
           <thead>
             <tr>
               <th scope="col">{t('share.journey')}</th>
@@ -41,12 +41,12 @@ export function LinksScene({ workspaceId }: { workspaceId: string }) {
               const state = linkState(link);
               return (
                 <tr key={link.id}>
-                  <td>{link.journeyTitle}</td>
-                  <td>
+                  <td data-label={t('share.journey')}>{link.journeyTitle}</td>
+                  <td data-label={t('share.madeByHeader')}>
                     {link.createdByName} · {relativeTime(t, link.createdAt)}
                   </td>
-                  <td>{link.lastOpenedAt === null ? '—' : relativeTime(t, link.lastOpenedAt)}</td>
-                  <td>{state === 'live' ? t('share.live') : t(`share.${state}`)}</td>
+                  <td data-label={t('share.lastOpenedHeader')}>{link.lastOpenedAt === null ? '—' : relativeTime(t, link.lastOpenedAt)}</td>
+                  <td data-label={t('share.state')}>{state === 'live' ? t('share.live') : t(`share.${state}`)}</td>
                   <td>
                     {state === 'live' && (
                       <button type="button" className="danger" onClick={() => void revoke.run(() => sharingApi.revoke(link.journeyId, link.id)).catch(() => undefined)}>

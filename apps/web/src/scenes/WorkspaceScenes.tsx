@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, ROLES, type AuditAction, type LinkToHandOn, type Role } from '@klantreis/core/contracts';
 import { accountsApi } from '../api/accountsApi.ts';
@@ -223,7 +224,7 @@ export function AuditScene({ workspaceId }: { workspaceId: string }) {
                   {t(`access.audit.targets.${e.targetType}`, { defaultValue: e.targetType })} <code>{e.targetId}</code>
                 </td>
                 <td>
-                  <code>{detailText(e.detail)}</code>
+                  <code>{detailText(e.detail, t, i18n.language)}</code>
                 </td>
               </tr>
             ))}
@@ -234,9 +235,28 @@ export function AuditScene({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-/** An audit event's detail as "key: value" pairs, which a narrow column can wrap between. */
-function detailText(detail: Record<string, unknown>): string {
+/** Detail values that name a role, shown as the role's name in the page's language. */
+const ROLE_DETAILS = new Set(['role', 'from', 'to']);
+
+/**
+ * An audit event's detail as "key: value" pairs, which a narrow column can wrap between: the names
+ * and the roles in the page's language, yes/no for a flag, a moment as a local date and time. A name
+ * or a value a later version adds is shown as it is stored.
+ */
+function detailText(detail: Record<string, unknown>, t: TFunction, locale: string): string {
+  const valueText = (key: string, value: unknown): string => {
+    if (value === null || value === undefined) return t('access.audit.none');
+    if (typeof value === 'boolean') return t(value ? 'access.audit.yes' : 'access.audit.no');
+    if (typeof value === 'string' && ROLE_DETAILS.has(key)) return t(`access.roles.${value}`, { defaultValue: value });
+    if (key === 'expiresAt' && typeof value === 'number') return new Date(value).toLocaleString(locale);
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+    if (key === 'shows' && typeof value === 'object') {
+      const shown = Object.entries(value).filter(([, on]) => on === true);
+      return shown.length ? shown.map(([part]) => t(`access.audit.shows.${part}`, { defaultValue: part })).join(', ') : t('access.audit.none');
+    }
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  };
   return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => `${t(`access.audit.detailKeys.${key}`, { defaultValue: key })}: ${valueText(key, value)}`)
     .join(' · ');
 }

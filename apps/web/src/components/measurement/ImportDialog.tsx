@@ -5,7 +5,7 @@ import { ApiError } from '../../api/journeysApi.ts';
 import { measurementApi, type CheckOptions, type ImportKind, type ImportRecord, type RejectedLine, type Upload } from '../../api/measurementApi.ts';
 import { useUiLocale } from '../../hooks/useEvaluation.ts';
 import { progressFigures } from '@klantreis/analytics/progress';
-import { durationText, numberText } from './formatMeasures.ts';
+import { durationText, momentText, numberText } from './formatMeasures.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 const EVENT_FIELDS = ['caseId', 'activity', 'timestamp', 'channel', 'resource', 'segment'] as const;
@@ -305,9 +305,11 @@ const SAMPLE_LABELS = new Set(['caseId', 'activity', 'timestamp', 'channel', 're
 
 function SampleTable({ rows }: { rows: Record<string, unknown>[] }) {
   const { t } = useTranslation();
+  const locale = useUiLocale();
   if (rows.length === 0) return null;
   const keys = Object.keys(rows[0]!).filter((key) => key !== 'line' && key !== 'attributes' && key !== 'stepId');
-  const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const text = (key: string, value: unknown) =>
+    value === null || value === undefined ? '' : key === 'timestamp' && typeof value === 'string' ? momentText(value, locale) : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return (
     <details className="import-sample" open>
       <summary>{t('measurement.importDialog.sample')}</summary>
@@ -326,7 +328,7 @@ function SampleTable({ rows }: { rows: Record<string, unknown>[] }) {
             {rows.map((row, i) => (
               <tr key={i}>
                 {keys.map((key) => (
-                  <td key={key}>{text(row[key])}</td>
+                  <td key={key}>{text(key, row[key])}</td>
                 ))}
               </tr>
             ))}

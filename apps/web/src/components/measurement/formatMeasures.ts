@@ -22,6 +22,20 @@ export function durationText(seconds: number | null, locale: Locale): string {
 }
 
 /**
+ * A moment of an event log ("30 dec 2010, 13:32:00 UTC" / "30 Dec 2010, 13:32:00 UTC"). The import
+ * keeps a time with an offset as its moment in UTC and a time without one as written, so the
+ * moment is shown in UTC and says so, not moved into the reader's time zone. Milliseconds are
+ * shown only when the log has them.
+ */
+export function momentText(iso: string, locale: Locale): string {
+  const moment = new Date(iso);
+  if (Number.isNaN(moment.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' };
+  if (moment.getUTCMilliseconds() !== 0) options.fractionalSecondDigits = 3;
+  return dateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', options).format(moment);
+}
+
+/**
  * A period by its first day ("2011-12-01") as a reader names it: "dec 2011" / "Dec 2011" for a
  * month, "K4 2011" / "Q4 2011" for a quarter, "week van 5 dec 2011" / "week of 5 Dec 2011".
  */
