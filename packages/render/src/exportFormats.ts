@@ -55,7 +55,7 @@ export interface ExportContext {
 export async function exportJourney(doc: JourneyDocument, options: ExportOptions, context: ExportContext = {}): Promise<ExportFile> {
   const view = journeyView(doc, { hiddenLanes: options.hiddenLanes === 'true', measured: context.measured, evaluation: context.findings });
   const layout = () => layoutMap(view, fontMeasure(), { version: context.version, date: context.date });
-  // Each writer is loaded when first asked for: PDFKit, pptxgenjs, ExcelJS and resvg take a
+  // Each writer is loaded when first asked for: PDFKit, pptxgenjs and ExcelJS take a
   // while to load, and most processes (the CLI's other commands) never need them.
   let body: Buffer;
   switch (options.format) {

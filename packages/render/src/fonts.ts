@@ -6,7 +6,7 @@ import type { FontWeight, TextMeasure } from './layout/textWrap.ts';
 /**
  * The export font, Inter (SIL Open Font License, fonts/OFL.txt), shipped in the repository so a
  * poster is laid out and drawn the same on every machine: the layout measures with these files,
- * and resvg, PDFKit and the SVG's embedded @font-face draw with them.
+ * and the PNG (raster.ts), PDFKit and the SVG's embedded @font-face draw with them.
  */
 export const FONT_FAMILY = 'Inter';
 export const FONT_FILES: Record<FontWeight, string> = {

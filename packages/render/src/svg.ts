@@ -6,7 +6,7 @@ export interface SvgOptions {
   /**
    * 'embed' puts the font files in the SVG (@font-face with data URLs, about 0.9 MB), so it
    * looks the same on a machine without Inter; 'reference' names the font only, for renderers
-   * that are given the font files themselves (resvg, the PNG export).
+   * that are given the font files themselves (resvg, which the tests draw the SVG with).
    */
   font?: 'embed' | 'reference';
 }
