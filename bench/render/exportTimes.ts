@@ -1,7 +1,7 @@
 // Export time and file size of each format for the 200-step × 12-lane map (issue 11), paired in
 // the same run with what a user would otherwise do: print the map from headless Chromium
 // (the same SVG, to PNG by a screenshot and to PDF by page.pdf).
-// The goal names PNG 2× < 1 s; the PNG is measured at 1× and 2× (204 million pixels, drawn in
+// The goal names PNG 2× < 1 s; the PNG is measured at 1× and 2× (193 million pixels, drawn in
 // bands), with the CPU time of the process and its peak resident memory, and paired with
 // Chromium's screenshot at the same scale.
 //   node bench/render/exportTimes.ts [runs]
@@ -19,7 +19,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Median wall time and CPU time (every thread of the process: resvg and zlib draw on the thread pool), and the peak RSS seen. */
+/** Median wall time and CPU time (every thread of the process: zlib deflates the PNG's bands on the thread pool), and the peak RSS seen. */
 async function time(work: () => Promise<number>): Promise<{ ms: number; cpuMs: number; bytes: number; peakRss: number }> {
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -51,7 +51,7 @@ const ours = new Map<string, number>();
 for (const [label, options] of [
   ['svg', { format: 'svg' }],
   ['png1', { format: 'png', scale: 1 }],
-  // 77,328 × 2,644 px: 204 million pixels, 816 MB as one RGBA buffer; drawn in 64 MB bands.
+  // 62,840 × 3,064 px: 193 million pixels, 578 MB as one RGB buffer; drawn in 8 MB bands.
   ['png', { format: 'png', scale: 2 }],
   ['pdf', { format: 'pdf', paper: 'A0' }],
   ['pptx', { format: 'pptx' }],

@@ -1,5 +1,5 @@
 // The PNG of the 200-step × 12-lane map at one scale, alone (issue 11): wall time, CPU time of
-// the process (resvg and zlib work on the thread pool) and peak RSS, to show that memory stays
+// the process (zlib deflates on the thread pool) and peak RSS, to show that memory stays
 // bounded by the band however large the picture.
 //   node bench/render/pngScale.ts [scale: 1|2|4] [out.png]
 import { writeFileSync } from 'node:fs';

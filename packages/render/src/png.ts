@@ -10,6 +10,9 @@ export type PngScale = (typeof PNG_SCALES)[number];
 /** Bands painted but not yet deflated, at most: two deflate on the thread pool while the next is painted. */
 const BANDS_IN_FLIGHT = 3;
 
+/** Repeated rows in a row that stand apart from the zlib streams around them. */
+const MIN_REPEATED_RUN = 4;
+
 /**
  * The map as a PNG at 1×, 2× or 4× its size (issue 11), drawn by raster.ts straight from the
  * display list. The picture is painted in bands of rows on the main thread, and each band is
@@ -26,29 +29,68 @@ export async function layoutPng(layout: MapLayout, scale: PngScale = 2, locale: 
   const bandRows = Math.max(1, Math.min(scene.height, Math.floor(PNG_BAND_BYTES / stride)));
   const bands = bandsOf(scene, bandRows);
   const png = new BandedPng(scene.width, scene.height);
+  // A row that repeats the one above (42 % of the rows of the 2× big map: between lines of text,
+  // inside the curve's lane) is written with the Up filter, which makes it all zeros: one deflated
+  // row, made once, stands for every such row, and zlib does not see them.
+  const repeatedRow = Buffer.alloc(stride);
+  repeatedRow[0] = 2;
+  const repeated = await deflateBand(repeatedRow, 3);
+  const previousRow = Buffer.alloc(stride - 1);
   // Reused, not allocated per band: fresh memory costs a page fault per 4 KB on first touch.
   const free: Buffer[] = Array.from({ length: Math.min(BANDS_IN_FLIGHT, bands.length) }, () => Buffer.alloc(bandRows * stride));
-  const deflating: Promise<{ packed: Awaited<ReturnType<typeof deflateBand>>; buffer: Buffer }>[] = [];
+  const deflating: Promise<{ pieces: PackedRows[]; buffer: Buffer }>[] = [];
   try {
     for (let b = 0; b < bands.length; b++) {
       const top = b * bandRows;
       const rows = Math.min(bandRows, scene.height - top);
-      if (free.length === 0) {
-        const { packed, buffer } = await deflating.shift()!;
-        png.add(packed);
-        free.push(buffer);
-      }
+      if (free.length === 0) free.push(addBand(png, await deflating.shift()!));
       const buffer = free.pop()!;
       const band = buffer.subarray(0, rows * stride);
       painter.paint(bands[b]!, band, top, rows);
-      deflating.push(deflateBand(band, 3).then((packed) => ({ packed, buffer })));
+      // Which rows repeat the one above (the first row of the picture has none above it).
+      const repeats: boolean[] = [];
+      for (let r = 0; r < rows; r++) {
+        const row = band.subarray(r * stride + 1, (r + 1) * stride);
+        repeats.push((top > 0 || r > 0) && row.equals(r > 0 ? band.subarray((r - 1) * stride + 1, r * stride) : previousRow));
+      }
+      band.copy(previousRow, 0, (rows - 1) * stride + 1, rows * stride);
+      // A run of repeated rows stands as the row made above, once per row; a short one (a zlib
+      // stream has a cost of its own) is written with the Up filter in place and deflated with
+      // the new rows around it, on the thread pool.
+      const pieces: Promise<PackedRows>[] = [];
+      let from = 0;
+      for (let r = 0; r < rows; ) {
+        let end = r;
+        while (end < rows && repeats[end]) end++;
+        if (end - r >= MIN_REPEATED_RUN) {
+          if (from < r) pieces.push(deflateBand(band.subarray(from * stride, r * stride), 3));
+          for (let i = r; i < end; i++) pieces.push(Promise.resolve(repeated));
+          from = end;
+        } else {
+          for (let i = r; i < end; i++) {
+            band.fill(0, i * stride, (i + 1) * stride);
+            band[i * stride] = 2;
+          }
+        }
+        r = end === r ? r + 1 : end;
+      }
+      if (from < rows) pieces.push(deflateBand(band.subarray(from * stride, rows * stride), 3));
+      deflating.push(Promise.all(pieces).then((packed) => ({ pieces: packed, buffer })));
     }
-    while (deflating.length > 0) png.add((await deflating.shift()!).packed);
+    while (deflating.length > 0) addBand(png, await deflating.shift()!);
   } finally {
     // A failure leaves no deflate running unheard.
     await Promise.allSettled(deflating);
   }
   return png.finish();
+}
+
+type PackedRows = Awaited<ReturnType<typeof deflateBand>>;
+
+/** Adds a band's deflated pieces to the file, in order, and gives its buffer back. */
+function addBand(png: BandedPng, band: { pieces: PackedRows[]; buffer: Buffer }): Buffer {
+  for (const piece of band.pieces) png.add(piece);
+  return band.buffer;
 }
 
 /**

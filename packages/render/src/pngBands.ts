@@ -14,7 +14,7 @@ const ADLER_BASE = 65521;
  */
 export function deflateBand(band: Buffer, level: number): Promise<{ blocks: Buffer; adler: number; length: number }> {
   return new Promise((resolve, reject) => {
-    const deflate = createDeflate({ level, chunkSize: 1024 * 1024 });
+    const deflate = createDeflate({ level, chunkSize: 64 * 1024 });
     const chunks: Buffer[] = [];
     deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
     deflate.on('error', reject);

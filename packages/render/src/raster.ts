@@ -10,7 +10,8 @@ import { fontFace } from './fonts.ts';
  * stroke, a glyph) becomes polygons, and the polygons' exact area per pixel is accumulated
  * (the signed-area method of font-rs) and blended over what lies below in the shapes' order.
  * Axis-aligned rectangles, most of the map, are filled as spans. Glyphs are drawn once per
- * size and quarter-pixel position and then copied.
+ * size and sixteenth-pixel position and then copied. docs/ARCHITECTURE.md says why this and not
+ * an SVG renderer.
  */
 
 /** A polygon's outlines in picture px: each contour a flat list x0, y0, x1, y1, …, closed. */
@@ -68,6 +69,36 @@ export class RasterScene {
     this.width = Math.ceil(layout.width * scale);
     this.height = Math.ceil(layout.height * scale);
     for (const shape of layout.shapes) this.add(shape);
+    this.dropWhiteOnWhite();
+  }
+
+  /**
+   * Drops the white rectangles that nothing drawn before them reaches into: the paper is white
+   * already. Most of the map's cells are white; filling them again was a sixth of the painting.
+   */
+  private dropWhiteOnWhite(): void {
+    const CELL = 512;
+    const grid = new Map<number, Box[]>();
+    const cells = (box: Box, visit: (key: number) => boolean | void): boolean => {
+      for (let gy = Math.floor(box.y0 / CELL); gy <= Math.floor(box.y1 / CELL); gy++) {
+        for (let gx = Math.floor(box.x0 / CELL); gx <= Math.floor(box.x1 / CELL); gx++) if (visit(gy * 100_000 + gx) === true) return true;
+      }
+      return false;
+    };
+    const kept: Drawing[] = [];
+    for (const drawing of this.drawings) {
+      const box = boxOf(drawing);
+      const whiteRect = drawing.kind === 'rect' && drawing.color === 0xffffff;
+      const overlaps = (b: Box) => b.x0 < box.x1 && b.x1 > box.x0 && b.y0 < box.y1 && b.y1 > box.y0;
+      if (whiteRect && !cells(box, (key) => grid.get(key)?.some(overlaps))) continue;
+      kept.push(drawing);
+      cells(box, (key) => {
+        const list = grid.get(key);
+        if (list) list.push(box);
+        else grid.set(key, [box]);
+      });
+    }
+    this.drawings.splice(0, this.drawings.length, ...kept);
   }
 
   private add(shape: Shape): void {
@@ -155,11 +186,14 @@ export class RasterScene {
       const glyphs: PlacedGlyph[] = [];
       const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
       const masks = this.glyphs.forSize(text.weight, text.size * s);
+      // No italic face ships: an italic text is drawn upright, as resvg draws the SVG.
       run.ids.forEach((id, g) => {
         const gx = (x + run.xs[g]! * k) * s;
-        const mask = this.glyphs.mask(masks, text.weight, id, text.size * s, gx - Math.floor(gx), y - Math.floor(y));
+        // A mark placed on its base (a decomposed "é") is raised by its offset; font units are y up.
+        const gy = y - run.ys[g]! * k * s;
+        const mask = this.glyphs.mask(masks, text.weight, id, text.size * s, gx - Math.floor(gx), gy - Math.floor(gy));
         if (!mask) return;
-        const [px, py] = [Math.floor(gx) + mask.left, Math.floor(y) + mask.top];
+        const [px, py] = [Math.floor(gx) + mask.left, Math.floor(gy) + mask.top];
         glyphs.push({ mask, x: px, y: py });
         box.x0 = Math.min(box.x0, px);
         box.y0 = Math.min(box.y0, py);
@@ -184,50 +218,99 @@ export class RasterScene {
   }
 
   /**
-   * A stroke as polygons: a quadrilateral per segment and a disc's polygon at each joint (the
-   * joints of the map's curves are all but straight, where a round and a mitred join look the
-   * same), all turning the same way so that their overlaps add up, not cancel.
+   * A stroke as the outline around its path: each side offset by half the width, the sides
+   * meeting in mitred joins (a bevel past SVG's miter limit of 4) and butt ends, as SVG draws
+   * them. A closed path's stroke is a ring: its outer and inner sides, turning opposite ways.
    */
   private stroke(contours: Contours, closed: boolean, color: string, strokeWidth = 1, dash?: number[]): void {
     const h = (strokeWidth * this.scale) / 2;
-    const pieces = dash ? contours.flatMap((contour) => dashed(contour, closed, dash.map((d) => d * this.scale))) : contours.map((c) => (closed ? [...c, c[0]!, c[1]!] : c));
     const rgb = parseColor(color);
+    const pieces: { points: number[]; closed: boolean }[] = dash
+      ? contours.flatMap((contour) => dashed(contour, closed, dash.map((d) => d * this.scale)).map((points) => ({ points, closed: false })))
+      : contours.map((points) => ({ points, closed }));
     // A long stroke (a curve across the whole map) is drawn in pieces about 256 px wide: a
     // polygon's pixels are summed over its whole box, and the curve's box is the map's width.
-    let out: Contours = [];
-    let from = Infinity;
-    let to = -Infinity;
     for (const piece of pieces) {
-      for (let i = 0; i + 3 < piece.length; i += 2) {
-        const [ax, ay, bx, by] = [piece[i]!, piece[i + 1]!, piece[i + 2]!, piece[i + 3]!];
-        const length = Math.hypot(bx - ax, by - ay);
-        if (length === 0) continue;
-        const [nx, ny] = [(-(by - ay) / length) * h, ((bx - ax) / length) * h];
-        out.push(clockwise([ax + nx, ay + ny, bx + nx, by + ny, bx - nx, by - ny, ax - nx, ay - ny]));
-        if (i + 5 < piece.length || (closed && !dash)) out.push(clockwise(ellipse(bx, by, h)));
-        from = Math.min(from, ax, bx);
-        to = Math.max(to, ax, bx);
-        if (to - from > 256) {
-          this.polygon(out, rgb);
-          [out, from, to] = [[], Infinity, -Infinity];
-        }
+      for (const part of piece.closed ? [piece.points] : cutAcross(piece.points, 256)) {
+        const outline = strokeOutline(part, piece.closed, h);
+        if (outline.length > 0) this.polygon(outline, rgb);
       }
     }
-    if (out.length > 0) this.polygon(out, rgb);
   }
 }
 
-/** A contour turned clockwise on screen (y down), so that overlapping pieces of one stroke add up. */
-function clockwise(contour: number[]): number[] {
-  let area = 0;
-  for (let i = 0; i < contour.length; i += 2) {
-    const j = (i + 2) % contour.length;
-    area += contour[i]! * contour[j + 1]! - contour[j]! * contour[i + 1]!;
+/** An open polyline cut into parts about `width` px across, each starting where the last ended. */
+function cutAcross(points: number[], width: number): number[][] {
+  const parts: number[][] = [];
+  let part = [points[0]!, points[1]!];
+  let [from, to] = [points[0]!, points[0]!];
+  for (let i = 2; i < points.length; i += 2) {
+    part.push(points[i]!, points[i + 1]!);
+    from = Math.min(from, points[i]!);
+    to = Math.max(to, points[i]!);
+    if (to - from > width && i + 2 < points.length) {
+      parts.push(part);
+      part = [points[i]!, points[i + 1]!];
+      [from, to] = [points[i]!, points[i]!];
+    }
   }
-  if (area >= 0) return contour;
-  const reversed: number[] = [];
-  for (let i = contour.length - 2; i >= 0; i -= 2) reversed.push(contour[i]!, contour[i + 1]!);
-  return reversed;
+  parts.push(part);
+  return parts;
+}
+
+/** The outline of a stroke of half-width `h` along a polyline (see `RasterScene.stroke`). */
+function strokeOutline(input: number[], closed: boolean, h: number): Contours {
+  // Without repeated points: a segment of no length has no direction.
+  const points: number[] = [];
+  for (let i = 0; i < input.length; i += 2) {
+    if (points.length === 0 || input[i] !== points[points.length - 2] || input[i + 1] !== points[points.length - 1]) points.push(input[i]!, input[i + 1]!);
+  }
+  if (closed && points.length > 4 && points[0] === points[points.length - 2] && points[1] === points[points.length - 1]) points.length -= 2;
+  const n = points.length / 2;
+  if (n < 2) return [];
+  const segments = closed ? n : n - 1;
+  // Each segment's unit normal, to its left on screen.
+  const normals: number[] = [];
+  for (let i = 0; i < segments; i++) {
+    const j = (i + 1) % n;
+    const [dx, dy] = [points[j * 2]! - points[i * 2]!, points[j * 2 + 1]! - points[i * 2 + 1]!];
+    const length = Math.hypot(dx, dy);
+    normals.push(-dy / length, dx / length);
+  }
+  /** One side: `sign` 1 the left, −1 the right. */
+  const side = (sign: number): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const [px, py] = [points[i * 2]!, points[i * 2 + 1]!];
+      const before = closed ? (i + segments - 1) % segments : i - 1;
+      const after = closed ? i % segments : Math.min(i, segments - 1);
+      if (before < 0 || (!closed && i === n - 1)) {
+        // An end: butt, square to its segment.
+        const k = before < 0 ? after : before;
+        out.push(px + sign * normals[k * 2]! * h, py + sign * normals[k * 2 + 1]! * h);
+        continue;
+      }
+      const [ax, ay, bx, by] = [normals[before * 2]!, normals[before * 2 + 1]!, normals[after * 2]!, normals[after * 2 + 1]!];
+      const d = 1 + ax * bx + ay * by;
+      if (d > 2 / 16) {
+        // The miter: where the two offset sides meet (its length is h·√(2/d), at most 4 h).
+        out.push(px + (sign * (ax + bx) * h) / d, py + (sign * (ay + by) * h) / d);
+      } else {
+        out.push(px + sign * ax * h, py + sign * ay * h, px + sign * bx * h, py + sign * by * h);
+      }
+    }
+    return out;
+  };
+  const left = side(1);
+  const right = side(-1);
+  if (closed) return [left, reversed(right)];
+  return [[...left, ...reversed(right)]];
+}
+
+function reversed(contour: number[]): number[] {
+  const out: number[] = [];
+  for (let i = contour.length - 2; i >= 0; i -= 2) out.push(contour[i]!, contour[i + 1]!);
+  return out;
 }
 
 /** An open polyline cut into dashes (SVG's stroke-dasharray, starting with a dash). */
@@ -348,7 +431,9 @@ const SUBPIXELS = 16;
 /** A line of text as fontkit shapes it: its glyphs and their pens, in font units. */
 interface ShapedLine {
   ids: number[];
+  /** Each glyph's pen position and offset from the baseline, in font units. */
   xs: number[];
+  ys: number[];
   advance: number;
 }
 
@@ -368,14 +453,16 @@ function shapedLine(weight: FontWeight, line: string): ShapedLine {
     const laid = fontFace(weight).layout(line);
     const ids: number[] = [];
     const xs: number[] = [];
+    const ys: number[] = [];
     let pen = 0;
     laid.glyphs.forEach((glyph, i) => {
       const position = laid.positions[i]!;
       ids.push(glyph.id);
       xs.push(pen + position.xOffset);
+      ys.push(position.yOffset);
       pen += position.xAdvance;
     });
-    run = { ids, xs, advance: pen };
+    run = { ids, xs, ys, advance: pen };
     lines.set(line, run);
   }
   return run;
@@ -550,11 +637,15 @@ function accumulateLine(acc: Float32Array, stride: number, rows: number, ax: num
   }
 }
 
+function boxOf(drawing: Drawing): Box {
+  return drawing.kind === 'rect' ? drawing : drawing.box;
+}
+
 /** The drawings that reach into each band of `bandRows` rows, in their order. */
 export function bandsOf(scene: RasterScene, bandRows: number): Drawing[][] {
   const bands: Drawing[][] = Array.from({ length: Math.ceil(scene.height / bandRows) }, () => []);
   for (const drawing of scene.drawings) {
-    const [top, bottom] = drawing.kind === 'rect' ? [drawing.y0, drawing.y1] : [drawing.box.y0, drawing.box.y1];
+    const { y0: top, y1: bottom } = boxOf(drawing);
     const first = Math.max(0, Math.floor(top / bandRows));
     const last = Math.min(bands.length - 1, Math.floor((Math.ceil(bottom) - 1) / bandRows));
     for (let b = first; b <= last; b++) bands[b]!.push(drawing);
@@ -568,12 +659,20 @@ export function bandsOf(scene: RasterScene, bandRows: number): Drawing[][] {
  */
 export class BandPainter {
   private accumulator = new Float32Array(0);
+  private readonly patterns = new Map<number, Buffer>();
   private readonly stride: number;
   readonly width: number;
 
   constructor(width: number) {
     this.width = width;
     this.stride = width * 3 + 1;
+  }
+
+  /** A colour's three bytes, to fill spans with; made once per colour. */
+  private pattern(color: number): Buffer {
+    let bytes = this.patterns.get(color);
+    if (!bytes) this.patterns.set(color, (bytes = Buffer.from([(color >> 16) & 255, (color >> 8) & 255, color & 255])));
+    return bytes;
   }
 
   paint(drawings: readonly Drawing[], out: Buffer, top: number, rows: number): void {
@@ -594,7 +693,7 @@ export class BandPainter {
     const y1 = Math.min(top + rows, rect.y1);
     if (x0 >= x1 || y0 >= y1) return;
     const color = rect.color;
-    const pattern = Buffer.from([(color >> 16) & 255, (color >> 8) & 255, color & 255]);
+    const pattern = this.pattern(color);
     // Whole pixels inside, and the part-covered columns at either edge.
     const inner0 = Math.ceil(x0);
     const inner1 = Math.floor(x1);
