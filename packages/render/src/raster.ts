@@ -60,7 +60,7 @@ function parseColor(color: string): number {
 export class RasterScene {
   readonly width: number;
   readonly height: number;
-  readonly drawings: Drawing[] = [];
+  drawings: Drawing[] = [];
   private readonly glyphs = sharedGlyphs();
 
   readonly scale: number;
@@ -99,7 +99,8 @@ export class RasterScene {
         else grid.set(key, [box]);
       });
     }
-    this.drawings.splice(0, this.drawings.length, ...kept);
+    // Assigned, not spliced in: a map of thousands of steps has more drawings than a call takes arguments.
+    this.drawings = kept;
   }
 
   private add(shape: Shape): void {
