@@ -1,17 +1,19 @@
-// The first dashboard after an import, as a person meets it in the app: a real server (SQLite),
+// The first dashboard after an import, as a person meets it in the app: a real server (SQLite,
+// or with --postgres a throwaway PostgreSQL, for the journeys, imports and accounts),
 // a journey of 8 steps mapped onto the generated log's 20 activities, the file uploaded, checked
 // and committed through the API, then the dashboard's GET /metrics at once. Prints how long the
 // check took and how long the dashboard waited after the commit:
-//   node bench/analytics/firstDashboard.ts [file=/tmp/klantreis-10m-events.csv] [runs=2]
+//   node bench/analytics/firstDashboard.ts [file=/tmp/klantreis-10m-events.csv] [runs=2] [--postgres]
 // Pair two builds by running it in a worktree of each, alternated (bench/analytics/README.md).
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { buildTestServer } from '../../apps/server/src/testServer.ts';
+import { buildTestServer, type Backend } from '../../apps/server/src/testServer.ts';
+import { startPostgres } from '../../testing/postgresServer.ts';
 import { authorizedFetch } from '@klantreis/server/testCredentials';
 import { activitiesOfStep, BENCH_STEPS } from './generatedActivities.ts';
 
-const file = process.argv[2] ?? '/tmp/klantreis-10m-events.csv';
-const runs = Number(process.argv[3] ?? 2);
+const [file = '/tmp/klantreis-10m-events.csv', runsArg = '2'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const runs = Number(runsArg);
 const body = readFileSync(file);
 const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(2);
 
@@ -21,11 +23,15 @@ async function json<T>(response: Response, status: number): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-const server = await buildTestServer({ kind: 'sqlite' }, { maxUploadBytes: 4 * 1024 ** 3 });
+let backend: Backend = { kind: 'sqlite' };
+const postgres = process.argv.includes('--postgres') ? await startPostgres() : null;
+if (postgres && 'unavailable' in postgres) throw new Error(postgres.unavailable);
+if (postgres) backend = { kind: 'postgres', adminUrl: postgres.url };
+const server = await buildTestServer(backend, { maxUploadBytes: 4 * 1024 ** 3 });
 const api = (path: string, init?: RequestInit) => authorizedFetch(`${server.url}${path}`, init);
 const post = (path: string, value: unknown) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
 try {
-  console.log(`${file}, ${runs} runs, load average before ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`${file}, ${runs} runs, metadata in ${backend.kind}, load average before ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (let run = 1; run <= runs; run++) {
     const { id } = await json<{ id: string }>(await post('/api/journeys', { title: 'Eerste dashboard', locale: 'nl' }), 201);
     const phaseId = (await json<{ phases: { id: string }[] }>(await api(`/api/journeys/${id}`), 200)).phases[0]!.id;
@@ -60,4 +66,5 @@ try {
   }
 } finally {
   await server.close();
+  if (postgres && !('unavailable' in postgres)) postgres.stop();
 }
