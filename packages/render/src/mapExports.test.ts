@@ -84,7 +84,7 @@ describe('the map as SVG and PNG, for every sample journey', () => {
       const after = PNG.sync.read(await layoutPng(layout, 1));
       expect([after.width, after.height]).toEqual([before.width, before.height]);
       const { mean, over32, inkPerTile } = pixelDifference(before.pixels, after.data, after.width);
-      // Measured on the 18 samples: mean 0.66–0.85 of 255, 0.07–0.11 % of the pixels more than 32
+      // Measured on the 18 samples: mean 0.66–0.84 of 255, 0.07–0.11 % of the pixels more than 32
       // apart (the edges of glyphs, where resvg's anti-aliasing and the exact area of raster.ts
       // differ, and glyphs placed to a sixteenth of a pixel), at most 4–7 pixels' worth of ink
       // apart in a 32 px tile. A missing or moved word is 60 or more in its tile.

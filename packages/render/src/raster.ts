@@ -48,6 +48,12 @@ interface PlacedGlyph {
   y: number;
 }
 
+/** A shape's fill as SVG paints it: its own, none for 'none', and black when it has neither fill nor stroke. */
+function fillOf(fill: string | undefined, stroke: string | undefined): string | undefined {
+  if (fill === 'none') return undefined;
+  return fill ?? (stroke ? undefined : '#000000');
+}
+
 /** #rgb or #rrggbb as 0xRRGGBB. */
 function parseColor(color: string): number {
   const hex = color.startsWith('#') ? color.slice(1) : color;
@@ -88,7 +94,11 @@ export class RasterScene {
     };
     const kept: Drawing[] = [];
     for (const drawing of this.drawings) {
-      const box = boxOf(drawing);
+      // Within the picture, and a pixel wider each way: a shape that only shares a pixel with the
+      // white rectangle (a fractional edge) counts as under it.
+      const own = boxOf(drawing);
+      const box = { x0: Math.max(-1, own.x0 - 1), y0: Math.max(-1, own.y0 - 1), x1: Math.min(this.width + 1, own.x1 + 1), y1: Math.min(this.height + 1, own.y1 + 1) };
+      if (!(box.x0 < box.x1 && box.y0 < box.y1)) continue;
       const whiteRect = drawing.kind === 'rect' && drawing.color === 0xffffff;
       const overlaps = (b: Box) => b.x0 < box.x1 && b.x1 > box.x0 && b.y0 < box.y1 && b.y1 > box.y0;
       if (whiteRect && !cells(box, (key) => grid.get(key)?.some(overlaps))) continue;
@@ -119,27 +129,20 @@ export class RasterScene {
   }
 
   private addRect(rect: RectShape): void {
+    // SVG draws no rectangle of no or negative size.
+    if (!(rect.width > 0 && rect.height > 0)) return;
     const s = this.scale;
     const [x0, y0, x1, y1] = [rect.x * s, rect.y * s, (rect.x + rect.width) * s, (rect.y + rect.height) * s];
-    // SVG fills a rectangle without a fill of its own black, unless it has a stroke.
-    const fill = rect.fill ?? (rect.stroke ? undefined : '#000000');
-    if (rect.radius) {
+    const fill = fillOf(rect.fill, rect.stroke);
+    if (rect.radius && rect.radius > 0) {
       const outline = roundedRect(x0, y0, x1, y1, rect.radius * s);
       if (fill) this.polygon([outline], parseColor(fill));
       if (rect.stroke) this.stroke([outline], true, rect.stroke, rect.strokeWidth, rect.dash);
       return;
     }
     if (fill) this.drawings.push({ kind: 'rect', x0, y0, x1, y1, color: parseColor(fill) });
-    if (!rect.stroke) return;
-    if (rect.dash) return this.stroke([[x0, y0, x1, y0, x1, y1, x0, y1]], true, rect.stroke, rect.strokeWidth, rect.dash);
-    const h = ((rect.strokeWidth ?? 1) * s) / 2;
-    const color = parseColor(rect.stroke);
-    this.drawings.push(
-      { kind: 'rect', x0: x0 - h, y0: y0 - h, x1: x1 + h, y1: y0 + h, color },
-      { kind: 'rect', x0: x0 - h, y0: y1 - h, x1: x1 + h, y1: y1 + h, color },
-      { kind: 'rect', x0: x0 - h, y0: y0 + h, x1: x0 + h, y1: y1 - h, color },
-      { kind: 'rect', x0: x1 - h, y0: y0 + h, x1: x1 + h, y1: y1 - h, color },
-    );
+    // The outline as a ring (or dashes), not four rectangles whose corners would be painted twice.
+    if (rect.stroke) this.stroke([[x0, y0, x1, y0, x1, y1, x0, y1]], true, rect.stroke, rect.strokeWidth, rect.dash);
   }
 
   private addLine(line: LineShape): void {
@@ -158,9 +161,10 @@ export class RasterScene {
   }
 
   private addCircle(circle: CircleShape): void {
+    if (!(circle.r > 0)) return;
     const s = this.scale;
     const outline = ellipse(circle.cx * s, circle.cy * s, circle.r * s);
-    const fill = circle.fill ?? (circle.stroke ? undefined : '#000000');
+    const fill = fillOf(circle.fill, circle.stroke);
     if (fill) this.polygon([outline], parseColor(fill));
     if (circle.stroke) this.stroke([outline], true, circle.stroke, circle.strokeWidth, circle.dash);
   }
@@ -207,14 +211,13 @@ export class RasterScene {
   }
 
   private polygon(contours: Contours, color: number): void {
-    const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-    for (const contour of contours) {
-      for (let i = 0; i < contour.length; i += 2) {
-        box.x0 = Math.min(box.x0, contour[i]!);
-        box.x1 = Math.max(box.x1, contour[i]!);
-        box.y0 = Math.min(box.y0, contour[i + 1]!);
-        box.y1 = Math.max(box.y1, contour[i + 1]!);
-      }
+    const box = boxOfContours(contours);
+    // A shape reaching far past the picture is cut to it (and a margin), so that its size, not the
+    // picture's, cannot make the painting slow or its buffers huge.
+    const [x0, y0, x1, y1] = [-2, -2, this.width + 2, this.height + 2];
+    if (box.x0 < x0 || box.y0 < y0 || box.x1 > x1 || box.y1 > y1) {
+      contours = contours.map((c) => clipContour(c, x0, y0, x1, y1)).filter((c) => c.length >= 6);
+      Object.assign(box, boxOfContours(contours));
     }
     if (box.x0 < box.x1 && box.y0 < box.y1) this.drawings.push({ kind: 'polygon', contours, color, box });
   }
@@ -225,39 +228,18 @@ export class RasterScene {
    * them. A closed path's stroke is a ring: its outer and inner sides, turning opposite ways.
    */
   private stroke(contours: Contours, closed: boolean, color: string, strokeWidth = 1, dash?: number[]): void {
+    if (!(strokeWidth > 0)) return;
     const h = (strokeWidth * this.scale) / 2;
-    const rgb = parseColor(color);
-    const pieces: { points: number[]; closed: boolean }[] = dash
-      ? contours.flatMap((contour) => dashed(contour, closed, dash.map((d) => d * this.scale)).map((points) => ({ points, closed: false })))
+    // SVG ignores a dash pattern with a negative length; one of (almost) no length draws as solid.
+    const pattern = dash?.map((d) => d * this.scale);
+    const dashes = pattern && pattern.every((d) => d >= 0) && pattern.reduce((a, b) => a + b, 0) >= 0.1 ? pattern : undefined;
+    const pieces = dashes
+      ? contours.flatMap((contour) => dashed(contour, closed, dashes).map((points) => ({ points, closed: false })))
       : contours.map((points) => ({ points, closed }));
-    // A long stroke (a curve across the whole map) is drawn in pieces about 256 px wide: a
-    // polygon's pixels are summed over its whole box, and the curve's box is the map's width.
-    for (const piece of pieces) {
-      for (const part of piece.closed ? [piece.points] : cutAcross(piece.points, 256)) {
-        const outline = strokeOutline(part, piece.closed, h);
-        if (outline.length > 0) this.polygon(outline, rgb);
-      }
-    }
+    const outline: Contours = [];
+    for (const piece of pieces) outline.push(...strokeOutline(piece.points, piece.closed, h));
+    if (outline.length > 0) this.polygon(outline, parseColor(color));
   }
-}
-
-/** An open polyline cut into parts about `width` px across, each starting where the last ended. */
-function cutAcross(points: number[], width: number): number[][] {
-  const parts: number[][] = [];
-  let part = [points[0]!, points[1]!];
-  let [from, to] = [points[0]!, points[0]!];
-  for (let i = 2; i < points.length; i += 2) {
-    part.push(points[i]!, points[i + 1]!);
-    from = Math.min(from, points[i]!);
-    to = Math.max(to, points[i]!);
-    if (to - from > width && i + 2 < points.length) {
-      parts.push(part);
-      part = [points[i]!, points[i + 1]!];
-      [from, to] = [points[i]!, points[i]!];
-    }
-  }
-  parts.push(part);
-  return parts;
 }
 
 /** The outline of a stroke of half-width `h` along a polyline (see `RasterScene.stroke`). */
@@ -349,36 +331,53 @@ function dashed(contour: number[], closed: boolean, pattern: number[]): number[]
   return dashes;
 }
 
+/** Sides for an arc of radius `r` whose polygon is never more than 0.03 px from the true curve. */
+function arcSides(r: number, turn: number): number {
+  const step = Math.acos(Math.max(-1, 1 - 0.03 / Math.max(r, 0.03)));
+  return Math.max(2, Math.min(512, Math.ceil(turn / step)));
+}
+
 function ellipse(cx: number, cy: number, r: number): number[] {
-  const n = Math.max(8, Math.min(64, Math.ceil(r * 2)));
+  const n = Math.max(8, arcSides(r, 2 * Math.PI));
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(cx + r * Math.cos((2 * Math.PI * i) / n), cy + r * Math.sin((2 * Math.PI * i) / n));
   return out;
 }
 
+/**
+ * A rounded rectangle's outline as SVG draws it: from (x0 + rx, y0) clockwise, so that dashes
+ * start where SVG starts them; rx and ry each at most half the side, so a narrow pill has
+ * elliptical ends.
+ */
 function roundedRect(x0: number, y0: number, x1: number, y1: number, radius: number): number[] {
-  const r = Math.min(radius, (x1 - x0) / 2, (y1 - y0) / 2);
-  const n = Math.max(2, Math.min(16, Math.ceil(r)));
-  const out: number[] = [];
+  const rx = Math.min(radius, (x1 - x0) / 2);
+  const ry = Math.min(radius, (y1 - y0) / 2);
+  const n = arcSides(Math.max(rx, ry), Math.PI / 2);
+  const out: number[] = [x0 + rx, y0];
   const corner = (cx: number, cy: number, from: number) => {
     for (let i = 0; i <= n; i++) {
       const a = from + (Math.PI / 2) * (i / n);
-      out.push(cx + r * Math.cos(a), cy + r * Math.sin(a));
+      out.push(cx + rx * Math.cos(a), cy + ry * Math.sin(a));
     }
   };
-  corner(x1 - r, y0 + r, -Math.PI / 2);
-  corner(x1 - r, y1 - r, 0);
-  corner(x0 + r, y1 - r, Math.PI / 2);
-  corner(x0 + r, y0 + r, Math.PI);
+  corner(x1 - rx, y0 + ry, -Math.PI / 2);
+  corner(x1 - rx, y1 - ry, 0);
+  corner(x0 + rx, y1 - ry, Math.PI / 2);
+  corner(x0 + rx, y0 + ry, Math.PI);
   return out;
 }
 
-/** SVG path data of M, L, C and Z, absolute, as flattened contours in picture px. */
+/**
+ * SVG path data of M, L, C and Z, absolute (what the layout writes, shapes.ts), as flattened
+ * contours in picture px. Any other command is refused by name rather than drawn wrong.
+ */
 function parsePath(d: string, scale: number): { contours: Contours; closed: boolean[] } {
-  const tokens = d.match(/[MLCZmlcz]|-?\d*\.?\d+(?:e-?\d+)?/g) ?? [];
+  const tokens = d.match(/[A-Za-z]|-?\d*\.?\d+(?:e-?\d+)?/g) ?? [];
   const contours: Contours = [];
   const closed: boolean[] = [];
   let current: number[] = [];
+  // Where the subpath began: after Z, a drawing command starts from there again.
+  let start: [number, number] = [0, 0];
   let command = '';
   let i = 0;
   const num = () => Number(tokens[i++]) * scale;
@@ -392,7 +391,8 @@ function parsePath(d: string, scale: number): { contours: Contours; closed: bool
   while (i < tokens.length) {
     const token = tokens[i]!;
     if (/[A-Za-z]/.test(token)) {
-      command = token.toUpperCase();
+      if (!'MLCZ'.includes(token)) throw new Error(`path data: the command ${token} is not drawn (only M, L, C and Z, absolute)`);
+      command = token;
       i++;
       if (command === 'Z') {
         finish(true);
@@ -401,23 +401,29 @@ function parsePath(d: string, scale: number): { contours: Contours; closed: bool
     }
     if (command === 'M') {
       finish(false);
-      current.push(num(), num());
+      start = [num(), num()];
+      current.push(...start);
       command = 'L';
-    } else if (command === 'L') current.push(num(), num());
+      continue;
+    }
+    if (current.length === 0) current.push(...start);
+    if (command === 'L') current.push(num(), num());
     else if (command === 'C') {
       const [x0, y0] = [current[current.length - 2]!, current[current.length - 1]!];
       const [x1, y1, x2, y2, x3, y3] = [num(), num(), num(), num(), num(), num()];
       cubic(current, x0, y0, x1, y1, x2, y2, x3, y3);
-    } else throw new Error(`path data: command ${command} is not drawn (only M, L, C and Z)`);
+    } else throw new Error(`path data: numbers before any command in "${d.slice(0, 40)}"`);
   }
   finish(false);
   return { contours, closed };
 }
 
-/** Appends a cubic Bézier as line segments of about 2 px (its first point is already there). */
-function cubic(out: number[], x0: number, y0: number, x1: number, y1: number, x2: number, y2: number, x3: number, y3: number): void {
-  const length = Math.hypot(x1 - x0, y1 - y0) + Math.hypot(x2 - x1, y2 - y1) + Math.hypot(x3 - x2, y3 - y2);
-  const n = Math.max(1, Math.min(100, Math.ceil(length / 2)));
+/** Appends a cubic Bézier as line segments (its first point is already there), within `tolerance` px of it. */
+function cubic(out: number[], x0: number, y0: number, x1: number, y1: number, x2: number, y2: number, x3: number, y3: number, tolerance = 0.02): void {
+  // Segments enough that no chord strays more than `tolerance` from the curve: the chords of n
+  // equal steps stray at most 3/4 of the control points' largest second difference over n².
+  const bend = Math.max(Math.hypot(x0 - 2 * x1 + x2, y0 - 2 * y1 + y2), Math.hypot(x1 - 2 * x2 + x3, y1 - 2 * y2 + y3));
+  const n = Math.max(1, Math.min(1000, Math.ceil(Math.sqrt((0.75 * bend) / tolerance))));
   for (let k = 1; k <= n; k++) {
     const t = k / n;
     const u = 1 - t;
@@ -503,6 +509,9 @@ function sharedGlyphs(): GlyphCache {
   return glyphCache;
 }
 
+/** Glyph outlines are flattened in font units, once for every size: a unit is 1/2048 em, 0.03 px of a 60 px glyph. */
+const GLYPH_TOLERANCE = 1;
+
 /** Glyph coverage masks, drawn once per weight, glyph, size and sixteenth-pixel position. */
 class GlyphCache {
   count = 0;
@@ -585,10 +594,10 @@ class GlyphCache {
       else if (command === 'quadraticCurveTo') {
         const [x0, y0] = [current[current.length - 2]!, current[current.length - 1]!];
         // A quadratic as a cubic, then flattened in font units: fine enough at any size we draw.
-        cubic(current, x0, y0, x0 + ((a[0]! - x0) * 2) / 3, y0 + ((a[1]! - y0) * 2) / 3, a[2]! + ((a[0]! - a[2]!) * 2) / 3, a[3]! + ((a[1]! - a[3]!) * 2) / 3, a[2]!, a[3]!);
+        cubic(current, x0, y0, x0 + ((a[0]! - x0) * 2) / 3, y0 + ((a[1]! - y0) * 2) / 3, a[2]! + ((a[0]! - a[2]!) * 2) / 3, a[3]! + ((a[1]! - a[3]!) * 2) / 3, a[2]!, a[3]!, GLYPH_TOLERANCE);
       } else if (command === 'bezierCurveTo') {
         const [x0, y0] = [current[current.length - 2]!, current[current.length - 1]!];
-        cubic(current, x0, y0, a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!);
+        cubic(current, x0, y0, a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, GLYPH_TOLERANCE);
       }
     }
     if (current.length >= 6) contours.push(current);
@@ -603,15 +612,21 @@ class GlyphCache {
  * font-rs method: after a running sum along each row, the absolute value is the coverage).
  * The contour is offset by (dx, dy); x must land in 0 … stride − 2; rows outside are skipped.
  */
-function accumulateContour(acc: Float32Array, stride: number, rows: number, contour: number[], dx: number, dy: number): void {
+/**
+ * The columns each row's edges touched, for painting a wide polygon cell by cell: between two
+ * touched columns the running sum, so the coverage, does not change. Null: every column is summed.
+ */
+type Touched = number[][] | null;
+
+function accumulateContour(acc: Float32Array, stride: number, rows: number, contour: number[], dx: number, dy: number, touched: Touched = null): void {
   const n = contour.length;
   for (let i = 0; i < n; i += 2) {
     const j = (i + 2) % n;
-    accumulateLine(acc, stride, rows, contour[i]! + dx, contour[i + 1]! + dy, contour[j]! + dx, contour[j + 1]! + dy);
+    accumulateLine(acc, stride, rows, contour[i]! + dx, contour[i + 1]! + dy, contour[j]! + dx, contour[j + 1]! + dy, touched);
   }
 }
 
-function accumulateLine(acc: Float32Array, stride: number, rows: number, ax: number, ay: number, bx: number, by: number): void {
+function accumulateLine(acc: Float32Array, stride: number, rows: number, ax: number, ay: number, bx: number, by: number, touched: Touched): void {
   if (ay === by) return;
   let dir = 1;
   let [x0p, y0p, x1p, y1p] = [ax, ay, bx, by];
@@ -634,6 +649,10 @@ function accumulateLine(acc: Float32Array, stride: number, rows: number, ax: num
     const xb = x < xNext ? xNext : x;
     const xaFloor = Math.floor(xa);
     const xbCeil = Math.ceil(xb);
+    if (touched) {
+      const columns = touched[y]!;
+      for (let xi = xaFloor; xi <= Math.max(xbCeil, xaFloor + 1); xi++) columns.push(xi);
+    }
     if (xbCeil <= xaFloor + 1) {
       const xmf = 0.5 * (x + xNext) - xaFloor;
       acc[line + xaFloor] = acc[line + xaFloor]! + d - d * xmf;
@@ -657,6 +676,47 @@ function accumulateLine(acc: Float32Array, stride: number, rows: number, ax: num
     }
     x = xNext;
   }
+}
+
+function boxOfContours(contours: Contours): Box {
+  const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const contour of contours) {
+    for (let i = 0; i < contour.length; i += 2) {
+      box.x0 = Math.min(box.x0, contour[i]!);
+      box.x1 = Math.max(box.x1, contour[i]!);
+      box.y0 = Math.min(box.y0, contour[i + 1]!);
+      box.y1 = Math.max(box.y1, contour[i + 1]!);
+    }
+  }
+  return box;
+}
+
+/**
+ * A closed contour cut to a rectangle (Sutherland–Hodgman, one edge of the rectangle at a time).
+ * The parts outside become runs along the rectangle's edges, which cover nothing inside it.
+ */
+function clipContour(contour: number[], x0: number, y0: number, x1: number, y1: number): number[] {
+  const edges: [(x: number, y: number) => boolean, (ax: number, ay: number, bx: number, by: number) => [number, number]][] = [
+    [(x) => x >= x0, (ax, ay, bx, by) => [x0, ay + ((by - ay) * (x0 - ax)) / (bx - ax)]],
+    [(x) => x <= x1, (ax, ay, bx, by) => [x1, ay + ((by - ay) * (x1 - ax)) / (bx - ax)]],
+    [(_, y) => y >= y0, (ax, ay, bx, by) => [ax + ((bx - ax) * (y0 - ay)) / (by - ay), y0]],
+    [(_, y) => y <= y1, (ax, ay, bx, by) => [ax + ((bx - ax) * (y1 - ay)) / (by - ay), y1]],
+  ];
+  let points = contour;
+  for (const [inside, cross] of edges) {
+    const out: number[] = [];
+    const n = points.length;
+    for (let i = 0; i < n; i += 2) {
+      const [ax, ay] = [points[i]!, points[i + 1]!];
+      const [bx, by] = [points[(i + 2) % n]!, points[(i + 3) % n]!];
+      const [aIn, bIn] = [inside(ax, ay), inside(bx, by)];
+      if (aIn) out.push(ax, ay);
+      if (aIn !== bIn) out.push(...cross(ax, ay, bx, by));
+    }
+    points = out;
+    if (points.length === 0) break;
+  }
+  return points;
 }
 
 function boxOf(drawing: Drawing): Box {
@@ -732,10 +792,13 @@ export class BandPainter {
     }
   }
 
+  /**
+   * A polygon over the band's rows. Each row is summed only at the columns its edges touched;
+   * between two of them the coverage is the same, a span filled at once or skipped. So a curve's
+   * stroke across the whole map costs its edges, not its box.
+   */
   private polygon(polygon: Extract<Drawing, { kind: 'polygon' }>, out: Buffer, top: number, rows: number): void {
     const { box } = polygon;
-    // The whole box across (a stroke may reach past the picture's edge: those columns are not
-    // drawn), the band's rows down.
     const left = Math.floor(box.x0);
     const columns = Math.ceil(box.x1) + 1 - left;
     const y0 = Math.max(top, Math.floor(box.y0));
@@ -745,32 +808,37 @@ export class BandPainter {
     const height = y1 - y0;
     if (this.accumulator.length < stride * height) this.accumulator = new Float32Array(stride * height * 2);
     const acc = this.accumulator;
-    for (const contour of polygon.contours) accumulateContour(acc, stride, height, contour, -left, -y0);
-    const [r, g, b] = [(polygon.color >> 16) & 255, (polygon.color >> 8) & 255, polygon.color & 255];
+    const touched: number[][] = Array.from({ length: height }, () => []);
+    for (const contour of polygon.contours) accumulateContour(acc, stride, height, contour, -left, -y0, touched);
+    const color = polygon.color;
+    const pattern = this.pattern(color);
+    // Picture columns, in the polygon's own.
     const from = Math.max(0, -left);
     const to = Math.min(columns, this.width - left);
     for (let y = 0; y < height; y++) {
-      let sum = 0;
+      const cells = touched[y]!;
+      if (cells.length === 0) continue;
+      cells.sort((a, b) => a - b);
       const row = (y + y0 - top) * this.stride + 1;
       const base = y * stride;
-      for (let x = 0; x < columns; x++) {
+      let sum = 0;
+      let previous = -1;
+      for (const x of cells) {
+        if (x === previous) continue;
+        // The span since the last touched column, at the coverage left by it.
+        const a = Math.abs(sum);
+        const spanFrom = Math.max(previous + 1, from);
+        const spanTo = Math.min(x, to);
+        if (previous >= 0 && a >= 0.002 && spanFrom < spanTo) {
+          if (a >= 0.998) out.fill(pattern, row + (left + spanFrom) * 3, row + (left + spanTo) * 3);
+          else for (let c = spanFrom; c < spanTo; c++) blend(out, row + (left + c) * 3, color, a);
+        }
         sum += acc[base + x]!;
         acc[base + x] = 0;
-        const a = Math.abs(sum);
-        if (a < 0.002 || x < from || x >= to) continue;
-        const p = row + (left + x) * 3;
-        if (a >= 0.998) {
-          out[p] = r;
-          out[p + 1] = g;
-          out[p + 2] = b;
-        } else {
-          out[p] = out[p]! + (r - out[p]!) * a + 0.5;
-          out[p + 1] = out[p + 1]! + (g - out[p + 1]!) * a + 0.5;
-          out[p + 2] = out[p + 2]! + (b - out[p + 2]!) * a + 0.5;
-        }
+        const here = Math.abs(sum);
+        if (here >= 0.002 && x >= from && x < to) blend(out, row + (left + x) * 3, color, Math.min(1, here));
+        previous = x;
       }
-      acc[base + columns] = 0;
-      acc[base + columns + 1] = 0;
     }
   }
 
