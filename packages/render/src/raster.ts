@@ -613,10 +613,13 @@ class GlyphCache {
  * The contour is offset by (dx, dy); x must land in 0 … stride − 2; rows outside are skipped.
  */
 /**
- * The columns each row's edges touched, for painting a wide polygon cell by cell: between two
- * touched columns the running sum, so the coverage, does not change. Null: every column is summed.
+ * The spans of columns each row's edges touched, for painting a wide polygon span by span:
+ * between two spans the running sum, so the coverage, does not change. Null: every column is summed.
  */
 type Touched = number[][] | null;
+
+/** A touched span is kept as one number, its first column · SPAN_KEY + its last. */
+const SPAN_KEY = 2 ** 20;
 
 function accumulateContour(acc: Float32Array, stride: number, rows: number, contour: number[], dx: number, dy: number, touched: Touched = null): void {
   const n = contour.length;
@@ -649,10 +652,8 @@ function accumulateLine(acc: Float32Array, stride: number, rows: number, ax: num
     const xb = x < xNext ? xNext : x;
     const xaFloor = Math.floor(xa);
     const xbCeil = Math.ceil(xb);
-    if (touched) {
-      const columns = touched[y]!;
-      for (let xi = xaFloor; xi <= Math.max(xbCeil, xaFloor + 1); xi++) columns.push(xi);
-    }
+    // The columns written below, as one span (start · 2^20 + end, so that a sort orders them).
+    if (touched) touched[y]!.push(xaFloor * SPAN_KEY + Math.max(xbCeil, xaFloor + 1));
     if (xbCeil <= xaFloor + 1) {
       const xmf = 0.5 * (x + xNext) - xaFloor;
       acc[line + xaFloor] = acc[line + xaFloor]! + d - d * xmf;
@@ -816,28 +817,32 @@ export class BandPainter {
     const from = Math.max(0, -left);
     const to = Math.min(columns, this.width - left);
     for (let y = 0; y < height; y++) {
-      const cells = touched[y]!;
-      if (cells.length === 0) continue;
-      cells.sort((a, b) => a - b);
+      const spans = touched[y]!;
+      if (spans.length === 0) continue;
+      spans.sort((a, b) => a - b);
       const row = (y + y0 - top) * this.stride + 1;
       const base = y * stride;
       let sum = 0;
-      let previous = -1;
-      for (const x of cells) {
-        if (x === previous) continue;
-        // The span since the last touched column, at the coverage left by it.
+      // The last column summed.
+      let done = -1;
+      for (const span of spans) {
+        const first = Math.floor(span / SPAN_KEY);
+        const last = span - first * SPAN_KEY;
+        // Between the spans, the coverage the last one left.
         const a = Math.abs(sum);
-        const spanFrom = Math.max(previous + 1, from);
-        const spanTo = Math.min(x, to);
-        if (previous >= 0 && a >= 0.002 && spanFrom < spanTo) {
-          if (a >= 0.998) out.fill(pattern, row + (left + spanFrom) * 3, row + (left + spanTo) * 3);
-          else for (let c = spanFrom; c < spanTo; c++) blend(out, row + (left + c) * 3, color, a);
+        const gapFrom = Math.max(done + 1, from);
+        const gapTo = Math.min(first, to);
+        if (a >= 0.002 && gapFrom < gapTo) {
+          if (a >= 0.998) out.fill(pattern, row + (left + gapFrom) * 3, row + (left + gapTo) * 3);
+          else for (let c = gapFrom; c < gapTo; c++) blend(out, row + (left + c) * 3, color, a);
         }
-        sum += acc[base + x]!;
-        acc[base + x] = 0;
-        const here = Math.abs(sum);
-        if (here >= 0.002 && x >= from && x < to) blend(out, row + (left + x) * 3, color, Math.min(1, here));
-        previous = x;
+        for (let x = Math.max(first, done + 1); x <= last; x++) {
+          sum += acc[base + x]!;
+          acc[base + x] = 0;
+          const here = Math.abs(sum);
+          if (here >= 0.002 && x >= from && x < to) blend(out, row + (left + x) * 3, color, Math.min(1, here));
+        }
+        done = Math.max(done, last);
       }
     }
   }
