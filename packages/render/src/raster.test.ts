@@ -6,6 +6,7 @@ import type { MapLayout, Shape } from './layout/shapes.ts';
 import { combineAdler } from './pngBands.ts';
 import { layoutPng } from './png.ts';
 import { layoutSvg } from './svg.ts';
+import { pixelDifference } from './testing/pixelDifference.ts';
 
 // The PNG's own rasterizer (raster.ts) against resvg's drawing of the same shapes as SVG, shape
 // kind by shape kind, including what reaches past the picture's edge, dashes, rounded corners,
@@ -15,7 +16,7 @@ function layoutOf(width: number, height: number, shapes: Shape[]): MapLayout {
   return { width, height, shapes, regions: [], title: 'test' };
 }
 
-/** The largest channel difference of each pixel, as a mean and as the share of pixels more than 32 apart. */
+/** Our PNG against resvg's drawing of the same layout as SVG (pixelDifference). */
 function compare(layout: MapLayout, png: Buffer): { mean: number; over32: number } {
   const reference = new Resvg(layoutSvg(layout, { font: 'reference' }), {
     font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
@@ -23,15 +24,7 @@ function compare(layout: MapLayout, png: Buffer): { mean: number; over32: number
   })
     .render()
     .pixels;
-  const ours = PNG.sync.read(png).data;
-  let sum = 0;
-  let over32 = 0;
-  for (let i = 0; i < ours.length; i += 4) {
-    const d = Math.max(Math.abs(reference[i]! - ours[i]!), Math.abs(reference[i + 1]! - ours[i + 1]!), Math.abs(reference[i + 2]! - ours[i + 2]!));
-    sum += d;
-    if (d > 32) over32++;
-  }
-  return { mean: sum / (ours.length / 4), over32: over32 / (ours.length / 4) };
+  return pixelDifference(reference, PNG.sync.read(png).data);
 }
 
 describe('the PNG rasterizer', () => {
