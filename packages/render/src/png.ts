@@ -31,7 +31,7 @@ export async function layoutPng(layout: MapLayout, scale: PngScale = 2, locale: 
   const png = new BandedPng(scene.width, scene.height);
   // A row that repeats the one above (42 % of the rows of the 2× big map: between lines of text,
   // inside the curve's lane) is written with the Up filter, which makes it all zeros: one deflated
-  // row, made once, stands for every such row, and zlib does not see them.
+  // row, made once, stands for each row of a run of them, and zlib does not see those (packBand).
   const repeatedRow = Buffer.alloc(stride);
   repeatedRow[0] = 2;
   const repeated = await deflateBand(repeatedRow, 3);
@@ -47,34 +47,7 @@ export async function layoutPng(layout: MapLayout, scale: PngScale = 2, locale: 
       const buffer = free.pop()!;
       const band = buffer.subarray(0, rows * stride);
       painter.paint(bands[b]!, band, top, rows);
-      // Which rows repeat the one above (the first row of the picture has none above it).
-      const repeats: boolean[] = [];
-      for (let r = 0; r < rows; r++) {
-        const row = band.subarray(r * stride + 1, (r + 1) * stride);
-        repeats.push((top > 0 || r > 0) && row.equals(r > 0 ? band.subarray((r - 1) * stride + 1, r * stride) : previousRow));
-      }
-      band.copy(previousRow, 0, (rows - 1) * stride + 1, rows * stride);
-      // A run of repeated rows stands as the row made above, once per row; a short one (a zlib
-      // stream has a cost of its own) is written with the Up filter in place and deflated with
-      // the new rows around it, on the thread pool.
-      const pieces: Promise<PackedRows>[] = [];
-      let from = 0;
-      for (let r = 0; r < rows; ) {
-        let end = r;
-        while (end < rows && repeats[end]) end++;
-        if (end - r >= MIN_REPEATED_RUN) {
-          if (from < r) pieces.push(deflateBand(band.subarray(from * stride, r * stride), 3));
-          for (let i = r; i < end; i++) pieces.push(Promise.resolve(repeated));
-          from = end;
-        } else {
-          for (let i = r; i < end; i++) {
-            band.fill(0, i * stride, (i + 1) * stride);
-            band[i * stride] = 2;
-          }
-        }
-        r = end === r ? r + 1 : end;
-      }
-      if (from < rows) pieces.push(deflateBand(band.subarray(from * stride, rows * stride), 3));
+      const pieces = packBand(band, rows, stride, top === 0, previousRow, repeated);
       deflating.push(Promise.all(pieces).then((packed) => ({ pieces: packed, buffer })));
     }
     while (deflating.length > 0) addBand(png, await deflating.shift()!);
@@ -86,6 +59,40 @@ export async function layoutPng(layout: MapLayout, scale: PngScale = 2, locale: 
 }
 
 type PackedRows = Awaited<ReturnType<typeof deflateBand>>;
+
+/**
+ * A painted band as the pieces of the file, in order. A run of rows that each repeat the one
+ * above stands as `repeated` (the Up filter's zero row, deflated once), once per row; a short
+ * run (a zlib stream has a cost of its own) is written with the Up filter in place and deflated
+ * with the new rows around it, on the thread pool. `previousRow` (the last row above the band)
+ * is compared before any row is changed, then becomes the band's last row.
+ */
+function packBand(band: Buffer, rows: number, stride: number, firstBand: boolean, previousRow: Buffer, repeated: PackedRows): Promise<PackedRows>[] {
+  const row = (r: number) => band.subarray(r * stride + 1, (r + 1) * stride);
+  // The picture's first row has none above it.
+  const repeats = Array.from({ length: rows }, (_, r) => (r > 0 || !firstBand) && row(r).equals(r > 0 ? row(r - 1) : previousRow));
+  row(rows - 1).copy(previousRow);
+  const pieces: Promise<PackedRows>[] = [];
+  let from = 0;
+  for (let r = 0; r < rows; r++) {
+    if (!repeats[r]) continue;
+    let end = r;
+    while (end < rows && repeats[end]) end++;
+    if (end - r >= MIN_REPEATED_RUN) {
+      if (from < r) pieces.push(deflateBand(band.subarray(from * stride, r * stride), 3));
+      for (let i = r; i < end; i++) pieces.push(Promise.resolve(repeated));
+      from = end;
+    } else {
+      for (let i = r; i < end; i++) {
+        band.fill(0, i * stride, (i + 1) * stride);
+        band[i * stride] = 2;
+      }
+    }
+    r = end - 1;
+  }
+  if (from < rows) pieces.push(deflateBand(band.subarray(from * stride, rows * stride), 3));
+  return pieces;
+}
 
 /** Adds a band's deflated pieces to the file, in order, and gives its buffer back. */
 function addBand(png: BandedPng, band: { pieces: PackedRows[]; buffer: Buffer }): Buffer {
