@@ -87,7 +87,9 @@ describe.skipIf(unavailable !== null)('Klantreis on a phone and a laptop screen'
             // ...and its detail too: the names and the roles, not the stored keys ("templateId: …", "role: owner").
             const details = await page.locator('table.audit tbody td:nth-child(5)').allTextContents();
             expect(details).toContainEqual(expect.stringMatching(locale === 'nl-NL' ? /sjabloon: / : /template: /));
-            for (const detail of details) expect(detail).not.toMatch(/\b(templateId|userId|journeyId|importId|linkId)\b/);
+            for (const detail of details) expect(detail).not.toMatch(/\b(templateId|userId|journeyId|importId|linkId)\b|\{"from"/);
+            // A portfolio change as "from → to", its status named: "status: Idee → Idee" / "status: Idea → Idea".
+            expect(details).toContainEqual(expect.stringMatching(locale === 'nl-NL' ? /status: Idee → / : /status: Idea → /));
           }
           // The share links are read row by row, each cell named by its column, Revoke within reach.
           if (name === 'share links') {

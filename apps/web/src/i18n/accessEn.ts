@@ -163,6 +163,9 @@ export const accessEn = {
       kind: 'kind',
       fileName: 'file',
       rows: 'rows',
+      status: 'status',
+      tags: 'tags',
+      ownerId: 'owner',
       invitationId: 'invitation',
     },
     // What a share link shows (the detail 'shows').

@@ -165,6 +165,9 @@ export const accessNl: typeof accessEn = {
       kind: 'soort',
       fileName: 'bestand',
       rows: 'rijen',
+      status: 'status',
+      tags: 'labels',
+      ownerId: 'eigenaar',
       invitationId: 'uitnodiging',
     },
     // What a share link shows (the detail 'shows').

@@ -239,9 +239,9 @@ export function AuditScene({ workspaceId }: { workspaceId: string }) {
 const ROLE_DETAILS = new Set(['role', 'from', 'to']);
 
 /**
- * An audit event's detail as "key: value" pairs, which a narrow column can wrap between: the names
- * and the roles in the page's language, yes/no for a flag, a moment as a local date and time. A name
- * or a value a later version adds is shown as it is stored.
+ * An audit event's detail as "key: value" pairs, which a narrow column can wrap between: the names,
+ * roles and statuses in the page's language, yes/no for a flag, a moment as a local date and time,
+ * a change as "from → to". A name or a value a later version adds is shown as it is stored.
  */
 function detailText(detail: Record<string, unknown>, t: TFunction, locale: string): string {
   const valueText = (key: string, value: unknown): string => {
@@ -249,7 +249,10 @@ function detailText(detail: Record<string, unknown>, t: TFunction, locale: strin
     if (typeof value === 'boolean') return t(value ? 'access.audit.yes' : 'access.audit.no');
     if (typeof value === 'string' && ROLE_DETAILS.has(key)) return t(`access.roles.${value}`, { defaultValue: value });
     if (key === 'expiresAt' && typeof value === 'number') return new Date(value).toLocaleString(locale);
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+    if (key === 'status' && typeof value === 'string') return t(`portfolio.statuses.${value}`, { defaultValue: value });
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.length > 0 ? value.join(', ') : t('access.audit.none');
+    // A change: "from → to", each side named as the field's values are.
+    if (value && typeof value === 'object' && 'from' in value && 'to' in value) return `${valueText(key, value.from)} → ${valueText(key, value.to)}`;
     if (key === 'shows' && typeof value === 'object') {
       const shown = Object.entries(value).filter(([, on]) => on === true);
       return shown.length ? shown.map(([part]) => t(`access.audit.shows.${part}`, { defaultValue: part })).join(', ') : t('access.audit.none');
