@@ -58,8 +58,9 @@ describe.skipIf(unavailable !== null)("the editor's curve and the SVG export's, 
     expect(dx).toBeGreaterThan(0);
     expect(dy).toBeGreaterThan(0);
 
-    // The to-be curve and its rings are drawn in both, one ring a target.
-    expect(await curve.locator('[data-testid="to-be-curve"] [data-target]').count()).toBe(2);
+    // The to-be curve and its rings are drawn in both, one ring a target. The editor's first
+    // frame draws only the columns in view (firstFrame); the last step's ring comes a frame later.
+    await expect.poll(() => curve.locator('[data-testid="to-be-curve"] [data-target]').count()).toBe(2);
     expect([...svg.matchAll(/<circle [^>]*r="6" fill="#ffffff" stroke="#5e35b1"/g)]).toHaveLength(2);
 
     // For the eye: the editor's curve and the export, side by side in the temp folder.
