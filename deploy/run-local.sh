@@ -51,8 +51,23 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+PROXY_PORT=${KLANTREIS_PROXY_PORT:-8080}
+node -e 'require("net").createServer().once("error",()=>process.exit(1)).listen(+process.argv[1],"127.0.0.1",function(){this.close()})' "$PROXY_PORT" \
+  || die "port $PROXY_PORT is taken; set KLANTREIS_PROXY_PORT to a free one"
+
+# Sets the variable named $1 to a free port from the kernel: never the proxy's, nor one handed out
+# before (a port just closed may come again, and a server on the proxy's port would answer in
+# haproxy's place).
+TAKEN_PORTS=" $PROXY_PORT "
+pick_port() {
+  local port
+  while :; do
+    port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+    case "$TAKEN_PORTS" in *" $port "*) continue ;; esac
+    TAKEN_PORTS+="$port "
+    printf -v "$1" '%s' "$port"
+    return
+  done
 }
 
 # Waits until `curl` gets a 2xx from $1, at most $2 seconds; $3 names what for the message.
@@ -75,7 +90,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || die "PostgreSQL is not installed (apt-get install postgresql), or set DATABASE_URL"
   PG_CTL=$PG_BIN/pg_ctl
   PG_DATA=$RUN_DIR/postgres
-  PG_PORT=$(free_port)
+  pick_port PG_PORT
   mkdir -p "$PG_DATA"
   if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DATA"; fi
   chmod 700 "$PG_DATA"
@@ -95,7 +110,7 @@ fi
 if [ -z "${KLANTREIS_REDIS_URL:-}" ]; then
   REDIS_SERVER=$(command -v redis-server || echo /usr/bin/redis-server)
   [ -x "$REDIS_SERVER" ] || die "redis-server is not installed (apt-get install redis-server), or set KLANTREIS_REDIS_URL"
-  REDIS_PORT=$(free_port)
+  pick_port REDIS_PORT
   # Nothing in Redis needs to survive a restart (docs/deploy.md): no snapshots, no append log.
   "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$RUN_DIR" \
     >"$RUN_DIR/logs/redis.log" 2>&1 &
@@ -110,7 +125,6 @@ if [ -z "${KLANTREIS_REDIS_URL:-}" ]; then
 fi
 
 # --- The three Klantreis processes ------------------------------------------------------------
-PROXY_PORT=${KLANTREIS_PROXY_PORT:-8080}
 export KLANTREIS_PUBLIC_URL="http://127.0.0.1:$PROXY_PORT"
 export KLANTREIS_DATA="$RUN_DIR/data"
 export KLANTREIS_TRUST_PROXY=127.0.0.1
@@ -123,7 +137,7 @@ export HOST=127.0.0.1
 declare -A NODE_PORT NODE_PID
 start_node() {
   local name=$1
-  NODE_PORT[$name]=$(free_port)
+  pick_port "NODE_PORT[$name]"
   PORT=${NODE_PORT[$name]} KLANTREIS_NODE_NAME=$name KLANTREIS_INTERNAL_URL="http://127.0.0.1:${NODE_PORT[$name]}" \
     node "$ROOT/apps/server/src/main.ts" >"$RUN_DIR/logs/klantreis-$name.log" 2>&1 &
   NODE_PID[$name]=$!
@@ -147,6 +161,11 @@ export KLANTREIS_NODE_A="127.0.0.1:${NODE_PORT[a]}" KLANTREIS_NODE_B="127.0.0.1:
 PIDS+=($!)
 HAPROXY_PID=$!
 wait_http "$KLANTREIS_PUBLIC_URL/api/health" 15 "haproxy (port $PROXY_PORT taken? set KLANTREIS_PROXY_PORT)"
+# The answer must be haproxy's (it names the process): a server that took the port since the check
+# above would answer the health check in its place.
+kill -0 "$HAPROXY_PID" 2>/dev/null || die "haproxy has ended, port $PROXY_PORT taken? $(tail -5 "$RUN_DIR/logs/haproxy.log")"
+curl -fsS -D - -o /dev/null --max-time 2 "$KLANTREIS_PUBLIC_URL/api/health" | grep -qi '^x-klantreis-process:' \
+  || die "port $PROXY_PORT is taken by another server, not haproxy; set KLANTREIS_PROXY_PORT to a free one"
 
 cat <<EOF
 

@@ -76,6 +76,8 @@ describe.skipIf(unavailable !== null)('lane heights on a map drawn in part (issu
       /** Scrolled to each far column, every row is as tall as at the start, and the far text is whole. */
       async function rowsHold(start: Record<string, number>, columns: [string, string][]): Promise<void> {
         for (const [laneId, stepId] of columns) {
+          // Every step's curve point is drawn only after the map's own first paint, a transition of its own.
+          await page.locator(`.curve__point[data-step-id="${stepId}"]`).waitFor({ state: 'attached' });
           const x = await page.evaluate((stepId) => {
             const index = [...document.querySelectorAll('.curve__point')].findIndex((el) => el.getAttribute('data-step-id') === stepId);
             return index * 156;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, globSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -318,24 +318,36 @@ function curlAvailable(): boolean {
 }
 
 describe.skipIf(!postgresUrl || !clusterAvailable() || !curlAvailable())('deploy/run-local.sh', () => {
-  it('starts PostgreSQL, Redis, three processes and haproxy, and stops every one of them when told', async () => {
-    const port = await freePort();
+  /**
+   * Starts run-local.sh on a free port and waits until it says it is up. Another test may take
+   * the port before haproxy binds it: the script then says so, and it is started again on another.
+   */
+  async function startRunLocal(): Promise<{ script: ChildProcess; port: number; output: () => string; exited: Promise<number | null> }> {
     // Its own throwaway PostgreSQL where initdb is here (as people run it), else the tests' server.
     const ownPostgres = globSync('/usr/lib/postgresql/*/bin/initdb').length > 0;
-    const script = spawn('bash', [RUN_LOCAL], {
-      env: { ...process.env, KLANTREIS_PROXY_PORT: String(port), KLANTREIS_SAMPLES: 'off', DATABASE_URL: ownPostgres ? '' : await createTestDatabase(postgresUrl!), KLANTREIS_REDIS_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    script.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    script.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => script.once('exit', (code) => resolve(code)));
-    try {
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const script = spawn('bash', [RUN_LOCAL], {
+        env: { ...process.env, KLANTREIS_PROXY_PORT: String(port), KLANTREIS_SAMPLES: 'off', DATABASE_URL: ownPostgres ? '' : await createTestDatabase(postgresUrl!), KLANTREIS_REDIS_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      script.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      script.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => script.once('exit', (code) => resolve(code)));
       const deadline = performance.now() + 90_000;
-      while (!output.includes('Ctrl-C stops everything')) {
-        if (script.exitCode !== null || performance.now() > deadline) throw new Error(`run-local.sh did not come up:\n${output}`);
-        await sleep(100);
-      }
+      while (!output.includes('Ctrl-C stops everything') && script.exitCode === null && performance.now() < deadline) await sleep(100);
+      if (output.includes('Ctrl-C stops everything')) return { script, port, output: () => output, exited };
+      if (script.exitCode === null) script.kill('SIGKILL');
+      await exited;
+      if (!new RegExp(`port ${port} (is )?taken`).test(output) || attempt === 3) throw new Error(`run-local.sh did not come up:\n${output}`);
+    }
+  }
+
+  it('starts PostgreSQL, Redis, three processes and haproxy, and stops every one of them when told', async () => {
+    const { script, port, output: outputNow, exited } = await startRunLocal();
+    try {
+      const output = outputNow();
       expect(output).toContain(`behind haproxy:  http://127.0.0.1:${port}`);
       const pids = [...output.matchAll(/pid (\d+)/g)].map((match) => Number(match[1]));
       expect(pids.length).toBeGreaterThanOrEqual(4);
@@ -353,7 +365,7 @@ describe.skipIf(!postgresUrl || !clusterAvailable() || !curlAvailable())('deploy
       // Ctrl-C in a terminal; SIGTERM here, as a test runner may start it with SIGINT ignored.
       script.kill('SIGTERM');
       expect(await Promise.race([exited, sleep(30_000).then(() => 'still running')])).not.toBe('still running');
-      expect(output).toContain('run-local: stopping');
+      expect(outputNow()).toContain('run-local: stopping');
       expect(pids.filter(alive)).toEqual([]);
       expect(existsSync(runDir)).toBe(false);
     } finally {
