@@ -319,6 +319,16 @@ function curlAvailable(): boolean {
 
 describe.skipIf(!postgresUrl || !clusterAvailable() || !curlAvailable())('deploy/run-local.sh', () => {
   /**
+   * Stops run-local.sh as Ctrl-C does, so that it stops what it started: SIGKILL would leave its
+   * PostgreSQL, Redis and processes running. SIGKILL only when it has not ended in 30 s.
+   */
+  async function stopRunLocal(script: ChildProcess, exited: Promise<number | null>): Promise<void> {
+    if (script.exitCode !== null || script.signalCode !== null) return;
+    script.kill('SIGTERM');
+    if ((await Promise.race([exited, sleep(30_000).then(() => 'still running')])) === 'still running') script.kill('SIGKILL');
+  }
+
+  /**
    * Starts run-local.sh on a free port and waits until it says it is up. Another test may take
    * the port before haproxy binds it: the script then says so, and it is started again on another.
    */
@@ -338,8 +348,7 @@ describe.skipIf(!postgresUrl || !clusterAvailable() || !curlAvailable())('deploy
       const deadline = performance.now() + 90_000;
       while (!output.includes('Ctrl-C stops everything') && script.exitCode === null && performance.now() < deadline) await sleep(100);
       if (output.includes('Ctrl-C stops everything')) return { script, port, output: () => output, exited };
-      if (script.exitCode === null) script.kill('SIGKILL');
-      await exited;
+      await stopRunLocal(script, exited);
       if (!new RegExp(`port ${port} (is )?taken`).test(output) || attempt === 3) throw new Error(`run-local.sh did not come up:\n${output}`);
     }
   }
@@ -369,7 +378,7 @@ describe.skipIf(!postgresUrl || !clusterAvailable() || !curlAvailable())('deploy
       expect(pids.filter(alive)).toEqual([]);
       expect(existsSync(runDir)).toBe(false);
     } finally {
-      if (script.exitCode === null) script.kill('SIGKILL');
+      await stopRunLocal(script, exited);
     }
   }, 120_000);
 });
