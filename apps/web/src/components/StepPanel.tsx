@@ -32,7 +32,7 @@ export function StepPanel({ journey, step }: { journey: JourneyDocument; step: S
   const number = journey.steps.indexOf(step) + 1;
 
   return (
-    <section className="step-panel" aria-labelledby="step-panel-title" data-testid="step-panel">
+    <section className="step-panel" aria-labelledby="step-panel-title" data-testid="step-panel" data-step-id={step.id}>
       <div className="panel__head">
         <h2 id="step-panel-title">
           {t('step.details')} · {number}
