@@ -52,8 +52,14 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 PROXY_PORT=${KLANTREIS_PROXY_PORT:-8080}
-node -e 'require("net").createServer().once("error",()=>process.exit(1)).listen(+process.argv[1],"127.0.0.1",function(){this.close()})' "$PROXY_PORT" \
-  || die "port $PROXY_PORT is taken; set KLANTREIS_PROXY_PORT to a free one"
+[[ "$PROXY_PORT" =~ ^[0-9]+$ ]] && [ "$PROXY_PORT" -ge 1 ] && [ "$PROXY_PORT" -le 65535 ] \
+  || die "KLANTREIS_PROXY_PORT must be a port number (1-65535), not '$PROXY_PORT'"
+PORT_CHECK=$(node -e 'require("net").createServer().once("error",(e)=>{console.log(e.code);process.exit(0)}).listen(+process.argv[1],"127.0.0.1",function(){this.close()})' "$PROXY_PORT")
+case "$PORT_CHECK" in
+  "") ;;
+  EADDRINUSE) die "port $PROXY_PORT is taken; set KLANTREIS_PROXY_PORT to a free one" ;;
+  *) die "cannot listen on port $PROXY_PORT ($PORT_CHECK); set KLANTREIS_PROXY_PORT to another" ;;
+esac
 
 # Sets the variable named $1 to a free port from the kernel: never the proxy's, nor one handed out
 # before (a port just closed may come again, and a server on the proxy's port would answer in
@@ -157,14 +163,31 @@ export KLANTREIS_PROXY_HOST="127.0.0.1:$PROXY_PORT"
 export KLANTREIS_PROXY_STATS_SOCKET="$RUN_DIR/haproxy.sock"
 export KLANTREIS_NODE_A="127.0.0.1:${NODE_PORT[a]}" KLANTREIS_NODE_B="127.0.0.1:${NODE_PORT[b]}" KLANTREIS_NODE_C="127.0.0.1:${NODE_PORT[c]}"
 "$HAPROXY" -c -q -f deploy/haproxy.cfg || die "deploy/haproxy.cfg is not valid"
-"$HAPROXY" -db -f deploy/haproxy.cfg >"$RUN_DIR/logs/haproxy.log" 2>&1 &
+# -dR: no SO_REUSEPORT, so that haproxy cannot share its port with another listener unnoticed.
+"$HAPROXY" -db -dR -f deploy/haproxy.cfg >"$RUN_DIR/logs/haproxy.log" 2>&1 &
 PIDS+=($!)
 HAPROXY_PID=$!
-wait_http "$KLANTREIS_PUBLIC_URL/api/health" 15 "haproxy (port $PROXY_PORT taken? set KLANTREIS_PROXY_PORT)"
-# The answer must be haproxy's (it names the process): a server that took the port since the check
-# above would answer the health check in its place.
-kill -0 "$HAPROXY_PID" 2>/dev/null || die "haproxy has ended, port $PROXY_PORT taken? $(tail -5 "$RUN_DIR/logs/haproxy.log")"
-curl -fsS -D - -o /dev/null --max-time 2 "$KLANTREIS_PUBLIC_URL/api/health" | grep -qi '^x-klantreis-process:' \
+# haproxy answers on its admin socket only once every listener is bound, and exits when one
+# cannot be: a listener that took the port since the check above stops it here. The pid it gives
+# is this haproxy's, not another's left on the same socket path.
+haproxy_pid() {
+  node -e 'const c=require("net").connect(process.argv[1]);let o="";c.on("data",(d)=>(o+=d));c.on("close",()=>console.log(/^Pid: (\d+)/m.exec(o)?.[1]??""));c.on("error",()=>{});c.end("show info\n")' "$KLANTREIS_PROXY_STATS_SOCKET"
+}
+for _ in $(seq 1 100); do
+  kill -0 "$HAPROXY_PID" 2>/dev/null || break
+  [ "$(haproxy_pid)" = "$HAPROXY_PID" ] && break
+  sleep 0.1
+done
+if ! kill -0 "$HAPROXY_PID" 2>/dev/null; then
+  grep -q 'Address already in use' "$RUN_DIR/logs/haproxy.log" && die "port $PROXY_PORT is taken; set KLANTREIS_PROXY_PORT to a free one"
+  die "haproxy has ended: $(tail -5 "$RUN_DIR/logs/haproxy.log")"
+fi
+[ "$(haproxy_pid)" = "$HAPROXY_PID" ] || die "haproxy did not answer on $KLANTREIS_PROXY_STATS_SOCKET: $(tail -5 "$RUN_DIR/logs/haproxy.log")"
+wait_http "$KLANTREIS_PUBLIC_URL/api/health" 15 "haproxy"
+# The answer must be haproxy's: it names the process (any answer, a 503 too, carries the header).
+# The headers are read whole first: `curl | grep -q` fails under pipefail when grep stops reading early.
+HEALTH_HEADERS=$(curl -sS -D - -o /dev/null --max-time 2 "$KLANTREIS_PUBLIC_URL/api/health" || true)
+grep -qi '^x-klantreis-process:' <<<"$HEALTH_HEADERS" \
   || die "port $PROXY_PORT is taken by another server, not haproxy; set KLANTREIS_PROXY_PORT to a free one"
 
 cat <<EOF
