@@ -33,8 +33,10 @@ PG_CTL=""
 PG_DATA=""
 
 stop_all() {
-  trap - EXIT INT TERM
-  say "stopping"
+  trap - EXIT INT TERM HUP PIPE
+  # Output may have nowhere to go (a closed terminal or pipe): what follows must run all the same.
+  trap '' PIPE
+  { say "stopping"; } 2>/dev/null || true
   # Only what this script started, by pid: the processes first (they hand their journeys over
   # on SIGTERM), then the proxy, Redis and PostgreSQL.
   for pid in "${PIDS[@]}"; do kill -CONT "$pid" 2>/dev/null || true; kill -TERM "$pid" 2>/dev/null || true; done
@@ -46,10 +48,14 @@ stop_all() {
   done
   for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   if [ -n "$PG_CTL" ]; then as_postgres "$PG_CTL" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true; fi
-  if [ "${KLANTREIS_KEEP:-}" = 1 ]; then say "kept $RUN_DIR"; else rm -rf "$RUN_DIR"; fi
+  if [ "${KLANTREIS_KEEP:-}" = 1 ]; then { say "kept $RUN_DIR"; } 2>/dev/null || true; else rm -rf "$RUN_DIR"; fi
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
+# A closed terminal or output pipe (deploy/run-local.sh | head) stops everything too: bash would
+# otherwise die of the signal without its EXIT trap and leave PostgreSQL, Redis and the rest running.
+trap 'exit 129' HUP
+trap 'exit 141' PIPE
 
 PROXY_PORT=${KLANTREIS_PROXY_PORT:-8080}
 [[ "$PROXY_PORT" =~ ^[0-9]+$ ]] && [ "$PROXY_PORT" -ge 1 ] && [ "$PROXY_PORT" -le 65535 ] \
