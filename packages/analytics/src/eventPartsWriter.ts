@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NormalizedEvent } from './eventLogTypes.ts';
 import { EncodedRows, MAX_ROW_BYTES, ROW_DELIMITER, ROW_QUOTE } from './eventRowEncoding.ts';
@@ -75,6 +76,17 @@ export function segmentBytes(index: number): number {
   return Math.min(SMALL_SEGMENT_BYTES * 2 ** (index - SMALL_SEGMENTS + 1), LARGEST_SEGMENT_BYTES);
 }
 
+function writeChunksSync(path: string, chunks: readonly Buffer[]): void {
+  const file = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let written = 0; written < chunk.length; ) written += writeSync(file, chunk, written);
+    }
+  } finally {
+    closeSync(file);
+  }
+}
+
 /**
  * Writes events as Parquet parts in a folder: each segment of rows goes through a temporary CSV
  * read by DuckDB's own CSV reader (on 1M events 0.59 s, against 0.85 s for the data-chunk appender
@@ -135,9 +147,15 @@ export class EventPartsWriter {
     await this.waitForLoad();
     const index = this.segments++;
     const path = join(this.directory, `segment-${index}.csv`);
-    // The reader goes on while libuv's threads write the segment's file and DuckDB loads it.
-    // Settled into a value so that a failure waits for `waitForLoad` instead of being unhandled.
-    this.loading = writeFile(path, chunks).then(() => this.load(path, partPath(this.directory, index), maxLineBytes)).then(
+    // Written at once, so that DuckDB starts loading it now. Written asynchronously, the file
+    // waited for turns of the event loop, which the reader keeps busy: the load ran during the
+    // next flush's wait, in series with the reader (BPIC 2012: 0.30–0.37 s of waiting in six
+    // flushes, the import 1.31 s against 1.61 s median in 8 alternating runs; a 4 MB write takes
+    // 2–15 ms into the page cache).
+    writeChunksSync(path, chunks);
+    // The reader goes on while DuckDB loads the segment on its own thread. Settled into a value
+    // so that a failure waits for `waitForLoad` instead of being unhandled.
+    this.loading = this.load(path, partPath(this.directory, index), maxLineBytes).then(
       () => null,
       (error: unknown) => ({ failed: error }),
     );
