@@ -45,8 +45,15 @@ describe('EventPartsWriter', () => {
     const given = [
       { caseId: 'a\x1fb', activity: 'quote \x01 "here"', timestampMicros: -2_208_988_800_000_000, channel: '', resource: null, segment: 'line\nbreak\r\nand CR\r', attributesJson: '{"k":"é € 😀 \\u0001"}' },
       { caseId: 'ü', activity: 'Aanvraag voltooien', timestampMicros: 0, channel: null, resource: '112', segment: '', attributesJson: null },
+      // ASCII, then a character that is not: the row writer starts such a value over in UTF-8.
+      { caseId: 'case 7', activity: 'Offerte naar Ünal', timestampMicros: 1, channel: 'balie', resource: 'Jansen\tde Vries', segment: 'zzp€', attributesJson: '{"naam":"Müller"}' },
       // 2.4 MB: longer than a row buffer of 1 MB and than DuckDB's default line limit of 2 MB, and after it a row that starts in a new buffer.
       { caseId: 'long', activity: 'ß'.repeat(1_200_000), timestampMicros: 1_317_422_324_546_000, channel: 'web', resource: 'x', segment: null, attributesJson: '{"n":1}' },
+      // Integers are written in two parts from 10^8 on.
+      { caseId: 'tens', activity: 'around 10^8', timestampMicros: 99_999_999, channel: null, resource: null, segment: null, attributesJson: null },
+      { caseId: 'tens', activity: 'around 10^8', timestampMicros: 100_000_000, channel: null, resource: null, segment: null, attributesJson: null },
+      { caseId: 'tens', activity: 'around 10^8', timestampMicros: -100_000_007, channel: null, resource: null, segment: null, attributesJson: null },
+      { caseId: 'tens', activity: 'around 10^8', timestampMicros: 1_000_000_000_000_001, channel: null, resource: null, segment: null, attributesJson: null },
       { caseId: 'last', activity: 'end', timestampMicros: 9_007_199_254_740_991, channel: null, resource: null, segment: null, attributesJson: null },
     ];
     for (const [index, event] of given.entries()) expect(writer.add({ line: index + 1, ...event })).toBe(true);

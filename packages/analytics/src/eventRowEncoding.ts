@@ -26,17 +26,53 @@ function fieldText(value: string): string {
   return NEEDS_QUOTING.test(value) ? ROW_QUOTE + value.replaceAll(ROW_QUOTE, ROW_QUOTE + ROW_QUOTE) + ROW_QUOTE : value;
 }
 
-/** A NULL is an empty field: nothing is written. */
-function optionalFieldText(value: string | null): string {
-  return value === null ? '' : fieldText(value);
+/** Text fields: case id, activity, channel, resource, segment. */
+const QUOTED_FIELDS = 5;
+/**
+ * Up to this length a string is written by a loop over its characters while it is ASCII; a
+ * longer one by Buffer#write. A native call per field cost more than the loop: on BPIC 2012's
+ * 262,200 rows the encoding took 120–200 ms against 170–260 ms.
+ */
+const LOOPED_CHARS = 64;
+
+/** Writes a text field at `at` as fieldText gives it; returns where it ends. */
+function writeField(buffer: Buffer, at: number, value: string): number {
+  const length = value.length;
+  if (length > 0 && length <= LOOPED_CHARS) {
+    let index = 0;
+    // Printable ASCII is written as it is; a control character (the delimiter, quote and line
+    // breaks among them) or any other character leaves the field to fieldText and Buffer#write.
+    for (; index < length; index++) {
+      const code = value.charCodeAt(index);
+      if (code < 0x20 || code >= 0x80) break;
+      buffer[at + index] = code;
+    }
+    if (index === length) return at + length;
+  }
+  return at + buffer.write(fieldText(value), at);
 }
 
-/** The number of characters of an integer written in decimal (as `String(value)` writes it). */
-function decimalLength(value: number): number {
-  if (!Number.isSafeInteger(value)) return String(value).length;
-  let length = value < 0 ? 2 : 1;
-  for (let rest = Math.abs(value); rest >= 10; rest = Math.floor(rest / 10)) length++;
-  return length;
+/** Writes `text` as UTF-8 at `at`; returns where it ends. */
+function writeAsciiOrUtf8(buffer: Buffer, at: number, text: string): number {
+  const length = text.length;
+  if (length > LOOPED_CHARS) return at + buffer.write(text, at);
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) return at + buffer.write(text, at);
+    buffer[at + index] = code;
+  }
+  return at + length;
+}
+
+/** What an integer's decimal text takes at most: a safe integer, or `String(value)` of any other number. */
+const MAX_NUMBER_CHARS = 24;
+const TEN_TO_THE_EIGHTH = 100_000_000;
+
+/** The number of digits of a non-negative integer below 10^8. */
+function digitCount(value: number): number {
+  let digits = 1;
+  for (let power = 10; digits < 8 && value >= power; power *= 10) digits++;
+  return digits;
 }
 
 /**
@@ -64,37 +100,32 @@ export class EncodedRows {
 
   /** Appends the event's row; false when the row is too large for DuckDB's reader, and then nothing is written. */
   append(event: NormalizedEvent, order: number): boolean {
-    const caseId = fieldText(event.caseId);
-    const activity = fieldText(event.activity);
-    const channel = optionalFieldText(event.channel);
-    const resource = optionalFieldText(event.resource);
-    const segment = optionalFieldText(event.segment);
+    const { caseId, activity, channel, resource, segment } = event;
     // JSON escapes every control character, so attribute text never needs quoting.
     const attributes = event.attributesJson ?? '';
-    const rowChars =
-      caseId.length + activity.length + decimalLength(event.timestampMicros) + decimalLength(order) +
-      channel.length + resource.length + segment.length + attributes.length + SEPARATOR_CHARS;
-    // Characters, not bytes, but one character is at most three UTF-8 bytes.
-    const maxBytes = rowChars * 3;
+    const textChars = caseId.length + activity.length + (channel?.length ?? 0) + (resource?.length ?? 0) + (segment?.length ?? 0) + attributes.length;
+    // A character is at most three UTF-8 bytes (a doubled quote two), and a quoted field gains two.
+    const maxBytes = textChars * 3 + QUOTED_FIELDS * 2 + 2 * MAX_NUMBER_CHARS + SEPARATOR_CHARS;
     if (maxBytes > MAX_ROW_BYTES) return false;
     if (this.used + maxBytes > this.chunk.length) this.startChunk(maxBytes);
     const chunk = this.chunk;
     let at = this.used;
-    at += chunk.write(caseId, at);
+    at = writeField(chunk, at, caseId);
     chunk[at++] = DELIMITER_BYTE;
-    at += chunk.write(activity, at);
+    at = writeField(chunk, at, activity);
     chunk[at++] = DELIMITER_BYTE;
     at = writeInteger(chunk, at, event.timestampMicros);
     chunk[at++] = DELIMITER_BYTE;
     at = writeInteger(chunk, at, order);
     chunk[at++] = DELIMITER_BYTE;
-    if (channel.length > 0) at += chunk.write(channel, at);
+    // A NULL is an empty field: nothing is written.
+    if (channel !== null) at = writeField(chunk, at, channel);
     chunk[at++] = DELIMITER_BYTE;
-    if (resource.length > 0) at += chunk.write(resource, at);
+    if (resource !== null) at = writeField(chunk, at, resource);
     chunk[at++] = DELIMITER_BYTE;
-    if (segment.length > 0) at += chunk.write(segment, at);
+    if (segment !== null) at = writeField(chunk, at, segment);
     chunk[at++] = DELIMITER_BYTE;
-    if (attributes.length > 0) at += chunk.write(attributes, at);
+    if (attributes.length > 0) at = writeAsciiOrUtf8(chunk, at, attributes);
     chunk[at++] = NEWLINE_BYTE;
     if (at - this.used > this.longestRow) this.longestRow = at - this.used;
     this.used = at;
@@ -133,12 +164,21 @@ function writeInteger(buffer: Buffer, at: number, value: number): number {
     buffer[at++] = MINUS_BYTE;
     value = -value;
   }
-  const end = at + decimalLength(value);
-  let position = end;
-  do {
-    const next = Math.floor(value / 10);
-    buffer[--position] = DIGIT_ZERO + (value - next * 10);
+  if (value < TEN_TO_THE_EIGHTH) return writeDigits(buffer, at, value, digitCount(value));
+  // A timestamp in microseconds has 16 digits: written as two parts that each fit 32-bit
+  // arithmetic, not divided by ten 16 times as a double.
+  const high = Math.floor(value / TEN_TO_THE_EIGHTH);
+  at = writeDigits(buffer, at, high, digitCount(high));
+  return writeDigits(buffer, at, value - high * TEN_TO_THE_EIGHTH, 8);
+}
+
+/** Writes `value`, below 10^8, as `digits` decimal digits with zeros in front; returns where they end. */
+function writeDigits(buffer: Buffer, at: number, value: number, digits: number): number {
+  const end = at + digits;
+  for (let position = end - 1; position >= at; position--) {
+    const next = (value / 10) | 0;
+    buffer[position] = DIGIT_ZERO + value - next * 10;
     value = next;
-  } while (value > 0);
+  }
   return end;
 }
