@@ -185,12 +185,14 @@ export class JourneyAnalysis {
     // Every visit as a row, from the last event of the visit: that event's time is the visit's
     // end, the next event's the start of the case's next visit. The rows keep the order of the
     // cases' events (a single source, unnest and WHERE keep it), which journey_visits_with_start
-    // relies on.
+    // relies on. Lists unnested side by side are padded with NULL to the longest, so a case's
+    // last event gets no next one without a list built with a NULL at the end (that took 0.1 s
+    // more of the 1.3–1.4 s of CPU on 10M events, with the same rows in the same order).
     const journeyVisits = `
       CREATE TEMP TABLE journey_visits AS
       WITH events AS (
-        SELECT unnest(ms) AS step, unnest(list_append(ms[2:], NULL)) AS next_step,
-               unnest(mt) AS t, unnest(list_append(mt[2:], NULL)) AS next_t, mt[1] AS case_start
+        SELECT unnest(ms) AS step, unnest(ms[2:]) AS next_step,
+               unnest(mt) AS t, unnest(mt[2:]) AS next_t, mt[1] AS case_start
         FROM mapped_cases
       )
       SELECT step, t AS visit_end, next_step, next_t AS next_start, case_start
