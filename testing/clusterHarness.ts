@@ -138,7 +138,9 @@ export async function startProxy(options: { servers: { name: string; address: st
   const configPath = join(dir, 'haproxy.cfg');
   const statsSocket = join(dir, 'haproxy.sock');
   writeFileSync(configPath, haproxyConfig(readFileSync(HAPROXY_TEMPLATE, 'utf8'), options.servers));
-  const child = spawn(HAPROXY, ['-db', '-f', configPath], {
+  // -dR: without SO_REUSEPORT, so that a port taken since freePort() makes haproxy exit with
+  // "Address already in use" instead of sharing the port with whoever took it.
+  const child = spawn(HAPROXY, ['-db', '-dR', '-f', configPath], {
     env: {
       ...process.env,
       KLANTREIS_PROXY_BIND: `127.0.0.1:${options.port}`,
