@@ -1,8 +1,9 @@
 /**
  * Our CSV import beside the DuckDB script an analyst would write, paired in one run:
  *   node bench/analytics/csvImportPaired.ts /tmp/klantreis-1m.csv --runs 5 [--two-pass] [--checked]
- * Each run starts one child process for ours (importLog into a fresh store, then the stats and DFG
- * on the stored Parquet by logStatsAndDfg: logStats and logDfg from one window pass) and one for
+ * Each run starts one child process for ours (importAndOpenLog into a fresh store, as `klantreis
+ * log stats` does, then the stats and DFG on the stored Parquet by logStatsAndDfg: logStats and
+ * logDfg from one window pass, in the DuckDB that read the file) and one for
  * the analyst's script (read_csv into a table, then the counts, variants and DFG as SQL),
  * alternating which goes first; both have DuckDB's memory limit at 1 GB. Reported: best and
  * median wall time of each (measured in the child, from before the import to after the DFG, so
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { analystDfgSql, analystStatsSql } from './analystSql.ts';
-import { importLog, logStatsAndDfg, openImportedLog, stageEventLog } from '@klantreis/analytics';
+import { importAndOpenLog, logStatsAndDfg, stageEventLog } from '@klantreis/analytics';
 
 /** `two-pass` is ours with `csvOnePass: false` (the import before the one pass), with `--two-pass`; `checked` the server's check, with `--checked`. */
 type Side = 'ours' | 'two-pass' | 'checked' | 'analyst';
@@ -45,9 +46,9 @@ async function runOurs(file: string, side: 'ours' | 'two-pass'): Promise<Omit<Ch
   const storeDir = await mkdtemp(join(tmpdir(), 'klantreis-paired-'));
   try {
     const started = performance.now();
-    const imported = await importLog(file, { storeDir, database: { memoryLimit: '1GB' }, csvOnePass: side === 'ours' });
+    // As `klantreis log stats` does: the stats in the DuckDB that read the file.
+    const { log } = await importAndOpenLog(file, { storeDir, database: { memoryLimit: '1GB' }, csvOnePass: side === 'ours' });
     const importSeconds = (performance.now() - started) / 1000;
-    const log = await openImportedLog(imported, { memoryLimit: '1GB' });
     try {
       const { stats, dfg } = await logStatsAndDfg(log);
       return { side, seconds: (performance.now() - started) / 1000, importSeconds, events: stats.events, cases: stats.cases, variants: stats.variants, edges: dfg.edges.length };

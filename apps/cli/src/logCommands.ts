@@ -107,27 +107,28 @@ async function withLog<T>(
   const analytics = await import('@klantreis/analytics/eventLog');
   const storeDir = options.cache === false ? await mkdtemp(join(tmpdir(), 'klantreis-log-')) : logCacheDirectory(options);
   try {
-    let imported: ImportedLog;
+    let opened: Awaited<ReturnType<typeof analytics.importAndOpenLog>>;
     const bar = new ProgressBar(process.stderr, `reading ${basename(file)}`, false);
     try {
-      imported = await analytics.importLog(file, { ...loadOptions(options, bar), storeDir, onDuplicate: 'reuse' });
+      // A new import is queried in the DuckDB that read it, not closed and opened again.
+      opened = await analytics.importAndOpenLog(file, { ...loadOptions(options, bar), storeDir, onDuplicate: 'reuse' });
       bar.finish();
     } catch (error) {
       bar.stop();
       if (error instanceof analytics.LogImportError) throw new CliError(`klantreis: ${error.message}`, 2);
       throw error;
     }
-    if (imported.reused) {
-      // Most recently used first when the cache is pruned.
-      const now = new Date();
-      await utimes(join(storeDir, `${imported.id}.json`), now, now);
-    } else if (options.cache !== false) await pruneLogCache(join(storeDir, '..'));
-    const [first] = imported.rejected;
-    if (imported.rejectedCount > 0) {
-      process.stderr.write(`skipped ${imported.rejectedCount} rejected line(s)${first ? `; the first: line ${first.line}: ${first.reason}` : ''}\n`);
-    }
-    const log = await analytics.openImportedLog(imported);
+    const { imported, log } = opened;
     try {
+      if (imported.reused) {
+        // Most recently used first when the cache is pruned.
+        const now = new Date();
+        await utimes(join(storeDir, `${imported.id}.json`), now, now);
+      } else if (options.cache !== false) await pruneLogCache(join(storeDir, '..'));
+      const [first] = imported.rejected;
+      if (imported.rejectedCount > 0) {
+        process.stderr.write(`skipped ${imported.rejectedCount} rejected line(s)${first ? `; the first: line ${first.line}: ${first.reason}` : ''}\n`);
+      }
       return await analyse(log, imported, analytics);
     } finally {
       log.close();

@@ -10,6 +10,7 @@ export { loadParquetEvents } from './parquetEventReader.ts';
 export { loadEventLog, type EventTable, type LoadLogOptions, type LoadedEventLog, type RejectedRowPolicy } from './logLoader.ts';
 export { previewLog, type LogPreview, type PreviewLogOptions, type PreviewRow } from './logPreview.ts';
 export {
+  importAndOpenLog,
   importLog,
   findImportedLog,
   hashFileContent,

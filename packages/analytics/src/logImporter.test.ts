@@ -1,7 +1,7 @@
 import { copyFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findImportedLog, importLog, openImportedLog } from './logImporter.ts';
+import { findImportedLog, importAndOpenLog, importLog, openImportedLog } from './logImporter.ts';
 import { logStats } from './logQueries.ts';
 import { makeScratchDirectory, SHARED_EVENT_LOGS } from './testSupport.ts';
 
@@ -39,6 +39,28 @@ describe('importLog', () => {
       expect(await logStats(opened)).toMatchObject({ cases: 6, events: 42, activities: 8, variants: 6 });
     } finally {
       opened.close();
+    }
+  });
+
+  it('opens a new import in the DuckDB that read it, reading the stored parts, and a reused one afresh', async () => {
+    const storeDir = scratch.path('store-opened');
+    const source = join(SHARED_EVENT_LOGS, 'bpic2012.xes.gz');
+    const { imported, log } = await importAndOpenLog(source, { storeDir });
+    try {
+      expect(imported).toMatchObject({ reused: false, events: 262_200, format: 'xes' });
+      // Only the stored import is left: the folder the parts were written to is gone.
+      expect((await readdir(storeDir)).sort()).toEqual([imported.id, `${imported.id}.json`]);
+      expect(await logStats(log)).toMatchObject({ cases: 13_087, events: 262_200, activities: 24, variants: 4_366 });
+    } finally {
+      log.close();
+    }
+
+    const again = await importAndOpenLog(source, { storeDir });
+    try {
+      expect(again.imported).toEqual({ ...imported, reused: true });
+      expect(await logStats(again.log)).toMatchObject({ cases: 13_087, events: 262_200 });
+    } finally {
+      again.log.close();
     }
   });
 });

@@ -3,7 +3,7 @@ import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openAnalyticsDatabase, type AnalyticsDatabaseOptions } from './analyticsDatabase.ts';
 import type { ColumnMapping, DetectedDialect, LogFormat, RejectedLine } from './eventLogTypes.ts';
-import { loadEventLog, type EventTable, type LoadLogOptions } from './logLoader.ts';
+import { loadEventLog, type EventTable, type LoadedEventLog, type LoadLogOptions } from './logLoader.ts';
 import { LogImportError } from './logImportError.ts';
 import { eventPartsRelation } from './eventPartsWriter.ts';
 
@@ -86,6 +86,24 @@ export async function findImportedLog(storeDir: string, contentHash: string): Pr
  * import when done first); a file found in the store after all stops the read.
  */
 export async function importLog(file: string, options: ImportLogOptions): Promise<ImportedLog> {
+  const { imported, log } = await importIntoStore(file, options, false);
+  log?.close();
+  return imported;
+}
+
+/**
+ * importLog, and the imported log opened for queries (as openImportedLog opens it, with
+ * `options.database`). A new import keeps the DuckDB that read it, its view moved to the stored
+ * parts, instead of closing it and starting another: on BPIC 2012 that close and start cost
+ * 0.1–0.2 s of `klantreis log stats`.
+ */
+export async function importAndOpenLog(file: string, options: ImportLogOptions): Promise<{ imported: ImportedLog; log: OpenedLog }> {
+  const { imported, log } = await importIntoStore(file, options, true);
+  return { imported, log: log ?? (await openImportedLog(imported, options.database)) };
+}
+
+/** The import, and with `keepOpen` the DuckDB that read it, when it read the file (not for an import reused from the store). */
+async function importIntoStore(file: string, options: ImportLogOptions, keepOpen: boolean): Promise<{ imported: ImportedLog; log: OpenedLog | null }> {
   const storeDir = resolve(options.storeDir);
   const policy = options.onDuplicate ?? 'reuse';
   const reading = new AbortController();
@@ -99,6 +117,7 @@ export async function importLog(file: string, options: ImportLogOptions): Promis
   const partial = join(storeDir, `.import-${process.pid}-${randomUUID()}.partial`);
   const loading = loadEventLog(file, { ...options, partsDirectory: partial, signal: reading.signal });
   const [hashed, loaded] = await Promise.allSettled([hashing, loading]);
+  let kept: LoadedEventLog | null = null;
   try {
     if (hashed.status === 'rejected') {
       if (loaded.status === 'fulfilled') loaded.value.close();
@@ -109,7 +128,7 @@ export async function importLog(file: string, options: ImportLogOptions): Promis
     const id = contentHash.slice(0, 16);
     if (earlier !== null) {
       if (loaded.status === 'fulfilled') loaded.value.close();
-      if (policy === 'reuse') return earlier;
+      if (policy === 'reuse') return { imported: earlier, log: null };
       throw new LogImportError({
         file,
         line: null,
@@ -135,7 +154,8 @@ export async function importLog(file: string, options: ImportLogOptions): Promis
       rejectedCount: log.rejectedCount,
       reused: false,
     };
-    log.close();
+    if (keepOpen) kept = log;
+    else log.close();
     // A replaced import is moved aside first: rename cannot replace a non-empty folder.
     const replaced = `${parquetDirectory}.replaced-${randomUUID()}`;
     await rename(parquetDirectory, replaced).catch((error: NodeJS.ErrnoException) => {
@@ -146,8 +166,12 @@ export async function importLog(file: string, options: ImportLogOptions): Promis
     await writeFile(partialManifest, JSON.stringify(manifest, null, 2));
     await rename(partialManifest, manifestPath(storeDir, id));
     await rm(replaced, { recursive: true, force: true });
-    return manifest;
+    if (kept !== null) await kept.connection.run(`CREATE OR REPLACE VIEW ${kept.relation} AS SELECT * FROM ${eventPartsRelation(parquetDirectory)}`);
+    const opened: OpenedLog | null = kept === null ? null : { connection: kept.connection, relation: kept.relation, close: kept.close };
+    kept = null;
+    return { imported: manifest, log: opened };
   } finally {
+    kept?.close();
     await rm(partial, { recursive: true, force: true });
   }
 }
