@@ -63,4 +63,19 @@ describe('importLog', () => {
       again.log.close();
     }
   });
+
+  it('opens an import of the same content found in the store, however often it is asked for', async () => {
+    const storeDir = scratch.path('store-small');
+    const source = join(SHARED_EVENT_LOGS, 'running-example.csv');
+    for (const reused of [false, true, true]) {
+      const { imported, log } = await importAndOpenLog(source, { storeDir });
+      try {
+        expect(imported.reused).toBe(reused);
+        expect(await logStats(log)).toMatchObject({ cases: 6, events: 42, activities: 8, variants: 6 });
+        expect((await readdir(storeDir)).sort()).toEqual([imported.id, `${imported.id}.json`]);
+      } finally {
+        log.close();
+      }
+    }
+  });
 });
