@@ -444,5 +444,22 @@ describe('journey metrics on a log read in parallel', () => {
     });
     const paths = new Set(cases.map(({ visits }) => visits.map((v) => v.step).join('>')));
     expect(measured.variantCount).toBe(paths.size);
+
+    // What journey_cases works out once per variant (the cases with the same activities in order)
+    // and each case takes over, with its own times at its first and last mapped event ('note' is
+    // unmapped, so those are not always the case's first and last).
+    const durations = cases.map(({ visits }) => (visits.at(-1)!.end - visits[0].start) / 1000);
+    close(measured.duration.medianSeconds, quantile(durations, 0.5));
+    close(measured.duration.p90Seconds, quantile(durations, 0.9));
+    expect(measured.completed).toBe(cases.filter(({ visits }) => visits.some((visit) => visit.step === 3)).length);
+    expect(measured.contactsPerCase).toBeCloseTo(cases.reduce((sum, { activities }) => sum + activities.length, 0) / cases.length, 9);
+    bigSteps.forEach((step, i) => {
+      const repeated = cases.filter(({ visits, activities }) => {
+        const here = activities.filter((a) => a.step === i).map((a) => a.activity);
+        return visits.filter((visit) => visit.step === i).length > 1 || new Set(here).size < here.length;
+      });
+      expect(itemAt(measured.steps, i).repeatCases, step.title).toBe(repeated.length);
+      expect(itemAt(measured.steps, i).dropOff, step.title).toBe(cases.filter(({ visits }) => visits.at(-1)!.step === i && !visits.some((visit) => visit.step === 3)).length);
+    });
   });
 });
