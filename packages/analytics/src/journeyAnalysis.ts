@@ -48,6 +48,16 @@ const VISIT_STARTS_VIEW = `
   SELECT step, coalesce(lag(next_start) OVER (), case_start) AS visit_start, visit_end, next_step, next_start
   FROM journey_visits`;
 
+/**
+ * Whether journey_cases is worked out per variant: when there are at most half as many variants as
+ * cases. On 10M events (1M cases, 229,239 variants) that took 0.8–1.0 s against 1.05–1.25 s per
+ * case; with every case a variant of its own it took 1.35–1.5 times as long as per case, the
+ * grouping and the join added to the same work (bench/analytics/README.md).
+ */
+function variantsAreFew(index: Pick<JourneyIndex, 'cases' | 'variants'>): boolean {
+  return index.variants !== undefined && index.variants * 2 <= index.cases;
+}
+
 export class JourneyAnalysis {
   readonly steps: readonly AnalysedStep[];
   readonly activities: ActivityCount[];
@@ -146,46 +156,31 @@ export class JourneyAnalysis {
     });
     const stepOf = (code: string) => `getvariable('step_of_activity')[${code} + 1]`;
     // Each case's mapped events as parallel lists of plain values (lists of structs took twice as
-    // long on 10M events), for journey_visits. A view: it reads the index through it, which took 0.7
-    // of the time of copying the mapped lists into a table first (bench/analytics).
+    // long on 10M events). A view: journey_visits (and journey_cases when variants are many) read
+    // the index through it, which took 0.7 of the time of copying the mapped lists into a table
+    // first (bench/analytics).
     // When every activity is mapped, nothing needs filtering out.
     const everyActivityMapped = codeToStep.every((step) => step !== 'NULL');
     const mappedCases = `
       CREATE TEMP VIEW mapped_cases AS ${
         everyActivityMapped
-          ? `SELECT list_transform(acts, lambda a: ${stepOf('a')}) AS ms, ts AS mt FROM ${cases}`
+          ? `SELECT segment, list_transform(acts, lambda a: ${stepOf('a')}) AS ms, ts AS mt, repeated FROM ${cases}`
           : `SELECT * FROM (
-               SELECT list_filter(s, lambda x: x IS NOT NULL) AS ms, list_filter(ts, lambda t, i: s[i] IS NOT NULL) AS mt
-               FROM (SELECT ts, list_transform(acts, lambda a: ${stepOf('a')}) AS s FROM ${cases})
+               SELECT segment, list_filter(s, lambda x: x IS NOT NULL) AS ms, list_filter(ts, lambda t, i: s[i] IS NOT NULL) AS mt, repeated
+               FROM (SELECT segment, ts, repeated, list_transform(acts, lambda a: ${stepOf('a')}) AS s FROM ${cases})
              ) WHERE len(ms) > 0`
       }`;
     const completed = this.endSteps.map((step) => `list_contains(path, ${step})`).join(' OR ') || 'false';
-    // Cases with the same activities in the same order (a variant) have the same steps, path and
-    // repeats; only their times and segment differ. So the lists are worked out once per variant
-    // and each case takes its variant's, with its times at the variant's first and last mapped
-    // event: on 10M events (1M cases, 229,239 variants) this took 0.7–0.9 s against 1.0–1.3 s
-    // per case, the same rows (bench/analytics/README.md). `repeated` follows from `acts`.
-    const variantSteps = everyActivityMapped
-      ? 's AS ms, 1 AS first_at, len(s) AS last_at'
-      : `list_filter(s, lambda x: x IS NOT NULL) AS ms,
-         list_position(list_transform(s, lambda x: x IS NOT NULL), true) AS first_at,
-         len(s) + 1 - list_position(list_reverse(list_transform(s, lambda x: x IS NOT NULL)), true) AS last_at`;
-    const journeyCases = `
-      CREATE TEMP TABLE journey_cases AS
-      WITH variants AS (
-        SELECT acts, ${variantSteps}, repeated
-        FROM (SELECT acts, list_transform(acts, lambda a: ${stepOf('a')}) AS s, repeated FROM (SELECT acts, any_value(repeated) AS repeated FROM ${cases} GROUP BY acts))
-      ),
-      visited AS (SELECT *, list_filter(ms, lambda x, i: i = 1 OR x <> ms[i - 1]) AS path FROM variants WHERE len(ms) > 0),
+    const caseFacts = (source: string) => `
+      visited AS (SELECT *, list_filter(ms, lambda x, i: i = 1 OR x <> ms[i - 1]) AS path FROM ${source} WHERE len(ms) > 0),
       reached AS (
         SELECT *, list_filter(path, lambda x, i: list_position(path, x) = i) AS steps, list_reverse(path) AS reversed_path,
                list_transform(repeated, lambda a: ${stepOf('a')}) AS repeated_steps
         FROM visited
       ),
-      variant_facts AS (
+      facts AS (
         SELECT
-          acts, first_at, last_at, ms[1] AS first_step, ms[-1] AS last_step, len(ms) AS events,
-          path, steps,
+          *, ms[1] AS first_step, ms[-1] AS last_step, len(ms) AS events,
           -- A repeat contact at a step: the case comes back to it (its first visit seen from the
           -- front and from the back are not the same), or one of its activities happens twice (the
           -- index lists those per case).
@@ -196,11 +191,34 @@ export class JourneyAnalysis {
           ${completed} AS completed,
           list_contains(path, ${this.firstStep ?? -1}) AS reached_first
         FROM reached
-      )
-      SELECT
-        c.segment, c.ts[v.first_at] AS first_t, c.ts[v.last_at] AS last_t, v.first_step, v.last_step, v.events,
-        v.path, v.steps, v.repeat_steps, v.completed, v.reached_first
-      FROM ${cases} AS c JOIN variant_facts AS v ON c.acts = v.acts`;
+      )`;
+    const journeyCases = variantsAreFew(index)
+      ? // Cases with the same activities in order (a variant) have the same steps, path and
+        // repeats; only their times and segment differ. So these are worked out once per variant,
+        // and each case takes its variant's, with its own times at the variant's first and last
+        // mapped event. `repeated` follows from `acts`.
+        `CREATE TEMP TABLE journey_cases AS
+         WITH variants AS (
+           SELECT acts, repeated, ${
+             everyActivityMapped
+               ? 's AS ms, 1 AS first_at, len(s) AS last_at'
+               : `list_filter(s, lambda x: x IS NOT NULL) AS ms,
+                  list_position(list_transform(s, lambda x: x IS NOT NULL), true) AS first_at,
+                  len(s) + 1 - list_position(list_reverse(list_transform(s, lambda x: x IS NOT NULL)), true) AS last_at`
+           }
+           FROM (SELECT acts, any_value(repeated) AS repeated, list_transform(acts, lambda a: ${stepOf('a')}) AS s FROM ${cases} GROUP BY acts)
+         ),
+         ${caseFacts('variants')}
+         SELECT
+           c.segment, c.ts[v.first_at] AS first_t, c.ts[v.last_at] AS last_t, v.first_step, v.last_step, v.events,
+           v.path, v.steps, v.repeat_steps, v.completed, v.reached_first
+         FROM ${cases} AS c JOIN facts AS v ON c.acts = v.acts`
+      : `CREATE TEMP TABLE journey_cases AS
+         WITH ${caseFacts('mapped_cases')}
+         SELECT
+           segment, mt[1] AS first_t, mt[-1] AS last_t, first_step, last_step, events,
+           path, steps, repeat_steps, completed, reached_first
+         FROM facts`;
     // Every visit as a row, from the last event of the visit: that event's time is the visit's
     // end, the next event's the start of the case's next visit. The rows keep the order of the
     // cases' events (a single source, unnest and WHERE keep it), which journey_visits_with_start

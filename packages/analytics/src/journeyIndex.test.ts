@@ -30,7 +30,8 @@ async function indexRows(index: JourneyIndex, threads?: number) {
 describe('the journey index', () => {
   it('holds every case once with its activities counted, and is found again only for the same imports', async () => {
     const index = await buildJourneyIndex([events], scratch.path('index'));
-    expect(index).toMatchObject({ cases: 6, events: 42 });
+    // The running example's six cases are six variants (as logStats and pm4py count them).
+    expect(index).toMatchObject({ cases: 6, events: 42, variants: 6 });
     expect(index.activities.map((a) => a.activity)).toEqual([...index.activities.map((a) => a.activity)].sort());
     expect(index.activities.find((a) => a.activity === 'decide')?.events).toBe(9);
     expect(await readJourneyIndex(scratch.path('index'), [events])).toMatchObject({ cases: 6 });
@@ -121,7 +122,7 @@ describe('the index of several imports, each with its own index', () => {
     const gathered = await buildJourneyIndex(imports, scratch.path('across-gathered'), { mergeImportIndexes: false });
     // Only c1's and c4's events were gathered from the files.
     expect([merged.gatheredEvents, gathered.gatheredEvents]).toEqual([10, 14]);
-    expect(merged).toMatchObject({ cases: gathered.cases, events: gathered.events, activities: gathered.activities });
+    expect(merged).toMatchObject({ cases: gathered.cases, variants: gathered.variants, events: gathered.events, activities: gathered.activities });
     const expected = await indexRows(gathered);
     expect(expected.map((row) => row.case_id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
     expect(await indexRows(merged)).toEqual(expected);

@@ -35,6 +35,11 @@ export interface JourneyIndex {
   eventDirectories: string[];
   activities: IndexedActivity[];
   cases: number;
+  /**
+   * The variants among the cases: how many different lists of activities in order. Absent in an
+   * index built before 8 December 2026.
+   */
+  variants?: number;
   /** How many groups of cases the build gathered one after the other (EVENTS_PER_BUCKET). */
   buckets: number;
   /** The events the build gathered from the event files; the others came with their cases from the imports' own indexes. */
@@ -236,7 +241,10 @@ async function writeIndexFiles(
         FROM graded`);
     }
     if (merging) await copyCasesOfOneImport(connection, importIndexes.length);
-    const written = aggregateRow((await connection.runAndReadAll('SELECT count(*) AS cases FROM built_index.cases')).getRowObjectsJS(), 'the cases of the index');
+    const written = aggregateRow(
+      (await connection.runAndReadAll('SELECT count(*) AS cases, count(DISTINCT acts) AS variants FROM built_index.cases')).getRowObjectsJS(),
+      'the cases of the index',
+    );
     // Detaching writes the file whole (a checkpoint) before the manifest names it.
     await connection.run('DETACH built_index');
     const activities = (await connection.runAndReadAll('SELECT activity, code, events FROM activity_codes ORDER BY code')).getRowObjectsJS().map((row) => ({
@@ -250,6 +258,7 @@ async function writeIndexFiles(
       eventDirectories: [...(options.recordAs ?? eventDirectories)],
       activities,
       cases: Number(written.cases),
+      variants: Number(written.variants),
       buckets,
       gatheredEvents: Number(totals.events ?? 0),
       events: activities.reduce((sum, activity) => sum + activity.events, 0),

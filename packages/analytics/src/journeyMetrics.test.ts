@@ -214,6 +214,17 @@ describe('journey metrics on the running example', () => {
     expect(itemAt(metrics.steps, 2).wait.measured).toEqual(itemAt(metrics.steps, 2).timeFromPrevious);
   });
 
+  it('gives the same metrics with journey_cases worked out per variant as per case', async () => {
+    // Six cases, six variants: per case unless the index's variant count is made to say otherwise.
+    expect(index.variants).toBe(6);
+    const analysis = await JourneyAnalysis.open({ ...index, variants: 1 }, [surveyDirectory], steps);
+    try {
+      expect(await journeyMetrics(analysis, { period: 'month' })).toEqual(metrics);
+    } finally {
+      analysis.close();
+    }
+  });
+
   it('counts repeat contacts: a step visited again, or one of its activities twice', () => {
     const cases = [...referenceCases(events, steps).values()];
     steps.forEach((step, i) => {
@@ -417,6 +428,15 @@ describe('journey metrics on a log read in parallel', () => {
       expect(await journeyMetrics(cached, { variantLimit: 1000 })).toEqual(measured);
     } finally {
       cached.close();
+    }
+    // Short cases of six activities, far fewer variants than cases: journey_cases was worked out
+    // per variant. Per case (an index without a variant count), the same.
+    expect(bigIndex.variants! * 2).toBeLessThanOrEqual(bigIndex.cases);
+    const perCase = await JourneyAnalysis.open({ ...bigIndex, variants: undefined }, [], bigSteps, { threads: 4 });
+    try {
+      expect(await journeyMetrics(perCase, { variantLimit: 1000 })).toEqual(measured);
+    } finally {
+      perCase.close();
     }
 
     const cases = [...referenceCases(await readRunningExample(file), bigSteps).values()];
