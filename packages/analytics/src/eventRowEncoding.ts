@@ -65,8 +65,8 @@ function writeAsciiOrUtf8(buffer: Buffer, at: number, text: string): number {
   return at + length;
 }
 
-/** What an integer's decimal text takes at most: a safe integer, or `String(value)` of any other number. */
-const MAX_NUMBER_CHARS = 24;
+/** What a number's decimal text takes at most: a safe integer 17, `String(value)` of any other number 25 (`-0.0000012345678901234567`). */
+const MAX_NUMBER_CHARS = 25;
 const TEN_TO_THE_EIGHTH = 100_000_000;
 
 /** The number of digits of a non-negative integer below 10^8. */

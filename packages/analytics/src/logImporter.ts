@@ -117,15 +117,17 @@ export async function importAndOpenLog(file: string, options: ImportLogOptions):
 async function importIntoStore(file: string, options: ImportLogOptions, keepOpen: boolean): Promise<{ imported: ImportedLog; log: OpenedLog | null }> {
   const storeDir = resolve(options.storeDir);
   const policy = options.onDuplicate ?? 'reuse';
+  let hashedFirst: string | null = null;
   if (policy === 'reuse' && (await isSmallFile(file))) {
     // Looked up before it is read: found, the read would only have started a DuckDB to stop it
     // again (40 ms of `klantreis log stats` on the running example's cached import).
-    const earlier = await findImportedLog(storeDir, await hashFileContent(file));
+    hashedFirst = await hashFileContent(file);
+    const earlier = await findImportedLog(storeDir, hashedFirst);
     if (earlier !== null) return { imported: earlier, log: null };
   }
   const reading = new AbortController();
   const hashing = (async () => {
-    const contentHash = await hashFileContent(file);
+    const contentHash = hashedFirst ?? (await hashFileContent(file));
     const earlier = policy === 'replace' ? null : await findImportedLog(storeDir, contentHash);
     if (earlier !== null) reading.abort();
     return { contentHash, earlier };
