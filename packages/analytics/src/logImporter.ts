@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash, randomUUID } from 'node:crypto';
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -97,9 +98,7 @@ export async function findImportedLog(storeDir: string, contentHash: string): Pr
  * import when done first); a file found in the store after all stops the read.
  */
 export async function importLog(file: string, options: ImportLogOptions): Promise<ImportedLog> {
-  const { imported, log } = await importIntoStore(file, options, false);
-  log?.close();
-  return imported;
+  return (await importIntoStore(file, options, false)).imported;
 }
 
 /**
@@ -185,7 +184,7 @@ async function importIntoStore(file: string, options: ImportLogOptions, keepOpen
     await writeFile(partialManifest, JSON.stringify(manifest, null, 2));
     await rename(partialManifest, manifestPath(storeDir, id));
     await rm(replaced, { recursive: true, force: true });
-    if (kept !== null) await kept.connection.run(`CREATE OR REPLACE VIEW ${kept.relation} AS SELECT * FROM ${eventPartsRelation(parquetDirectory)}`);
+    if (kept !== null) await viewEventsOf(kept.connection, kept.relation, parquetDirectory);
     const opened: OpenedLog | null = kept === null ? null : { connection: kept.connection, relation: kept.relation, close: kept.close };
     kept = null;
     return { imported: manifest, log: opened };
@@ -193,6 +192,11 @@ async function importIntoStore(file: string, options: ImportLogOptions, keepOpen
     kept?.close();
     await rm(partial, { recursive: true, force: true });
   }
+}
+
+/** Makes `view` read the imported events in `parquetDirectory` (replacing what it read before). */
+async function viewEventsOf(connection: DuckDBConnection, view: string, parquetDirectory: string): Promise<void> {
+  await connection.run(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${eventPartsRelation(parquetDirectory)}`);
 }
 
 export interface OpenedLog extends EventTable {
@@ -203,7 +207,7 @@ export interface OpenedLog extends EventTable {
 export async function openImportedLog(imported: Pick<ImportedLog, 'parquetDirectory'>, options?: AnalyticsDatabaseOptions): Promise<OpenedLog> {
   const database = await openAnalyticsDatabase(options);
   try {
-    await database.connection.run(`CREATE VIEW events AS SELECT * FROM ${eventPartsRelation(imported.parquetDirectory)}`);
+    await viewEventsOf(database.connection, 'events', imported.parquetDirectory);
   } catch (error) {
     database.close();
     throw error;
